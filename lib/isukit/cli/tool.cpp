@@ -1,0 +1,178 @@
+#include <isukit/cli/tool.hpp>
+#include <isukit/io/render.hpp>
+#include <isukit/util/atomic_file.hpp>
+#include <isukit/util/error.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+#ifndef ISUKIT_VERSION
+#define ISUKIT_VERSION "unknown"
+#endif
+
+namespace isukit::cli {
+
+namespace fs = std::filesystem;
+using util::Error;
+using util::ExitCode;
+
+namespace {
+
+[[noreturn]] void usage_error(std::string message) { throw Error(ExitCode::usage, std::move(message)); }
+
+} // namespace
+
+int run_tool(const std::string& tool, const std::string& description, int argc, char** argv,
+             const std::vector<SubcommandSpec>& subcommands) {
+  CLI::App app(description, tool);
+  app.set_version_flag("--version", fmt::format("{} (isukit) {}", tool, ISUKIT_VERSION));
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const auto& spec : subcommands) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.description);
+    runners.emplace_back(sub, spec.setup(*sub));
+  }
+  try {
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+      // CLI11's own codes start at 100; every usage error is 64 here.
+      std::cerr << tool << ": " << e.what() << "\n"
+                << "Run '" << tool << " --help' for usage.\n";
+      return static_cast<int>(ExitCode::usage);
+    }
+    for (auto& [sub, run] : runners) {
+      if (sub->parsed()) {
+        return run();
+      }
+    }
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Error& e) {
+    std::cerr << tool << ": " << e.located_message() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    std::cerr << tool << ": out of memory\n";
+    return static_cast<int>(ExitCode::software);
+  } catch (const std::exception& e) {
+    std::cerr << tool << ": internal error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::software);
+  }
+}
+
+void add_output_options(CLI::App& app, OutputOptions& options) {
+  app.add_option("--format,-f", options.format, "Output format: " + io::format_names())
+      ->default_str("yaml");
+  app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
+  app.add_option("--lang", options.lang, "Language of labels and numbers: en, fr")
+      ->default_str("en");
+}
+
+void add_data_options(CLI::App& app, DataOptions& options, bool treaty_required) {
+  app.add_option("--data", options.data_dir,
+                 "Reference data directory (default: $ISUKIT_DATA, else the installed data)");
+  auto* treaty = app.add_option("--treaty", options.treaty,
+                                "Treaty: a name in DATA/treaties (ccw, ccm) or a file");
+  if (treaty_required) {
+    treaty->required();
+  }
+}
+
+void add_as_of_option(CLI::App& app, std::string& as_of) {
+  app.add_option("--as-of", as_of, "The date of the report, YYYY-MM-DD (default: today)");
+}
+
+void add_inputs(CLI::App& app, std::vector<std::string>& inputs, const std::string& what) {
+  app.add_option("inputs", inputs, what + " (files, directories, or - for stdin)");
+}
+
+io::Format parse_format_option(const std::string& text) {
+  const auto format = io::parse_format(text);
+  if (!format) {
+    usage_error(fmt::format("unknown format '{}' (expected one of: {})", text, io::format_names()));
+  }
+  return *format;
+}
+
+util::Lang parse_lang_option(const std::string& text) {
+  const auto lang = util::parse_lang(text);
+  if (!lang) {
+    usage_error(fmt::format("unknown language '{}' (expected en or fr)", text));
+  }
+  return *lang;
+}
+
+util::Date parse_date_option(const std::string& name, const std::string& text) {
+  const auto date = util::Date::parse(text);
+  if (!date) {
+    usage_error(fmt::format("{} expects a date YYYY-MM-DD, got '{}'", name, text));
+  }
+  return *date;
+}
+
+util::Date parse_as_of(const std::string& text) {
+  if (!text.empty()) {
+    return parse_date_option("--as-of", text);
+  }
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day ymd{today};
+  return util::Date(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                    static_cast<unsigned>(ymd.day()));
+}
+
+fs::path resolve_data_dir(const DataOptions& options) {
+  if (!options.data_dir.empty()) {
+    return options.data_dir;
+  }
+  if (const char* env = std::getenv("ISUKIT_DATA"); env && *env) {
+    return env;
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / ISUKIT_INSTALL_DATADIR_REL;
+    if (fs::is_directory(installed / "treaties", ec)) {
+      return installed;
+    }
+  }
+  return ISUKIT_SOURCE_DATADIR;
+}
+
+fs::path resolve_treaty_file(const DataOptions& options) {
+  if (options.treaty.empty()) {
+    usage_error("--treaty is required (ccw, ccm, or a treaty file)");
+  }
+  if (options.treaty.find('/') != std::string::npos || options.treaty.ends_with(".yaml")) {
+    return options.treaty;
+  }
+  return resolve_data_dir(options) / "treaties" / (options.treaty + ".yaml");
+}
+
+void emit_text(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) {
+      throw Error(ExitCode::io, "cannot write to standard output");
+    }
+    return;
+  }
+  util::write_file_atomically(path, text);
+}
+
+void emit(const io::Output& output, const OutputOptions& options) {
+  const auto format = parse_format_option(options.format);
+  const auto lang = parse_lang_option(options.lang);
+  emit_text(io::render(output, format, lang), options.output);
+}
+
+} // namespace isukit::cli

@@ -1,0 +1,72 @@
+// What every isukit executable shares: the subcommand table, the common options spelled one
+// way, and the one top-level handler that maps errors to exit statuses.
+#pragma once
+
+#include <isukit/io/table.hpp>
+#include <isukit/util/date.hpp>
+#include <isukit/util/lang.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isukit::cli {
+
+/// A subcommand registers its options on its CLI::App and returns the function that runs it
+/// (after parsing) and returns the exit status.
+using Runner = std::function<int()>;
+using Setup = std::function<Runner(CLI::App&)>;
+
+struct SubcommandSpec {
+  std::string name;
+  std::string description;
+  Setup setup;
+};
+
+/// Builds the tool's CLI, parses, runs the chosen subcommand, and turns every error into
+/// `tool: file:line:col: message` on stderr and its exit status. Every main is this call.
+int run_tool(const std::string& tool, const std::string& description, int argc, char** argv,
+             const std::vector<SubcommandSpec>& subcommands);
+
+// --- The common options, registered the same way everywhere ---
+
+struct OutputOptions {
+  std::string format = "yaml";
+  std::string output; // empty: stdout
+  std::string lang = "en";
+};
+
+struct DataOptions {
+  std::string data_dir;
+  std::string treaty;
+};
+
+void add_output_options(CLI::App& app, OutputOptions& options);
+void add_data_options(CLI::App& app, DataOptions& options, bool treaty_required);
+void add_as_of_option(CLI::App& app, std::string& as_of);
+void add_inputs(CLI::App& app, std::vector<std::string>& inputs, const std::string& what);
+
+// --- Turning option text into values; a bad value is a usage error (64) ---
+
+io::Format parse_format_option(const std::string& text);
+util::Lang parse_lang_option(const std::string& text);
+/// The --as-of date; today when empty.
+util::Date parse_as_of(const std::string& text);
+util::Date parse_date_option(const std::string& name, const std::string& text);
+
+/// --data, else $ISUKIT_DATA, else the data installed beside the executable, else the source
+/// tree's data/ (for a build tree).
+std::filesystem::path resolve_data_dir(const DataOptions& options);
+/// --treaty NAME is data/treaties/NAME.yaml; a value with a '/' or ending in .yaml is a path.
+std::filesystem::path resolve_treaty_file(const DataOptions& options);
+
+/// Writes the output in the chosen format to stdout or, atomically, to -o.
+void emit(const io::Output& output, const OutputOptions& options);
+/// Writes text to stdout or, atomically, to `path` when not empty.
+void emit_text(const std::string& text, const std::string& path);
+
+} // namespace isukit::cli

@@ -1,0 +1,103 @@
+#include <isukit/io/csv_reader.hpp>
+
+namespace isukit::io {
+
+CsvReader::CsvReader(std::string_view content, const std::string* file, char separator)
+    : m_content(content), m_file(file), m_separator(separator) {
+  if (m_content.substr(0, 3) == "\xEF\xBB\xBF") { // spreadsheets often write a BOM
+    m_pos = 3;
+  }
+}
+
+Mark CsvReader::mark(std::size_t index) const {
+  return Mark{m_file, m_row_line, index < m_columns.size() ? m_columns[index] : 1};
+}
+
+bool CsvReader::next_row(std::vector<std::string_view>& fields) {
+  fields.clear();
+  m_columns.clear();
+  m_scratch.clear();
+  // Skip blank lines between rows.
+  while (m_pos < m_content.size() && (m_content[m_pos] == '\n' || m_content[m_pos] == '\r')) {
+    if (m_content[m_pos] == '\n') {
+      ++m_line;
+    }
+    ++m_pos;
+  }
+  if (m_pos >= m_content.size()) {
+    return false;
+  }
+  m_row_line = m_line;
+  std::size_t line_start = m_pos;
+  // Spans of quoted fields needing unescaping are copied to m_scratch; reserve enough up front
+  // so earlier views into it stay valid.
+  m_scratch.reserve(m_content.size() - m_pos);
+  const char* data = m_content.data();
+  const std::size_t size = m_content.size();
+  while (true) {
+    m_columns.push_back(static_cast<int>(m_pos - line_start) + 1);
+    if (m_pos < size && data[m_pos] == '"') {
+      ++m_pos;
+      const std::size_t start = m_pos;
+      bool doubled = false;
+      while (m_pos < size) {
+        if (data[m_pos] == '"') {
+          if (m_pos + 1 < size && data[m_pos + 1] == '"') {
+            doubled = true;
+            m_pos += 2;
+            continue;
+          }
+          break;
+        }
+        if (data[m_pos] == '\n') {
+          ++m_line;
+          line_start = m_pos + 1;
+        }
+        ++m_pos;
+      }
+      if (m_pos >= size) {
+        util::fail_data(mark(m_columns.size() - 1).position(), "unterminated quoted field");
+      }
+      std::string_view raw(data + start, m_pos - start);
+      ++m_pos; // closing quote
+      if (doubled) {
+        const std::size_t from = m_scratch.size();
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          m_scratch += raw[i];
+          if (raw[i] == '"') {
+            ++i;
+          }
+        }
+        raw = std::string_view(m_scratch).substr(from);
+      }
+      fields.push_back(raw);
+      if (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' &&
+          data[m_pos] != '\r') {
+        util::fail_data(Mark{m_file, m_line, static_cast<int>(m_pos - line_start) + 1}.position(),
+                        "unexpected text after a quoted field");
+      }
+    } else {
+      const std::size_t start = m_pos;
+      while (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' &&
+             data[m_pos] != '\r') {
+        ++m_pos;
+      }
+      fields.emplace_back(data + start, m_pos - start);
+    }
+    if (m_pos < size && data[m_pos] == m_separator) {
+      ++m_pos;
+      continue;
+    }
+    break;
+  }
+  if (m_pos < size && data[m_pos] == '\r') {
+    ++m_pos;
+  }
+  if (m_pos < size && data[m_pos] == '\n') {
+    ++m_pos;
+    ++m_line;
+  }
+  return true;
+}
+
+} // namespace isukit::io

@@ -1,0 +1,23 @@
+// The input arguments every tool takes: files, directories, and `-` or nothing for stdin.
+#pragma once
+
+#include <isukit/io/yaml_reader.hpp>
+
+#include <string>
+#include <vector>
+
+namespace isukit::io {
+
+/// Expands the arguments into the files to read: a directory stands for every `*.yaml`,
+/// `*.yml` and `*.csv` below it, in sorted order; `-` (or no argument) for standard input.
+/// A missing input is an error with exit 66.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
+
+/// Reads every input: YAML documents go to the consumer's document hooks, CSV files (by their
+/// `.csv` name) to on_csv.
+void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer);
+
+/// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened.
+std::string read_file(const std::string& path);
+
+} // namespace isukit::io

@@ -1,0 +1,105 @@
+#include <isukit/io/inputs.hpp>
+#include <isukit/io/letters.hpp>
+#include <isukit/io/render.hpp>
+#include <isukit/util/atomic_file.hpp>
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+namespace isukit::io {
+
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+std::filesystem::path without_mustache_suffix(const std::filesystem::path& name) {
+  return name.extension() == ".mustache" ? name.stem() : name;
+}
+
+mustache::data to_data(const Node& node) {
+  if (node.is_mapping()) {
+    mustache::data object{mustache::data::type::object};
+    for (const auto& entry : node.entries()) {
+      object.set(entry.key, to_data(entry.value));
+    }
+    return object;
+  }
+  if (node.is_sequence()) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& item : node.items()) {
+      list.push_back(to_data(item));
+    }
+    return list;
+  }
+  if (node.is_null()) {
+    return mustache::data(false);
+  }
+  if (node.style() == Node::Style::boolean) {
+    return mustache::data(node.text() == "true");
+  }
+  return mustache::data(node.text());
+}
+
+} // namespace
+
+Escape escape_for(const std::filesystem::path& output_name) {
+  const auto ext = without_mustache_suffix(output_name).extension();
+  if (ext == ".html" || ext == ".htm") {
+    return Escape::html;
+  }
+  if (ext == ".tex") {
+    return Escape::latex;
+  }
+  return Escape::none;
+}
+
+LetterTemplate LetterTemplate::load(const std::filesystem::path& path) {
+  return from_text(read_file(path.string()), path.string());
+}
+
+LetterTemplate LetterTemplate::from_text(std::string text, std::string name) {
+  const mustache::mustache parsed(text);
+  if (!parsed.is_valid()) {
+    throw util::Error(util::ExitCode::data, util::Position{name, 0, 0},
+                      fmt::format("bad template: {}", parsed.error_message()));
+  }
+  LetterTemplate result;
+  result.m_text = std::move(text);
+  result.m_name = std::move(name);
+  return result;
+}
+
+std::string LetterTemplate::output_extension() const {
+  const auto ext = without_mustache_suffix(std::filesystem::path(m_name).filename()).extension();
+  return ext.empty() ? ".txt" : ext.string();
+}
+
+std::string LetterTemplate::render(const Node& context) const {
+  mustache::mustache parsed(m_text);
+  switch (escape_for(std::filesystem::path(m_name).filename())) {
+  case Escape::html:
+    parsed.set_custom_escape([](const std::string& s) { return escape_html(s); });
+    break;
+  case Escape::latex:
+    parsed.set_custom_escape([](const std::string& s) { return escape_latex(s); });
+    break;
+  case Escape::none:
+    parsed.set_custom_escape([](const std::string& s) { return s; });
+    break;
+  }
+  std::string text = parsed.render(to_data(context));
+  if (!parsed.is_valid()) {
+    throw util::Error(util::ExitCode::data, util::Position{m_name, 0, 0},
+                      fmt::format("cannot render template: {}", parsed.error_message()));
+  }
+  return text;
+}
+
+void write_letters(const std::filesystem::path& dir, const std::vector<Letter>& letters) {
+  util::ensure_directory(dir);
+  for (const auto& letter : letters) {
+    util::write_file_atomically(dir / letter.file_name, letter.content);
+  }
+}
+
+} // namespace isukit::io

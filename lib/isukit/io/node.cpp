@@ -1,0 +1,174 @@
+#include <isukit/io/node.hpp>
+
+#include <fmt/format.h>
+
+#include <deque>
+#include <mutex>
+
+namespace isukit::io {
+
+util::Position Mark::position() const {
+  return util::Position{file ? *file : std::string(), line, column};
+}
+
+const std::string* intern_file_name(const std::string& name) {
+  static std::deque<std::string> names;
+  static std::mutex mutex;
+  const std::lock_guard lock(mutex);
+  for (const auto& existing : names) {
+    if (existing == name) {
+      return &existing;
+    }
+  }
+  return &names.emplace_back(name);
+}
+
+Node Node::string(std::string text) { return scalar(std::move(text), Style::string, {}); }
+Node Node::number(std::string text) { return scalar(std::move(text), Style::number, {}); }
+Node Node::boolean(bool value) { return scalar(value ? "true" : "false", Style::boolean, {}); }
+Node Node::null() { return Node(); }
+Node Node::mapping() { return container(Type::mapping, {}); }
+Node Node::sequence() { return container(Type::sequence, {}); }
+
+Node Node::scalar(std::string text, Style style, Mark mark) {
+  Node node;
+  node.m_type = Type::scalar;
+  node.m_style = style;
+  node.m_text = std::move(text);
+  node.m_mark = mark;
+  return node;
+}
+
+Node Node::container(Type type, Mark mark) {
+  Node node;
+  node.m_type = type;
+  node.m_mark = mark;
+  return node;
+}
+
+Node& Node::add(std::string key, Node value) {
+  m_entries.push_back(Entry{std::move(key), Mark{}, std::move(value)});
+  return m_entries.back().value;
+}
+
+Node& Node::push(Node value) {
+  m_items.push_back(std::move(value));
+  return m_items.back();
+}
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& entry : m_entries) {
+    if (entry.key == key) {
+      return &entry.value;
+    }
+  }
+  return nullptr;
+}
+
+const Node& Node::at(std::string_view key) const {
+  const Node* value = as_mapping().find(key);
+  if (!value) {
+    fail(fmt::format("missing required field '{}'", key));
+  }
+  return *value;
+}
+
+void Node::fail(std::string message) const { util::fail_data(position(), std::move(message)); }
+
+std::string describe(const Node& node) {
+  switch (node.type()) {
+  case Node::Type::null:
+    return "nothing";
+  case Node::Type::scalar:
+    return fmt::format("'{}'", node.text());
+  case Node::Type::sequence:
+    return "a list";
+  case Node::Type::mapping:
+    return "a mapping";
+  }
+  return "?";
+}
+
+const std::string& Node::as_text() const {
+  if (!is_scalar()) {
+    fail(fmt::format("expected text, got {}", describe(*this)));
+  }
+  return m_text;
+}
+
+util::Date Node::as_date() const {
+  const auto date = is_scalar() ? util::Date::parse(m_text) : std::nullopt;
+  if (!date) {
+    fail(fmt::format("expected a date (YYYY-MM-DD), got {}", describe(*this)));
+  }
+  return *date;
+}
+
+util::PartialDate Node::as_partial_date() const {
+  const auto date = is_scalar() ? util::PartialDate::parse(m_text) : std::nullopt;
+  if (!date) {
+    fail(fmt::format("expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {}", describe(*this)));
+  }
+  return *date;
+}
+
+util::Rational Node::as_decimal() const {
+  const auto value = is_scalar() ? util::parse_decimal(m_text) : std::nullopt;
+  if (!value) {
+    fail(fmt::format("expected a decimal number such as 0.125, got {}", describe(*this)));
+  }
+  return *value;
+}
+
+util::Money Node::as_money(util::Currency currency) const {
+  if (!is_scalar()) {
+    fail(fmt::format("expected an amount, got {}", describe(*this)));
+  }
+  auto parsed = util::parse_money(m_text, currency);
+  if (!parsed.money) {
+    fail(parsed.error);
+  }
+  return *parsed.money;
+}
+
+util::Currency Node::as_currency() const {
+  const auto currency = is_scalar() ? util::Currency::parse(m_text) : std::nullopt;
+  if (!currency) {
+    fail(fmt::format("expected a currency code such as USD, got {}", describe(*this)));
+  }
+  return *currency;
+}
+
+int Node::as_int() const {
+  if (is_scalar() && !m_text.empty() && m_text.size() <= 9 &&
+      m_text.find_first_not_of("0123456789") == std::string::npos) {
+    return std::stoi(m_text);
+  }
+  fail(fmt::format("expected a whole number, got {}", describe(*this)));
+}
+
+bool Node::as_bool() const {
+  if (is_scalar() && (m_text == "true" || m_text == "yes")) {
+    return true;
+  }
+  if (is_scalar() && (m_text == "false" || m_text == "no")) {
+    return false;
+  }
+  fail(fmt::format("expected true or false, got {}", describe(*this)));
+}
+
+const std::vector<Node>& Node::as_sequence() const {
+  if (!is_sequence()) {
+    fail(fmt::format("expected a list, got {}", describe(*this)));
+  }
+  return m_items;
+}
+
+const Node& Node::as_mapping() const {
+  if (!is_mapping()) {
+    fail(fmt::format("expected a mapping, got {}", describe(*this)));
+  }
+  return *this;
+}
+
+} // namespace isukit::io

@@ -1,0 +1,47 @@
+// The table model every subcommand fills, and the --format names.
+#pragma once
+
+#include <isukit/io/node.hpp>
+#include <isukit/util/lang.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isukit::io {
+
+enum class Format { yaml, json, table, markdown, csv, tsv, html, latex };
+
+std::optional<Format> parse_format(std::string_view name);
+/// "yaml, json, table, markdown, csv, tsv, html, latex", for help texts and errors.
+std::string format_names();
+
+/// What a column holds decides its alignment and, for people, its formatting: money and
+/// counts are grouped (1,362,200.20) and right-aligned; rates are right-aligned as written.
+enum class ColumnType { text, money, rate, date, count };
+
+struct Column {
+  std::string header;
+  ColumnType type = ColumnType::text;
+};
+
+struct Row {
+  std::vector<std::string> cells; // plain, exact text: "1362200.20", not "1,362,200.20"
+  bool is_total = false;          // set apart from the body (rule above, bold)
+};
+
+struct Table {
+  std::string title;
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  std::vector<std::string> notes; // printed under the table for people; not in csv/tsv
+};
+
+/// A subcommand's result: the documents (for yaml and json) and the tables (for the rest).
+struct Output {
+  std::vector<Node> documents;
+  std::vector<Table> tables;
+};
+
+} // namespace isukit::io

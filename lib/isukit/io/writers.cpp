@@ -1,0 +1,240 @@
+#include <isukit/io/writers.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace isukit::io {
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return result;
+}
+
+/// True where a plain YAML scalar would not read back as this same string.
+bool needs_quotes(std::string_view text) {
+  if (text.empty()) {
+    return true;
+  }
+  static constexpr std::string_view special_words[] = {"true", "false", "yes", "no",  "on",
+                                                       "off",  "null",  "~",   "y",   "n"};
+  const std::string lowered = lower(text);
+  if (std::find(std::begin(special_words), std::end(special_words), lowered) !=
+      std::end(special_words)) {
+    return true;
+  }
+  const char first = text.front();
+  // Anything that starts like a number or date could be read as one (1e6, 0x1F, 2025-08-31).
+  if ((first >= '0' && first <= '9') || first == '+' || first == '.' ||
+      (first == '-' && text.size() > 1 && ((text[1] >= '0' && text[1] <= '9') || text[1] == '.'))) {
+    return true;
+  }
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@` ").find(first) != std::string_view::npos) {
+    return true;
+  }
+  if (text.back() == ' ' || text.back() == ':') {
+    return true;
+  }
+  if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos) {
+    return true;
+  }
+  return std::any_of(text.begin(), text.end(),
+                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+std::string double_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const unsigned char c : text) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      if (c < 0x20) {
+        out += fmt::format("\\u{:04x}", c);
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string yaml_scalar(const Node& node) {
+  if (node.is_null()) {
+    return "null";
+  }
+  const auto style = node.style();
+  if (style == Node::Style::number || style == Node::Style::boolean) {
+    return node.text();
+  }
+  if (style == Node::Style::quoted || needs_quotes(node.text())) {
+    return double_quoted(node.text());
+  }
+  return node.text();
+}
+
+bool is_empty_container(const Node& node) {
+  return (node.is_mapping() && node.entries().empty()) ||
+         (node.is_sequence() && node.items().empty());
+}
+
+std::string empty_container(const Node& node) { return node.is_mapping() ? "{}" : "[]"; }
+
+void write_yaml(const Node& node, int indent, std::string& out);
+
+/// Writes `value` after "key:" or "-", which the caller has written.
+void write_yaml_value(const Node& value, int indent, std::string& out) {
+  if (value.is_scalar() || value.is_null()) {
+    out += ' ';
+    out += yaml_scalar(value);
+    out += '\n';
+  } else if (is_empty_container(value)) {
+    out += ' ';
+    out += empty_container(value);
+    out += '\n';
+  } else {
+    out += '\n';
+    write_yaml(value, indent, out);
+  }
+}
+
+void write_yaml(const Node& node, int indent, std::string& out) {
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  if (node.is_mapping()) {
+    for (const auto& entry : node.entries()) {
+      out += pad;
+      out += needs_quotes(entry.key) ? double_quoted(entry.key) : entry.key;
+      out += ':';
+      // Lists under a key are not indented further (the common YAML style).
+      write_yaml_value(entry.value, entry.value.is_sequence() ? indent : indent + 2, out);
+    }
+    return;
+  }
+  for (const auto& item : node.items()) {
+    out += pad;
+    out += '-';
+    if (item.is_mapping() && !item.entries().empty()) {
+      // The first key shares the dash's line.
+      std::string nested;
+      write_yaml(item, indent + 2, nested);
+      out += ' ';
+      out += nested.substr(static_cast<std::size_t>(indent) + 2);
+    } else {
+      write_yaml_value(item, indent + 2, out);
+    }
+  }
+}
+
+void write_json_string(std::string_view text, std::string& out) {
+  out += '"';
+  for (const unsigned char c : text) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      if (c < 0x20) {
+        out += fmt::format("\\u{:04x}", c);
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  out += '"';
+}
+
+void write_json(const Node& node, int indent, std::string& out) {
+  const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
+  if (node.is_null()) {
+    out += "null";
+  } else if (node.is_scalar()) {
+    if (node.style() == Node::Style::number || node.style() == Node::Style::boolean) {
+      out += node.text();
+    } else {
+      write_json_string(node.text(), out);
+    }
+  } else if (is_empty_container(node)) {
+    out += empty_container(node);
+  } else if (node.is_mapping()) {
+    out += "{\n";
+    bool first = true;
+    for (const auto& entry : node.entries()) {
+      out += first ? "" : ",\n";
+      first = false;
+      out += pad;
+      write_json_string(entry.key, out);
+      out += ": ";
+      write_json(entry.value, indent + 2, out);
+    }
+    out += '\n' + std::string(static_cast<std::size_t>(indent), ' ') + '}';
+  } else {
+    out += "[\n";
+    bool first = true;
+    for (const auto& item : node.items()) {
+      out += first ? "" : ",\n";
+      first = false;
+      out += pad;
+      write_json(item, indent + 2, out);
+    }
+    out += '\n' + std::string(static_cast<std::size_t>(indent), ' ') + ']';
+  }
+}
+
+} // namespace
+
+std::string to_yaml(const std::vector<Node>& documents) {
+  std::string out;
+  for (const auto& document : documents) {
+    out += "---\n";
+    write_yaml(document, 0, out);
+  }
+  return out;
+}
+
+std::string to_json(const std::vector<Node>& documents) {
+  std::string out;
+  if (documents.size() == 1) {
+    write_json(documents.front(), 0, out);
+  } else {
+    Node list = Node::sequence();
+    for (const auto& document : documents) {
+      list.push(document);
+    }
+    write_json(list, 0, out);
+  }
+  out += '\n';
+  return out;
+}
+
+} // namespace isukit::io

@@ -1,0 +1,189 @@
+#include <isukit/io/yaml_reader.hpp>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <optional>
+
+namespace isukit::io {
+
+namespace {
+
+/// Builds one document from events. A frame is an open mapping or sequence; in a mapping,
+/// scalars alternate between key and value.
+class TreeBuilder : public YAML::EventHandler {
+public:
+  TreeBuilder(const std::string* file, DocumentConsumer& consumer)
+      : m_file(file), m_consumer(consumer) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    m_root = Node();
+    m_kind.clear();
+    m_stream_key = {};
+    m_start = to_mark(mark);
+  }
+
+  void OnDocumentEnd() override {
+    if (!m_root.is_mapping()) {
+      const Mark mark = m_root.mark().line > 0 ? m_root.mark() : m_start;
+      util::fail_data(mark.position(),
+                      fmt::format("expected a mapping whose first key is 'kind', got {}",
+                                  describe(m_root)));
+    }
+    if (m_kind.empty()) {
+      util::fail_data(m_root.mark().position(), "document has no 'kind'");
+    }
+    m_consumer.on_document(Document{m_kind, std::move(m_root)});
+  }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    place(Node::container(Node::Type::null, to_mark(mark)));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    util::fail_data(to_mark(mark).position(), "YAML aliases are not supported; write the value");
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    // yaml-cpp tags a quoted scalar "!" and a plain one "?".
+    const auto style = tag == "!" ? Node::Style::quoted : Node::Style::string;
+    place(Node::scalar(value, style, to_mark(mark)));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    open(Node::container(Node::Type::sequence, to_mark(mark)));
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    open(Node::container(Node::Type::mapping, to_mark(mark)));
+  }
+  void OnMapEnd() override { close(); }
+
+private:
+  struct Frame {
+    Node* node;
+    bool streams_records = false; // the sequence whose items go to on_record
+    std::optional<Node> pending_key;
+  };
+
+  Mark to_mark(const YAML::Mark& mark) const { return Mark{m_file, mark.line + 1, mark.column + 1}; }
+
+  /// Puts a finished scalar (or null) where it belongs.
+  void place(Node value) {
+    if (m_frames.empty()) {
+      m_root = std::move(value);
+      return;
+    }
+    Frame& frame = m_frames.back();
+    if (frame.node->is_mapping() && !frame.pending_key) {
+      if (!value.is_scalar()) {
+        value.fail("a mapping key must be plain text");
+      }
+      if (frame.node->find(value.text())) {
+        value.fail(fmt::format("duplicate key '{}'", value.text()));
+      }
+      if (frame.node == &m_root && m_root.entries().empty() && value.text() != "kind") {
+        value.fail(fmt::format("the first key of a document must be 'kind', got '{}'",
+                               value.text()));
+      }
+      frame.pending_key = std::move(value);
+      return;
+    }
+    if (frame.streams_records) {
+      m_consumer.on_record(m_kind, value); // not a mapping: the consumer says what it expected
+      return;
+    }
+    attach(std::move(value));
+  }
+
+  /// Adds a value to the innermost container and returns where it now lives.
+  Node* attach(Node value) {
+    Frame& frame = m_frames.back();
+    if (frame.streams_records) {
+      m_record = std::move(value);
+      return &m_record;
+    }
+    if (frame.node->is_sequence()) {
+      return &frame.node->push(std::move(value));
+    }
+    Node key = std::move(*frame.pending_key);
+    frame.pending_key.reset();
+    const bool top_level = frame.node == &m_root;
+    if (top_level && key.text() == "kind") {
+      m_kind = value.as_text();
+      m_stream_key = m_consumer.streamed_list(m_kind, value);
+    }
+    Node& added = frame.node->add(key.text(), std::move(value));
+    return &added;
+  }
+
+  void open(Node container) {
+    const Node::Type type = container.type();
+    if (m_frames.empty()) {
+      m_root = std::move(container);
+      m_frames.push_back(Frame{&m_root, false, std::nullopt});
+      return;
+    }
+    Frame& parent = m_frames.back();
+    if (parent.node->is_mapping() && !parent.pending_key) {
+      container.fail("a mapping key must be plain text");
+    }
+    const bool streams = type == Node::Type::sequence && parent.node == &m_root &&
+                         !m_stream_key.empty() && parent.pending_key->text() == m_stream_key;
+    const bool record = parent.streams_records;
+    Node* placed = attach(std::move(container));
+    m_frames.push_back(Frame{placed, streams, std::nullopt});
+    m_in_record.push_back(record);
+  }
+
+  void close() {
+    m_frames.pop_back();
+    if (m_in_record.empty()) {
+      return;
+    }
+    const bool was_record = m_in_record.back();
+    m_in_record.pop_back();
+    if (was_record) {
+      m_consumer.on_record(m_kind, m_record);
+      m_record = Node();
+    }
+  }
+
+  const std::string* m_file;
+  DocumentConsumer& m_consumer;
+  Node m_root;
+  Node m_record;
+  Mark m_start;
+  std::string m_kind;
+  std::string_view m_stream_key;
+  std::vector<Frame> m_frames;
+  std::vector<bool> m_in_record; // per open non-root container: is it a streamed record?
+};
+
+} // namespace
+
+void DocumentConsumer::on_csv(const std::string* file, std::string_view) {
+  util::fail_data(util::Position{*file, 0, 0}, "CSV input is not accepted here");
+}
+
+void read_yaml(std::istream& in, const std::string& file_name, DocumentConsumer& consumer) {
+  const std::string* file = intern_file_name(file_name);
+  TreeBuilder builder(file, consumer);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const YAML::Exception& e) {
+    util::fail_data(Mark{file, e.mark.line + 1, e.mark.column + 1}.position(),
+                    fmt::format("YAML syntax error: {}", e.msg));
+  }
+}
+
+} // namespace isukit::io

@@ -1,0 +1,37 @@
+// Reads YAML streams through yaml-cpp's event API into positioned Nodes. Documents are
+// mappings whose first key is `kind`; the long record lists of some kinds are streamed one
+// record at a time so that a million payments never become a million-node tree.
+#pragma once
+
+#include <isukit/io/node.hpp>
+
+#include <istream>
+#include <string>
+#include <string_view>
+
+namespace isukit::io {
+
+struct Document {
+  std::string kind;
+  Node root; // without the records that were streamed
+};
+
+/// What a reader delivers to. The model layer implements it.
+class DocumentConsumer {
+public:
+  virtual ~DocumentConsumer() = default;
+  /// The top-level key whose list of records should be streamed for `kind`; empty for none.
+  /// Called as soon as the kind is known; throw here to reject an unknown kind early.
+  virtual std::string_view streamed_list(const std::string& kind, const Node& kind_node) = 0;
+  /// One streamed record of a document of `kind`.
+  virtual void on_record(const std::string& kind, const Node& record) = 0;
+  /// The document, after its records were streamed.
+  virtual void on_document(Document document) = 0;
+  /// A whole CSV file (its kind follows from its header row). The default rejects it.
+  virtual void on_csv(const std::string* file, std::string_view content);
+};
+
+/// Reads every document of `in`. Syntax errors become data errors at `file:line:col`.
+void read_yaml(std::istream& in, const std::string& file_name, DocumentConsumer& consumer);
+
+} // namespace isukit::io

@@ -1,0 +1,121 @@
+#include <isukit/util/date.hpp>
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace isukit::util {
+
+using namespace std::chrono;
+
+namespace {
+
+/// Reads exactly `width` digits at `pos`.
+std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size_t width) {
+  if (pos + width > text.size()) {
+    return std::nullopt;
+  }
+  int value = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+Date last_of_month(int y, unsigned m) {
+  const year_month_day_last last{year(y) / month(m) / std::chrono::last};
+  return Date(y, m, static_cast<unsigned>(last.day()));
+}
+
+} // namespace
+
+Date::Date(int y, unsigned m, unsigned d)
+    : m_ymd(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)) {
+  if (!m_ymd.ok()) {
+    throw std::invalid_argument(fmt::format("invalid date {}-{:02}-{:02}", y, m, d));
+  }
+}
+
+std::optional<Date> Date::parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  const auto y = read_digits(text, 0, 4);
+  const auto m = read_digits(text, 5, 2);
+  const auto d = read_digits(text, 8, 2);
+  if (!y || !m || !d) {
+    return std::nullopt;
+  }
+  const year_month_day ymd{std::chrono::year(*y), std::chrono::month(static_cast<unsigned>(*m)),
+                           std::chrono::day(static_cast<unsigned>(*d))};
+  if (!ymd.ok()) {
+    return std::nullopt;
+  }
+  return Date(ymd);
+}
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
+
+Date Date::add_months(int months) const {
+  const int index = year() * 12 + static_cast<int>(month()) - 1 + months;
+  const int y = index >= 0 ? index / 12 : (index - 11) / 12;
+  const unsigned m = static_cast<unsigned>(index - y * 12) + 1;
+  const Date last = last_of_month(y, m);
+  return Date(y, m, std::min(day(), last.day()));
+}
+
+Date Date::add_days(int days) const { return Date(year_month_day(sys_days(m_ymd) + std::chrono::days(days))); }
+
+Date Date::first_of_month() const { return Date(year(), month(), 1); }
+
+int Date::days_since(const Date& from) const {
+  return static_cast<int>((sys_days(m_ymd) - sys_days(from.m_ymd)).count());
+}
+
+std::optional<PartialDate> PartialDate::parse(std::string_view text) {
+  PartialDate result;
+  if (text.size() == 4) {
+    const auto y = read_digits(text, 0, 4);
+    if (!y) {
+      return std::nullopt;
+    }
+    result.m_precision = Precision::year;
+    result.m_earliest = Date(*y, 1, 1);
+    result.m_latest = Date(*y, 12, 31);
+    return result;
+  }
+  if (text.size() == 7) {
+    const auto y = read_digits(text, 0, 4);
+    const auto m = read_digits(text, 5, 2);
+    if (!y || !m || text[4] != '-' || *m < 1 || *m > 12) {
+      return std::nullopt;
+    }
+    result.m_precision = Precision::month;
+    result.m_earliest = Date(*y, static_cast<unsigned>(*m), 1);
+    result.m_latest = last_of_month(*y, static_cast<unsigned>(*m));
+    return result;
+  }
+  const auto day = Date::parse(text);
+  if (!day) {
+    return std::nullopt;
+  }
+  result.m_earliest = result.m_latest = *day;
+  return result;
+}
+
+std::string PartialDate::iso() const {
+  switch (m_precision) {
+  case Precision::year:
+    return fmt::format("{:04}", m_earliest.year());
+  case Precision::month:
+    return fmt::format("{:04}-{:02}", m_earliest.year(), m_earliest.month());
+  case Precision::day:
+    break;
+  }
+  return m_earliest.iso();
+}
+
+} // namespace isukit::util

@@ -1,0 +1,72 @@
+// ISO 8601 calendar dates: strict parsing, clamped month arithmetic, partial dates.
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace isukit::util {
+
+/// A calendar date. Always valid: the only ways to make one check it.
+class Date {
+public:
+  Date() = default; // 1970-01-01
+  /// Throws std::invalid_argument on an impossible date; for code that builds known dates.
+  Date(int year, unsigned month, unsigned day);
+
+  /// `YYYY-MM-DD` and nothing else; 2025-02-30 is rejected.
+  static std::optional<Date> parse(std::string_view text);
+
+  int year() const { return static_cast<int>(m_ymd.year()); }
+  unsigned month() const { return static_cast<unsigned>(m_ymd.month()); }
+  unsigned day() const { return static_cast<unsigned>(m_ymd.day()); }
+
+  /// `2025-08-31`.
+  std::string iso() const;
+
+  /// Adds whole months; a day past the end of the target month becomes its last day
+  /// (2024-01-31 + 1 month = 2024-02-29).
+  Date add_months(int months) const;
+  Date add_years(int years) const { return add_months(12 * years); }
+  Date add_days(int days) const;
+  Date first_of_month() const;
+
+  /// Days from `from` to this date (negative when earlier).
+  int days_since(const Date& from) const;
+
+  friend auto operator<=>(const Date& a, const Date& b) {
+    return std::chrono::sys_days(a.m_ymd) <=> std::chrono::sys_days(b.m_ymd);
+  }
+  friend bool operator==(const Date& a, const Date& b) = default;
+
+private:
+  explicit Date(std::chrono::year_month_day ymd) : m_ymd(ymd) {}
+
+  std::chrono::year_month_day m_ymd{std::chrono::year(1970), std::chrono::month(1),
+                                    std::chrono::day(1)};
+};
+
+/// A date known to the day, the month or only the year (`2027`, `2007-12`, `2011-01-01`), as
+/// precise as its source and no more.
+class PartialDate {
+public:
+  enum class Precision { year, month, day };
+
+  static std::optional<PartialDate> parse(std::string_view text);
+
+  Precision precision() const { return m_precision; }
+  /// The first and last days the date may stand for.
+  const Date& earliest() const { return m_earliest; }
+  const Date& latest() const { return m_latest; }
+  /// The text as its source wrote it.
+  std::string iso() const;
+
+private:
+  Date m_earliest;
+  Date m_latest;
+  Precision m_precision = Precision::day;
+};
+
+} // namespace isukit::util

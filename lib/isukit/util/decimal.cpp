@@ -1,0 +1,128 @@
+#include <isukit/util/decimal.hpp>
+
+namespace isukit::util {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// True for `-?digits[.digits]`.
+bool is_plain_decimal(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') {
+    ++i;
+  }
+  const std::size_t int_start = i;
+  while (i < text.size() && is_digit(text[i])) {
+    ++i;
+  }
+  if (i == int_start) {
+    return false;
+  }
+  if (i == text.size()) {
+    return true;
+  }
+  if (text[i] != '.') {
+    return false;
+  }
+  const std::size_t frac_start = ++i;
+  while (i < text.size() && is_digit(text[i])) {
+    ++i;
+  }
+  return i == text.size() && i > frac_start;
+}
+
+Integer pow10(int n) {
+  Integer result = 1;
+  for (int i = 0; i < n; ++i) {
+    result *= 10;
+  }
+  return result;
+}
+
+} // namespace
+
+std::optional<Rational> parse_decimal(std::string_view text) {
+  if (!is_plain_decimal(text)) {
+    return std::nullopt;
+  }
+  const bool negative = text.front() == '-';
+  Integer digits = 0;
+  int places = 0;
+  bool after_point = false;
+  for (char c : text.substr(negative ? 1 : 0)) {
+    if (c == '.') {
+      after_point = true;
+      continue;
+    }
+    digits = digits * 10 + (c - '0');
+    if (after_point) {
+      ++places;
+    }
+  }
+  Rational value(digits, pow10(places));
+  return negative ? Rational(-value) : value;
+}
+
+int decimal_places(std::string_view text) {
+  const auto point = text.find('.');
+  return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
+}
+
+Integer round_to_integer(const Rational& value, Rounding rounding) {
+  const Integer num = boost::multiprecision::numerator(value);
+  const Integer den = boost::multiprecision::denominator(value); // always positive
+  Integer quotient = num / den;                                  // truncates toward zero
+  Integer remainder = num % den;
+  if (rounding == Rounding::floor) {
+    if (remainder < 0) {
+      --quotient;
+    }
+    return quotient;
+  }
+  // half_up: away from zero when the remainder is at least half.
+  const Integer twice = (remainder < 0 ? Integer(-remainder) : remainder) * 2;
+  if (twice >= den) {
+    quotient += (num < 0) ? -1 : 1;
+  }
+  return quotient;
+}
+
+std::string format_decimal(const Rational& value, int places, Rounding rounding) {
+  const Integer scaled = round_to_integer(value * pow10(places), rounding);
+  const bool negative = scaled < 0;
+  std::string digits = (negative ? Integer(-scaled) : scaled).str();
+  if (places > 0) {
+    if (static_cast<int>(digits.size()) <= places) {
+      digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
+    }
+    digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
+  }
+  return negative ? "-" + digits : digits;
+}
+
+std::string group_digits(std::string_view plain, Lang lang) {
+  if (!is_plain_decimal(plain)) {
+    return std::string(plain);
+  }
+  const char thousands = lang == Lang::fr ? ' ' : ',';
+  const char point = lang == Lang::fr ? ',' : '.';
+  const bool negative = plain.front() == '-';
+  std::string_view body = plain.substr(negative ? 1 : 0);
+  const auto dot = body.find('.');
+  std::string_view integer = body.substr(0, dot);
+  std::string result = negative ? "-" : "";
+  for (std::size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) {
+      result += thousands;
+    }
+    result += integer[i];
+  }
+  if (dot != std::string_view::npos) {
+    result += point;
+    result += body.substr(dot + 1);
+  }
+  return result;
+}
+
+} // namespace isukit::util

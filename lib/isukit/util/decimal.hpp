@@ -1,0 +1,41 @@
+// Exact decimals: parsing decimal text into rationals, rounding rationals, printing them.
+// Nothing here goes through floating point.
+#pragma once
+
+#include <isukit/util/lang.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace isukit::util {
+
+using Integer = boost::multiprecision::cpp_int;
+using Rational = boost::multiprecision::cpp_rational;
+
+/// How an exact value becomes a value with fewer digits. `half_up` rounds halves away from
+/// zero (commercial rounding, what a spreadsheet's ROUND does); `floor` rounds toward minus
+/// infinity (used by largest-remainder apportionment, which hands out the rest itself).
+enum class Rounding { floor, half_up };
+
+/// Parses `-?digits[.digits]` exactly; anything else (exponents, grouping, spaces, a leading
+/// plus or dot) is rejected.
+std::optional<Rational> parse_decimal(std::string_view text);
+
+/// The number of digits after the decimal point in a text that parse_decimal accepts.
+int decimal_places(std::string_view text);
+
+/// Rounds to an integer by the given rule.
+Integer round_to_integer(const Rational& value, Rounding rounding);
+
+/// Prints a rational with exactly `places` decimals, rounded by `rounding`.
+std::string format_decimal(const Rational& value, int places, Rounding rounding = Rounding::half_up);
+
+/// Inserts thousands separators and the language's decimal mark into a plain decimal text
+/// ("1362200.20" -> "1,362,200.20" in English, "1 362 200,20" in French). Texts that are not
+/// plain decimals are returned unchanged, so labels in number columns pass through.
+std::string group_digits(std::string_view plain, Lang lang);
+
+} // namespace isukit::util

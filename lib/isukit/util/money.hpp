@@ -1,0 +1,87 @@
+// Exact money: integer minor units with their currency, checked arithmetic, explicit rounding.
+#pragma once
+
+#include <isukit/util/decimal.hpp>
+#include <isukit/util/lang.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace isukit::util {
+
+/// An ISO 4217 code and the number of decimals its minor unit has (2 for USD and CHF).
+class Currency {
+public:
+  Currency() = default;
+
+  /// Three upper-case letters; the minor unit comes from ISO 4217 (0 for JPY, 3 for KWD, 2
+  /// otherwise).
+  static std::optional<Currency> parse(std::string_view code);
+
+  std::string_view code() const { return {m_code.data(), m_code.size()}; }
+  int minor_digits() const { return m_minor_digits; }
+  bool valid() const { return m_code[0] != '\0'; }
+
+  friend bool operator==(const Currency&, const Currency&) = default;
+
+private:
+  std::array<char, 3> m_code{};
+  int m_minor_digits = 2;
+};
+
+/// An amount of money: a whole number of minor units (cents, centimes). Arithmetic throws
+/// on overflow or on mixing currencies, so neither can go unnoticed.
+class Money {
+public:
+  Money() = default;
+  Money(std::int64_t minor_units, Currency currency) : m_minor(minor_units), m_currency(currency) {}
+
+  static Money zero(Currency currency) { return Money(0, currency); }
+
+  std::int64_t minor_units() const { return m_minor; }
+  const Currency& currency() const { return m_currency; }
+  bool is_zero() const { return m_minor == 0; }
+  bool is_negative() const { return m_minor < 0; }
+
+  Money operator+(const Money& other) const;
+  Money operator-(const Money& other) const;
+  Money operator-() const;
+  Money& operator+=(const Money& other) { return *this = *this + other; }
+  Money& operator-=(const Money& other) { return *this = *this - other; }
+  /// Comparisons of different currencies throw, like arithmetic.
+  std::strong_ordering operator<=>(const Money& other) const;
+  bool operator==(const Money& other) const { return (*this <=> other) == 0; }
+
+  /// The exact value in major units (dollars, francs).
+  Rational value() const;
+
+  /// `1362200.20`: the text written into data files, all minor digits shown.
+  std::string plain() const;
+
+  /// `1,362,200.20` (en) or `1 362 200,20` (fr), for people.
+  std::string grouped(Lang lang) const;
+
+private:
+  void require_same_currency(const Money& other) const;
+
+  std::int64_t m_minor = 0;
+  Currency m_currency;
+};
+
+/// Why a text is not an amount, or the amount. `error` is empty on success.
+struct ParsedMoney {
+  std::optional<Money> money;
+  std::string error;
+};
+
+/// Parses an amount from its text: `-?digits[.digits]` with at most the currency's minor
+/// digits. `1e6`, `1,000.00` and `+5` are rejected with a reason.
+ParsedMoney parse_money(std::string_view text, Currency currency);
+
+/// Converts an exact value in major units to money by an explicit rounding rule.
+Money to_money(const Rational& value, Currency currency, Rounding rounding);
+
+} // namespace isukit::util

@@ -1,0 +1,96 @@
+#include <isukit/io/yaml_reader.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using namespace isukit;
+using namespace isukit::io;
+
+namespace {
+
+/// Collects what the reader delivers; streams the `records` list of kind `ledger`.
+struct Collector : DocumentConsumer {
+  std::vector<Document> documents;
+  std::vector<Node> records;
+  std::string_view streamed_list(const std::string& kind, const Node&) override {
+    return kind == "ledger" ? "records" : "";
+  }
+  void on_record(const std::string&, const Node& record) override { records.push_back(record); }
+  void on_document(Document document) override { documents.push_back(std::move(document)); }
+};
+
+Collector read(const std::string& text) {
+  std::istringstream in(text);
+  Collector collector;
+  read_yaml(in, "input.yaml", collector);
+  return collector;
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    read(text);
+  } catch (const util::Error& e) {
+    return e.located_message();
+  }
+  return "no error";
+}
+
+} // namespace
+
+TEST_SUITE("io::yaml_reader") {
+  TEST_CASE("io::read_yaml keeps positions and order") {
+    const auto c = read("kind: note\ntitle: Budget\nyears: [2025, 2026]\n---\nkind: note\n");
+    REQUIRE(c.documents.size() == 2);
+    const Node& root = c.documents[0].root;
+    CHECK(c.documents[0].kind == "note");
+    CHECK(root.at("title").text() == "Budget");
+    CHECK(root.at("title").mark().line == 2);
+    CHECK(root.at("title").mark().column == 8);
+    CHECK(root.at("years").items()[1].text() == "2026");
+    CHECK(root.entries()[1].key == "title");
+  }
+
+  TEST_CASE("io::read_yaml streams records") {
+    const auto c = read("kind: ledger\nrecords:\n  - {state: FRA, amount: 1.00}\n"
+                        "  - state: DEU\n    amount: \"2.50\"\nnote: after\n");
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[1].at("amount").text() == "2.50");
+    CHECK(c.records[1].at("amount").style() == Node::Style::quoted);
+    CHECK(c.records[1].mark().line == 4);
+    REQUIRE(c.documents.size() == 1);
+    CHECK(c.documents[0].root.at("records").items().empty());
+    CHECK(c.documents[0].root.at("note").text() == "after");
+  }
+
+  TEST_CASE("io::read_yaml errors") {
+    CHECK(error_of("kind: a\n  bad: [\n") .rfind("input.yaml:", 0) == 0);
+    CHECK(error_of("just some text\n") ==
+          "input.yaml:1:1: expected a mapping whose first key is 'kind', got 'just some text'");
+    CHECK(error_of("title: x\nkind: note\n") ==
+          "input.yaml:1:1: the first key of a document must be 'kind', got 'title'");
+    CHECK(error_of("kind: a\nx: 1\nx: 2\n") == "input.yaml:3:1: duplicate key 'x'");
+    CHECK(error_of("kind: a\nx: &a 1\ny: *a\n") ==
+          "input.yaml:3:4: YAML aliases are not supported; write the value");
+  }
+
+  TEST_CASE("io::Node typed views") {
+    const auto c = read("kind: a\ndate: 2025-02-30\namount: 1e6\ncount: x\n");
+    const Node& root = c.documents[0].root;
+    auto message = [](auto fn) {
+      try {
+        fn();
+      } catch (const util::Error& e) {
+        return e.located_message();
+      }
+      return std::string("no error");
+    };
+    CHECK(message([&] { root.at("date").as_date(); }) ==
+          "input.yaml:2:7: expected a date (YYYY-MM-DD), got '2025-02-30'");
+    CHECK(message([&] { root.at("amount").as_money(*util::Currency::parse("USD")); }) ==
+          "input.yaml:3:9: expected an amount such as 1234.50, got '1e6'");
+    CHECK(message([&] { root.at("count").as_int(); }) ==
+          "input.yaml:4:8: expected a whole number, got 'x'");
+    CHECK(message([&] { root.at("missing"); }) == "input.yaml:1:1: missing required field 'missing'");
+  }
+}

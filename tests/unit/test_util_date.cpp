@@ -1,0 +1,47 @@
+#include <isukit/util/date.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace isukit::util;
+
+TEST_SUITE("util::date") {
+  TEST_CASE("util::Date::parse") {
+    CHECK(Date::parse("2025-08-31")->iso() == "2025-08-31");
+    CHECK(Date::parse("2024-02-29"));
+    CHECK_FALSE(Date::parse("2025-02-29"));
+    CHECK_FALSE(Date::parse("2025-02-30"));
+    CHECK_FALSE(Date::parse("2025-13-01"));
+    CHECK_FALSE(Date::parse("2025-8-31"));
+    CHECK_FALSE(Date::parse("31/08/2025"));
+    CHECK_FALSE(Date::parse("2025-08-31T00:00"));
+  }
+
+  TEST_CASE("util::Date::add_months clamps to the month's end") {
+    CHECK(Date(2024, 1, 31).add_months(1).iso() == "2024-02-29");
+    CHECK(Date(2025, 1, 31).add_months(1).iso() == "2025-02-28");
+    CHECK(Date(2025, 8, 31).add_months(6).iso() == "2026-02-28");
+    CHECK(Date(2025, 3, 15).add_months(-3).iso() == "2024-12-15");
+    CHECK(Date(2024, 2, 29).add_years(1).iso() == "2025-02-28");
+  }
+
+  TEST_CASE("util::Date days") {
+    CHECK(Date(2010, 8, 1).add_days(180).iso() == "2011-01-28");
+    CHECK(Date(2025, 12, 31).add_days(1).iso() == "2026-01-01");
+    CHECK(Date(2026, 3, 1).days_since(Date(2025, 9, 5)) == 177);
+    CHECK(Date(2025, 8, 31) < Date(2025, 9, 1));
+  }
+
+  TEST_CASE("util::PartialDate") {
+    const auto month = PartialDate::parse("2007-12");
+    REQUIRE(month);
+    CHECK(month->earliest().iso() == "2007-12-01");
+    CHECK(month->latest().iso() == "2007-12-31");
+    CHECK(month->iso() == "2007-12");
+    const auto year = PartialDate::parse("2027");
+    REQUIRE(year);
+    CHECK(year->latest().iso() == "2027-12-31");
+    CHECK(year->iso() == "2027");
+    CHECK(PartialDate::parse("2011-01-01")->precision() == PartialDate::Precision::day);
+    CHECK_FALSE(PartialDate::parse("2007-13"));
+  }
+}

@@ -1,0 +1,33 @@
+#include <isukit/util/decimal.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace isukit::util;
+
+TEST_SUITE("util::decimal") {
+  TEST_CASE("util::parse_decimal") {
+    CHECK(*parse_decimal("22.000") == Rational(22));
+    CHECK(*parse_decimal("0.001") == Rational(1, 1000));
+    CHECK(*parse_decimal("-1.5") == Rational(-3, 2));
+    CHECK_FALSE(parse_decimal("1e-3"));
+    CHECK_FALSE(parse_decimal("0,001"));
+    CHECK_FALSE(parse_decimal(""));
+  }
+
+  TEST_CASE("util::format_decimal") {
+    CHECK(format_decimal(Rational(1, 3), 4) == "0.3333");
+    CHECK(format_decimal(Rational(2, 3), 4) == "0.6667");
+    CHECK(format_decimal(Rational(2, 3), 4, Rounding::floor) == "0.6666");
+    CHECK(format_decimal(Rational(913771, 10000), 1) == "91.4");
+    CHECK(format_decimal(Rational(-1, 8), 2) == "-0.13");
+    CHECK(format_decimal(Rational(5), 0) == "5");
+  }
+
+  TEST_CASE("util::group_digits") {
+    CHECK(group_digits("2940552", Lang::en) == "2,940,552");
+    CHECK(group_digits("2940552", Lang::fr) == "2 940 552");
+    CHECK(group_digits("-1000.5", Lang::en) == "-1,000.5");
+    CHECK(group_digits("999", Lang::en) == "999");
+    CHECK(group_digits("in-kind", Lang::en) == "in-kind");
+  }
+}

@@ -1,0 +1,77 @@
+#include <isukit/util/error.hpp>
+#include <isukit/util/money.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace isukit::util;
+
+namespace {
+const Currency usd = *Currency::parse("USD");
+const Currency chf = *Currency::parse("CHF");
+} // namespace
+
+TEST_SUITE("util::money") {
+  TEST_CASE("util::Currency::parse") {
+    CHECK(usd.code() == "USD");
+    CHECK(usd.minor_digits() == 2);
+    CHECK(Currency::parse("JPY")->minor_digits() == 0);
+    CHECK(Currency::parse("KWD")->minor_digits() == 3);
+    CHECK_FALSE(Currency::parse("usd"));
+    CHECK_FALSE(Currency::parse("US"));
+  }
+
+  TEST_CASE("util::parse_money") {
+    SUBCASE("two decimals") {
+      CHECK(parse_money("1362200.20", usd).money->minor_units() == 136220020);
+    }
+    SUBCASE("fewer decimals are scaled") {
+      CHECK(parse_money("1362200.2", usd).money->minor_units() == 136220020);
+      CHECK(parse_money("469686", chf).money->minor_units() == 46968600);
+    }
+    SUBCASE("negative") { CHECK(parse_money("-0.05", usd).money->minor_units() == -5); }
+    SUBCASE("grouping is rejected") {
+      CHECK(parse_money("1,362,200.20", usd).error ==
+            "expected an amount such as 1234.50, got '1,362,200.20'");
+    }
+    SUBCASE("exponent is rejected") {
+      CHECK(parse_money("1e6", usd).error == "expected an amount such as 1234.50, got '1e6'");
+    }
+    SUBCASE("too many decimals") {
+      CHECK(parse_money("10.005", usd).error == "amount '10.005' has more decimals than USD allows (2)");
+    }
+    SUBCASE("malformed") {
+      for (const char* bad : {"", "-", ".5", "5.", "+5", " 5", "5 ", "1.2.3", "0x10"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_money(bad, usd).money);
+      }
+    }
+    SUBCASE("out of range") { CHECK_FALSE(parse_money("99999999999999999999", usd).money); }
+  }
+
+  TEST_CASE("util::Money arithmetic") {
+    const Money a(136220020, usd);
+    const Money b(11746914, usd);
+    CHECK((a - b).plain() == "1244731.06");
+    CHECK((a + b).minor_units() == 147966934);
+    CHECK(-b < Money::zero(usd));
+    CHECK_THROWS_AS(a + Money(1, chf), Error);
+    CHECK_THROWS_AS(Money(INT64_MAX, usd) + Money(1, usd), Error);
+  }
+
+  TEST_CASE("util::Money formatting") {
+    const Money amount(136220020, usd);
+    CHECK(amount.plain() == "1362200.20");
+    CHECK(amount.grouped(Lang::en) == "1,362,200.20");
+    CHECK(amount.grouped(Lang::fr) == "1 362 200,20");
+    CHECK(Money(-5, usd).plain() == "-0.05");
+    CHECK(Money(100, *Currency::parse("JPY")).plain() == "100");
+  }
+
+  TEST_CASE("util::to_money") {
+    CHECK(to_money(Rational(1, 3), usd, Rounding::half_up).plain() == "0.33");
+    CHECK(to_money(Rational(2, 3), usd, Rounding::floor).plain() == "0.66");
+    CHECK(to_money(Rational(1, 200), usd, Rounding::half_up).plain() == "0.01");
+    CHECK(to_money(Rational(-1, 200), usd, Rounding::half_up).plain() == "-0.01");
+    CHECK(to_money(Rational(-1, 300), usd, Rounding::floor).plain() == "-0.01");
+  }
+}
