@@ -1,0 +1,33 @@
+// The shipped reference data: states, scales and a treaty, loaded from a data directory.
+#pragma once
+
+#include <isukit/model/scale.hpp>
+#include <isukit/model/states.hpp>
+#include <isukit/model/treaty.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isukit::model {
+
+/// Reads the one document of `expected_kind` in a file; another kind, or several documents,
+/// is a data error.
+io::Node read_single_document(const std::filesystem::path& path, std::string_view expected_kind);
+
+struct Reference {
+  StateTable states;
+  std::vector<Scale> scales;
+
+  /// Loads DATA/states.yaml and every DATA/scales/*.yaml.
+  static Reference load(const std::filesystem::path& data_dir);
+
+  /// The scale among `ids` whose period covers `year`; a data error when none does.
+  const Scale& scale_for(int year, const std::vector<std::string>& ids) const;
+  const Scale* find_scale(std::string_view id) const;
+
+  Treaty load_treaty(const std::filesystem::path& path) const;
+};
+
+} // namespace isukit::model

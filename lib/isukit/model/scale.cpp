@@ -1,0 +1,69 @@
+#include <isukit/model/scale.hpp>
+
+#include <fmt/format.h>
+
+namespace isukit::model {
+
+Scale Scale::from_document(const io::Node& root, const StateTable& states) {
+  Scale scale;
+  scale.m_id = root.at("id").as_text();
+  const io::Node& period = root.at("period");
+  scale.m_first_year = period.at("from").as_int();
+  scale.m_last_year = period.at("to").as_int();
+  if (scale.m_last_year < scale.m_first_year) {
+    period.fail("the period ends before it starts");
+  }
+  if (const io::Node* resolution = root.find("resolution")) {
+    scale.m_resolution = resolution->as_text();
+  }
+  scale.m_rates.resize(states.size());
+  scale.m_notional.resize(states.size());
+  scale.m_texts.resize(states.size());
+  util::Rational total = 0;
+  for (const auto& record : root.at("rates").as_sequence()) {
+    const StateId id = states.require(record.at("state"));
+    if (!states[id].un_member) {
+      record.at("state").fail(fmt::format("'{}' is not a UN Member State; put its rate under "
+                                          "non_member_rates", states[id].code));
+    }
+    if (scale.m_rates[id]) {
+      record.at("state").fail(fmt::format("'{}' has two rates", states[id].code));
+    }
+    const util::Rational rate = record.at("rate").as_decimal();
+    if (rate <= 0) {
+      record.at("rate").fail("a rate must be positive");
+    }
+    scale.m_rates[id] = rate;
+    scale.m_texts[id] = record.at("rate").text();
+    total += rate;
+    ++scale.m_member_count;
+  }
+  for (StateId id = 0; id < states.size(); ++id) {
+    if (states[id].un_member && !scale.m_rates[id]) {
+      root.at("rates").fail(fmt::format("UN Member State '{}' has no rate", states[id].code));
+    }
+  }
+  if (total != 100) {
+    root.at("rates").fail(fmt::format("the rates add up to {}, not 100.000",
+                                      util::format_decimal(total, 3)));
+  }
+  if (const io::Node* notional = root.find("non_member_rates")) {
+    for (const auto& record : notional->as_sequence()) {
+      const StateId id = states.require(record.at("state"));
+      if (states[id].un_member) {
+        record.at("state").fail(fmt::format("'{}' is a UN Member State", states[id].code));
+      }
+      scale.m_notional[id] = record.at("rate").as_decimal();
+      scale.m_texts[id] = record.at("rate").text();
+    }
+  }
+  return scale;
+}
+
+std::optional<util::Rational> Scale::rate(StateId state) const { return m_rates[state]; }
+
+std::optional<util::Rational> Scale::notional_rate(StateId state) const { return m_notional[state]; }
+
+const std::string& Scale::rate_text(StateId state) const { return m_texts[state]; }
+
+} // namespace isukit::model

@@ -1,0 +1,44 @@
+// A scale of assessments: a rate in per cent for each UN Member State over a period.
+#pragma once
+
+#include <isukit/model/states.hpp>
+#include <isukit/util/decimal.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isukit::model {
+
+class Scale {
+public:
+  /// Reads a `scale` document and checks it: every code known, every UN member exactly once,
+  /// no non-member among the rates, and the rates adding up to exactly 100.
+  static Scale from_document(const io::Node& root, const StateTable& states);
+
+  const std::string& id() const { return m_id; }
+  int first_year() const { return m_first_year; }
+  int last_year() const { return m_last_year; }
+  bool covers(int year) const { return year >= m_first_year && year <= m_last_year; }
+  const std::string& resolution() const { return m_resolution; }
+
+  /// The state's rate in per cent, if it is on the scale.
+  std::optional<util::Rational> rate(StateId state) const;
+  /// A non-member's notional rate in per cent (the basis of its flat fee), if the scale sets one.
+  std::optional<util::Rational> notional_rate(StateId state) const;
+  /// The rate as printed ("22.000"), for output.
+  const std::string& rate_text(StateId state) const;
+  std::size_t member_count() const { return m_member_count; }
+
+private:
+  std::string m_id;
+  int m_first_year = 0;
+  int m_last_year = 0;
+  std::string m_resolution;
+  std::vector<std::optional<util::Rational>> m_rates;    // by StateId
+  std::vector<std::optional<util::Rational>> m_notional; // by StateId
+  std::vector<std::string> m_texts;                      // by StateId
+  std::size_t m_member_count = 0;
+};
+
+} // namespace isukit::model

@@ -1,0 +1,126 @@
+#include <isukit/model/states.hpp>
+
+#include <fmt/format.h>
+
+namespace isukit::model {
+
+namespace {
+
+struct GroupName {
+  RegionalGroup group;
+  std::string_view code;
+  std::string_view en;
+  std::string_view fr;
+};
+
+constexpr GroupName group_names[] = {
+    {RegionalGroup::african, "AFRICAN", "African States", "États d'Afrique"},
+    {RegionalGroup::asia_pacific, "ASIA_PACIFIC", "Asia-Pacific States", "États d'Asie et du Pacifique"},
+    {RegionalGroup::eastern_european, "EASTERN_EUROPEAN", "Eastern European States", "États d'Europe orientale"},
+    {RegionalGroup::latin_american_caribbean, "LATIN_AMERICAN_CARIBBEAN",
+     "Latin American and Caribbean States", "États d'Amérique latine et des Caraïbes"},
+    {RegionalGroup::western_european_others, "WESTERN_EUROPEAN_OTHERS",
+     "Western European and other States", "États d'Europe occidentale et autres États"},
+    {RegionalGroup::none, "NONE", "No regional group", "Aucun groupe régional"},
+};
+
+} // namespace
+
+std::string_view regional_group_code(RegionalGroup group) {
+  for (const auto& entry : group_names) {
+    if (entry.group == group) {
+      return entry.code;
+    }
+  }
+  return "NONE";
+}
+
+std::string_view regional_group_name(RegionalGroup group, util::Lang lang) {
+  for (const auto& entry : group_names) {
+    if (entry.group == group) {
+      return lang == util::Lang::fr ? entry.fr : entry.en;
+    }
+  }
+  return "";
+}
+
+bool State::is_ldc_on(const util::Date& date) const {
+  if (!ldc_graduation) {
+    return ldc;
+  }
+  // Off the list from the graduation day, or from the day after the month or year that is
+  // all the source gives.
+  const bool exact = ldc_graduation->precision() == util::PartialDate::Precision::day;
+  const util::Date off_list = exact ? ldc_graduation->earliest() : ldc_graduation->latest().add_days(1);
+  return date < off_list;
+}
+
+int StateTable::slot(std::string_view code) {
+  if (code.size() != 3) {
+    return -1;
+  }
+  int value = 0;
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') {
+      return -1;
+    }
+    value = value * 26 + (c - 'A');
+  }
+  return value;
+}
+
+std::optional<StateId> StateTable::find(std::string_view code) const {
+  const int s = slot(code);
+  if (s < 0 || m_index[static_cast<std::size_t>(s)] < 0) {
+    return std::nullopt;
+  }
+  return static_cast<StateId>(m_index[static_cast<std::size_t>(s)]);
+}
+
+StateId StateTable::require(const io::Node& node) const {
+  const auto id = find(node.as_text());
+  if (!id) {
+    node.fail(fmt::format("unknown state code '{}' (expected an ISO 3166-1 alpha-3 code in "
+                          "states.yaml)", node.text()));
+  }
+  return *id;
+}
+
+StateTable StateTable::from_document(const io::Node& root) {
+  StateTable table;
+  for (const auto& record : root.at("states").as_sequence()) {
+    State state;
+    const io::Node& code = record.at("code");
+    state.code = code.as_text();
+    const int s = slot(state.code);
+    if (s < 0) {
+      code.fail(fmt::format("expected a three-letter upper-case code, got '{}'", state.code));
+    }
+    if (table.m_index[static_cast<std::size_t>(s)] >= 0) {
+      code.fail(fmt::format("state '{}' is listed twice", state.code));
+    }
+    state.name_en = record.at("name_en").as_text();
+    state.name_fr = record.at("name_fr").as_text();
+    state.un_member = record.at("un_member").as_bool();
+    const io::Node& group = record.at("regional_group");
+    bool known_group = false;
+    for (const auto& entry : group_names) {
+      if (entry.code == group.as_text()) {
+        state.group = entry.group;
+        known_group = true;
+      }
+    }
+    if (!known_group) {
+      group.fail(fmt::format("unknown regional group '{}'", group.text()));
+    }
+    state.ldc = record.at("ldc").as_bool();
+    if (const io::Node* graduation = record.find("ldc_graduation")) {
+      state.ldc_graduation = graduation->as_partial_date();
+    }
+    table.m_index[static_cast<std::size_t>(s)] = static_cast<std::int16_t>(table.m_states.size());
+    table.m_states.push_back(std::move(state));
+  }
+  return table;
+}
+
+} // namespace isukit::model

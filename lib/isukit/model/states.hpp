@@ -1,0 +1,62 @@
+// The states: codes, names, UN membership, regional group and LDC status over time.
+#pragma once
+
+#include <isukit/io/node.hpp>
+#include <isukit/util/date.hpp>
+#include <isukit/util/lang.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isukit::model {
+
+/// Index of a state in its StateTable: small, so per-state arrays are cheap.
+using StateId = std::uint16_t;
+
+enum class RegionalGroup { african, asia_pacific, eastern_european, latin_american_caribbean,
+                           western_european_others, none };
+
+std::string_view regional_group_code(RegionalGroup group); // "AFRICAN", ...
+std::string_view regional_group_name(RegionalGroup group, util::Lang lang);
+
+struct State {
+  std::string code; // ISO 3166-1 alpha-3
+  std::string name_en;
+  std::string name_fr;
+  bool un_member = false;
+  RegionalGroup group = RegionalGroup::none;
+  bool ldc = false; // on the list as of the data's date
+  std::optional<util::PartialDate> ldc_graduation;
+
+  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+  /// On the LDC list on `date`: before its graduation (a graduation known only to the month or
+  /// year counts from the day after that month or year), else as the data says.
+  bool is_ldc_on(const util::Date& date) const;
+};
+
+class StateTable {
+public:
+  /// Reads a `states` document, checking codes are ISO-shaped and unique.
+  static StateTable from_document(const io::Node& root);
+
+  const std::vector<State>& states() const { return m_states; }
+  const State& operator[](StateId id) const { return m_states[id]; }
+  std::size_t size() const { return m_states.size(); }
+
+  /// The id of a code, or nullopt; constant time (a table over all three-letter codes).
+  std::optional<StateId> find(std::string_view code) const;
+  /// The id of the code in `node`; an unknown code is a data error at the node.
+  StateId require(const io::Node& node) const;
+
+private:
+  static int slot(std::string_view code);
+
+  std::vector<State> m_states;
+  std::vector<std::int16_t> m_index = std::vector<std::int16_t>(26 * 26 * 26, -1);
+};
+
+} // namespace isukit::model

@@ -1,0 +1,269 @@
+#include <isukit/model/treaty.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace isukit::model {
+
+using io::Node;
+
+namespace {
+
+std::string optional_text(const Node& record, std::string_view key) {
+  const Node* value = record.find(key);
+  return value ? value->as_text() : std::string();
+}
+
+std::optional<util::Rational> optional_rate(const Node& record, std::string_view key) {
+  const Node* value = record.find(key);
+  if (!value || value->is_null() || (value->is_scalar() && value->text() == "none")) {
+    return std::nullopt;
+  }
+  return value->as_decimal();
+}
+
+MonthDay parse_month_day(const Node& node) {
+  const std::string& text = node.as_text();
+  const auto date = util::Date::parse("2000-" + text); // a leap year accepts 02-29
+  if (text.size() != 5 || !date) {
+    node.fail(fmt::format("expected a month and day MM-DD, got '{}'", text));
+  }
+  return MonthDay{date->month(), date->day()};
+}
+
+EntryIntoForceRule parse_eif(const Node& node) {
+  EntryIntoForceRule rule;
+  const Node& kind = node.at("rule");
+  if (kind.as_text() == "months_after_deposit") {
+    rule.kind = EntryIntoForceRule::Kind::months_after_deposit;
+  } else if (kind.text() == "first_of_month_after_deposit") {
+    rule.kind = EntryIntoForceRule::Kind::first_of_month_after_deposit;
+  } else {
+    kind.fail(fmt::format("unknown entry-into-force rule '{}' (expected months_after_deposit or "
+                          "first_of_month_after_deposit)", kind.text()));
+  }
+  rule.months = node.at("months").as_int();
+  if (const Node* in_force = node.find("treaty_in_force")) {
+    rule.treaty_in_force = in_force->as_date();
+  }
+  return rule;
+}
+
+} // namespace
+
+util::Date EntryIntoForceRule::apply(const util::Date& deposit) const {
+  const util::Date computed = kind == Kind::months_after_deposit
+                                  ? deposit.add_months(months)
+                                  : deposit.first_of_month().add_months(months);
+  return treaty_in_force && computed < *treaty_in_force ? *treaty_in_force : computed;
+}
+
+const Instrument* Treaty::find_instrument(std::string_view id) const {
+  for (const auto& instrument : m_instruments) {
+    if (instrument.id == id) {
+      return &instrument;
+    }
+  }
+  return nullptr;
+}
+
+Treaty Treaty::from_document(const Node& root, const StateTable& states) {
+  Treaty t;
+  t.m_id = root.at("id").as_text();
+  t.m_short_en = root.at("short_name_en").as_text();
+  t.m_short_fr = root.at("short_name_fr").as_text();
+  t.m_name_en = root.at("name_en").as_text();
+  t.m_name_fr = root.at("name_fr").as_text();
+  t.m_currency = root.at("currency").as_currency();
+  t.m_eif = parse_eif(root.at("entry_into_force"));
+
+  for (const auto& record : root.at("instruments").as_sequence()) {
+    if (t.find_instrument(record.at("id").as_text())) {
+      record.at("id").fail(fmt::format("instrument '{}' is listed twice", record.at("id").text()));
+    }
+    t.m_instruments.push_back(Instrument{record.at("id").as_text(), record.at("name_en").as_text(),
+                                         record.at("name_fr").as_text()});
+  }
+  auto require_instrument = [&t](const Node& node) {
+    if (!t.find_instrument(node.as_text())) {
+      node.fail(fmt::format("unknown instrument '{}'", node.text()));
+    }
+    return node.text();
+  };
+
+  std::vector<bool> seen(states.size(), false);
+  for (const auto& record : root.at("parties").as_sequence()) {
+    Party party;
+    party.state = states.require(record.at("state"));
+    if (seen[party.state]) {
+      record.at("state").fail(fmt::format("party '{}' is listed twice", states[party.state].code));
+    }
+    seen[party.state] = true;
+    if (const Node* signed_on = record.find("signed")) {
+      party.signed_on = signed_on->as_date();
+    }
+    const Node& deposits = record.at("deposits").as_mapping();
+    if (deposits.entries().empty()) {
+      deposits.fail("a party needs at least one deposit");
+    }
+    for (const auto& entry : deposits.entries()) {
+      if (!t.find_instrument(entry.key)) {
+        entry.value.fail(fmt::format("unknown instrument '{}'", entry.key));
+      }
+      const util::Date deposit = entry.value.as_date();
+      if (party.signed_on && entry.key == "convention" && deposit < *party.signed_on) {
+        entry.value.fail(fmt::format("deposit {} is before signature {}", deposit.iso(),
+                                     party.signed_on->iso()));
+      }
+      party.deposits.emplace(entry.key, deposit);
+    }
+    t.m_parties.push_back(std::move(party));
+  }
+
+  for (const auto& record : root.at("signatories").as_sequence()) {
+    t.m_signatories.push_back(Signatory{states.require(record.at("state")), record.at("signed").as_date()});
+  }
+
+  for (const auto& record : root.at("withdrawals").as_sequence()) {
+    Withdrawal withdrawal{states.require(record.at("state")), require_instrument(record.at("instrument")),
+                          record.at("notified").as_date(), record.at("effective").as_date()};
+    const Party* party = t.find_party(withdrawal.state);
+    const auto deposit = party ? party->deposits.find(withdrawal.instrument) : decltype(party->deposits)::const_iterator{};
+    if (!party || deposit == party->deposits.end()) {
+      record.at("state").fail(fmt::format("'{}' withdraws from an instrument it never deposited",
+                                          states[withdrawal.state].code));
+    }
+    if (withdrawal.notified < deposit->second || withdrawal.effective < withdrawal.notified) {
+      record.at("effective").fail("expected deposit <= notified <= effective");
+    }
+    t.m_withdrawals.push_back(std::move(withdrawal));
+  }
+
+  for (const auto& record : root.at("reporting").as_sequence()) {
+    ReportingObligation obligation;
+    obligation.id = record.at("id").as_text();
+    obligation.instrument = require_instrument(record.at("instrument"));
+    obligation.name_en = record.at("name_en").as_text();
+    obligation.name_fr = record.at("name_fr").as_text();
+    obligation.basis = record.at("basis").as_text();
+    if (const Node* days = record.find("initial_due_days")) {
+      obligation.initial_due_days = days->as_int();
+    }
+    if (const Node* due = record.find("annual_due")) {
+      obligation.annual_due = parse_month_day(*due);
+    }
+    t.m_reporting.push_back(std::move(obligation));
+  }
+
+  if (const Node* rules = root.find("deadline_rules")) {
+    for (const auto& record : rules->as_sequence()) {
+      t.m_deadline_rules.push_back(DeadlineRule{record.at("article").as_int(),
+                                                record.at("years_after_entry_into_force").as_int(),
+                                                record.at("name_en").as_text(), record.at("name_fr").as_text()});
+    }
+  }
+  if (const Node* deadlines = root.find("deadlines")) {
+    for (const auto& record : deadlines->as_sequence()) {
+      Deadline deadline;
+      deadline.state = states.require(record.at("state"));
+      deadline.article = record.at("article").as_int();
+      deadline.deadline = record.at("deadline").as_date();
+      if (const Node* extended = record.find("extended_to")) {
+        deadline.extended_to = extended->as_date();
+        if (*deadline.extended_to < deadline.deadline) {
+          extended->fail("an extension ends before the original deadline");
+        }
+      }
+      if (const Node* completed = record.find("completed_on")) {
+        deadline.completed_on = completed->as_partial_date();
+      }
+      deadline.note = optional_text(record, "note");
+      t.m_deadlines.push_back(std::move(deadline));
+    }
+  }
+
+  const Node& sharing = root.at("cost_sharing");
+  t.m_cost_sharing.instrument = require_instrument(sharing.at("instrument"));
+  for (const auto& scale : sharing.at("scales").as_sequence()) {
+    t.m_cost_sharing.scales.push_back(scale.as_text());
+  }
+  if (const Node* without = sharing.find("without_un_rate")) {
+    t.m_cost_sharing.without_un_rate = without->as_decimal();
+    t.m_cost_sharing.has_without_un_rate = true;
+  }
+  t.m_cost_sharing.ceiling = optional_rate(sharing, "ceiling");
+  t.m_cost_sharing.floor = optional_rate(sharing, "floor");
+  t.m_cost_sharing.ldc_ceiling = optional_rate(sharing, "ldc_ceiling");
+  if (const Node* minimum = sharing.find("minimum_contribution")) {
+    t.m_cost_sharing.minimum_contribution = minimum->as_money(t.m_currency);
+  }
+  if (!t.m_cost_sharing.has_without_un_rate) {
+    for (const auto& party : t.m_parties) {
+      if (!states[party.state].un_member) {
+        sharing.fail(fmt::format("party '{}' has no UN rate: cost_sharing needs without_un_rate",
+                                 states[party.state].code));
+      }
+    }
+  }
+
+  const Node& isu = root.at("isu");
+  t.m_isu.name_en = isu.at("name_en").as_text();
+  t.m_isu.name_fr = isu.at("name_fr").as_text();
+  for (const auto& line : isu.at("address").as_sequence()) {
+    t.m_isu.address.push_back(line.as_text());
+  }
+  t.m_isu.email = optional_text(isu, "email");
+  return t;
+}
+
+const Party* Treaty::find_party(StateId state) const {
+  for (const auto& party : m_parties) {
+    if (party.state == state) {
+      return &party;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<util::Date> Treaty::entry_into_force(StateId state, std::string_view instrument) const {
+  const Party* party = find_party(state);
+  if (!party) {
+    return std::nullopt;
+  }
+  const auto deposit = party->deposits.find(std::string(instrument));
+  if (deposit == party->deposits.end()) {
+    return std::nullopt;
+  }
+  return m_eif.apply(deposit->second);
+}
+
+bool Treaty::is_party(StateId state, std::string_view instrument, const util::Date& date, Basis basis) const {
+  const Party* party = find_party(state);
+  if (!party) {
+    return false;
+  }
+  const auto deposit = party->deposits.find(std::string(instrument));
+  if (deposit == party->deposits.end()) {
+    return false;
+  }
+  const util::Date from = basis == Basis::deposit ? deposit->second : m_eif.apply(deposit->second);
+  if (date < from) {
+    return false;
+  }
+  return std::none_of(m_withdrawals.begin(), m_withdrawals.end(), [&](const Withdrawal& w) {
+    return w.state == state && w.instrument == instrument && w.effective <= date;
+  });
+}
+
+std::vector<StateId> Treaty::parties_on(std::string_view instrument, const util::Date& date, Basis basis) const {
+  std::vector<StateId> result;
+  for (const auto& party : m_parties) {
+    if (is_party(party.state, instrument, date, basis)) {
+      result.push_back(party.state);
+    }
+  }
+  return result;
+}
+
+} // namespace isukit::model

@@ -1,0 +1,157 @@
+// A treaty: its instruments, parties and their dates, entry into force, reporting obligations,
+// treaty deadlines, cost-sharing rule and the ISU that runs it.
+#pragma once
+
+#include <isukit/model/states.hpp>
+#include <isukit/util/decimal.hpp>
+#include <isukit/util/money.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isukit::model {
+
+/// How a state's entry into force follows from its deposit date.
+struct EntryIntoForceRule {
+  enum class Kind {
+    months_after_deposit,         // CCW Art. 5: six months after the date of deposit
+    first_of_month_after_deposit, // CCM Art. 17(2): first day of the sixth month after deposit
+  };
+  Kind kind = Kind::months_after_deposit;
+  int months = 6;
+  std::optional<util::Date> treaty_in_force; // no state's date is earlier (CCM Art. 17(1))
+
+  util::Date apply(const util::Date& deposit) const;
+};
+
+struct Instrument {
+  std::string id;
+  std::string name_en;
+  std::string name_fr;
+};
+
+struct Party {
+  StateId state = 0;
+  std::optional<util::Date> signed_on;
+  std::map<std::string, util::Date> deposits; // by instrument id
+};
+
+struct Withdrawal {
+  StateId state = 0;
+  std::string instrument;
+  util::Date notified;
+  util::Date effective;
+};
+
+struct Signatory {
+  StateId state = 0;
+  util::Date signed_on;
+};
+
+/// A month and day on which an annual report falls due (31 March).
+struct MonthDay {
+  unsigned month = 1;
+  unsigned day = 1;
+};
+
+struct ReportingObligation {
+  std::string id;
+  std::string instrument;
+  std::string name_en;
+  std::string name_fr;
+  std::string basis; // the article or decision it is owed under
+  std::optional<int> initial_due_days; // after entry into force
+  std::optional<MonthDay> annual_due;
+};
+
+/// A treaty deadline that runs from entry into force (CCM Art. 3: 8 years; Art. 4: 10 years).
+struct DeadlineRule {
+  int article = 0;
+  int years = 0;
+  std::string name_en;
+  std::string name_fr;
+};
+
+/// A state's deadline under an article, with the latest extension granted and completion.
+struct Deadline {
+  StateId state = 0;
+  int article = 0;
+  util::Date deadline;
+  std::optional<util::Date> extended_to;
+  std::optional<util::PartialDate> completed_on;
+  std::string note;
+
+  const util::Date& current() const { return extended_to ? *extended_to : deadline; }
+};
+
+/// Who pays what share of the treaty's costs. Rates are in per cent of the scale.
+struct CostSharing {
+  std::string instrument;          // whose parties pay
+  std::vector<std::string> scales; // scale ids, the one covering the year is used
+  util::Rational without_un_rate;  // the rate of a party with neither a UN nor a notional rate
+  bool has_without_un_rate = false;
+  std::optional<util::Rational> ceiling;     // per cent of the adjusted scale, none if absent
+  std::optional<util::Rational> floor;
+  std::optional<util::Rational> ldc_ceiling;
+  std::optional<util::Money> minimum_contribution;
+};
+
+struct Isu {
+  std::string name_en;
+  std::string name_fr;
+  std::vector<std::string> address;
+  std::string email;
+};
+
+class Treaty {
+public:
+  /// Reads and checks a `treaty` document: every code known, instruments defined before they
+  /// are used, signature before deposit before withdrawal, every party payable.
+  static Treaty from_document(const io::Node& root, const StateTable& states);
+
+  const std::string& id() const { return m_id; }
+  const std::string& short_name(util::Lang lang) const { return lang == util::Lang::fr ? m_short_fr : m_short_en; }
+  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? m_name_fr : m_name_en; }
+  const util::Currency& currency() const { return m_currency; }
+  const EntryIntoForceRule& entry_into_force_rule() const { return m_eif; }
+  const std::vector<Instrument>& instruments() const { return m_instruments; }
+  const Instrument* find_instrument(std::string_view id) const;
+  const std::vector<Party>& parties() const { return m_parties; }
+  const std::vector<Signatory>& signatories() const { return m_signatories; }
+  const std::vector<Withdrawal>& withdrawals() const { return m_withdrawals; }
+  const std::vector<ReportingObligation>& reporting() const { return m_reporting; }
+  const std::vector<DeadlineRule>& deadline_rules() const { return m_deadline_rules; }
+  const std::vector<Deadline>& deadlines() const { return m_deadlines; }
+  const CostSharing& cost_sharing() const { return m_cost_sharing; }
+  const Isu& isu() const { return m_isu; }
+
+  enum class Basis { deposit, in_force };
+
+  /// The party record of a state, if it ever deposited an instrument of this treaty.
+  const Party* find_party(StateId state) const;
+  /// Whether the state is party to the instrument on `date`: deposited (or in force, by
+  /// basis) on or before it, and no withdrawal effective on or before it.
+  bool is_party(StateId state, std::string_view instrument, const util::Date& date, Basis basis) const;
+  std::vector<StateId> parties_on(std::string_view instrument, const util::Date& date, Basis basis) const;
+  /// Entry into force for the state, computed from its deposit by the treaty's rule.
+  std::optional<util::Date> entry_into_force(StateId state, std::string_view instrument) const;
+
+private:
+  std::string m_id;
+  std::string m_short_en, m_short_fr, m_name_en, m_name_fr;
+  util::Currency m_currency;
+  EntryIntoForceRule m_eif;
+  std::vector<Instrument> m_instruments;
+  std::vector<Party> m_parties;
+  std::vector<Signatory> m_signatories;
+  std::vector<Withdrawal> m_withdrawals;
+  std::vector<ReportingObligation> m_reporting;
+  std::vector<DeadlineRule> m_deadline_rules;
+  std::vector<Deadline> m_deadlines;
+  CostSharing m_cost_sharing;
+  Isu m_isu;
+};
+
+} // namespace isukit::model

@@ -1,0 +1,137 @@
+// The shipped reference data, checked against the figures its sources give.
+#include <isukit/model/reference.hpp>
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+using namespace isukit;
+using namespace isukit::model;
+using util::Date;
+
+namespace {
+
+const Reference& reference() {
+  static const Reference loaded = Reference::load(ISUKIT_SOURCE_DATADIR);
+  return loaded;
+}
+
+const Treaty& treaty(const std::string& id) {
+  static std::map<std::string, Treaty> treaties;
+  auto it = treaties.find(id);
+  if (it == treaties.end()) {
+    it = treaties.emplace(id, reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/" + id + ".yaml")).first;
+  }
+  return it->second;
+}
+
+StateId id(const char* code) { return *reference().states.find(code); }
+
+std::string eif(const char* treaty_id, const char* code) {
+  return treaty(treaty_id).entry_into_force(id(code), "convention")->iso();
+}
+
+} // namespace
+
+TEST_SUITE("model::reference") {
+  TEST_CASE("model::StateTable") {
+    const auto& states = reference().states;
+    CHECK(states.size() == 197);
+    std::map<RegionalGroup, int> groups;
+    int members = 0;
+    int ldcs = 0;
+    for (const auto& state : states.states()) {
+      groups[state.group]++;
+      members += state.un_member;
+      ldcs += state.ldc;
+    }
+    CHECK(members == 193);
+    CHECK(ldcs == 44);
+    CHECK(groups[RegionalGroup::african] == 54);
+    CHECK(groups[RegionalGroup::asia_pacific] == 54);
+    CHECK(groups[RegionalGroup::eastern_european] == 23);
+    CHECK(groups[RegionalGroup::latin_american_caribbean] == 33);
+    CHECK(groups[RegionalGroup::western_european_others] == 29);
+    CHECK(groups[RegionalGroup::none] == 4);
+    CHECK(states[id("CIV")].name_fr == "Côte d'Ivoire");
+    CHECK_FALSE(states.find("XXX"));
+  }
+
+  TEST_CASE("model::State::is_ldc_on") {
+    const auto& states = reference().states;
+    CHECK(states[id("STP")].is_ldc_on(Date(2024, 12, 12)));
+    CHECK_FALSE(states[id("STP")].is_ldc_on(Date(2024, 12, 13)));
+    CHECK(states[id("BGD")].is_ldc_on(Date(2026, 11, 23)));
+    CHECK_FALSE(states[id("BGD")].is_ldc_on(Date(2026, 11, 24)));
+    // Known only to the month: still an LDC to the end of December 2007.
+    CHECK(states[id("CPV")].is_ldc_on(Date(2007, 12, 31)));
+    CHECK_FALSE(states[id("CPV")].is_ldc_on(Date(2008, 1, 1)));
+    // Known only to the year.
+    CHECK(states[id("SLB")].is_ldc_on(Date(2027, 12, 31)));
+    CHECK_FALSE(states[id("SLB")].is_ldc_on(Date(2028, 1, 1)));
+    CHECK_FALSE(states[id("FRA")].is_ldc_on(Date(2025, 1, 1)));
+  }
+
+  TEST_CASE("model::Scale") {
+    const auto& r = reference();
+    REQUIRE(r.scales.size() == 2);
+    for (const auto& scale : r.scales) {
+      CHECK(scale.member_count() == 193);
+    }
+    const Scale& now = r.scale_for(2025, {"un-2022-2024", "un-2025-2027"});
+    CHECK(now.id() == "un-2025-2027");
+    CHECK(*now.rate(id("USA")) == 22);
+    CHECK(*now.rate(id("CHN")) == util::Rational(20004, 1000));
+    CHECK(now.rate_text(id("FRA")) == "3.858");
+    CHECK(*now.notional_rate(id("VAT")) == util::Rational(1, 1000));
+    CHECK_FALSE(now.rate(id("COK")));
+    const Scale& before = r.scale_for(2023, {"un-2022-2024", "un-2025-2027"});
+    CHECK(*before.rate(id("CHN")) == util::Rational(15254, 1000));
+    CHECK_FALSE(before.notional_rate(id("VAT"))); // not found in any source
+    CHECK_THROWS_AS(r.scale_for(2028, {"un-2022-2024", "un-2025-2027"}), util::Error);
+  }
+
+  TEST_CASE("model::Treaty party counts") {
+    using Basis = Treaty::Basis;
+    CHECK(treaty("ccw").parties_on("convention", Date(2025, 8, 31), Basis::deposit).size() == 128);
+    CHECK(treaty("ccw").parties_on("protocol_V", Date(2026, 2, 3), Basis::deposit).size() == 99);
+    CHECK(treaty("ccw").parties_on("amended_protocol_II", Date(2026, 2, 3), Basis::deposit).size() == 107);
+    const Treaty& ccm = treaty("ccm");
+    CHECK(ccm.parties_on("convention", Date(2025, 3, 5), Basis::deposit).size() == 112);
+    CHECK(ccm.parties_on("convention", Date(2025, 8, 31), Basis::deposit).size() == 111);
+    CHECK(ccm.parties_on("convention", Date(2025, 8, 31), Basis::in_force).size() == 111);
+    CHECK(ccm.parties_on("convention", Date(2025, 9, 5), Basis::deposit).size() == 112);
+    CHECK(ccm.parties_on("convention", Date(2026, 2, 28), Basis::in_force).size() == 111);
+    CHECK(ccm.parties_on("convention", Date(2026, 3, 1), Basis::in_force).size() == 112);
+    CHECK(ccm.is_party(id("LTU"), "convention", Date(2025, 3, 5), Basis::in_force));
+    CHECK_FALSE(ccm.is_party(id("LTU"), "convention", Date(2025, 3, 6), Basis::in_force));
+  }
+
+  TEST_CASE("model::Treaty entry into force, as sources confirm") {
+    // CCM Art. 17: the 30 first deposits (the 30th on 2010-02-16) take effect 2010-08-01.
+    CHECK(eif("ccm", "BFA") == "2010-08-01");
+    CHECK(eif("ccm", "ALB") == "2010-08-01");
+    CHECK(eif("ccm", "CHE") == "2013-01-01"); // deposit 2012-07-17
+    CHECK(eif("ccm", "MUS") == "2016-04-01"); // deposit 2015-10-01, on a month's first day
+    CHECK(eif("ccm", "COM") == "2011-01-01"); // deposit 2010-07-28
+    CHECK(eif("ccm", "TCD") == "2013-09-01"); // deposit 2013-03-26
+    CHECK(eif("ccm", "COK") == "2012-02-01"); // deposit 2011-08-23
+    CHECK(eif("ccm", "VUT") == "2026-03-01"); // deposit 2025-09-05
+    CHECK(eif("ccm", "NLD") == "2011-08-01");
+    CHECK(eif("ccm", "DEU") == "2010-08-01");
+    CHECK(eif("ccm", "GBR") == "2010-11-01");
+    CHECK(eif("ccm", "AFG") == "2012-03-01");
+    // CCW Art. 5: six months after deposit.
+    CHECK(eif("ccw", "TTO") == "2025-01-29"); // deposit 2024-07-29
+  }
+
+  TEST_CASE("model::Treaty deadlines and withdrawals") {
+    const Treaty& ccm = treaty("ccm");
+    CHECK(ccm.withdrawals().size() == 1);
+    CHECK(ccm.deadlines().size() == 23);
+    CHECK(ccm.deadline_rules().size() == 2);
+    CHECK(ccm.currency().code() == "CHF");
+    CHECK(treaty("ccw").currency().code() == "USD");
+    CHECK(ccm.reporting().front().initial_due_days == 180);
+  }
+}
