@@ -73,17 +73,20 @@ std::string render_text_table(const std::vector<Table>& tables, util::Lang lang)
       while (!text.empty() && text.back() == ' ') {
         text.pop_back();
       }
-      out += text + '\n';
+      out += text;
+      out += '\n';
     };
     auto rule = [&] {
       std::size_t total = 0;
       for (std::size_t c = 0; c < n; ++c) {
         total += widths[c] + (c ? 2 : 0);
       }
-      out += std::string(total, '-') + '\n';
+      out.append(total, '-');
+      out += '\n';
     };
     if (!table.title.empty()) {
-      out += table.title + "\n\n";
+      out += table.title;
+      out += "\n\n";
     }
     std::vector<std::string> headers;
     for (const auto& column : table.columns) {
@@ -97,8 +100,12 @@ std::string render_text_table(const std::vector<Table>& tables, util::Lang lang)
       }
       line(cells[r]);
     }
+    if (!table.notes.empty()) {
+      out += '\n';
+    }
     for (const auto& note : table.notes) {
-      out += note + '\n';
+      out += note;
+      out += '\n';
     }
   });
   return out;
@@ -118,11 +125,15 @@ std::string render_markdown(const std::vector<Table>& tables, util::Lang lang) {
   };
   each_table(tables, out, [&](const Table& table) {
     if (!table.title.empty()) {
-      out += "**" + escape(table.title) + "**\n\n";
+      out += "**";
+      out += escape(table.title);
+      out += "**\n\n";
     }
     out += '|';
     for (const auto& column : table.columns) {
-      out += ' ' + escape(column.header) + " |";
+      out += ' ';
+      out += escape(column.header);
+      out += " |";
     }
     out += "\n|";
     for (const auto& column : table.columns) {
@@ -135,16 +146,20 @@ std::string render_markdown(const std::vector<Table>& tables, util::Lang lang) {
         std::string cell = escape(for_people(c < row.cells.size() ? row.cells[c] : "",
                                              table.columns[c].type, lang));
         if (row.is_total && !cell.empty()) {
-          cell = "**" + cell + "**";
+          cell.insert(0, "**");
+          cell += "**";
         }
-        out += ' ' + cell + " |";
+        out += ' ';
+        out += cell;
+        out += " |";
       }
       out += '\n';
     }
     if (!table.notes.empty()) {
       out += '\n';
       for (const auto& note : table.notes) {
-        out += escape(note) + "\n";
+        out += escape(note);
+        out += '\n';
       }
     }
   });
@@ -174,12 +189,18 @@ std::string render_separated(const std::vector<Table>& tables, char separator) {
   const std::string eol = separator == ',' ? "\r\n" : "\n"; // RFC 4180 ends records with CRLF
   each_table(tables, out, [&](const Table& table) {
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      out += (c ? std::string(1, separator) : "") + field(table.columns[c].header);
+      if (c) {
+        out += separator;
+      }
+      out += field(table.columns[c].header);
     }
     out += eol;
     for (const auto& row : table.rows) {
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        out += (c ? std::string(1, separator) : "") + field(c < row.cells.size() ? row.cells[c] : "");
+        if (c) {
+          out += separator;
+        }
+        out += field(c < row.cells.size() ? row.cells[c] : "");
       }
       out += eol;
     }
@@ -218,12 +239,15 @@ std::string render_html(const std::vector<Table>& tables, util::Lang lang) {
   each_table(tables, out, [&](const Table& table) {
     out += "<table>\n";
     if (!table.title.empty()) {
-      out += "  <caption>" + escape_html(table.title) + "</caption>\n";
+      out += "  <caption>";
+      out += escape_html(table.title);
+      out += "</caption>\n";
     }
     out += "  <thead>\n    <tr>";
     for (const auto& column : table.columns) {
       out += is_numeric(column.type) ? "<th class=\"num\">" : "<th>";
-      out += escape_html(column.header) + "</th>";
+      out += escape_html(column.header);
+      out += "</th>";
     }
     out += "</tr>\n  </thead>\n  <tbody>\n";
     for (const auto& row : table.rows) {
@@ -238,7 +262,9 @@ std::string render_html(const std::vector<Table>& tables, util::Lang lang) {
     }
     out += "  </tbody>\n</table>\n";
     for (const auto& note : table.notes) {
-      out += "<p>" + escape_html(note) + "</p>\n";
+      out += "<p>";
+      out += escape_html(note);
+      out += "</p>\n";
     }
   });
   return out;
@@ -289,7 +315,9 @@ std::string render_latex(const std::vector<Table>& tables, util::Lang lang) {
   };
   each_table(tables, out, [&](const Table& table) {
     if (!table.title.empty()) {
-      out += "% " + table.title + "\n";
+      out += "% ";
+      out += table.title;
+      out += '\n';
     }
     out += "\\begin{tabular}{";
     for (const auto& column : table.columns) {
@@ -297,7 +325,8 @@ std::string render_latex(const std::vector<Table>& tables, util::Lang lang) {
     }
     out += "}\n\\toprule\n";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      out += (c ? " & " : "") + escape_latex(table.columns[c].header);
+      out += c ? " & " : "";
+      out += escape_latex(table.columns[c].header);
     }
     out += " \\\\\n\\midrule\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -308,9 +337,11 @@ std::string render_latex(const std::vector<Table>& tables, util::Lang lang) {
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
         std::string text = cell_text(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type);
         if (row.is_total && !text.empty()) {
-          text = "\\textbf{" + text + "}";
+          text.insert(0, "\\textbf{");
+          text += '}';
         }
-        out += (c ? " & " : "") + text;
+        out += c ? " & " : "";
+        out += text;
       }
       out += " \\\\\n";
     }

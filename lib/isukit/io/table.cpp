@@ -35,4 +35,13 @@ std::string format_names() {
   return names;
 }
 
+void Output::append(Output other) {
+  for (auto& document : other.documents) {
+    documents.push_back(std::move(document));
+  }
+  for (auto& table : other.tables) {
+    tables.push_back(std::move(table));
+  }
+}
+
 } // namespace isukit::io

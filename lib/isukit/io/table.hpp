@@ -42,6 +42,9 @@ struct Table {
 struct Output {
   std::vector<Node> documents;
   std::vector<Table> tables;
+
+  /// Adds another output's documents and tables after these (one per input budget, say).
+  void append(Output other);
 };
 
 } // namespace isukit::io

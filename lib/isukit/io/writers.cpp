@@ -122,7 +122,9 @@ void write_yaml(const Node& node, int indent, std::string& out) {
   if (node.is_mapping()) {
     for (const auto& entry : node.entries()) {
       out += pad;
-      out += needs_quotes(entry.key) ? double_quoted(entry.key) : entry.key;
+      // Year keys ({2021: ...}) stay bare; readers take keys as text either way.
+      const bool digits = !entry.key.empty() && entry.key.find_first_not_of("0123456789") == std::string::npos;
+      out += needs_quotes(entry.key) && !digits ? double_quoted(entry.key) : entry.key;
       out += ':';
       // Lists under a key are not indented further (the common YAML style).
       write_yaml_value(entry.value, entry.value.is_sequence() ? indent : indent + 2, out);

@@ -92,13 +92,21 @@ std::string format_decimal(const Rational& value, int places, Rounding rounding)
   const Integer scaled = round_to_integer(value * pow10(places), rounding);
   const bool negative = scaled < 0;
   std::string digits = (negative ? Integer(-scaled) : scaled).str();
-  if (places > 0) {
-    if (static_cast<int>(digits.size()) <= places) {
-      digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
-    }
-    digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
+  const std::size_t width = static_cast<std::size_t>(places);
+  if (digits.size() <= width) {
+    digits.insert(0, width + 1 - digits.size(), '0');
   }
-  return negative ? "-" + digits : digits;
+  std::string result;
+  result.reserve(digits.size() + 2);
+  if (negative) {
+    result += '-';
+  }
+  result.append(digits, 0, digits.size() - width);
+  if (places > 0) {
+    result += '.';
+    result.append(digits, digits.size() - width, width);
+  }
+  return result;
 }
 
 std::string group_digits(std::string_view plain, Lang lang) {

@@ -1,0 +1,152 @@
+#include <isukit/budget/evaluate.hpp>
+
+#include <fmt/format.h>
+
+namespace isukit::budget {
+
+using model::Budget;
+using model::BudgetRule;
+using util::Money;
+using util::Rational;
+
+util::Money round_to_unit(const Rational& value, const Money& unit) {
+  const util::Integer units = util::round_to_integer(value / unit.value(), util::Rounding::half_up);
+  return Money((units * unit.minor_units()).convert_to<std::int64_t>(), unit.currency());
+}
+
+namespace {
+
+class Evaluator {
+public:
+  Evaluator(const Budget& budget, std::vector<std::vector<Cell>>& cells)
+      : m_budget(budget), m_cells(cells), m_state(budget.lines.size(), State::pending) {}
+
+  void run() {
+    for (std::size_t i = 0; i < m_budget.lines.size(); ++i) {
+      visit(i, {});
+    }
+  }
+
+private:
+  enum class State { pending, visiting, done };
+
+  std::size_t index_of(const std::string& id) const {
+    for (std::size_t i = 0; i < m_budget.lines.size(); ++i) {
+      if (m_budget.lines[i].id == id) {
+        return i;
+      }
+    }
+    return 0; // references were checked when the budget was read
+  }
+
+  void visit(std::size_t i, std::vector<std::string> path) {
+    const auto& line = m_budget.lines[i];
+    path.push_back(line.id);
+    if (m_state[i] == State::done) {
+      return;
+    }
+    if (m_state[i] == State::visiting) {
+      util::fail_data(line.rule->mark.position(),
+                      fmt::format("rules form a cycle: {}", fmt::join(path, " -> ")));
+    }
+    m_state[i] = State::visiting;
+    if (line.rule) {
+      for (const auto& ref : line.rule->of) {
+        visit(index_of(ref), path);
+      }
+    }
+    fill(i);
+    m_state[i] = State::done;
+  }
+
+  void fill(std::size_t i) {
+    const auto& line = m_budget.lines[i];
+    for (int year = m_budget.first_year; year <= m_budget.last_year; ++year) {
+      Cell& cell = m_cells[i][static_cast<std::size_t>(year - m_budget.first_year)];
+      if (line.in_kind()) {
+        cell.in_kind = true;
+        continue;
+      }
+      if (const auto amount = line.amounts.find(year); amount != line.amounts.end()) {
+        cell.value = amount->second;
+        continue;
+      }
+      if (!line.rule) {
+        continue;
+      }
+      cell.computed = compute(*line.rule, year);
+      if (const auto stated = line.stated.find(year); stated != line.stated.end()) {
+        cell.stated = stated->second;
+        cell.value = stated->second;
+      } else {
+        cell.value = round_to_unit(*cell.computed, m_budget.rounding);
+      }
+    }
+  }
+
+  Rational compute(const BudgetRule& rule, int year) const {
+    if (rule.kind == BudgetRule::Kind::quantity_cost) {
+      const auto cost = rule.unit_cost.find(year);
+      if (cost == rule.unit_cost.end()) {
+        util::fail_data(rule.mark.position(), fmt::format("no unit cost for {}", year));
+      }
+      return rule.quantity * cost->second.value();
+    }
+    Rational base = 0;
+    for (const auto& ref : rule.of) {
+      const Cell& source = m_cells[index_of(ref)][static_cast<std::size_t>(year - m_budget.first_year)];
+      if (source.value) {
+        base += source.value->value();
+      }
+    }
+    return base * rule.percent / 100;
+  }
+
+  const Budget& m_budget;
+  std::vector<std::vector<Cell>>& m_cells;
+  std::vector<State> m_state;
+};
+
+} // namespace
+
+Evaluation Evaluation::of(const Budget& budget) {
+  Evaluation evaluation;
+  evaluation.m_budget = &budget;
+  evaluation.m_cells.assign(budget.lines.size(), std::vector<Cell>(budget.years().size()));
+  Evaluator(budget, evaluation.m_cells).run();
+  return evaluation;
+}
+
+const Cell& Evaluation::cell(std::size_t line, int year) const {
+  return m_cells[line][static_cast<std::size_t>(year - m_budget->first_year)];
+}
+
+Money Evaluation::line_total(std::size_t line) const {
+  Money total = Money::zero(m_budget->currency);
+  for (const auto& cell : m_cells[line]) {
+    if (cell.value) {
+      total += *cell.value;
+    }
+  }
+  return total;
+}
+
+Money Evaluation::year_total(int year) const {
+  Money total = Money::zero(m_budget->currency);
+  for (std::size_t line = 0; line < m_cells.size(); ++line) {
+    if (const auto& value = cell(line, year).value) {
+      total += *value;
+    }
+  }
+  return total;
+}
+
+Money Evaluation::period_total() const {
+  Money total = Money::zero(m_budget->currency);
+  for (int year = m_budget->first_year; year <= m_budget->last_year; ++year) {
+    total += year_total(year);
+  }
+  return total;
+}
+
+} // namespace isukit::budget

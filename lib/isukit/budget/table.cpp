@@ -1,0 +1,130 @@
+#include <isukit/budget/tables.hpp>
+
+#include <fmt/format.h>
+
+namespace isukit::budget {
+
+using io::Column;
+using io::ColumnType;
+using io::Node;
+using util::Lang;
+using util::pick;
+
+int display_places(const model::Budget& budget) {
+  const int digits = budget.currency.minor_digits();
+  std::int64_t unit = 1;
+  for (int i = 0; i < digits; ++i) {
+    unit *= 10;
+  }
+  return budget.rounding.minor_units() % unit == 0 ? 0 : digits;
+}
+
+std::string display_amount(const util::Money& amount, int places) {
+  return util::format_decimal(amount.value(), places);
+}
+
+io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<YearRange> range) {
+  const model::Budget& budget = evaluation.budget();
+  const int places = display_places(budget);
+  const YearRange years = range.value_or(YearRange{budget.first_year, budget.last_year});
+  const bool whole_period = years.first == budget.first_year && years.last == budget.last_year;
+  const std::string total_header = whole_period ? fmt::format("{}-{}", years.first, years.last)
+                                                : std::string(pick(lang, "Total", "Total"));
+
+  io::Table table;
+  table.title = fmt::format("{} ({})", budget.title(lang), budget.currency.code());
+  table.columns.push_back(Column{pick(lang, "Line", "Rubrique"), ColumnType::text});
+  for (int year = years.first; year <= years.last; ++year) {
+    table.columns.push_back(Column{std::to_string(year), ColumnType::money});
+  }
+  table.columns.push_back(Column{total_header, ColumnType::money});
+
+  Node document = Node::mapping();
+  document.add("kind", Node::string("budget-table"));
+  document.add("budget", Node::string(budget.id));
+  document.add("currency", Node::string(std::string(budget.currency.code())));
+  Node& year_list = document.add("years", Node::sequence());
+  for (int year = years.first; year <= years.last; ++year) {
+    year_list.push(Node::number(std::to_string(year)));
+  }
+  Node& lines = document.add("lines", Node::sequence());
+
+  util::Money grand_total = util::Money::zero(budget.currency);
+  for (std::size_t i = 0; i < budget.lines.size(); ++i) {
+    const auto& line = budget.lines[i];
+    io::Row row;
+    row.cells.push_back(line.label(lang));
+    Node entry = Node::mapping();
+    entry.add("id", Node::string(line.id));
+    entry.add("label", Node::string(line.label(lang)));
+    if (line.in_kind()) {
+      for (int year = years.first; year <= years.last; ++year) {
+        row.cells.push_back(pick(lang, "in kind", "en nature"));
+      }
+      row.cells.push_back("");
+      entry.add("in_kind", Node::string(line.in_kind_text(lang)));
+      table.notes.push_back(fmt::format("{}: {}. {}", line.label(lang), line.in_kind_text(lang),
+                                        lang == Lang::fr ? line.note_fr : line.note_en));
+    } else {
+      Node& amounts = entry.add("amounts", Node::mapping());
+      util::Money line_total = util::Money::zero(budget.currency);
+      for (int year = years.first; year <= years.last; ++year) {
+        const auto& value = evaluation.cell(i, year).value;
+        row.cells.push_back(value ? display_amount(*value, places) : "");
+        if (value) {
+          amounts.add(std::to_string(year), Node::number(display_amount(*value, places)));
+          line_total += *value;
+        }
+      }
+      row.cells.push_back(display_amount(line_total, places));
+      entry.add("total", Node::number(display_amount(line_total, places)));
+    }
+    table.rows.push_back(std::move(row));
+    lines.push(std::move(entry));
+  }
+
+  io::Row total_row;
+  total_row.is_total = true;
+  total_row.cells.push_back(pick(lang, "Total", "Total"));
+  Node& totals = document.add("totals", Node::mapping());
+  for (int year = years.first; year <= years.last; ++year) {
+    const util::Money total = evaluation.year_total(year);
+    grand_total += total;
+    total_row.cells.push_back(display_amount(total, places));
+    totals.add(std::to_string(year), Node::number(display_amount(total, places)));
+  }
+  total_row.cells.push_back(display_amount(grand_total, places));
+  totals.add(whole_period ? "period" : "selected_years", Node::number(display_amount(grand_total, places)));
+  table.rows.push_back(std::move(total_row));
+
+  return io::Output{{std::move(document)}, {std::move(table)}};
+}
+
+io::Output budget_totals(const Evaluation& evaluation, Lang lang) {
+  const model::Budget& budget = evaluation.budget();
+  const int places = display_places(budget);
+  Node document = Node::mapping();
+  document.add("kind", Node::string("budget-totals"));
+  document.add("budget", Node::string(budget.id));
+  document.add("currency", Node::string(std::string(budget.currency.code())));
+  Node& years = document.add("years", Node::sequence());
+
+  io::Table table;
+  table.title = fmt::format("{} ({})", budget.title(lang), budget.currency.code());
+  table.columns = {Column{pick(lang, "Year", "Année"), ColumnType::text},
+                   Column{pick(lang, "Total", "Total"), ColumnType::money}};
+  for (int year = budget.first_year; year <= budget.last_year; ++year) {
+    const std::string total = display_amount(evaluation.year_total(year), places);
+    Node entry = Node::mapping();
+    entry.add("year", Node::number(std::to_string(year)));
+    entry.add("total", Node::number(total));
+    years.push(std::move(entry));
+    table.rows.push_back(io::Row{{std::to_string(year), total}, false});
+  }
+  const std::string period = display_amount(evaluation.period_total(), places);
+  document.add("period_total", Node::number(period));
+  table.rows.push_back(io::Row{{fmt::format("{}-{}", budget.first_year, budget.last_year), period}, true});
+  return io::Output{{std::move(document)}, {std::move(table)}};
+}
+
+} // namespace isukit::budget

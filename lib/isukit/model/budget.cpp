@@ -1,0 +1,201 @@
+#include <isukit/model/budget.hpp>
+
+#include <fmt/format.h>
+
+namespace isukit::model {
+
+using io::Node;
+
+namespace {
+
+std::string optional_text(const Node& record, std::string_view key) {
+  const Node* value = record.find(key);
+  return value ? value->as_text() : std::string();
+}
+
+int parse_year(const Node::Entry& entry, const Budget& budget) {
+  const Node key = Node::scalar(entry.key, Node::Style::string, entry.value.mark());
+  const int year = key.as_int();
+  if (year < budget.first_year || year > budget.last_year) {
+    entry.value.fail(fmt::format("year {} is outside the budget's period {}-{}", year,
+                                 budget.first_year, budget.last_year));
+  }
+  return year;
+}
+
+/// A mapping of year to amount (`{2021: 341405, ...}`).
+std::map<int, util::Money> parse_amounts(const Node& node, const Budget& budget) {
+  std::map<int, util::Money> amounts;
+  for (const auto& entry : node.as_mapping().entries()) {
+    amounts.emplace(parse_year(entry, budget), entry.value.as_money(budget.currency));
+  }
+  return amounts;
+}
+
+BudgetRule parse_rule(const Node& node, const Budget& budget) {
+  BudgetRule rule;
+  rule.mark = node.mark();
+  if (const Node* share = node.find("share")) {
+    rule.kind = BudgetRule::Kind::share;
+    rule.percent = share->as_decimal();
+    for (const auto& line : node.at("of").as_sequence()) {
+      rule.of.push_back(line.as_text());
+    }
+    if (rule.of.empty()) {
+      node.at("of").fail("a share rule needs at least one line in 'of'");
+    }
+    return rule;
+  }
+  if (const Node* quantity = node.find("quantity")) {
+    rule.kind = BudgetRule::Kind::quantity_cost;
+    rule.quantity = quantity->as_decimal();
+    const Node& cost = node.at("unit_cost");
+    if (cost.is_scalar()) {
+      const util::Money each = cost.as_money(budget.currency);
+      for (int year = budget.first_year; year <= budget.last_year; ++year) {
+        rule.unit_cost.emplace(year, each);
+      }
+    } else {
+      rule.unit_cost = parse_amounts(cost, budget);
+    }
+    return rule;
+  }
+  node.fail("expected a rule with 'share' and 'of', or 'quantity' and 'unit_cost'");
+}
+
+} // namespace
+
+std::vector<int> Budget::years() const {
+  std::vector<int> result;
+  for (int year = first_year; year <= last_year; ++year) {
+    result.push_back(year);
+  }
+  return result;
+}
+
+const BudgetLine* Budget::find_line(std::string_view id) const {
+  for (const auto& line : lines) {
+    if (line.id == id) {
+      return &line;
+    }
+  }
+  return nullptr;
+}
+
+Budget Budget::from_document(const Node& root) {
+  Budget budget;
+  budget.mark = root.mark();
+  budget.id = root.at("id").as_text();
+  budget.title_en = root.at("title_en").as_text();
+  budget.title_fr = optional_text(root, "title_fr");
+  if (budget.title_fr.empty()) {
+    budget.title_fr = budget.title_en;
+  }
+  budget.currency = root.at("currency").as_currency();
+  const Node& years = root.at("years");
+  budget.first_year = years.at("from").as_int();
+  budget.last_year = years.at("to").as_int();
+  if (budget.last_year < budget.first_year) {
+    years.fail("the period ends before it starts");
+  }
+  budget.rounding = root.find("rounding") ? root.at("rounding").as_money(budget.currency)
+                                          : util::Money(1, budget.currency);
+  if (budget.rounding.minor_units() <= 0) {
+    root.at("rounding").fail("the rounding unit must be positive");
+  }
+  if (const Node* status = root.find("status")) {
+    if (status->as_text() == "actual") {
+      budget.status = Status::actual;
+    } else if (status->text() != "estimate") {
+      status->fail(fmt::format("expected 'estimate' or 'actual', got '{}'", status->text()));
+    }
+  }
+  if (const Node* notes = root.find("notes")) {
+    for (const auto& note : notes->as_sequence()) {
+      BudgetNote parsed{note.at("en").as_text(), optional_text(note, "fr")};
+      if (parsed.fr.empty()) {
+        parsed.fr = parsed.en;
+      }
+      budget.notes.push_back(std::move(parsed));
+    }
+  }
+
+  for (const auto& record : root.at("lines").as_sequence()) {
+    BudgetLine line;
+    line.mark = record.mark();
+    line.id = record.at("id").as_text();
+    if (budget.find_line(line.id)) {
+      record.at("id").fail(fmt::format("line '{}' is defined twice", line.id));
+    }
+    line.label_en = record.at("label_en").as_text();
+    line.label_fr = optional_text(record, "label_fr");
+    if (line.label_fr.empty()) {
+      line.label_fr = line.label_en;
+    }
+    line.note_en = optional_text(record, "note_en");
+    line.note_fr = optional_text(record, "note_fr");
+    line.in_kind_en = optional_text(record, "in_kind_en");
+    line.in_kind_fr = optional_text(record, "in_kind_fr");
+    if (line.in_kind_fr.empty()) {
+      line.in_kind_fr = line.in_kind_en;
+    }
+    if (const Node* amounts = record.find("amounts")) {
+      line.amounts = parse_amounts(*amounts, budget);
+    }
+    if (const Node* rule = record.find("rule")) {
+      line.rule = parse_rule(*rule, budget);
+      // A rule covers every year not given as an amount; a year given both ways is ambiguous.
+      if (record.find("amounts") && line.amounts.size() == budget.years().size()) {
+        rule->fail(fmt::format("line '{}' has both an amount and a rule for every year", line.id));
+      }
+    }
+    if (const Node* stated = record.find("stated")) {
+      if (!line.rule) {
+        stated->fail("'stated' figures belong to a line with a rule");
+      }
+      line.stated = parse_amounts(*stated, budget);
+      for (const auto& entry : stated->entries()) {
+        if (line.amounts.count(parse_year(entry, budget))) {
+          entry.value.fail(fmt::format("line '{}' has both an amount and a rule for {}", line.id, entry.key));
+        }
+      }
+    }
+    if (line.in_kind() && (line.rule || !line.amounts.empty())) {
+      record.fail(fmt::format("line '{}' is in kind and cannot also carry money", line.id));
+    }
+    if (!line.in_kind() && !line.rule && line.amounts.empty()) {
+      record.fail(fmt::format("line '{}' needs amounts, a rule, or in_kind_en", line.id));
+    }
+    budget.lines.push_back(std::move(line));
+  }
+
+  for (const auto& line : budget.lines) {
+    if (!line.rule) {
+      continue;
+    }
+    for (const auto& ref : line.rule->of) {
+      const BudgetLine* target = budget.find_line(ref);
+      if (!target) {
+        util::fail_data(line.rule->mark.position(),
+                        fmt::format("rule of line '{}' refers to unknown line '{}'", line.id, ref));
+      }
+      if (target->in_kind()) {
+        util::fail_data(line.rule->mark.position(),
+                        fmt::format("rule of line '{}' refers to in-kind line '{}'", line.id, ref));
+      }
+    }
+  }
+
+  if (const Node* totals = root.find("stated_totals")) {
+    for (const auto& entry : totals->as_mapping().entries()) {
+      if (entry.key == "period") {
+        budget.stated_period_total = entry.value.as_money(budget.currency);
+      } else {
+        budget.stated_totals.emplace(parse_year(entry, budget), entry.value.as_money(budget.currency));
+      }
+    }
+  }
+  return budget;
+}
+
+} // namespace isukit::model

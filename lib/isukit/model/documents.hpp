@@ -1,0 +1,26 @@
+// The kinds of document isukit knows, and reading the ones a subcommand wants.
+#pragma once
+
+#include <isukit/io/yaml_reader.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isukit::model {
+
+/// Every kind isukit reads or writes. A document of any other kind is an error wherever it is
+/// read, so a misspelt kind is never silently skipped.
+bool is_known_kind(std::string_view kind);
+
+/// Fails at `kind_node` unless the kind is known.
+void require_known_kind(const std::string& kind, const io::Node& kind_node);
+
+/// Reads every document of the inputs and keeps those of the `wanted` kinds, in input order;
+/// known kinds the caller does not want are skipped (a directory holds a whole set of
+/// accounts).
+std::vector<io::Document> read_documents(const std::vector<std::string>& inputs,
+                                         std::initializer_list<std::string_view> wanted);
+
+} // namespace isukit::model

@@ -1,0 +1,32 @@
+// budget check: every rule and total against the stated figures; exit 1 on a deviation.
+#include "subcommands.hpp"
+
+#include <isukit/budget/tables.hpp>
+
+namespace budget_tool {
+
+using namespace isukit;
+
+cli::Runner setup_check(CLI::App& app) {
+  struct Options {
+    cli::OutputOptions output;
+    std::vector<std::string> inputs;
+  };
+  auto options = std::make_shared<Options>();
+  cli::add_output_options(app, options->output);
+  cli::add_inputs(app, options->inputs, "Budget files");
+  return [options] {
+    const auto lang = cli::parse_lang_option(options->output.lang);
+    cli::parse_format_option(options->output.format);
+    const auto budgets = read_budgets(options->inputs);
+    std::vector<budget::Evaluation> evaluations;
+    for (const auto& b : budgets) {
+      evaluations.push_back(budget::Evaluation::of(b));
+    }
+    const auto result = budget::check_budgets(evaluations, lang);
+    cli::emit(result.output, options->output);
+    return static_cast<int>(result.deviations ? util::ExitCode::found : util::ExitCode::ok);
+  };
+}
+
+} // namespace budget_tool

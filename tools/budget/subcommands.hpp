@@ -1,0 +1,17 @@
+// The budget tool's subcommands: each registers its options and returns its runner.
+#pragma once
+
+#include <isukit/cli/tool.hpp>
+#include <isukit/model/budget.hpp>
+
+namespace budget_tool {
+
+isukit::cli::Runner setup_table(CLI::App& app);
+isukit::cli::Runner setup_check(CLI::App& app);
+isukit::cli::Runner setup_totals(CLI::App& app);
+isukit::cli::Runner setup_compare(CLI::App& app);
+
+/// The budgets in the inputs; none at all is a data error.
+std::vector<isukit::model::Budget> read_budgets(const std::vector<std::string>& inputs);
+
+} // namespace budget_tool
