@@ -1,6 +1,13 @@
-// assess: see man/assess.1.
-#include <isukit/cli/tool.hpp>
+// assess: the treaty's scale, assessed contributions, invoices, and the status of
+// contributions (assess.1).
+#include "subcommands.hpp"
 
 int main(int argc, char** argv) {
-  return isukit::cli::run_tool("assess", "assess", argc, argv, {});
+  return isukit::cli::run_tool(
+      "assess", "Assessed contributions: scale, apportionment, invoices, status, arrears and the fund", argc, argv,
+      {
+          {"scale", "The UN scale adjusted to the treaty's paying states", assess_tool::setup_scale},
+          {"apportion", "Split a total into each state's assessed contribution, to the cent",
+           assess_tool::setup_apportion},
+      });
 }

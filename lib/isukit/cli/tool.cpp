@@ -18,6 +18,7 @@ namespace isukit::cli {
 namespace fs = std::filesystem;
 using util::Error;
 using util::ExitCode;
+using util::Position;
 
 namespace {
 
@@ -155,6 +156,18 @@ fs::path resolve_treaty_file(const DataOptions& options) {
     return options.treaty;
   }
   return resolve_data_dir(options) / "treaties" / (options.treaty + ".yaml");
+}
+
+TreatyContext load_treaty_context(const DataOptions& options) {
+  const fs::path treaty_file = resolve_treaty_file(options);
+  if (!fs::exists(treaty_file)) {
+    throw Error(ExitCode::no_input, Position{treaty_file.string(), 0, 0},
+                fmt::format("no such treaty file (is '{}' a treaty in {}?)", options.treaty,
+                            (resolve_data_dir(options) / "treaties").string()));
+  }
+  model::Reference reference = model::Reference::load(resolve_data_dir(options));
+  model::Treaty treaty = reference.load_treaty(treaty_file);
+  return TreatyContext{std::move(reference), std::move(treaty)};
 }
 
 void emit_text(const std::string& text, const std::string& path) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <isukit/io/table.hpp>
+#include <isukit/model/reference.hpp>
 #include <isukit/util/date.hpp>
 #include <isukit/util/lang.hpp>
 
@@ -63,6 +64,13 @@ util::Date parse_date_option(const std::string& name, const std::string& text);
 std::filesystem::path resolve_data_dir(const DataOptions& options);
 /// --treaty NAME is data/treaties/NAME.yaml; a value with a '/' or ending in .yaml is a path.
 std::filesystem::path resolve_treaty_file(const DataOptions& options);
+
+/// The reference data and the treaty that --data and --treaty name.
+struct TreatyContext {
+  model::Reference reference;
+  model::Treaty treaty;
+};
+TreatyContext load_treaty_context(const DataOptions& options);
 
 /// Writes the output in the chosen format to stdout or, atomically, to -o.
 void emit(const io::Output& output, const OutputOptions& options);

@@ -1,0 +1,104 @@
+// assess apportion: a total (or a budget's total for a year) split into assessed contributions.
+#include "subcommands.hpp"
+
+#include <isukit/assess/apportion.hpp>
+#include <isukit/budget/evaluate.hpp>
+#include <isukit/model/documents.hpp>
+
+#include <fmt/format.h>
+
+namespace assess_tool {
+
+using namespace isukit;
+
+namespace {
+
+struct Options {
+  cli::OutputOptions output;
+  cli::DataOptions data;
+  int year = 0;
+  std::string as_of;
+  std::string total;
+  std::string currency;
+  std::string budget;
+};
+
+/// The year's total from a `budget` (evaluated) or a `budget-totals` document.
+util::Money total_from_budget(const std::string& path, int year, const util::Currency& currency) {
+  for (const auto& document : model::read_documents({path}, {"budget", "budget-totals"})) {
+    if (document.kind == "budget") {
+      const auto budget = model::Budget::from_document(document.root);
+      if (year < budget.first_year || year > budget.last_year) {
+        continue;
+      }
+      if (!(budget.currency == currency)) {
+        util::fail_data(document.root.at("currency").position(),
+                        fmt::format("the budget is in {}, the treaty's contributions in {}",
+                                    budget.currency.code(), currency.code()));
+      }
+      return budget::Evaluation::of(budget).year_total(year);
+    }
+    const auto budget_currency = document.root.at("currency").as_currency();
+    for (const auto& entry : document.root.at("years").as_sequence()) {
+      if (entry.at("year").as_int() == year) {
+        if (!(budget_currency == currency)) {
+          util::fail_data(document.root.at("currency").position(),
+                          fmt::format("the budget is in {}, the treaty's contributions in {}",
+                                      budget_currency.code(), currency.code()));
+        }
+        return entry.at("total").as_money(budget_currency);
+      }
+    }
+  }
+  throw util::Error(util::ExitCode::data, util::Position{path == "-" ? "<stdin>" : path, 0, 0},
+                    fmt::format("no budget total for {}", year));
+}
+
+} // namespace
+
+cli::Runner setup_apportion(CLI::App& app) {
+  auto options = std::make_shared<Options>();
+  cli::add_output_options(app, options->output);
+  cli::add_data_options(app, options->data, true);
+  app.add_option("--year", options->year, "The assessment year (default: the year of --as-of)");
+  cli::add_as_of_option(app, options->as_of);
+  auto* total = app.add_option("--total", options->total, "The total to apportion, e.g. 1362200.20");
+  app.add_option("--currency", options->currency, "The total's currency (default: the treaty's)");
+  auto* budget = app.add_option("--budget", options->budget,
+                                "A budget or budget-totals file (- for stdin) whose total for the year is apportioned");
+  total->excludes(budget);
+  return [options] {
+    const auto lang = cli::parse_lang_option(options->output.lang);
+    cli::parse_format_option(options->output.format);
+    if (options->total.empty() == options->budget.empty()) {
+      throw util::Error(util::ExitCode::usage, "give either --total AMOUNT or --budget FILE");
+    }
+    const auto context = cli::load_treaty_context(options->data);
+    const int year = resolve_year(options->year, options->as_of);
+    util::Currency currency = context.treaty.currency();
+    if (!options->currency.empty()) {
+      const auto parsed = util::Currency::parse(options->currency);
+      if (!parsed) {
+        throw util::Error(util::ExitCode::usage, fmt::format("--currency expects a code such as USD, got '{}'", options->currency));
+      }
+      currency = *parsed;
+    }
+    util::Money total;
+    if (!options->total.empty()) {
+      const auto parsed = util::parse_money(options->total, currency);
+      if (!parsed.money) {
+        throw util::Error(util::ExitCode::usage, "--total: " + parsed.error);
+      }
+      total = *parsed.money;
+    } else {
+      total = total_from_budget(options->budget, year, currency);
+    }
+    const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
+    const auto result = assess::apportion(scale, context.reference.states, total,
+                                          context.treaty.cost_sharing().minimum_contribution);
+    cli::emit(assess::assessments_output(result, context.reference.states, lang), options->output);
+    return 0;
+  };
+}
+
+} // namespace assess_tool

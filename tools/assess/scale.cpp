@@ -1,0 +1,35 @@
+// assess scale: the UN scale adjusted to the states that pay under the treaty.
+#include "subcommands.hpp"
+
+#include <isukit/assess/scale.hpp>
+
+namespace assess_tool {
+
+using namespace isukit;
+
+int resolve_year(int year, const std::string& as_of) { return year ? year : cli::parse_as_of(as_of).year(); }
+
+cli::Runner setup_scale(CLI::App& app) {
+  struct Options {
+    cli::OutputOptions output;
+    cli::DataOptions data;
+    int year = 0;
+    std::string as_of;
+  };
+  auto options = std::make_shared<Options>();
+  cli::add_output_options(app, options->output);
+  cli::add_data_options(app, options->data, true);
+  app.add_option("--year", options->year, "The assessment year (default: the year of --as-of)");
+  cli::add_as_of_option(app, options->as_of);
+  return [options] {
+    const auto lang = cli::parse_lang_option(options->output.lang);
+    cli::parse_format_option(options->output.format);
+    const auto context = cli::load_treaty_context(options->data);
+    const int year = resolve_year(options->year, options->as_of);
+    const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
+    cli::emit(assess::scale_output(scale, context.reference, lang), options->output);
+    return 0;
+  };
+}
+
+} // namespace assess_tool
