@@ -1,0 +1,138 @@
+#include <isukit/assess/apportion.hpp>
+
+#include <doctest/doctest.h>
+
+#include <numeric>
+
+using namespace isukit;
+using util::Money;
+using util::Rational;
+
+namespace {
+
+const util::Currency usd = *util::Currency::parse("USD");
+
+Money usd_amount(const char* text) { return *util::parse_money(text, usd).money; }
+
+const model::Reference& reference() {
+  static const auto loaded = model::Reference::load(ISUKIT_SOURCE_DATADIR);
+  return loaded;
+}
+
+const model::Treaty& ccw() {
+  static const auto loaded = reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/ccw.yaml");
+  return loaded;
+}
+
+std::vector<assess::ScaleEntry> entries(std::initializer_list<int> thousandths) {
+  std::vector<assess::ScaleEntry> result;
+  model::StateId id = 0;
+  for (int rate : thousandths) {
+    assess::ScaleEntry entry;
+    entry.state = id++;
+    entry.un_rate = Rational(rate, 1000);
+    result.push_back(entry);
+  }
+  return result;
+}
+
+Rational sum_shares(const std::vector<assess::ScaleEntry>& list) {
+  Rational total = 0;
+  for (const auto& e : list) {
+    total += e.share;
+  }
+  return total;
+}
+
+} // namespace
+
+TEST_SUITE("assess::apportion") {
+  TEST_CASE("assess::largest_remainder 100.00 over three equal rates") {
+    const auto amounts = assess::largest_remainder(usd_amount("100.00"), {1, 1, 1}, {2, 0, 1});
+    CHECK(amounts[0].plain() == "33.33");
+    CHECK(amounts[1].plain() == "33.34"); // the tie goes to the best rank
+    CHECK(amounts[2].plain() == "33.33");
+  }
+
+  TEST_CASE("assess::largest_remainder hands out the cents naive rounding loses") {
+    // Seven equal shares of 1.00: naive rounding gives 7 x 0.14 = 0.98.
+    const std::vector<Rational> weights(7, Rational(1));
+    std::vector<std::size_t> ranks(7);
+    std::iota(ranks.begin(), ranks.end(), 0);
+    const auto amounts = assess::largest_remainder(usd_amount("1.00"), weights, ranks);
+    std::int64_t total = 0;
+    for (const auto& a : amounts) {
+      total += a.minor_units();
+    }
+    CHECK(total == 100);
+    CHECK(amounts[0].plain() == "0.15");
+    CHECK(amounts[1].plain() == "0.15");
+    CHECK(amounts[2].plain() == "0.14");
+  }
+
+  TEST_CASE("assess::apply_rules ceiling redistributes and converges") {
+    auto list = entries({22000, 20004, 6930, 5692, 100, 10});
+    assess::apply_rules(list, {Rational(22), std::nullopt, std::nullopt}, std::vector<bool>(6, false));
+    CHECK(sum_shares(list) == 1);
+    CHECK(list[0].share == Rational(22, 100));
+    CHECK(list[1].share == Rational(22, 100)); // raised above 22% by the first cap, capped in turn
+    CHECK(list[0].rule == assess::RuleApplied::ceiling);
+    CHECK(list[2].rule == assess::RuleApplied::none);
+    // The others share the rest in proportion to their rates.
+    CHECK(list[2].share / list[3].share == Rational(6930, 5692));
+  }
+
+  TEST_CASE("assess::apply_rules floor and LDC ceiling") {
+    auto list = entries({60000, 30000, 9990, 10});
+    assess::apply_rules(list, {std::nullopt, Rational(1), Rational(5)}, {false, false, true, false});
+    CHECK(sum_shares(list) == 1);
+    CHECK(list[3].share == Rational(1, 100));
+    CHECK(list[3].rule == assess::RuleApplied::floor);
+    CHECK(list[2].share == Rational(5, 100));
+    CHECK(list[2].rule == assess::RuleApplied::ldc_ceiling);
+    CHECK(list[0].share / list[1].share == 2);
+  }
+
+  TEST_CASE("assess::apply_rules infeasible rules are an error") {
+    auto list = entries({50000, 50000});
+    CHECK_THROWS_AS(assess::apply_rules(list, {Rational(40), std::nullopt, std::nullopt}, {false, false}), util::Error);
+  }
+
+  TEST_CASE("assess::treaty_scale CCW 2025") {
+    const auto scale = assess::treaty_scale(ccw(), reference(), 2025);
+    CHECK(scale.entries.size() == 128);
+    CHECK(scale.scale_id == "un-2025-2027");
+    CHECK(sum_shares(scale.entries) == 1);
+    const auto& states = reference().states;
+    for (const auto& entry : scale.entries) {
+      if (states[entry.state].code == "VAT") {
+        CHECK(entry.basis == assess::RateBasis::notional);
+        CHECK(entry.un_rate == Rational(1, 1000));
+      }
+    }
+  }
+
+  TEST_CASE("assess::apportion CCW 2025: USD 1,362,200.20 to the cent") {
+    const auto scale = assess::treaty_scale(ccw(), reference(), 2025);
+    const auto result = assess::apportion(scale, reference().states, usd_amount("1362200.20"), std::nullopt);
+    Money total = Money::zero(usd);
+    for (const auto& a : result.assessments) {
+      total += a.amount;
+    }
+    CHECK(total.plain() == "1362200.20");
+    CHECK(result.assessments.size() == 128);
+  }
+
+  TEST_CASE("assess::apportion minimum contribution") {
+    auto scale = assess::TreatyScale{};
+    scale.entries = entries({90000, 9000, 990, 10});
+    assess::apply_rules(scale.entries, {}, std::vector<bool>(4, false));
+    const auto& states = reference().states; // ids 0-3 are real states
+    const auto result = assess::apportion(scale, states, usd_amount("1000.00"), usd_amount("20.00"));
+    CHECK(result.assessments[2].amount.plain() == "20.00");
+    CHECK(result.assessments[3].amount.plain() == "20.00");
+    // The other 960.00 in proportion 90000 : 9000.
+    CHECK(result.assessments[0].amount.plain() == "872.73");
+    CHECK(result.assessments[1].amount.plain() == "87.27");
+  }
+}
