@@ -14,7 +14,7 @@ namespace {
 struct One : io::DocumentConsumer {
   io::Node root;
   std::string_view streamed_list(const std::string&, const io::Node&) override { return {}; }
-  void on_record(const std::string&, const io::Node&) override {}
+  void on_record(const std::string&, const io::Node&, const io::Node&) override {}
   void on_document(io::Document document) override { root = std::move(document.root); }
 };
 

@@ -16,7 +16,7 @@ struct Collector : DocumentConsumer {
   std::string_view streamed_list(const std::string& kind, const Node&) override {
     return kind == "ledger" ? "records" : "";
   }
-  void on_record(const std::string&, const Node& record) override { records.push_back(record); }
+  void on_record(const std::string&, const Node&, const Node& record) override { records.push_back(record); }
   void on_document(Document document) override { documents.push_back(std::move(document)); }
 };
 

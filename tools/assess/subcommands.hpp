@@ -1,6 +1,7 @@
 // The assess tool's subcommands: each registers its options and returns its runner.
 #pragma once
 
+#include <isukit/assess/status.hpp>
 #include <isukit/cli/tool.hpp>
 
 namespace assess_tool {
@@ -14,5 +15,22 @@ isukit::cli::Runner setup_fund(CLI::App& app);
 
 /// The assessment year: --year, else the year of --as-of, else this year.
 int resolve_year(int year, const std::string& as_of);
+
+/// The options of the subcommands that read a ledger (status, arrears, fund).
+struct LedgerOptions {
+  isukit::cli::OutputOptions output;
+  isukit::cli::DataOptions data;
+  std::string as_of;
+  std::vector<std::string> inputs;
+};
+void add_ledger_options(CLI::App& app, LedgerOptions& options);
+
+struct LoadedLedger {
+  isukit::model::Reference reference;
+  isukit::model::Ledger ledger;
+  isukit::util::Date as_of;
+};
+/// Reads the ledger as of --as-of; with --treaty, checks the assessments are that treaty's.
+LoadedLedger load_ledger(const LedgerOptions& options);
 
 } // namespace assess_tool

@@ -60,6 +60,9 @@ int run_tool(const std::string& tool, const std::string& description, int argc, 
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
     std::cerr << tool << ": " << e.located_message() << '\n';
+    for (const auto& more : e.also()) {
+      std::cerr << tool << ": " << more << '\n';
+    }
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
     std::cerr << tool << ": out of memory\n";

@@ -97,7 +97,7 @@ private:
       return;
     }
     if (frame.streams_records) {
-      m_consumer.on_record(m_kind, value); // not a mapping: the consumer says what it expected
+      m_consumer.on_record(m_kind, m_root, value); // not a mapping: the consumer says what it expected
       return;
     }
     attach(std::move(value));
@@ -151,7 +151,7 @@ private:
     const bool was_record = m_in_record.back();
     m_in_record.pop_back();
     if (was_record) {
-      m_consumer.on_record(m_kind, m_record);
+      m_consumer.on_record(m_kind, m_root, m_record);
       m_record = Node();
     }
   }

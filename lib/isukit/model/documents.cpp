@@ -33,7 +33,7 @@ public:
     require_known_kind(kind, kind_node);
     return {};
   }
-  void on_record(const std::string&, const io::Node&) override {}
+  void on_record(const std::string&, const io::Node&, const io::Node&) override {}
   void on_document(io::Document document) override {
     if (std::find(m_wanted.begin(), m_wanted.end(), document.kind) != m_wanted.end()) {
       documents.push_back(std::move(document));

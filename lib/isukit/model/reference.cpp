@@ -15,7 +15,7 @@ namespace {
 struct Collector : io::DocumentConsumer {
   std::vector<io::Document> documents;
   std::string_view streamed_list(const std::string&, const io::Node&) override { return {}; }
-  void on_record(const std::string&, const io::Node&) override {}
+  void on_record(const std::string&, const io::Node&, const io::Node&) override {}
   void on_document(io::Document document) override { documents.push_back(std::move(document)); }
 };
 

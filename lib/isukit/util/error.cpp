@@ -26,6 +26,27 @@ Error::Error(ExitCode code, std::string message) : Error(code, Position{}, std::
 
 std::string Error::located_message() const { return what(); }
 
+void Diagnostics::add(const Error& error) {
+  if (m_errors.size() < limit) {
+    m_errors.push_back(error);
+  }
+  ++m_count;
+}
+
+void Diagnostics::throw_if_any() const {
+  if (m_errors.empty()) {
+    return;
+  }
+  Error first = m_errors.front();
+  for (std::size_t i = 1; i < m_errors.size(); ++i) {
+    first.add_also(m_errors[i].located_message());
+  }
+  if (m_count > m_errors.size()) {
+    first.add_also(fmt::format("... and {} more errors", m_count - m_errors.size()));
+  }
+  throw first;
+}
+
 void fail_data(const Position& position, std::string message) {
   throw Error(ExitCode::data, position, std::move(message));
 }

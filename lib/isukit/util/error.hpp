@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace isukit::util {
 
@@ -40,10 +41,30 @@ public:
   /// `file:line:col: message`, or less where the position is partial.
   std::string located_message() const;
 
+  /// Further diagnostics of the same run (a reader that went on past a bad record), each
+  /// already located; printed after this one.
+  const std::vector<std::string>& also() const { return m_also; }
+  void add_also(std::string located) { m_also.push_back(std::move(located)); }
+
 private:
   ExitCode m_code;
   Position m_position;
   std::string m_message;
+  std::vector<std::string> m_also;
+};
+
+/// Collects the errors of records a reader can skip, to report them all at the end.
+class Diagnostics {
+public:
+  /// Records an error; past `limit` errors only counts them.
+  void add(const Error& error);
+  /// Throws the first error with the others attached, if there were any.
+  void throw_if_any() const;
+
+private:
+  static constexpr std::size_t limit = 20;
+  std::vector<Error> m_errors;
+  std::size_t m_count = 0;
 };
 
 /// A bad-data error (exit 65) at a position: the common case in readers and models.

@@ -1,0 +1,326 @@
+#include <isukit/assess/status.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace isukit::assess {
+
+using io::Column;
+using io::ColumnType;
+using io::Node;
+using util::Lang;
+using util::pick;
+
+namespace {
+
+std::string money_text(std::int64_t minor, const util::Currency& currency) {
+  return util::Money(minor, currency).plain();
+}
+
+/// A percentage with one decimal, halves rounded up (91.377% -> 91.4).
+std::string percent_text(std::int64_t part, std::int64_t whole) {
+  return whole == 0 ? "" : util::format_decimal(util::Rational(part) * 100 / whole, 1);
+}
+
+/// Credits one state: named years first, then the pool oldest first, then the credit.
+StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const std::vector<int>& years) {
+  StateBalance balance;
+  balance.state = state;
+  std::int64_t pool = ledger.paid_unnamed(state);
+  for (int year : years) {
+    YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
+    const std::int64_t named = ledger.paid_for_year(state, year);
+    const std::int64_t credited = std::min(named, y.outstanding);
+    y.received += credited;
+    y.outstanding -= credited;
+    pool += named - credited;
+    balance.years.push_back(y);
+  }
+  // Money naming a year after the current one, or one never assessed, joins the pool too.
+  for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
+    if (std::find(years.begin(), years.end(), year) == years.end()) {
+      pool += ledger.paid_for_year(state, year);
+    }
+  }
+  for (auto& y : balance.years) {
+    const std::int64_t credited = std::min(pool, y.outstanding);
+    y.received += credited;
+    y.outstanding -= credited;
+    pool -= credited;
+  }
+  balance.credit = pool;
+  return balance;
+}
+
+} // namespace
+
+ContributionsStatus compute_status(const model::Ledger& ledger, const model::StateTable& states,
+                                   const util::Date& as_of) {
+  ContributionsStatus status;
+  status.as_of = as_of;
+  status.current_year = as_of.year();
+  status.currency = ledger.currency();
+  for (const auto& document : ledger.assessment_documents()) {
+    if (!document.treaty.empty() && !status.treaty.empty() && document.treaty != status.treaty) {
+      util::fail_data(document.mark.position(), fmt::format("assessments of '{}' and of '{}' cannot be combined",
+                                                            status.treaty, document.treaty));
+    }
+    if (!document.treaty.empty()) {
+      status.treaty = document.treaty;
+    }
+  }
+  std::vector<int> due_years;
+  for (int year : ledger.years()) {
+    if (year <= status.current_year) {
+      due_years.push_back(year);
+    }
+  }
+  std::vector<model::StateId> order;
+  for (model::StateId id = 0; id < states.size(); ++id) {
+    order.push_back(id);
+  }
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
+
+  for (const auto state : order) {
+    bool involved = ledger.paid_unnamed(state) != 0;
+    for (int year : ledger.years()) {
+      involved = involved || ledger.assessed(state, year) != 0 || ledger.paid_for_year(state, year) != 0;
+    }
+    if (!involved) {
+      continue;
+    }
+    StateBalance balance = credit_state(ledger, state, due_years);
+    for (const auto& y : balance.years) {
+      if (y.year == status.current_year) {
+        balance.current_outstanding += y.outstanding;
+        status.assessed += y.assessed;
+        status.received += y.received;
+      } else {
+        balance.closed_outstanding += y.outstanding;
+      }
+    }
+    // UN Charter Art. 19: arrears equal to or above the contributions of the two preceding full years.
+    const std::int64_t two_years = ledger.assessed(state, status.current_year - 1) +
+                                   ledger.assessed(state, status.current_year - 2);
+    balance.article_19 = balance.closed_outstanding > 0 && balance.closed_outstanding >= two_years;
+    status.outstanding += balance.current_outstanding;
+    status.closed_outstanding += balance.closed_outstanding;
+    status.credits += balance.credit;
+    status.states.push_back(std::move(balance));
+  }
+  return status;
+}
+
+io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+  const auto& cur = s.currency;
+  const std::string rate = percent_text(s.received, s.assessed);
+  Node document = Node::mapping();
+  document.add("kind", Node::string("contributions-status"));
+  if (!s.treaty.empty()) {
+    document.add("treaty", Node::string(s.treaty));
+  }
+  document.add("as_of", Node::string(s.as_of.iso()));
+  document.add("currency", Node::string(std::string(cur.code())));
+  Node& current = document.add("current_year", Node::mapping());
+  current.add("year", Node::number(std::to_string(s.current_year)));
+  current.add("assessed", Node::number(money_text(s.assessed, cur)));
+  current.add("received", Node::number(money_text(s.received, cur)));
+  current.add("outstanding", Node::number(money_text(s.outstanding, cur)));
+  current.add("collection_rate", rate.empty() ? Node::null() : Node::number(rate));
+  Node& closed = document.add("closed_years", Node::mapping());
+  closed.add("through", Node::number(std::to_string(s.current_year - 1)));
+  closed.add("outstanding", Node::number(money_text(s.closed_outstanding, cur)));
+  document.add("credits", Node::number(money_text(s.credits, cur)));
+  Node& flagged = document.add("article_19", Node::sequence());
+  Node& list = document.add("states", Node::sequence());
+
+  io::Table summary;
+  summary.title = fmt::format("{} {} ({})", pick(lang, "Status of contributions as of", "État des contributions au"),
+                              s.as_of.iso(), cur.code());
+  summary.columns = {Column{"", ColumnType::text}, Column{pick(lang, "Amount", "Montant"), ColumnType::money}};
+  summary.rows = {
+      {{fmt::format("{} {}", pick(lang, "Assessed", "Mises en recouvrement"), s.current_year), money_text(s.assessed, cur)}, false},
+      {{fmt::format("{} {}", pick(lang, "Received", "Reçues"), s.current_year), money_text(s.received, cur)}, false},
+      {{fmt::format("{} {}", pick(lang, "Outstanding", "Non acquittées"), s.current_year), money_text(s.outstanding, cur)}, false},
+      {{fmt::format("{} {} (%)", pick(lang, "Collection rate", "Taux de recouvrement"), s.current_year), rate}, false},
+      {{fmt::format("{} ({} {})", pick(lang, "Outstanding, closed accounts", "Arriérés, exercices clos"), s.current_year - 1,
+                    pick(lang, "and earlier", "et antérieurs")), money_text(s.closed_outstanding, cur)}, false},
+      {{pick(lang, "Credits carried forward", "Crédits reportés"), money_text(s.credits, cur)}, false},
+  };
+
+  io::Table detail;
+  detail.title = pick(lang, "States with balances", "États ayant un solde");
+  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
+                    Column{pick(lang, "Name", "Nom"), ColumnType::text},
+                    Column{fmt::format("{} {}", pick(lang, "Outstanding", "Dû"), s.current_year), ColumnType::money},
+                    Column{pick(lang, "Closed years", "Exercices clos"), ColumnType::money},
+                    Column{pick(lang, "Credit", "Crédit"), ColumnType::money},
+                    Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text}};
+
+  for (const auto& b : s.states) {
+    const auto& state = states[b.state];
+    Node record = Node::mapping();
+    record.add("state", Node::string(state.code));
+    Node& years = record.add("years", Node::sequence());
+    for (const auto& y : b.years) {
+      if (y.assessed == 0 && y.received == 0) {
+        continue;
+      }
+      Node year = Node::mapping();
+      year.add("year", Node::number(std::to_string(y.year)));
+      year.add("assessed", Node::number(money_text(y.assessed, cur)));
+      year.add("received", Node::number(money_text(y.received, cur)));
+      year.add("outstanding", Node::number(money_text(y.outstanding, cur)));
+      years.push(std::move(year));
+    }
+    record.add("outstanding", Node::number(money_text(b.current_outstanding + b.closed_outstanding, cur)));
+    if (b.credit) {
+      record.add("credit", Node::number(money_text(b.credit, cur)));
+    }
+    if (b.article_19) {
+      record.add("article_19", Node::boolean(true));
+      flagged.push(Node::string(state.code));
+    }
+    list.push(std::move(record));
+    if (b.current_outstanding || b.closed_outstanding || b.credit) {
+      detail.rows.push_back(io::Row{{state.code, state.name(lang), money_text(b.current_outstanding, cur),
+                                     money_text(b.closed_outstanding, cur), money_text(b.credit, cur),
+                                     b.article_19 ? pick(lang, "yes", "oui") : ""},
+                                    false});
+    }
+  }
+  detail.rows.push_back(io::Row{{pick(lang, "Total", "Total"), "", money_text(s.outstanding, cur),
+                                 money_text(s.closed_outstanding, cur), money_text(s.credits, cur), ""},
+                                true});
+  detail.notes.push_back(pick(lang,
+                              "Art. 19: arrears equal to or above the contributions due for the two preceding full years "
+                              "(UN Charter, Article 19).",
+                              "Art. 19 : arriérés égaux ou supérieurs aux contributions dues pour les deux années complètes "
+                              "précédentes (Charte des Nations Unies, Article 19)."));
+  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}};
+}
+
+ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
+                             const ArrearsOptions& options, Lang lang) {
+  const auto& cur = s.currency;
+  Node document = Node::mapping();
+  document.add("kind", Node::string("arrears"));
+  if (!s.treaty.empty()) {
+    document.add("treaty", Node::string(s.treaty));
+  }
+  document.add("as_of", Node::string(s.as_of.iso()));
+  document.add("currency", Node::string(std::string(cur.code())));
+  document.add("closed_only", Node::boolean(options.closed_only));
+  document.add("min_years", Node::number(std::to_string(options.min_years)));
+  Node& list = document.add("states", Node::sequence());
+
+  io::Table table;
+  table.title = fmt::format("{} {} ({})", pick(lang, "States in arrears as of", "États en retard de paiement au"),
+                            s.as_of.iso(), cur.code());
+  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
+                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
+                   Column{pick(lang, "Years", "Années"), ColumnType::text},
+                   Column{pick(lang, "Outstanding", "Dû"), ColumnType::money},
+                   Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text}};
+  std::size_t count = 0;
+  std::int64_t total = 0;
+  for (const auto& b : s.states) {
+    std::vector<const YearBalance*> owed;
+    std::int64_t amount = 0;
+    for (const auto& y : b.years) {
+      if (y.outstanding > 0 && (!options.closed_only || y.year < s.current_year)) {
+        owed.push_back(&y);
+        amount += y.outstanding;
+      }
+    }
+    if (owed.empty() || static_cast<int>(owed.size()) < options.min_years) {
+      continue;
+    }
+    ++count;
+    total += amount;
+    const auto& state = states[b.state];
+    Node record = Node::mapping();
+    record.add("state", Node::string(state.code));
+    record.add("outstanding", Node::number(money_text(amount, cur)));
+    Node& years = record.add("years", Node::sequence());
+    std::string year_list;
+    for (const auto* y : owed) {
+      Node entry = Node::mapping();
+      entry.add("year", Node::number(std::to_string(y->year)));
+      entry.add("outstanding", Node::number(money_text(y->outstanding, cur)));
+      years.push(std::move(entry));
+      year_list += (year_list.empty() ? "" : ", ") + std::to_string(y->year);
+    }
+    if (b.article_19) {
+      record.add("article_19", Node::boolean(true));
+    }
+    list.push(std::move(record));
+    table.rows.push_back(io::Row{{state.code, state.name(lang), year_list, money_text(amount, cur),
+                                  b.article_19 ? pick(lang, "yes", "oui") : ""},
+                                 false});
+  }
+  document.add("total", Node::number(money_text(total, cur)));
+  table.rows.push_back(io::Row{{pick(lang, "Total", "Total"), fmt::format("{} {}", count, pick(lang, "states", "États")),
+                                "", money_text(total, cur), ""},
+                               true});
+  return ArrearsResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
+}
+
+io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
+                       const std::optional<util::Money>& monthly_cost, Lang lang) {
+  if (ledger.fund_movements().empty()) {
+    throw util::Error(util::ExitCode::data, "no 'fund' document in the input");
+  }
+  const util::Currency currency = ledger.fund_movements().front().amount.currency();
+  util::Money balance = util::Money::zero(currency);
+  Node document = Node::mapping();
+  document.add("kind", Node::string("fund-status"));
+  document.add("as_of", Node::string(as_of.iso()));
+  document.add("currency", Node::string(std::string(currency.code())));
+  Node& movements = document.add("movements", Node::sequence());
+
+  io::Table table;
+  table.title = fmt::format("{} {} ({})", pick(lang, "Working capital fund as of", "Fonds de roulement au"), as_of.iso(),
+                            currency.code());
+  table.columns = {Column{pick(lang, "Date", "Date"), ColumnType::date},
+                   Column{pick(lang, "Movement", "Mouvement"), ColumnType::text},
+                   Column{pick(lang, "Amount", "Montant"), ColumnType::money},
+                   Column{pick(lang, "Balance", "Solde"), ColumnType::money}};
+  for (const auto& movement : ledger.fund_movements()) {
+    if (movement.date > as_of) {
+      continue;
+    }
+    if (!(movement.amount.currency() == currency)) {
+      util::fail_data(movement.mark.position(), fmt::format("fund movement in {}, the fund is in {}",
+                                                            movement.amount.currency().code(), currency.code()));
+    }
+    balance += movement.amount;
+    Node record = Node::mapping();
+    record.add("date", Node::string(movement.date.iso()));
+    record.add("amount", Node::number(movement.amount.plain()));
+    record.add("description", Node::string(movement.description));
+    movements.push(std::move(record));
+    table.rows.push_back(io::Row{{movement.date.iso(), movement.description, movement.amount.plain(), balance.plain()}, false});
+  }
+  document.add("balance", Node::number(balance.plain()));
+  table.rows.push_back(io::Row{{"", pick(lang, "Balance", "Solde"), "", balance.plain()}, true});
+  if (monthly_cost) {
+    if (!(monthly_cost->currency() == currency)) {
+      throw util::Error(util::ExitCode::data, fmt::format("the monthly cost is in {}, the fund in {}",
+                                                          monthly_cost->currency().code(), currency.code()));
+    }
+    if (monthly_cost->minor_units() <= 0) {
+      throw util::Error(util::ExitCode::usage, "the monthly cost must be positive");
+    }
+    const std::string months = util::format_decimal(balance.value() / monthly_cost->value(), 1, util::Rounding::floor);
+    document.add("monthly_cost", Node::number(monthly_cost->plain()));
+    document.add("months_covered", Node::number(months));
+    table.notes.push_back(fmt::format("{} {} {} {} {}.", pick(lang, "At", "À raison de"), monthly_cost->grouped(lang),
+                                      currency.code(), pick(lang, "a month, the fund covers", "par mois, le fonds couvre"),
+                                      months + pick(lang, " months", " mois")));
+  }
+  return io::Output{{std::move(document)}, {std::move(table)}};
+}
+
+} // namespace isukit::assess

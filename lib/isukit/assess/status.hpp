@@ -1,0 +1,72 @@
+// The status of contributions on a date: crediting payments to assessments, the year's
+// collection rate, the arrears of closed years, the Article 19 test; and the fund.
+#pragma once
+
+#include <isukit/io/table.hpp>
+#include <isukit/model/ledger.hpp>
+
+#include <vector>
+
+namespace isukit::assess {
+
+struct YearBalance {
+  int year = 0;
+  std::int64_t assessed = 0; // minor units
+  std::int64_t received = 0;
+  std::int64_t outstanding = 0;
+};
+
+struct StateBalance {
+  model::StateId state = 0;
+  std::vector<YearBalance> years; // ascending, up to the current year
+  std::int64_t credit = 0;        // received beyond everything due, carried forward
+  std::int64_t closed_outstanding = 0;  // years before the current one
+  std::int64_t current_outstanding = 0; // the current year
+  bool article_19 = false;
+};
+
+struct ContributionsStatus {
+  util::Date as_of;
+  int current_year = 0;
+  util::Currency currency;
+  std::string treaty;
+  std::vector<StateBalance> states; // every assessed state, in ISO code order
+  std::int64_t assessed = 0;        // current year
+  std::int64_t received = 0;
+  std::int64_t outstanding = 0;
+  std::int64_t closed_outstanding = 0; // every year before the current one
+  std::int64_t credits = 0;
+};
+
+/// Credits each state's payments as of the ledger's date. Payments that name a year go to
+/// that year first, up to what is due for it; all other money (payments naming no year, and
+/// what exceeds the year named) goes to the oldest outstanding assessment first; what exceeds
+/// everything due is a credit carried forward to the next assessment. Assessments of years
+/// after the as-of year are not yet due. Because only sums enter, the result does not depend
+/// on the order of the inputs.
+ContributionsStatus compute_status(const model::Ledger& ledger, const model::StateTable& states,
+                                   const util::Date& as_of);
+
+/// The `contributions-status` document and the officer's tables.
+io::Output status_output(const ContributionsStatus& status, const model::StateTable& states, util::Lang lang);
+
+struct ArrearsOptions {
+  bool closed_only = false; // only years before the current one
+  int min_years = 1;        // only states with at least this many years outstanding
+};
+
+struct ArrearsResult {
+  io::Output output;
+  std::size_t states_in_arrears = 0;
+};
+
+/// The states in arrears with their amounts and years.
+ArrearsResult arrears_output(const ContributionsStatus& status, const model::StateTable& states,
+                             const ArrearsOptions& options, util::Lang lang);
+
+/// The fund's balance on the date, its movements, and the months of costs it covers
+/// (`monthly_cost` may be unset).
+io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
+                       const std::optional<util::Money>& monthly_cost, util::Lang lang);
+
+} // namespace isukit::assess

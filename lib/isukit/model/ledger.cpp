@@ -1,0 +1,279 @@
+#include <isukit/io/csv_reader.hpp>
+#include <isukit/io/inputs.hpp>
+#include <isukit/model/documents.hpp>
+#include <isukit/model/ledger.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace isukit::model {
+
+using io::Node;
+
+/// Streams the ledger kinds into a Ledger's sums; other known kinds are skipped.
+class LedgerReader : public io::DocumentConsumer {
+public:
+  LedgerReader(Ledger& ledger, const StateTable& states, const util::Date& as_of)
+      : m_ledger(ledger), m_states(states), m_as_of(as_of) {
+    const std::size_t years = Ledger::last_year - Ledger::first_year + 1;
+    ledger.m_assessed.assign(states.size() * years, 0);
+    ledger.m_named.assign(states.size() * years, 0);
+    ledger.m_unnamed.assign(states.size(), 0);
+    m_assessed_at.assign(states.size() * years, io::Mark{});
+  }
+
+  std::string_view streamed_list(const std::string& kind, const Node& kind_node) override {
+    require_known_kind(kind, kind_node);
+    if (kind == "assessments") {
+      return "assessments";
+    }
+    if (kind == "payments") {
+      return "payments";
+    }
+    return {};
+  }
+
+  void on_record(const std::string& kind, const Node& header, const Node& record) override {
+    if (kind == "assessments") {
+      add_assessment(header, record);
+    } else {
+      add_payment(header, record);
+    }
+  }
+
+  void on_document(io::Document document) override {
+    m_in_document = false;
+    if (document.kind == "assessments") {
+      const Node& root = document.root;
+      if (!root.find("year") || !root.find("currency")) {
+        root.fail("an assessments document needs 'year' and 'currency' before its list");
+      }
+    } else if (document.kind == "fund") {
+      add_fund(document.root);
+    }
+  }
+
+  void on_csv(const std::string* file, std::string_view content) override;
+
+  /// Checks made once everything is read.
+  void finish() {
+    m_diagnostics.throw_if_any();
+    if (m_payment_currency.valid() && m_ledger.m_currency.valid() && !(m_payment_currency == m_ledger.m_currency)) {
+      util::fail_data(m_first_payment.position(),
+                      fmt::format("payment in {}, but the contributions are assessed in {}",
+                                  m_payment_currency.code(), m_ledger.m_currency.code()));
+    }
+  }
+
+private:
+  int year_of(const Node& node) const {
+    const int year = node.as_int();
+    if (year < Ledger::first_year || year > Ledger::last_year) {
+      node.fail(fmt::format("year {} is out of range", year));
+    }
+    return year;
+  }
+
+  util::Currency ledger_currency(const Node& node) {
+    const util::Currency currency = node.as_currency();
+    if (!m_ledger.m_currency.valid()) {
+      m_ledger.m_currency = currency;
+    } else if (!(currency == m_ledger.m_currency)) {
+      node.fail(fmt::format("assessments in {} and in {} cannot be combined", m_ledger.m_currency.code(),
+                            currency.code()));
+    }
+    return currency;
+  }
+
+  void add_assessment(const Node& header, const Node& record) {
+    if (!m_in_document) {
+      // The first record of a new assessments document.
+      m_in_document = true;
+      const Node* year = header.find("year");
+      const Node* currency = header.find("currency");
+      if (!year || !currency) {
+        header.fail("an assessments document needs 'year' and 'currency' before its list");
+      }
+      m_year = year_of(*year);
+      m_currency = ledger_currency(*currency);
+      m_ledger.m_documents.push_back(AssessmentDocument{
+          header.find("treaty") ? header.at("treaty").as_text() : std::string(), m_year, m_currency, header.mark()});
+      m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
+    }
+    const StateId state = m_states.require(record.at("state"));
+    const std::size_t slot = m_ledger.slot(state, m_year);
+    if (m_assessed_at[slot].line) {
+      record.fail(fmt::format("{} is assessed twice for {} (also at line {})", m_states[state].code, m_year,
+                              m_assessed_at[slot].line));
+    }
+    m_assessed_at[slot] = record.mark();
+    m_ledger.m_assessed[slot] = record.at("amount").as_money(m_currency).minor_units();
+  }
+
+  void note_payment_currency(const util::Currency& currency, const io::Mark& mark) {
+    if (!m_payment_currency.valid()) {
+      m_payment_currency = currency;
+      m_first_payment = mark;
+    } else if (!(currency == m_payment_currency)) {
+      util::fail_data(mark.position(), fmt::format("payment in {}, other payments in {}", currency.code(),
+                                                   m_payment_currency.code()));
+    }
+  }
+
+  void credit(StateId state, const util::Date& date, std::int64_t amount, std::optional<int> year) {
+    ++m_ledger.m_payment_count;
+    if (date > m_as_of) {
+      return;
+    }
+    if (year) {
+      m_ledger.m_named[m_ledger.slot(state, *year)] += amount;
+    } else {
+      m_ledger.m_unnamed[state] += amount;
+    }
+  }
+
+  void add_payment(const Node& header, const Node& record) {
+    const Node* currency_node = record.find("currency");
+    if (!currency_node) {
+      currency_node = header.find("currency");
+    }
+    if (!currency_node) {
+      record.fail("missing required field 'currency' (in the payment or before the list)");
+    }
+    const util::Currency currency = currency_node->as_currency();
+    note_payment_currency(currency, record.mark());
+    const util::Date date = record.at("date").as_date();
+    const StateId state = m_states.require(record.at("state"));
+    const util::Money amount = record.at("amount").as_money(currency);
+    std::optional<int> year;
+    if (const Node* y = record.find("year")) {
+      year = year_of(*y);
+    }
+    credit(state, date, amount.minor_units(), year);
+  }
+
+  void add_fund(const Node& root) {
+    const util::Currency currency = root.at("currency").as_currency();
+    for (const auto& record : root.at("movements").as_sequence()) {
+      m_ledger.m_fund.push_back(FundMovement{record.at("date").as_date(), record.at("amount").as_money(currency),
+                                             record.find("description") ? record.at("description").as_text() : "",
+                                             record.mark()});
+    }
+    std::stable_sort(m_ledger.m_fund.begin(), m_ledger.m_fund.end(),
+                     [](const FundMovement& a, const FundMovement& b) { return a.date < b.date; });
+  }
+
+  Ledger& m_ledger;
+  const StateTable& m_states;
+  util::Date m_as_of;
+  std::vector<io::Mark> m_assessed_at;
+  bool m_in_document = false; // an assessments document's header has been read
+  int m_year = 0;
+  util::Currency m_currency;
+  util::Currency m_payment_currency;
+  io::Mark m_first_payment;
+  util::Diagnostics m_diagnostics;
+};
+
+void LedgerReader::on_csv(const std::string* file, std::string_view content) {
+  io::CsvReader reader(content, file);
+  std::vector<std::string_view> fields;
+  if (!reader.next_row(fields)) {
+    return;
+  }
+  // Column positions by header name; `year` is optional.
+  enum Column { date, state, amount, currency, reference, year, count };
+  static constexpr std::string_view names[] = {"date", "state", "amount", "currency", "reference", "year"};
+  int index[count] = {-1, -1, -1, -1, -1, -1};
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    for (int c = 0; c < count; ++c) {
+      if (fields[i] == names[c]) {
+        index[c] = static_cast<int>(i);
+      }
+    }
+  }
+  for (int c = 0; c < reference + 1; ++c) {
+    if (index[c] < 0) {
+      util::fail_data(reader.row_mark().position(),
+                      fmt::format("a payments CSV needs the header date,state,amount,currency,reference[,year]; "
+                                  "'{}' is missing", names[c]));
+    }
+  }
+  const std::size_t needed = static_cast<std::size_t>(*std::max_element(std::begin(index), std::end(index))) + 1;
+  auto field = [&](Column c) { return fields[static_cast<std::size_t>(index[c])]; };
+  auto fail = [&](Column c, std::string message) {
+    m_diagnostics.add(util::Error(util::ExitCode::data, reader.mark(static_cast<std::size_t>(index[c])).position(),
+                                  std::move(message)));
+  };
+  util::Currency row_currency;
+  std::string last_currency_text; // the currency column rarely changes: parse it once
+  while (reader.next_row(fields)) {
+    if (fields.size() < needed) {
+      m_diagnostics.add(util::Error(util::ExitCode::data, reader.row_mark().position(),
+                                    fmt::format("expected {} fields, got {}", needed, fields.size())));
+      continue;
+    }
+    const auto day = util::Date::parse(field(date));
+    if (!day) {
+      fail(date, fmt::format("expected a date (YYYY-MM-DD), got '{}'", field(date)));
+      continue;
+    }
+    const auto who = m_states.find(field(state));
+    if (!who) {
+      fail(state, fmt::format("unknown state code '{}'", field(state)));
+      continue;
+    }
+    if (field(currency) != last_currency_text) {
+      const auto parsed = util::Currency::parse(field(currency));
+      if (!parsed) {
+        fail(currency, fmt::format("expected a currency code such as USD, got '{}'", field(currency)));
+        continue;
+      }
+      row_currency = *parsed;
+      last_currency_text = field(currency);
+      note_payment_currency(row_currency, reader.mark(static_cast<std::size_t>(index[currency])));
+    }
+    const auto money = util::parse_money(field(amount), row_currency);
+    if (!money.money) {
+      fail(amount, money.error);
+      continue;
+    }
+    std::optional<int> named;
+    if (index[year] >= 0 && !field(year).empty()) {
+      const std::string_view text = field(year);
+      int value = 0;
+      bool ok = text.size() == 4;
+      for (char ch : text) {
+        ok = ok && ch >= '0' && ch <= '9';
+        value = value * 10 + (ch - '0');
+      }
+      if (!ok || value < Ledger::first_year || value > Ledger::last_year) {
+        fail(year, fmt::format("expected a year such as 2025, got '{}'", text));
+        continue;
+      }
+      named = value;
+    }
+    credit(*who, *day, money.money->minor_units(), named);
+  }
+}
+
+Ledger Ledger::read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of) {
+  Ledger ledger;
+  LedgerReader reader(ledger, states, as_of);
+  io::read_inputs(inputs, reader);
+  reader.finish();
+  return ledger;
+}
+
+std::vector<int> Ledger::years() const {
+  std::vector<int> result;
+  for (int year = first_year; year <= last_year; ++year) {
+    if (m_year_used[static_cast<std::size_t>(year - first_year)]) {
+      result.push_back(year);
+    }
+  }
+  return result;
+}
+
+} // namespace isukit::model

@@ -1,0 +1,72 @@
+// The contributions ledger: assessments, payments and fund movements, read in one streaming
+// pass and kept as sums per state and year (a million payments need no more memory than ten).
+#pragma once
+
+#include <isukit/model/states.hpp>
+#include <isukit/util/money.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isukit::model {
+
+/// One year's assessments document: its header and where it was read.
+struct AssessmentDocument {
+  std::string treaty;
+  int year = 0;
+  util::Currency currency;
+  io::Mark mark;
+};
+
+struct FundMovement {
+  util::Date date;
+  util::Money amount; // positive in, negative out
+  std::string description;
+  io::Mark mark;
+};
+
+/// Sums of a ledger as of a date. Amounts are in minor units of the ledger's one currency.
+class Ledger {
+public:
+  static constexpr int first_year = 1950;
+  static constexpr int last_year = 2149;
+
+  /// Reads the inputs (YAML and CSV), keeping payments dated on or before `as_of`.
+  /// Payments and fund movements must be in the assessments' currency.
+  static Ledger read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of);
+
+  const std::vector<AssessmentDocument>& assessment_documents() const { return m_documents; }
+  /// The ledger's currency (of its assessments); unset when there are none.
+  const util::Currency& currency() const { return m_currency; }
+  bool has_assessments() const { return !m_documents.empty(); }
+
+  std::int64_t assessed(StateId state, int year) const { return m_assessed[slot(state, year)]; }
+  /// Payments that name this year.
+  std::int64_t paid_for_year(StateId state, int year) const { return m_named[slot(state, year)]; }
+  /// Payments that name no year.
+  std::int64_t paid_unnamed(StateId state) const { return m_unnamed[state]; }
+  /// The years with any assessment, ascending.
+  std::vector<int> years() const;
+  std::size_t payment_count() const { return m_payment_count; }
+
+  const std::vector<FundMovement>& fund_movements() const { return m_fund; }
+
+private:
+  friend class LedgerReader;
+
+  std::size_t slot(StateId state, int year) const {
+    return static_cast<std::size_t>(state) * (last_year - first_year + 1) + static_cast<std::size_t>(year - first_year);
+  }
+
+  std::vector<AssessmentDocument> m_documents;
+  util::Currency m_currency;
+  std::vector<std::int64_t> m_assessed;
+  std::vector<std::int64_t> m_named;
+  std::vector<std::int64_t> m_unnamed;
+  std::vector<bool> m_year_used = std::vector<bool>(last_year - first_year + 1, false);
+  std::size_t m_payment_count = 0;
+  std::vector<FundMovement> m_fund;
+};
+
+} // namespace isukit::model

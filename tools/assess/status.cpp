@@ -1,0 +1,72 @@
+// assess status: who has paid what, as of a date.
+#include "subcommands.hpp"
+
+#include <fmt/format.h>
+
+namespace assess_tool {
+
+using namespace isukit;
+
+void add_ledger_options(CLI::App& app, LedgerOptions& options) {
+  cli::add_output_options(app, options.output);
+  cli::add_data_options(app, options.data, false);
+  cli::add_as_of_option(app, options.as_of);
+  cli::add_inputs(app, options.inputs, "Assessments, payments (YAML or CSV) and fund files");
+}
+
+LoadedLedger load_ledger(const LedgerOptions& options) {
+  cli::parse_lang_option(options.output.lang);
+  cli::parse_format_option(options.output.format);
+  const util::Date as_of = cli::parse_as_of(options.as_of);
+  model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
+  model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of);
+  if (!options.data.treaty.empty()) {
+    const auto treaty = cli::load_treaty_context(options.data).treaty;
+    for (const auto& document : ledger.assessment_documents()) {
+      if (!document.treaty.empty() && document.treaty != treaty.id()) {
+        util::fail_data(document.mark.position(), fmt::format("these are assessments of '{}', not of '{}'",
+                                                              document.treaty, treaty.id()));
+      }
+    }
+  }
+  return LoadedLedger{std::move(reference), std::move(ledger), as_of};
+}
+
+cli::Runner setup_status(CLI::App& app) {
+  auto options = std::make_shared<LedgerOptions>();
+  add_ledger_options(app, *options);
+  return [options] {
+    const auto loaded = load_ledger(*options);
+    if (!loaded.ledger.has_assessments()) {
+      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
+    }
+    const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+    cli::emit(assess::status_output(status, loaded.reference.states, cli::parse_lang_option(options->output.lang)),
+              options->output);
+    return 0;
+  };
+}
+
+cli::Runner setup_arrears(CLI::App& app) {
+  struct Options : LedgerOptions {
+    assess::ArrearsOptions arrears;
+  };
+  auto options = std::make_shared<Options>();
+  add_ledger_options(app, *options);
+  app.add_flag("--closed-only", options->arrears.closed_only, "Only the years before the current one");
+  app.add_option("--min-years", options->arrears.min_years, "Only states with at least N years outstanding")
+      ->check(CLI::PositiveNumber);
+  return [options] {
+    const auto loaded = load_ledger(*options);
+    if (!loaded.ledger.has_assessments()) {
+      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
+    }
+    const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+    const auto result = assess::arrears_output(status, loaded.reference.states, options->arrears,
+                                               cli::parse_lang_option(options->output.lang));
+    cli::emit(result.output, options->output);
+    return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
+  };
+}
+
+} // namespace assess_tool
