@@ -71,15 +71,18 @@ TEST_SUITE("assess::apportion") {
   }
 
   TEST_CASE("assess::apply_rules ceiling redistributes and converges") {
-    auto list = entries({22000, 20004, 6930, 5692, 100, 10});
-    assess::apply_rules(list, {Rational(22), std::nullopt, std::nullopt}, std::vector<bool>(6, false));
+    // 30/25/20/15/10: capping the first two at 22 pushes the third above 22, so it is capped
+    // in a second round; the last two share the rest in proportion to their rates.
+    auto list = entries({30000, 25000, 20000, 15000, 10000});
+    assess::apply_rules(list, {Rational(22), std::nullopt, std::nullopt}, std::vector<bool>(5, false));
     CHECK(sum_shares(list) == 1);
     CHECK(list[0].share == Rational(22, 100));
-    CHECK(list[1].share == Rational(22, 100)); // raised above 22% by the first cap, capped in turn
-    CHECK(list[0].rule == assess::RuleApplied::ceiling);
-    CHECK(list[2].rule == assess::RuleApplied::none);
-    // The others share the rest in proportion to their rates.
-    CHECK(list[2].share / list[3].share == Rational(6930, 5692));
+    CHECK(list[1].share == Rational(22, 100));
+    CHECK(list[2].share == Rational(22, 100));
+    CHECK(list[2].rule == assess::RuleApplied::ceiling);
+    CHECK(list[3].rule == assess::RuleApplied::none);
+    CHECK(list[3].share == Rational(204, 1000));
+    CHECK(list[4].share == Rational(136, 1000));
   }
 
   TEST_CASE("assess::apply_rules floor and LDC ceiling") {

@@ -132,8 +132,8 @@ io::Output status_output(const ContributionsStatus& s, const model::StateTable& 
   closed.add("through", Node::number(std::to_string(s.current_year - 1)));
   closed.add("outstanding", Node::number(money_text(s.closed_outstanding, cur)));
   document.add("credits", Node::number(money_text(s.credits, cur)));
-  Node& flagged = document.add("article_19", Node::sequence());
-  Node& list = document.add("states", Node::sequence());
+  Node flagged = Node::sequence();
+  Node list = Node::sequence();
 
   io::Table summary;
   summary.title = fmt::format("{} {} ({})", pick(lang, "Status of contributions as of", "État des contributions au"),
@@ -190,6 +190,8 @@ io::Output status_output(const ContributionsStatus& s, const model::StateTable& 
                                     false});
     }
   }
+  document.add("article_19", std::move(flagged));
+  document.add("states", std::move(list));
   detail.rows.push_back(io::Row{{pick(lang, "Total", "Total"), "", money_text(s.outstanding, cur),
                                  money_text(s.closed_outstanding, cur), money_text(s.credits, cur), ""},
                                 true});

@@ -47,9 +47,10 @@ public:
   static Node scalar(std::string text, Style style, Mark mark);
   static Node container(Type type, Mark mark);
 
-  /// Appends a key to a mapping, keeping insertion order (output is deterministic).
+  /// Appends a key to a mapping, keeping insertion order (output is deterministic). The
+  /// reference returned is valid until the next add to the same mapping.
   Node& add(std::string key, Node value);
-  /// Appends an item to a sequence.
+  /// Appends an item to a sequence; the reference is valid until the next push.
   Node& push(Node value);
 
   // --- Reading ---
