@@ -1,0 +1,120 @@
+#include <isukit/assess/status.hpp>
+#include <isukit/model/reference.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace isukit;
+
+namespace {
+
+const model::StateTable& states() {
+  static const auto loaded = model::Reference::load(ISUKIT_SOURCE_DATADIR).states;
+  return loaded;
+}
+
+/// Writes `text` to a file and computes the status on `as_of`.
+assess::ContributionsStatus status_of(const std::string& text, const util::Date& as_of) {
+  const auto path = std::filesystem::temp_directory_path() / "isukit-status-test.yaml";
+  std::ofstream(path) << text;
+  const auto ledger = model::Ledger::read({path.string()}, states(), as_of);
+  return assess::compute_status(ledger, states(), as_of);
+}
+
+const assess::YearBalance& year_of(const assess::ContributionsStatus& s, const std::string& code, int year) {
+  for (const auto& b : s.states) {
+    if (states()[b.state].code == code) {
+      for (const auto& y : b.years) {
+        if (y.year == year) {
+          return y;
+        }
+      }
+    }
+  }
+  FAIL("no such state-year");
+  throw;
+}
+
+const std::string assessments = "kind: assessments\nyear: 2023\ncurrency: USD\nassessments:\n"
+                                "  - {state: FRA, amount: 100.00}\n  - {state: DEU, amount: 80.00}\n"
+                                "---\nkind: assessments\nyear: 2024\ncurrency: USD\nassessments:\n"
+                                "  - {state: FRA, amount: 100.00}\n  - {state: DEU, amount: 80.00}\n"
+                                "---\nkind: assessments\nyear: 2025\ncurrency: USD\nassessments:\n"
+                                "  - {state: FRA, amount: 120.00}\n  - {state: DEU, amount: 90.00}\n"
+                                "---\nkind: payments\ncurrency: USD\npayments:\n";
+
+} // namespace
+
+TEST_SUITE("assess::status") {
+  TEST_CASE("assess::compute_status oldest assessment first") {
+    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00}\n", util::Date(2025, 8, 31));
+    CHECK(year_of(s, "FRA", 2023).outstanding == 0);
+    CHECK(year_of(s, "FRA", 2024).received == 5000);
+    CHECK(year_of(s, "FRA", 2024).outstanding == 5000);
+    CHECK(year_of(s, "FRA", 2025).outstanding == 12000);
+    CHECK(s.closed_outstanding == 5000 + 16000);
+  }
+
+  TEST_CASE("assess::compute_status a named year is credited to that year first") {
+    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00, year: 2025}\n",
+                             util::Date(2025, 8, 31));
+    CHECK(year_of(s, "FRA", 2025).received == 12000);
+    // The 30.00 beyond 2025 goes to the oldest year.
+    CHECK(year_of(s, "FRA", 2023).received == 3000);
+    CHECK(year_of(s, "FRA", 2024).received == 0);
+  }
+
+  TEST_CASE("assess::compute_status partial payments, the current year and the rate") {
+    const auto s = status_of(assessments + "  - {date: 2023-06-01, state: FRA, amount: 100.00, year: 2023}\n"
+                                           "  - {date: 2024-06-01, state: FRA, amount: 100.00, year: 2024}\n"
+                                           "  - {date: 2025-06-01, state: FRA, amount: 60.00, year: 2025}\n",
+                             util::Date(2025, 8, 31));
+    CHECK(s.assessed == 21000);
+    CHECK(s.received == 6000);
+    CHECK(s.outstanding == 15000);
+    const auto out = assess::status_output(s, states(), util::Lang::en);
+    CHECK(out.documents[0].at("current_year").at("collection_rate").text() == "28.6");
+  }
+
+  TEST_CASE("assess::compute_status carries a credit forward") {
+    const auto s = status_of(assessments + "  - {date: 2025-01-10, state: DEU, amount: 300.00}\n", util::Date(2025, 8, 31));
+    CHECK(year_of(s, "DEU", 2025).outstanding == 0);
+    CHECK(s.credits == 5000);
+  }
+
+  TEST_CASE("assess::compute_status ignores payments after the as-of date and future years") {
+    const auto s = status_of(assessments + "  - {date: 2025-09-01, state: FRA, amount: 320.00}\n", util::Date(2025, 8, 31));
+    CHECK(s.received == 0);
+    CHECK(s.closed_outstanding == 36000);
+    const auto earlier = status_of(assessments, util::Date(2024, 12, 31));
+    CHECK(earlier.current_year == 2024);
+    CHECK(earlier.assessed == 18000); // the 2025 assessments are not yet due
+  }
+
+  TEST_CASE("assess::compute_status Article 19: arrears of two full years") {
+    const auto s = status_of(assessments + "  - {date: 2024-01-10, state: DEU, amount: 10.00, year: 2024}\n",
+                             util::Date(2025, 8, 31));
+    for (const auto& b : s.states) {
+      if (states()[b.state].code == "FRA") {
+        CHECK(b.article_19); // owes 2023 and 2024 in full: 200 >= 100 + 100
+      } else {
+        CHECK_FALSE(b.article_19); // owes 150 < 80 + 80
+      }
+    }
+  }
+
+  TEST_CASE("assess::compute_status the CCW 2025 example reproduces the ISU report") {
+    const auto dir = std::string(ISUKIT_SOURCE_DATADIR) + "/examples/ccw-2025";
+    const auto ledger = model::Ledger::read({dir}, states(), util::Date(2025, 8, 31));
+    const auto s = assess::compute_status(ledger, states(), util::Date(2025, 8, 31));
+    CHECK(util::Money(s.assessed, ledger.currency()).plain() == "1362200.20");
+    CHECK(util::Money(s.outstanding, ledger.currency()).plain() == "117469.14");
+    CHECK(util::Money(s.closed_outstanding, ledger.currency()).plain() == "169048.65");
+    const auto out = assess::status_output(s, states(), util::Lang::en);
+    CHECK(out.documents[0].at("current_year").at("collection_rate").text() == "91.4");
+    const auto fund = assess::fund_output(ledger, util::Date(2025, 8, 31), std::nullopt, util::Lang::en);
+    CHECK(fund.documents[0].at("balance").text() == "407504.00");
+  }
+}
