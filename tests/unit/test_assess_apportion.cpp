@@ -30,7 +30,7 @@ std::vector<assess::ScaleEntry> entries(std::initializer_list<int> thousandths) 
   for (int rate : thousandths) {
     assess::ScaleEntry entry;
     entry.state = id++;
-    entry.un_rate = Rational(rate, 1000);
+    entry.un_rate = Rational(util::Integer(rate), util::Integer(1000));
     result.push_back(entry);
   }
   return result;

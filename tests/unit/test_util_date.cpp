@@ -45,3 +45,8 @@ TEST_SUITE("util::date") {
     CHECK_FALSE(PartialDate::parse("2007-13"));
   }
 }
+
+TEST_CASE("util::long_date") {
+  CHECK(long_date(Date(2025, 9, 17), Lang::en) == "17 September 2025");
+  CHECK(long_date(Date(2025, 8, 1), Lang::fr) == "1er août 2025");
+}

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
           {"scale", "The UN scale adjusted to the treaty's paying states", assess_tool::setup_scale},
           {"apportion", "Split a total into each state's assessed contribution, to the cent",
            assess_tool::setup_apportion},
+          {"invoices", "One invoice per state from a Mustache template", assess_tool::setup_invoices},
           {"status", "The status of contributions as of a date", assess_tool::setup_status},
           {"arrears", "The states in arrears (exit 1 when there is any)", assess_tool::setup_arrears},
           {"fund", "The working capital fund: balance, movements, months of costs covered", assess_tool::setup_fund},

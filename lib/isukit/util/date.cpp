@@ -75,6 +75,17 @@ int Date::days_since(const Date& from) const {
   return static_cast<int>((sys_days(m_ymd) - sys_days(from.m_ymd)).count());
 }
 
+std::string long_date(const Date& date, Lang lang) {
+  static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  static constexpr const char* french[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                           "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  if (lang == Lang::fr) {
+    return fmt::format("{}{} {} {}", date.day(), date.day() == 1 ? "er" : "", french[date.month() - 1], date.year());
+  }
+  return fmt::format("{} {} {}", date.day(), english[date.month() - 1], date.year());
+}
+
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {
   PartialDate result;
   if (text.size() == 4) {

@@ -1,6 +1,8 @@
 // ISO 8601 calendar dates: strict parsing, clamped month arithmetic, partial dates.
 #pragma once
 
+#include <isukit/util/lang.hpp>
+
 #include <chrono>
 #include <compare>
 #include <optional>
@@ -47,6 +49,9 @@ private:
   std::chrono::year_month_day m_ymd{std::chrono::year(1970), std::chrono::month(1),
                                     std::chrono::day(1)};
 };
+
+/// "17 September 2025" or "17 septembre 2025", for letters ("1er" for the first in French).
+std::string long_date(const Date& date, Lang lang);
 
 /// A date known to the day, the month or only the year (`2027`, `2007-12`, `2011-01-01`), as
 /// precise as its source and no more.

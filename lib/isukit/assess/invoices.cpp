@@ -1,0 +1,70 @@
+#include <isukit/assess/invoices.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace isukit::assess {
+
+using io::Node;
+
+io::Node invoice_context(const model::Treaty& treaty, const model::State& state, int year, const util::Money& amount,
+                         const std::string& rate, const InvoiceSettings& settings) {
+  const util::Lang lang = settings.lang;
+  Node context = Node::mapping();
+  Node& who = context.add("state", Node::mapping());
+  who.add("code", Node::string(state.code));
+  who.add("name", Node::string(state.name(lang)));
+  who.add("name_en", Node::string(state.name_en));
+  who.add("name_fr", Node::string(state.name_fr));
+  context.add("year", Node::string(std::to_string(year)));
+  context.add("currency", Node::string(std::string(amount.currency().code())));
+  context.add("amount", Node::string(amount.grouped(lang)));
+  context.add("amount_plain", Node::string(amount.plain()));
+  std::string local_rate = rate;
+  if (lang == util::Lang::fr) {
+    std::replace(local_rate.begin(), local_rate.end(), '.', ',');
+  }
+  context.add("rate", Node::string(local_rate));
+  context.add("reference", Node::string(fmt::format("{}-{}-{}", treaty.short_name(util::Lang::en), year, state.code)));
+  context.add("issued", Node::string(settings.issued.iso()));
+  context.add("due", Node::string(settings.due.iso()));
+  context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
+  context.add("due_long", Node::string(util::long_date(settings.due, lang)));
+  Node& about = context.add("treaty", Node::mapping());
+  about.add("name", Node::string(treaty.name(lang)));
+  about.add("short_name", Node::string(treaty.short_name(lang)));
+  Node isu = Node::mapping();
+  isu.add("name", Node::string(lang == util::Lang::fr ? treaty.isu().name_fr : treaty.isu().name_en));
+  Node address = Node::sequence();
+  for (const auto& line : treaty.isu().address) {
+    address.push(Node::string(line));
+  }
+  isu.add("address", std::move(address));
+  isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
+  context.add("isu", std::move(isu));
+  return context;
+}
+
+std::vector<io::Letter> make_invoices(const Node& assessments, const model::Treaty& treaty,
+                                      const model::StateTable& states, const io::LetterTemplate& letter,
+                                      const InvoiceSettings& settings) {
+  const int year = assessments.at("year").as_int();
+  const util::Currency currency = assessments.at("currency").as_currency();
+  if (!(currency == treaty.currency())) {
+    assessments.at("currency").fail(fmt::format("assessments in {}, but the {} accounts are in {}", currency.code(),
+                                                treaty.short_name(util::Lang::en), treaty.currency().code()));
+  }
+  std::vector<io::Letter> letters;
+  for (const auto& record : assessments.at("assessments").as_sequence()) {
+    const auto& state = states[states.require(record.at("state"))];
+    const util::Money amount = record.at("amount").as_money(currency);
+    const std::string rate = record.find("rate") ? record.at("rate").as_text() : "";
+    const Node context = invoice_context(treaty, state, year, amount, rate, settings);
+    letters.push_back(io::Letter{fmt::format("{}-{}{}", state.code, year, letter.output_extension()),
+                                 letter.render(context)});
+  }
+  return letters;
+}
+
+} // namespace isukit::assess
