@@ -74,8 +74,8 @@ TEST_SUITE("model::reference") {
 
   TEST_CASE("model::Scale") {
     const auto& r = reference();
-    REQUIRE(r.scales.size() == 2);
-    for (const auto& scale : r.scales) {
+    REQUIRE(r.scales().size() == 2);
+    for (const auto& scale : r.scales()) {
       CHECK(scale.member_count() == 193);
     }
     const Scale& now = r.scale_for(2025, {"un-2022-2024", "un-2025-2027"});

@@ -21,7 +21,7 @@ LoadedLedger load_ledger(const LedgerOptions& options) {
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
   model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of);
   if (!options.data.treaty.empty()) {
-    const auto treaty = cli::load_treaty_context(options.data).treaty;
+    const auto treaty = reference.load_treaty(cli::resolve_treaty_file(options.data));
     for (const auto& document : ledger.assessment_documents()) {
       if (!document.treaty.empty() && document.treaty != treaty.id()) {
         util::fail_data(document.mark.position(), fmt::format("these are assessments of '{}', not of '{}'",

@@ -39,23 +39,31 @@ io::Node read_single_document(const fs::path& path, std::string_view expected_ki
 
 Reference Reference::load(const fs::path& data_dir) {
   Reference reference;
+  reference.m_data_dir = data_dir;
   reference.states = StateTable::from_document(read_single_document(data_dir / "states.yaml", "states"));
-  std::vector<std::string> scale_files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(data_dir / "scales", ec)) {
-    if (entry.path().extension() == ".yaml") {
-      scale_files.push_back(entry.path().string());
-    }
-  }
-  std::sort(scale_files.begin(), scale_files.end());
-  for (const auto& file : scale_files) {
-    reference.scales.push_back(Scale::from_document(read_single_document(file, "scale"), reference.states));
-  }
   return reference;
 }
 
+const std::vector<Scale>& Reference::scales() const {
+  if (!m_scales) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(m_data_dir / "scales", ec)) {
+      if (entry.path().extension() == ".yaml") {
+        files.push_back(entry.path().string());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    m_scales.emplace();
+    for (const auto& file : files) {
+      m_scales->push_back(Scale::from_document(read_single_document(file, "scale"), states));
+    }
+  }
+  return *m_scales;
+}
+
 const Scale* Reference::find_scale(std::string_view id) const {
-  for (const auto& scale : scales) {
+  for (const auto& scale : scales()) {
     if (scale.id() == id) {
       return &scale;
     }

@@ -16,18 +16,26 @@ namespace isukit::model {
 /// is a data error.
 io::Node read_single_document(const std::filesystem::path& path, std::string_view expected_kind);
 
-struct Reference {
-  StateTable states;
-  std::vector<Scale> scales;
-
-  /// Loads DATA/states.yaml and every DATA/scales/*.yaml.
+/// The states, always; the scales only when asked for, since most subcommands need none and
+/// every kilobyte of YAML read costs time in a shell loop.
+class Reference {
+public:
+  /// Loads DATA/states.yaml.
   static Reference load(const std::filesystem::path& data_dir);
 
+  StateTable states;
+
+  /// Every DATA/scales/*.yaml, read on first use.
+  const std::vector<Scale>& scales() const;
   /// The scale among `ids` whose period covers `year`; a data error when none does.
   const Scale& scale_for(int year, const std::vector<std::string>& ids) const;
   const Scale* find_scale(std::string_view id) const;
 
   Treaty load_treaty(const std::filesystem::path& path) const;
+
+private:
+  std::filesystem::path m_data_dir;
+  mutable std::optional<std::vector<Scale>> m_scales;
 };
 
 } // namespace isukit::model
