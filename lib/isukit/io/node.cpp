@@ -73,6 +73,11 @@ const Node& Node::at(std::string_view key) const {
   return *value;
 }
 
+std::string Node::text_or(std::string_view key, std::string fallback) const {
+  const Node* value = find(key);
+  return value ? value->as_text() : std::move(fallback);
+}
+
 void Node::fail(std::string message) const { util::fail_data(position(), std::move(message)); }
 
 std::string describe(const Node& node) {

@@ -71,6 +71,8 @@ public:
   const Node* find(std::string_view key) const;
   /// The value of `key`; a missing key is a data error at this mapping.
   const Node& at(std::string_view key) const;
+  /// The text of an optional field, or `fallback` when the key is absent.
+  std::string text_or(std::string_view key, std::string fallback = {}) const;
 
   /// Typed views; each throws a data error at this node naming what was expected.
   const std::string& as_text() const;

@@ -47,6 +47,7 @@ bool needs_quotes(std::string_view text) {
                      [](unsigned char c) { return c < 0x20 || c == 0x7f; });
 }
 
+/// A double-quoted string with the escapes YAML and JSON share.
 std::string double_quoted(std::string_view text) {
   std::string out = "\"";
   for (const unsigned char c : text) {
@@ -146,36 +147,6 @@ void write_yaml(const Node& node, int indent, std::string& out) {
   }
 }
 
-void write_json_string(std::string_view text, std::string& out) {
-  out += '"';
-  for (const unsigned char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    default:
-      if (c < 0x20) {
-        out += fmt::format("\\u{:04x}", c);
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  out += '"';
-}
-
 void write_json(const Node& node, int indent, std::string& out) {
   const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
   if (node.is_null()) {
@@ -184,7 +155,7 @@ void write_json(const Node& node, int indent, std::string& out) {
     if (node.style() == Node::Style::number || node.style() == Node::Style::boolean) {
       out += node.text();
     } else {
-      write_json_string(node.text(), out);
+      out += double_quoted(node.text());
     }
   } else if (is_empty_container(node)) {
     out += empty_container(node);
@@ -195,7 +166,7 @@ void write_json(const Node& node, int indent, std::string& out) {
       out += first ? "" : ",\n";
       first = false;
       out += pad;
-      write_json_string(entry.key, out);
+      out += double_quoted(entry.key);
       out += ": ";
       write_json(entry.value, indent + 2, out);
     }

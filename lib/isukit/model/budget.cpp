@@ -8,11 +8,6 @@ using io::Node;
 
 namespace {
 
-std::string optional_text(const Node& record, std::string_view key) {
-  const Node* value = record.find(key);
-  return value ? value->as_text() : std::string();
-}
-
 int parse_year(const Node::Entry& entry, const Budget& budget) {
   const Node key = Node::scalar(entry.key, Node::Style::string, entry.value.mark());
   const int year = key.as_int();
@@ -87,7 +82,7 @@ Budget Budget::from_document(const Node& root) {
   budget.mark = root.mark();
   budget.id = root.at("id").as_text();
   budget.title_en = root.at("title_en").as_text();
-  budget.title_fr = optional_text(root, "title_fr");
+  budget.title_fr = root.text_or("title_fr");
   if (budget.title_fr.empty()) {
     budget.title_fr = budget.title_en;
   }
@@ -112,7 +107,7 @@ Budget Budget::from_document(const Node& root) {
   }
   if (const Node* notes = root.find("notes")) {
     for (const auto& note : notes->as_sequence()) {
-      BudgetNote parsed{note.at("en").as_text(), optional_text(note, "fr")};
+      BudgetNote parsed{note.at("en").as_text(), note.text_or("fr")};
       if (parsed.fr.empty()) {
         parsed.fr = parsed.en;
       }
@@ -128,14 +123,14 @@ Budget Budget::from_document(const Node& root) {
       record.at("id").fail(fmt::format("line '{}' is defined twice", line.id));
     }
     line.label_en = record.at("label_en").as_text();
-    line.label_fr = optional_text(record, "label_fr");
+    line.label_fr = record.text_or("label_fr");
     if (line.label_fr.empty()) {
       line.label_fr = line.label_en;
     }
-    line.note_en = optional_text(record, "note_en");
-    line.note_fr = optional_text(record, "note_fr");
-    line.in_kind_en = optional_text(record, "in_kind_en");
-    line.in_kind_fr = optional_text(record, "in_kind_fr");
+    line.note_en = record.text_or("note_en");
+    line.note_fr = record.text_or("note_fr");
+    line.in_kind_en = record.text_or("in_kind_en");
+    line.in_kind_fr = record.text_or("in_kind_fr");
     if (line.in_kind_fr.empty()) {
       line.in_kind_fr = line.in_kind_en;
     }

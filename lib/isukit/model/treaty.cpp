@@ -10,11 +10,6 @@ using io::Node;
 
 namespace {
 
-std::string optional_text(const Node& record, std::string_view key) {
-  const Node* value = record.find(key);
-  return value ? value->as_text() : std::string();
-}
-
 std::optional<util::Rational> optional_rate(const Node& record, std::string_view key) {
   const Node* value = record.find(key);
   if (!value || value->is_null() || (value->is_scalar() && value->text() == "none")) {
@@ -178,7 +173,7 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
       if (const Node* completed = record.find("completed_on")) {
         deadline.completed_on = completed->as_partial_date();
       }
-      deadline.note = optional_text(record, "note");
+      deadline.note = record.text_or("note");
       t.m_deadlines.push_back(std::move(deadline));
     }
   }
@@ -213,7 +208,7 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
   for (const auto& line : isu.at("address").as_sequence()) {
     t.m_isu.address.push_back(line.as_text());
   }
-  t.m_isu.email = optional_text(isu, "email");
+  t.m_isu.email = isu.text_or("email");
   return t;
 }
 
