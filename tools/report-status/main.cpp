@@ -1,6 +1,16 @@
-// report-status: see man/report-status.1. The subcommands are not built yet; the tool answers --help and --version.
-#include <isukit/cli/tool.hpp>
+// report-status: national reports owed under a treaty, their status, overdue reports, treaty
+// deadlines and reminder letters (report-status.1).
+#include "subcommands.hpp"
 
 int main(int argc, char** argv) {
-  return isukit::cli::run_tool("report-status", "National reports: obligations, status, overdue reports, deadlines and reminders", argc, argv, {});
+  using namespace report_status_tool;
+  return isukit::cli::run_tool(
+      "report-status", "National reports: obligations, status, overdue reports, deadlines and reminders", argc, argv,
+      {
+          {"obligations", "Every report each party owes, with its due date", setup_obligations},
+          {"status", "Who submitted which report, on time or late, and the rates", setup_status},
+          {"overdue", "The parties with an overdue report (exit 1 when there is any)", setup_overdue},
+          {"deadlines", "Treaty deadlines that fall within a window, soonest first", setup_deadlines},
+          {"remind", "One reminder letter per party that owes a report", setup_remind},
+      });
 }

@@ -92,6 +92,9 @@ std::string LetterTemplate::render(const Node& context) const {
     throw util::Error(util::ExitCode::data, util::Position{m_name, 0, 0},
                       fmt::format("cannot render template: {}", parsed.error_message()));
   }
+  if (!text.empty() && text.back() != '\n') {
+    text += '\n'; // a text file ends with a newline, whatever the template's last line
+  }
   return text;
 }
 

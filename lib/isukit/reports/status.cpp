@@ -1,0 +1,359 @@
+#include <isukit/reports/status.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace isukit::reports {
+
+using io::Column;
+using io::ColumnType;
+using io::Node;
+using util::Lang;
+using util::pick;
+
+namespace {
+
+std::string_view standing_name(Standing standing) {
+  switch (standing) {
+  case Standing::on_time:
+    return "on_time";
+  case Standing::late:
+    return "late";
+  case Standing::overdue:
+    return "overdue";
+  case Standing::not_yet_due:
+    return "not_yet_due";
+  }
+  return "";
+}
+
+const std::string& rule_name(const model::ReportingObligation& rule, Lang lang) {
+  return lang == Lang::fr ? rule.name_fr : rule.name_en;
+}
+
+std::string period_label(int period, Lang lang) {
+  return period == model::initial_period ? pick(lang, "initial", "initial") : std::to_string(period);
+}
+
+Node treaty_header(const char* kind, const model::Treaty& treaty, const util::Date& as_of) {
+  Node document = Node::mapping();
+  document.add("kind", Node::string(kind));
+  document.add("treaty", Node::string(treaty.id()));
+  document.add("as_of", Node::string(as_of.iso()));
+  return document;
+}
+
+Node isu_node(const model::Treaty& treaty, Lang lang) {
+  Node isu = Node::mapping();
+  isu.add("name", Node::string(lang == Lang::fr ? treaty.isu().name_fr : treaty.isu().name_en));
+  Node address = Node::sequence();
+  for (const auto& line : treaty.isu().address) {
+    address.push(Node::string(line));
+  }
+  isu.add("address", std::move(address));
+  isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
+  return isu;
+}
+
+} // namespace
+
+std::vector<Tracked> track(const std::vector<Obligation>& obligations,
+                           const std::vector<model::ReportReceived>& reports, const util::Date& as_of) {
+  std::map<std::tuple<model::StateId, std::string, int>, const model::ReportReceived*> received;
+  for (const auto& report : reports) {
+    if (report.received > as_of) {
+      continue;
+    }
+    auto& slot = received[{report.state, report.obligation, report.period}];
+    if (!slot || report.received < slot->received) {
+      slot = &report; // the first report received answers the obligation
+    }
+  }
+  std::vector<Tracked> result;
+  for (const auto& obligation : obligations) {
+    Tracked t{obligation, nullptr, Standing::not_yet_due};
+    const auto found = received.find({obligation.state, obligation.rule->id, obligation.period});
+    if (found != received.end()) {
+      t.report = found->second;
+      t.standing = t.report->received <= obligation.due ? Standing::on_time : Standing::late;
+    } else if (obligation.due < as_of) {
+      t.standing = Standing::overdue;
+    }
+    result.push_back(t);
+  }
+  return result;
+}
+
+io::Output obligations_output(const std::vector<Obligation>& obligations, const model::Treaty& treaty,
+                              const model::StateTable& states, const util::Date& as_of, Lang lang) {
+  Node document = treaty_header("obligations", treaty, as_of);
+  Node list = Node::sequence();
+  io::Table table;
+  table.title = fmt::format("{} ({}, {} {})", pick(lang, "Reports owed", "Rapports dus"), treaty.short_name(lang),
+                            pick(lang, "as of", "au"), as_of.iso());
+  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
+                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
+                   Column{pick(lang, "Report", "Rapport"), ColumnType::text},
+                   Column{pick(lang, "Period", "Période"), ColumnType::text},
+                   Column{pick(lang, "Entry into force", "Entrée en vigueur"), ColumnType::date},
+                   Column{pick(lang, "Due", "Échéance"), ColumnType::date}};
+  for (const auto& o : obligations) {
+    const auto& state = states[o.state];
+    Node record = Node::mapping();
+    record.add("state", Node::string(state.code));
+    record.add("obligation", Node::string(o.rule->id));
+    record.add("period", o.period == model::initial_period ? Node::string("initial") : Node::number(std::to_string(o.period)));
+    record.add("entry_into_force", Node::string(o.entry_into_force.iso()));
+    record.add("due", Node::string(o.due.iso()));
+    list.push(std::move(record));
+    table.rows.push_back(io::Row{{state.code, state.name(lang), rule_name(*o.rule, lang), period_label(o.period, lang),
+                                  o.entry_into_force.iso(), o.due.iso()},
+                                 false});
+  }
+  document.add("obligations", std::move(list));
+  return io::Output{{std::move(document)}, {std::move(table)}};
+}
+
+io::Output status_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
+                         const model::StateTable& states, const util::Date& as_of, Lang lang) {
+  struct Count {
+    int owed = 0, on_time = 0, late = 0, missing = 0;
+  };
+  std::vector<std::pair<std::pair<const model::ReportingObligation*, int>, Count>> groups;
+  for (const auto& t : tracked) {
+    if (t.standing == Standing::not_yet_due) {
+      continue;
+    }
+    const auto key = std::pair{t.obligation.rule, t.obligation.period};
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+    if (it == groups.end()) {
+      groups.push_back({key, Count{}});
+      it = groups.end() - 1;
+    }
+    Count& c = it->second;
+    ++c.owed;
+    c.on_time += t.standing == Standing::on_time;
+    c.late += t.standing == Standing::late;
+    c.missing += t.standing == Standing::overdue;
+  }
+  Node document = treaty_header("reports-status", treaty, as_of);
+  Node summary_list = Node::sequence();
+  io::Table summary;
+  summary.title = fmt::format("{} ({}, {} {})", pick(lang, "Reporting status", "État de la présentation des rapports"),
+                              treaty.short_name(lang), pick(lang, "as of", "au"), as_of.iso());
+  summary.columns = {Column{pick(lang, "Report", "Rapport"), ColumnType::text},
+                     Column{pick(lang, "Period", "Période"), ColumnType::text},
+                     Column{pick(lang, "Owed", "Dus"), ColumnType::count},
+                     Column{pick(lang, "On time", "À temps"), ColumnType::count},
+                     Column{pick(lang, "Late", "En retard"), ColumnType::count},
+                     Column{pick(lang, "Missing", "Manquants"), ColumnType::count},
+                     Column{pick(lang, "Submitted", "Présentés"), ColumnType::text}};
+  for (const auto& [key, c] : groups) {
+    const int submitted = c.on_time + c.late;
+    const std::string rate = util::format_decimal(util::Rational(submitted * 100, c.owed), 1);
+    Node record = Node::mapping();
+    record.add("obligation", Node::string(key.first->id));
+    record.add("period", key.second == model::initial_period ? Node::string("initial") : Node::number(std::to_string(key.second)));
+    record.add("owed", Node::number(std::to_string(c.owed)));
+    record.add("on_time", Node::number(std::to_string(c.on_time)));
+    record.add("late", Node::number(std::to_string(c.late)));
+    record.add("missing", Node::number(std::to_string(c.missing)));
+    record.add("rate", Node::number(rate));
+    summary_list.push(std::move(record));
+    summary.rows.push_back(io::Row{{rule_name(*key.first, lang), period_label(key.second, lang), std::to_string(c.owed),
+                                    std::to_string(c.on_time), std::to_string(c.late), std::to_string(c.missing),
+                                    fmt::format("{} {} {}, {}%", submitted, pick(lang, "of", "sur"), c.owed,
+                                                lang == Lang::fr ? fmt::format("{}", rate).replace(rate.find('.'), 1, ",") : rate)},
+                                   false});
+  }
+  document.add("summary", std::move(summary_list));
+
+  Node detail_list = Node::sequence();
+  io::Table detail;
+  detail.title = pick(lang, "Reports by State", "Rapports par État");
+  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
+                    Column{pick(lang, "Report", "Rapport"), ColumnType::text},
+                    Column{pick(lang, "Period", "Période"), ColumnType::text},
+                    Column{pick(lang, "Due", "Échéance"), ColumnType::date},
+                    Column{pick(lang, "Received", "Reçu"), ColumnType::date},
+                    Column{pick(lang, "Standing", "Situation"), ColumnType::text}};
+  for (const auto& t : tracked) {
+    if (t.standing == Standing::not_yet_due) {
+      continue;
+    }
+    const auto& state = states[t.obligation.state];
+    Node record = Node::mapping();
+    record.add("state", Node::string(state.code));
+    record.add("obligation", Node::string(t.obligation.rule->id));
+    record.add("period", t.obligation.period == model::initial_period ? Node::string("initial")
+                                                                      : Node::number(std::to_string(t.obligation.period)));
+    record.add("due", Node::string(t.obligation.due.iso()));
+    record.add("received", t.report ? Node::string(t.report->received.iso()) : Node::null());
+    record.add("standing", Node::string(std::string(standing_name(t.standing))));
+    detail_list.push(std::move(record));
+    detail.rows.push_back(io::Row{{state.code, rule_name(*t.obligation.rule, lang), period_label(t.obligation.period, lang),
+                                   t.obligation.due.iso(), t.report ? t.report->received.iso() : "",
+                                   std::string(standing_name(t.standing))},
+                                  false});
+  }
+  document.add("reports", std::move(detail_list));
+  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}};
+}
+
+OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
+                             const model::StateTable& states, const util::Date& as_of, Lang lang) {
+  Node document = treaty_header("reports-status", treaty, as_of);
+  Node list = Node::sequence();
+  io::Table table;
+  table.title = fmt::format("{} ({}, {} {})", pick(lang, "Overdue reports", "Rapports en retard"), treaty.short_name(lang),
+                            pick(lang, "as of", "au"), as_of.iso());
+  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
+                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
+                   Column{pick(lang, "Report", "Rapport"), ColumnType::text},
+                   Column{pick(lang, "Period", "Période"), ColumnType::text},
+                   Column{pick(lang, "Due", "Échéance"), ColumnType::date},
+                   Column{pick(lang, "Days overdue", "Jours de retard"), ColumnType::count}};
+  std::size_t count = 0;
+  for (const auto& t : tracked) {
+    if (t.standing != Standing::overdue) {
+      continue;
+    }
+    ++count;
+    const auto& state = states[t.obligation.state];
+    const std::string days = std::to_string(as_of.days_since(t.obligation.due));
+    Node record = Node::mapping();
+    record.add("state", Node::string(state.code));
+    record.add("obligation", Node::string(t.obligation.rule->id));
+    record.add("period", t.obligation.period == model::initial_period ? Node::string("initial")
+                                                                      : Node::number(std::to_string(t.obligation.period)));
+    record.add("due", Node::string(t.obligation.due.iso()));
+    record.add("days_overdue", Node::number(days));
+    list.push(std::move(record));
+    table.rows.push_back(io::Row{{state.code, state.name(lang), rule_name(*t.obligation.rule, lang),
+                                  period_label(t.obligation.period, lang), t.obligation.due.iso(), days},
+                                 false});
+  }
+  document.add("overdue", std::move(list));
+  return OverdueResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
+}
+
+io::Output deadlines_output(const model::Treaty& treaty, const model::StateTable& states, const util::Date& as_of,
+                            const util::Date& until, Lang lang) {
+  std::vector<const model::Deadline*> due;
+  for (const auto& d : treaty.deadlines()) {
+    if (!d.completed_on && d.current() >= as_of && d.current() <= until) {
+      due.push_back(&d);
+    }
+  }
+  std::stable_sort(due.begin(), due.end(), [&](const auto* a, const auto* b) {
+    if (a->current() != b->current()) {
+      return a->current() < b->current();
+    }
+    return states[a->state].code < states[b->state].code;
+  });
+  Node document = treaty_header("deadlines", treaty, as_of);
+  document.add("until", Node::string(until.iso()));
+  Node list = Node::sequence();
+  io::Table table;
+  table.title = fmt::format("{} ({}, {} {} {})", pick(lang, "Treaty deadlines", "Échéances conventionnelles"),
+                            treaty.short_name(lang), as_of.iso(), pick(lang, "to", "au"), until.iso());
+  table.columns = {Column{pick(lang, "Deadline", "Échéance"), ColumnType::date},
+                   Column{pick(lang, "State", "État"), ColumnType::text},
+                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
+                   Column{pick(lang, "Obligation", "Obligation"), ColumnType::text},
+                   Column{pick(lang, "Original deadline", "Échéance initiale"), ColumnType::date},
+                   Column{pick(lang, "Days left", "Jours restants"), ColumnType::count}};
+  for (const auto* d : due) {
+    std::string obligation = fmt::format("{} {}", pick(lang, "Article", "Article"), d->article);
+    for (const auto& rule : treaty.deadline_rules()) {
+      if (rule.article == d->article) {
+        obligation = fmt::format("{} ({} {})", lang == Lang::fr ? rule.name_fr : rule.name_en,
+                                 pick(lang, "Art.", "art."), d->article);
+      }
+    }
+    const auto& state = states[d->state];
+    const std::string days = std::to_string(d->current().days_since(as_of));
+    Node record = Node::mapping();
+    record.add("deadline", Node::string(d->current().iso()));
+    record.add("state", Node::string(state.code));
+    record.add("article", Node::number(std::to_string(d->article)));
+    record.add("original_deadline", Node::string(d->deadline.iso()));
+    record.add("extended", Node::boolean(d->extended_to.has_value()));
+    record.add("days_left", Node::number(days));
+    list.push(std::move(record));
+    table.rows.push_back(io::Row{{d->current().iso(), state.code, state.name(lang), obligation, d->deadline.iso(), days}, false});
+  }
+  document.add("deadlines", std::move(list));
+  table.notes.push_back(pick(lang, "Deadlines as the treaty file records them (the latest extension granted); "
+                                   "obligations declared completed are left out.",
+                             "Échéances telles que les enregistre le fichier du traité (dernière prolongation "
+                             "accordée) ; les obligations déclarées remplies sont omises."));
+  return io::Output{{std::move(document)}, {std::move(table)}};
+}
+
+std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
+                                  const model::StateTable& states, const io::LetterTemplate& letter,
+                                  const util::Date& as_of, Lang lang) {
+  std::map<std::string, std::vector<const Tracked*>> by_state; // ordered by code
+  for (const auto& t : tracked) {
+    if (t.standing == Standing::overdue) {
+      by_state[states[t.obligation.state].code].push_back(&t);
+    }
+  }
+  std::vector<io::Letter> letters;
+  for (const auto& [code, list] : by_state) {
+    const auto& state = states[list.front()->obligation.state];
+    Node context = Node::mapping();
+    Node who = Node::mapping();
+    who.add("code", Node::string(state.code));
+    who.add("name", Node::string(state.name(lang)));
+    context.add("state", std::move(who));
+    context.add("date", Node::string(as_of.iso()));
+    context.add("date_long", Node::string(util::long_date(as_of, lang)));
+    Node reports = Node::sequence();
+    for (const auto* t : list) {
+      Node report = Node::mapping();
+      report.add("name", Node::string(rule_name(*t->obligation.rule, lang)));
+      report.add("basis", Node::string(t->obligation.rule->basis));
+      report.add("period", Node::string(period_label(t->obligation.period, lang)));
+      report.add("initial", Node::boolean(t->obligation.period == model::initial_period));
+      report.add("due", Node::string(t->obligation.due.iso()));
+      report.add("due_long", Node::string(util::long_date(t->obligation.due, lang)));
+      reports.push(std::move(report));
+    }
+    context.add("reports", std::move(reports));
+    Node about = Node::mapping();
+    about.add("name", Node::string(treaty.name(lang)));
+    about.add("short_name", Node::string(treaty.short_name(lang)));
+    context.add("treaty", std::move(about));
+    context.add("isu", isu_node(treaty, lang));
+    letters.push_back(io::Letter{fmt::format("{}-reminder{}", code, letter.output_extension()), letter.render(context)});
+  }
+  return letters;
+}
+
+std::optional<util::Date> window_end(const util::Date& from, std::string_view text) {
+  if (text.size() < 2) {
+    return std::nullopt;
+  }
+  const char unit = text.back();
+  const std::string_view digits = text.substr(0, text.size() - 1);
+  if (digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const int n = std::stoi(std::string(digits));
+  switch (unit) {
+  case 'd':
+    return from.add_days(n);
+  case 'm':
+    return from.add_months(n);
+  case 'y':
+    return from.add_years(n);
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace isukit::reports

@@ -1,0 +1,54 @@
+// Reports received against reports owed: status per obligation and period, overdue reports,
+// approaching treaty deadlines, and the contexts of reminder letters.
+#pragma once
+
+#include <isukit/io/letters.hpp>
+#include <isukit/io/table.hpp>
+#include <isukit/reports/obligations.hpp>
+
+namespace isukit::reports {
+
+enum class Standing { on_time, late, overdue, not_yet_due };
+
+/// An obligation with the report that answers it, if one was received by the as-of date.
+struct Tracked {
+  Obligation obligation;
+  const model::ReportReceived* report = nullptr;
+  Standing standing = Standing::not_yet_due;
+};
+
+/// Matches reports to obligations (same state, obligation and period; received on or before
+/// `as_of`). A report received after its due date is late; an obligation due before `as_of`
+/// without a report is overdue.
+std::vector<Tracked> track(const std::vector<Obligation>& obligations,
+                           const std::vector<model::ReportReceived>& reports, const util::Date& as_of);
+
+io::Output obligations_output(const std::vector<Obligation>& obligations, const model::Treaty& treaty,
+                              const model::StateTable& states, const util::Date& as_of, util::Lang lang);
+
+/// Per obligation and period: owed, on time, late, missing, and the rate (`42 of 112, 37.5%`).
+io::Output status_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
+                         const model::StateTable& states, const util::Date& as_of, util::Lang lang);
+
+struct OverdueResult {
+  io::Output output;
+  std::size_t overdue = 0;
+};
+OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
+                             const model::StateTable& states, const util::Date& as_of, util::Lang lang);
+
+/// The treaty deadlines not declared completed whose current date (the latest extension, else
+/// the original) falls from `as_of` to `until`, soonest first.
+io::Output deadlines_output(const model::Treaty& treaty, const model::StateTable& states, const util::Date& as_of,
+                            const util::Date& until, util::Lang lang);
+
+/// One reminder per party with an overdue report, from a template; the context holds the
+/// state, the list `reports` (name, basis, period, due, due_long), the treaty and the ISU.
+std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
+                                  const model::StateTable& states, const io::LetterTemplate& letter,
+                                  const util::Date& as_of, util::Lang lang);
+
+/// "12m", "90d", "2y": the end of a window that starts on `from`; nullopt when malformed.
+std::optional<util::Date> window_end(const util::Date& from, std::string_view text);
+
+} // namespace isukit::reports

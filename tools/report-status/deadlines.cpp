@@ -1,0 +1,34 @@
+// report-status deadlines: the treaty deadlines that fall within a window.
+#include "subcommands.hpp"
+
+#include <fmt/format.h>
+
+namespace report_status_tool {
+
+using namespace isukit;
+
+cli::Runner setup_deadlines(CLI::App& app) {
+  struct DeadlineOptions : Options {
+    std::string within = "12m";
+  };
+  auto options = std::make_shared<DeadlineOptions>();
+  cli::add_output_options(app, options->output);
+  cli::add_data_options(app, options->data, true);
+  cli::add_as_of_option(app, options->as_of);
+  app.add_option("--within", options->within, "The window after --as-of: 90d, 12m, 2y (default 12m)");
+  return [options] {
+    const auto lang = cli::parse_lang_option(options->output.lang);
+    cli::parse_format_option(options->output.format);
+    const auto as_of = cli::parse_as_of(options->as_of);
+    const auto until = reports::window_end(as_of, options->within);
+    if (!until) {
+      throw util::Error(util::ExitCode::usage,
+                        fmt::format("--within expects a number and d, m or y (90d, 12m, 2y), got '{}'", options->within));
+    }
+    const auto context = cli::load_treaty_context(options->data);
+    cli::emit(reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, lang), options->output);
+    return 0;
+  };
+}
+
+} // namespace report_status_tool
