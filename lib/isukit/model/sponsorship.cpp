@@ -1,0 +1,164 @@
+#include <isukit/model/sponsorship.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace isukit::model {
+
+using io::Node;
+
+std::string_view party_status_code(PartyStatus status) {
+  switch (status) {
+  case PartyStatus::party:
+    return "party";
+  case PartyStatus::signatory:
+    return "signatory";
+  case PartyStatus::non_party:
+    return "non_party";
+  }
+  return "";
+}
+
+const Meeting* Programme::find_meeting(std::string_view id) const {
+  for (const auto& meeting : meetings) {
+    if (meeting.id == id) {
+      return &meeting;
+    }
+  }
+  return nullptr;
+}
+
+Programme Programme::from_document(const Node& root, const StateTable& states) {
+  Programme p;
+  p.id = root.at("id").as_text();
+  p.name_en = root.at("name_en").as_text();
+  p.name_fr = root.text_or("name_fr", p.name_en);
+  p.treaty = root.at("treaty").as_text();
+  p.currency = root.at("currency").as_currency();
+  p.fund = root.at("fund").as_money(p.currency);
+  for (const auto& record : root.at("meetings").as_sequence()) {
+    Meeting m{record.at("id").as_text(), record.at("name_en").as_text(), record.text_or("name_fr"),
+              record.at("city").as_text(), record.at("start").as_date(), record.at("end").as_date(),
+              record.at("dsa").as_money(p.currency)};
+    if (m.name_fr.empty()) {
+      m.name_fr = m.name_en;
+    }
+    if (m.end < m.start) {
+      record.at("end").fail("the meeting ends before it starts");
+    }
+    p.meetings.push_back(std::move(m));
+  }
+  const Node& eligibility = root.at("eligibility");
+  for (const auto& group : eligibility.at("regional_groups").as_sequence()) {
+    bool known = false;
+    for (auto g : {RegionalGroup::african, RegionalGroup::asia_pacific, RegionalGroup::eastern_european,
+                   RegionalGroup::latin_american_caribbean, RegionalGroup::western_european_others, RegionalGroup::none}) {
+      if (regional_group_code(g) == group.as_text()) {
+        p.eligible_groups.push_back(g);
+        known = true;
+      }
+    }
+    if (!known) {
+      group.fail(fmt::format("unknown regional group '{}'", group.text()));
+    }
+  }
+  if (const Node* excluded = eligibility.find("exclude_states")) {
+    for (const auto& code : excluded->as_sequence()) {
+      p.excluded_states.push_back(states.require(code));
+    }
+  }
+  for (const auto& status : eligibility.at("party_status").as_sequence()) {
+    bool known = false;
+    for (auto s : {PartyStatus::party, PartyStatus::signatory, PartyStatus::non_party}) {
+      if (party_status_code(s) == status.as_text()) {
+        p.eligible_status.push_back(s);
+        known = true;
+      }
+    }
+    if (!known) {
+      status.fail(fmt::format("expected party, signatory or non_party, got '{}'", status.text()));
+    }
+  }
+  for (const auto& priority : root.at("priorities").as_sequence()) {
+    const std::string& text = priority.as_text();
+    if (text == "party_status") {
+      p.priorities.push_back(Priority::party_status);
+    } else if (text == "ldc") {
+      p.priorities.push_back(Priority::ldc);
+    } else if (text == "first_time") {
+      p.priorities.push_back(Priority::first_time);
+    } else {
+      priority.fail(fmt::format("expected party_status, ldc or first_time, got '{}'", text));
+    }
+  }
+  if (const Node* one = root.find("one_per_state")) {
+    p.one_per_state = one->as_bool();
+  }
+  if (const Node* targets = root.find("targets")) {
+    if (const Node* women = targets->find("women_share")) {
+      p.women_share = women->as_decimal();
+    }
+    if (const Node* minimum = targets->find("min_per_group")) {
+      p.min_per_group = minimum->as_int();
+    }
+  }
+  if (const Node* waiting = root.find("waiting_list")) {
+    p.waiting_list = waiting->as_int();
+  }
+  return p;
+}
+
+std::vector<Application> read_applications(const std::vector<Node>& documents, const Programme& programme,
+                                           const StateTable& states) {
+  std::vector<Application> result;
+  for (const auto& root : documents) {
+    for (const auto& record : root.at("applications").as_sequence()) {
+      Application a;
+      a.mark = record.mark();
+      a.id = record.text_or("id");
+      a.name = record.text_or("name");
+      a.state_code = record.text_or("state");
+      a.gender = record.text_or("gender");
+      a.function = record.text_or("function");
+      a.meeting = record.text_or("meeting");
+      a.notes = record.text_or("notes");
+      for (const char* field : {"id", "name", "state", "gender", "meeting", "days", "ticket", "received"}) {
+        if (!record.find(field)) {
+          a.missing.push_back(fmt::format("no {}", field));
+        }
+      }
+      if (!a.state_code.empty()) {
+        a.state = states.find(a.state_code);
+        if (!a.state) {
+          a.missing.push_back(fmt::format("unknown state code '{}'", a.state_code));
+        }
+      }
+      if (!a.gender.empty() && a.gender != "female" && a.gender != "male" && a.gender != "other") {
+        a.missing.push_back(fmt::format("gender '{}' is not female, male or other", a.gender));
+      }
+      if (!a.meeting.empty() && !programme.find_meeting(a.meeting)) {
+        a.missing.push_back(fmt::format("unknown meeting '{}'", a.meeting));
+      }
+      if (const Node* days = record.find("days")) {
+        a.days = days->as_int();
+        if (a.days < 1) {
+          a.missing.push_back("days must be at least 1");
+        }
+      }
+      if (const Node* ticket = record.find("ticket")) {
+        a.ticket = ticket->as_money(programme.currency);
+      }
+      if (const Node* received = record.find("received")) {
+        a.received = received->as_date();
+      }
+      if (const Node* first = record.find("first_time")) {
+        a.first_time = first->as_bool();
+      }
+      result.push_back(std::move(a));
+    }
+  }
+  return result;
+}
+
+} // namespace isukit::model

@@ -1,0 +1,72 @@
+// A sponsorship programme and the applications to it.
+#pragma once
+
+#include <isukit/model/treaty.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isukit::model {
+
+enum class PartyStatus { party, signatory, non_party };
+std::string_view party_status_code(PartyStatus status); // "party", "signatory", "non_party"
+
+/// The criteria that order eligible applications, in the programme's order.
+enum class Priority { party_status, ldc, first_time };
+
+struct Meeting {
+  std::string id;
+  std::string name_en, name_fr;
+  std::string city;
+  util::Date start, end;
+  util::Money dsa; // daily subsistence allowance per day in the meeting's city
+
+  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+};
+
+struct Programme {
+  std::string id;
+  std::string name_en, name_fr;
+  std::string treaty;
+  util::Currency currency;
+  util::Money fund;
+  std::vector<Meeting> meetings;
+  std::vector<RegionalGroup> eligible_groups;
+  std::vector<StateId> excluded_states;
+  std::vector<PartyStatus> eligible_status;
+  std::vector<Priority> priorities;
+  bool one_per_state = true;
+  util::Rational women_share; // per cent target among the sponsored
+  int min_per_group = 0;      // per eligible regional group
+  int waiting_list = 5;
+
+  static Programme from_document(const io::Node& root, const StateTable& states);
+  const Meeting* find_meeting(std::string_view id) const;
+  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+};
+
+struct Application {
+  std::string id;
+  std::string name;
+  std::optional<StateId> state; // unset when the code is missing or unknown: reported, not fatal
+  std::string state_code;
+  std::string gender; // female, male, other
+  std::string function;
+  std::string meeting;
+  int days = 0;
+  std::optional<util::Money> ticket;
+  std::optional<util::Date> received;
+  bool first_time = false;
+  std::string notes;
+  std::vector<std::string> missing; // required fields absent or malformed
+  io::Mark mark;
+};
+
+/// Reads the `applications` documents. An incomplete or malformed application is kept, with
+/// what is wrong in `missing`, so that `sponsor check` can report every one.
+std::vector<Application> read_applications(const std::vector<io::Node>& documents, const Programme& programme,
+                                           const StateTable& states);
+
+} // namespace isukit::model

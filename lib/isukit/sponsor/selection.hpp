@@ -1,0 +1,54 @@
+// Sponsorship: eligibility, a deterministic selection within the fund that explains every
+// decision, the programme report and the letters.
+#pragma once
+
+#include <isukit/io/letters.hpp>
+#include <isukit/io/table.hpp>
+#include <isukit/model/sponsorship.hpp>
+
+namespace isukit::sponsor {
+
+enum class Decision { selected, waiting_list, not_eligible, not_selected };
+std::string_view decision_code(Decision decision);
+
+struct Candidate {
+  const model::Application* application = nullptr;
+  model::PartyStatus status = model::PartyStatus::non_party;
+  bool ldc = false;
+  model::RegionalGroup group = model::RegionalGroup::none;
+  std::optional<util::Money> cost; // ticket + DSA x days, when the application is complete
+  bool eligible = false;
+  int rank = 0; // 1 is the highest priority; 0 when not eligible
+  Decision decision = Decision::not_eligible;
+  std::string reason;
+};
+
+struct Selection {
+  const model::Programme* programme = nullptr;
+  std::vector<Candidate> candidates; // in application order
+  util::Money spent;
+  std::vector<std::string> target_notes; // whether each target was met, and why not
+};
+
+/// Eligibility of every application: complete, not a duplicate (same name, state and meeting
+/// as an earlier one), a state of an eligible regional group, not excluded, of an eligible party
+/// status on the meeting's first day; eligible ones are ranked by the programme's priorities.
+Selection check_applications(const model::Programme& programme, const std::vector<model::Application>& applications,
+                             const model::Treaty& treaty, const model::StateTable& states, util::Lang lang);
+
+/// The selection (see sponsor.1 for the rules in words).
+Selection select(const model::Programme& programme, const std::vector<model::Application>& applications,
+                 const model::Treaty& treaty, const model::StateTable& states, util::Lang lang);
+
+/// The `selection` document (self-contained: sponsor report and letters read it) and tables.
+io::Output selection_output(const Selection& selection, const model::StateTable& states, util::Lang lang,
+                            bool check_only);
+
+/// The programme report from a `selection` document.
+io::Output programme_report(const io::Node& selection, util::Lang lang);
+
+/// One letter per application of a `selection` document (selected, waiting list, or regret).
+std::vector<io::Letter> sponsorship_letters(const io::Node& selection, const model::Treaty& treaty,
+                                            const io::LetterTemplate& letter, util::Lang lang);
+
+} // namespace isukit::sponsor

@@ -1,0 +1,129 @@
+#include <isukit/io/yaml_reader.hpp>
+#include <isukit/model/reference.hpp>
+#include <isukit/sponsor/selection.hpp>
+
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <sstream>
+
+using namespace isukit;
+
+namespace {
+
+struct Collect : io::DocumentConsumer {
+  std::vector<io::Node> roots;
+  std::string_view streamed_list(const std::string&, const io::Node&) override { return {}; }
+  void on_record(const std::string&, const io::Node&, const io::Node&) override {}
+  void on_document(io::Document document) override { roots.push_back(std::move(document.root)); }
+};
+
+const model::Reference& reference() {
+  static const auto loaded = model::Reference::load(ISUKIT_SOURCE_DATADIR);
+  return loaded;
+}
+
+const model::Treaty& ccm() {
+  static const auto loaded = reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/ccm.yaml");
+  return loaded;
+}
+
+/// A programme with the given fund and targets, and applications in a compact form.
+struct Case {
+  model::Programme programme;
+  std::vector<model::Application> applications;
+};
+
+Case make(const std::string& fund, const std::string& targets, const std::string& applications) {
+  const std::string text =
+      "kind: programme\nid: p\nname_en: P\ntreaty: ccm\ncurrency: CHF\nfund: " + fund +
+      "\nmeetings:\n  - {id: m, name_en: M, city: Geneva, start: 2025-09-15, end: 2025-09-18, dsa: 100.00}\n"
+      "eligibility: {regional_groups: [AFRICAN, ASIA_PACIFIC, LATIN_AMERICAN_CARIBBEAN], party_status: [party, signatory, non_party]}\n"
+      "priorities: [party_status, ldc, first_time]\ntargets: " + targets +
+      "\nwaiting_list: 2\n---\nkind: applications\napplications:\n" + applications;
+  std::istringstream in(text);
+  Collect collect;
+  io::read_yaml(in, "case.yaml", collect);
+  Case c{model::Programme::from_document(collect.roots[0], reference().states), {}};
+  c.applications = model::read_applications({collect.roots[1]}, c.programme, reference().states);
+  return c;
+}
+
+std::string app(const char* id, const char* state, const char* gender, const char* ticket, const char* received) {
+  return fmt::format("  - {{id: {}, name: {}, state: {}, gender: {}, meeting: m, days: 4, ticket: {}, received: {}}}\n",
+                     id, id, state, gender, ticket, received);
+}
+
+std::map<std::string, sponsor::Decision> decisions(const sponsor::Selection& s) {
+  std::map<std::string, sponsor::Decision> result;
+  for (const auto& c : s.candidates) {
+    result[c.application->id] = c.decision;
+  }
+  return result;
+}
+
+} // namespace
+
+TEST_SUITE("sponsor::selection") {
+  TEST_CASE("sponsor::select never exceeds the fund, follows the priorities, waits and regrets") {
+    // Costs are ticket + 4 x 100.00. Fund 3,000.00 covers two of these.
+    auto c = make("3000.00", "{women_share: 0, min_per_group: 0}",
+                  app("A", "FRA", "male", "100.00", "2025-05-01") +        // not an eligible group
+                      app("B", "KEN", "male", "1000.00", "2025-05-01") +   // signatory
+                      app("C", "MOZ", "male", "1000.00", "2025-05-02") +   // party, LDC
+                      app("D", "COL", "male", "1000.00", "2025-05-01") +   // party
+                      app("E", "VNM", "male", "1000.00", "2025-05-01") +   // not party
+                      app("F", "PER", "male", "1000.00", "2025-05-03"));   // party, after D
+    const auto s = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    auto d = decisions(s);
+    CHECK(d["A"] == sponsor::Decision::not_eligible);
+    CHECK(d["C"] == sponsor::Decision::selected); // party + LDC ranks first
+    CHECK(d["D"] == sponsor::Decision::selected); // then party, earliest received
+    CHECK(d["F"] == sponsor::Decision::waiting_list);
+    CHECK(d["B"] == sponsor::Decision::waiting_list);
+    CHECK(d["E"] == sponsor::Decision::not_selected);
+    CHECK(s.spent.plain() == "2800.00");
+    CHECK(s.spent <= c.programme.fund);
+  }
+
+  TEST_CASE("sponsor::select gender target and regional minimum") {
+    auto c = make("4500.00", "{women_share: 50, min_per_group: 1}",
+                  app("M1", "MOZ", "male", "1000.00", "2025-05-01") + app("M2", "BFA", "male", "1000.00", "2025-05-02") +
+                      app("M3", "TCD", "male", "1000.00", "2025-05-03") + app("W1", "COL", "female", "1000.00", "2025-05-09") +
+                      app("W2", "PER", "female", "1000.00", "2025-05-09"));
+    const auto s = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    auto d = decisions(s);
+    // Three fit. Latin America's minimum takes W1; balance then takes W2 before the third LDC.
+    CHECK(d["M1"] == sponsor::Decision::selected);
+    CHECK(d["W1"] == sponsor::Decision::selected);
+    CHECK(d["W2"] == sponsor::Decision::selected);
+    CHECK(d["M2"] == sponsor::Decision::waiting_list);
+    CHECK(s.target_notes[0] == "Women: 2 of 3 (66.7%), target 50.0%: met");
+    // Asia-Pacific had no applicant: reported, not hidden.
+    CHECK(s.target_notes[2] == "Asia-Pacific States: 0 sponsored (minimum 1): not met (0 eligible applications)");
+  }
+
+  TEST_CASE("sponsor::select is deterministic and breaks ties by date, then id") {
+    const std::string apps = app("Z", "MOZ", "male", "1000.00", "2025-05-01") + app("Y", "BFA", "male", "1000.00", "2025-05-01");
+    auto c = make("1400.00", "{women_share: 0, min_per_group: 0}", apps);
+    const auto first = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    const auto again = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    CHECK(decisions(first) == decisions(again));
+    CHECK(decisions(first)["Y"] == sponsor::Decision::selected); // same date: Y before Z
+    CHECK(decisions(first)["Z"] == sponsor::Decision::waiting_list);
+  }
+
+  TEST_CASE("sponsor::check duplicates and incomplete applications") {
+    auto c = make("1000.00", "{women_share: 0, min_per_group: 0}",
+                  app("A", "MOZ", "male", "100.00", "2025-05-01") +
+                      "  - {id: B, name: A, state: MOZ, gender: male, meeting: m, days: 4, ticket: 90.00, received: 2025-05-02}\n"
+                      "  - {id: C, name: C, state: MOZ, gender: male, meeting: m, days: 4}\n");
+    const auto s = sponsor::check_applications(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    CHECK(s.candidates[0].eligible);
+    CHECK_FALSE(s.candidates[1].eligible);
+    CHECK(s.candidates[1].reason == "duplicate of application A");
+    CHECK(s.candidates[2].reason == "incomplete: no ticket, no received");
+  }
+}

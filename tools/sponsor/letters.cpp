@@ -1,0 +1,40 @@
+// sponsor letters: one letter per applicant from a selection.
+#include "subcommands.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace sponsor_tool {
+
+using namespace isukit;
+
+cli::Runner setup_letters(CLI::App& app) {
+  struct LetterOptions : Options {
+    std::string template_file;
+  };
+  auto options = std::make_shared<LetterOptions>();
+  add_options(app, *options, "The selection (from sponsor select)");
+  app.get_option("--output")->required()->description("The directory to write the letters into");
+  app.add_option("--template", options->template_file,
+                 "A Mustache template instead of DATA/templates/sponsorship.LANG.md.mustache");
+  return [options] {
+    const auto lang = cli::parse_lang_option(options->output.lang);
+    const io::Node selection = read_selection(options->inputs);
+    cli::DataOptions data = options->data;
+    if (data.treaty.empty()) {
+      data.treaty = selection.at("treaty").as_text();
+    }
+    const auto context = cli::load_treaty_context(data);
+    const auto letter = io::LetterTemplate::load(
+        options->template_file.empty()
+            ? cli::resolve_data_dir(data) / "templates" / fmt::format("sponsorship.{}.md.mustache", util::lang_code(lang))
+            : std::filesystem::path(options->template_file));
+    const auto letters = sponsor::sponsorship_letters(selection, context.treaty, letter, lang);
+    io::write_letters(options->output.output, letters);
+    std::cerr << fmt::format("sponsor: wrote {} letters to {}\n", letters.size(), options->output.output);
+    return 0;
+  };
+}
+
+} // namespace sponsor_tool

@@ -1,0 +1,31 @@
+// sponsor report: the programme report's tables from a selection.
+#include "subcommands.hpp"
+
+#include <isukit/model/documents.hpp>
+
+#include <fmt/format.h>
+
+namespace sponsor_tool {
+
+using namespace isukit;
+
+io::Node read_selection(const std::vector<std::string>& inputs) {
+  auto documents = model::read_documents(inputs, {"selection"});
+  if (documents.size() != 1) {
+    throw util::Error(util::ExitCode::data, fmt::format("expected one 'selection' document, found {}", documents.size()));
+  }
+  return std::move(documents.front().root);
+}
+
+cli::Runner setup_report(CLI::App& app) {
+  auto options = std::make_shared<Options>();
+  add_options(app, *options, "The selection (from sponsor select)");
+  return [options] {
+    const auto lang = cli::parse_lang_option(options->output.lang);
+    cli::parse_format_option(options->output.format);
+    cli::emit(sponsor::programme_report(read_selection(options->inputs), lang), options->output);
+    return 0;
+  };
+}
+
+} // namespace sponsor_tool
