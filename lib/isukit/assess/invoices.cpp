@@ -21,28 +21,13 @@ io::Node invoice_context(const model::Treaty& treaty, const model::State& state,
   context.add("currency", Node::string(std::string(amount.currency().code())));
   context.add("amount", Node::string(amount.grouped(lang)));
   context.add("amount_plain", Node::string(amount.plain()));
-  std::string local_rate = rate;
-  if (lang == util::Lang::fr) {
-    std::replace(local_rate.begin(), local_rate.end(), '.', ',');
-  }
-  context.add("rate", Node::string(local_rate));
+  context.add("rate", Node::string(util::localize_decimal(rate, lang)));
   context.add("reference", Node::string(fmt::format("{}-{}-{}", treaty.short_name(util::Lang::en), year, state.code)));
   context.add("issued", Node::string(settings.issued.iso()));
   context.add("due", Node::string(settings.due.iso()));
   context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
   context.add("due_long", Node::string(util::long_date(settings.due, lang)));
-  Node& about = context.add("treaty", Node::mapping());
-  about.add("name", Node::string(treaty.name(lang)));
-  about.add("short_name", Node::string(treaty.short_name(lang)));
-  Node isu = Node::mapping();
-  isu.add("name", Node::string(lang == util::Lang::fr ? treaty.isu().name_fr : treaty.isu().name_en));
-  Node address = Node::sequence();
-  for (const auto& line : treaty.isu().address) {
-    address.push(Node::string(line));
-  }
-  isu.add("address", std::move(address));
-  isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
-  context.add("isu", std::move(isu));
+  model::add_letter_fields(context, treaty, lang);
   return context;
 }
 

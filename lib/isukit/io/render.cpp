@@ -15,10 +15,8 @@ std::string for_people(const std::string& cell, ColumnType type, util::Lang lang
   if (type == ColumnType::money || type == ColumnType::count) {
     return util::group_digits(cell, lang);
   }
-  if (type == ColumnType::rate && lang == util::Lang::fr) {
-    std::string french = cell;
-    std::replace(french.begin(), french.end(), '.', ',');
-    return french;
+  if (type == ColumnType::rate) {
+    return util::localize_decimal(cell, lang);
   }
   return cell;
 }

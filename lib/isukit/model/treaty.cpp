@@ -261,4 +261,20 @@ std::vector<StateId> Treaty::parties_on(std::string_view instrument, const util:
   return result;
 }
 
+void add_letter_fields(io::Node& context, const Treaty& treaty, util::Lang lang) {
+  Node about = Node::mapping();
+  about.add("name", Node::string(treaty.name(lang)));
+  about.add("short_name", Node::string(treaty.short_name(lang)));
+  context.add("treaty", std::move(about));
+  Node isu = Node::mapping();
+  isu.add("name", Node::string(lang == util::Lang::fr ? treaty.isu().name_fr : treaty.isu().name_en));
+  Node address = Node::sequence();
+  for (const auto& line : treaty.isu().address) {
+    address.push(Node::string(line));
+  }
+  isu.add("address", std::move(address));
+  isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
+  context.add("isu", std::move(isu));
+}
+
 } // namespace isukit::model

@@ -154,4 +154,8 @@ private:
   Isu m_isu;
 };
 
+/// Adds `treaty` (name, short_name) and `isu` (name, address lines, email) to a letter's
+/// context: the fields every template shares.
+void add_letter_fields(io::Node& context, const Treaty& treaty, util::Lang lang);
+
 } // namespace isukit::model

@@ -45,16 +45,14 @@ Node treaty_header(const char* kind, const model::Treaty& treaty, const util::Da
   return document;
 }
 
-Node isu_node(const model::Treaty& treaty, Lang lang) {
-  Node isu = Node::mapping();
-  isu.add("name", Node::string(lang == Lang::fr ? treaty.isu().name_fr : treaty.isu().name_en));
-  Node address = Node::sequence();
-  for (const auto& line : treaty.isu().address) {
-    address.push(Node::string(line));
-  }
-  isu.add("address", std::move(address));
-  isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
-  return isu;
+/// The fields that identify an obligation in every document: state, obligation, period, due.
+Node obligation_record(const Obligation& o, const model::StateTable& states) {
+  Node record = Node::mapping();
+  record.add("state", Node::string(states[o.state].code));
+  record.add("obligation", Node::string(o.rule->id));
+  record.add("period", o.period == model::initial_period ? Node::string("initial") : Node::number(std::to_string(o.period)));
+  record.add("due", Node::string(o.due.iso()));
+  return record;
 }
 
 } // namespace
@@ -101,12 +99,8 @@ io::Output obligations_output(const std::vector<Obligation>& obligations, const 
                    Column{pick(lang, "Due", "Échéance"), ColumnType::date}};
   for (const auto& o : obligations) {
     const auto& state = states[o.state];
-    Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    record.add("obligation", Node::string(o.rule->id));
-    record.add("period", o.period == model::initial_period ? Node::string("initial") : Node::number(std::to_string(o.period)));
+    Node record = obligation_record(o, states);
     record.add("entry_into_force", Node::string(o.entry_into_force.iso()));
-    record.add("due", Node::string(o.due.iso()));
     list.push(std::move(record));
     table.rows.push_back(io::Row{{state.code, state.name(lang), rule_name(*o.rule, lang), period_label(o.period, lang),
                                   o.entry_into_force.iso(), o.due.iso()},
@@ -165,7 +159,7 @@ io::Output status_output(const std::vector<Tracked>& tracked, const model::Treat
     summary.rows.push_back(io::Row{{rule_name(*key.first, lang), period_label(key.second, lang), std::to_string(c.owed),
                                     std::to_string(c.on_time), std::to_string(c.late), std::to_string(c.missing),
                                     fmt::format("{} {} {}, {}%", submitted, pick(lang, "of", "sur"), c.owed,
-                                                lang == Lang::fr ? fmt::format("{}", rate).replace(rate.find('.'), 1, ",") : rate)},
+                                                util::localize_decimal(rate, lang))},
                                    false});
   }
   document.add("summary", std::move(summary_list));
@@ -184,12 +178,7 @@ io::Output status_output(const std::vector<Tracked>& tracked, const model::Treat
       continue;
     }
     const auto& state = states[t.obligation.state];
-    Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    record.add("obligation", Node::string(t.obligation.rule->id));
-    record.add("period", t.obligation.period == model::initial_period ? Node::string("initial")
-                                                                      : Node::number(std::to_string(t.obligation.period)));
-    record.add("due", Node::string(t.obligation.due.iso()));
+    Node record = obligation_record(t.obligation, states);
     record.add("received", t.report ? Node::string(t.report->received.iso()) : Node::null());
     record.add("standing", Node::string(std::string(standing_name(t.standing))));
     detail_list.push(std::move(record));
@@ -223,12 +212,7 @@ OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::T
     ++count;
     const auto& state = states[t.obligation.state];
     const std::string days = std::to_string(as_of.days_since(t.obligation.due));
-    Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    record.add("obligation", Node::string(t.obligation.rule->id));
-    record.add("period", t.obligation.period == model::initial_period ? Node::string("initial")
-                                                                      : Node::number(std::to_string(t.obligation.period)));
-    record.add("due", Node::string(t.obligation.due.iso()));
+    Node record = obligation_record(t.obligation, states);
     record.add("days_overdue", Node::number(days));
     list.push(std::move(record));
     table.rows.push_back(io::Row{{state.code, state.name(lang), rule_name(*t.obligation.rule, lang),
@@ -324,11 +308,7 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
       reports.push(std::move(report));
     }
     context.add("reports", std::move(reports));
-    Node about = Node::mapping();
-    about.add("name", Node::string(treaty.name(lang)));
-    about.add("short_name", Node::string(treaty.short_name(lang)));
-    context.add("treaty", std::move(about));
-    context.add("isu", isu_node(treaty, lang));
+    model::add_letter_fields(context, treaty, lang);
     letters.push_back(io::Letter{fmt::format("{}-reminder{}", code, letter.output_extension()), letter.render(context)});
   }
   return letters;

@@ -191,19 +191,7 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));
-    Node about = Node::mapping();
-    about.add("name", Node::string(treaty.name(lang)));
-    about.add("short_name", Node::string(treaty.short_name(lang)));
-    context.add("treaty", std::move(about));
-    Node isu = Node::mapping();
-    isu.add("name", Node::string(lang == Lang::fr ? treaty.isu().name_fr : treaty.isu().name_en));
-    Node address = Node::sequence();
-    for (const auto& line : treaty.isu().address) {
-      address.push(Node::string(line));
-    }
-    isu.add("address", std::move(address));
-    isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
-    context.add("isu", std::move(isu));
+    model::add_letter_fields(context, treaty, lang);
     letters.push_back(io::Letter{fmt::format("{}{}", record.at("id").as_text(), letter.output_extension()),
                                  letter.render(context)});
   }

@@ -1,5 +1,7 @@
 #include <isukit/util/decimal.hpp>
 
+#include <algorithm>
+
 namespace isukit::util {
 
 namespace {
@@ -131,6 +133,14 @@ std::string group_digits(std::string_view plain, Lang lang) {
     result += body.substr(dot + 1);
   }
   return result;
+}
+
+std::string localize_decimal(std::string_view plain, Lang lang) {
+  std::string text(plain);
+  if (lang == Lang::fr) {
+    std::replace(text.begin(), text.end(), '.', ',');
+  }
+  return text;
 }
 
 } // namespace isukit::util

@@ -38,4 +38,7 @@ std::string format_decimal(const Rational& value, int places, Rounding rounding 
 /// plain decimals are returned unchanged, so labels in number columns pass through.
 std::string group_digits(std::string_view plain, Lang lang);
 
+/// A plain decimal with the language's decimal mark ("62.2" -> "62,2" in French), no grouping.
+std::string localize_decimal(std::string_view plain, Lang lang);
+
 } // namespace isukit::util
