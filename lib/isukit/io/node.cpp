@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <deque>
 #include <mutex>
 
@@ -46,8 +47,8 @@ Node Node::container(Type type, Mark mark) {
   return node;
 }
 
-Node& Node::add(std::string key, Node value) {
-  m_entries.push_back(Entry{std::move(key), Mark{}, std::move(value)});
+Node& Node::add(std::string key, Node value, Mark key_mark) {
+  m_entries.push_back(Entry{std::move(key), key_mark, std::move(value)});
   return m_entries.back().value;
 }
 
@@ -71,6 +72,20 @@ const Node& Node::at(std::string_view key) const {
     fail(fmt::format("missing required field '{}'", key));
   }
   return *value;
+}
+
+void Node::check_keys(std::initializer_list<std::string_view> allowed) const {
+  for (const auto& entry : as_mapping().entries()) {
+    if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end()) {
+      std::string list;
+      for (auto key : allowed) {
+        list += list.empty() ? "" : ", ";
+        list += key;
+      }
+      const Mark& where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
+      util::fail_data(where.position(), fmt::format("unknown field '{}' (expected one of: {})", entry.key, list));
+    }
+  }
 }
 
 std::string Node::text_or(std::string_view key, std::string fallback) const {

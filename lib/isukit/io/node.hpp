@@ -7,6 +7,7 @@
 #include <isukit/util/error.hpp>
 #include <isukit/util/money.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,7 +50,7 @@ public:
 
   /// Appends a key to a mapping, keeping insertion order (output is deterministic). The
   /// reference returned is valid until the next add to the same mapping.
-  Node& add(std::string key, Node value);
+  Node& add(std::string key, Node value, Mark key_mark = {});
   /// Appends an item to a sequence; the reference is valid until the next push.
   Node& push(Node value);
 
@@ -71,6 +72,9 @@ public:
   const Node* find(std::string_view key) const;
   /// The value of `key`; a missing key is a data error at this mapping.
   const Node& at(std::string_view key) const;
+  /// Fails at the first key of this mapping that is not in `allowed`: a misspelt optional field
+  /// (`yaer:`) must not be silently ignored.
+  void check_keys(std::initializer_list<std::string_view> allowed) const;
   /// The text of an optional field, or `fallback` when the key is absent.
   std::string text_or(std::string_view key, std::string fallback = {}) const;
 

@@ -120,7 +120,7 @@ private:
       m_kind = value.as_text();
       m_stream_key = m_consumer.streamed_list(m_kind, value);
     }
-    Node& added = frame.node->add(key.text(), std::move(value));
+    Node& added = frame.node->add(key.text(), std::move(value), key.mark());
     return &added;
   }
 

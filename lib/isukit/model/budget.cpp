@@ -28,6 +28,7 @@ std::map<int, util::Money> parse_amounts(const Node& node, const Budget& budget)
 }
 
 BudgetRule parse_rule(const Node& node, const Budget& budget) {
+  node.check_keys({"share", "of", "quantity", "unit_cost"});
   BudgetRule rule;
   rule.mark = node.mark();
   if (const Node* share = node.find("share")) {
@@ -116,6 +117,8 @@ Budget Budget::from_document(const Node& root) {
   }
 
   for (const auto& record : root.at("lines").as_sequence()) {
+    record.check_keys({"id", "label_en", "label_fr", "note_en", "note_fr", "amounts", "rule", "stated", "in_kind_en",
+                       "in_kind_fr"});
     BudgetLine line;
     line.mark = record.mark();
     line.id = record.at("id").as_text();

@@ -101,6 +101,7 @@ private:
           header.find("treaty") ? header.at("treaty").as_text() : std::string(), m_year, m_currency, header.mark()});
       m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
     }
+    record.check_keys({"state", "amount", "rate", "note"});
     const StateId state = m_states.require(record.at("state"));
     const std::size_t slot = m_ledger.slot(state, m_year);
     if (m_assessed_at[slot].line) {
@@ -134,6 +135,7 @@ private:
   }
 
   void add_payment(const Node& header, const Node& record) {
+    record.check_keys({"date", "state", "amount", "currency", "reference", "year", "note"});
     const Node* currency_node = record.find("currency");
     if (!currency_node) {
       currency_node = header.find("currency");
@@ -156,6 +158,7 @@ private:
   void add_fund(const Node& root) {
     const util::Currency currency = root.at("currency").as_currency();
     for (const auto& record : root.at("movements").as_sequence()) {
+      record.check_keys({"date", "amount", "description", "reference", "note"});
       m_ledger.m_fund.push_back(FundMovement{record.at("date").as_date(), record.at("amount").as_money(currency),
                                              record.find("description") ? record.at("description").as_text() : "",
                                              record.mark()});

@@ -14,6 +14,7 @@ std::vector<ReportReceived> read_reports(const std::vector<std::string>& inputs,
       id->fail(fmt::format("these are reports under '{}', not '{}'", id->text(), treaty.id()));
     }
     for (const auto& record : root.at("reports").as_sequence()) {
+      record.check_keys({"state", "obligation", "period", "received", "symbol", "note"});
       ReportReceived report;
       report.mark = record.mark();
       report.state = states.require(record.at("state"));

@@ -114,6 +114,8 @@ std::vector<Application> read_applications(const std::vector<Node>& documents, c
   std::vector<Application> result;
   for (const auto& root : documents) {
     for (const auto& record : root.at("applications").as_sequence()) {
+      record.check_keys({"id", "name", "state", "gender", "function", "meeting", "days", "ticket", "received",
+                         "first_time", "notes"});
       Application a;
       a.mark = record.mark();
       a.id = record.text_or("id");
