@@ -56,7 +56,8 @@ private:
   static int slot(std::string_view code);
 
   std::vector<State> m_states;
-  std::vector<std::int16_t> m_index = std::vector<std::int16_t>(26 * 26 * 26, -1);
+  static constexpr std::size_t code_slots = std::size_t{26} * 26 * 26; // every three-letter code
+  std::vector<std::int16_t> m_index = std::vector<std::int16_t>(code_slots, -1);
 };
 
 } // namespace isukit::model
