@@ -1,4 +1,5 @@
 #include <isukit/io/inputs.hpp>
+#include <isukit/io/node_cache.hpp>
 #include <isukit/model/reference.hpp>
 
 #include <fmt/format.h>
@@ -9,27 +10,13 @@ namespace isukit::model {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-/// Collects whole documents, streaming nothing.
-struct Collector : io::DocumentConsumer {
-  std::vector<io::Document> documents;
-  std::string_view streamed_list(const std::string&, const io::Node&) override { return {}; }
-  void on_record(const std::string&, const io::Node&, const io::Node&) override {}
-  void on_document(io::Document document) override { documents.push_back(std::move(document)); }
-};
-
-} // namespace
-
 io::Node read_single_document(const fs::path& path, std::string_view expected_kind) {
-  Collector collector;
-  io::read_inputs({path.string()}, collector);
-  if (collector.documents.size() != 1) {
+  auto documents = io::read_yaml_cached(path.string(), io::read_file(path.string()));
+  if (documents.size() != 1) {
     throw util::Error(util::ExitCode::data, util::Position{path.string(), 0, 0},
-                      fmt::format("expected one '{}' document, found {}", expected_kind,
-                                  collector.documents.size()));
+                      fmt::format("expected one '{}' document, found {}", expected_kind, documents.size()));
   }
-  io::Document& document = collector.documents.front();
+  io::Document& document = documents.front();
   if (document.kind != expected_kind) {
     document.root.at("kind").fail(
         fmt::format("expected a '{}' document, got kind '{}'", expected_kind, document.kind));
