@@ -8,13 +8,8 @@ namespace budget_tool {
 using namespace isukit;
 
 cli::Runner setup_check(CLI::App& app) {
-  struct Options {
-    cli::OutputOptions output;
-    std::vector<std::string> inputs;
-  };
   auto options = std::make_shared<Options>();
-  cli::add_output_options(app, options->output);
-  cli::add_inputs(app, options->inputs, "Budget files");
+  add_options(app, *options);
   return [options] {
     const auto lang = cli::parse_lang_option(options->output.lang);
     cli::parse_format_option(options->output.format);

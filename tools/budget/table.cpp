@@ -12,12 +12,6 @@ using namespace isukit;
 
 namespace {
 
-struct Options {
-  cli::OutputOptions output;
-  std::string years;
-  std::vector<std::string> inputs;
-};
-
 /// "2025-2026" or "2025", within the budget's period.
 budget::YearRange parse_years(const std::string& text, const model::Budget& budget) {
   int first = 0;
@@ -38,6 +32,11 @@ budget::YearRange parse_years(const std::string& text, const model::Budget& budg
 
 } // namespace
 
+void add_options(CLI::App& app, Options& options) {
+  cli::add_output_options(app, options.output);
+  cli::add_inputs(app, options.inputs, "Budget files");
+}
+
 std::vector<model::Budget> read_budgets(const std::vector<std::string>& inputs) {
   std::vector<model::Budget> budgets;
   for (const auto& document : model::read_documents(inputs, {"budget"})) {
@@ -51,9 +50,8 @@ std::vector<model::Budget> read_budgets(const std::vector<std::string>& inputs) 
 
 cli::Runner setup_table(CLI::App& app) {
   auto options = std::make_shared<Options>();
-  cli::add_output_options(app, options->output);
+  add_options(app, *options);
   app.add_option("--years", options->years, "Restrict the columns to YEAR or FROM-TO");
-  cli::add_inputs(app, options->inputs, "Budget files");
   return [options] {
     const auto lang = cli::parse_lang_option(options->output.lang);
     cli::parse_format_option(options->output.format);
