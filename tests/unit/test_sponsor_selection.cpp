@@ -76,7 +76,7 @@ TEST_SUITE("sponsor::selection") {
                       app("D", "COL", "male", "1000.00", "2025-05-01") +   // party
                       app("E", "VNM", "male", "1000.00", "2025-05-01") +   // not party
                       app("F", "PER", "male", "1000.00", "2025-05-03"));   // party, after D
-    const auto s = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    const auto s = sponsor::select(c.programme, c.applications, ccm(), reference().states);
     auto d = decisions(s);
     CHECK(d["A"] == sponsor::Decision::not_eligible);
     CHECK(d["C"] == sponsor::Decision::selected); // party + LDC ranks first
@@ -93,23 +93,23 @@ TEST_SUITE("sponsor::selection") {
                   app("M1", "MOZ", "male", "1000.00", "2025-05-01") + app("M2", "BFA", "male", "1000.00", "2025-05-02") +
                       app("M3", "TCD", "male", "1000.00", "2025-05-03") + app("W1", "COL", "female", "1000.00", "2025-05-09") +
                       app("W2", "PER", "female", "1000.00", "2025-05-09"));
-    const auto s = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    const auto s = sponsor::select(c.programme, c.applications, ccm(), reference().states);
     auto d = decisions(s);
     // Three fit. Latin America's minimum takes W1; balance then takes W2 before the third LDC.
     CHECK(d["M1"] == sponsor::Decision::selected);
     CHECK(d["W1"] == sponsor::Decision::selected);
     CHECK(d["W2"] == sponsor::Decision::selected);
     CHECK(d["M2"] == sponsor::Decision::waiting_list);
-    CHECK(s.target_notes[0] == "Women: 2 of 3 (66.7%), target 50.0%: met");
+    CHECK(s.target_notes[0].en == "Women: 2 of 3 (66.7%), target 50.0%: met");
     // Asia-Pacific had no applicant: reported, not hidden.
-    CHECK(s.target_notes[2] == "Asia-Pacific States: 0 sponsored (minimum 1): not met (0 eligible applications)");
+    CHECK(s.target_notes[2].en == "Asia-Pacific States: 0 sponsored (minimum 1): not met (0 eligible applications)");
   }
 
   TEST_CASE("sponsor::select is deterministic and breaks ties by date, then id") {
     const std::string apps = app("Z", "MOZ", "male", "1000.00", "2025-05-01") + app("Y", "BFA", "male", "1000.00", "2025-05-01");
     auto c = make("1400.00", "{women_share: 0, min_per_group: 0}", apps);
-    const auto first = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
-    const auto again = sponsor::select(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    const auto first = sponsor::select(c.programme, c.applications, ccm(), reference().states);
+    const auto again = sponsor::select(c.programme, c.applications, ccm(), reference().states);
     CHECK(decisions(first) == decisions(again));
     CHECK(decisions(first)["Y"] == sponsor::Decision::selected); // same date: Y before Z
     CHECK(decisions(first)["Z"] == sponsor::Decision::waiting_list);
@@ -120,10 +120,10 @@ TEST_SUITE("sponsor::selection") {
                   app("A", "MOZ", "male", "100.00", "2025-05-01") +
                       "  - {id: B, name: A, state: MOZ, gender: male, meeting: m, days: 4, ticket: 90.00, received: 2025-05-02}\n"
                       "  - {id: C, name: C, state: MOZ, gender: male, meeting: m, days: 4}\n");
-    const auto s = sponsor::check_applications(c.programme, c.applications, ccm(), reference().states, util::Lang::en);
+    const auto s = sponsor::check_applications(c.programme, c.applications, ccm(), reference().states);
     CHECK(s.candidates[0].eligible);
     CHECK_FALSE(s.candidates[1].eligible);
-    CHECK(s.candidates[1].reason == "duplicate of application A");
-    CHECK(s.candidates[2].reason == "incomplete: no ticket, no received");
+    CHECK(s.candidates[1].reason.en == "duplicate of application A");
+    CHECK(s.candidates[2].reason.en == "incomplete: no ticket, no received");
   }
 }

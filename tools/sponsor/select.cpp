@@ -51,7 +51,7 @@ cli::Runner setup_check(CLI::App& app) {
     const auto lang = cli::parse_lang_option(options->output.lang);
     const auto loaded = load(*options);
     const auto checked = sponsor::check_applications(loaded.programme, loaded.applications, loaded.context.treaty,
-                                                     loaded.context.reference.states, lang);
+                                                     loaded.context.reference.states);
     cli::emit(sponsor::selection_output(checked, loaded.context.reference.states, lang, true), options->output);
     const bool any_ineligible = std::any_of(checked.candidates.begin(), checked.candidates.end(),
                                             [](const auto& c) { return !c.eligible; });
@@ -66,7 +66,7 @@ cli::Runner setup_select(CLI::App& app) {
     const auto lang = cli::parse_lang_option(options->output.lang);
     const auto loaded = load(*options);
     const auto selection = sponsor::select(loaded.programme, loaded.applications, loaded.context.treaty,
-                                           loaded.context.reference.states, lang);
+                                           loaded.context.reference.states);
     cli::emit(sponsor::selection_output(selection, loaded.context.reference.states, lang, false), options->output);
     return 0;
   };

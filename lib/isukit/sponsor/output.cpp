@@ -68,18 +68,22 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
       record.add("rank", Node::number(std::to_string(c.rank)));
     }
     record.add("decision", Node::string(decision));
-    record.add("reason", Node::string(c.reason));
+    record.add("reason_en", Node::string(c.reason.en));
+    record.add("reason_fr", Node::string(c.reason.fr));
     list.push(std::move(record));
     table.rows.push_back(io::Row{{a.id, a.name, a.state_code, a.gender, a.meeting, c.cost ? c.cost->plain() : "",
-                                  c.rank ? std::to_string(c.rank) : "", decision, c.reason},
+                                  c.rank ? std::to_string(c.rank) : "", decision, c.reason.in(lang)},
                                  false});
   }
   document.add("applications", std::move(list));
   if (!check_only) {
     Node targets = Node::sequence();
     for (const auto& note : s.target_notes) {
-      targets.push(Node::string(note));
-      table.notes.push_back(note);
+      Node target = Node::mapping();
+      target.add("en", Node::string(note.en));
+      target.add("fr", Node::string(note.fr));
+      targets.push(std::move(target));
+      table.notes.push_back(note.in(lang));
     }
     document.add("targets", std::move(targets));
     table.rows.push_back(io::Row{{pick(lang, "Total", "Total"), "", "", "", "", s.spent.plain(), "",
@@ -187,7 +191,7 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
       context.add("cost", Node::string(record.at("cost").as_money(currency).grouped(lang)));
     }
     context.add("currency", Node::string(std::string(currency.code())));
-    context.add("reason", Node::string(record.at("reason").as_text()));
+    context.add("reason", Node::string(record.at(lang == Lang::fr ? "reason_fr" : "reason_en").as_text()));
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));

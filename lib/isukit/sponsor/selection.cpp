@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 
@@ -66,6 +67,9 @@ std::string profile(const Candidate& c, Lang lang) {
   return text;
 }
 
+/// The same sentence built in each language.
+template <typename Make> Text in_both(Make make) { return Text{make(Lang::en), make(Lang::fr)}; }
+
 /// Orders eligible candidates by the programme's priorities, then the date received, then id.
 bool ranks_before(const Candidate& a, const Candidate& b, const model::Programme& programme) {
   for (const auto priority : programme.priorities) {
@@ -96,7 +100,7 @@ bool ranks_before(const Candidate& a, const Candidate& b, const model::Programme
 } // namespace
 
 Selection check_applications(const model::Programme& programme, const std::vector<model::Application>& applications,
-                             const model::Treaty& treaty, const model::StateTable& states, Lang lang) {
+                             const model::Treaty& treaty, const model::StateTable& states) {
   Selection s;
   s.programme = &programme;
   s.spent = Money::zero(programme.currency);
@@ -110,7 +114,7 @@ Selection check_applications(const model::Programme& programme, const std::vecto
       for (const auto& m : a.missing) {
         what += (what.empty() ? "" : ", ") + m;
       }
-      c.reason = fmt::format("{}: {}", pick(lang, "incomplete", "incomplète"), what);
+      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{}: {}", pick(lang, "incomplete", "incomplète"), what)); });
       s.candidates.push_back(std::move(c));
       continue;
     }
@@ -122,22 +126,22 @@ Selection check_applications(const model::Programme& programme, const std::vecto
     c.cost = *a.ticket + Money(meeting.dsa.minor_units() * a.days, programme.currency);
     const auto key = std::tuple{a.name, a.state_code, a.meeting};
     if (const auto it = seen.find(key); it != seen.end()) {
-      c.reason = fmt::format("{} {}", pick(lang, "duplicate of application", "doublon de la demande"), it->second);
+      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{} {}", pick(lang, "duplicate of application", "doublon de la demande"), it->second)); });
     } else if (std::find(programme.eligible_groups.begin(), programme.eligible_groups.end(), c.group) ==
                programme.eligible_groups.end()) {
-      c.reason = fmt::format("{}: {}", pick(lang, "the programme does not cover", "le programme ne couvre pas les"),
-                             model::regional_group_name(c.group, lang));
+      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{}: {}", pick(lang, "the programme does not cover", "le programme ne couvre pas les"),
+                             model::regional_group_name(c.group, lang))); });
     } else if (std::find(programme.excluded_states.begin(), programme.excluded_states.end(), *a.state) !=
                programme.excluded_states.end()) {
-      c.reason = fmt::format("{} {}", state.name(lang), pick(lang, "is excluded from the programme", "est exclu du programme"));
+      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{} {}", state.name(lang), pick(lang, "is excluded from the programme", "est exclu du programme"))); });
     } else if (std::find(programme.eligible_status.begin(), programme.eligible_status.end(), c.status) ==
                programme.eligible_status.end()) {
-      c.reason = fmt::format("{}: {}", pick(lang, "the programme does not cover a", "le programme ne couvre pas un"),
-                             status_words(c.status, lang));
+      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{}: {}", pick(lang, "the programme does not cover a", "le programme ne couvre pas un"),
+                             status_words(c.status, lang))); });
     } else {
       c.eligible = true;
       c.decision = Decision::not_selected;
-      c.reason = profile(c, lang);
+      c.reason = in_both([&](Lang lang) { return std::string(profile(c, lang)); });
     }
     seen.emplace(key, a.id);
     s.candidates.push_back(std::move(c));
@@ -159,8 +163,8 @@ Selection check_applications(const model::Programme& programme, const std::vecto
 }
 
 Selection select(const model::Programme& programme, const std::vector<model::Application>& applications,
-                 const model::Treaty& treaty, const model::StateTable& states, Lang lang) {
-  Selection s = check_applications(programme, applications, treaty, states, lang);
+                 const model::Treaty& treaty, const model::StateTable& states) {
+  Selection s = check_applications(programme, applications, treaty, states);
   std::vector<Candidate*> ranked;
   for (auto& c : s.candidates) {
     if (c.eligible) {
@@ -178,9 +182,11 @@ Selection select(const model::Programme& programme, const std::vector<model::App
     return c->decision == Decision::not_selected && *c->cost <= remaining &&
            (extra_round || !programme.one_per_state || per_state[*c->application->state] == 0);
   };
-  auto take = [&](Candidate* c, std::string why) {
+  auto take = [&](Candidate* c, const std::function<std::string(Lang)>& why) {
     c->decision = Decision::selected;
-    c->reason = fmt::format("{}: {}; {} {}", why, profile(*c, lang), pick(lang, "rank", "rang"), c->rank);
+    c->reason = in_both([&](Lang lang) {
+      return fmt::format("{}: {}; {} {}", why(lang), profile(*c, lang), pick(lang, "rank", "rang"), c->rank);
+    });
     remaining -= *c->cost;
     s.spent += *c->cost;
     ++chosen;
@@ -196,8 +202,10 @@ Selection select(const model::Programme& programme, const std::vector<model::App
         break;
       }
       if (c->group == group && fits(c, false)) {
-        take(c, fmt::format("{} {}", pick(lang, "selected for the regional minimum of", "retenu au titre du minimum régional des"),
-                            model::regional_group_name(group, lang)));
+        take(c, [group](Lang lang) {
+          return fmt::format("{} {}", pick(lang, "selected for the regional minimum of", "retenu au titre du minimum régional des"),
+                             model::regional_group_name(group, lang));
+        });
       }
     }
   }
@@ -217,11 +225,13 @@ Selection select(const model::Programme& programme, const std::vector<model::App
       const bool need_woman = util::Rational(women * 100, chosen + 1) < programme.women_share;
       Candidate* woman = need_woman ? best(extra_round, true) : nullptr;
       Candidate* next = woman ? woman : overall;
-      const char* why = next != overall ? pick(lang, "selected for gender balance", "retenu au titre de la parité")
-                        : extra_round   ? pick(lang, "selected as a further delegate of the same State, with the funds left",
-                                               "retenu comme délégué supplémentaire du même État, avec les fonds restants")
-                                        : pick(lang, "selected in order of priority", "retenu par ordre de priorité");
-      take(next, why);
+      const bool balance = next != overall;
+      take(next, [balance, extra_round](Lang lang) -> std::string {
+        return balance       ? pick(lang, "selected for gender balance", "retenu au titre de la parité")
+               : extra_round ? pick(lang, "selected as a further delegate of the same State, with the funds left",
+                                    "retenu comme délégué supplémentaire du même État, avec les fonds restants")
+                             : pick(lang, "selected in order of priority", "retenu par ordre de priorité");
+      });
     }
   }
   // 4. The waiting list, then the rest.
@@ -230,20 +240,29 @@ Selection select(const model::Programme& programme, const std::vector<model::App
     if (c->decision != Decision::not_selected) {
       continue;
     }
-    std::string left = fmt::format("{} {} {}", pick(lang, "the fund has", "il reste"), remaining.grouped(lang),
-                                   programme.currency.code());
-    if (programme.one_per_state && per_state[*c->application->state] > 0) {
-      left = fmt::format("{} {}; {}", pick(lang, "one delegate per State, and a delegate of", "un délégué par État, et un délégué de"),
-                         states[*c->application->state].name(lang) + pick(lang, " is sponsored", " est parrainé"), left);
-    }
+    const bool state_sponsored = programme.one_per_state && per_state[*c->application->state] > 0;
+    auto left = [&](Lang lang) {
+      std::string text = fmt::format("{} {} {}", pick(lang, "the fund has", "il reste"), remaining.grouped(lang),
+                                     programme.currency.code());
+      if (state_sponsored) {
+        text = fmt::format("{} {}{}; {}", pick(lang, "one delegate per State, and a delegate of", "un délégué par État, et un délégué de"),
+                           states[*c->application->state].name(lang), pick(lang, " is sponsored", " est parrainé"), text);
+      }
+      return text;
+    };
     if (position < programme.waiting_list) {
       c->decision = Decision::waiting_list;
-      c->reason = fmt::format("{} {}: {}; {}, {} {} {}", pick(lang, "waiting list, position", "liste d'attente, position"),
-                              ++position, profile(*c, lang), left, pick(lang, "the cost is", "le coût est de"),
-                              c->cost->grouped(lang), programme.currency.code());
+      ++position;
+      c->reason = in_both([&](Lang lang) {
+        return fmt::format("{} {}: {}; {}, {} {} {}", pick(lang, "waiting list, position", "liste d'attente, position"),
+                           position, profile(*c, lang), left(lang), pick(lang, "the cost is", "le coût est de"),
+                           c->cost->grouped(lang), programme.currency.code());
+      });
     } else {
-      c->reason = fmt::format("{}: {}; {}", pick(lang, "not selected, fund exhausted", "non retenu, fonds épuisés"),
-                              profile(*c, lang), left);
+      c->reason = in_both([&](Lang lang) {
+        return fmt::format("{}: {}; {}", pick(lang, "not selected, fund exhausted", "non retenu, fonds épuisés"),
+                           profile(*c, lang), left(lang));
+      });
     }
   }
 
@@ -254,24 +273,27 @@ Selection select(const model::Programme& programme, const std::vector<model::App
   }
   const std::string share = chosen ? util::format_decimal(util::Rational(women * 100, chosen), 1) : "0.0";
   const bool women_met = util::Rational(women * 100, std::max(chosen, 1)) >= programme.women_share;
-  s.target_notes.push_back(fmt::format(
-      "{}: {} {} {} ({}%), {} {}%: {}", pick(lang, "Women", "Femmes"), women, pick(lang, "of", "sur"), chosen, share,
-      pick(lang, "target", "objectif"), util::format_decimal(programme.women_share, 1),
-      women_met ? pick(lang, "met", "atteint")
-                : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_women,
-                              pick(lang, "eligible women applied", "candidates éligibles"))));
+  s.target_notes.push_back(in_both([&](Lang lang) {
+    return fmt::format("{}: {} {} {} ({}%), {} {}%: {}", pick(lang, "Women", "Femmes"), women, pick(lang, "of", "sur"),
+                       chosen, util::localize_decimal(share, lang), pick(lang, "target", "objectif"),
+                       util::localize_decimal(util::format_decimal(programme.women_share, 1), lang),
+                       women_met ? pick(lang, "met", "atteint")
+                                 : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_women,
+                                               pick(lang, "eligible women applied", "candidates éligibles")));
+  }));
   for (const auto group : programme.eligible_groups) {
     int eligible_in_group = 0;
     for (const auto* c : ranked) {
       eligible_in_group += c->group == group;
     }
     const bool met = per_group[group] >= programme.min_per_group;
-    s.target_notes.push_back(fmt::format(
-        "{}: {} {} ({} {}): {}", model::regional_group_name(group, lang), per_group[group],
-        pick(lang, "sponsored", "parrainés"), pick(lang, "minimum", "minimum"), programme.min_per_group,
-        met ? pick(lang, "met", "atteint")
-            : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_in_group,
-                          pick(lang, "eligible applications", "demandes éligibles"))));
+    s.target_notes.push_back(in_both([&](Lang lang) {
+      return fmt::format("{}: {} {} ({} {}): {}", model::regional_group_name(group, lang), per_group[group],
+                         pick(lang, "sponsored", "parrainés"), pick(lang, "minimum", "minimum"), programme.min_per_group,
+                         met ? pick(lang, "met", "atteint")
+                             : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_in_group,
+                                           pick(lang, "eligible applications", "demandes éligibles")));
+    }));
   }
   return s;
 }

@@ -9,6 +9,12 @@
 namespace isukit::sponsor {
 
 enum class Decision { selected, waiting_list, not_eligible, not_selected };
+
+/// A text in English and French, so that a letter in either language quotes its own reason.
+struct Text {
+  std::string en, fr;
+  const std::string& in(util::Lang lang) const { return lang == util::Lang::fr ? fr : en; }
+};
 std::string_view decision_code(Decision decision);
 
 struct Candidate {
@@ -20,25 +26,25 @@ struct Candidate {
   bool eligible = false;
   int rank = 0; // 1 is the highest priority; 0 when not eligible
   Decision decision = Decision::not_eligible;
-  std::string reason;
+  Text reason; // in words a steering committee can read, in every language
 };
 
 struct Selection {
   const model::Programme* programme = nullptr;
   std::vector<Candidate> candidates; // in application order
   util::Money spent;
-  std::vector<std::string> target_notes; // whether each target was met, and why not
+  std::vector<Text> target_notes; // whether each target was met, and why not
 };
 
 /// Eligibility of every application: complete, not a duplicate (same name, state and meeting
 /// as an earlier one), a state of an eligible regional group, not excluded, of an eligible party
 /// status on the meeting's first day; eligible ones are ranked by the programme's priorities.
 Selection check_applications(const model::Programme& programme, const std::vector<model::Application>& applications,
-                             const model::Treaty& treaty, const model::StateTable& states, util::Lang lang);
+                             const model::Treaty& treaty, const model::StateTable& states);
 
 /// The selection (see sponsor.1 for the rules in words).
 Selection select(const model::Programme& programme, const std::vector<model::Application>& applications,
-                 const model::Treaty& treaty, const model::StateTable& states, util::Lang lang);
+                 const model::Treaty& treaty, const model::StateTable& states);
 
 /// The `selection` document (self-contained: sponsor report and letters read it) and tables.
 io::Output selection_output(const Selection& selection, const model::StateTable& states, util::Lang lang,
