@@ -25,6 +25,18 @@ bool is_data_file(const fs::path& path) {
 
 bool is_csv(const std::string& path) { return fs::path(path).extension() == ".csv"; }
 
+/// Standard input has no name to go by: it is CSV when its first non-blank line has a comma
+/// and no colon, which no isukit YAML document's first line (`kind: ...`, `---`, `#`) has.
+bool looks_like_csv(std::string_view content) {
+  const auto start = content.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view line = content.substr(start, content.find('\n', start) - start);
+  return line.find(',') != std::string_view::npos && line.find(':') == std::string_view::npos &&
+         line.front() != '#' && line.front() != '-' && line.front() != '{' && line.front() != '[';
+}
+
 [[noreturn]] void no_input(const std::string& path, const std::string& why) {
   throw util::Error(util::ExitCode::no_input, util::Position{path, 0, 0},
                     fmt::format("cannot read: {}", why));
@@ -94,7 +106,13 @@ void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consume
       continue;
     }
     if (path == "-") {
-      read_yaml(std::cin, name, consumer);
+      const std::string content = read_file(path);
+      if (looks_like_csv(content)) {
+        consumer.on_csv(intern_file_name(name), content);
+      } else {
+        std::istringstream in(content);
+        read_yaml(in, name, consumer);
+      }
       continue;
     }
     std::ifstream in(path, std::ios::binary);

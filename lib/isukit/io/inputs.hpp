@@ -13,8 +13,9 @@ namespace isukit::io {
 /// A missing input is an error with exit 66.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 
-/// Reads every input: YAML documents go to the consumer's document hooks, CSV files (by their
-/// `.csv` name) to on_csv.
+/// Reads every input: YAML documents go to the consumer's document hooks, CSV to on_csv. A file
+/// is CSV by its `.csv` name; standard input when its first line is a CSV header (a comma, no
+/// colon).
 void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer);
 
 /// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened.
