@@ -63,32 +63,26 @@ const Instrument* Treaty::find_instrument(std::string_view id) const {
   return nullptr;
 }
 
-Treaty Treaty::from_document(const Node& root, const StateTable& states) {
-  Treaty t;
-  t.m_id = root.at("id").as_text();
-  t.m_short_en = root.at("short_name_en").as_text();
-  t.m_short_fr = root.at("short_name_fr").as_text();
-  t.m_name_en = root.at("name_en").as_text();
-  t.m_name_fr = root.at("name_fr").as_text();
-  t.m_currency = root.at("currency").as_currency();
-  t.m_eif = parse_eif(root.at("entry_into_force"));
+namespace {
 
-  for (const auto& record : root.at("instruments").as_sequence()) {
-    if (t.find_instrument(record.at("id").as_text())) {
-      record.at("id").fail(fmt::format("instrument '{}' is listed twice", record.at("id").text()));
+std::vector<Instrument> parse_instruments(const Node& list) {
+  std::vector<Instrument> instruments;
+  for (const auto& record : list.as_sequence()) {
+    for (const auto& existing : instruments) {
+      if (existing.id == record.at("id").as_text()) {
+        record.at("id").fail(fmt::format("instrument '{}' is listed twice", existing.id));
+      }
     }
-    t.m_instruments.push_back(Instrument{record.at("id").as_text(), record.at("name_en").as_text(),
-                                         record.at("name_fr").as_text()});
+    instruments.push_back(Instrument{record.at("id").as_text(), record.at("name_en").as_text(),
+                                     record.at("name_fr").as_text()});
   }
-  auto require_instrument = [&t](const Node& node) {
-    if (!t.find_instrument(node.as_text())) {
-      node.fail(fmt::format("unknown instrument '{}'", node.text()));
-    }
-    return node.text();
-  };
+  return instruments;
+}
 
+std::vector<Party> parse_parties(const Node& list, const Treaty& treaty, const StateTable& states) {
+  std::vector<Party> parties;
   std::vector<bool> seen(states.size(), false);
-  for (const auto& record : root.at("parties").as_sequence()) {
+  for (const auto& record : list.as_sequence()) {
     Party party;
     party.state = states.require(record.at("state"));
     if (seen[party.state]) {
@@ -103,42 +97,47 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
       deposits.fail("a party needs at least one deposit");
     }
     for (const auto& entry : deposits.entries()) {
-      if (!t.find_instrument(entry.key)) {
+      if (!treaty.find_instrument(entry.key)) {
         entry.value.fail(fmt::format("unknown instrument '{}'", entry.key));
       }
       const util::Date deposit = entry.value.as_date();
       if (party.signed_on && entry.key == "convention" && deposit < *party.signed_on) {
-        entry.value.fail(fmt::format("deposit {} is before signature {}", deposit.iso(),
-                                     party.signed_on->iso()));
+        entry.value.fail(fmt::format("deposit {} is before signature {}", deposit.iso(), party.signed_on->iso()));
       }
       party.deposits.emplace(entry.key, deposit);
     }
-    t.m_parties.push_back(std::move(party));
+    parties.push_back(std::move(party));
   }
+  return parties;
+}
 
-  for (const auto& record : root.at("signatories").as_sequence()) {
-    t.m_signatories.push_back(Signatory{states.require(record.at("state")), record.at("signed").as_date()});
-  }
-
-  for (const auto& record : root.at("withdrawals").as_sequence()) {
-    Withdrawal withdrawal{states.require(record.at("state")), require_instrument(record.at("instrument")),
-                          record.at("notified").as_date(), record.at("effective").as_date()};
-    const Party* party = t.find_party(withdrawal.state);
-    const auto deposit = party ? party->deposits.find(withdrawal.instrument) : decltype(party->deposits)::const_iterator{};
+std::vector<Withdrawal> parse_withdrawals(const Node& list, const Treaty& treaty, const StateTable& states) {
+  std::vector<Withdrawal> withdrawals;
+  for (const auto& record : list.as_sequence()) {
+    Withdrawal w{states.require(record.at("state")), record.at("instrument").as_text(), record.at("notified").as_date(),
+                 record.at("effective").as_date()};
+    const Party* party = treaty.find_party(w.state);
+    const auto deposit = party ? party->deposits.find(w.instrument) : decltype(party->deposits)::const_iterator{};
     if (!party || deposit == party->deposits.end()) {
-      record.at("state").fail(fmt::format("'{}' withdraws from an instrument it never deposited",
-                                          states[withdrawal.state].code));
+      record.at("state").fail(fmt::format("'{}' withdraws from an instrument it never deposited", states[w.state].code));
     }
-    if (withdrawal.notified < deposit->second || withdrawal.effective < withdrawal.notified) {
+    if (w.notified < deposit->second || w.effective < w.notified) {
       record.at("effective").fail("expected deposit <= notified <= effective");
     }
-    t.m_withdrawals.push_back(std::move(withdrawal));
+    withdrawals.push_back(std::move(w));
   }
+  return withdrawals;
+}
 
-  for (const auto& record : root.at("reporting").as_sequence()) {
+std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty& treaty) {
+  std::vector<ReportingObligation> reporting;
+  for (const auto& record : list.as_sequence()) {
     ReportingObligation obligation;
     obligation.id = record.at("id").as_text();
-    obligation.instrument = require_instrument(record.at("instrument"));
+    obligation.instrument = record.at("instrument").as_text();
+    if (!treaty.find_instrument(obligation.instrument)) {
+      record.at("instrument").fail(fmt::format("unknown instrument '{}'", obligation.instrument));
+    }
     obligation.name_en = record.at("name_en").as_text();
     obligation.name_fr = record.at("name_fr").as_text();
     obligation.basis = record.at("basis").as_text();
@@ -148,9 +147,91 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
     if (const Node* due = record.find("annual_due")) {
       obligation.annual_due = parse_month_day(*due);
     }
-    t.m_reporting.push_back(std::move(obligation));
+    reporting.push_back(std::move(obligation));
   }
+  return reporting;
+}
 
+std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states) {
+  std::vector<Deadline> deadlines;
+  if (!list) {
+    return deadlines;
+  }
+  for (const auto& record : list->as_sequence()) {
+    Deadline deadline;
+    deadline.state = states.require(record.at("state"));
+    deadline.article = record.at("article").as_int();
+    deadline.deadline = record.at("deadline").as_date();
+    if (const Node* extended = record.find("extended_to")) {
+      deadline.extended_to = extended->as_date();
+      if (*deadline.extended_to < deadline.deadline) {
+        extended->fail("an extension ends before the original deadline");
+      }
+    }
+    if (const Node* completed = record.find("completed_on")) {
+      deadline.completed_on = completed->as_partial_date();
+    }
+    deadline.note = record.text_or("note");
+    deadlines.push_back(std::move(deadline));
+  }
+  return deadlines;
+}
+
+CostSharing parse_cost_sharing(const Node& sharing, const Treaty& treaty, const StateTable& states) {
+  CostSharing c;
+  c.instrument = sharing.at("instrument").as_text();
+  if (!treaty.find_instrument(c.instrument)) {
+    sharing.at("instrument").fail(fmt::format("unknown instrument '{}'", c.instrument));
+  }
+  for (const auto& scale : sharing.at("scales").as_sequence()) {
+    c.scales.push_back(scale.as_text());
+  }
+  if (const Node* without = sharing.find("without_un_rate")) {
+    c.without_un_rate = without->as_decimal();
+    c.has_without_un_rate = true;
+  }
+  c.ceiling = optional_rate(sharing, "ceiling");
+  c.floor = optional_rate(sharing, "floor");
+  c.ldc_ceiling = optional_rate(sharing, "ldc_ceiling");
+  if (const Node* minimum = sharing.find("minimum_contribution")) {
+    c.minimum_contribution = minimum->as_money(treaty.currency());
+  }
+  if (!c.has_without_un_rate) {
+    for (const auto& party : treaty.parties()) {
+      if (!states[party.state].un_member) {
+        sharing.fail(fmt::format("party '{}' has no UN rate: cost_sharing needs without_un_rate", states[party.state].code));
+      }
+    }
+  }
+  return c;
+}
+
+Isu parse_isu(const Node& isu) {
+  Isu result{isu.at("name_en").as_text(), isu.at("name_fr").as_text(), {}, isu.text_or("email")};
+  for (const auto& line : isu.at("address").as_sequence()) {
+    result.address.push_back(line.as_text());
+  }
+  return result;
+}
+
+} // namespace
+
+Treaty Treaty::from_document(const Node& root, const StateTable& states) {
+  Treaty t;
+  t.m_id = root.at("id").as_text();
+  t.m_short_en = root.at("short_name_en").as_text();
+  t.m_short_fr = root.at("short_name_fr").as_text();
+  t.m_name_en = root.at("name_en").as_text();
+  t.m_name_fr = root.at("name_fr").as_text();
+  t.m_currency = root.at("currency").as_currency();
+  t.m_eif = parse_eif(root.at("entry_into_force"));
+  t.m_instruments = parse_instruments(root.at("instruments"));
+  t.m_parties = parse_parties(root.at("parties"), t, states);
+  for (const auto& record : root.at("signatories").as_sequence()) {
+    t.m_signatories.push_back(Signatory{states.require(record.at("state")), record.at("signed").as_date()});
+  }
+  t.m_withdrawals = parse_withdrawals(root.at("withdrawals"), t, states);
+  t.m_reporting = parse_reporting(root.at("reporting"), t);
   if (const Node* rules = root.find("deadline_rules")) {
     for (const auto& record : rules->as_sequence()) {
       t.m_deadline_rules.push_back(DeadlineRule{record.at("article").as_int(),
@@ -158,57 +239,9 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
                                                 record.at("name_en").as_text(), record.at("name_fr").as_text()});
     }
   }
-  if (const Node* deadlines = root.find("deadlines")) {
-    for (const auto& record : deadlines->as_sequence()) {
-      Deadline deadline;
-      deadline.state = states.require(record.at("state"));
-      deadline.article = record.at("article").as_int();
-      deadline.deadline = record.at("deadline").as_date();
-      if (const Node* extended = record.find("extended_to")) {
-        deadline.extended_to = extended->as_date();
-        if (*deadline.extended_to < deadline.deadline) {
-          extended->fail("an extension ends before the original deadline");
-        }
-      }
-      if (const Node* completed = record.find("completed_on")) {
-        deadline.completed_on = completed->as_partial_date();
-      }
-      deadline.note = record.text_or("note");
-      t.m_deadlines.push_back(std::move(deadline));
-    }
-  }
-
-  const Node& sharing = root.at("cost_sharing");
-  t.m_cost_sharing.instrument = require_instrument(sharing.at("instrument"));
-  for (const auto& scale : sharing.at("scales").as_sequence()) {
-    t.m_cost_sharing.scales.push_back(scale.as_text());
-  }
-  if (const Node* without = sharing.find("without_un_rate")) {
-    t.m_cost_sharing.without_un_rate = without->as_decimal();
-    t.m_cost_sharing.has_without_un_rate = true;
-  }
-  t.m_cost_sharing.ceiling = optional_rate(sharing, "ceiling");
-  t.m_cost_sharing.floor = optional_rate(sharing, "floor");
-  t.m_cost_sharing.ldc_ceiling = optional_rate(sharing, "ldc_ceiling");
-  if (const Node* minimum = sharing.find("minimum_contribution")) {
-    t.m_cost_sharing.minimum_contribution = minimum->as_money(t.m_currency);
-  }
-  if (!t.m_cost_sharing.has_without_un_rate) {
-    for (const auto& party : t.m_parties) {
-      if (!states[party.state].un_member) {
-        sharing.fail(fmt::format("party '{}' has no UN rate: cost_sharing needs without_un_rate",
-                                 states[party.state].code));
-      }
-    }
-  }
-
-  const Node& isu = root.at("isu");
-  t.m_isu.name_en = isu.at("name_en").as_text();
-  t.m_isu.name_fr = isu.at("name_fr").as_text();
-  for (const auto& line : isu.at("address").as_sequence()) {
-    t.m_isu.address.push_back(line.as_text());
-  }
-  t.m_isu.email = isu.text_or("email");
+  t.m_deadlines = parse_deadlines(root.find("deadlines"), states);
+  t.m_cost_sharing = parse_cost_sharing(root.at("cost_sharing"), t, states);
+  t.m_isu = parse_isu(root.at("isu"));
   return t;
 }
 
