@@ -59,6 +59,52 @@ BudgetRule parse_rule(const Node& node, const Budget& budget) {
   node.fail("expected a rule with 'share' and 'of', or 'quantity' and 'unit_cost'");
 }
 
+/// One line: its labels and notes, amounts, rule, stated figures or in-kind text.
+BudgetLine parse_line(const Node& record, const Budget& budget) {
+  record.check_keys({"id", "label_en", "label_fr", "note_en", "note_fr", "amounts", "rule", "stated", "in_kind_en",
+                     "in_kind_fr"});
+  BudgetLine line;
+  line.mark = record.mark();
+  line.id = record.at("id").as_text();
+  if (budget.find_line(line.id)) {
+    record.at("id").fail(fmt::format("line '{}' is defined twice", line.id));
+  }
+  line.label_en = record.at("label_en").as_text();
+  line.label_fr = record.text_or("label_fr", line.label_en);
+  line.note_en = record.text_or("note_en");
+  line.note_fr = record.text_or("note_fr");
+  line.in_kind_en = record.text_or("in_kind_en");
+  line.in_kind_fr = record.text_or("in_kind_fr", line.in_kind_en);
+  if (const Node* amounts = record.find("amounts")) {
+    line.amounts = parse_amounts(*amounts, budget);
+  }
+  if (const Node* rule = record.find("rule")) {
+    line.rule = parse_rule(*rule, budget);
+    // A rule covers every year not given as an amount; a year given both ways is ambiguous.
+    if (record.find("amounts") && line.amounts.size() == budget.years().size()) {
+      rule->fail(fmt::format("line '{}' has both an amount and a rule for every year", line.id));
+    }
+  }
+  if (const Node* stated = record.find("stated")) {
+    if (!line.rule) {
+      stated->fail("'stated' figures belong to a line with a rule");
+    }
+    line.stated = parse_amounts(*stated, budget);
+    for (const auto& entry : stated->entries()) {
+      if (line.amounts.count(parse_year(entry, budget))) {
+        entry.value.fail(fmt::format("line '{}' has both an amount and a rule for {}", line.id, entry.key));
+      }
+    }
+  }
+  if (line.in_kind() && (line.rule || !line.amounts.empty())) {
+    record.fail(fmt::format("line '{}' is in kind and cannot also carry money", line.id));
+  }
+  if (!line.in_kind() && !line.rule && line.amounts.empty()) {
+    record.fail(fmt::format("line '{}' needs amounts, a rule, or in_kind_en", line.id));
+  }
+  return line;
+}
+
 } // namespace
 
 std::vector<int> Budget::years() const {
@@ -83,10 +129,7 @@ Budget Budget::from_document(const Node& root) {
   budget.mark = root.mark();
   budget.id = root.at("id").as_text();
   budget.title_en = root.at("title_en").as_text();
-  budget.title_fr = root.text_or("title_fr");
-  if (budget.title_fr.empty()) {
-    budget.title_fr = budget.title_en;
-  }
+  budget.title_fr = root.text_or("title_fr", budget.title_en);
   budget.currency = root.at("currency").as_currency();
   const Node& years = root.at("years");
   budget.first_year = years.at("from").as_int();
@@ -108,63 +151,13 @@ Budget Budget::from_document(const Node& root) {
   }
   if (const Node* notes = root.find("notes")) {
     for (const auto& note : notes->as_sequence()) {
-      BudgetNote parsed{note.at("en").as_text(), note.text_or("fr")};
-      if (parsed.fr.empty()) {
-        parsed.fr = parsed.en;
-      }
-      budget.notes.push_back(std::move(parsed));
+      const std::string& en = note.at("en").as_text();
+      budget.notes.push_back(BudgetNote{en, note.text_or("fr", en)});
     }
   }
 
   for (const auto& record : root.at("lines").as_sequence()) {
-    record.check_keys({"id", "label_en", "label_fr", "note_en", "note_fr", "amounts", "rule", "stated", "in_kind_en",
-                       "in_kind_fr"});
-    BudgetLine line;
-    line.mark = record.mark();
-    line.id = record.at("id").as_text();
-    if (budget.find_line(line.id)) {
-      record.at("id").fail(fmt::format("line '{}' is defined twice", line.id));
-    }
-    line.label_en = record.at("label_en").as_text();
-    line.label_fr = record.text_or("label_fr");
-    if (line.label_fr.empty()) {
-      line.label_fr = line.label_en;
-    }
-    line.note_en = record.text_or("note_en");
-    line.note_fr = record.text_or("note_fr");
-    line.in_kind_en = record.text_or("in_kind_en");
-    line.in_kind_fr = record.text_or("in_kind_fr");
-    if (line.in_kind_fr.empty()) {
-      line.in_kind_fr = line.in_kind_en;
-    }
-    if (const Node* amounts = record.find("amounts")) {
-      line.amounts = parse_amounts(*amounts, budget);
-    }
-    if (const Node* rule = record.find("rule")) {
-      line.rule = parse_rule(*rule, budget);
-      // A rule covers every year not given as an amount; a year given both ways is ambiguous.
-      if (record.find("amounts") && line.amounts.size() == budget.years().size()) {
-        rule->fail(fmt::format("line '{}' has both an amount and a rule for every year", line.id));
-      }
-    }
-    if (const Node* stated = record.find("stated")) {
-      if (!line.rule) {
-        stated->fail("'stated' figures belong to a line with a rule");
-      }
-      line.stated = parse_amounts(*stated, budget);
-      for (const auto& entry : stated->entries()) {
-        if (line.amounts.count(parse_year(entry, budget))) {
-          entry.value.fail(fmt::format("line '{}' has both an amount and a rule for {}", line.id, entry.key));
-        }
-      }
-    }
-    if (line.in_kind() && (line.rule || !line.amounts.empty())) {
-      record.fail(fmt::format("line '{}' is in kind and cannot also carry money", line.id));
-    }
-    if (!line.in_kind() && !line.rule && line.amounts.empty()) {
-      record.fail(fmt::format("line '{}' needs amounts, a rule, or in_kind_en", line.id));
-    }
-    budget.lines.push_back(std::move(line));
+    budget.lines.push_back(parse_line(record, budget));
   }
 
   for (const auto& line : budget.lines) {
