@@ -162,140 +162,177 @@ Selection check_applications(const model::Programme& programme, const std::vecto
   return s;
 }
 
-Selection select(const model::Programme& programme, const std::vector<model::Application>& applications,
-                 const model::Treaty& treaty, const model::StateTable& states) {
-  Selection s = check_applications(programme, applications, treaty, states);
-  std::vector<Candidate*> ranked;
-  for (auto& c : s.candidates) {
-    if (c.eligible) {
-      ranked.push_back(&c);
+namespace {
+
+/// The selection's state as it proceeds: what is left of the fund, and who was chosen so far.
+/// Each step of the rules in sponsor.1 is one method.
+class Selector {
+public:
+  Selector(const model::Programme& programme, const model::StateTable& states, Selection selection)
+      : m_programme(programme), m_states(states), m_s(std::move(selection)), m_remaining(programme.fund) {
+    for (auto& c : m_s.candidates) {
+      if (c.eligible) {
+        m_ranked.push_back(&c);
+      }
+    }
+    std::sort(m_ranked.begin(), m_ranked.end(), [](const Candidate* a, const Candidate* b) { return a->rank < b->rank; });
+  }
+
+  /// 1. Each eligible regional group's minimum, best-ranked first.
+  void regional_minimums() {
+    for (const auto group : m_programme.eligible_groups) {
+      for (auto* c : m_ranked) {
+        if (m_per_group[group] >= m_programme.min_per_group) {
+          break;
+        }
+        if (c->group == group && fits(c, false)) {
+          take(c, [group](Lang lang) {
+            return fmt::format("{} {}", pick(lang, "selected for the regional minimum of", "retenu au titre du minimum régional des"),
+                               model::regional_group_name(group, lang));
+          });
+        }
+      }
     }
   }
-  std::sort(ranked.begin(), ranked.end(), [](const Candidate* a, const Candidate* b) { return a->rank < b->rank; });
 
-  Money remaining = programme.fund;
-  int women = 0;
-  int chosen = 0;
-  std::map<model::StateId, int> per_state;
-  std::map<model::RegionalGroup, int> per_group;
-  auto fits = [&](const Candidate* c, bool extra_round) {
-    return c->decision == Decision::not_selected && *c->cost <= remaining &&
-           (extra_round || !programme.one_per_state || per_state[*c->application->state] == 0);
-  };
-  auto take = [&](Candidate* c, const std::function<std::string(Lang)>& why) {
-    c->decision = Decision::selected;
-    c->reason = in_both([&](Lang lang) {
-      return fmt::format("{}: {}; {} {}", why(lang), profile(*c, lang), pick(lang, "rank", "rang"), c->rank);
-    });
-    remaining -= *c->cost;
-    s.spent += *c->cost;
-    ++chosen;
-    women += c->application->gender == "female";
-    ++per_state[*c->application->state];
-    ++per_group[c->group];
-  };
-
-  // 1. Each eligible regional group's minimum, best-ranked first.
-  for (const auto group : programme.eligible_groups) {
-    for (auto* c : ranked) {
-      if (per_group[group] >= programme.min_per_group) {
-        break;
-      }
-      if (c->group == group && fits(c, false)) {
-        take(c, [group](Lang lang) {
-          return fmt::format("{} {}", pick(lang, "selected for the regional minimum of", "retenu au titre du minimum régional des"),
-                             model::regional_group_name(group, lang));
+  /// 2. Rank order, one delegate per state, a woman first whenever the share of women would
+  /// otherwise fall below the target. 3. With what is left, further delegates of the same states,
+  /// in rank order ("one per state unless the fund allows more").
+  void in_rank_order() {
+    for (const bool extra_round : {false, true}) {
+      while (Candidate* overall = best(extra_round, false)) {
+        // Would one more man bring the share of women below the target?
+        const bool need_woman = util::Rational(m_women * 100) < m_programme.women_share * (m_chosen + 1);
+        Candidate* woman = need_woman ? best(extra_round, true) : nullptr;
+        Candidate* next = woman ? woman : overall;
+        const bool balance = next != overall;
+        take(next, [balance, extra_round](Lang lang) -> std::string {
+          return balance       ? pick(lang, "selected for gender balance", "retenu au titre de la parité")
+                 : extra_round ? pick(lang, "selected as a further delegate of the same State, with the funds left",
+                                      "retenu comme délégué supplémentaire du même État, avec les fonds restants")
+                               : pick(lang, "selected in order of priority", "retenu par ordre de priorité");
         });
       }
     }
   }
-  // 2. Rank order, one delegate per state, a woman first whenever the share of women would
-  //    otherwise fall below the target. 3. With what is left, further delegates of the same
-  //    states, in rank order ("one per state unless the fund allows more").
-  auto best = [&](bool extra_round, bool woman) -> Candidate* {
-    for (auto* c : ranked) {
+
+  /// 4. The waiting list, in rank order, then the rest.
+  void waiting_list() {
+    int position = 0;
+    for (auto* c : m_ranked) {
+      if (c->decision != Decision::not_selected) {
+        continue;
+      }
+      const bool state_sponsored = m_programme.one_per_state && m_per_state[*c->application->state] > 0;
+      auto left = [&](Lang lang) {
+        std::string text = fmt::format("{} {} {}", pick(lang, "the fund has", "il reste"), m_remaining.grouped(lang),
+                                       m_programme.currency.code());
+        if (state_sponsored) {
+          text = fmt::format("{} {}{}; {}", pick(lang, "one delegate per State, and a delegate of", "un délégué par État, et un délégué de"),
+                             m_states[*c->application->state].name(lang), pick(lang, " is sponsored", " est parrainé"), text);
+        }
+        return text;
+      };
+      if (position < m_programme.waiting_list) {
+        c->decision = Decision::waiting_list;
+        ++position;
+        c->reason = in_both([&](Lang lang) {
+          return fmt::format("{} {}: {}; {}, {} {} {}", pick(lang, "waiting list, position", "liste d'attente, position"),
+                             position, profile(*c, lang), left(lang), pick(lang, "the cost is", "le coût est de"),
+                             c->cost->grouped(lang), m_programme.currency.code());
+        });
+      } else {
+        c->reason = in_both([&](Lang lang) {
+          return fmt::format("{}: {}; {}", pick(lang, "not selected, fund exhausted", "non retenu, fonds épuisés"),
+                             profile(*c, lang), left(lang));
+        });
+      }
+    }
+  }
+
+  /// Whether each target was met, and when not, how many eligible applications there were.
+  void note_targets() {
+    const int eligible_women = static_cast<int>(std::count_if(
+        m_ranked.begin(), m_ranked.end(), [](const Candidate* c) { return c->application->gender == "female"; }));
+    const util::Rational women_share =
+        m_chosen ? util::Rational(m_women * 100) / m_chosen : util::Rational(0);
+    const std::string share = util::format_decimal(women_share, 1);
+    const bool women_met = women_share >= m_programme.women_share;
+    m_s.target_notes.push_back(in_both([&](Lang lang) {
+      return fmt::format("{}: {} {} {} ({}%), {} {}%: {}", pick(lang, "Women", "Femmes"), m_women, pick(lang, "of", "sur"),
+                         m_chosen, util::localize_decimal(share, lang), pick(lang, "target", "objectif"),
+                         util::localize_decimal(util::format_decimal(m_programme.women_share, 1), lang),
+                         women_met ? pick(lang, "met", "atteint")
+                                   : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_women,
+                                                 pick(lang, "eligible women applied", "candidates éligibles")));
+    }));
+    for (const auto group : m_programme.eligible_groups) {
+      const int eligible_in_group = static_cast<int>(
+          std::count_if(m_ranked.begin(), m_ranked.end(), [group](const Candidate* c) { return c->group == group; }));
+      const int sponsored = m_per_group[group];
+      const bool met = sponsored >= m_programme.min_per_group;
+      m_s.target_notes.push_back(in_both([&](Lang lang) {
+        return fmt::format("{}: {} {} ({} {}): {}", model::regional_group_name(group, lang), sponsored,
+                           pick(lang, "sponsored", "parrainés"), pick(lang, "minimum", "minimum"), m_programme.min_per_group,
+                           met ? pick(lang, "met", "atteint")
+                               : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_in_group,
+                                             pick(lang, "eligible applications", "demandes éligibles")));
+      }));
+    }
+  }
+
+  Selection result() && { return std::move(m_s); }
+
+private:
+  bool fits(const Candidate* c, bool extra_round) {
+    return c->decision == Decision::not_selected && *c->cost <= m_remaining &&
+           (extra_round || !m_programme.one_per_state || m_per_state[*c->application->state] == 0);
+  }
+
+  /// The best-ranked candidate that fits (a woman, if asked).
+  Candidate* best(bool extra_round, bool woman) {
+    for (auto* c : m_ranked) {
       if (fits(c, extra_round) && (!woman || c->application->gender == "female")) {
         return c;
       }
     }
     return nullptr;
-  };
-  for (const bool extra_round : {false, true}) {
-    while (Candidate* overall = best(extra_round, false)) {
-      const bool need_woman = util::Rational(women * 100, chosen + 1) < programme.women_share;
-      Candidate* woman = need_woman ? best(extra_round, true) : nullptr;
-      Candidate* next = woman ? woman : overall;
-      const bool balance = next != overall;
-      take(next, [balance, extra_round](Lang lang) -> std::string {
-        return balance       ? pick(lang, "selected for gender balance", "retenu au titre de la parité")
-               : extra_round ? pick(lang, "selected as a further delegate of the same State, with the funds left",
-                                    "retenu comme délégué supplémentaire du même État, avec les fonds restants")
-                             : pick(lang, "selected in order of priority", "retenu par ordre de priorité");
-      });
-    }
-  }
-  // 4. The waiting list, then the rest.
-  int position = 0;
-  for (auto* c : ranked) {
-    if (c->decision != Decision::not_selected) {
-      continue;
-    }
-    const bool state_sponsored = programme.one_per_state && per_state[*c->application->state] > 0;
-    auto left = [&](Lang lang) {
-      std::string text = fmt::format("{} {} {}", pick(lang, "the fund has", "il reste"), remaining.grouped(lang),
-                                     programme.currency.code());
-      if (state_sponsored) {
-        text = fmt::format("{} {}{}; {}", pick(lang, "one delegate per State, and a delegate of", "un délégué par État, et un délégué de"),
-                           states[*c->application->state].name(lang), pick(lang, " is sponsored", " est parrainé"), text);
-      }
-      return text;
-    };
-    if (position < programme.waiting_list) {
-      c->decision = Decision::waiting_list;
-      ++position;
-      c->reason = in_both([&](Lang lang) {
-        return fmt::format("{} {}: {}; {}, {} {} {}", pick(lang, "waiting list, position", "liste d'attente, position"),
-                           position, profile(*c, lang), left(lang), pick(lang, "the cost is", "le coût est de"),
-                           c->cost->grouped(lang), programme.currency.code());
-      });
-    } else {
-      c->reason = in_both([&](Lang lang) {
-        return fmt::format("{}: {}; {}", pick(lang, "not selected, fund exhausted", "non retenu, fonds épuisés"),
-                           profile(*c, lang), left(lang));
-      });
-    }
   }
 
-  // Targets: met or not, and why not.
-  int eligible_women = 0;
-  for (const auto* c : ranked) {
-    eligible_women += c->application->gender == "female";
+  void take(Candidate* c, const std::function<std::string(Lang)>& why) {
+    c->decision = Decision::selected;
+    c->reason = in_both([&](Lang lang) {
+      return fmt::format("{}: {}; {} {}", why(lang), profile(*c, lang), pick(lang, "rank", "rang"), c->rank);
+    });
+    m_remaining -= *c->cost;
+    m_s.spent += *c->cost;
+    ++m_chosen;
+    m_women += c->application->gender == "female";
+    ++m_per_state[*c->application->state];
+    ++m_per_group[c->group];
   }
-  const std::string share = chosen ? util::format_decimal(util::Rational(women * 100, chosen), 1) : "0.0";
-  const bool women_met = util::Rational(women * 100, std::max(chosen, 1)) >= programme.women_share;
-  s.target_notes.push_back(in_both([&](Lang lang) {
-    return fmt::format("{}: {} {} {} ({}%), {} {}%: {}", pick(lang, "Women", "Femmes"), women, pick(lang, "of", "sur"),
-                       chosen, util::localize_decimal(share, lang), pick(lang, "target", "objectif"),
-                       util::localize_decimal(util::format_decimal(programme.women_share, 1), lang),
-                       women_met ? pick(lang, "met", "atteint")
-                                 : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_women,
-                                               pick(lang, "eligible women applied", "candidates éligibles")));
-  }));
-  for (const auto group : programme.eligible_groups) {
-    int eligible_in_group = 0;
-    for (const auto* c : ranked) {
-      eligible_in_group += c->group == group;
-    }
-    const bool met = per_group[group] >= programme.min_per_group;
-    s.target_notes.push_back(in_both([&](Lang lang) {
-      return fmt::format("{}: {} {} ({} {}): {}", model::regional_group_name(group, lang), per_group[group],
-                         pick(lang, "sponsored", "parrainés"), pick(lang, "minimum", "minimum"), programme.min_per_group,
-                         met ? pick(lang, "met", "atteint")
-                             : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_in_group,
-                                           pick(lang, "eligible applications", "demandes éligibles")));
-    }));
-  }
-  return s;
+
+  const model::Programme& m_programme;
+  const model::StateTable& m_states;
+  Selection m_s;
+  std::vector<Candidate*> m_ranked; // points into m_s.candidates, which no longer changes size
+  Money m_remaining;
+  int m_women = 0;
+  int m_chosen = 0;
+  std::map<model::StateId, int> m_per_state;
+  std::map<model::RegionalGroup, int> m_per_group;
+};
+
+} // namespace
+
+Selection select(const model::Programme& programme, const std::vector<model::Application>& applications,
+                 const model::Treaty& treaty, const model::StateTable& states) {
+  Selector selector(programme, states, check_applications(programme, applications, treaty, states));
+  selector.regional_minimums();
+  selector.in_rank_order();
+  selector.waiting_list();
+  selector.note_targets();
+  return std::move(selector).result();
 }
 
 } // namespace isukit::sponsor
