@@ -112,7 +112,10 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
   return status;
 }
 
-io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+namespace {
+
+/// The `contributions-status` document: every figure, plain and exact.
+Node status_document(const ContributionsStatus& s, const model::StateTable& states) {
   const auto& cur = s.currency;
   const std::string rate = percent_text(s.received, s.assessed);
   Node document = Node::mapping();
@@ -122,47 +125,25 @@ io::Output status_output(const ContributionsStatus& s, const model::StateTable& 
   }
   document.add("as_of", Node::string(s.as_of.iso()));
   document.add("currency", Node::string(std::string(cur.code())));
-  Node& current = document.add("current_year", Node::mapping());
+  Node current = Node::mapping();
   current.add("year", Node::number(std::to_string(s.current_year)));
   current.add("assessed", Node::number(money_text(s.assessed, cur)));
   current.add("received", Node::number(money_text(s.received, cur)));
   current.add("outstanding", Node::number(money_text(s.outstanding, cur)));
   current.add("collection_rate", rate.empty() ? Node::null() : Node::number(rate));
-  Node& closed = document.add("closed_years", Node::mapping());
+  document.add("current_year", std::move(current));
+  Node closed = Node::mapping();
   closed.add("through", Node::number(std::to_string(s.current_year - 1)));
   closed.add("outstanding", Node::number(money_text(s.closed_outstanding, cur)));
+  document.add("closed_years", std::move(closed));
   document.add("credits", Node::number(money_text(s.credits, cur)));
   Node flagged = Node::sequence();
   Node list = Node::sequence();
-
-  io::Table summary;
-  summary.title = fmt::format("{} {} ({})", pick(lang, "Status of contributions as of", "État des contributions au"),
-                              s.as_of.iso(), cur.code());
-  summary.columns = {Column{"", ColumnType::text}, Column{pick(lang, "Amount", "Montant"), ColumnType::money}};
-  summary.rows = {
-      {{fmt::format("{} {}", pick(lang, "Assessed", "Mises en recouvrement"), s.current_year), money_text(s.assessed, cur)}, false},
-      {{fmt::format("{} {}", pick(lang, "Received", "Reçues"), s.current_year), money_text(s.received, cur)}, false},
-      {{fmt::format("{} {}", pick(lang, "Outstanding", "Non acquittées"), s.current_year), money_text(s.outstanding, cur)}, false},
-      {{fmt::format("{} {} (%)", pick(lang, "Collection rate", "Taux de recouvrement"), s.current_year), rate}, false},
-      {{fmt::format("{} ({} {})", pick(lang, "Outstanding, closed accounts", "Arriérés, exercices clos"), s.current_year - 1,
-                    pick(lang, "and earlier", "et antérieurs")), money_text(s.closed_outstanding, cur)}, false},
-      {{pick(lang, "Credits carried forward", "Crédits reportés"), money_text(s.credits, cur)}, false},
-  };
-
-  io::Table detail;
-  detail.title = pick(lang, "States with balances", "États ayant un solde");
-  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
-                    Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                    Column{fmt::format("{} {}", pick(lang, "Outstanding", "Dû"), s.current_year), ColumnType::money},
-                    Column{pick(lang, "Closed years", "Exercices clos"), ColumnType::money},
-                    Column{pick(lang, "Credit", "Crédit"), ColumnType::money},
-                    Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text}};
-
   for (const auto& b : s.states) {
     const auto& state = states[b.state];
     Node record = Node::mapping();
     record.add("state", Node::string(state.code));
-    Node& years = record.add("years", Node::sequence());
+    Node years = Node::sequence();
     for (const auto& y : b.years) {
       if (y.assessed == 0 && y.received == 0) {
         continue;
@@ -174,6 +155,7 @@ io::Output status_output(const ContributionsStatus& s, const model::StateTable& 
       year.add("outstanding", Node::number(money_text(y.outstanding, cur)));
       years.push(std::move(year));
     }
+    record.add("years", std::move(years));
     record.add("outstanding", Node::number(money_text(b.current_outstanding + b.closed_outstanding, cur)));
     if (b.credit) {
       record.add("credit", Node::number(money_text(b.credit, cur)));
@@ -183,15 +165,50 @@ io::Output status_output(const ContributionsStatus& s, const model::StateTable& 
       flagged.push(Node::string(state.code));
     }
     list.push(std::move(record));
+  }
+  document.add("article_19", std::move(flagged));
+  document.add("states", std::move(list));
+  return document;
+}
+
+/// The page an officer reads: the year's figures, then the states with a balance.
+std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+  const auto& cur = s.currency;
+  io::Table summary;
+  summary.title = fmt::format("{} {} ({})", pick(lang, "Status of contributions as of", "État des contributions au"),
+                              s.as_of.iso(), cur.code());
+  summary.columns = {Column{"", ColumnType::text}, Column{pick(lang, "Amount", "Montant"), ColumnType::money}};
+  summary.rows = {
+      {{fmt::format("{} {}", pick(lang, "Assessed", "Mises en recouvrement"), s.current_year), money_text(s.assessed, cur)}, false},
+      {{fmt::format("{} {}", pick(lang, "Received", "Reçues"), s.current_year), money_text(s.received, cur)}, false},
+      {{fmt::format("{} {}", pick(lang, "Outstanding", "Non acquittées"), s.current_year), money_text(s.outstanding, cur)}, false},
+      {{fmt::format("{} {} (%)", pick(lang, "Collection rate", "Taux de recouvrement"), s.current_year),
+        percent_text(s.received, s.assessed)},
+       false},
+      {{fmt::format("{} ({} {})", pick(lang, "Outstanding, closed accounts", "Arriérés, exercices clos"), s.current_year - 1,
+                    pick(lang, "and earlier", "et antérieurs")),
+        money_text(s.closed_outstanding, cur)},
+       false},
+      {{pick(lang, "Credits carried forward", "Crédits reportés"), money_text(s.credits, cur)}, false},
+  };
+
+  io::Table detail;
+  detail.title = pick(lang, "States with balances", "États ayant un solde");
+  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
+                    Column{pick(lang, "Name", "Nom"), ColumnType::text},
+                    Column{fmt::format("{} {}", pick(lang, "Outstanding", "Dû"), s.current_year), ColumnType::money},
+                    Column{pick(lang, "Closed years", "Exercices clos"), ColumnType::money},
+                    Column{pick(lang, "Credit", "Crédit"), ColumnType::money},
+                    Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text}};
+  for (const auto& b : s.states) {
     if (b.current_outstanding || b.closed_outstanding || b.credit) {
+      const auto& state = states[b.state];
       detail.rows.push_back(io::Row{{state.code, state.name(lang), money_text(b.current_outstanding, cur),
                                      money_text(b.closed_outstanding, cur), money_text(b.credit, cur),
                                      b.article_19 ? pick(lang, "yes", "oui") : ""},
                                     false});
     }
   }
-  document.add("article_19", std::move(flagged));
-  document.add("states", std::move(list));
   detail.rows.push_back(io::Row{{pick(lang, "Total", "Total"), "", money_text(s.outstanding, cur),
                                  money_text(s.closed_outstanding, cur), money_text(s.credits, cur), ""},
                                 true});
@@ -200,7 +217,13 @@ io::Output status_output(const ContributionsStatus& s, const model::StateTable& 
                               "(UN Charter, Article 19).",
                               "Art. 19 : arriérés égaux ou supérieurs aux contributions dues pour les deux années complètes "
                               "précédentes (Charte des Nations Unies, Article 19)."));
-  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}};
+  return {std::move(summary), std::move(detail)};
+}
+
+} // namespace
+
+io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+  return io::Output{{status_document(s, states)}, status_tables(s, states, lang)};
 }
 
 ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
