@@ -84,6 +84,15 @@ TEST_SUITE("assess::status") {
     CHECK(s.credits == 5000);
   }
 
+  TEST_CASE("assess::compute_status holds an advance for a future year as a credit") {
+    // Paid in 2025 for 2026: it must not settle FRA's arrears of 2023 and 2024.
+    const auto s = status_of(assessments + "  - {date: 2025-08-01, state: FRA, amount: 120.00, year: 2026}\n",
+                             util::Date(2025, 8, 31));
+    CHECK(year_of(s, "FRA", 2023).received == 0);
+    CHECK(s.credits == 12000);
+    CHECK(s.closed_outstanding == 36000);
+  }
+
   TEST_CASE("assess::compute_status ignores payments after the as-of date and future years") {
     const auto s = status_of(assessments + "  - {date: 2025-09-01, state: FRA, amount: 320.00}\n", util::Date(2025, 8, 31));
     CHECK(s.received == 0);

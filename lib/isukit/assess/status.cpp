@@ -23,24 +23,27 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
   return whole == 0 ? "" : util::format_decimal(util::Rational(part) * 100 / whole, 1);
 }
 
-/// Credits one state: named years first, then the pool oldest first, then the credit.
-StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const std::vector<int>& years) {
+/// Credits one state: named years first, then the pool oldest first, then the credit. `years`
+/// are the assessed years up to `current_year`, ascending.
+StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const std::vector<int>& years,
+                          int current_year) {
   StateBalance balance;
   balance.state = state;
   std::int64_t pool = ledger.paid_unnamed(state);
-  for (int year : years) {
-    YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
-    const std::int64_t named = ledger.paid_for_year(state, year);
-    const std::int64_t credited = std::min(named, y.outstanding);
-    y.received += credited;
-    y.outstanding -= credited;
-    pool += named - credited;
-    balance.years.push_back(y);
-  }
-  // Money naming a year after the current one, or one never assessed, joins the pool too.
+  std::int64_t advances = 0;
   for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
-    if (std::find(years.begin(), years.end(), year) == years.end()) {
-      pool += ledger.paid_for_year(state, year);
+    const std::int64_t named = ledger.paid_for_year(state, year);
+    if (std::find(years.begin(), years.end(), year) != years.end()) {
+      YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
+      const std::int64_t credited = std::min(named, y.outstanding);
+      y.received = credited;
+      y.outstanding -= credited;
+      pool += named - credited; // what exceeds the year named
+      balance.years.push_back(y);
+    } else if (year >= current_year) {
+      advances += named; // meant for a year not yet assessed or due: held for it, never for arrears
+    } else {
+      pool += named; // names a past year never assessed
     }
   }
   for (auto& y : balance.years) {
@@ -49,7 +52,7 @@ StateBalance credit_state(const model::Ledger& ledger, model::StateId state, con
     y.outstanding -= credited;
     pool -= credited;
   }
-  balance.credit = pool;
+  balance.credit = pool + advances;
   return balance;
 }
 
@@ -90,7 +93,7 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
     if (!involved) {
       continue;
     }
-    StateBalance balance = credit_state(ledger, state, due_years);
+    StateBalance balance = credit_state(ledger, state, due_years, status.current_year);
     for (const auto& y : balance.years) {
       if (y.year == status.current_year) {
         balance.current_outstanding += y.outstanding;

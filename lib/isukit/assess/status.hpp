@@ -39,7 +39,8 @@ struct ContributionsStatus {
 };
 
 /// Credits each state's payments as of the ledger's date. Payments that name a year go to
-/// that year first, up to what is due for it; all other money (payments naming no year, and
+/// that year first, up to what is due for it; a payment that names a year after the as-of year
+/// is an advance, held as a credit for that year; all other money (payments naming no year, and
 /// what exceeds the year named) goes to the oldest outstanding assessment first; what exceeds
 /// everything due is a credit carried forward to the next assessment. Assessments of years
 /// after the as-of year are not yet due. Because only sums enter, the result does not depend
