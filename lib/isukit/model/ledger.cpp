@@ -109,7 +109,11 @@ private:
                               m_assessed_at[slot].line));
     }
     m_assessed_at[slot] = record.mark();
-    m_ledger.m_assessed[slot] = record.at("amount").as_money(m_currency).minor_units();
+    const util::Money amount = record.at("amount").as_money(m_currency);
+    if (amount.is_negative()) {
+      record.at("amount").fail("an assessment cannot be negative");
+    }
+    m_ledger.m_assessed[slot] = amount.minor_units();
   }
 
   void note_payment_currency(const util::Currency& currency, const io::Mark& mark) {
