@@ -110,29 +110,39 @@ io::Output obligations_output(const std::vector<Obligation>& obligations, const 
   return io::Output{{std::move(document)}, {std::move(table)}};
 }
 
-io::Output status_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
-                         const model::StateTable& states, const util::Date& as_of, Lang lang) {
-  struct Count {
-    int owed = 0, on_time = 0, late = 0, missing = 0;
-  };
-  std::vector<std::pair<std::pair<const model::ReportingObligation*, int>, Count>> groups;
+namespace {
+
+/// Owed, on time, late and missing, per obligation and period, in the order first met.
+struct GroupCount {
+  const model::ReportingObligation* rule = nullptr;
+  int period = 0;
+  int owed = 0, on_time = 0, late = 0, missing = 0;
+};
+
+std::vector<GroupCount> count_by_obligation(const std::vector<Tracked>& tracked) {
+  std::vector<GroupCount> groups;
   for (const auto& t : tracked) {
     if (t.standing == Standing::not_yet_due) {
       continue;
     }
-    const auto key = std::pair{t.obligation.rule, t.obligation.period};
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const GroupCount& g) {
+      return g.rule == t.obligation.rule && g.period == t.obligation.period;
+    });
     if (it == groups.end()) {
-      groups.push_back({key, Count{}});
+      groups.push_back(GroupCount{t.obligation.rule, t.obligation.period});
       it = groups.end() - 1;
     }
-    Count& c = it->second;
-    ++c.owed;
-    c.on_time += t.standing == Standing::on_time;
-    c.late += t.standing == Standing::late;
-    c.missing += t.standing == Standing::overdue;
+    ++it->owed;
+    it->on_time += t.standing == Standing::on_time;
+    it->late += t.standing == Standing::late;
+    it->missing += t.standing == Standing::overdue;
   }
-  Node document = treaty_header("reports-status", treaty, as_of);
+  return groups;
+}
+
+/// The rates per obligation and period (`69 of 111, 62.2%`), into the document and a table.
+io::Table add_summary(Node& document, const std::vector<GroupCount>& groups, const model::Treaty& treaty,
+                      const util::Date& as_of, Lang lang) {
   Node summary_list = Node::sequence();
   io::Table summary;
   summary.title = fmt::format("{} ({}, {} {})", pick(lang, "Reporting status", "État de la présentation des rapports"),
@@ -144,26 +154,30 @@ io::Output status_output(const std::vector<Tracked>& tracked, const model::Treat
                      Column{pick(lang, "Late", "En retard"), ColumnType::count},
                      Column{pick(lang, "Missing", "Manquants"), ColumnType::count},
                      Column{pick(lang, "Submitted", "Présentés"), ColumnType::text}};
-  for (const auto& [key, c] : groups) {
+  for (const auto& c : groups) {
     const int submitted = c.on_time + c.late;
     const std::string rate = util::format_decimal(util::Rational(submitted * 100, c.owed), 1);
     Node record = Node::mapping();
-    record.add("obligation", Node::string(key.first->id));
-    record.add("period", key.second == model::initial_period ? Node::string("initial") : Node::number(std::to_string(key.second)));
+    record.add("obligation", Node::string(c.rule->id));
+    record.add("period", c.period == model::initial_period ? Node::string("initial") : Node::number(std::to_string(c.period)));
     record.add("owed", Node::number(std::to_string(c.owed)));
     record.add("on_time", Node::number(std::to_string(c.on_time)));
     record.add("late", Node::number(std::to_string(c.late)));
     record.add("missing", Node::number(std::to_string(c.missing)));
     record.add("rate", Node::number(rate));
     summary_list.push(std::move(record));
-    summary.rows.push_back(io::Row{{rule_name(*key.first, lang), period_label(key.second, lang), std::to_string(c.owed),
+    summary.rows.push_back(io::Row{{rule_name(*c.rule, lang), period_label(c.period, lang), std::to_string(c.owed),
                                     std::to_string(c.on_time), std::to_string(c.late), std::to_string(c.missing),
                                     fmt::format("{} {} {}, {}%", submitted, pick(lang, "of", "sur"), c.owed,
                                                 util::localize_decimal(rate, lang))},
                                    false});
   }
   document.add("summary", std::move(summary_list));
+  return summary;
+}
 
+/// Each party's standing on each obligation due, into the document and a table.
+io::Table add_detail(Node& document, const std::vector<Tracked>& tracked, const model::StateTable& states, Lang lang) {
   Node detail_list = Node::sequence();
   io::Table detail;
   detail.title = pick(lang, "Reports by State", "Rapports par État");
@@ -188,6 +202,16 @@ io::Output status_output(const std::vector<Tracked>& tracked, const model::Treat
                                   false});
   }
   document.add("reports", std::move(detail_list));
+  return detail;
+}
+
+} // namespace
+
+io::Output status_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
+                         const model::StateTable& states, const util::Date& as_of, Lang lang) {
+  Node document = treaty_header("reports-status", treaty, as_of);
+  io::Table summary = add_summary(document, count_by_obligation(tracked), treaty, as_of, lang);
+  io::Table detail = add_detail(document, tracked, states, lang);
   return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}};
 }
 
