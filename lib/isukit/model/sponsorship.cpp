@@ -51,17 +51,11 @@ Programme Programme::from_document(const Node& root, const StateTable& states) {
   }
   const Node& eligibility = root.at("eligibility");
   for (const auto& group : eligibility.at("regional_groups").as_sequence()) {
-    bool known = false;
-    for (auto g : {RegionalGroup::african, RegionalGroup::asia_pacific, RegionalGroup::eastern_european,
-                   RegionalGroup::latin_american_caribbean, RegionalGroup::western_european_others, RegionalGroup::none}) {
-      if (regional_group_code(g) == group.as_text()) {
-        p.eligible_groups.push_back(g);
-        known = true;
-      }
-    }
-    if (!known) {
+    const auto parsed = parse_regional_group(group.as_text());
+    if (!parsed) {
       group.fail(fmt::format("unknown regional group '{}'", group.text()));
     }
+    p.eligible_groups.push_back(*parsed);
   }
   if (const Node* excluded = eligibility.find("exclude_states")) {
     for (const auto& code : excluded->as_sequence()) {

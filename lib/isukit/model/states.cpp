@@ -35,6 +35,15 @@ std::string_view regional_group_code(RegionalGroup group) {
   return "NONE";
 }
 
+std::optional<RegionalGroup> parse_regional_group(std::string_view code) {
+  for (const auto& entry : group_names) {
+    if (entry.code == code) {
+      return entry.group;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string_view regional_group_name(RegionalGroup group, util::Lang lang) {
   for (const auto& entry : group_names) {
     if (entry.group == group) {
@@ -103,16 +112,11 @@ StateTable StateTable::from_document(const io::Node& root) {
     state.name_fr = record.at("name_fr").as_text();
     state.un_member = record.at("un_member").as_bool();
     const io::Node& group = record.at("regional_group");
-    bool known_group = false;
-    for (const auto& entry : group_names) {
-      if (entry.code == group.as_text()) {
-        state.group = entry.group;
-        known_group = true;
-      }
-    }
-    if (!known_group) {
+    const auto parsed = parse_regional_group(group.as_text());
+    if (!parsed) {
       group.fail(fmt::format("unknown regional group '{}'", group.text()));
     }
+    state.group = *parsed;
     state.ldc = record.at("ldc").as_bool();
     if (const io::Node* graduation = record.find("ldc_graduation")) {
       state.ldc_graduation = graduation->as_partial_date();

@@ -21,6 +21,7 @@ enum class RegionalGroup { african, asia_pacific, eastern_european, latin_americ
                            western_european_others, none };
 
 std::string_view regional_group_code(RegionalGroup group); // "AFRICAN", ...
+std::optional<RegionalGroup> parse_regional_group(std::string_view code);
 std::string_view regional_group_name(RegionalGroup group, util::Lang lang);
 
 struct State {
