@@ -3,7 +3,6 @@
 
 #include <isukit/assess/apportion.hpp>
 #include <isukit/budget/evaluate.hpp>
-#include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
 
@@ -22,37 +21,6 @@ struct Options {
   std::string currency;
   std::string budget;
 };
-
-/// The year's total from a `budget` (evaluated) or a `budget-totals` document.
-util::Money total_from_budget(const std::string& path, int year, const util::Currency& currency) {
-  for (const auto& document : model::read_documents({path}, {"budget", "budget-totals"})) {
-    if (document.kind == "budget") {
-      const auto budget = model::Budget::from_document(document.root);
-      if (year < budget.first_year || year > budget.last_year) {
-        continue;
-      }
-      if (!(budget.currency == currency)) {
-        util::fail_data(document.root.at("currency").position(),
-                        fmt::format("the budget is in {}, the treaty's contributions in {}",
-                                    budget.currency.code(), currency.code()));
-      }
-      return budget::Evaluation::of(budget).year_total(year);
-    }
-    const auto budget_currency = document.root.at("currency").as_currency();
-    for (const auto& entry : document.root.at("years").as_sequence()) {
-      if (entry.at("year").as_int() == year) {
-        if (!(budget_currency == currency)) {
-          util::fail_data(document.root.at("currency").position(),
-                          fmt::format("the budget is in {}, the treaty's contributions in {}",
-                                      budget_currency.code(), currency.code()));
-        }
-        return entry.at("total").as_money(budget_currency);
-      }
-    }
-  }
-  throw util::Error(util::ExitCode::data, util::Position{path == "-" ? "<stdin>" : path, 0, 0},
-                    fmt::format("no budget total for {}", year));
-}
 
 } // namespace
 
@@ -91,7 +59,7 @@ cli::Runner setup_apportion(CLI::App& app) {
       }
       total = *parsed.money;
     } else {
-      total = total_from_budget(options->budget, year, currency);
+      total = budget::read_year_total(options->budget, year, currency);
     }
     const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
     const auto result = assess::apportion(scale, context.reference.states, total,

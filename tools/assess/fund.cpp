@@ -2,29 +2,10 @@
 #include "subcommands.hpp"
 
 #include <isukit/budget/evaluate.hpp>
-#include <isukit/model/documents.hpp>
-
-#include <fmt/format.h>
 
 namespace assess_tool {
 
 using namespace isukit;
-
-namespace {
-
-/// A twelfth of the budget's total for the as-of year.
-util::Money monthly_cost_from_budget(const std::string& path, int year) {
-  for (const auto& document : model::read_documents({path}, {"budget"})) {
-    const auto budget = model::Budget::from_document(document.root);
-    if (year >= budget.first_year && year <= budget.last_year) {
-      return util::to_money(budget::Evaluation::of(budget).year_total(year).value() / 12, budget.currency,
-                            util::Rounding::half_up);
-    }
-  }
-  throw util::Error(util::ExitCode::data, util::Position{path, 0, 0}, fmt::format("no budget for {}", year));
-}
-
-} // namespace
 
 cli::Runner setup_fund(CLI::App& app) {
   struct Options : LedgerOptions {
@@ -39,10 +20,15 @@ cli::Runner setup_fund(CLI::App& app) {
   return [options] {
     const auto loaded = load_ledger(*options);
     std::optional<util::Money> cost;
+    if (loaded.ledger.fund_movements().empty()) {
+      throw util::Error(util::ExitCode::data, "no 'fund' document in the input");
+    }
+    const auto currency = loaded.ledger.fund_movements().front().amount.currency();
     if (!options->budget.empty()) {
-      cost = monthly_cost_from_budget(options->budget, loaded.as_of.year());
-    } else if (!options->monthly_cost.empty() && !loaded.ledger.fund_movements().empty()) {
-      const auto currency = loaded.ledger.fund_movements().front().amount.currency();
+      // A twelfth of the year's budget, to the cent.
+      const auto year_total = budget::read_year_total(options->budget, loaded.as_of.year(), currency);
+      cost = util::to_money(year_total.value() / 12, currency, util::Rounding::half_up);
+    } else if (!options->monthly_cost.empty()) {
       const auto parsed = util::parse_money(options->monthly_cost, currency);
       if (!parsed.money) {
         throw util::Error(util::ExitCode::usage, "--monthly-cost: " + parsed.error);

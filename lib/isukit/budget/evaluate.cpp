@@ -1,4 +1,5 @@
 #include <isukit/budget/evaluate.hpp>
+#include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
 
@@ -147,6 +148,39 @@ Money Evaluation::period_total() const {
     total += year_total(year);
   }
   return total;
+}
+
+namespace {
+
+void require_currency(const io::Node& root, const util::Currency& found, const util::Currency& expected) {
+  if (!(found == expected)) {
+    util::fail_data(root.at("currency").position(),
+                    fmt::format("the budget is in {}, the accounts in {}", found.code(), expected.code()));
+  }
+}
+
+} // namespace
+
+util::Money read_year_total(const std::string& path, int year, const util::Currency& expected) {
+  for (const auto& document : model::read_documents({path}, {"budget", "budget-totals"})) {
+    if (document.kind == "budget") {
+      const auto budget = model::Budget::from_document(document.root);
+      if (year >= budget.first_year && year <= budget.last_year) {
+        require_currency(document.root, budget.currency, expected);
+        return Evaluation::of(budget).year_total(year);
+      }
+      continue;
+    }
+    const auto currency = document.root.at("currency").as_currency();
+    for (const auto& entry : document.root.at("years").as_sequence()) {
+      if (entry.at("year").as_int() == year) {
+        require_currency(document.root, currency, expected);
+        return entry.at("total").as_money(currency);
+      }
+    }
+  }
+  throw util::Error(util::ExitCode::data, util::Position{path == "-" ? "<stdin>" : path, 0, 0},
+                    fmt::format("no budget total for {}", year));
 }
 
 } // namespace isukit::budget

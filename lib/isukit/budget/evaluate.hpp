@@ -38,4 +38,9 @@ private:
   std::vector<std::vector<Cell>> m_cells; // [line][year - first_year]
 };
 
+/// The total for `year` of the first `budget` (evaluated) or `budget-totals` document in the
+/// file whose period covers it (`-` for stdin). A budget in another currency than `expected` is
+/// a data error at its currency, and so is a file with no total for the year.
+util::Money read_year_total(const std::string& path, int year, const util::Currency& expected);
+
 } // namespace isukit::budget
