@@ -127,7 +127,6 @@ private:
   }
 
   void credit(StateId state, const util::Date& date, std::int64_t amount, std::optional<int> year) {
-    ++m_ledger.m_payment_count;
     if (date > m_as_of) {
       return;
     }

@@ -48,7 +48,6 @@ public:
   std::int64_t paid_unnamed(StateId state) const { return m_unnamed[state]; }
   /// The years with any assessment, ascending.
   std::vector<int> years() const;
-  std::size_t payment_count() const { return m_payment_count; }
 
   const std::vector<FundMovement>& fund_movements() const { return m_fund; }
 
@@ -65,7 +64,6 @@ private:
   std::vector<std::int64_t> m_named;
   std::vector<std::int64_t> m_unnamed;
   std::vector<bool> m_year_used = std::vector<bool>(last_year - first_year + 1, false);
-  std::size_t m_payment_count = 0;
   std::vector<FundMovement> m_fund;
 };
 

@@ -13,9 +13,6 @@ Scale Scale::from_document(const io::Node& root, const StateTable& states) {
   if (scale.m_last_year < scale.m_first_year) {
     period.fail("the period ends before it starts");
   }
-  if (const io::Node* resolution = root.find("resolution")) {
-    scale.m_resolution = resolution->as_text();
-  }
   scale.m_rates.resize(states.size());
   scale.m_notional.resize(states.size());
   scale.m_texts.resize(states.size());

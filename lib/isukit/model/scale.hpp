@@ -20,7 +20,6 @@ public:
   int first_year() const { return m_first_year; }
   int last_year() const { return m_last_year; }
   bool covers(int year) const { return year >= m_first_year && year <= m_last_year; }
-  const std::string& resolution() const { return m_resolution; }
 
   /// The state's rate in per cent, if it is on the scale.
   std::optional<util::Rational> rate(StateId state) const;
@@ -34,7 +33,6 @@ private:
   std::string m_id;
   int m_first_year = 0;
   int m_last_year = 0;
-  std::string m_resolution;
   std::vector<std::optional<util::Rational>> m_rates;    // by StateId
   std::vector<std::optional<util::Rational>> m_notional; // by StateId
   std::vector<std::string> m_texts;                      // by StateId

@@ -66,11 +66,6 @@ std::optional<Rational> parse_decimal(std::string_view text) {
   return negative ? Rational(-value) : value;
 }
 
-int decimal_places(std::string_view text) {
-  const auto point = text.find('.');
-  return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
-}
-
 Integer round_to_integer(const Rational& value, Rounding rounding) {
   const Integer num = boost::multiprecision::numerator(value);
   const Integer den = boost::multiprecision::denominator(value); // always positive

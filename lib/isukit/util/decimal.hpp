@@ -24,9 +24,6 @@ enum class Rounding { floor, half_up };
 /// plus or dot) is rejected.
 std::optional<Rational> parse_decimal(std::string_view text);
 
-/// The number of digits after the decimal point in a text that parse_decimal accepts.
-int decimal_places(std::string_view text);
-
 /// Rounds to an integer by the given rule.
 Integer round_to_integer(const Rational& value, Rounding rounding);
 
