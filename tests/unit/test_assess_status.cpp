@@ -93,6 +93,13 @@ TEST_SUITE("assess::status") {
     CHECK(s.closed_outstanding == 36000);
   }
 
+  TEST_CASE("assess::compute_status keeps the advance of a state not yet assessed") {
+    // A new party pays ahead for 2026 before any assessment of it exists.
+    const auto s = status_of(assessments + "  - {date: 2025-08-01, state: VUT, amount: 50.00, year: 2026}\n",
+                             util::Date(2025, 8, 31));
+    CHECK(s.credits == 5000);
+  }
+
   TEST_CASE("assess::compute_status ignores payments after the as-of date and future years") {
     const auto s = status_of(assessments + "  - {date: 2025-09-01, state: FRA, amount: 320.00}\n", util::Date(2025, 8, 31));
     CHECK(s.received == 0);

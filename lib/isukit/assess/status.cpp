@@ -23,17 +23,21 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
   return whole == 0 ? "" : util::format_decimal(util::Rational(part) * 100 / whole, 1);
 }
 
-/// Credits one state: named years first, then the pool oldest first, then the credit. `years`
-/// are the assessed years up to `current_year`, ascending.
-StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const std::vector<int>& years,
-                          int current_year) {
+/// The assessed years up to the current one, as a flag per ledger year.
+struct DueYears {
+  std::vector<bool> flag = std::vector<bool>(model::Ledger::last_year - model::Ledger::first_year + 1, false);
+  bool contains(int year) const { return flag[static_cast<std::size_t>(year - model::Ledger::first_year)]; }
+};
+
+/// Credits one state: named years first, then the pool oldest first, then the credit.
+StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const DueYears& due, int current_year) {
   StateBalance balance;
   balance.state = state;
   std::int64_t pool = ledger.paid_unnamed(state);
   std::int64_t advances = 0;
   for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
     const std::int64_t named = ledger.paid_for_year(state, year);
-    if (std::find(years.begin(), years.end(), year) != years.end()) {
+    if (due.contains(year)) {
       YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
       const std::int64_t credited = std::min(named, y.outstanding);
       y.received = credited;
@@ -73,10 +77,10 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
       status.treaty = document.treaty;
     }
   }
-  std::vector<int> due_years;
+  DueYears due;
   for (int year : ledger.years()) {
     if (year <= status.current_year) {
-      due_years.push_back(year);
+      due.flag[static_cast<std::size_t>(year - model::Ledger::first_year)] = true;
     }
   }
   std::vector<model::StateId> order;
@@ -86,14 +90,10 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
   std::sort(order.begin(), order.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
 
   for (const auto state : order) {
-    bool involved = ledger.paid_unnamed(state) != 0;
-    for (int year : ledger.years()) {
-      involved = involved || ledger.assessed(state, year) != 0 || ledger.paid_for_year(state, year) != 0;
-    }
-    if (!involved) {
+    if (!ledger.involves(state)) {
       continue;
     }
-    StateBalance balance = credit_state(ledger, state, due_years, status.current_year);
+    StateBalance balance = credit_state(ledger, state, due, status.current_year);
     for (const auto& y : balance.years) {
       if (y.year == status.current_year) {
         balance.current_outstanding += y.outstanding;

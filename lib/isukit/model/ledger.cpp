@@ -20,6 +20,7 @@ public:
     ledger.m_assessed.assign(states.size() * years, 0);
     ledger.m_named.assign(states.size() * years, 0);
     ledger.m_unnamed.assign(states.size(), 0);
+    ledger.m_involved.assign(states.size(), false);
     m_assessed_at.assign(states.size() * years, io::Mark{});
   }
 
@@ -114,6 +115,7 @@ private:
       record.at("amount").fail("an assessment cannot be negative");
     }
     m_ledger.m_assessed[slot] = amount.minor_units();
+    m_ledger.m_involved[state] = true;
   }
 
   void note_payment_currency(const util::Currency& currency, const io::Mark& mark) {
@@ -130,6 +132,7 @@ private:
     if (date > m_as_of) {
       return;
     }
+    m_ledger.m_involved[state] = true;
     if (year) {
       m_ledger.m_named[m_ledger.slot(state, *year)] += amount;
     } else {

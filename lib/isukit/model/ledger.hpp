@@ -46,6 +46,8 @@ public:
   std::int64_t paid_for_year(StateId state, int year) const { return m_named[slot(state, year)]; }
   /// Payments that name no year.
   std::int64_t paid_unnamed(StateId state) const { return m_unnamed[state]; }
+  /// Whether the state has any assessment or payment (by the as-of date) in the ledger.
+  bool involves(StateId state) const { return m_involved[state]; }
   /// The years with any assessment, ascending.
   std::vector<int> years() const;
 
@@ -63,6 +65,7 @@ private:
   std::vector<std::int64_t> m_assessed;
   std::vector<std::int64_t> m_named;
   std::vector<std::int64_t> m_unnamed;
+  std::vector<bool> m_involved;
   std::vector<bool> m_year_used = std::vector<bool>(last_year - first_year + 1, false);
   std::vector<FundMovement> m_fund;
 };
