@@ -29,9 +29,9 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
   }
   m_row_line = m_line;
   std::size_t line_start = m_pos;
-  // Spans of quoted fields needing unescaping are copied to m_scratch; reserve enough up front
-  // so earlier views into it stay valid.
-  m_scratch.reserve(m_content.size() - m_pos);
+  // Quoted fields with doubled quotes are unescaped into m_scratch, which may grow while the
+  // row is read; their views are made once the row is complete (m_unescaped: field, offset).
+  m_unescaped.clear();
   const char* data = m_content.data();
   const std::size_t size = m_content.size();
   while (true) {
@@ -68,7 +68,7 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
             ++i;
           }
         }
-        raw = std::string_view(m_scratch).substr(from);
+        m_unescaped.push_back({fields.size(), from, m_scratch.size() - from});
       }
       fields.push_back(raw);
       if (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' &&
@@ -89,6 +89,9 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
       continue;
     }
     break;
+  }
+  for (const auto& u : m_unescaped) {
+    fields[u.field] = std::string_view(m_scratch).substr(u.offset, u.length);
   }
   if (m_pos < size && data[m_pos] == '\r') {
     ++m_pos;

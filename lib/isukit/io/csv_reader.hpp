@@ -32,6 +32,10 @@ private:
   int m_row_line = 0;
   std::vector<int> m_columns;
   std::string m_scratch;
+  struct Unescaped {
+    std::size_t field, offset, length;
+  };
+  std::vector<Unescaped> m_unescaped;
 };
 
 } // namespace isukit::io
