@@ -1,6 +1,10 @@
+#include "fixtures.hpp"
+
 #include <isukit/assess/apportion.hpp>
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include <numeric>
 
@@ -14,15 +18,8 @@ const util::Currency usd = *util::Currency::parse("USD");
 
 Money usd_amount(const char* text) { return *util::parse_money(text, usd).money; }
 
-const model::Reference& reference() {
-  static const auto loaded = model::Reference::load(ISUKIT_SOURCE_DATADIR);
-  return loaded;
-}
-
-const model::Treaty& ccw() {
-  static const auto loaded = reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/ccw.yaml");
-  return loaded;
-}
+using fixtures::reference;
+const model::Treaty& ccw() { return fixtures::treaty("ccw"); }
 
 std::vector<assess::ScaleEntry> entries(std::initializer_list<int> thousandths) {
   std::vector<assess::ScaleEntry> result;
@@ -106,13 +103,11 @@ TEST_SUITE("assess::apportion") {
     CHECK(scale.entries.size() == 128);
     CHECK(scale.scale_id == "un-2025-2027");
     CHECK(sum_shares(scale.entries) == 1);
-    const auto& states = reference().states;
-    for (const auto& entry : scale.entries) {
-      if (states[entry.state].code == "VAT") {
-        CHECK(entry.basis == assess::RateBasis::notional);
-        CHECK(entry.un_rate == Rational(1, 1000));
-      }
-    }
+    const auto holy_see = std::find_if(scale.entries.begin(), scale.entries.end(),
+                                       [](const auto& e) { return e.state == fixtures::state("VAT"); });
+    REQUIRE(holy_see != scale.entries.end());
+    CHECK(holy_see->basis == assess::RateBasis::notional);
+    CHECK(holy_see->un_rate == Rational(1, 1000));
   }
 
   TEST_CASE("assess::apportion CCW 2025: USD 1,362,200.20 to the cent") {

@@ -1,5 +1,6 @@
+#include "fixtures.hpp"
+
 #include <isukit/assess/status.hpp>
-#include <isukit/model/reference.hpp>
 
 #include <doctest/doctest.h>
 
@@ -10,10 +11,7 @@ using namespace isukit;
 
 namespace {
 
-const model::StateTable& states() {
-  static const auto loaded = model::Reference::load(ISUKIT_SOURCE_DATADIR).states;
-  return loaded;
-}
+using fixtures::states;
 
 /// Writes `text` to a file and computes the status on `as_of`.
 assess::ContributionsStatus status_of(const std::string& text, const util::Date& as_of) {
@@ -112,6 +110,7 @@ TEST_SUITE("assess::status") {
   TEST_CASE("assess::compute_status Article 19: arrears of two full years") {
     const auto s = status_of(assessments + "  - {date: 2024-01-10, state: DEU, amount: 10.00, year: 2024}\n",
                              util::Date(2025, 8, 31));
+    REQUIRE(s.states.size() == 2);
     for (const auto& b : s.states) {
       if (states()[b.state].code == "FRA") {
         CHECK(b.article_19); // owes 2023 and 2024 in full: 200 >= 100 + 100

@@ -1,5 +1,5 @@
 // The shipped reference data, checked against the figures its sources give.
-#include <isukit/model/reference.hpp>
+#include "fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,21 +11,9 @@ using util::Date;
 
 namespace {
 
-const Reference& reference() {
-  static const Reference loaded = Reference::load(ISUKIT_SOURCE_DATADIR);
-  return loaded;
-}
-
-const Treaty& treaty(const std::string& id) {
-  static std::map<std::string, Treaty> treaties;
-  auto it = treaties.find(id);
-  if (it == treaties.end()) {
-    it = treaties.emplace(id, reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/" + id + ".yaml")).first;
-  }
-  return it->second;
-}
-
-StateId id(const char* code) { return *reference().states.find(code); }
+using fixtures::reference;
+using fixtures::treaty;
+StateId id(const char* code) { return fixtures::state(code); }
 
 std::string eif(const char* treaty_id, const char* code) {
   return treaty(treaty_id).entry_into_force(id(code), "convention")->iso();

@@ -1,5 +1,6 @@
+#include "fixtures.hpp"
+
 #include <isukit/io/yaml_reader.hpp>
-#include <isukit/model/reference.hpp>
 #include <isukit/sponsor/selection.hpp>
 
 #include <doctest/doctest.h>
@@ -20,15 +21,8 @@ struct Collect : io::DocumentConsumer {
   void on_document(io::Document document) override { roots.push_back(std::move(document.root)); }
 };
 
-const model::Reference& reference() {
-  static const auto loaded = model::Reference::load(ISUKIT_SOURCE_DATADIR);
-  return loaded;
-}
-
-const model::Treaty& ccm() {
-  static const auto loaded = reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/ccm.yaml");
-  return loaded;
-}
+using fixtures::reference;
+const model::Treaty& ccm() { return fixtures::treaty("ccm"); }
 
 /// A programme with the given fund and targets, and applications in a compact form.
 struct Case {
