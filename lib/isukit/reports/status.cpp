@@ -45,6 +45,14 @@ Node treaty_header(const char* kind, const model::Treaty& treaty, const util::Da
   return document;
 }
 
+/// The columns that identify an obligation in every table: state, name, report, period, due.
+std::vector<Column> obligation_columns(Lang lang) {
+  return {Column{pick(lang, "State", "État"), ColumnType::text}, Column{pick(lang, "Name", "Nom"), ColumnType::text},
+          Column{pick(lang, "Report", "Rapport"), ColumnType::text},
+          Column{pick(lang, "Period", "Période"), ColumnType::text},
+          Column{pick(lang, "Due", "Échéance"), ColumnType::date}};
+}
+
 /// The fields that identify an obligation in every document: state, obligation, period, due.
 Node obligation_record(const Obligation& o, const model::StateTable& states) {
   Node record = Node::mapping();
@@ -91,12 +99,9 @@ io::Output obligations_output(const std::vector<Obligation>& obligations, const 
   io::Table table;
   table.title = fmt::format("{} ({}, {} {})", pick(lang, "Reports owed", "Rapports dus"), treaty.short_name(lang),
                             pick(lang, "as of", "au"), as_of.iso());
-  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
-                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{pick(lang, "Report", "Rapport"), ColumnType::text},
-                   Column{pick(lang, "Period", "Période"), ColumnType::text},
-                   Column{pick(lang, "Entry into force", "Entrée en vigueur"), ColumnType::date},
-                   Column{pick(lang, "Due", "Échéance"), ColumnType::date}};
+  table.columns = obligation_columns(lang);
+  table.columns.insert(table.columns.end() - 1,
+                       Column{pick(lang, "Entry into force", "Entrée en vigueur"), ColumnType::date});
   for (const auto& o : obligations) {
     const auto& state = states[o.state];
     Node record = obligation_record(o, states);
@@ -222,12 +227,8 @@ OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::T
   io::Table table;
   table.title = fmt::format("{} ({}, {} {})", pick(lang, "Overdue reports", "Rapports en retard"), treaty.short_name(lang),
                             pick(lang, "as of", "au"), as_of.iso());
-  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
-                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{pick(lang, "Report", "Rapport"), ColumnType::text},
-                   Column{pick(lang, "Period", "Période"), ColumnType::text},
-                   Column{pick(lang, "Due", "Échéance"), ColumnType::date},
-                   Column{pick(lang, "Days overdue", "Jours de retard"), ColumnType::count}};
+  table.columns = obligation_columns(lang);
+  table.columns.push_back(Column{pick(lang, "Days overdue", "Jours de retard"), ColumnType::count});
   std::size_t count = 0;
   for (const auto& t : tracked) {
     if (t.standing != Standing::overdue) {
