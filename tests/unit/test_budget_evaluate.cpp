@@ -94,5 +94,16 @@ TEST_SUITE("budget::evaluate") {
     CHECK(e.period_total().plain() == "2940552.00");
     const auto result = budget::check_budgets({e}, util::Lang::en);
     CHECK(result.deviations == 1); // only 2023 social security: stated 69,176, 20% is 73,176
+
+    // The notes of the source document, as the brief quotes them.
+    auto has = [](const std::string& text, const char* part) { return text.find(part) != std::string::npos; };
+    REQUIRE(budget.notes.size() == 5);
+    CHECK(has(budget.notes[2].en, "10 legs a year (6 long-haul and 4 short/medium-haul, economy"));
+    CHECK(has(budget.notes[1].en, "2021"));
+    CHECK(has(budget.notes[1].en, "2026"));
+    CHECK(has(budget.find_line("salaries")->note_en, "assistant half time"));
+    CHECK(has(budget.find_line("social_security")->note_en, "20% of salaries"));
+    CHECK(budget.find_line("administrative")->in_kind());
+    CHECK(has(budget.find_line("administrative")->in_kind_en, "GICHD"));
   }
 }
