@@ -13,7 +13,7 @@ cli::Runner setup_deadlines(CLI::App& app) {
   };
   auto options = std::make_shared<DeadlineOptions>();
   cli::add_output_options(app, options->output);
-  cli::add_data_options(app, options->data, true);
+  cli::add_data_options(app, options->data, false);
   cli::add_as_of_option(app, options->as_of);
   app.add_option("--within", options->within, "The window after --as-of: 90d, 12m, 2y (default 12m)");
   return [options] {
@@ -26,8 +26,9 @@ cli::Runner setup_deadlines(CLI::App& app) {
                         fmt::format("--within expects a number and d, m or y (90d, 12m, 2y), got '{}'", options->within));
     }
     const auto context = cli::load_treaty_context(options->data);
-    cli::emit(reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, lang), options->output);
-    return 0;
+    const auto result = reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, lang);
+    cli::emit(result.output, options->output);
+    return static_cast<int>(result.passed ? util::ExitCode::found : util::ExitCode::ok);
   };
 }
 

@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
           {"obligations", "Every report each party owes, with its due date", setup_obligations},
           {"status", "Who submitted which report, on time or late, and the rates", setup_status},
           {"overdue", "The parties with an overdue report (exit 1 when there is any)", setup_overdue},
-          {"deadlines", "Treaty deadlines that fall within a window, soonest first", setup_deadlines},
+          {"deadlines", "Treaty deadlines passed or falling within a window (exit 1 when one has passed)", setup_deadlines},
           {"remind", "One reminder letter per party that owes a report", setup_remind},
       });
 }

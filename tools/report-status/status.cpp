@@ -7,9 +7,10 @@ using namespace isukit;
 
 void add_options(CLI::App& app, Options& options, bool with_reports) {
   cli::add_output_options(app, options.output);
-  cli::add_data_options(app, options.data, true);
+  cli::add_data_options(app, options.data, false);
   cli::add_as_of_option(app, options.as_of);
-  app.add_option("--cycles", options.cycles, "Annual reports of the N latest due dates (default 1)")
+  app.add_option("--cycles", options.cycles,
+                 "Only the annual reports of the N latest due dates (default: all back to the first owed)")
       ->check(CLI::Range(1, 50));
   if (with_reports) {
     cli::add_inputs(app, options.inputs, "Reports files");
@@ -19,22 +20,34 @@ void add_options(CLI::App& app, Options& options, bool with_reports) {
 Tracking load_tracking(const Options& options) {
   cli::parse_lang_option(options.output.lang);
   cli::parse_format_option(options.output.format);
-  Tracking t{cli::load_treaty_context(options.data), cli::parse_as_of(options.as_of), {}, {}, {}};
-  t.obligations = reports::compute_obligations(t.context.treaty, t.context.reference.states, t.as_of, options.cycles);
-  if (!options.inputs.empty()) {
-    t.reports = model::read_reports(options.inputs, t.context.treaty, t.context.reference.states);
+  const auto as_of = cli::parse_as_of(options.as_of);
+  const auto documents = options.inputs.empty() ? std::vector<io::Document>{}
+                                                : model::read_reports_documents(options.inputs);
+  cli::DataOptions data = options.data;
+  if (data.treaty.empty()) {
+    data.treaty = model::named_treaty(documents); // still empty: resolve_treaty_file asks for --treaty
   }
+  Tracking t{cli::load_treaty_context(data), as_of, {}, {}, {}};
+  const auto& states = t.context.reference.states;
+  t.reports = model::parse_reports(documents, t.context.treaty, states);
+  reports::check_owed(t.reports, t.context.treaty, states);
+  t.obligations = reports::compute_obligations(t.context.treaty, states, t.as_of, options.cycles);
   t.tracked = reports::track(t.obligations, t.reports, t.as_of);
   return t;
 }
 
 cli::Runner setup_obligations(CLI::App& app) {
-  auto options = std::make_shared<Options>();
+  struct ObligationOptions : Options {
+    bool upcoming = false;
+  };
+  auto options = std::make_shared<ObligationOptions>();
   add_options(app, *options, false);
+  app.add_flag("--upcoming", options->upcoming,
+               "Instead, the next report each party owes under each obligation, due after --as-of");
   return [options] {
     const auto t = load_tracking(*options);
     cli::emit(reports::obligations_output(t.obligations, t.context.treaty, t.context.reference.states, t.as_of,
-                                          cli::parse_lang_option(options->output.lang)),
+                                          options->upcoming, cli::parse_lang_option(options->output.lang)),
               options->output);
     return 0;
   };

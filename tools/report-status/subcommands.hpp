@@ -17,7 +17,7 @@ struct Options {
   isukit::cli::OutputOptions output;
   isukit::cli::DataOptions data;
   std::string as_of;
-  int cycles = 1;
+  std::optional<int> cycles; // every due date back to the first report owed when absent
   std::vector<std::string> inputs;
 };
 void add_options(CLI::App& app, Options& options, bool with_reports);

@@ -2,6 +2,7 @@
 #include <isukit/io/render.hpp>
 #include <isukit/util/atomic_file.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -158,7 +159,7 @@ fs::path resolve_treaty_file(const DataOptions& options) {
   if (options.treaty.find('/') != std::string::npos || options.treaty.ends_with(".yaml")) {
     return options.treaty;
   }
-  return resolve_data_dir(options) / "treaties" / (options.treaty + ".yaml");
+  return resolve_data_dir(options) / "treaties" / (util::ascii_lower(options.treaty) + ".yaml");
 }
 
 TreatyContext load_treaty_context(const DataOptions& options) {

@@ -1,4 +1,5 @@
 #include <isukit/io/writers.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -9,13 +10,6 @@ namespace isukit::io {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
-
 /// True where a plain YAML scalar would not read back as this same string.
 bool needs_quotes(std::string_view text) {
   if (text.empty()) {
@@ -23,7 +17,7 @@ bool needs_quotes(std::string_view text) {
   }
   static constexpr std::string_view special_words[] = {"true", "false", "yes", "no",  "on",
                                                        "off",  "null",  "~",   "y",   "n"};
-  const std::string lowered = lower(text);
+  const std::string lowered = util::ascii_lower(text);
   if (std::find(std::begin(special_words), std::end(special_words), lowered) !=
       std::end(special_words)) {
     return true;

@@ -5,10 +5,27 @@
 
 namespace isukit::model {
 
-std::vector<ReportReceived> read_reports(const std::vector<std::string>& inputs, const Treaty& treaty,
-                                         const StateTable& states) {
+std::vector<io::Document> read_reports_documents(const std::vector<std::string>& inputs) {
+  return read_documents(inputs, {"reports"});
+}
+
+std::string named_treaty(const std::vector<io::Document>& documents) {
+  std::string named;
+  for (const auto& document : documents) {
+    if (const io::Node* id = document.root.find("treaty")) {
+      if (!named.empty() && id->as_text() != named) {
+        id->fail(fmt::format("these are reports under '{}', but other inputs are under '{}'", id->text(), named));
+      }
+      named = id->as_text();
+    }
+  }
+  return named;
+}
+
+std::vector<ReportReceived> parse_reports(const std::vector<io::Document>& documents, const Treaty& treaty,
+                                          const StateTable& states) {
   std::vector<ReportReceived> reports;
-  for (const auto& document : read_documents(inputs, {"reports"})) {
+  for (const auto& document : documents) {
     const io::Node& root = document.root;
     if (const io::Node* id = root.find("treaty"); id && id->as_text() != treaty.id()) {
       id->fail(fmt::format("these are reports under '{}', not '{}'", id->text(), treaty.id()));

@@ -1,6 +1,7 @@
 // National reports received: who submitted which report, for which period, when.
 #pragma once
 
+#include <isukit/io/yaml_reader.hpp>
 #include <isukit/model/treaty.hpp>
 
 #include <string>
@@ -20,9 +21,16 @@ struct ReportReceived {
   io::Mark mark;
 };
 
-/// Reads the `reports` documents of the inputs, checking each against the treaty: known state,
-/// known obligation, a period that is `initial` or a year.
-std::vector<ReportReceived> read_reports(const std::vector<std::string>& inputs, const Treaty& treaty,
-                                         const StateTable& states);
+/// The `reports` documents of the inputs, in input order.
+std::vector<io::Document> read_reports_documents(const std::vector<std::string>& inputs);
+
+/// The treaty id the documents name in their `treaty` field; empty when none names one. Fails
+/// at the second document's field when two name different treaties.
+std::string named_treaty(const std::vector<io::Document>& documents);
+
+/// The reports of the documents, each checked against the treaty: the document's treaty,
+/// known state, known obligation, a period that is `initial` or a year.
+std::vector<ReportReceived> parse_reports(const std::vector<io::Document>& documents, const Treaty& treaty,
+                                          const StateTable& states);
 
 } // namespace isukit::model

@@ -39,19 +39,19 @@ EntryIntoForceRule parse_eif(const Node& node) {
                           "first_of_month_after_deposit)", kind.text()));
   }
   rule.months = node.at("months").as_int();
-  if (const Node* in_force = node.find("treaty_in_force")) {
-    rule.treaty_in_force = in_force->as_date();
-  }
   return rule;
 }
 
 } // namespace
 
 util::Date EntryIntoForceRule::apply(const util::Date& deposit) const {
-  const util::Date computed = kind == Kind::months_after_deposit
-                                  ? deposit.add_months(months)
-                                  : deposit.first_of_month().add_months(months);
-  return treaty_in_force && computed < *treaty_in_force ? *treaty_in_force : computed;
+  return kind == Kind::months_after_deposit ? deposit.add_months(months) : deposit.first_of_month().add_months(months);
+}
+
+DeadlineOn Deadline::known_on(const util::Date& date) const {
+  const util::Date granted = extended_on ? extended_on->latest() : deadline;
+  const bool extended = extended_to && granted <= date;
+  return DeadlineOn{extended ? *extended_to : deadline, extended, completed_on && completed_on->latest() <= date};
 }
 
 const Instrument* Treaty::find_instrument(std::string_view id) const {
@@ -73,8 +73,12 @@ std::vector<Instrument> parse_instruments(const Node& list) {
         record.at("id").fail(fmt::format("instrument '{}' is listed twice", existing.id));
       }
     }
-    instruments.push_back(Instrument{record.at("id").as_text(), record.at("name_en").as_text(),
-                                     record.at("name_fr").as_text()});
+    Instrument instrument{record.at("id").as_text(), record.at("name_en").as_text(), record.at("name_fr").as_text(),
+                          std::nullopt};
+    if (const Node* in_force = record.find("entry_into_force")) {
+      instrument.entry_into_force = in_force->as_date();
+    }
+    instruments.push_back(std::move(instrument));
   }
   return instruments;
 }
@@ -135,8 +139,13 @@ std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty&
     ReportingObligation obligation;
     obligation.id = record.at("id").as_text();
     obligation.instrument = record.at("instrument").as_text();
-    if (!treaty.find_instrument(obligation.instrument)) {
+    const Instrument* instrument = treaty.find_instrument(obligation.instrument);
+    if (!instrument) {
       record.at("instrument").fail(fmt::format("unknown instrument '{}'", obligation.instrument));
+    }
+    if (!instrument->entry_into_force) {
+      record.at("instrument").fail(fmt::format("instrument '{}' has reporting obligations but no entry_into_force date "
+                                               "in 'instruments'", obligation.instrument));
     }
     obligation.name_en = record.at("name_en").as_text();
     obligation.name_fr = record.at("name_fr").as_text();
@@ -146,6 +155,9 @@ std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty&
     }
     if (const Node* due = record.find("annual_due")) {
       obligation.annual_due = parse_month_day(*due);
+    }
+    if (const Node* first = record.find("first_period")) {
+      obligation.first_period = first->as_int();
     }
     reporting.push_back(std::move(obligation));
   }
@@ -167,6 +179,12 @@ std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states
       if (*deadline.extended_to < deadline.deadline) {
         extended->fail("an extension ends before the original deadline");
       }
+    }
+    if (const Node* granted = record.find("extended_on")) {
+      if (!deadline.extended_to) {
+        granted->fail("extended_on without extended_to");
+      }
+      deadline.extended_on = granted->as_partial_date();
     }
     if (const Node* completed = record.find("completed_on")) {
       deadline.completed_on = completed->as_partial_date();
@@ -254,7 +272,7 @@ const Party* Treaty::find_party(StateId state) const {
   return nullptr;
 }
 
-std::optional<util::Date> Treaty::entry_into_force(StateId state, std::string_view instrument) const {
+std::optional<util::Date> Treaty::deposit(StateId state, std::string_view instrument) const {
   const Party* party = find_party(state);
   if (!party) {
     return std::nullopt;
@@ -263,20 +281,22 @@ std::optional<util::Date> Treaty::entry_into_force(StateId state, std::string_vi
   if (deposit == party->deposits.end()) {
     return std::nullopt;
   }
-  return m_eif.apply(deposit->second);
+  return deposit->second;
+}
+
+std::optional<util::Date> Treaty::entry_into_force(StateId state, std::string_view instrument) const {
+  const auto deposited = deposit(state, instrument);
+  if (!deposited) {
+    return std::nullopt;
+  }
+  const util::Date computed = m_eif.apply(*deposited);
+  const auto& own = find_instrument(instrument)->entry_into_force;
+  return own && computed < *own ? *own : computed;
 }
 
 bool Treaty::is_party(StateId state, std::string_view instrument, const util::Date& date, Basis basis) const {
-  const Party* party = find_party(state);
-  if (!party) {
-    return false;
-  }
-  const auto deposit = party->deposits.find(std::string(instrument));
-  if (deposit == party->deposits.end()) {
-    return false;
-  }
-  const util::Date from = basis == Basis::deposit ? deposit->second : m_eif.apply(deposit->second);
-  if (date < from) {
+  const auto from = basis == Basis::deposit ? deposit(state, instrument) : entry_into_force(state, instrument);
+  if (!from || date < *from) {
     return false;
   }
   return std::none_of(m_withdrawals.begin(), m_withdrawals.end(), [&](const Withdrawal& w) {

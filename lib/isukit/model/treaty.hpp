@@ -21,8 +21,9 @@ struct EntryIntoForceRule {
   };
   Kind kind = Kind::months_after_deposit;
   int months = 6;
-  std::optional<util::Date> treaty_in_force; // no state's date is earlier (CCM Art. 17(1))
 
+  /// The rule applied to a deposit alone; Treaty::entry_into_force also respects the
+  /// instrument's own date.
   util::Date apply(const util::Date& deposit) const;
 };
 
@@ -30,6 +31,9 @@ struct Instrument {
   std::string id;
   std::string name_en;
   std::string name_fr;
+  /// The instrument's own entry into force (CCW Protocol V: 2006-11-12; CCM Art. 17(1):
+  /// 2010-08-01); required of an instrument with reporting obligations.
+  std::optional<util::Date> entry_into_force;
 };
 
 struct Party {
@@ -64,6 +68,7 @@ struct ReportingObligation {
   std::string basis; // the article or decision it is owed under
   std::optional<int> initial_due_days; // after entry into force
   std::optional<MonthDay> annual_due;
+  std::optional<int> first_period; // no annual report covers an earlier year (CCW compliance: 2007)
 };
 
 /// A treaty deadline that runs from entry into force (CCM Art. 3: 8 years; Art. 4: 10 years).
@@ -74,16 +79,29 @@ struct DeadlineRule {
   std::string name_fr;
 };
 
+/// A deadline as the records known on a date show it.
+struct DeadlineOn {
+  util::Date current; // the extended date when the extension is known, else the original
+  bool extended = false;
+  bool completed = false;
+};
+
 /// A state's deadline under an article, with the latest extension granted and completion.
 struct Deadline {
   StateId state = 0;
   int article = 0;
   util::Date deadline;
   std::optional<util::Date> extended_to;
+  std::optional<util::PartialDate> extended_on; // when the extension was granted, if recorded
   std::optional<util::PartialDate> completed_on;
   std::string note;
 
   const util::Date& current() const { return extended_to ? *extended_to : deadline; }
+  /// The deadline as known on `date`: a completion counts from its date, an extension from
+  /// the date it was granted (the last day of the month or year when only those are known);
+  /// an extension without a grant date counts from the original deadline, by which Art. 3(3)
+  /// and 4(5)-(6) have it requested and decided.
+  DeadlineOn known_on(const util::Date& date) const;
 };
 
 /// Who pays what share of the treaty's costs. Rates are in per cent of the scale.
@@ -135,8 +153,11 @@ public:
   /// basis) on or before it, and no withdrawal effective on or before it.
   bool is_party(StateId state, std::string_view instrument, const util::Date& date, Basis basis) const;
   std::vector<StateId> parties_on(std::string_view instrument, const util::Date& date, Basis basis) const;
-  /// Entry into force for the state, computed from its deposit by the treaty's rule.
+  /// Entry into force for the state: the later of the treaty's rule applied to its deposit and
+  /// the instrument's own entry into force. Nullopt when the state never deposited it.
   std::optional<util::Date> entry_into_force(StateId state, std::string_view instrument) const;
+  /// The date the state deposited the instrument, if it did.
+  std::optional<util::Date> deposit(StateId state, std::string_view instrument) const;
 
 private:
   std::string m_id;

@@ -17,14 +17,30 @@ struct Obligation {
   util::Date due;
 };
 
-/// The initial and annual reports owed under every reporting obligation, for the parties in
-/// force for its instrument on `as_of`. Initial reports: due the set number of days after entry
-/// into force. Annual reports: due on the set day each year, covering the previous calendar year;
-/// the first covers the year of entry into force. Annual reports are listed for the `cycles`
-/// latest due dates on or before the end of the as-of year; initial reports whenever due.
-/// Sorted by obligation, period, state code.
+/// The first calendar year an annual report under `rule` covers for a party whose entry into
+/// force is `entry_into_force`. Where the rule also has an initial report, the year in which
+/// the initial report falls due: the annual reports update it "each year thereafter" (CCM ISU,
+/// clusterconvention.org/reporting-forms), so none covers a year that ended before it was due.
+/// Otherwise the year of entry into force. Never before the rule's `first_period`.
+int first_annual_period(const model::ReportingObligation& rule, const util::Date& entry_into_force);
+
+/// The due date of the annual report covering `period`: the rule's day in the next year.
+util::Date annual_due(const model::ReportingObligation& rule, int period);
+
+/// Every report owed under every reporting obligation by the parties in force for its
+/// instrument on `as_of`: those due on or before `as_of` back to the first one the party owed,
+/// and the next one of each party and obligation that falls due after it. With `cycles`, the
+/// annual reports due on or before `as_of` are only those of the N latest due dates (initial
+/// reports are always kept). Sorted by obligation, period, state code.
 std::vector<Obligation> compute_obligations(const model::Treaty& treaty, const model::StateTable& states,
-                                            const util::Date& as_of, int cycles);
+                                            const util::Date& as_of, std::optional<int> cycles);
+
+/// Fails (exit 65, at the report's position) on a report for an obligation the state does not
+/// owe: an instrument it never deposited, a report received before its deposit, an initial or
+/// annual report the obligation does not have, a year before its first annual report or after
+/// the year the report was received in, or a year that begins after its withdrawal took effect.
+void check_owed(const std::vector<model::ReportReceived>& reports, const model::Treaty& treaty,
+                const model::StateTable& states);
 
 /// "2024" or "initial".
 std::string period_text(int period);

@@ -15,6 +15,21 @@ using util::pick;
 
 namespace {
 
+/// The standing as the status table prints it, in the reader's language.
+std::string standing_label(Standing standing, Lang lang) {
+  switch (standing) {
+  case Standing::on_time:
+    return pick(lang, "on time", "à temps");
+  case Standing::late:
+    return pick(lang, "late", "en retard");
+  case Standing::overdue:
+    return pick(lang, "overdue", "non présenté");
+  case Standing::not_yet_due:
+    return pick(lang, "not yet due", "pas encore dû");
+  }
+  return "";
+}
+
 std::string_view standing_name(Standing standing) {
   switch (standing) {
   case Standing::on_time:
@@ -93,16 +108,22 @@ std::vector<Tracked> track(const std::vector<Obligation>& obligations,
 }
 
 io::Output obligations_output(const std::vector<Obligation>& obligations, const model::Treaty& treaty,
-                              const model::StateTable& states, const util::Date& as_of, Lang lang) {
+                              const model::StateTable& states, const util::Date& as_of, bool upcoming, Lang lang) {
   Node document = treaty_header("obligations", treaty, as_of);
+  document.add("upcoming", Node::boolean(upcoming));
   Node list = Node::sequence();
   io::Table table;
-  table.title = fmt::format("{} ({}, {} {})", pick(lang, "Reports owed", "Rapports dus"), treaty.short_name(lang),
-                            pick(lang, "as of", "au"), as_of.iso());
+  table.title = fmt::format("{} ({}, {} {})",
+                            upcoming ? pick(lang, "Reports falling due next", "Prochains rapports à présenter")
+                                     : pick(lang, "Reports owed", "Rapports dus"),
+                            treaty.short_name(lang), pick(lang, "as of", "au"), as_of.iso());
   table.columns = obligation_columns(lang);
   table.columns.insert(table.columns.end() - 1,
                        Column{pick(lang, "Entry into force", "Entrée en vigueur"), ColumnType::date});
   for (const auto& o : obligations) {
+    if ((o.due > as_of) != upcoming) {
+      continue;
+    }
     const auto& state = states[o.state];
     Node record = obligation_record(o, states);
     record.add("entry_into_force", Node::string(o.entry_into_force.iso()));
@@ -203,7 +224,7 @@ io::Table add_detail(Node& document, const std::vector<Tracked>& tracked, const 
     detail_list.push(std::move(record));
     detail.rows.push_back(io::Row{{state.code, rule_name(*t.obligation.rule, lang), period_label(t.obligation.period, lang),
                                    t.obligation.due.iso(), t.report ? t.report->received.iso() : "",
-                                   std::string(standing_name(t.standing))},
+                                   standing_label(t.standing, lang)},
                                   false});
   }
   document.add("reports", std::move(detail_list));
@@ -222,7 +243,7 @@ io::Output status_output(const std::vector<Tracked>& tracked, const model::Treat
 
 OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                              const model::StateTable& states, const util::Date& as_of, Lang lang) {
-  Node document = treaty_header("reports-status", treaty, as_of);
+  Node document = treaty_header("overdue-reports", treaty, as_of);
   Node list = Node::sequence();
   io::Table table;
   table.title = fmt::format("{} ({}, {} {})", pick(lang, "Overdue reports", "Rapports en retard"), treaty.short_name(lang),
@@ -248,23 +269,46 @@ OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::T
   return OverdueResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
 }
 
-io::Output deadlines_output(const model::Treaty& treaty, const model::StateTable& states, const util::Date& as_of,
-                            const util::Date& until, Lang lang) {
-  std::vector<const model::Deadline*> due;
+namespace {
+
+/// A deadline as known on the as-of date, and whether it has passed.
+struct ListedDeadline {
+  const model::Deadline* deadline = nullptr;
+  model::DeadlineOn known;
+  bool passed = false;
+};
+
+/// The uncompleted deadlines that passed before `as_of`, longest passed first, then those from
+/// `as_of` to `until`, soonest first; ties by state code.
+std::vector<ListedDeadline> select_deadlines(const model::Treaty& treaty, const model::StateTable& states,
+                                             const util::Date& as_of, const util::Date& until) {
+  std::vector<ListedDeadline> listed;
   for (const auto& d : treaty.deadlines()) {
-    if (!d.completed_on && d.current() >= as_of && d.current() <= until) {
-      due.push_back(&d);
+    const auto known = d.known_on(as_of);
+    if (!known.completed && known.current <= until) {
+      listed.push_back(ListedDeadline{&d, known, known.current < as_of});
     }
   }
-  std::stable_sort(due.begin(), due.end(), [&](const auto* a, const auto* b) {
-    if (a->current() != b->current()) {
-      return a->current() < b->current();
+  std::stable_sort(listed.begin(), listed.end(), [&](const ListedDeadline& a, const ListedDeadline& b) {
+    if (a.known.current != b.known.current) {
+      return a.known.current < b.known.current; // passed ones come first, being earlier
     }
-    return states[a->state].code < states[b->state].code;
+    return states[a.deadline->state].code < states[b.deadline->state].code;
   });
-  Node document = treaty_header("deadlines", treaty, as_of);
-  document.add("until", Node::string(until.iso()));
-  Node list = Node::sequence();
+  return listed;
+}
+
+std::string deadline_obligation(const model::Treaty& treaty, int article, Lang lang) {
+  for (const auto& rule : treaty.deadline_rules()) {
+    if (rule.article == article) {
+      return fmt::format("{} ({} {})", lang == Lang::fr ? rule.name_fr : rule.name_en, pick(lang, "Art.", "art."),
+                         article);
+    }
+  }
+  return fmt::format("{} {}", pick(lang, "Article", "Article"), article);
+}
+
+io::Table deadlines_table(const model::Treaty& treaty, const util::Date& as_of, const util::Date& until, Lang lang) {
   io::Table table;
   table.title = fmt::format("{} ({}, {} {} {})", pick(lang, "Treaty deadlines", "Échéances conventionnelles"),
                             treaty.short_name(lang), as_of.iso(), pick(lang, "to", "au"), until.iso());
@@ -273,33 +317,49 @@ io::Output deadlines_output(const model::Treaty& treaty, const model::StateTable
                    Column{pick(lang, "Name", "Nom"), ColumnType::text},
                    Column{pick(lang, "Obligation", "Obligation"), ColumnType::text},
                    Column{pick(lang, "Original deadline", "Échéance initiale"), ColumnType::date},
+                   Column{pick(lang, "Passed", "Dépassée"), ColumnType::text},
+                   Column{pick(lang, "Days since", "Jours écoulés"), ColumnType::count},
                    Column{pick(lang, "Days left", "Jours restants"), ColumnType::count}};
-  for (const auto* d : due) {
-    std::string obligation = fmt::format("{} {}", pick(lang, "Article", "Article"), d->article);
-    for (const auto& rule : treaty.deadline_rules()) {
-      if (rule.article == d->article) {
-        obligation = fmt::format("{} ({} {})", lang == Lang::fr ? rule.name_fr : rule.name_en,
-                                 pick(lang, "Art.", "art."), d->article);
-      }
-    }
-    const auto& state = states[d->state];
-    const std::string days = std::to_string(d->current().days_since(as_of));
+  table.notes.push_back(pick(lang, "Deadlines as known on the as-of date (the latest extension granted by then); "
+                                   "obligations declared completed by then are left out; deadlines passed without "
+                                   "completion or extension come first.",
+                             "Échéances telles que connues à la date de référence (dernière prolongation "
+                             "accordée à cette date) ; les obligations déclarées remplies à cette date sont "
+                             "omises ; les échéances dépassées sans achèvement ni prolongation viennent en tête."));
+  return table;
+}
+
+} // namespace
+
+DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::StateTable& states,
+                                 const util::Date& as_of, const util::Date& until, Lang lang) {
+  Node document = treaty_header("deadlines", treaty, as_of);
+  document.add("until", Node::string(until.iso()));
+  Node list = Node::sequence();
+  io::Table table = deadlines_table(treaty, as_of, until, lang);
+  std::size_t passed = 0;
+  for (const auto& item : select_deadlines(treaty, states, as_of, until)) {
+    const auto& d = *item.deadline;
+    const auto& state = states[d.state];
+    const std::string since = item.passed ? std::to_string(as_of.days_since(item.known.current)) : "";
+    const std::string left = item.passed ? "" : std::to_string(item.known.current.days_since(as_of));
+    passed += item.passed;
     Node record = Node::mapping();
-    record.add("deadline", Node::string(d->current().iso()));
+    record.add("deadline", Node::string(item.known.current.iso()));
     record.add("state", Node::string(state.code));
-    record.add("article", Node::number(std::to_string(d->article)));
-    record.add("original_deadline", Node::string(d->deadline.iso()));
-    record.add("extended", Node::boolean(d->extended_to.has_value()));
-    record.add("days_left", Node::number(days));
+    record.add("article", Node::number(std::to_string(d.article)));
+    record.add("original_deadline", Node::string(d.deadline.iso()));
+    record.add("extended", Node::boolean(item.known.extended));
+    record.add("passed", Node::boolean(item.passed));
+    record.add(item.passed ? "days_since" : "days_left", Node::number(item.passed ? since : left));
     list.push(std::move(record));
-    table.rows.push_back(io::Row{{d->current().iso(), state.code, state.name(lang), obligation, d->deadline.iso(), days}, false});
+    table.rows.push_back(io::Row{{item.known.current.iso(), state.code, state.name(lang),
+                                  deadline_obligation(treaty, d.article, lang), d.deadline.iso(),
+                                  item.passed ? pick(lang, "passed", "dépassée") : "", since, left},
+                                 false});
   }
   document.add("deadlines", std::move(list));
-  table.notes.push_back(pick(lang, "Deadlines as the treaty file records them (the latest extension granted); "
-                                   "obligations declared completed are left out.",
-                             "Échéances telles que les enregistre le fichier du traité (dernière prolongation "
-                             "accordée) ; les obligations déclarées remplies sont omises."));
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  return DeadlinesResult{io::Output{{std::move(document)}, {std::move(table)}}, passed};
 }
 
 std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,

@@ -23,10 +23,14 @@ struct Tracked {
 std::vector<Tracked> track(const std::vector<Obligation>& obligations,
                            const std::vector<model::ReportReceived>& reports, const util::Date& as_of);
 
+/// The obligations due on or before `as_of`; with `upcoming`, instead those that fall due after it.
 io::Output obligations_output(const std::vector<Obligation>& obligations, const model::Treaty& treaty,
-                              const model::StateTable& states, const util::Date& as_of, util::Lang lang);
+                              const model::StateTable& states, const util::Date& as_of, bool upcoming,
+                              util::Lang lang);
 
 /// Per obligation and period: owed, on time, late, missing, and the rate (`42 of 112, 37.5%`).
+/// Owed are the reports due before `as_of` and those received early; a report due on `as_of`
+/// itself and not yet received is not counted (it is not late until the next day).
 io::Output status_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                          const model::StateTable& states, const util::Date& as_of, util::Lang lang);
 
@@ -37,10 +41,16 @@ struct OverdueResult {
 OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                              const model::StateTable& states, const util::Date& as_of, util::Lang lang);
 
-/// The treaty deadlines not declared completed whose current date (the latest extension, else
-/// the original) falls from `as_of` to `until`, soonest first.
-io::Output deadlines_output(const model::Treaty& treaty, const model::StateTable& states, const util::Date& as_of,
-                            const util::Date& until, util::Lang lang);
+struct DeadlinesResult {
+  io::Output output;
+  std::size_t passed = 0;
+};
+
+/// The treaty deadlines as known on `as_of` (Deadline::known_on: completions and extensions
+/// recorded after it are ignored) and not completed: first those that passed before `as_of`,
+/// longest passed first, with the days since; then those from `as_of` to `until`, soonest first.
+DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::StateTable& states,
+                                 const util::Date& as_of, const util::Date& until, util::Lang lang);
 
 /// One reminder per party with an overdue report, from a template; the context holds the
 /// state, the list `reports` (name, basis, period, due, due_long), the treaty and the ISU.

@@ -1,12 +1,14 @@
 #include <isukit/util/lang.hpp>
+#include <isukit/util/text.hpp>
 
 namespace isukit::util {
 
 std::optional<Lang> parse_lang(std::string_view text) {
-  if (text == "en") {
+  const std::string code = ascii_lower(text);
+  if (code == "en") {
     return Lang::en;
   }
-  if (text == "fr") {
+  if (code == "fr") {
     return Lang::fr;
   }
   return std::nullopt;

@@ -1,0 +1,13 @@
+// Text helpers shared by every layer.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace isukit::util {
+
+/// The text with A-Z lowered: names typed on the command line (`--treaty CCM`, `--lang FR`)
+/// compare case-insensitively. Bytes outside ASCII are kept as they are.
+std::string ascii_lower(std::string_view text);
+
+} // namespace isukit::util
