@@ -154,7 +154,7 @@ fs::path resolve_data_dir(const DataOptions& options) {
 
 fs::path resolve_treaty_file(const DataOptions& options) {
   if (options.treaty.empty()) {
-    usage_error("--treaty is required (ccw, ccm, or a treaty file)");
+    usage_error("--treaty is required (ccw, ccm, or a treaty file) when the inputs do not name their treaty");
   }
   if (options.treaty.find('/') != std::string::npos || options.treaty.ends_with(".yaml")) {
     return options.treaty;

@@ -393,6 +393,7 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
       reports.push(std::move(report));
     }
     context.add("reports", std::move(reports));
+    context.add("several", Node::boolean(list.size() > 1)); // Mustache cannot count a list
     model::add_letter_fields(context, treaty, lang);
     letters.push_back(io::Letter{fmt::format("{}-reminder{}", code, letter.output_extension()), letter.render(context)});
   }

@@ -53,7 +53,8 @@ DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::State
                                  const util::Date& as_of, const util::Date& until, util::Lang lang);
 
 /// One reminder per party with an overdue report, from a template; the context holds the
-/// state, the list `reports` (name, basis, period, due, due_long), the treaty and the ISU.
+/// state, the list `reports` (name, basis, period, initial, due, due_long), `several` (more
+/// than one report: the letter's grammar), the treaty and the ISU.
 std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                                   const model::StateTable& states, const io::LetterTemplate& letter,
                                   const util::Date& as_of, util::Lang lang);
