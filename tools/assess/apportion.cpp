@@ -63,7 +63,8 @@ cli::Runner setup_apportion(CLI::App& app) {
     }
     const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
     const auto result = assess::apportion(scale, context.reference.states, total,
-                                          context.treaty.cost_sharing().minimum_contribution);
+                                          context.treaty.cost_sharing().minimum_contribution,
+                                          context.treaty.cost_sharing().rounding);
     cli::emit(assess::assessments_output(result, context.reference.states, lang), options->output);
     return 0;
   };

@@ -11,17 +11,24 @@ using util::Money;
 using util::Rational;
 
 std::vector<Money> largest_remainder(const Money& total, const std::vector<Rational>& weights,
-                                     const std::vector<std::size_t>& tie_rank) {
+                                     const std::vector<std::size_t>& tie_rank, std::int64_t unit) {
+  if (total.minor_units() % unit != 0) {
+    throw util::Error(util::ExitCode::data,
+                      fmt::format("the total {} is not a whole number of rounding units of {} minor units, so no "
+                                  "largest-remainder split can add up to it",
+                                  total.plain(), unit));
+  }
+  const std::int64_t units = total.minor_units() / unit;
   const Rational weight_sum = std::accumulate(weights.begin(), weights.end(), Rational(0));
   std::vector<Money> amounts;
   std::vector<Rational> remainders;
   std::int64_t handed_out = 0;
   for (const auto& weight : weights) {
-    const Rational exact = Rational(total.minor_units()) * weight / weight_sum; // in minor units
-    const util::Integer floored = util::round_to_integer(exact, util::Rounding::floor);
-    amounts.emplace_back(floored.convert_to<std::int64_t>(), total.currency());
-    remainders.push_back(exact - Rational(floored));
-    handed_out += amounts.back().minor_units();
+    const Rational exact = weight_sum == 0 ? Rational(0) : Rational(units) * weight / weight_sum; // in units
+    const std::int64_t floored = util::round_to_integer(exact, util::Rounding::floor).convert_to<std::int64_t>();
+    amounts.emplace_back(floored * unit, total.currency());
+    remainders.push_back(exact - floored);
+    handed_out += floored;
   }
   std::vector<std::size_t> order(weights.size());
   std::iota(order.begin(), order.end(), 0);
@@ -31,113 +38,203 @@ std::vector<Money> largest_remainder(const Money& total, const std::vector<Ratio
     }
     return tie_rank[a] < tie_rank[b];
   });
-  // The remainders are each below one minor unit, so fewer units are left than states.
-  for (std::int64_t left = total.minor_units() - handed_out, i = 0; left > 0; --left, ++i) {
-    amounts[order[static_cast<std::size_t>(i)]] += Money(1, total.currency());
+  // The remainders are each below one unit, so fewer units are left than shares.
+  for (std::int64_t left = units - handed_out, i = 0; left > 0; --left, ++i) {
+    amounts[order[static_cast<std::size_t>(i)]] += Money(unit, total.currency());
   }
   return amounts;
 }
 
+std::vector<Money> each_half_up(const std::vector<Rational>& exact, util::Currency currency, std::int64_t unit) {
+  Rational minor_per_major = 1;
+  for (int digit = 0; digit < currency.minor_digits(); ++digit) {
+    minor_per_major *= 10;
+  }
+  std::vector<Money> amounts;
+  amounts.reserve(exact.size());
+  for (const auto& value : exact) {
+    const util::Integer units = util::round_to_integer(value * minor_per_major / unit, util::Rounding::half_up);
+    amounts.emplace_back(units.convert_to<std::int64_t>() * unit, currency);
+  }
+  return amounts;
+}
+
+namespace {
+
+/// Rank of each entry for breaking ties: larger share first, then the code.
+std::vector<std::size_t> tie_ranks(const TreatyScale& scale, const model::StateTable& states) {
+  const auto& entries = scale.entries;
+  std::vector<std::size_t> by_rate(entries.size());
+  std::iota(by_rate.begin(), by_rate.end(), 0);
+  std::sort(by_rate.begin(), by_rate.end(), [&](std::size_t a, std::size_t b) {
+    if (entries[a].share != entries[b].share) {
+      return entries[a].share > entries[b].share;
+    }
+    return entries[a].code(states) < entries[b].code(states);
+  });
+  std::vector<std::size_t> rank(entries.size());
+  for (std::size_t r = 0; r < by_rate.size(); ++r) {
+    rank[by_rate[r]] = r;
+  }
+  return rank;
+}
+
+/// A fixed share or a party below the threshold keeps its share of the total whatever the
+/// minimum contribution does to the others.
+bool settled_by_rule(const ScaleEntry& entry) {
+  return entry.rule == RuleApplied::fixed_share || entry.rule == RuleApplied::below_threshold;
+}
+
+/// Which adjustable entries pay the minimum: repeated until no other share of what is left
+/// falls below it.
+std::vector<bool> entries_at_minimum(const TreatyScale& scale, const Rational& left, const Rational& minimum) {
+  const auto& entries = scale.entries;
+  std::vector<bool> at_minimum(entries.size(), false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    Rational free_shares = 0;
+    std::size_t fixed = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (at_minimum[i]) {
+        ++fixed;
+      } else if (!settled_by_rule(entries[i])) {
+        free_shares += entries[i].share;
+      }
+    }
+    const Rational rest = left - minimum * fixed;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!at_minimum[i] && !settled_by_rule(entries[i]) && rest * entries[i].share / free_shares < minimum) {
+        at_minimum[i] = true;
+        changed = true;
+      }
+    }
+  }
+  return at_minimum;
+}
+
+/// Each entry's exact amount in major units, after the minimum contribution.
+std::vector<Rational> exact_amounts(const TreatyScale& scale, const Money& total, const std::optional<Money>& minimum) {
+  const auto& entries = scale.entries;
+  std::vector<Rational> exact(entries.size());
+  Rational left = total.value(); // what the fixed shares and the threshold leave
+  std::size_t adjustable = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    exact[i] = total.value() * entries[i].share;
+    if (settled_by_rule(entries[i])) {
+      left -= exact[i];
+    } else {
+      ++adjustable;
+    }
+  }
+  if (!minimum || adjustable == 0) {
+    return exact;
+  }
+  if (minimum->value() * adjustable > left) {
+    throw util::Error(util::ExitCode::data, fmt::format("the minimum contribution {} times {} states exceeds the total {}",
+                                                        minimum->plain(), adjustable, util::format_decimal(left, 2)));
+  }
+  const std::vector<bool> at_minimum = entries_at_minimum(scale, left, minimum->value());
+  Rational free_shares = 0;
+  Rational rest = left;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (at_minimum[i]) {
+      rest -= minimum->value();
+    } else if (!settled_by_rule(entries[i])) {
+      free_shares += entries[i].share;
+    }
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (at_minimum[i]) {
+      exact[i] = minimum->value();
+    } else if (!settled_by_rule(entries[i])) {
+      exact[i] = rest * entries[i].share / free_shares;
+    }
+  }
+  return exact;
+}
+
+} // namespace
+
 Apportionment apportion(const TreatyScale& scale, const model::StateTable& states, const Money& total,
-                        const std::optional<Money>& minimum) {
-  Apportionment result{scale, total, minimum, {}};
-  const std::size_t n = scale.entries.size();
+                        const std::optional<Money>& minimum, const model::RoundingRule& rounding) {
   if (total.is_negative()) {
     throw util::Error(util::ExitCode::usage, "the total to apportion must not be negative");
   }
-  // Tie rank: larger rate first, then ISO code.
-  std::vector<std::size_t> by_rate(n);
-  std::iota(by_rate.begin(), by_rate.end(), 0);
-  std::sort(by_rate.begin(), by_rate.end(), [&](std::size_t a, std::size_t b) {
-    if (scale.entries[a].share != scale.entries[b].share) {
-      return scale.entries[a].share > scale.entries[b].share;
-    }
-    return states[scale.entries[a].state].code < states[scale.entries[b].state].code;
-  });
-  std::vector<std::size_t> tie_rank(n);
-  for (std::size_t rank = 0; rank < n; ++rank) {
-    tie_rank[by_rate[rank]] = rank;
+  Apportionment result{scale, total, minimum, rounding, {}, Money::zero(total.currency())};
+  const std::vector<Rational> exact = exact_amounts(scale, total, minimum);
+  const std::int64_t unit = rounding.unit_minor(total.currency());
+  const std::vector<Money> amounts = rounding.method == model::RoundingRule::Method::each_half_up
+                                         ? each_half_up(exact, total.currency(), unit)
+                                         : largest_remainder(total, exact, tie_ranks(scale, states), unit);
+  for (const auto& amount : amounts) {
+    const Rational share = total.is_zero() ? Rational(0) : amount.value() / total.value();
+    result.assessments.push_back(Assessment{share, amount});
+    result.difference += amount;
   }
-
-  std::vector<bool> at_minimum(n, false);
-  if (minimum) {
-    if (Rational(minimum->minor_units()) * n > Rational(total.minor_units())) {
-      throw util::Error(util::ExitCode::data, fmt::format("the minimum contribution {} times {} states exceeds the total {}",
-                                                          minimum->plain(), n, total.plain()));
-    }
-    bool changed = true;
-    while (changed) {
-      changed = false;
-      Rational free_shares = 0;
-      std::size_t fixed = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (at_minimum[i]) {
-          ++fixed;
-        } else {
-          free_shares += scale.entries[i].share;
-        }
-      }
-      const Rational rest = total.value() - minimum->value() * fixed;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (!at_minimum[i] && rest * scale.entries[i].share / free_shares < minimum->value()) {
-          at_minimum[i] = true;
-          changed = true;
-        }
-      }
-    }
-  }
-
-  std::vector<Rational> weights;
-  std::vector<std::size_t> free_index;
-  std::vector<std::size_t> free_rank;
-  Money rest = total;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (at_minimum[i]) {
-      rest -= *minimum;
-    } else {
-      weights.push_back(scale.entries[i].share);
-      free_index.push_back(i);
-      free_rank.push_back(tie_rank[i]);
-    }
-  }
-  std::vector<Money> amounts(n, Money::zero(total.currency()));
-  for (std::size_t i = 0; i < n; ++i) {
-    if (at_minimum[i]) {
-      amounts[i] = *minimum;
-    }
-  }
-  if (!weights.empty()) {
-    const auto split = largest_remainder(rest, weights, free_rank);
-    for (std::size_t k = 0; k < free_index.size(); ++k) {
-      amounts[free_index[k]] = split[k];
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const Rational share = total.is_zero() ? Rational(0) : amounts[i].value() / total.value();
-    result.assessments.push_back(Assessment{scale.entries[i].state, share, amounts[i]});
-  }
+  result.difference -= total;
   return result;
 }
 
-io::Output assessments_output(const Apportionment& a, const model::StateTable& states, util::Lang lang) {
-  using io::Column;
-  using io::ColumnType;
+namespace {
+
+/// An amount with `places` decimals when it has no more, else with all its minor digits.
+std::string amount_text(const Money& amount, int places) {
+  std::int64_t step = 1;
+  for (int digit = places; digit < amount.currency().minor_digits(); ++digit) {
+    step *= 10;
+  }
+  return amount.minor_units() % step == 0 ? util::format_decimal(amount.value(), places) : amount.plain();
+}
+
+std::string rounding_text(const model::RoundingRule& rule, const util::Currency& currency) {
+  const std::int64_t unit = rule.unit_minor(currency);
+  const std::string step = unit == 1 && currency.minor_digits() == 2
+                               ? std::string("the cent")
+                               : fmt::format("{} {}", amount_text(Money(unit, currency), rule.places(currency)),
+                                             currency.code());
+  if (rule.method == model::RoundingRule::Method::each_half_up) {
+    return fmt::format("each share rounded half up to {} on its own; the shares add up to the total plus the "
+                       "difference", step);
+  }
+  return fmt::format("largest remainder to {}; ties to the larger rate, then the ISO code", step);
+}
+
+io::Node assessments_document(const Apportionment& a, const model::StateTable& states) {
   using io::Node;
+  const int places = a.rounding.places(a.total.currency());
+  const bool reports_difference = a.rounding.method == model::RoundingRule::Method::each_half_up;
   Node document = Node::mapping();
   document.add("kind", Node::string("assessments"));
   document.add("treaty", Node::string(a.scale.treaty));
   document.add("year", Node::number(std::to_string(a.scale.year)));
   document.add("currency", Node::string(std::string(a.total.currency().code())));
-  document.add("total", Node::number(a.total.plain()));
+  document.add("total", Node::number(amount_text(a.total, places)));
+  if (reports_difference) {
+    document.add("difference", Node::number(amount_text(a.difference, places)));
+  }
   Node& basis = document.add("basis", Node::mapping());
   basis.add("scale", Node::string(a.scale.scale_id));
   basis.add("parties_on", Node::string(a.scale.parties_on.iso()));
   if (a.minimum) {
     basis.add("minimum_contribution", Node::number(a.minimum->plain()));
   }
-  basis.add("rounding", Node::string("largest remainder to the cent; ties to the larger rate, then the ISO code"));
+  basis.add("rounding", Node::string(rounding_text(a.rounding, a.total.currency())));
   Node& list = document.add("assessments", Node::sequence());
+  for (std::size_t i = 0; i < a.assessments.size(); ++i) {
+    const ScaleEntry& entry = a.scale.entries[i];
+    Node record = Node::mapping();
+    record.add(entry.organization ? "organization" : "state", Node::string(entry.code(states)));
+    record.add("rate", Node::number(format_percent(entry.share)));
+    record.add("amount", Node::number(amount_text(a.assessments[i].amount, places)));
+    list.push(std::move(record));
+  }
+  return document;
+}
 
+io::Table assessments_table(const Apportionment& a, const model::StateTable& states, util::Lang lang) {
+  using io::Column;
+  using io::ColumnType;
+  const int places = a.rounding.places(a.total.currency());
   io::Table table;
   table.title = fmt::format("{} {} ({} {})", util::pick(lang, "Assessed contributions", "Contributions mises en recouvrement"),
                             a.scale.year, a.scale.treaty, a.total.currency().code());
@@ -146,18 +243,24 @@ io::Output assessments_output(const Apportionment& a, const model::StateTable& s
                    Column{util::pick(lang, "Rate %", "Taux %"), ColumnType::rate},
                    Column{util::pick(lang, "Amount", "Montant"), ColumnType::money}};
   for (std::size_t i = 0; i < a.assessments.size(); ++i) {
-    const auto& item = a.assessments[i];
-    const auto& state = states[item.state];
-    const std::string rate = format_percent(a.scale.entries[i].share);
-    Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    record.add("rate", Node::number(rate));
-    record.add("amount", Node::number(item.amount.plain()));
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{{state.code, state.name(lang), rate, item.amount.plain()}, false});
+    const ScaleEntry& entry = a.scale.entries[i];
+    table.rows.push_back(io::Row{{entry.code(states), entry.name(states, lang), format_percent(entry.share),
+                                  amount_text(a.assessments[i].amount, places)},
+                                 false});
   }
-  table.rows.push_back(io::Row{{util::pick(lang, "Total", "Total"), "", format_percent(1), a.total.plain()}, true});
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  table.rows.push_back(io::Row{{util::pick(lang, "Total", "Total"), "", format_percent(1), amount_text(a.total, places)}, true});
+  if (a.rounding.method == model::RoundingRule::Method::each_half_up) {
+    table.rows.push_back(io::Row{{util::pick(lang, "Difference from the total", "Écart par rapport au total"), "", "",
+                                  amount_text(a.difference, places)},
+                                 true});
+  }
+  return table;
+}
+
+} // namespace
+
+io::Output assessments_output(const Apportionment& a, const model::StateTable& states, util::Lang lang) {
+  return io::Output{{assessments_document(a, states)}, {assessments_table(a, states, lang)}};
 }
 
 } // namespace isukit::assess

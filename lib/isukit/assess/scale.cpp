@@ -12,6 +12,10 @@ std::string_view rule_name(RuleApplied rule) {
   switch (rule) {
   case RuleApplied::none:
     return "";
+  case RuleApplied::fixed_share:
+    return "fixed_share";
+  case RuleApplied::below_threshold:
+    return "below_threshold";
   case RuleApplied::ceiling:
     return "ceiling";
   case RuleApplied::floor:
@@ -32,6 +36,8 @@ std::string_view basis_name(RateBasis basis) {
     return "notional";
   case RateBasis::without_un_rate:
     return "without_un_rate";
+  case RateBasis::none:
+    return "";
   }
   return "";
 }
@@ -53,8 +59,19 @@ std::optional<std::pair<RuleApplied, Rational>> broken_rule(const ScaleEntry& en
 
 } // namespace
 
+const std::string& ScaleEntry::code(const model::StateTable& states) const {
+  return organization ? organization->code : states[state].code;
+}
+
+const std::string& ScaleEntry::name(const model::StateTable& states, util::Lang lang) const {
+  return organization ? organization->name(lang) : states[state].name(lang);
+}
+
 void apply_rules(std::vector<ScaleEntry>& entries, const ScaleRules& rules, const std::vector<bool>& is_ldc) {
   std::vector<bool> fixed(entries.size(), false);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    fixed[i] = entries[i].rule != RuleApplied::none;
+  }
   while (true) {
     // Spread what the fixed entries leave over the free ones, in proportion to their rates.
     Rational fixed_total = 0;
@@ -97,46 +114,84 @@ void apply_rules(std::vector<ScaleEntry>& entries, const ScaleRules& rules, cons
   }
 }
 
+namespace {
+
+const model::Scale& scale_for_year(const model::CostSharing& sharing, const model::Reference& reference, int year) {
+  const std::string pinned = sharing.pinned_scale(year);
+  if (pinned.empty()) {
+    return reference.scale_for(year, sharing.scales);
+  }
+  const model::Scale* scale = reference.find_scale(pinned);
+  if (!scale) {
+    throw util::Error(util::ExitCode::data,
+                      fmt::format("the scale '{}' the treaty pins for {} is not in the data", pinned, year));
+  }
+  return *scale;
+}
+
+/// One party's entry before the ceiling, floor and LDC ceiling: its UN rate, and its share if
+/// a fixed share or the threshold settles it.
+ScaleEntry entry_for(const model::Party& party, const model::Treaty& treaty, const model::Scale& un,
+                     const model::StateTable& states) {
+  const auto& sharing = treaty.cost_sharing();
+  ScaleEntry entry;
+  entry.state = party.state;
+  if (party.organization) {
+    entry.organization = treaty.organizations()[*party.organization];
+    entry.basis = RateBasis::none;
+  } else if (const auto rate = un.rate(party.state)) {
+    entry.un_rate = *rate;
+  } else if (const auto notional = un.notional_rate(party.state)) {
+    entry.un_rate = *notional;
+    entry.basis = RateBasis::notional;
+  } else {
+    entry.un_rate = sharing.without_un_rate;
+    entry.basis = RateBasis::without_un_rate;
+  }
+  if (const auto fixed = sharing.fixed_share(treaty.party_code(party, states))) {
+    entry.share = *fixed / 100;
+    entry.rule = RuleApplied::fixed_share;
+  } else if (sharing.min_un_rate && entry.un_rate < *sharing.min_un_rate) {
+    entry.share = 0;
+    entry.rule = RuleApplied::below_threshold;
+  }
+  return entry;
+}
+
+} // namespace
+
 TreatyScale treaty_scale(const model::Treaty& treaty, const model::Reference& reference, int year) {
   const auto& sharing = treaty.cost_sharing();
-  const model::Scale& un = reference.scale_for(year, sharing.scales);
+  const model::Scale& un = scale_for_year(sharing, reference, year);
+  const auto& states = reference.states;
   TreatyScale result;
   result.treaty = treaty.id();
   result.year = year;
   result.scale_id = un.id();
+  result.scale_pinned = !sharing.pinned_scale(year).empty();
   result.parties_on = util::Date(year, 1, 1);
-
-  auto parties = treaty.parties_on(sharing.instrument, result.parties_on, model::Treaty::Basis::deposit);
-  std::sort(parties.begin(), parties.end(), [&](auto a, auto b) {
-    return reference.states[a].code < reference.states[b].code;
-  });
-  std::vector<bool> is_ldc;
-  for (const auto state : parties) {
-    ScaleEntry entry;
-    entry.state = state;
-    if (const auto rate = un.rate(state)) {
-      entry.un_rate = *rate;
-    } else if (const auto notional = un.notional_rate(state)) {
-      entry.un_rate = *notional;
-      entry.basis = RateBasis::notional;
-    } else {
-      entry.un_rate = sharing.without_un_rate;
-      entry.basis = RateBasis::without_un_rate;
-    }
-    result.entries.push_back(entry);
-    is_ldc.push_back(reference.states[state].is_ldc_on(result.parties_on));
+  for (const model::Party* party : treaty.contributors_on(result.parties_on)) {
+    result.entries.push_back(entry_for(*party, treaty, un, states));
   }
   if (result.entries.empty()) {
     throw util::Error(util::ExitCode::data, fmt::format("{} has no paying parties on {}", treaty.id(),
                                                         result.parties_on.iso()));
+  }
+  std::sort(result.entries.begin(), result.entries.end(),
+            [&](const ScaleEntry& a, const ScaleEntry& b) { return a.code(states) < b.code(states); });
+  std::vector<bool> is_ldc;
+  for (const auto& entry : result.entries) {
+    is_ldc.push_back(!entry.organization && states[entry.state].is_ldc_on(result.parties_on));
   }
   apply_rules(result.entries, ScaleRules{sharing.ceiling, sharing.floor, sharing.ldc_ceiling}, is_ldc);
   return result;
 }
 
 std::string format_percent(const Rational& share) {
-  // 12 decimals of a per cent is 1e-14 of the total: below a cent on any total under a
-  // trillion, so the printed rate reproduces every amount.
+  // 12 decimals of a per cent is 1e-14 of the total: the printed rate is within 5e-15 of the
+  // exact share, so rate x total is within USD 0.00001 of the exact amount on any total under
+  // a billion, a thousandth of a cent. Amounts are computed from the exact share, never from
+  // this text.
   return util::format_decimal(share * 100, 12);
 }
 
@@ -150,13 +205,17 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
   document.add("treaty", Node::string(scale.treaty));
   document.add("year", Node::number(std::to_string(scale.year)));
   document.add("base_scale", Node::string(scale.scale_id));
+  if (scale.scale_pinned) {
+    document.add("base_scale_pinned", Node::boolean(true));
+  }
   document.add("parties_on", Node::string(scale.parties_on.iso()));
-  document.add("states_paying", Node::number(std::to_string(scale.entries.size())));
+  const auto paying = std::count_if(scale.entries.begin(), scale.entries.end(), [](const ScaleEntry& e) { return e.share > 0; });
+  document.add("states_paying", Node::number(std::to_string(paying)));
   Node& rates = document.add("rates", Node::sequence());
 
   io::Table table;
   table.title = fmt::format("{} {} ({}, {} {})", util::pick(lang, "Scale of assessments", "Barème des quotes-parts"),
-                            scale.year, scale.scale_id, scale.entries.size(),
+                            scale.year, scale.scale_id, paying,
                             util::pick(lang, "paying states", "États contributeurs"));
   table.columns = {Column{util::pick(lang, "State", "État"), ColumnType::text},
                    Column{util::pick(lang, "Name", "Nom"), ColumnType::text},
@@ -166,22 +225,24 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
                    Column{util::pick(lang, "Rule", "Règle"), ColumnType::text}};
   Rational total_un = 0;
   for (const auto& entry : scale.entries) {
-    const auto& state = reference.states[entry.state];
-    const std::string un_rate = util::format_decimal(entry.un_rate, 3);
+    const std::string& code = entry.code(reference.states);
+    const std::string un_rate = entry.organization ? std::string() : util::format_decimal(entry.un_rate, 3);
     const std::string adjusted = format_percent(entry.share);
     total_un += entry.un_rate;
     Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    record.add("un_rate", Node::number(un_rate));
+    record.add(entry.organization ? "organization" : "state", Node::string(code));
+    if (!entry.organization) {
+      record.add("un_rate", Node::number(un_rate));
+    }
     record.add("rate", Node::number(adjusted));
-    if (entry.basis != RateBasis::un_scale) {
+    if (entry.basis != RateBasis::un_scale && !entry.organization) {
       record.add("basis", Node::string(std::string(basis_name(entry.basis))));
     }
     if (entry.rule != RuleApplied::none) {
       record.add("rule", Node::string(std::string(rule_name(entry.rule))));
     }
     rates.push(std::move(record));
-    table.rows.push_back(io::Row{{state.code, state.name(lang), un_rate, adjusted,
+    table.rows.push_back(io::Row{{code, entry.name(reference.states, lang), un_rate, adjusted,
                                   std::string(basis_name(entry.basis)), std::string(rule_name(entry.rule))},
                                  false});
   }

@@ -1,10 +1,12 @@
 #include <isukit/io/node.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <deque>
 #include <mutex>
+#include <optional>
 
 namespace isukit::io {
 
@@ -74,17 +76,58 @@ const Node& Node::at(std::string_view key) const {
   return *value;
 }
 
+namespace {
+
+/// Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: the optimal
+/// string alignment distance, which counts the usual typing slips (`yaer`, `ceilling`) as one.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) {
+    d[i][0] = i;
+  }
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    d[0][j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+/// The allowed key nearest to `key`, if it is near enough to be a slip: at most a third of its
+/// letters changed, and at least one.
+std::optional<std::string_view> nearest_key(std::string_view key, std::initializer_list<std::string_view> allowed) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = std::max<std::size_t>(1, key.size() / 3) + 1;
+  for (const auto candidate : allowed) {
+    const std::size_t distance = edit_distance(key, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+} // namespace
+
 void Node::check_keys(std::initializer_list<std::string_view> allowed) const {
   for (const auto& entry : as_mapping().entries()) {
-    if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end()) {
-      std::string list;
-      for (auto key : allowed) {
-        list += list.empty() ? "" : ", ";
-        list += key;
-      }
-      const Mark& where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
-      util::fail_data(where.position(), fmt::format("unknown field '{}' (expected one of: {})", entry.key, list));
+    if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) {
+      continue;
     }
+    const Mark& where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
+    if (const auto nearest = nearest_key(entry.key, allowed)) {
+      util::fail_data(where.position(), fmt::format("unknown field '{}' (did you mean '{}'?)", entry.key, *nearest));
+    }
+    util::fail_data(where.position(),
+                    fmt::format("unknown field '{}' (expected one of: {})", entry.key, fmt::join(allowed, ", ")));
   }
 }
 

@@ -73,7 +73,8 @@ public:
   /// The value of `key`; a missing key is a data error at this mapping.
   const Node& at(std::string_view key) const;
   /// Fails at the first key of this mapping that is not in `allowed`: a misspelt optional field
-  /// (`yaer:`) must not be silently ignored.
+  /// (`yaer:`) must not be silently ignored. The message names the nearest allowed key when
+  /// the key is one or two slips from it ("did you mean 'year'?"), else lists them all.
   void check_keys(std::initializer_list<std::string_view> allowed) const;
   /// The text of an optional field, or `fallback` when the key is absent.
   std::string text_or(std::string_view key, std::string fallback = {}) const;

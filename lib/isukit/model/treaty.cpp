@@ -10,14 +10,6 @@ using io::Node;
 
 namespace {
 
-std::optional<util::Rational> optional_rate(const Node& record, std::string_view key) {
-  const Node* value = record.find(key);
-  if (!value || value->is_null() || (value->is_scalar() && value->text() == "none")) {
-    return std::nullopt;
-  }
-  return value->as_decimal();
-}
-
 MonthDay parse_month_day(const Node& node) {
   const std::string& text = node.as_text();
   const auto date = util::Date::parse("2000-" + text); // a leap year accepts 02-29
@@ -28,6 +20,7 @@ MonthDay parse_month_day(const Node& node) {
 }
 
 EntryIntoForceRule parse_eif(const Node& node) {
+  node.check_keys({"rule", "months", "article", "note"});
   EntryIntoForceRule rule;
   const Node& kind = node.at("rule");
   if (kind.as_text() == "months_after_deposit") {
@@ -68,6 +61,7 @@ namespace {
 std::vector<Instrument> parse_instruments(const Node& list) {
   std::vector<Instrument> instruments;
   for (const auto& record : list.as_sequence()) {
+    record.check_keys({"id", "name_en", "name_fr", "entry_into_force"});
     for (const auto& existing : instruments) {
       if (existing.id == record.at("id").as_text()) {
         record.at("id").fail(fmt::format("instrument '{}' is listed twice", existing.id));
@@ -83,32 +77,77 @@ std::vector<Instrument> parse_instruments(const Node& list) {
   return instruments;
 }
 
+std::vector<Organization> parse_organizations(const Node& list, const StateTable& states) {
+  std::vector<Organization> organizations;
+  for (const auto& record : list.as_sequence()) {
+    record.check_keys({"code", "name_en", "name_fr"});
+    const Node& code = record.at("code");
+    if (states.find(code.as_text())) {
+      code.fail(fmt::format("'{}' is a state's code; an organization needs its own", code.text()));
+    }
+    for (const auto& existing : organizations) {
+      if (existing.code == code.text()) {
+        code.fail(fmt::format("organization '{}' is listed twice", existing.code));
+      }
+    }
+    organizations.push_back(Organization{code.text(), record.at("name_en").as_text(), record.at("name_fr").as_text()});
+  }
+  return organizations;
+}
+
+/// Who a party record names: `state: ISO` or `organization: CODE`, exactly one.
+void parse_party_identity(const Node& record, Party& party, const Treaty& treaty, const StateTable& states) {
+  const Node* organization = record.find("organization");
+  if (!organization) {
+    party.state = states.require(record.at("state"));
+    return;
+  }
+  if (record.find("state")) {
+    organization->fail("a party is either a state or an organization, not both");
+  }
+  const auto& known = treaty.organizations();
+  const auto found = std::find_if(known.begin(), known.end(), [&](const Organization& o) {
+    return o.code == organization->as_text();
+  });
+  if (found == known.end()) {
+    organization->fail(fmt::format("unknown organization '{}' (list it under organizations)", organization->text()));
+  }
+  party.organization = static_cast<std::size_t>(found - known.begin());
+}
+
+void parse_deposits(const Node& deposits, Party& party, const Treaty& treaty) {
+  if (deposits.as_mapping().entries().empty()) {
+    deposits.fail("a party needs at least one deposit (or no deposits field: a party in every year)");
+  }
+  for (const auto& entry : deposits.entries()) {
+    if (!treaty.find_instrument(entry.key)) {
+      entry.value.fail(fmt::format("unknown instrument '{}'", entry.key));
+    }
+    const util::Date deposit = entry.value.as_date();
+    if (party.signed_on && entry.key == "convention" && deposit < *party.signed_on) {
+      entry.value.fail(fmt::format("deposit {} is before signature {}", deposit.iso(), party.signed_on->iso()));
+    }
+    party.deposits.emplace(entry.key, deposit);
+  }
+}
+
 std::vector<Party> parse_parties(const Node& list, const Treaty& treaty, const StateTable& states) {
   std::vector<Party> parties;
-  std::vector<bool> seen(states.size(), false);
+  std::vector<std::string> seen;
   for (const auto& record : list.as_sequence()) {
+    record.check_keys({"state", "organization", "signed", "deposits", "how", "note"});
     Party party;
-    party.state = states.require(record.at("state"));
-    if (seen[party.state]) {
-      record.at("state").fail(fmt::format("party '{}' is listed twice", states[party.state].code));
+    parse_party_identity(record, party, treaty, states);
+    const std::string& code = treaty.party_code(party, states);
+    if (std::find(seen.begin(), seen.end(), code) != seen.end()) {
+      record.fail(fmt::format("party '{}' is listed twice", code));
     }
-    seen[party.state] = true;
+    seen.push_back(code);
     if (const Node* signed_on = record.find("signed")) {
       party.signed_on = signed_on->as_date();
     }
-    const Node& deposits = record.at("deposits").as_mapping();
-    if (deposits.entries().empty()) {
-      deposits.fail("a party needs at least one deposit");
-    }
-    for (const auto& entry : deposits.entries()) {
-      if (!treaty.find_instrument(entry.key)) {
-        entry.value.fail(fmt::format("unknown instrument '{}'", entry.key));
-      }
-      const util::Date deposit = entry.value.as_date();
-      if (party.signed_on && entry.key == "convention" && deposit < *party.signed_on) {
-        entry.value.fail(fmt::format("deposit {} is before signature {}", deposit.iso(), party.signed_on->iso()));
-      }
-      party.deposits.emplace(entry.key, deposit);
+    if (const Node* deposits = record.find("deposits")) {
+      parse_deposits(*deposits, party, treaty);
     }
     parties.push_back(std::move(party));
   }
@@ -118,6 +157,7 @@ std::vector<Party> parse_parties(const Node& list, const Treaty& treaty, const S
 std::vector<Withdrawal> parse_withdrawals(const Node& list, const Treaty& treaty, const StateTable& states) {
   std::vector<Withdrawal> withdrawals;
   for (const auto& record : list.as_sequence()) {
+    record.check_keys({"state", "instrument", "notified", "effective", "note"});
     Withdrawal w{states.require(record.at("state")), record.at("instrument").as_text(), record.at("notified").as_date(),
                  record.at("effective").as_date()};
     const Party* party = treaty.find_party(w.state);
@@ -136,6 +176,8 @@ std::vector<Withdrawal> parse_withdrawals(const Node& list, const Treaty& treaty
 std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty& treaty) {
   std::vector<ReportingObligation> reporting;
   for (const auto& record : list.as_sequence()) {
+    record.check_keys({"id", "instrument", "name_en", "name_fr", "basis", "initial_due_days", "annual_due", "first_period",
+                       "note"});
     ReportingObligation obligation;
     obligation.id = record.at("id").as_text();
     obligation.instrument = record.at("instrument").as_text();
@@ -170,6 +212,7 @@ std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states
     return deadlines;
   }
   for (const auto& record : list->as_sequence()) {
+    record.check_keys({"state", "article", "deadline", "extended_to", "extended_on", "completed_on", "note"});
     Deadline deadline;
     deadline.state = states.require(record.at("state"));
     deadline.article = record.at("article").as_int();
@@ -195,36 +238,8 @@ std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states
   return deadlines;
 }
 
-CostSharing parse_cost_sharing(const Node& sharing, const Treaty& treaty, const StateTable& states) {
-  CostSharing c;
-  c.instrument = sharing.at("instrument").as_text();
-  if (!treaty.find_instrument(c.instrument)) {
-    sharing.at("instrument").fail(fmt::format("unknown instrument '{}'", c.instrument));
-  }
-  for (const auto& scale : sharing.at("scales").as_sequence()) {
-    c.scales.push_back(scale.as_text());
-  }
-  if (const Node* without = sharing.find("without_un_rate")) {
-    c.without_un_rate = without->as_decimal();
-    c.has_without_un_rate = true;
-  }
-  c.ceiling = optional_rate(sharing, "ceiling");
-  c.floor = optional_rate(sharing, "floor");
-  c.ldc_ceiling = optional_rate(sharing, "ldc_ceiling");
-  if (const Node* minimum = sharing.find("minimum_contribution")) {
-    c.minimum_contribution = minimum->as_money(treaty.currency());
-  }
-  if (!c.has_without_un_rate) {
-    for (const auto& party : treaty.parties()) {
-      if (!states[party.state].un_member) {
-        sharing.fail(fmt::format("party '{}' has no UN rate: cost_sharing needs without_un_rate", states[party.state].code));
-      }
-    }
-  }
-  return c;
-}
-
 Isu parse_isu(const Node& isu) {
+  isu.check_keys({"name_en", "name_fr", "address", "email"});
   Isu result{isu.at("name_en").as_text(), isu.at("name_fr").as_text(), {}, isu.text_or("email")};
   for (const auto& line : isu.at("address").as_sequence()) {
     result.address.push_back(line.as_text());
@@ -234,38 +249,80 @@ Isu parse_isu(const Node& isu) {
 
 } // namespace
 
+namespace {
+
+/// A sequence that a fund need not have: empty when the key is absent.
+const std::vector<Node>& optional_list(const Node& root, std::string_view key) {
+  static const std::vector<Node> none;
+  const Node* list = root.find(key);
+  return list ? list->as_sequence() : none;
+}
+
+std::vector<DeadlineRule> parse_deadline_rules(const Node& root) {
+  std::vector<DeadlineRule> rules;
+  for (const auto& record : optional_list(root, "deadline_rules")) {
+    record.check_keys({"article", "years_after_entry_into_force", "name_en", "name_fr"});
+    rules.push_back(DeadlineRule{record.at("article").as_int(), record.at("years_after_entry_into_force").as_int(),
+                                 record.at("name_en").as_text(), record.at("name_fr").as_text()});
+  }
+  return rules;
+}
+
+} // namespace
+
 Treaty Treaty::from_document(const Node& root, const StateTable& states) {
+  root.check_keys({"kind", "id", "short_name_en", "short_name_fr", "name_en", "name_fr", "currency", "source", "as_of",
+                   "entry_into_force", "instruments_source", "instruments", "organizations", "reporting", "reporting_note",
+                   "deadline_rules", "deadlines", "cost_sharing", "working_capital_fund", "isu", "signatories",
+                   "withdrawals", "parties"});
   Treaty t;
   t.m_id = root.at("id").as_text();
-  t.m_short_en = root.at("short_name_en").as_text();
-  t.m_short_fr = root.at("short_name_fr").as_text();
   t.m_name_en = root.at("name_en").as_text();
   t.m_name_fr = root.at("name_fr").as_text();
+  t.m_short_en = root.text_or("short_name_en", t.m_id);
+  t.m_short_fr = root.text_or("short_name_fr", t.m_short_en);
   t.m_currency = root.at("currency").as_currency();
-  t.m_eif = parse_eif(root.at("entry_into_force"));
-  t.m_instruments = parse_instruments(root.at("instruments"));
+  if (const Node* eif = root.find("entry_into_force")) {
+    t.m_eif = parse_eif(*eif);
+  } else {
+    t.m_eif.months = 0; // without a rule, an instrument is in force for a party from its deposit
+  }
+  if (const Node* instruments = root.find("instruments")) {
+    t.m_instruments = parse_instruments(*instruments);
+  }
+  if (const Node* organizations = root.find("organizations")) {
+    t.m_organizations = parse_organizations(*organizations, states);
+  }
   t.m_parties = parse_parties(root.at("parties"), t, states);
-  for (const auto& record : root.at("signatories").as_sequence()) {
+  for (const auto& record : optional_list(root, "signatories")) {
+    record.check_keys({"state", "signed", "note"});
     t.m_signatories.push_back(Signatory{states.require(record.at("state")), record.at("signed").as_date()});
   }
-  t.m_withdrawals = parse_withdrawals(root.at("withdrawals"), t, states);
-  t.m_reporting = parse_reporting(root.at("reporting"), t);
-  if (const Node* rules = root.find("deadline_rules")) {
-    for (const auto& record : rules->as_sequence()) {
-      t.m_deadline_rules.push_back(DeadlineRule{record.at("article").as_int(),
-                                                record.at("years_after_entry_into_force").as_int(),
-                                                record.at("name_en").as_text(), record.at("name_fr").as_text()});
-    }
+  if (const Node* withdrawals = root.find("withdrawals")) {
+    t.m_withdrawals = parse_withdrawals(*withdrawals, t, states);
   }
+  if (const Node* reporting = root.find("reporting")) {
+    t.m_reporting = parse_reporting(*reporting, t);
+  }
+  t.m_deadline_rules = parse_deadline_rules(root);
   t.m_deadlines = parse_deadlines(root.find("deadlines"), states);
   t.m_cost_sharing = parse_cost_sharing(root.at("cost_sharing"), t, states);
-  t.m_isu = parse_isu(root.at("isu"));
+  if (const Node* isu = root.find("isu")) {
+    t.m_isu = parse_isu(*isu);
+  }
+  if (const Node* fund = root.find("working_capital_fund")) {
+    fund->check_keys({"established", "note"});
+  }
   return t;
+}
+
+const std::string& Treaty::party_code(const Party& party, const StateTable& states) const {
+  return party.organization ? m_organizations[*party.organization].code : states[party.state].code;
 }
 
 const Party* Treaty::find_party(StateId state) const {
   for (const auto& party : m_parties) {
-    if (party.state == state) {
+    if (!party.organization && party.state == state) {
       return &party;
     }
   }
@@ -307,8 +364,23 @@ bool Treaty::is_party(StateId state, std::string_view instrument, const util::Da
 std::vector<StateId> Treaty::parties_on(std::string_view instrument, const util::Date& date, Basis basis) const {
   std::vector<StateId> result;
   for (const auto& party : m_parties) {
-    if (is_party(party.state, instrument, date, basis)) {
+    if (!party.organization && is_party(party.state, instrument, date, basis)) {
       result.push_back(party.state);
+    }
+  }
+  return result;
+}
+
+std::vector<const Party*> Treaty::contributors_on(const util::Date& date) const {
+  const std::string& instrument = m_cost_sharing.instrument;
+  std::vector<const Party*> result;
+  for (const auto& party : m_parties) {
+    const auto deposit = party.deposits.find(instrument);
+    const bool contributes = party.deposits.empty() ||
+                             (party.organization ? deposit != party.deposits.end() && deposit->second <= date
+                                                 : is_party(party.state, instrument, date, Basis::deposit));
+    if (contributes) {
+      result.push_back(&party);
     }
   }
   return result;

@@ -2,6 +2,7 @@
 // treaty deadlines, cost-sharing rule and the ISU that runs it.
 #pragma once
 
+#include <isukit/model/cost_sharing.hpp>
 #include <isukit/model/states.hpp>
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/money.hpp>
@@ -36,10 +37,21 @@ struct Instrument {
   std::optional<util::Date> entry_into_force;
 };
 
+/// A party that is not a state, such as a regional economic integration organization (the
+/// European Union): it pays only a fixed share, having no rate on the UN scale.
+struct Organization {
+  std::string code; // as the file gives it ("EU"); never a state's code
+  std::string name_en;
+  std::string name_fr;
+
+  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+};
+
 struct Party {
-  StateId state = 0;
+  StateId state = 0;                       // unless `organization` is set
+  std::optional<std::size_t> organization; // index in Treaty::organizations()
   std::optional<util::Date> signed_on;
-  std::map<std::string, util::Date> deposits; // by instrument id
+  std::map<std::string, util::Date> deposits; // by instrument id; none: party in every year
 };
 
 struct Withdrawal {
@@ -104,18 +116,6 @@ struct Deadline {
   DeadlineOn known_on(const util::Date& date) const;
 };
 
-/// Who pays what share of the treaty's costs. Rates are in per cent of the scale.
-struct CostSharing {
-  std::string instrument;          // whose parties pay
-  std::vector<std::string> scales; // scale ids, the one covering the year is used
-  util::Rational without_un_rate;  // the rate of a party with neither a UN nor a notional rate
-  bool has_without_un_rate = false;
-  std::optional<util::Rational> ceiling;     // per cent of the adjusted scale, none if absent
-  std::optional<util::Rational> floor;
-  std::optional<util::Rational> ldc_ceiling;
-  std::optional<util::Money> minimum_contribution;
-};
-
 struct Isu {
   std::string name_en;
   std::string name_fr;
@@ -125,8 +125,10 @@ struct Isu {
 
 class Treaty {
 public:
-  /// Reads and checks a `treaty` document: every code known, instruments defined before they
-  /// are used, signature before deposit before withdrawal, every party payable.
+  /// Reads and checks a `treaty` document: every key known, every code known, instruments
+  /// defined before they are used, signature before deposit before withdrawal, every party
+  /// payable. Only the names, currency, cost sharing and parties are required: a trust fund
+  /// has no entry-into-force rule, instruments, signatories, withdrawals, reporting or ISU.
   static Treaty from_document(const io::Node& root, const StateTable& states);
 
   const std::string& id() const { return m_id; }
@@ -136,7 +138,10 @@ public:
   const EntryIntoForceRule& entry_into_force_rule() const { return m_eif; }
   const std::vector<Instrument>& instruments() const { return m_instruments; }
   const Instrument* find_instrument(std::string_view id) const;
+  const std::vector<Organization>& organizations() const { return m_organizations; }
   const std::vector<Party>& parties() const { return m_parties; }
+  /// The code of a party: its state's ISO code or its organization's code.
+  const std::string& party_code(const Party& party, const StateTable& states) const;
   const std::vector<Signatory>& signatories() const { return m_signatories; }
   const std::vector<Withdrawal>& withdrawals() const { return m_withdrawals; }
   const std::vector<ReportingObligation>& reporting() const { return m_reporting; }
@@ -147,12 +152,17 @@ public:
 
   enum class Basis { deposit, in_force };
 
-  /// The party record of a state, if it ever deposited an instrument of this treaty.
+  /// The party record of a state, if it is listed among the parties.
   const Party* find_party(StateId state) const;
   /// Whether the state is party to the instrument on `date`: deposited (or in force, by
   /// basis) on or before it, and no withdrawal effective on or before it.
   bool is_party(StateId state, std::string_view instrument, const util::Date& date, Basis basis) const;
+  /// The states party on `date` (organizations are not: reports and sponsorship are for States
+  /// Parties). A party without deposit dates is in no such list.
   std::vector<StateId> parties_on(std::string_view instrument, const util::Date& date, Basis basis) const;
+  /// The parties that contribute on `date`, states and organizations, in the file's order: those
+  /// party to the cost-sharing instrument by deposit, and those listed without deposit dates.
+  std::vector<const Party*> contributors_on(const util::Date& date) const;
   /// Entry into force for the state: the later of the treaty's rule applied to its deposit and
   /// the instrument's own entry into force. Nullopt when the state never deposited it.
   std::optional<util::Date> entry_into_force(StateId state, std::string_view instrument) const;
@@ -165,6 +175,7 @@ private:
   util::Currency m_currency;
   EntryIntoForceRule m_eif;
   std::vector<Instrument> m_instruments;
+  std::vector<Organization> m_organizations;
   std::vector<Party> m_parties;
   std::vector<Signatory> m_signatories;
   std::vector<Withdrawal> m_withdrawals;
