@@ -3,6 +3,8 @@
 
 #include <isukit/model/reference.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -24,6 +26,24 @@ inline const isukit::model::Treaty& treaty(const std::string& id) {
     it = loaded.emplace(id, reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/" + id + ".yaml")).first;
   }
   return it->second;
+}
+
+/// A treaty read from YAML text, as if from a file named `name` (for error positions).
+inline isukit::model::Treaty treaty_from_text(const std::string& yaml, const std::string& name = "fund.yaml") {
+  const auto dir = std::filesystem::temp_directory_path() / "isukit-unit-treaties";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / name;
+  std::ofstream(path) << yaml;
+  return reference().load_treaty(path);
+}
+
+/// The smallest valid fund file (as man assess gives it), with `extra` appended under
+/// cost_sharing, `parties` as its list and `head` before cost_sharing.
+inline std::string fund_yaml(const std::string& extra = "",
+                             const std::string& parties = "- {state: FRA}\n- {state: DEU}\n",
+                             const std::string& head = "") {
+  return "kind: treaty\nid: fund\nname_en: A trust fund\nname_fr: Un fonds\ncurrency: USD\n" + head +
+         "cost_sharing:\n  scales: [un-2022-2024, un-2025-2027]\n" + extra + "parties:\n" + parties;
 }
 
 /// The id of a state that must exist.
