@@ -177,7 +177,7 @@ std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty&
   std::vector<ReportingObligation> reporting;
   for (const auto& record : list.as_sequence()) {
     record.check_keys({"id", "instrument", "name_en", "name_fr", "basis", "initial_due_days", "annual_due", "first_period",
-                       "note"});
+                       "first_period_note", "note"});
     ReportingObligation obligation;
     obligation.id = record.at("id").as_text();
     obligation.instrument = record.at("instrument").as_text();
