@@ -148,6 +148,21 @@ void check_every_party_payable(const Node& sharing, const CostSharing& c, const 
   }
 }
 
+/// Whose parties pay: required when the file lists instruments, none for a fund without them.
+std::string paying_instrument(const Node& sharing, const Treaty& treaty) {
+  const Node* instrument = sharing.find("instrument");
+  if (!instrument) {
+    if (!treaty.instruments().empty()) {
+      sharing.fail("missing required field 'instrument' (whose parties pay)");
+    }
+    return {};
+  }
+  if (!treaty.find_instrument(instrument->as_text())) {
+    instrument->fail(fmt::format("unknown instrument '{}'", instrument->text()));
+  }
+  return instrument->text();
+}
+
 } // namespace
 
 CostSharing parse_cost_sharing(const Node& sharing, const Treaty& treaty, const StateTable& states) {
@@ -155,14 +170,7 @@ CostSharing parse_cost_sharing(const Node& sharing, const Treaty& treaty, const 
                       "without_un_rate", "ceiling", "floor", "ldc_ceiling", "minimum_contribution", "rounding",
                       "basis", "note"});
   CostSharing c;
-  if (const Node* instrument = sharing.find("instrument")) {
-    c.instrument = instrument->as_text();
-    if (!treaty.find_instrument(c.instrument)) {
-      instrument->fail(fmt::format("unknown instrument '{}'", c.instrument));
-    }
-  } else if (!treaty.instruments().empty()) {
-    sharing.fail("missing required field 'instrument' (whose parties pay)");
-  }
+  c.instrument = paying_instrument(sharing, treaty);
   if (const Node* on = sharing.find("parties_on"); on && on->as_text() != "year_start") {
     on->fail(fmt::format("unknown parties_on '{}' (expected year_start)", on->text()));
   }

@@ -258,6 +258,15 @@ const std::vector<Node>& optional_list(const Node& root, std::string_view key) {
   return list ? list->as_sequence() : none;
 }
 
+std::vector<Signatory> parse_signatories(const Node& root, const StateTable& states) {
+  std::vector<Signatory> signatories;
+  for (const auto& record : optional_list(root, "signatories")) {
+    record.check_keys({"state", "signed", "note"});
+    signatories.push_back(Signatory{states.require(record.at("state")), record.at("signed").as_date()});
+  }
+  return signatories;
+}
+
 std::vector<DeadlineRule> parse_deadline_rules(const Node& root) {
   std::vector<DeadlineRule> rules;
   for (const auto& record : optional_list(root, "deadline_rules")) {
@@ -275,6 +284,9 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
                    "entry_into_force", "instruments_source", "instruments", "organizations", "reporting", "reporting_note",
                    "deadline_rules", "deadlines", "cost_sharing", "working_capital_fund", "isu", "signatories",
                    "withdrawals", "parties"});
+  if (const Node* fund = root.find("working_capital_fund")) {
+    fund->check_keys({"established", "note"}); // described for people; no tool reads it yet
+  }
   Treaty t;
   t.m_id = root.at("id").as_text();
   t.m_name_en = root.at("name_en").as_text();
@@ -294,10 +306,7 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
     t.m_organizations = parse_organizations(*organizations, states);
   }
   t.m_parties = parse_parties(root.at("parties"), t, states);
-  for (const auto& record : optional_list(root, "signatories")) {
-    record.check_keys({"state", "signed", "note"});
-    t.m_signatories.push_back(Signatory{states.require(record.at("state")), record.at("signed").as_date()});
-  }
+  t.m_signatories = parse_signatories(root, states);
   if (const Node* withdrawals = root.find("withdrawals")) {
     t.m_withdrawals = parse_withdrawals(*withdrawals, t, states);
   }
@@ -309,9 +318,6 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
   t.m_cost_sharing = parse_cost_sharing(root.at("cost_sharing"), t, states);
   if (const Node* isu = root.find("isu")) {
     t.m_isu = parse_isu(*isu);
-  }
-  if (const Node* fund = root.find("working_capital_fund")) {
-    fund->check_keys({"established", "note"});
   }
   return t;
 }
