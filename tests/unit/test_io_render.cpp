@@ -1,4 +1,6 @@
 #include <isukit/io/render.hpp>
+#include <isukit/util/error.hpp>
+#include <isukit/util/error.hpp>
 
 #include <doctest/doctest.h>
 
@@ -32,8 +34,35 @@ TEST_SUITE("io::render") {
   TEST_CASE("io::render_separated") {
     auto tables = sample();
     tables[0].rows[0].cells[0] = "Salaries, \"gross\"";
-    CHECK(render_separated(tables, ',') ==
+    CHECK(render_separated(tables[0], ',') ==
           "Line,2021\r\n\"Salaries, \"\"gross\"\"\",341405\r\nTotal,469686\r\n");
+  }
+  TEST_CASE("io::render_separated neutralises formulas in text, never numbers") {
+    Table table;
+    table.columns = {{"Applicant", ColumnType::text}, {"Cost", ColumnType::money}};
+    table.rows = {{{"=1+1", "-12.50"}, false}, {{"+33 1 23", "-1e3"}, false}, {{"@SUM(A1)", "12"}, false},
+                  {{"-", ""}, false}, {{"\tx", "0"}, false}, {{"\rx", "1"}, false}, {{"Ann", "2"}, false}};
+    CHECK(render_separated(table, ',') == "Applicant,Cost\r\n'=1+1,-12.50\r\n'+33 1 23,'-1e3\r\n'@SUM(A1),12\r\n"
+                                          "'-,\r\n'\tx,0\r\n\"'\rx\",1\r\nAnn,2\r\n");
+    CHECK(render_separated(table, '\t').find("'=1+1\t-12.50\n") != std::string::npos);
+    CHECK(render_separated(table, '\t').find("\n' x\t0\n") != std::string::npos);
+  }
+  TEST_CASE("io::render writes one table to csv, the output's main table, totals apart") {
+    Output output;
+    output.tables = sample();
+    output.tables[0].name = "lines";
+    Table other;
+    other.name = "summary";
+    other.columns = {{"Item", ColumnType::text}};
+    other.rows = {{{"one"}, false}};
+    output.tables.insert(output.tables.begin(), other);
+    output.main_table = "lines";
+    CHECK(render(output, Format::csv, util::Lang::en) == "Line,2021\r\nSalaries & wages,341405\r\n");
+    CHECK(render(output, Format::csv, util::Lang::en, {"totals"}) == "Line,2021\r\nTotal,469686\r\n");
+    CHECK(render(output, Format::tsv, util::Lang::en, {"summary"}) == "Item\none\n");
+    CHECK(render(output, Format::markdown, util::Lang::en, {"summary"}) == "| Item |\n| --- |\n| one |\n");
+    CHECK_THROWS_AS(render(output, Format::csv, util::Lang::en, {"states"}), util::Error);
+    CHECK_THROWS_AS(render(output, Format::yaml, util::Lang::en, {"lines"}), util::Error);
   }
   TEST_CASE("io::render_html escapes") {
     const std::string html = render_html(sample(), util::Lang::en);
@@ -44,8 +73,30 @@ TEST_SUITE("io::render") {
     CHECK(escape_latex("& % $ # _ { } ~ ^ \\") ==
           "\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}");
     const std::string latex = render_latex(sample(), util::Lang::en);
-    CHECK(latex == "% Budget\n\\begin{tabular}{lr}\n\\toprule\nLine & 2021 \\\\\n\\midrule\n"
+    CHECK(latex == "\\begin{longtable}[l]{lr}\n"
+                   "\\caption{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endfirsthead\n"
+                   "\\caption[]{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endhead\n"
+                   "\\bottomrule\n\\endfoot\n\\bottomrule\n\\endlastfoot\n"
                    "Salaries \\& wages & 341,405 \\\\\n\\midrule\n"
-                   "\\textbf{Total} & \\textbf{469,686} \\\\\n\\bottomrule\n\\end{tabular}\n");
+                   "\\textbf{Total} & \\textbf{469,686} \\\\\n\\end{longtable}\n");
+  }
+  TEST_CASE("io::render_latex: notes under the last rule, and a whole document") {
+    auto tables = sample();
+    tables[0].notes = {"In kind: 100%"};
+    const std::string latex = render_latex(tables, util::Lang::fr, true);
+    CHECK(latex.starts_with("\\documentclass"));
+    CHECK(latex.find("\\usepackage{longtable,booktabs}") != std::string::npos);
+    CHECK(latex.find("\\bottomrule\n\\multicolumn{2}{@{}l@{}}{\\rlap{\\parbox[t]{\\linewidth}{\\footnotesize In kind: 100\\%}}} \\\\\n"
+                     "\\endlastfoot") != std::string::npos);
+    CHECK(latex.ends_with("\\end{longtable}\n\\end{document}\n"));
+  }
+  TEST_CASE("io::render_html: a fragment, or a page with its stylesheet") {
+    CHECK(render_html(sample(), util::Lang::en).starts_with("<table>"));
+    const std::string page = render_html(sample(), util::Lang::fr, true);
+    CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    CHECK(page.find("<title>Budget</title>") != std::string::npos);
+    CHECK(page.find(".num { text-align: right;") != std::string::npos);
+    CHECK(page.find("@media print") != std::string::npos);
+    CHECK(page.ends_with("</table>\n</body>\n</html>\n"));
   }
 }

@@ -236,6 +236,7 @@ io::Table assessments_table(const Apportionment& a, const model::StateTable& sta
   using io::ColumnType;
   const int places = a.rounding.places(a.total.currency());
   io::Table table;
+  table.name = "assessments";
   table.title = fmt::format("{} {} ({} {})", util::pick(lang, "Assessed contributions", "Contributions mises en recouvrement"),
                             a.scale.year, a.scale.treaty, a.total.currency().code());
   table.columns = {Column{util::pick(lang, "State", "État"), ColumnType::text},

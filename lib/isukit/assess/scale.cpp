@@ -214,6 +214,7 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
   Node& rates = document.add("rates", Node::sequence());
 
   io::Table table;
+  table.name = "scale";
   table.title = fmt::format("{} {} ({}, {} {})", util::pick(lang, "Scale of assessments", "Barème des quotes-parts"),
                             scale.year, scale.scale_id, paying,
                             util::pick(lang, "paying states", "États contributeurs"));

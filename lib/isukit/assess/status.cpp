@@ -178,9 +178,10 @@ Node status_document(const ContributionsStatus& s, const model::StateTable& stat
 std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
   const auto& cur = s.currency;
   io::Table summary;
+  summary.name = "summary";
   summary.title = fmt::format("{} {} ({})", pick(lang, "Status of contributions as of", "État des contributions au"),
                               s.as_of.iso(), cur.code());
-  summary.columns = {Column{"", ColumnType::text}, Column{pick(lang, "Amount", "Montant"), ColumnType::money}};
+  summary.columns = {Column{pick(lang, "Item", "Rubrique"), ColumnType::text}, Column{pick(lang, "Amount", "Montant"), ColumnType::money}};
   summary.rows = {
       {{fmt::format("{} {}", pick(lang, "Assessed", "Mises en recouvrement"), s.current_year), money_text(s.assessed, cur)}, false},
       {{fmt::format("{} {}", pick(lang, "Received", "Reçues"), s.current_year), money_text(s.received, cur)}, false},
@@ -196,6 +197,7 @@ std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::
   };
 
   io::Table detail;
+  detail.name = "states";
   detail.title = pick(lang, "States with balances", "États ayant un solde");
   detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
                     Column{pick(lang, "Name", "Nom"), ColumnType::text},
@@ -226,7 +228,7 @@ std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::
 } // namespace
 
 io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
-  return io::Output{{status_document(s, states)}, status_tables(s, states, lang)};
+  return io::Output{{status_document(s, states)}, status_tables(s, states, lang), "states"};
 }
 
 ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
@@ -244,6 +246,7 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
   Node& list = document.add("states", Node::sequence());
 
   io::Table table;
+  table.name = "states";
   table.title = fmt::format("{} {} ({})", pick(lang, "States in arrears as of", "États en retard de paiement au"),
                             s.as_of.iso(), cur.code());
   table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
@@ -309,6 +312,7 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
   Node& movements = document.add("movements", Node::sequence());
 
   io::Table table;
+  table.name = "movements";
   table.title = fmt::format("{} {} ({})", pick(lang, "Working capital fund as of", "Fonds de roulement au"), as_of.iso(),
                             currency.code());
   table.columns = {Column{pick(lang, "Date", "Date"), ColumnType::date},

@@ -66,6 +66,7 @@ CheckResult check_budgets(const std::vector<Evaluation>& evaluations, Lang lang)
   Node& list = document.add("deviations", Node::sequence());
 
   io::Table table;
+  table.name = "deviations";
   table.title = pick(lang, "Deviations from the stated figures", "Écarts par rapport aux chiffres publiés");
   table.columns = {Column{pick(lang, "Budget", "Budget"), ColumnType::text},
                    Column{pick(lang, "Line", "Rubrique"), ColumnType::text},
@@ -123,6 +124,7 @@ io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual,
   Node& rows = document.add("rows", Node::sequence());
 
   io::Table table;
+  table.name = "lines";
   table.title = fmt::format("{} ({})", pick(lang, "Estimated and actual costs", "Coûts estimés et coûts réels"),
                             est.currency.code());
   table.columns = {Column{pick(lang, "Line", "Rubrique"), ColumnType::text},

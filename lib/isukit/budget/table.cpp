@@ -32,6 +32,7 @@ io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<Y
                                                 : std::string(pick(lang, "Total", "Total"));
 
   io::Table table;
+  table.name = "lines";
   table.title = fmt::format("{} ({})", budget.title(lang), budget.currency.code());
   table.columns.push_back(Column{pick(lang, "Line", "Rubrique"), ColumnType::text});
   for (int year = years.first; year <= years.last; ++year) {
@@ -110,6 +111,7 @@ io::Output budget_totals(const Evaluation& evaluation, Lang lang) {
   Node& years = document.add("years", Node::sequence());
 
   io::Table table;
+  table.name = "years";
   table.title = fmt::format("{} ({})", budget.title(lang), budget.currency.code());
   table.columns = {Column{pick(lang, "Year", "Année"), ColumnType::text},
                    Column{pick(lang, "Total", "Total"), ColumnType::money}};

@@ -80,6 +80,11 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
   app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
   app.add_option("--lang", options.lang, "Language of labels and numbers: en, fr")
       ->default_str("en");
+  app.add_option("--table", options.table,
+                 "Write only the table NAME (the TABLES section of the man page lists them); "
+                 "csv and tsv write one table, the first listed unless this names another");
+  app.add_flag("--standalone", options.standalone,
+               "With --format html or latex: a complete, printable page or document, not a fragment");
 }
 
 void add_data_options(CLI::App& app, DataOptions& options, bool treaty_required) {
@@ -189,7 +194,7 @@ void emit_text(const std::string& text, const std::string& path) {
 void emit(const io::Output& output, const OutputOptions& options) {
   const auto format = parse_format_option(options.format);
   const auto lang = parse_lang_option(options.lang);
-  emit_text(io::render(output, format, lang), options.output);
+  emit_text(io::render(output, format, lang, {options.table, options.standalone}), options.output);
 }
 
 } // namespace isukit::cli

@@ -39,6 +39,8 @@ struct OutputOptions {
   std::string format = "yaml";
   std::string output; // empty: stdout
   std::string lang = "en";
+  std::string table; // --table NAME; empty: every table, or the main one for csv and tsv
+  bool standalone = false; // --standalone: a whole html page or latex document
 };
 
 struct DataOptions {

@@ -1,6 +1,10 @@
 #include <isukit/io/render.hpp>
+#include <isukit/io/select.hpp>
 #include <isukit/io/writers.hpp>
 #include <isukit/util/decimal.hpp>
+#include <isukit/util/error.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -164,16 +168,42 @@ std::string render_markdown(const std::vector<Table>& tables, util::Lang lang) {
   return out;
 }
 
-std::string render_separated(const std::vector<Table>& tables, char separator) {
-  std::string out;
-  auto field = [separator](std::string_view text) {
+namespace {
+
+/// -12.50, 341405: a number as the tables write it.
+bool is_plain_number(std::string_view text) {
+  std::size_t i = !text.empty() && text.front() == '-' ? 1 : 0;
+  const std::size_t digits = text.find_first_not_of("0123456789", i);
+  if (digits == i) {
+    return false;
+  }
+  if (digits == std::string_view::npos) {
+    return true;
+  }
+  return text[digits] == '.' && digits + 1 < text.size() &&
+         text.find_first_not_of("0123456789", digits + 1) == std::string_view::npos;
+}
+
+/// OWASP's advice for CSV injection: a leading ' keeps a spreadsheet from running the cell.
+std::string neutralise_formula(std::string_view cell, ColumnType type) {
+  const bool number = is_numeric(type) && is_plain_number(cell);
+  if (!number && !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+    std::string quoted(1, '\'');
+    return quoted.append(cell);
+  }
+  return std::string(cell);
+}
+
+} // namespace
+
+std::string render_separated(const Table& table, char separator) {
+  auto field = [separator](std::string text) {
     if (separator == '\t') {
-      std::string clean(text);
-      std::replace_if(clean.begin(), clean.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
-      return clean;
+      std::replace_if(text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+      return text;
     }
-    if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
-      return std::string(text);
+    if (text.find_first_of(",\"\n\r") == std::string::npos) {
+      return text;
     }
     std::string quoted = "\"";
     for (char c : text) {
@@ -185,24 +215,19 @@ std::string render_separated(const std::vector<Table>& tables, char separator) {
     return quoted + '"';
   };
   const std::string eol = separator == ',' ? "\r\n" : "\n"; // RFC 4180 ends records with CRLF
-  each_table(tables, out, [&](const Table& table) {
+  std::string out;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    out += c ? std::string(1, separator) : "";
+    out += field(neutralise_formula(table.columns[c].header, ColumnType::text));
+  }
+  out += eol;
+  for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      if (c) {
-        out += separator;
-      }
-      out += field(table.columns[c].header);
+      out += c ? std::string(1, separator) : "";
+      out += field(neutralise_formula(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type));
     }
     out += eol;
-    for (const auto& row : table.rows) {
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        if (c) {
-          out += separator;
-        }
-        out += field(c < row.cells.size() ? row.cells[c] : "");
-      }
-      out += eol;
-    }
-  });
+  }
   return out;
 }
 
@@ -232,7 +257,36 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-std::string render_html(const std::vector<Table>& tables, util::Lang lang) {
+namespace {
+
+/// Small enough to read, enough to print: numbers right-aligned in tabular figures, column
+/// heads repeated on each printed page, no row split across pages.
+constexpr std::string_view page_style = R"(body { font-family: sans-serif; margin: 2em; color: #000; background: #fff; }
+table { border-collapse: collapse; margin: 1em 0 0.5em; }
+caption { font-weight: bold; text-align: left; padding-bottom: 0.5em; }
+th, td { padding: 0.2em 0.6em; text-align: left; vertical-align: top; border-bottom: 1px solid #ccc; }
+th { border-bottom: 2px solid #000; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tr.total td { font-weight: bold; border-top: 2px solid #000; }
+p { font-size: 0.9em; max-width: 50em; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  @page { margin: 15mm; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+}
+)";
+
+std::string html_page(const std::string& body, const std::string& title, util::Lang lang) {
+  return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+                     util::lang_code(lang), escape_html(title), page_style, body);
+}
+
+} // namespace
+
+std::string render_html(const std::vector<Table>& tables, util::Lang lang, bool standalone) {
   std::string out;
   each_table(tables, out, [&](const Table& table) {
     out += "<table>\n";
@@ -265,7 +319,7 @@ std::string render_html(const std::vector<Table>& tables, util::Lang lang) {
       out += "</p>\n";
     }
   });
-  return out;
+  return standalone ? html_page(out, tables.empty() ? std::string() : tables.front().title, lang) : out;
 }
 
 std::string escape_latex(std::string_view text) {
@@ -298,57 +352,96 @@ std::string escape_latex(std::string_view text) {
   return out;
 }
 
-std::string render_latex(const std::vector<Table>& tables, util::Lang lang) {
+namespace {
+
+std::string latex_cell(const std::string& cell, ColumnType type, util::Lang lang) {
+  std::string text = escape_latex(for_people(cell, type, lang));
+  if (is_numeric(type) && lang == util::Lang::fr) {
+    std::string thin; // a French thousands space must not break or stretch
+    for (char c : text) {
+      thin += c == ' ' ? std::string("\\,") : std::string(1, c);
+    }
+    return thin;
+  }
+  return text;
+}
+
+/// The caption and column heads: once on the first page, again on every following page.
+std::string latex_head(const Table& table) {
+  std::string heads = "\\toprule\n";
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    heads += c ? " & " : "";
+    heads += escape_latex(table.columns[c].header);
+  }
+  heads += " \\\\\n\\midrule\n";
+  if (table.title.empty()) {
+    return heads + "\\endfirsthead\n" + heads + "\\endhead\n";
+  }
+  const std::string caption = escape_latex(table.title);
+  return "\\caption{" + caption + "} \\\\\n" + heads + "\\endfirsthead\n" +
+         "\\caption[]{" + caption + "} \\\\\n" + heads + "\\endhead\n";
+}
+
+/// The rule closing each page; on the last, the notes under it as table notes: as wide as the
+/// line, from the table's left edge (tables are set flush left), without widening any column.
+std::string latex_foot(const Table& table) {
+  std::string foot = "\\bottomrule\n\\endfoot\n\\bottomrule\n";
+  for (const auto& note : table.notes) {
+    foot += fmt::format("\\multicolumn{{{}}}{{@{{}}l@{{}}}}{{\\rlap{{\\parbox[t]{{\\linewidth}}{{\\footnotesize {}}}}}}} \\\\\n",
+                        table.columns.size(), escape_latex(note));
+  }
+  return foot + "\\endlastfoot\n";
+}
+
+std::string latex_row(const Table& table, std::size_t r, util::Lang lang) {
+  const auto& row = table.rows[r];
+  std::string out = row.is_total && r > 0 && !table.rows[r - 1].is_total ? "\\midrule\n" : "";
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    std::string text = latex_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang);
+    if (row.is_total && !text.empty()) {
+      text = "\\textbf{" + text + "}";
+    }
+    out += c ? " & " : "";
+    out += text;
+  }
+  return out + " \\\\\n";
+}
+
+/// A document that compiles with pdflatex and the packages of texlive-latex-recommended.
+std::string latex_document(const std::string& body, util::Lang lang) {
+  return fmt::format("\\documentclass[a4paper]{{article}}\n"
+                     "\\usepackage[utf8]{{inputenc}}\n"
+                     "\\usepackage[landscape,margin=15mm]{{geometry}}\n"
+                     "\\usepackage{{longtable,booktabs}}\n"
+                     "{}"
+                     "\\begin{{document}}\n{}\\end{{document}}\n",
+                     lang == util::Lang::fr ? "\\renewcommand{\\tablename}{Tableau}\n" : "", body);
+}
+
+} // namespace
+
+std::string render_latex(const std::vector<Table>& tables, util::Lang lang, bool standalone) {
   std::string out;
-  auto cell_text = [lang](const std::string& cell, ColumnType type) {
-    std::string text = escape_latex(for_people(cell, type, lang));
-    if (is_numeric(type) && lang == util::Lang::fr) {
-      std::string thin; // a French thousands space must not break or stretch
-      for (char c : text) {
-        thin += c == ' ' ? std::string("\\,") : std::string(1, c);
-      }
-      return thin;
-    }
-    return text;
-  };
   each_table(tables, out, [&](const Table& table) {
-    if (!table.title.empty()) {
-      out += "% ";
-      out += table.title;
-      out += '\n';
-    }
-    out += "\\begin{tabular}{";
+    out += "\\begin{longtable}[l]{";
     for (const auto& column : table.columns) {
       out += is_numeric(column.type) ? 'r' : 'l';
     }
-    out += "}\n\\toprule\n";
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      out += c ? " & " : "";
-      out += escape_latex(table.columns[c].header);
-    }
-    out += " \\\\\n\\midrule\n";
+    out += "}\n" + latex_head(table) + latex_foot(table);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      const auto& row = table.rows[r];
-      if (row.is_total && r > 0 && !table.rows[r - 1].is_total) {
-        out += "\\midrule\n";
-      }
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        std::string text = cell_text(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type);
-        if (row.is_total && !text.empty()) {
-          text.insert(0, "\\textbf{");
-          text += '}';
-        }
-        out += c ? " & " : "";
-        out += text;
-      }
-      out += " \\\\\n";
+      out += latex_row(table, r, lang);
     }
-    out += "\\bottomrule\n\\end{tabular}\n";
+    out += "\\end{longtable}\n";
   });
-  return out;
+  return standalone ? latex_document(out, lang) : out;
 }
 
-std::string render(const Output& output, Format format, util::Lang lang) {
+std::string render(const Output& all, Format format, util::Lang lang, const RenderOptions& options) {
+  const bool standalone = options.standalone && (format == Format::html || format == Format::latex);
+  if (options.standalone && !standalone) {
+    throw util::Error(util::ExitCode::usage, "--standalone applies to --format html and latex");
+  }
+  const Output output = select_tables(all, format, options.table);
   switch (format) {
   case Format::yaml:
     return to_yaml(output.documents);
@@ -359,13 +452,12 @@ std::string render(const Output& output, Format format, util::Lang lang) {
   case Format::markdown:
     return render_markdown(output.tables, lang);
   case Format::csv:
-    return render_separated(output.tables, ',');
   case Format::tsv:
-    return render_separated(output.tables, '\t');
+    return output.tables.empty() ? std::string() : render_separated(output.tables.front(), format == Format::csv ? ',' : '\t');
   case Format::html:
-    return render_html(output.tables, lang);
+    return render_html(output.tables, lang, standalone);
   case Format::latex:
-    return render_latex(output.tables, lang);
+    return render_latex(output.tables, lang, standalone);
   }
   return {};
 }

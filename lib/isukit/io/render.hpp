@@ -8,15 +8,30 @@
 
 namespace isukit::io {
 
-/// Renders an output in a format: yaml and json write the documents, the others the tables.
-std::string render(const Output& output, Format format, util::Lang lang);
+struct RenderOptions {
+  std::string table;       // --table NAME, or empty (see select_tables)
+  bool standalone = false; // html and latex: a whole page or document, not a fragment
+};
+
+/// Renders an output in a format: yaml and json write the documents, the others the tables that
+/// select_tables chooses. Errors: select_tables'; usage (64) for standalone in another format
+/// than html or latex.
+std::string render(const Output& output, Format format, util::Lang lang, const RenderOptions& options = {});
 
 // The individual writers, for tests.
 std::string render_text_table(const std::vector<Table>& tables, util::Lang lang);
 std::string render_markdown(const std::vector<Table>& tables, util::Lang lang);
-std::string render_separated(const std::vector<Table>& tables, char separator);
-std::string render_html(const std::vector<Table>& tables, util::Lang lang);
-std::string render_latex(const std::vector<Table>& tables, util::Lang lang);
+/// One table as RFC 4180 CSV (separator ',', CRLF) or TSV ('\t', LF; tabs and newlines in a
+/// cell become spaces). A cell that a spreadsheet would run as a formula (text beginning with
+/// = + - @ tab or CR) gets a leading ' (OWASP, "CSV Injection"); numbers in numeric columns, such
+/// as -12.50, are written as they are.
+std::string render_separated(const Table& table, char separator);
+/// A fragment to embed (tables, captions, notes as <p>; numeric cells of class "num", total rows
+/// of class "total"), or a whole page with a built-in stylesheet for screen and print.
+std::string render_html(const std::vector<Table>& tables, util::Lang lang, bool standalone = false);
+/// longtable + booktabs: the title as \caption, the column heads repeated on every page, the
+/// notes under the last rule; standalone, an article that pdflatex compiles.
+std::string render_latex(const std::vector<Table>& tables, util::Lang lang, bool standalone = false);
 
 std::string escape_html(std::string_view text);
 std::string escape_latex(std::string_view text);

@@ -1,5 +1,9 @@
 #include <isukit/io/table.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace isukit::io {
 
 namespace {
@@ -39,7 +43,14 @@ void Output::append(Output other) {
   for (auto& document : other.documents) {
     documents.push_back(std::move(document));
   }
+  if (main_table.empty() && tables.empty()) {
+    main_table = other.main_table;
+  }
   for (auto& table : other.tables) {
+    const std::string base = table.name;
+    for (int n = 2; std::any_of(tables.begin(), tables.end(), [&](const Table& t) { return t.name == table.name; }); ++n) {
+      table.name = fmt::format("{}-{}", base, n);
+    }
     tables.push_back(std::move(table));
   }
 }

@@ -32,6 +32,9 @@ struct Row {
 };
 
 struct Table {
+  /// What --table calls it: language-neutral and lower case, the key of its records in the
+  /// document where there is one ("states", "summary", "regional_group").
+  std::string name;
   std::string title;
   std::vector<Column> columns;
   std::vector<Row> rows;
@@ -42,8 +45,11 @@ struct Table {
 struct Output {
   std::vector<Node> documents;
   std::vector<Table> tables;
+  /// The name of the table csv and tsv write when --table names none (empty: the first table).
+  std::string main_table = {};
 
-  /// Adds another output's documents and tables after these (one per input budget, say).
+  /// Adds another output's documents and tables after these (one per input budget, say). A
+  /// table whose name is taken is renamed NAME-2, NAME-3... so that every name stays unique.
   void append(Output other);
 };
 

@@ -113,6 +113,7 @@ io::Output obligations_output(const std::vector<Obligation>& obligations, const 
   document.add("upcoming", Node::boolean(upcoming));
   Node list = Node::sequence();
   io::Table table;
+  table.name = "obligations";
   table.title = fmt::format("{} ({}, {} {})",
                             upcoming ? pick(lang, "Reports falling due next", "Prochains rapports à présenter")
                                      : pick(lang, "Reports owed", "Rapports dus"),
@@ -171,6 +172,7 @@ io::Table add_summary(Node& document, const std::vector<GroupCount>& groups, con
                       const util::Date& as_of, Lang lang) {
   Node summary_list = Node::sequence();
   io::Table summary;
+  summary.name = "summary";
   summary.title = fmt::format("{} ({}, {} {})", pick(lang, "Reporting status", "État de la présentation des rapports"),
                               treaty.short_name(lang), pick(lang, "as of", "au"), as_of.iso());
   summary.columns = {Column{pick(lang, "Report", "Rapport"), ColumnType::text},
@@ -206,6 +208,7 @@ io::Table add_summary(Node& document, const std::vector<GroupCount>& groups, con
 io::Table add_detail(Node& document, const std::vector<Tracked>& tracked, const model::StateTable& states, Lang lang) {
   Node detail_list = Node::sequence();
   io::Table detail;
+  detail.name = "reports";
   detail.title = pick(lang, "Reports by State", "Rapports par État");
   detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
                     Column{pick(lang, "Report", "Rapport"), ColumnType::text},
@@ -238,7 +241,7 @@ io::Output status_output(const std::vector<Tracked>& tracked, const model::Treat
   Node document = treaty_header("reports-status", treaty, as_of);
   io::Table summary = add_summary(document, count_by_obligation(tracked), treaty, as_of, lang);
   io::Table detail = add_detail(document, tracked, states, lang);
-  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}};
+  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}, "reports"};
 }
 
 OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
@@ -246,6 +249,7 @@ OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::T
   Node document = treaty_header("overdue-reports", treaty, as_of);
   Node list = Node::sequence();
   io::Table table;
+  table.name = "overdue";
   table.title = fmt::format("{} ({}, {} {})", pick(lang, "Overdue reports", "Rapports en retard"), treaty.short_name(lang),
                             pick(lang, "as of", "au"), as_of.iso());
   table.columns = obligation_columns(lang);
@@ -310,6 +314,7 @@ std::string deadline_obligation(const model::Treaty& treaty, int article, Lang l
 
 io::Table deadlines_table(const model::Treaty& treaty, const util::Date& as_of, const util::Date& until, Lang lang) {
   io::Table table;
+  table.name = "deadlines";
   table.title = fmt::format("{} ({}, {} {} {})", pick(lang, "Treaty deadlines", "Échéances conventionnelles"),
                             treaty.short_name(lang), as_of.iso(), pick(lang, "to", "au"), until.iso());
   table.columns = {Column{pick(lang, "Deadline", "Échéance"), ColumnType::date},

@@ -28,6 +28,7 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
   }
   Node list = Node::sequence();
   io::Table table;
+  table.name = "applications";
   table.title = fmt::format("{}: {} ({})", p.name(lang),
                             check_only ? pick(lang, "eligibility", "recevabilité") : pick(lang, "selection", "sélection"),
                             p.currency.code());
@@ -145,6 +146,7 @@ io::Output programme_report(const Node& selection, Lang lang) {
   Node breakdown = Node::mapping();
   for (const auto& [dimension, header] : dimensions) {
     io::Table table;
+    table.name = dimension;
     table.title = fmt::format("{} {}", pick(lang, "Sponsored delegates by", "Délégués parrainés par"), header);
     table.columns = {Column{header, ColumnType::text}, Column{pick(lang, "Delegates", "Délégués"), ColumnType::count},
                      Column{fmt::format("{} ({})", pick(lang, "Cost", "Coût"), currency.code()), ColumnType::money}};

@@ -1,0 +1,28 @@
+// Tables by name: what --table chooses, and the one table csv and tsv write.
+#pragma once
+
+#include <isukit/io/table.hpp>
+
+#include <string>
+#include <vector>
+
+namespace isukit::io {
+
+/// Every table an output offers to --table, in order: each table under its name with its body
+/// rows only, then, where it has total rows, those rows as a table of their own, named `totals`
+/// when only one table of the output has totals, else `NAME-totals`. Titles, columns and notes
+/// are the original table's.
+std::vector<Table> named_tables(const Output& output);
+
+/// "summary, states, totals": the names of named_tables, for errors and tests.
+std::string table_names(const Output& output);
+
+/// The tables a format writes. With a name: that table alone, in every table format. Without:
+/// csv and tsv (one table, one header row: what a spreadsheet or miller reads) write the body of
+/// Output::main_table; the formats for people write every table as it is, totals in place.
+/// yaml and json write the documents and take no name.
+/// Errors: usage (64) for an unknown name (the message lists the names) or a name given to
+/// yaml or json.
+Output select_tables(const Output& output, Format format, const std::string& name);
+
+} // namespace isukit::io
