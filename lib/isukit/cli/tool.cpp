@@ -13,6 +13,9 @@
 #ifndef ISUKIT_VERSION
 #define ISUKIT_VERSION "unknown"
 #endif
+#ifndef ISUKIT_COPYRIGHT
+#define ISUKIT_COPYRIGHT ""
+#endif
 
 namespace isukit::cli {
 
@@ -30,7 +33,7 @@ namespace {
 int run_tool(const std::string& tool, const std::string& description, int argc, char** argv,
              const std::vector<SubcommandSpec>& subcommands) {
   CLI::App app(description, tool);
-  app.set_version_flag("--version", fmt::format("{} (isukit) {}", tool, ISUKIT_VERSION));
+  app.set_version_flag("--version", fmt::format("{} (isukit) {}\n{}", tool, ISUKIT_VERSION, ISUKIT_COPYRIGHT));
   app.require_subcommand(1);
   app.fallthrough(false);
   std::vector<std::pair<CLI::App*, Runner>> runners;
