@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <numeric>
+#include <random>
 
 using namespace isukit;
 using util::Money;
@@ -296,5 +297,89 @@ TEST_SUITE("assess::apportion rules") {
       total += a.amount;
     }
     CHECK(total.plain() == "1000.00");
+  }
+}
+
+namespace {
+
+// The rounding rules by their rational definitions, as assess computed them before the
+// integer arithmetic: the integer versions must give the same amounts.
+std::vector<Money> rational_largest_remainder(const Money& total, const std::vector<Rational>& weights,
+                                              const std::vector<std::size_t>& tie_rank, std::int64_t unit) {
+  const Rational sum = std::accumulate(weights.begin(), weights.end(), Rational(0));
+  const std::int64_t units = total.minor_units() / unit;
+  std::vector<Money> amounts;
+  std::vector<Rational> remainders;
+  std::int64_t left = units;
+  for (const auto& weight : weights) {
+    const Rational exact = sum == 0 ? Rational(0) : Rational(units) * weight / sum;
+    const auto floored = util::round_to_integer(exact, util::Rounding::floor).convert_to<std::int64_t>();
+    amounts.emplace_back(floored * unit, total.currency());
+    remainders.push_back(exact - floored);
+    left -= floored;
+  }
+  std::vector<std::size_t> order(weights.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return remainders[a] != remainders[b] ? remainders[a] > remainders[b] : tie_rank[a] < tie_rank[b];
+  });
+  for (std::size_t i = 0; left > 0; --left, ++i) {
+    amounts[order[i]] += Money(unit, total.currency());
+  }
+  return amounts;
+}
+
+std::vector<Money> rational_each_half_up(const std::vector<Rational>& exact, std::int64_t unit) {
+  std::vector<Money> amounts;
+  for (const auto& value : exact) {
+    const auto units = util::round_to_integer(value * 100 / unit, util::Rounding::half_up).convert_to<std::int64_t>();
+    amounts.emplace_back(units * unit, usd);
+  }
+  return amounts;
+}
+
+} // namespace
+
+TEST_SUITE("assess::apportion integer arithmetic") {
+  TEST_CASE("assess::largest_remainder and each_half_up equal their rational definitions") {
+    // Both shipped treaties on both shipped scales, the illustrative fund (fixed share,
+    // ceilings), random totals from a cent to a billion, units of a cent, a dollar and 1000.
+    std::vector<assess::TreatyScale> scales;
+    for (const char* treaty : {"ccw", "ccm"}) {
+      for (int year : {2024, 2025}) {
+        scales.push_back(assess::treaty_scale(fixtures::treaty(treaty), reference(), year));
+      }
+    }
+    scales.push_back(assess::treaty_scale(illustrative_fund(), reference(), 2026));
+    std::mt19937_64 random(19);
+    std::uniform_int_distribution<std::int64_t> magnitude(0, 11);
+    int compared = 0;
+    for (const auto& scale : scales) {
+      std::vector<Rational> shares;
+      std::vector<std::size_t> ranks(scale.entries.size());
+      for (std::size_t i = 0; i < scale.entries.size(); ++i) {
+        shares.push_back(scale.entries[i].share);
+        ranks[i] = (i * 7919) % scale.entries.size();
+      }
+      for (int draw = 0; draw < 40; ++draw) {
+        std::int64_t ceiling = 1;
+        for (auto digits = magnitude(random); digits > 0; --digits) {
+          ceiling *= 10;
+        }
+        const std::int64_t minor = std::uniform_int_distribution<std::int64_t>(0, ceiling)(random);
+        for (std::int64_t unit : {1, 100, 100000}) {
+          const Money total((minor / unit) * unit, usd);
+          CHECK(plain(assess::largest_remainder(total, shares, ranks, unit)) ==
+                plain(rational_largest_remainder(total, shares, ranks, unit)));
+          std::vector<Rational> exact;
+          for (const auto& share : shares) {
+            exact.push_back(Money(minor, usd).value() * share);
+          }
+          CHECK(plain(assess::each_half_up(exact, usd, unit)) == plain(rational_each_half_up(exact, unit)));
+          ++compared;
+        }
+      }
+    }
+    CHECK(compared == 5 * 40 * 3);
   }
 }

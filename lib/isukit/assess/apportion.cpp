@@ -18,17 +18,22 @@ std::vector<Money> largest_remainder(const Money& total, const std::vector<Ratio
                                   "largest-remainder split can add up to it",
                                   total.plain(), unit));
   }
-  const std::int64_t units = total.minor_units() / unit;
-  const Rational weight_sum = std::accumulate(weights.begin(), weights.end(), Rational(0));
+  const util::Integer units = total.minor_units() / unit;
+  // Share i is units * weight_i / sum of weights = units * n_i / (sum of n), n_i the weights
+  // over a common denominator: floor and remainder are one integer division, and remainders
+  // over the same divisor compare as integers.
+  const util::CommonDenominator common = util::over_common_denominator(weights);
+  const util::Integer divisor = std::accumulate(common.numerators.begin(), common.numerators.end(), util::Integer(0));
   std::vector<Money> amounts;
-  std::vector<Rational> remainders;
+  std::vector<util::Integer> remainders(weights.size());
   std::int64_t handed_out = 0;
-  for (const auto& weight : weights) {
-    const Rational exact = weight_sum == 0 ? Rational(0) : Rational(units) * weight / weight_sum; // in units
-    const std::int64_t floored = util::round_to_integer(exact, util::Rounding::floor).convert_to<std::int64_t>();
-    amounts.emplace_back(floored * unit, total.currency());
-    remainders.push_back(exact - floored);
-    handed_out += floored;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    util::Integer floored = 0;
+    if (divisor != 0) {
+      boost::multiprecision::divide_qr(units * common.numerators[i], divisor, floored, remainders[i]);
+    }
+    amounts.emplace_back(floored.convert_to<std::int64_t>() * unit, total.currency());
+    handed_out += floored.convert_to<std::int64_t>();
   }
   std::vector<std::size_t> order(weights.size());
   std::iota(order.begin(), order.end(), 0);
@@ -39,21 +44,30 @@ std::vector<Money> largest_remainder(const Money& total, const std::vector<Ratio
     return tie_rank[a] < tie_rank[b];
   });
   // The remainders are each below one unit, so fewer units are left than shares.
-  for (std::int64_t left = units - handed_out, i = 0; left > 0; --left, ++i) {
+  for (std::int64_t left = units.convert_to<std::int64_t>() - handed_out, i = 0; left > 0; --left, ++i) {
     amounts[order[static_cast<std::size_t>(i)]] += Money(unit, total.currency());
   }
   return amounts;
 }
 
 std::vector<Money> each_half_up(const std::vector<Rational>& exact, util::Currency currency, std::int64_t unit) {
-  Rational minor_per_major = 1;
+  util::Integer minor_per_major = 1;
   for (int digit = 0; digit < currency.minor_digits(); ++digit) {
     minor_per_major *= 10;
   }
+  // Amount i in units is n_i * minor_per_major / (denominator * unit): one integer division,
+  // rounded up when twice the remainder reaches the divisor (amounts are never negative).
+  const util::CommonDenominator common = util::over_common_denominator(exact);
+  const util::Integer divisor = common.denominator * unit;
   std::vector<Money> amounts;
   amounts.reserve(exact.size());
-  for (const auto& value : exact) {
-    const util::Integer units = util::round_to_integer(value * minor_per_major / unit, util::Rounding::half_up);
+  for (const auto& numerator : common.numerators) {
+    util::Integer units;
+    util::Integer remainder;
+    boost::multiprecision::divide_qr(numerator * minor_per_major, divisor, units, remainder);
+    if (remainder * 2 >= divisor) {
+      ++units;
+    }
     amounts.emplace_back(units.convert_to<std::int64_t>() * unit, currency);
   }
   return amounts;
@@ -64,11 +78,16 @@ namespace {
 /// Rank of each entry for breaking ties: larger share first, then the code.
 std::vector<std::size_t> tie_ranks(const TreatyScale& scale, const model::StateTable& states) {
   const auto& entries = scale.entries;
+  std::vector<Rational> shares;
+  for (const auto& entry : entries) {
+    shares.push_back(entry.share);
+  }
+  const auto common = util::over_common_denominator(shares); // shares compare as integers
   std::vector<std::size_t> by_rate(entries.size());
   std::iota(by_rate.begin(), by_rate.end(), 0);
   std::sort(by_rate.begin(), by_rate.end(), [&](std::size_t a, std::size_t b) {
-    if (entries[a].share != entries[b].share) {
-      return entries[a].share > entries[b].share;
+    if (common.numerators[a] != common.numerators[b]) {
+      return common.numerators[a] > common.numerators[b];
     }
     return entries[a].code(states) < entries[b].code(states);
   });

@@ -11,15 +11,16 @@
 
 namespace isukit::assess {
 
-/// Splits `total` in proportion to `weights` (which need not add up to 1) by largest
+/// Splits `total` in proportion to `weights` (not negative; they need not add up to 1) by largest
 /// remainder in steps of `unit` minor units: every exact share is floored to the unit, then the
 /// units left over go one each to the largest remainders. Ties go to the lower `tie_rank`. The
 /// results add up to `total` exactly; a total that is not a whole number of units is a data
-/// error, since no sum of whole units can equal it.
+/// error, since no sum of whole units can equal it. Computed in integers over the weights'
+/// common denominator, equal to the rational definition (tests compare them).
 std::vector<util::Money> largest_remainder(const util::Money& total, const std::vector<util::Rational>& weights,
                                            const std::vector<std::size_t>& tie_rank, std::int64_t unit = 1);
 
-/// Rounds each exact amount (in major units) on its own to a multiple of `unit` minor units,
+/// Rounds each exact amount (in major units, not negative) on its own to a multiple of `unit` minor units,
 /// halves away from zero. Their sum may differ from the exact sum by up to half a unit per share.
 std::vector<util::Money> each_half_up(const std::vector<util::Rational>& exact, util::Currency currency,
                                       std::int64_t unit);

@@ -85,6 +85,19 @@ Integer round_to_integer(const Rational& value, Rounding rounding) {
   return quotient;
 }
 
+CommonDenominator over_common_denominator(const std::vector<Rational>& values) {
+  CommonDenominator common;
+  for (const auto& value : values) {
+    common.denominator = boost::multiprecision::lcm(common.denominator, boost::multiprecision::denominator(value));
+  }
+  common.numerators.reserve(values.size());
+  for (const auto& value : values) {
+    common.numerators.push_back(boost::multiprecision::numerator(value) *
+                                (common.denominator / boost::multiprecision::denominator(value)));
+  }
+  return common;
+}
+
 std::string format_decimal(const Rational& value, int places, Rounding rounding) {
   const Integer scaled = round_to_integer(value * pow10(places), rounding);
   const bool negative = scaled < 0;

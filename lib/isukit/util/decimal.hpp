@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace isukit::util {
 
@@ -26,6 +27,15 @@ std::optional<Rational> parse_decimal(std::string_view text);
 
 /// Rounds to an integer by the given rule.
 Integer round_to_integer(const Rational& value, Rounding rounding);
+
+/// Rationals written over one common denominator: value i is numerators[i] / denominator. Sums,
+/// comparisons and divisions of such values are integer operations, with none of the greatest
+/// common divisors every rational operation computes.
+struct CommonDenominator {
+  std::vector<Integer> numerators;
+  Integer denominator = 1; // the least common multiple of the values' denominators; positive
+};
+CommonDenominator over_common_denominator(const std::vector<Rational>& values);
 
 /// Prints a rational with exactly `places` decimals, rounded by `rounding`.
 std::string format_decimal(const Rational& value, int places, Rounding rounding = Rounding::half_up);
