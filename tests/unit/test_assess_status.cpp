@@ -132,4 +132,21 @@ TEST_SUITE("assess::status") {
     const auto fund = assess::fund_output(ledger, util::Date(2025, 8, 31), std::nullopt, util::Lang::en);
     CHECK(fund.documents[0].at("balance").text() == "407504.00");
   }
+
+  TEST_CASE("assess::aging_bucket counts years from the year assessed, three and older together") {
+    CHECK(assess::aging_bucket(2026, 2026) == 0);
+    CHECK(assess::aging_bucket(2025, 2026) == 1);
+    CHECK(assess::aging_bucket(2024, 2026) == 2);
+    CHECK(assess::aging_bucket(2023, 2026) == 3);
+    CHECK(assess::aging_bucket(2010, 2026) == 3);
+  }
+
+  TEST_CASE("assess::compute_status ages what is outstanding, per state and in total") {
+    // FRA pays 150.00: 2023 paid, 2024 half paid (50.00 left); DEU pays nothing.
+    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00}\n", util::Date(2026, 2, 1));
+    const auto& fra = s.states.at(1); // ISO code order: DEU, FRA
+    REQUIRE(states()[fra.state].code == "FRA");
+    CHECK(fra.aging == assess::Aging{0, 12000, 5000, 0});
+    CHECK(s.aging == assess::Aging{0, 12000 + 9000, 5000 + 8000, 8000});
+  }
 }

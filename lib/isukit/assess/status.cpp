@@ -60,7 +60,52 @@ StateBalance credit_state(const model::Ledger& ledger, model::StateId state, con
   return balance;
 }
 
+/// The `aging` mapping of the documents: the outstanding amounts by age.
+Node aging_node(const Aging& aging, const util::Currency& currency) {
+  static constexpr std::array<const char*, 4> keys{"current_year", "one_year", "two_years", "three_years_or_more"};
+  Node node = Node::mapping();
+  for (std::size_t i = 0; i < aging.size(); ++i) {
+    node.add(keys[i], Node::number(money_text(aging[i], currency)));
+  }
+  return node;
+}
+
+/// The four aging columns of the officer's tables.
+std::vector<Column> aging_columns(Lang lang) {
+  return {Column{pick(lang, "Current year", "Année en cours"), ColumnType::money},
+          Column{pick(lang, "1 year", "1 an"), ColumnType::money},
+          Column{pick(lang, "2 years", "2 ans"), ColumnType::money},
+          Column{pick(lang, "3 years and older", "3 ans et plus"), ColumnType::money}};
+}
+
+std::vector<std::string> aging_cells(const Aging& aging, const util::Currency& currency) {
+  std::vector<std::string> cells;
+  for (const auto amount : aging) {
+    cells.push_back(money_text(amount, currency));
+  }
+  return cells;
+}
+
+/// The note saying which years each aging column holds.
+std::string aging_note(int current_year, Lang lang) {
+  return fmt::format("{} {}; {} {}; {} {}; {} {} {}.",
+                     pick(lang, "Age counted from the year assessed: current year", "Âge compté depuis l'année de mise en recouvrement : année en cours"),
+                     current_year, pick(lang, "1 year", "1 an"), current_year - 1, pick(lang, "2 years", "2 ans"),
+                     current_year - 2, pick(lang, "3 years and older", "3 ans et plus"), current_year - 3,
+                     pick(lang, "and earlier", "et antérieures"));
+}
+
+/// A row of text cells, then more cells appended.
+std::vector<std::string> joined(std::vector<std::string> cells, const std::vector<std::string>& more) {
+  cells.insert(cells.end(), more.begin(), more.end());
+  return cells;
+}
+
 } // namespace
+
+std::size_t aging_bucket(int year, int current_year) {
+  return static_cast<std::size_t>(std::clamp(current_year - year, 0, 3));
+}
 
 ContributionsStatus compute_status(const model::Ledger& ledger, const model::StateTable& states,
                                    const util::Date& as_of) {
@@ -95,6 +140,8 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
     }
     StateBalance balance = credit_state(ledger, state, due, status.current_year);
     for (const auto& y : balance.years) {
+      balance.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
+      status.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
       if (y.year == status.current_year) {
         balance.current_outstanding += y.outstanding;
         status.assessed += y.assessed;
@@ -140,6 +187,7 @@ Node status_document(const ContributionsStatus& s, const model::StateTable& stat
   closed.add("outstanding", Node::number(money_text(s.closed_outstanding, cur)));
   document.add("closed_years", std::move(closed));
   document.add("credits", Node::number(money_text(s.credits, cur)));
+  document.add("aging", aging_node(s.aging, cur));
   Node flagged = Node::sequence();
   Node list = Node::sequence();
   for (const auto& b : s.states) {
@@ -160,6 +208,7 @@ Node status_document(const ContributionsStatus& s, const model::StateTable& stat
     }
     record.add("years", std::move(years));
     record.add("outstanding", Node::number(money_text(b.current_outstanding + b.closed_outstanding, cur)));
+    record.add("aging", aging_node(b.aging, cur));
     if (b.credit) {
       record.add("credit", Node::number(money_text(b.credit, cur)));
     }
@@ -199,24 +248,26 @@ std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::
   io::Table detail;
   detail.name = "states";
   detail.title = pick(lang, "States with balances", "États ayant un solde");
-  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
-                    Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                    Column{fmt::format("{} {}", pick(lang, "Outstanding", "Dû"), s.current_year), ColumnType::money},
-                    Column{pick(lang, "Closed years", "Exercices clos"), ColumnType::money},
-                    Column{pick(lang, "Credit", "Crédit"), ColumnType::money},
-                    Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text}};
+  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text}, Column{pick(lang, "Name", "Nom"), ColumnType::text}};
+  for (auto& column : aging_columns(lang)) {
+    detail.columns.push_back(std::move(column));
+  }
+  detail.columns.push_back(Column{pick(lang, "Closed years", "Exercices clos"), ColumnType::money});
+  detail.columns.push_back(Column{pick(lang, "Credit", "Crédit"), ColumnType::money});
+  detail.columns.push_back(Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text});
   for (const auto& b : s.states) {
     if (b.current_outstanding || b.closed_outstanding || b.credit) {
       const auto& state = states[b.state];
-      detail.rows.push_back(io::Row{{state.code, state.name(lang), money_text(b.current_outstanding, cur),
-                                     money_text(b.closed_outstanding, cur), money_text(b.credit, cur),
-                                     b.article_19 ? pick(lang, "yes", "oui") : ""},
+      detail.rows.push_back(io::Row{joined(joined({state.code, state.name(lang)}, aging_cells(b.aging, cur)),
+                                           {money_text(b.closed_outstanding, cur), money_text(b.credit, cur),
+                                            b.article_19 ? pick(lang, "yes", "oui") : ""}),
                                     false});
     }
   }
-  detail.rows.push_back(io::Row{{pick(lang, "Total", "Total"), "", money_text(s.outstanding, cur),
-                                 money_text(s.closed_outstanding, cur), money_text(s.credits, cur), ""},
+  detail.rows.push_back(io::Row{joined(joined({pick(lang, "Total", "Total"), ""}, aging_cells(s.aging, cur)),
+                                       {money_text(s.closed_outstanding, cur), money_text(s.credits, cur), ""}),
                                 true});
+  detail.notes.push_back(aging_note(s.current_year, lang));
   detail.notes.push_back(pick(lang,
                               "Art. 19: arrears equal to or above the contributions due for the two preceding full years "
                               "(UN Charter, Article 19).",
@@ -251,18 +302,24 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
                             s.as_of.iso(), cur.code());
   table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
                    Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{pick(lang, "Years", "Années"), ColumnType::text},
-                   Column{pick(lang, "Outstanding", "Dû"), ColumnType::money},
-                   Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text}};
+                   Column{pick(lang, "Years", "Années"), ColumnType::text}};
+  for (auto& column : aging_columns(lang)) {
+    table.columns.push_back(std::move(column));
+  }
+  table.columns.push_back(Column{pick(lang, "Outstanding", "Dû"), ColumnType::money});
+  table.columns.push_back(Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text});
   std::size_t count = 0;
   std::int64_t total = 0;
+  Aging total_aging{};
   for (const auto& b : s.states) {
     std::vector<const YearBalance*> owed;
     std::int64_t amount = 0;
+    Aging aging{};
     for (const auto& y : b.years) {
       if (y.outstanding > 0 && (!options.closed_only || y.year < s.current_year)) {
         owed.push_back(&y);
         amount += y.outstanding;
+        aging[aging_bucket(y.year, s.current_year)] += y.outstanding;
       }
     }
     if (owed.empty() || static_cast<int>(owed.size()) < options.min_years) {
@@ -270,6 +327,9 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
     }
     ++count;
     total += amount;
+    for (std::size_t i = 0; i < aging.size(); ++i) {
+      total_aging[i] += aging[i];
+    }
     const auto& state = states[b.state];
     Node record = Node::mapping();
     record.add("state", Node::string(state.code));
@@ -283,18 +343,23 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
       years.push(std::move(entry));
       year_list += (year_list.empty() ? "" : ", ") + std::to_string(y->year);
     }
+    record.add("aging", aging_node(aging, cur));
     if (b.article_19) {
       record.add("article_19", Node::boolean(true));
     }
     list.push(std::move(record));
-    table.rows.push_back(io::Row{{state.code, state.name(lang), year_list, money_text(amount, cur),
-                                  b.article_19 ? pick(lang, "yes", "oui") : ""},
+    table.rows.push_back(io::Row{joined(joined({state.code, state.name(lang), year_list}, aging_cells(aging, cur)),
+                                        {money_text(amount, cur), b.article_19 ? pick(lang, "yes", "oui") : ""}),
                                  false});
   }
   document.add("total", Node::number(money_text(total, cur)));
-  table.rows.push_back(io::Row{{pick(lang, "Total", "Total"), fmt::format("{} {}", count, pick(lang, "states", "États")),
-                                "", money_text(total, cur), ""},
+  document.add("aging", aging_node(total_aging, cur));
+  table.rows.push_back(io::Row{joined(joined({pick(lang, "Total", "Total"),
+                                              fmt::format("{} {}", count, pick(lang, "states", "États")), ""},
+                                             aging_cells(total_aging, cur)),
+                                      {money_text(total, cur), ""}),
                                true});
+  table.notes.push_back(aging_note(s.current_year, lang));
   return ArrearsResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
 }
 

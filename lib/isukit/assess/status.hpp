@@ -5,9 +5,17 @@
 #include <isukit/io/table.hpp>
 #include <isukit/model/ledger.hpp>
 
+#include <array>
 #include <vector>
 
 namespace isukit::assess {
+
+/// Outstanding amounts by age, in minor units: [0] the current year, [1] one year old, [2] two
+/// years old, [3] three years and older; a year's age is the as-of year minus the year assessed.
+using Aging = std::array<std::int64_t, 4>;
+
+/// The aging bucket of an assessment of `year` seen from `current_year` (0..3, 3 = "and older").
+std::size_t aging_bucket(int year, int current_year);
 
 struct YearBalance {
   int year = 0;
@@ -22,6 +30,7 @@ struct StateBalance {
   std::int64_t credit = 0;        // received beyond everything due, carried forward
   std::int64_t closed_outstanding = 0;  // years before the current one
   std::int64_t current_outstanding = 0; // the current year
+  Aging aging{};                        // the outstanding amounts by age
   bool article_19 = false;
 };
 
@@ -36,6 +45,7 @@ struct ContributionsStatus {
   std::int64_t outstanding = 0;
   std::int64_t closed_outstanding = 0; // every year before the current one
   std::int64_t credits = 0;
+  Aging aging{}; // every state's outstanding amounts by age
 };
 
 /// Credits each state's payments as of the ledger's date. Payments that name a year go to
