@@ -307,9 +307,11 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
     table.columns.push_back(std::move(column));
   }
   table.columns.push_back(Column{pick(lang, "Outstanding", "Dû"), ColumnType::money});
+  table.columns.push_back(Column{pick(lang, "Credit", "Crédit"), ColumnType::money});
   table.columns.push_back(Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text});
   std::size_t count = 0;
   std::int64_t total = 0;
+  std::int64_t credits = 0;
   Aging total_aging{};
   for (const auto& b : s.states) {
     std::vector<const YearBalance*> owed;
@@ -327,6 +329,7 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
     }
     ++count;
     total += amount;
+    credits += b.credit;
     for (std::size_t i = 0; i < aging.size(); ++i) {
       total_aging[i] += aging[i];
     }
@@ -344,22 +347,32 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
       year_list += (year_list.empty() ? "" : ", ") + std::to_string(y->year);
     }
     record.add("aging", aging_node(aging, cur));
+    if (b.credit) {
+      record.add("credit", Node::number(money_text(b.credit, cur)));
+    }
     if (b.article_19) {
       record.add("article_19", Node::boolean(true));
     }
     list.push(std::move(record));
     table.rows.push_back(io::Row{joined(joined({state.code, state.name(lang), year_list}, aging_cells(aging, cur)),
-                                        {money_text(amount, cur), b.article_19 ? pick(lang, "yes", "oui") : ""}),
+                                        {money_text(amount, cur), money_text(b.credit, cur),
+                                         b.article_19 ? pick(lang, "yes", "oui") : ""}),
                                  false});
   }
   document.add("total", Node::number(money_text(total, cur)));
   document.add("aging", aging_node(total_aging, cur));
+  document.add("credits", Node::number(money_text(credits, cur)));
   table.rows.push_back(io::Row{joined(joined({pick(lang, "Total", "Total"),
                                               fmt::format("{} {}", count, pick(lang, "states", "États")), ""},
                                              aging_cells(total_aging, cur)),
-                                      {money_text(total, cur), ""}),
+                                      {money_text(total, cur), money_text(credits, cur), ""}),
                                true});
   table.notes.push_back(aging_note(s.current_year, lang));
+  table.notes.push_back(pick(lang,
+                             "Credit: money the state paid that is held for a later year it named, or beyond what "
+                             "was due; it is not applied to the amounts outstanding shown.",
+                             "Crédit : sommes versées par l'État et réservées à une année ultérieure qu'il a indiquée, "
+                             "ou excédant ce qui était dû ; elles ne sont pas imputées sur les montants dus indiqués."));
   return ArrearsResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
 }
 
