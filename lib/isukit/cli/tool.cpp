@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 #ifndef ISUKIT_VERSION
 #define ISUKIT_VERSION "unknown"
@@ -196,6 +197,9 @@ void emit_text(const std::string& text, const std::string& path) {
 
 void emit(const io::Output& output, const OutputOptions& options) {
   const auto format = parse_format_option(options.format);
+  if (format == io::Format::xlsx && (options.output.empty() || options.output == "-") && ::isatty(STDOUT_FILENO)) {
+    usage_error("--format xlsx writes a binary workbook: give -o FILE (or redirect standard output)");
+  }
   const auto lang = parse_lang_option(options.lang);
   emit_text(io::render(output, format, lang, {options.table, options.standalone}), options.output);
 }

@@ -1,5 +1,6 @@
 #include <isukit/io/render.hpp>
 #include <isukit/io/select.hpp>
+#include <isukit/io/xlsx.hpp>
 #include <isukit/io/writers.hpp>
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
@@ -458,6 +459,8 @@ std::string render(const Output& all, Format format, util::Lang lang, const Rend
     return render_html(output.tables, lang, standalone);
   case Format::latex:
     return render_latex(output.tables, lang, standalone);
+  case Format::xlsx:
+    return render_xlsx(output);
   }
   return {};
 }

@@ -50,11 +50,11 @@ std::string table_names(const Output& output) {
 
 Output select_tables(const Output& output, Format format, const std::string& name) {
   const bool documents = format == Format::yaml || format == Format::json;
-  if (documents && !name.empty()) {
-    usage_error("--table applies to the table formats (table, markdown, csv, tsv, html, latex), not yaml or json");
+  if ((documents || format == Format::xlsx) && !name.empty()) {
+    usage_error("--table applies to table, markdown, csv, tsv, html and latex (xlsx has a sheet per table)");
   }
   const bool one_table = format == Format::csv || format == Format::tsv;
-  if (documents || (name.empty() && !one_table)) {
+  if (documents || format == Format::xlsx || (name.empty() && !one_table)) {
     return output;
   }
   const std::string wanted = !name.empty()                  ? name

@@ -20,7 +20,7 @@ std::string table_names(const Output& output);
 /// The tables a format writes. With a name: that table alone, in every table format. Without:
 /// csv and tsv (one table, one header row: what a spreadsheet or miller reads) write the body of
 /// Output::main_table; the formats for people write every table as it is, totals in place.
-/// yaml and json write the documents and take no name.
+/// yaml and json write the documents, xlsx every table on its own sheet: they take no name.
 /// Errors: usage (64) for an unknown name (the message lists the names) or a name given to
 /// yaml or json.
 Output select_tables(const Output& output, Format format, const std::string& name);

@@ -16,7 +16,7 @@ struct FormatName {
 constexpr FormatName format_table[] = {
     {"yaml", Format::yaml}, {"json", Format::json}, {"table", Format::table},
     {"markdown", Format::markdown}, {"csv", Format::csv}, {"tsv", Format::tsv},
-    {"html", Format::html}, {"latex", Format::latex},
+    {"html", Format::html}, {"latex", Format::latex}, {"xlsx", Format::xlsx},
 };
 
 } // namespace

@@ -11,10 +11,10 @@
 
 namespace isukit::io {
 
-enum class Format { yaml, json, table, markdown, csv, tsv, html, latex };
+enum class Format { yaml, json, table, markdown, csv, tsv, html, latex, xlsx };
 
 std::optional<Format> parse_format(std::string_view name);
-/// "yaml, json, table, markdown, csv, tsv, html, latex", for help texts and errors.
+/// "yaml, json, table, markdown, csv, tsv, html, latex, xlsx", for help texts and errors.
 std::string format_names();
 
 /// What a column holds decides its alignment and, for people, its formatting: money and
