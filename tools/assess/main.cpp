@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
           {"invoices", "One invoice per state from a Mustache template", assess_tool::setup_invoices},
           {"status", "The status of contributions as of a date", assess_tool::setup_status},
           {"arrears", "The states in arrears (exit 1 when there is any)", assess_tool::setup_arrears},
+          {"statement", "Per state, the statement of account: assessments, payments, crediting, balance",
+           assess_tool::setup_statement},
           {"fund", "The working capital fund: balance, movements, months of costs covered", assess_tool::setup_fund},
       });
 }

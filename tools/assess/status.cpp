@@ -14,12 +14,12 @@ void add_ledger_options(CLI::App& app, LedgerOptions& options) {
   cli::add_inputs(app, options.inputs, "Assessments, payments (YAML or CSV) and fund files");
 }
 
-LoadedLedger load_ledger(const LedgerOptions& options) {
+LoadedLedger load_ledger(const LedgerOptions& options, bool keep_payments) {
   cli::parse_lang_option(options.output.lang);
   cli::parse_format_option(options.output.format);
   const util::Date as_of = cli::parse_as_of(options.as_of);
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
-  model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of);
+  model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
   if (!options.data.treaty.empty()) {
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(options.data));
     for (const auto& document : ledger.assessment_documents()) {
@@ -66,6 +66,35 @@ cli::Runner setup_arrears(CLI::App& app) {
                                                cli::parse_lang_option(options->output.lang));
     cli::emit(result.output, options->output);
     return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
+  };
+}
+
+cli::Runner setup_statement(CLI::App& app) {
+  struct Options : LedgerOptions {
+    std::vector<std::string> codes;
+  };
+  auto options = std::make_shared<Options>();
+  add_ledger_options(app, *options);
+  app.add_option("--state", options->codes, "Only this state (ISO code; repeatable)")->allow_extra_args(false);
+  return [options] {
+    const auto loaded = load_ledger(*options, true);
+    if (!loaded.ledger.has_assessments()) {
+      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
+    }
+    std::vector<model::StateId> selection;
+    for (const auto& code : options->codes) {
+      const auto id = loaded.reference.states.find(code);
+      if (!id) {
+        throw util::Error(util::ExitCode::usage, fmt::format("--state: unknown state code '{}'", code));
+      }
+      selection.push_back(*id);
+    }
+    const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+    const auto statements = assess::compute_statements(loaded.ledger, loaded.reference.states, loaded.as_of, selection);
+    cli::emit(assess::statement_output(statements, status, loaded.reference.states,
+                                       cli::parse_lang_option(options->output.lang)),
+              options->output);
+    return 0;
   };
 }
 

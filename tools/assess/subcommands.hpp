@@ -1,6 +1,7 @@
 // The assess tool's subcommands: each registers its options and returns its runner.
 #pragma once
 
+#include <isukit/assess/statement.hpp>
 #include <isukit/assess/status.hpp>
 #include <isukit/cli/tool.hpp>
 
@@ -12,6 +13,7 @@ isukit::cli::Runner setup_invoices(CLI::App& app);
 isukit::cli::Runner setup_status(CLI::App& app);
 isukit::cli::Runner setup_arrears(CLI::App& app);
 isukit::cli::Runner setup_fund(CLI::App& app);
+isukit::cli::Runner setup_statement(CLI::App& app);
 
 /// The assessment year: --year, else the year of --as-of, else this year.
 int resolve_year(int year, const std::string& as_of);
@@ -31,6 +33,7 @@ struct LoadedLedger {
   isukit::util::Date as_of;
 };
 /// Reads the ledger as of --as-of; with --treaty, checks the assessments are that treaty's.
-LoadedLedger load_ledger(const LedgerOptions& options);
+/// `keep_payments` keeps each payment (for statements of account).
+LoadedLedger load_ledger(const LedgerOptions& options, bool keep_payments = false);
 
 } // namespace assess_tool

@@ -23,43 +23,6 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
   return whole == 0 ? "" : util::format_decimal(util::Rational(part) * 100 / whole, 1);
 }
 
-/// The assessed years up to the current one, as a flag per ledger year.
-struct DueYears {
-  std::vector<bool> flag = std::vector<bool>(model::Ledger::last_year - model::Ledger::first_year + 1, false);
-  bool contains(int year) const { return flag[static_cast<std::size_t>(year - model::Ledger::first_year)]; }
-};
-
-/// Credits one state: named years first, then the pool oldest first, then the credit.
-StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const DueYears& due, int current_year) {
-  StateBalance balance;
-  balance.state = state;
-  std::int64_t pool = ledger.paid_unnamed(state);
-  std::int64_t advances = 0;
-  for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
-    const std::int64_t named = ledger.paid_for_year(state, year);
-    if (due.contains(year)) {
-      YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
-      const std::int64_t credited = std::min(named, y.outstanding);
-      y.received = credited;
-      y.outstanding -= credited;
-      pool += named - credited; // what exceeds the year named
-      balance.years.push_back(y);
-    } else if (year >= current_year) {
-      advances += named; // meant for a year not yet assessed or due: held for it, never for arrears
-    } else {
-      pool += named; // names a past year never assessed
-    }
-  }
-  for (auto& y : balance.years) {
-    const std::int64_t credited = std::min(pool, y.outstanding);
-    y.received += credited;
-    y.outstanding -= credited;
-    pool -= credited;
-  }
-  balance.credit = pool + advances;
-  return balance;
-}
-
 /// The `aging` mapping of the documents: the outstanding amounts by age.
 Node aging_node(const Aging& aging, const util::Currency& currency) {
   static constexpr std::array<const char*, 4> keys{"current_year", "one_year", "two_years", "three_years_or_more"};
@@ -103,6 +66,40 @@ std::vector<std::string> joined(std::vector<std::string> cells, const std::vecto
 
 } // namespace
 
+StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const PaidSums& paid, int current_year) {
+  StateBalance balance;
+  balance.state = state;
+  std::int64_t pool = paid.unnamed;
+  std::int64_t advances = 0;
+  std::vector<bool> due(paid.named.size(), false);
+  for (int year : ledger.years()) {
+    due[static_cast<std::size_t>(year - model::Ledger::first_year)] = year <= current_year;
+  }
+  for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
+    const std::int64_t named = paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)];
+    if (due[static_cast<std::size_t>(year - model::Ledger::first_year)]) {
+      YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
+      const std::int64_t credited = std::min(named, y.outstanding);
+      y.received = credited;
+      y.outstanding -= credited;
+      pool += named - credited; // what exceeds the year named
+      balance.years.push_back(y);
+    } else if (year >= current_year) {
+      advances += named; // meant for a year not yet assessed or due: held for it, never for arrears
+    } else {
+      pool += named; // names a past year never assessed
+    }
+  }
+  for (auto& y : balance.years) {
+    const std::int64_t credited = std::min(pool, y.outstanding);
+    y.received += credited;
+    y.outstanding -= credited;
+    pool -= credited;
+  }
+  balance.credit = pool + advances;
+  return balance;
+}
+
 std::size_t aging_bucket(int year, int current_year) {
   return static_cast<std::size_t>(std::clamp(current_year - year, 0, 3));
 }
@@ -122,12 +119,6 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
       status.treaty = document.treaty;
     }
   }
-  DueYears due;
-  for (int year : ledger.years()) {
-    if (year <= status.current_year) {
-      due.flag[static_cast<std::size_t>(year - model::Ledger::first_year)] = true;
-    }
-  }
   std::vector<model::StateId> order;
   for (model::StateId id = 0; id < states.size(); ++id) {
     order.push_back(id);
@@ -138,7 +129,12 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
     if (!ledger.involves(state)) {
       continue;
     }
-    StateBalance balance = credit_state(ledger, state, due, status.current_year);
+    PaidSums paid;
+    paid.unnamed = ledger.paid_unnamed(state);
+    for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
+      paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)] = ledger.paid_for_year(state, year);
+    }
+    StateBalance balance = credit_state(ledger, state, paid, status.current_year);
     for (const auto& y : balance.years) {
       balance.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
       status.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;

@@ -48,6 +48,18 @@ struct ContributionsStatus {
   Aging aging{}; // every state's outstanding amounts by age
 };
 
+/// What a state has paid, as sums: per year named (indexed from model::Ledger::first_year) and
+/// naming no year. Minor units.
+struct PaidSums {
+  std::int64_t unnamed = 0;
+  std::vector<std::int64_t> named = std::vector<std::int64_t>(model::Ledger::last_year - model::Ledger::first_year + 1, 0);
+};
+
+/// Credits one state's payments `paid` against its assessments of the ledger's years up to
+/// `current_year`, by the rules of compute_status (the one crediting algorithm of isukit).
+/// Article 19 and the closed/current split are left to the caller.
+StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const PaidSums& paid, int current_year);
+
 /// Credits each state's payments as of the ledger's date. Payments that name a year go to
 /// that year first, up to what is due for it; a payment that names a year after the as-of year
 /// is an advance, held as a credit for that year; all other money (payments naming no year, and

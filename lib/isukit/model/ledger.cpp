@@ -128,11 +128,15 @@ private:
     }
   }
 
-  void credit(StateId state, const util::Date& date, std::int64_t amount, std::optional<int> year) {
+  void credit(StateId state, const util::Date& date, std::int64_t amount, std::optional<int> year,
+              std::string_view reference) {
     if (date > m_as_of) {
       return;
     }
     m_ledger.m_involved[state] = true;
+    if (m_ledger.m_keep_payments) {
+      m_ledger.m_payments.push_back(Payment{date, state, amount, year, std::string(reference)});
+    }
     if (year) {
       m_ledger.m_named[m_ledger.slot(state, *year)] += amount;
     } else {
@@ -158,7 +162,8 @@ private:
     if (const Node* y = record.find("year")) {
       year = year_of(*y);
     }
-    credit(state, date, amount.minor_units(), year);
+    const Node* reference = record.find("reference");
+    credit(state, date, amount.minor_units(), year, reference ? reference->as_text() : std::string());
   }
 
   void add_fund(const Node& root) {
@@ -263,12 +268,14 @@ void LedgerReader::on_csv(const std::string* file, std::string_view content) {
       }
       named = value;
     }
-    credit(*who, *day, money.money->minor_units(), named);
+    credit(*who, *day, money.money->minor_units(), named, field(reference));
   }
 }
 
-Ledger Ledger::read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of) {
+Ledger Ledger::read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of,
+                    bool keep_payments) {
   Ledger ledger;
+  ledger.m_keep_payments = keep_payments;
   LedgerReader reader(ledger, states, as_of);
   io::read_inputs(inputs, reader);
   reader.finish();

@@ -26,6 +26,15 @@ struct FundMovement {
   io::Mark mark;
 };
 
+/// One payment as read (for a statement of account); `year` is the year it names, if any.
+struct Payment {
+  util::Date date;
+  StateId state = 0;
+  std::int64_t amount = 0; // minor units of the ledger's currency
+  std::optional<int> year;
+  std::string reference;
+};
+
 /// Sums of a ledger as of a date. Amounts are in minor units of the ledger's one currency.
 class Ledger {
 public:
@@ -33,8 +42,10 @@ public:
   static constexpr int last_year = 2149;
 
   /// Reads the inputs (YAML and CSV), keeping payments dated on or before `as_of`.
-  /// Payments and fund movements must be in the assessments' currency.
-  static Ledger read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of);
+  /// Payments and fund movements must be in the assessments' currency. With `keep_payments`,
+  /// each payment is also kept, in the order read (memory grows with the payments).
+  static Ledger read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of,
+                     bool keep_payments = false);
 
   const std::vector<AssessmentDocument>& assessment_documents() const { return m_documents; }
   /// The ledger's currency (of its assessments); unset when there are none.
@@ -52,6 +63,8 @@ public:
   std::vector<int> years() const;
 
   const std::vector<FundMovement>& fund_movements() const { return m_fund; }
+  /// The payments by the as-of date, when read with `keep_payments`; otherwise empty.
+  const std::vector<Payment>& payments() const { return m_payments; }
 
 private:
   friend class LedgerReader;
@@ -68,6 +81,8 @@ private:
   std::vector<bool> m_involved;
   std::vector<bool> m_year_used = std::vector<bool>(last_year - first_year + 1, false);
   std::vector<FundMovement> m_fund;
+  bool m_keep_payments = false;
+  std::vector<Payment> m_payments;
 };
 
 } // namespace isukit::model

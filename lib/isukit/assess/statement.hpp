@@ -1,0 +1,45 @@
+// Statements of account: per state, every assessment and payment in date order, how each
+// payment was credited, a running balance, and the closing position of `assess status`.
+#pragma once
+
+#include <isukit/assess/status.hpp>
+
+namespace isukit::assess {
+
+/// One part of a payment (or of a credit applied to a new assessment): the year it went to,
+/// or no year for what was held as a credit. Minor units.
+struct CreditedPart {
+  std::optional<int> year;
+  std::int64_t amount = 0;
+};
+
+struct StatementLine {
+  enum class Kind { assessment, payment };
+  Kind kind = Kind::assessment;
+  util::Date date;                 // a payment's date; an assessment's 1 January (the ledger has no date)
+  int year = 0;                    // the year assessed, or the year a payment names (0: none)
+  std::string reference;           // a payment's reference
+  std::int64_t amount = 0;         // assessed or paid, minor units
+  std::vector<CreditedPart> parts; // the payment's crediting; for an assessment, credit applied to it
+  std::int64_t balance = 0;        // outstanding less credit after this line (negative: in credit)
+};
+
+struct Statement {
+  model::StateId state = 0;
+  std::vector<StatementLine> lines; // date order; an assessment before the payments of its day
+  StateBalance closing;             // equal to compute_status's balance for the state
+};
+
+/// The statements of `selection` (every state the ledger involves when empty), in ISO code
+/// order. The ledger must be read with keep_payments. Each payment is credited by replaying
+/// credit_state on the payments up to it, with the current year of its date; what the replay
+/// adds to each year is that payment's part, what it adds to the credit is held as credit.
+/// On 1 January of a year assessed, credit held is applied to the new assessment the same way.
+std::vector<Statement> compute_statements(const model::Ledger& ledger, const model::StateTable& states,
+                                          const util::Date& as_of, const std::vector<model::StateId>& selection);
+
+/// The `statement` documents (one per state) and the table of every line.
+io::Output statement_output(const std::vector<Statement>& statements, const ContributionsStatus& status,
+                            const model::StateTable& states, util::Lang lang);
+
+} // namespace isukit::assess
