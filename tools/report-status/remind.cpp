@@ -21,10 +21,7 @@ cli::Runner setup_remind(CLI::App& app) {
   return [options] {
     const auto lang = cli::parse_lang_option(options->output.lang);
     const auto t = load_tracking(*options);
-    const auto letter = io::LetterTemplate::load(
-        options->template_file.empty()
-            ? cli::resolve_data_dir(options->data) / "templates" / fmt::format("reminder.{}.md.mustache", util::lang_code(lang))
-            : std::filesystem::path(options->template_file));
+    const auto letter = cli::load_letter_template(options->data, "reminder", lang, options->template_file);
     const auto letters = reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, letter, t.as_of, lang);
     io::write_letters(options->output.output, letters);
     std::cerr << fmt::format("report-status: wrote {} reminders to {}\n", letters.size(), options->output.output);

@@ -11,6 +11,8 @@ isukit::cli::Runner setup_status(CLI::App& app);
 isukit::cli::Runner setup_overdue(CLI::App& app);
 isukit::cli::Runner setup_deadlines(CLI::App& app);
 isukit::cli::Runner setup_remind(CLI::App& app);
+isukit::cli::Runner setup_parties(CLI::App& app);
+isukit::cli::Runner setup_outreach(CLI::App& app);
 
 /// The options every subcommand shares: the treaty, the date, how many annual cycles.
 struct Options {

@@ -171,6 +171,13 @@ fs::path resolve_treaty_file(const DataOptions& options) {
   return resolve_data_dir(options) / "treaties" / (util::ascii_lower(options.treaty) + ".yaml");
 }
 
+io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, util::Lang lang,
+                                        const std::string& file) {
+  return io::LetterTemplate::load(file.empty() ? resolve_data_dir(options) / "templates" /
+                                                     fmt::format("{}.{}.md.mustache", name, util::lang_code(lang))
+                                               : fs::path(file));
+}
+
 TreatyContext load_treaty_context(const DataOptions& options) {
   const fs::path treaty_file = resolve_treaty_file(options);
   if (!fs::exists(treaty_file)) {

@@ -2,6 +2,7 @@
 // way, and the one top-level handler that maps errors to exit statuses.
 #pragma once
 
+#include <isukit/io/letters.hpp>
 #include <isukit/io/table.hpp>
 #include <isukit/model/reference.hpp>
 #include <isukit/util/date.hpp>
@@ -73,6 +74,10 @@ struct TreatyContext {
   model::Treaty treaty;
 };
 TreatyContext load_treaty_context(const DataOptions& options);
+
+/// The letter template `file` when given, else DATA/templates/NAME.LANG.md.mustache.
+io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, util::Lang lang,
+                                        const std::string& file);
 
 /// Writes the output in the chosen format to stdout or, atomically, to -o.
 void emit(const io::Output& output, const OutputOptions& options);

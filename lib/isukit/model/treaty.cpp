@@ -61,14 +61,14 @@ namespace {
 std::vector<Instrument> parse_instruments(const Node& list) {
   std::vector<Instrument> instruments;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"id", "name_en", "name_fr", "entry_into_force"});
+    record.check_keys({"id", "name_en", "name_fr", "entry_into_force", "outreach_en", "outreach_fr"});
     for (const auto& existing : instruments) {
       if (existing.id == record.at("id").as_text()) {
         record.at("id").fail(fmt::format("instrument '{}' is listed twice", existing.id));
       }
     }
     Instrument instrument{record.at("id").as_text(), record.at("name_en").as_text(), record.at("name_fr").as_text(),
-                          std::nullopt};
+                          std::nullopt, record.text_or("outreach_en"), record.text_or("outreach_fr"), record.mark()};
     if (const Node* in_force = record.find("entry_into_force")) {
       instrument.entry_into_force = in_force->as_date();
     }
@@ -146,6 +146,7 @@ std::vector<Party> parse_parties(const Node& list, const Treaty& treaty, const S
     if (const Node* signed_on = record.find("signed")) {
       party.signed_on = signed_on->as_date();
     }
+    party.how = record.text_or("how");
     if (const Node* deposits = record.find("deposits")) {
       parse_deposits(*deposits, party, treaty);
     }
@@ -347,6 +348,27 @@ std::optional<util::Date> Treaty::deposit(StateId state, std::string_view instru
   return deposit->second;
 }
 
+std::optional<util::Date> Treaty::signature(StateId state) const {
+  if (const Party* party = find_party(state); party && party->signed_on) {
+    return party->signed_on;
+  }
+  for (const auto& signatory : m_signatories) {
+    if (signatory.state == state) {
+      return signatory.signed_on;
+    }
+  }
+  return std::nullopt;
+}
+
+const Withdrawal* Treaty::find_withdrawal(StateId state, std::string_view instrument) const {
+  for (const auto& w : m_withdrawals) {
+    if (w.state == state && w.instrument == instrument) {
+      return &w;
+    }
+  }
+  return nullptr;
+}
+
 std::optional<util::Date> Treaty::entry_into_force(StateId state, std::string_view instrument) const {
   const auto deposited = deposit(state, instrument);
   if (!deposited) {
@@ -362,9 +384,8 @@ bool Treaty::is_party(StateId state, std::string_view instrument, const util::Da
   if (!from || date < *from) {
     return false;
   }
-  return std::none_of(m_withdrawals.begin(), m_withdrawals.end(), [&](const Withdrawal& w) {
-    return w.state == state && w.instrument == instrument && w.effective <= date;
-  });
+  const Withdrawal* withdrawal = find_withdrawal(state, instrument);
+  return !withdrawal || date < withdrawal->effective;
 }
 
 std::vector<StateId> Treaty::parties_on(std::string_view instrument, const util::Date& date, Basis basis) const {
@@ -406,6 +427,18 @@ void add_letter_fields(io::Node& context, const Treaty& treaty, util::Lang lang)
   isu.add("address", std::move(address));
   isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
   context.add("isu", std::move(isu));
+}
+
+Node letter_to_state(const State& state, const util::Date& date, const Treaty& treaty, util::Lang lang) {
+  Node context = Node::mapping();
+  Node who = Node::mapping();
+  who.add("code", Node::string(state.code));
+  who.add("name", Node::string(state.name(lang)));
+  context.add("state", std::move(who));
+  context.add("date", Node::string(date.iso()));
+  context.add("date_long", Node::string(util::long_date(date, lang)));
+  add_letter_fields(context, treaty, lang);
+  return context;
 }
 
 } // namespace isukit::model

@@ -35,6 +35,13 @@ struct Instrument {
   /// The instrument's own entry into force (CCW Protocol V: 2006-11-12; CCM Art. 17(1):
   /// 2010-08-01); required of an instrument with reporting obligations.
   std::optional<util::Date> entry_into_force;
+  /// Why joining matters, for outreach letters: short neutral text; empty when not given.
+  std::string outreach_en;
+  std::string outreach_fr;
+  io::Mark mark;
+
+  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+  const std::string& outreach(util::Lang lang) const { return lang == util::Lang::fr ? outreach_fr : outreach_en; }
 };
 
 /// A party that is not a state, such as a regional economic integration organization (the
@@ -51,6 +58,7 @@ struct Party {
   StateId state = 0;                       // unless `organization` is set
   std::optional<std::size_t> organization; // index in Treaty::organizations()
   std::optional<util::Date> signed_on;
+  std::string how; // ratification, accession, succession...; empty when the source does not say
   std::map<std::string, util::Date> deposits; // by instrument id; none: party in every year
 };
 
@@ -168,6 +176,10 @@ public:
   std::optional<util::Date> entry_into_force(StateId state, std::string_view instrument) const;
   /// The date the state deposited the instrument, if it did.
   std::optional<util::Date> deposit(StateId state, std::string_view instrument) const;
+  /// The date the state signed the treaty, if it did (as a party or a signatory).
+  std::optional<util::Date> signature(StateId state) const;
+  /// The withdrawal of the state from the instrument, if one was notified.
+  const Withdrawal* find_withdrawal(StateId state, std::string_view instrument) const;
 
 private:
   std::string m_id;
@@ -189,5 +201,9 @@ private:
 /// Adds `treaty` (name, short_name) and `isu` (name, address lines, email) to a letter's
 /// context: the fields every template shares.
 void add_letter_fields(io::Node& context, const Treaty& treaty, util::Lang lang);
+
+/// A letter to a state's government: `state` (code, name), `date`, `date_long`, and the
+/// fields of add_letter_fields; the caller adds what its letter is about.
+io::Node letter_to_state(const State& state, const util::Date& date, const Treaty& treaty, util::Lang lang);
 
 } // namespace isukit::model

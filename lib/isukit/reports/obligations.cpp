@@ -108,11 +108,10 @@ std::string not_owed_reason(const model::ReportReceived& report, const model::Tr
     return fmt::format("a report received on {} cannot cover {}, a year not yet begun", report.received.iso(),
                        report.period);
   }
-  for (const auto& w : treaty.withdrawals()) {
-    if (w.state == report.state && w.instrument == rule.instrument && w.effective <= util::Date(report.period, 1, 1)) {
-      return fmt::format("{}'s withdrawal from {} took effect on {}: it owes no report for {}", code, rule.instrument,
-                         w.effective.iso(), report.period);
-    }
+  const model::Withdrawal* w = treaty.find_withdrawal(report.state, rule.instrument);
+  if (w && w->effective <= util::Date(report.period, 1, 1)) {
+    return fmt::format("{}'s withdrawal from {} took effect on {}: it owes no report for {}", code, rule.instrument,
+                       w->effective.iso(), report.period);
   }
   return "";
 }

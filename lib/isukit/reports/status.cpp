@@ -378,14 +378,7 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
   }
   std::vector<io::Letter> letters;
   for (const auto& [code, list] : by_state) {
-    const auto& state = states[list.front()->obligation.state];
-    Node context = Node::mapping();
-    Node who = Node::mapping();
-    who.add("code", Node::string(state.code));
-    who.add("name", Node::string(state.name(lang)));
-    context.add("state", std::move(who));
-    context.add("date", Node::string(as_of.iso()));
-    context.add("date_long", Node::string(util::long_date(as_of, lang)));
+    Node context = model::letter_to_state(states[list.front()->obligation.state], as_of, treaty, lang);
     Node reports = Node::sequence();
     for (const auto* t : list) {
       Node report = Node::mapping();
@@ -399,7 +392,6 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
     }
     context.add("reports", std::move(reports));
     context.add("several", Node::boolean(list.size() > 1)); // Mustache cannot count a list
-    model::add_letter_fields(context, treaty, lang);
     letters.push_back(io::Letter{fmt::format("{}-reminder{}", code, letter.output_extension()), letter.render(context)});
   }
   return letters;

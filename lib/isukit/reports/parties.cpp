@@ -1,0 +1,378 @@
+#include <isukit/reports/parties.hpp>
+#include <isukit/util/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace isukit::reports {
+
+using io::Column;
+using io::ColumnType;
+using io::Node;
+using util::Lang;
+using util::pick;
+
+std::vector<const model::Instrument*> select_instruments(const model::Treaty& treaty,
+                                                         const std::vector<std::string>& ids) {
+  for (const auto& id : ids) {
+    if (!treaty.find_instrument(id)) {
+      std::string known;
+      for (const auto& instrument : treaty.instruments()) {
+        known += (known.empty() ? "" : ", ") + instrument.id;
+      }
+      throw util::Error(util::ExitCode::usage,
+                        fmt::format("--instrument: {} has no instrument '{}' (expected one of: {})", treaty.id(), id, known));
+    }
+  }
+  std::vector<const model::Instrument*> selected;
+  for (const auto& instrument : treaty.instruments()) {
+    if (ids.empty() || std::find(ids.begin(), ids.end(), instrument.id) != ids.end()) {
+      selected.push_back(&instrument);
+    }
+  }
+  return selected;
+}
+
+namespace {
+
+bool is_first_instrument(const model::Treaty& treaty, const model::Instrument& instrument) {
+  return &instrument == &treaty.instruments().front();
+}
+
+StateAdherence adherence_of(const model::Treaty& treaty, model::StateId state, const model::Instrument& instrument,
+                            const util::Date& date) {
+  StateAdherence a{state, &instrument};
+  const auto signed_on = treaty.signature(state);
+  if (signed_on && *signed_on <= date && is_first_instrument(treaty, instrument)) {
+    a.signed_on = signed_on;
+  }
+  const auto deposited = treaty.deposit(state, instrument.id);
+  if (!deposited || date < *deposited) {
+    a.adherence = a.signed_on ? Adherence::signatory : Adherence::not_party;
+    return a;
+  }
+  a.deposited = deposited;
+  a.how = treaty.find_party(state)->how;
+  const model::Withdrawal* withdrawal = treaty.find_withdrawal(state, instrument.id);
+  if (withdrawal && withdrawal->effective <= date) {
+    a.adherence = Adherence::withdrawn;
+    a.withdrawal_effective = withdrawal->effective;
+    return a;
+  }
+  a.adherence = Adherence::party;
+  a.entry_into_force = treaty.entry_into_force(state, instrument.id);
+  a.in_force = *a.entry_into_force <= date;
+  return a;
+}
+
+} // namespace
+
+std::vector<StateAdherence> adherence_on(const model::Treaty& treaty, const model::StateTable& states,
+                                         const std::vector<const model::Instrument*>& instruments,
+                                         const util::Date& date) {
+  std::vector<model::StateId> by_code(states.size());
+  for (std::size_t i = 0; i < by_code.size(); ++i) {
+    by_code[i] = static_cast<model::StateId>(i);
+  }
+  std::sort(by_code.begin(), by_code.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
+  std::vector<StateAdherence> result;
+  for (const auto* instrument : instruments) {
+    for (const auto state : by_code) {
+      result.push_back(adherence_of(treaty, state, *instrument, date));
+    }
+  }
+  return result;
+}
+
+std::optional<AdherenceFilter> parse_adherence_filter(std::string_view text) {
+  if (text == "party") {
+    return AdherenceFilter::party;
+  }
+  if (text == "signatory") {
+    return AdherenceFilter::signatory;
+  }
+  if (text == "non-party") {
+    return AdherenceFilter::non_party;
+  }
+  if (text == "all") {
+    return AdherenceFilter::all;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::string_view adherence_name(Adherence adherence) {
+  switch (adherence) {
+  case Adherence::party:
+    return "party";
+  case Adherence::signatory:
+    return "signatory";
+  case Adherence::withdrawn:
+    return "withdrawn";
+  case Adherence::not_party:
+    return "not_party";
+  }
+  return "";
+}
+
+std::string adherence_label(const StateAdherence& a, Lang lang) {
+  switch (a.adherence) {
+  case Adherence::party:
+    return a.in_force ? pick(lang, "party", "partie") : pick(lang, "party, not yet in force", "partie, pas encore en vigueur");
+  case Adherence::signatory:
+    return pick(lang, "signatory", "signataire");
+  case Adherence::withdrawn:
+    return pick(lang, "withdrawn", "retiré");
+  case Adherence::not_party:
+    return pick(lang, "not party", "non partie");
+  }
+  return "";
+}
+
+/// How a state became party, in the reader's language (the document keeps the word as given).
+std::string how_label(const std::string& how, Lang lang) {
+  static constexpr std::array<std::array<const char*, 2>, 5> french = {{{"ratification", "ratification"},
+                                                                        {"accession", "adhésion"},
+                                                                        {"succession", "succession"},
+                                                                        {"acceptance", "acceptation"},
+                                                                        {"approval", "approbation"}}};
+  if (lang == Lang::fr) {
+    for (const auto& [en, fr] : french) {
+      if (how == en) {
+        return fr;
+      }
+    }
+  }
+  return how;
+}
+
+bool kept(const StateAdherence& a, AdherenceFilter filter) {
+  switch (filter) {
+  case AdherenceFilter::party:
+    return a.adherence == Adherence::party;
+  case AdherenceFilter::signatory:
+    return a.adherence == Adherence::signatory;
+  case AdherenceFilter::non_party:
+    return a.adherence == Adherence::withdrawn || a.adherence == Adherence::not_party;
+  case AdherenceFilter::all:
+    return true;
+  }
+  return false;
+}
+
+Node optional_date(const std::optional<util::Date>& date) { return date ? Node::string(date->iso()) : Node::null(); }
+std::string date_cell(const std::optional<util::Date>& date) { return date ? date->iso() : ""; }
+Node count(int n) { return Node::number(std::to_string(n)); }
+
+} // namespace
+
+namespace {
+
+constexpr std::array all_groups = {model::RegionalGroup::african, model::RegionalGroup::asia_pacific,
+                                   model::RegionalGroup::eastern_european,
+                                   model::RegionalGroup::latin_american_caribbean,
+                                   model::RegionalGroup::western_european_others, model::RegionalGroup::none};
+
+/// The counts of one instrument, overall and per regional group (indexed as all_groups).
+struct InstrumentCount {
+  const model::Instrument* instrument = nullptr;
+  int party = 0, in_force = 0, signatory = 0, withdrawn = 0, not_party = 0;
+  std::array<int, all_groups.size()> group_parties{}, group_states{};
+};
+
+std::vector<InstrumentCount> count_by_instrument(const std::vector<StateAdherence>& adherence,
+                                                 const model::StateTable& states) {
+  std::vector<InstrumentCount> counts;
+  for (const auto& a : adherence) {
+    if (counts.empty() || counts.back().instrument != a.instrument) {
+      counts.push_back(InstrumentCount{a.instrument});
+    }
+    auto& c = counts.back();
+    c.party += a.adherence == Adherence::party;
+    c.in_force += a.in_force;
+    c.signatory += a.adherence == Adherence::signatory;
+    c.withdrawn += a.adherence == Adherence::withdrawn;
+    c.not_party += a.adherence == Adherence::not_party;
+    const auto group = static_cast<std::size_t>(states[a.state].group); // the enum's order is all_groups'
+    ++c.group_states[group];
+    c.group_parties[group] += a.adherence == Adherence::party;
+  }
+  return counts;
+}
+
+io::Table add_counts(Node& document, const std::vector<InstrumentCount>& counts, const model::Treaty& treaty,
+                     const util::Date& date, Lang lang) {
+  io::Table table;
+  table.title = fmt::format("{} ({}, {} {})", pick(lang, "Adherence", "Adhésion"), treaty.short_name(lang),
+                            pick(lang, "as of", "au"), date.iso());
+  table.columns = {Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
+                   Column{pick(lang, "Parties", "Parties"), ColumnType::count},
+                   Column{pick(lang, "In force", "En vigueur"), ColumnType::count},
+                   Column{pick(lang, "Signatories", "Signataires"), ColumnType::count},
+                   Column{pick(lang, "Withdrawn", "Retirés"), ColumnType::count},
+                   Column{pick(lang, "Not party", "Non parties"), ColumnType::count}};
+  Node list = Node::sequence();
+  for (const auto& c : counts) {
+    Node record = Node::mapping();
+    record.add("instrument", Node::string(c.instrument->id));
+    record.add("parties", count(c.party));
+    record.add("in_force", count(c.in_force));
+    record.add("signatories", count(c.signatory));
+    record.add("withdrawn", count(c.withdrawn));
+    record.add("not_party", count(c.not_party));
+    list.push(std::move(record));
+    table.rows.push_back(io::Row{{c.instrument->name(lang), std::to_string(c.party), std::to_string(c.in_force),
+                                  std::to_string(c.signatory), std::to_string(c.withdrawn), std::to_string(c.not_party)},
+                                 false});
+  }
+  document.add("counts", std::move(list));
+  return table;
+}
+
+io::Table add_groups(Node& document, const std::vector<InstrumentCount>& counts, Lang lang) {
+  io::Table table;
+  table.title = pick(lang, "Parties by UN regional group", "Parties par groupe régional de l'ONU");
+  table.columns = {Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
+                   Column{pick(lang, "Regional group", "Groupe régional"), ColumnType::text},
+                   Column{pick(lang, "Parties", "Parties"), ColumnType::count},
+                   Column{pick(lang, "States", "États"), ColumnType::count}};
+  Node list = Node::sequence();
+  for (const auto& c : counts) {
+    for (std::size_t g = 0; g < all_groups.size(); ++g) {
+      Node record = Node::mapping();
+      record.add("instrument", Node::string(c.instrument->id));
+      record.add("group", Node::string(std::string(model::regional_group_code(all_groups[g]))));
+      record.add("parties", count(c.group_parties[g]));
+      record.add("states", count(c.group_states[g]));
+      list.push(std::move(record));
+      table.rows.push_back(io::Row{{c.instrument->id, std::string(model::regional_group_name(all_groups[g], lang)),
+                                    std::to_string(c.group_parties[g]), std::to_string(c.group_states[g])},
+                                   false});
+    }
+  }
+  document.add("by_group", std::move(list));
+  return table;
+}
+
+io::Table add_states(Node& document, const std::vector<StateAdherence>& adherence, const model::StateTable& states,
+                     AdherenceFilter filter, Lang lang) {
+  io::Table table;
+  table.title = pick(lang, "States", "États");
+  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
+                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
+                   Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
+                   Column{pick(lang, "Standing", "Situation"), ColumnType::text},
+                   Column{pick(lang, "Signed", "Signature"), ColumnType::date},
+                   Column{pick(lang, "Deposited", "Dépôt"), ColumnType::date},
+                   Column{pick(lang, "How", "Mode"), ColumnType::text},
+                   Column{pick(lang, "Entry into force", "Entrée en vigueur"), ColumnType::date},
+                   Column{pick(lang, "Withdrawal effective", "Retrait effectif"), ColumnType::date}};
+  Node list = Node::sequence();
+  for (const auto& a : adherence) {
+    if (!kept(a, filter)) {
+      continue;
+    }
+    const auto& state = states[a.state];
+    Node record = Node::mapping();
+    record.add("state", Node::string(state.code));
+    record.add("instrument", Node::string(a.instrument->id));
+    record.add("standing", Node::string(std::string(adherence_name(a.adherence))));
+    record.add("in_force", Node::boolean(a.in_force));
+    record.add("signed", optional_date(a.signed_on));
+    record.add("deposited", optional_date(a.deposited));
+    record.add("how", a.how.empty() ? Node::null() : Node::string(a.how));
+    record.add("entry_into_force", optional_date(a.entry_into_force));
+    record.add("withdrawal_effective", optional_date(a.withdrawal_effective));
+    list.push(std::move(record));
+    table.rows.push_back(io::Row{{state.code, state.name(lang), a.instrument->id, adherence_label(a, lang),
+                                  date_cell(a.signed_on), date_cell(a.deposited), how_label(a.how, lang),
+                                  date_cell(a.entry_into_force), date_cell(a.withdrawal_effective)},
+                                 false});
+  }
+  document.add("states", std::move(list));
+  return table;
+}
+
+} // namespace
+
+io::Output parties_output(const std::vector<StateAdherence>& adherence, const model::Treaty& treaty,
+                          const model::StateTable& states, const util::Date& date, AdherenceFilter filter, Lang lang) {
+  Node document = Node::mapping();
+  document.add("kind", Node::string("parties"));
+  document.add("treaty", Node::string(treaty.id()));
+  document.add("as_of", Node::string(date.iso()));
+  const auto counts = count_by_instrument(adherence, states);
+  io::Table summary = add_counts(document, counts, treaty, date, lang);
+  io::Table groups = add_groups(document, counts, lang);
+  io::Table detail = add_states(document, adherence, states, filter, lang);
+  return io::Output{{std::move(document)}, {std::move(summary), std::move(groups), std::move(detail)}};
+}
+
+namespace {
+
+/// The instruments of `named` the state lacks on `date`, the treaty's first one ahead when it
+/// lacks that too.
+std::vector<const model::Instrument*> lacking(const model::Treaty& treaty, model::StateId state,
+                                              const std::vector<const model::Instrument*>& named, const util::Date& date) {
+  std::vector<const model::Instrument*> result;
+  const model::Instrument* first = &treaty.instruments().front();
+  if (!treaty.is_party(state, first->id, date, model::Treaty::Basis::deposit) &&
+      std::find(named.begin(), named.end(), first) == named.end()) {
+    result.push_back(first);
+  }
+  for (const auto* instrument : named) {
+    if (!treaty.is_party(state, instrument->id, date, model::Treaty::Basis::deposit)) {
+      result.push_back(instrument);
+    }
+  }
+  return result;
+}
+
+Node outreach_context(const model::Treaty& treaty, const model::State& state,
+                      const std::vector<const model::Instrument*>& instruments, bool party_to_treaty, bool signatory,
+                      const util::Date& date, Lang lang) {
+  Node context = model::letter_to_state(state, date, treaty, lang);
+  Node list = Node::sequence();
+  for (const auto* instrument : instruments) {
+    if (instrument->outreach(lang).empty()) {
+      util::fail_data(instrument->mark.position(),
+                      fmt::format("instrument '{}' has no outreach_{} text for the letter", instrument->id, util::lang_code(lang)));
+    }
+    Node item = Node::mapping();
+    item.add("name", Node::string(instrument->name(lang)));
+    item.add("why", Node::string(instrument->outreach(lang)));
+    list.push(std::move(item));
+  }
+  context.add("instruments", std::move(list));
+  context.add("several", Node::boolean(instruments.size() > 1));
+  context.add("party_to_treaty", Node::boolean(party_to_treaty));
+  context.add("signatory", Node::boolean(signatory));
+  context.add("accede", Node::boolean(!party_to_treaty && !signatory));
+  return context;
+}
+
+} // namespace
+
+std::vector<io::Letter> outreach_letters(const model::Treaty& treaty, const model::StateTable& states,
+                                         const std::vector<const model::Instrument*>& named,
+                                         const io::LetterTemplate& letter, const util::Date& date, Lang lang) {
+  const model::Instrument& first = treaty.instruments().front();
+  std::vector<io::Letter> letters;
+  for (const auto& a : adherence_on(treaty, states, {&first}, date)) {
+    const auto missing = lacking(treaty, a.state, named, date);
+    if (missing.empty()) {
+      continue;
+    }
+    const bool party_to_treaty = a.adherence == Adherence::party;
+    const auto& state = states[a.state];
+    const Node context = outreach_context(treaty, state, missing, party_to_treaty,
+                                          a.adherence == Adherence::signatory, date, lang);
+    letters.push_back(io::Letter{fmt::format("{}-outreach{}", state.code, letter.output_extension()), letter.render(context)});
+  }
+  return letters;
+}
+
+} // namespace isukit::reports
