@@ -206,6 +206,7 @@ std::vector<InstrumentCount> count_by_instrument(const std::vector<StateAdherenc
 io::Table add_counts(Node& document, const std::vector<InstrumentCount>& counts, const model::Treaty& treaty,
                      const util::Date& date, Lang lang) {
   io::Table table;
+  table.name = "counts";
   table.title = fmt::format("{} ({}, {} {})", pick(lang, "Adherence", "Adhésion"), treaty.short_name(lang),
                             pick(lang, "as of", "au"), date.iso());
   table.columns = {Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
@@ -234,6 +235,7 @@ io::Table add_counts(Node& document, const std::vector<InstrumentCount>& counts,
 
 io::Table add_groups(Node& document, const std::vector<InstrumentCount>& counts, Lang lang) {
   io::Table table;
+  table.name = "groups";
   table.title = pick(lang, "Parties by UN regional group", "Parties par groupe régional de l'ONU");
   table.columns = {Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
                    Column{pick(lang, "Regional group", "Groupe régional"), ColumnType::text},
@@ -260,6 +262,7 @@ io::Table add_groups(Node& document, const std::vector<InstrumentCount>& counts,
 io::Table add_states(Node& document, const std::vector<StateAdherence>& adherence, const model::StateTable& states,
                      AdherenceFilter filter, Lang lang) {
   io::Table table;
+  table.name = "states";
   table.title = pick(lang, "States", "États");
   table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
                    Column{pick(lang, "Name", "Nom"), ColumnType::text},
@@ -308,7 +311,7 @@ io::Output parties_output(const std::vector<StateAdherence>& adherence, const mo
   io::Table summary = add_counts(document, counts, treaty, date, lang);
   io::Table groups = add_groups(document, counts, lang);
   io::Table detail = add_states(document, adherence, states, filter, lang);
-  return io::Output{{std::move(document)}, {std::move(summary), std::move(groups), std::move(detail)}};
+  return io::Output{{std::move(document)}, {std::move(summary), std::move(groups), std::move(detail)}, "states"};
 }
 
 namespace {
