@@ -41,6 +41,29 @@ TEST_SUITE("util::atomic_file") {
       }
       CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 0);
     }
+    SUBCASE("a replaced file keeps its permissions") {
+      write_file_atomically(file, "first\n");
+      fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+      write_file_atomically(file, "second\n");
+      CHECK(fs::status(file).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+    }
+    SUBCASE("a symbolic link stays; the file it names is replaced") {
+      write_file_atomically(file, "first\n");
+      fs::create_symlink("out.yaml", dir / "link.yaml");
+      write_file_atomically(dir / "link.yaml", "second\n");
+      CHECK(fs::is_symlink(dir / "link.yaml"));
+      CHECK(slurp(file) == "second\n");
+    }
+    SUBCASE("a directory is exit 73 and stays") {
+      fs::create_directory(dir / "out");
+      try {
+        write_file_atomically(dir / "out", "x");
+        FAIL("expected an error");
+      } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::cannot_create);
+      }
+      CHECK(fs::is_directory(dir / "out"));
+    }
     fs::remove_all(dir);
   }
 }

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
@@ -137,10 +136,7 @@ util::Date parse_as_of(const std::string& text) {
   if (!text.empty()) {
     return parse_date_option("--as-of", text);
   }
-  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  const std::chrono::year_month_day ymd{today};
-  return util::Date(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                    static_cast<unsigned>(ymd.day()));
+  return util::Date::today();
 }
 
 fs::path resolve_data_dir(const DataOptions& options) {

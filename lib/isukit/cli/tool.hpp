@@ -58,7 +58,7 @@ void add_inputs(CLI::App& app, std::vector<std::string>& inputs, const std::stri
 
 io::Format parse_format_option(const std::string& text);
 util::Lang parse_lang_option(const std::string& text);
-/// The --as-of date; today when empty.
+/// The --as-of date; when empty, today in the local time zone (TZ).
 util::Date parse_as_of(const std::string& text);
 util::Date parse_date_option(const std::string& name, const std::string& text);
 

@@ -6,10 +6,24 @@
 
 namespace isukit::util {
 
-/// Writes `content` to a temporary file beside `path`, then renames it over `path`. On any
-/// failure the temporary file is removed, `path` keeps its old content, and an Error is thrown
-/// (73 when the file cannot be created, 74 when writing fails).
+/// Writes `content` to `path` so that a reader sees the old content or the new, never a part:
+/// - a regular file (or no file yet): written to a temporary file beside it, synced, then
+///   renamed over it; a replaced file keeps its permission bits (and, where allowed, its owner
+///   and group), a new one gets 0666 less the umask;
+/// - a symbolic link: the file it points to (through any chain of links) is replaced that way,
+///   and the link stays a link;
+/// - a FIFO, a character or block device (/dev/null, a terminal): written through, never
+///   replaced (there is nothing to rename over a device);
+/// - /dev/stdout, /dev/fd/N, /proc/self/fd/N: the descriptor this process already has open
+///   is written, where it stands (a pipe, or a file the shell redirected);
+/// - a directory, a socket: an error, exit 73.
+/// On any failure the temporary file is removed, `path` keeps its old content, and an Error is
+/// thrown (73 when the file cannot be created, 74 when writing fails, e.g. ENOSPC on /dev/full).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+/// Writes all of `content` to the open descriptor `fd` (retrying short writes and EINTR).
+/// Returns 0, or the errno of the failed write.
+int write_all(int fd, std::string_view content);
 
 /// Makes `dir` (and its parents) if needed; an existing directory is reused. Exit 73 when it
 /// cannot be made or is not a directory.

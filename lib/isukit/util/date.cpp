@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <ctime>
 #include <stdexcept>
 
 namespace isukit::util {
@@ -58,6 +59,14 @@ std::optional<Date> Date::parse(std::string_view text) {
 }
 
 std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
+
+Date Date::today() {
+  // localtime_r follows TZ; std::chrono::current_zone would not read TZ in libstdc++ 12.
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  return Date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
+}
 
 Date Date::add_months(int months) const {
   const int index = year() * 12 + static_cast<int>(month()) - 1 + months;

@@ -21,6 +21,10 @@ public:
   /// `YYYY-MM-DD` and nothing else; 2025-02-30 is rejected.
   static std::optional<Date> parse(std::string_view text);
 
+  /// Today in the machine's local time zone (`TZ`, else /etc/localtime): in Geneva the UTC
+  /// date is still yesterday until 01:00 or 02:00, and an officer's "today" is Geneva's.
+  static Date today();
+
   int year() const { return static_cast<int>(m_ymd.year()); }
   unsigned month() const { return static_cast<unsigned>(m_ymd.month()); }
   unsigned day() const { return static_cast<unsigned>(m_ymd.day()); }
