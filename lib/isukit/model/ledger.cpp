@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace isukit::model {
 
@@ -114,6 +115,7 @@ private:
     if (amount.is_negative()) {
       record.at("amount").fail("an assessment cannot be negative");
     }
+    count_volume(amount.minor_units(), record.at("amount").mark());
     m_ledger.m_assessed[slot] = amount.minor_units();
     m_ledger.m_involved[state] = true;
   }
@@ -128,11 +130,24 @@ private:
     }
   }
 
+  /// Counts an amount read at `mark` into the ledger's volume, the sum of every amount's
+  /// magnitude. While the volume fits in int64 minor units, so does every sum the ledger or a
+  /// computation from it can form; an amount that makes it overflow is a data error at that
+  /// amount, never a wrapped total.
+  void count_volume(std::int64_t amount, const io::Mark& mark) {
+    const std::uint64_t magnitude = amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
+    if (magnitude > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - m_volume)) {
+      util::fail_data(mark.position(), "the amounts of the ledger add up to more than 2^63 - 1 minor units");
+    }
+    m_volume += static_cast<std::int64_t>(magnitude);
+  }
+
   void credit(StateId state, const util::Date& date, std::int64_t amount, std::optional<int> year,
-              std::string_view reference) {
+              std::string_view reference, const io::Mark& mark) {
     if (date > m_as_of) {
       return;
     }
+    count_volume(amount, mark);
     m_ledger.m_involved[state] = true;
     if (m_ledger.m_keep_payments) {
       m_ledger.m_payments.push_back(Payment{date, state, amount, year, std::string(reference)});
@@ -163,13 +178,15 @@ private:
       year = year_of(*y);
     }
     const Node* reference = record.find("reference");
-    credit(state, date, amount.minor_units(), year, reference ? reference->as_text() : std::string());
+    credit(state, date, amount.minor_units(), year, reference ? reference->as_text() : std::string(),
+           record.mark());
   }
 
   void add_fund(const Node& root) {
     const util::Currency currency = root.at("currency").as_currency();
     for (const auto& record : root.at("movements").as_sequence()) {
       record.check_keys({"date", "amount", "description", "reference", "note"});
+      count_volume(record.at("amount").as_money(currency).minor_units(), record.at("amount").mark());
       m_ledger.m_fund.push_back(FundMovement{record.at("date").as_date(), record.at("amount").as_money(currency),
                                              record.find("description") ? record.at("description").as_text() : "",
                                              record.mark()});
@@ -188,6 +205,7 @@ private:
   util::Currency m_payment_currency;
   io::Mark m_first_payment;
   util::Diagnostics m_diagnostics;
+  std::int64_t m_volume = 0; // see count_volume
 };
 
 void LedgerReader::on_csv(const std::string* file, std::string_view content) {
@@ -256,19 +274,19 @@ void LedgerReader::on_csv(const std::string* file, std::string_view content) {
     std::optional<int> named;
     if (index[year] >= 0 && !field(year).empty()) {
       const std::string_view text = field(year);
+      // Four digits, checked before any is accumulated: a longer field must not overflow.
+      const bool digits = text.size() == 4 && text.find_first_not_of("0123456789") == std::string_view::npos;
       int value = 0;
-      bool ok = text.size() == 4;
-      for (char ch : text) {
-        ok = ok && ch >= '0' && ch <= '9';
+      for (char ch : digits ? text : std::string_view()) {
         value = value * 10 + (ch - '0');
       }
-      if (!ok || value < Ledger::first_year || value > Ledger::last_year) {
+      if (!digits || !Ledger::in_range(value)) {
         fail(year, fmt::format("expected a year such as 2025, got '{}'", text));
         continue;
       }
       named = value;
     }
-    credit(*who, *day, money.money->minor_units(), named, field(reference));
+    credit(*who, *day, money.money->minor_units(), named, field(reference), reader.row_mark());
   }
 }
 

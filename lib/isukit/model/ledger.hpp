@@ -52,9 +52,11 @@ public:
   const util::Currency& currency() const { return m_currency; }
   bool has_assessments() const { return !m_documents.empty(); }
 
-  std::int64_t assessed(StateId state, int year) const { return m_assessed[slot(state, year)]; }
-  /// Payments that name this year.
-  std::int64_t paid_for_year(StateId state, int year) const { return m_named[slot(state, year)]; }
+  /// The assessment of a year; zero for a year outside first_year..last_year, for which nothing
+  /// can be assessed (an as-of date in 0000 or 9999 asks for such years).
+  std::int64_t assessed(StateId state, int year) const { return in_range(year) ? m_assessed[slot(state, year)] : 0; }
+  /// Payments that name this year; zero outside first_year..last_year, like assessed.
+  std::int64_t paid_for_year(StateId state, int year) const { return in_range(year) ? m_named[slot(state, year)] : 0; }
   /// Payments that name no year.
   std::int64_t paid_unnamed(StateId state) const { return m_unnamed[state]; }
   /// Whether the state has any assessment or payment (by the as-of date) in the ledger.
@@ -69,6 +71,7 @@ public:
 private:
   friend class LedgerReader;
 
+  static bool in_range(int year) { return year >= first_year && year <= last_year; }
   std::size_t slot(StateId state, int year) const {
     return static_cast<std::size_t>(state) * (last_year - first_year + 1) + static_cast<std::size_t>(year - first_year);
   }
