@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 using namespace isukit::util;
 
 TEST_SUITE("util::date") {
@@ -29,6 +31,16 @@ TEST_SUITE("util::date") {
     CHECK(Date(2025, 12, 31).add_days(1).iso() == "2026-01-01");
     CHECK(Date(2026, 3, 1).days_since(Date(2025, 9, 5)) == 177);
     CHECK(Date(2025, 8, 31) < Date(2025, 9, 1));
+  }
+
+  TEST_CASE("util::Date arithmetic stays within 0000-9999 or throws") {
+    CHECK(Date(9999, 12, 31).add_days(-1).iso() == "9999-12-30");
+    CHECK_THROWS_AS(Date(9999, 12, 31).add_days(1), std::out_of_range);
+    CHECK_THROWS_AS(Date(0, 1, 1).add_months(-1), std::out_of_range);
+    CHECK_THROWS_AS(Date(2025, 1, 1).add_months(2147483647), std::out_of_range); // no int overflow
+    // A day count past the year 32767 must not wrap back into the range (fuzz finding).
+    CHECK_THROWS_AS(Date(2025, 1, 1).add_days(2147483647), std::out_of_range);
+    CHECK_THROWS_AS(Date(2025, 1, 1).add_years(8000), std::out_of_range);
   }
 
   TEST_CASE("util::PartialDate") {

@@ -23,7 +23,7 @@ cli::Runner setup_deadlines(CLI::App& app) {
     const auto until = reports::window_end(as_of, options->within);
     if (!until) {
       throw util::Error(util::ExitCode::usage,
-                        fmt::format("--within expects a number and d, m or y (90d, 12m, 2y), got '{}'", options->within));
+                        fmt::format("--within expects a number and d, m or y (90d, 12m, 2y) ending by 9999-12-31, got '{}'", options->within));
     }
     const auto context = cli::load_treaty_context(options->data);
     const auto result = reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, lang);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace isukit::reports {
 
@@ -407,15 +408,19 @@ std::optional<util::Date> window_end(const util::Date& from, std::string_view te
     return std::nullopt;
   }
   const int n = std::stoi(std::string(digits));
-  switch (unit) {
-  case 'd':
-    return from.add_days(n);
-  case 'm':
-    return from.add_months(n);
-  case 'y':
-    return from.add_years(n);
-  default:
-    return std::nullopt;
+  try {
+    switch (unit) {
+    case 'd':
+      return from.add_days(n);
+    case 'm':
+      return from.add_months(n);
+    case 'y':
+      return from.add_years(n);
+    default:
+      return std::nullopt;
+    }
+  } catch (const std::out_of_range&) {
+    return std::nullopt; // ends after 9999-12-31, which no date can be written as
   }
 }
 

@@ -59,7 +59,8 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
                                   const model::StateTable& states, const io::LetterTemplate& letter,
                                   const util::Date& as_of, util::Lang lang);
 
-/// "12m", "90d", "2y": the end of a window that starts on `from`; nullopt when malformed.
+/// "12m", "90d", "2y": the end of a window that starts on `from`; nullopt when malformed or
+/// when the window ends after the year 9999.
 std::optional<util::Date> window_end(const util::Date& from, std::string_view text);
 
 } // namespace isukit::reports

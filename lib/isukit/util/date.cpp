@@ -68,15 +68,39 @@ Date Date::today() {
   return Date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
 }
 
+namespace {
+
+/// The years a date may have: those `YYYY-MM-DD` can write.
+constexpr int min_year = 0;
+constexpr int max_year = 9999;
+
+[[noreturn]] void out_of_range(const Date& date, std::string_view what) {
+  throw std::out_of_range(fmt::format("{} from {} leaves the years {:04}-{}", what, date.iso(), min_year, max_year));
+}
+
+} // namespace
+
 Date Date::add_months(int months) const {
-  const int index = year() * 12 + static_cast<int>(month()) - 1 + months;
-  const int y = index >= 0 ? index / 12 : (index - 11) / 12;
-  const unsigned m = static_cast<unsigned>(index - y * 12) + 1;
+  // In 64 bits: any int of months is representable, and the range check below bounds it.
+  const long long index = year() * 12LL + month() - 1 + months;
+  if (index < min_year * 12LL || index > max_year * 12LL + 11) {
+    out_of_range(*this, fmt::format("{} months", months));
+  }
+  const int y = static_cast<int>(index / 12);
+  const unsigned m = static_cast<unsigned>(index % 12) + 1;
   const Date last = last_of_month(y, m);
   return Date(y, m, std::min(day(), last.day()));
 }
 
-Date Date::add_days(int days) const { return Date(year_month_day(sys_days(m_ymd) + std::chrono::days(days))); }
+Date Date::add_days(int days) const {
+  // Compared as day counts: a year_month_day past the year 32767 would not hold its year.
+  const sys_days result = sys_days(m_ymd) + std::chrono::days(days);
+  if (result < sys_days(std::chrono::year(min_year) / January / 1) ||
+      result > sys_days(std::chrono::year(max_year) / December / 31)) {
+    out_of_range(*this, fmt::format("{} days", days));
+  }
+  return Date(year_month_day(result));
+}
 
 Date Date::first_of_month() const { return Date(year(), month(), 1); }
 

@@ -33,9 +33,13 @@ public:
   std::string iso() const;
 
   /// Adds whole months; a day past the end of the target month becomes its last day
-  /// (2024-01-31 + 1 month = 2024-02-29).
+  /// (2024-01-31 + 1 month = 2024-02-29). A result outside the years 0000-9999 (what
+  /// `YYYY-MM-DD` can write) throws std::out_of_range: callers bound what they add, and
+  /// report a bad figure at its position.
   Date add_months(int months) const;
+  /// Whole years as 12 months each (so 29 February becomes 28 February); same range.
   Date add_years(int years) const { return add_months(12 * years); }
+  /// Adds days (negative for earlier); same range.
   Date add_days(int days) const;
   Date first_of_month() const;
 
