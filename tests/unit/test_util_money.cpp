@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 using namespace isukit::util;
 
 namespace {
@@ -45,7 +47,19 @@ TEST_SUITE("util::money") {
         CHECK_FALSE(parse_money(bad, usd).money);
       }
     }
-    SUBCASE("out of range") { CHECK_FALSE(parse_money("99999999999999999999", usd).money); }
+    SUBCASE("out of range") {
+      CHECK_FALSE(parse_money("99999999999999999999", usd).money);
+      CHECK_FALSE(parse_money("92233720368547758.08", usd).money);
+      CHECK_FALSE(parse_money("-92233720368547758.09", usd).money);
+    }
+    SUBCASE("every amount plain() writes reads back, the extremes included") {
+      for (const std::int64_t minor : {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()}) {
+        const Money money(minor, usd);
+        CAPTURE(money.plain());
+        REQUIRE(parse_money(money.plain(), usd).money);
+        CHECK(parse_money(money.plain(), usd).money->minor_units() == minor);
+      }
+    }
   }
 
   TEST_CASE("util::Money arithmetic") {

@@ -96,26 +96,27 @@ std::string Money::grouped(Lang lang) const { return group_digits(plain(), lang)
 
 ParsedMoney parse_money(std::string_view text, Currency currency) {
   // Read straight from the bytes into minor units: this is the hot path of a million-row
-  // payments file, and the grammar is the one parse_decimal accepts.
+  // payments file, and the grammar is the one parse_decimal accepts. The magnitude is kept
+  // unsigned so that the most negative amount, which plain() writes, reads back.
   std::size_t i = 0;
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) {
     ++i;
   }
-  std::int64_t minor = 0;
+  const std::uint64_t limit = std::uint64_t{std::numeric_limits<std::int64_t>::max()} + (negative ? 1 : 0);
+  std::uint64_t magnitude = 0;
   int integer_digits = 0;
   int fraction_digits = 0;
   bool after_point = false;
   bool well_formed = i < text.size();
+  bool in_range = true;
   for (; i < text.size() && well_formed; ++i) {
     const char c = text[i];
     if (c == '.' && !after_point && integer_digits > 0) {
       after_point = true;
     } else if (c >= '0' && c <= '9') {
-      if (__builtin_mul_overflow(minor, std::int64_t{10}, &minor) ||
-          __builtin_add_overflow(minor, std::int64_t{c - '0'}, &minor)) {
-        return {std::nullopt, fmt::format("amount '{}' is out of range", text)};
-      }
+      in_range = in_range && magnitude <= (limit - static_cast<std::uint64_t>(c - '0')) / 10;
+      magnitude = magnitude * 10 + static_cast<std::uint64_t>(c - '0');
       (after_point ? fraction_digits : integer_digits)++;
     } else {
       well_formed = false;
@@ -128,11 +129,14 @@ ParsedMoney parse_money(std::string_view text, Currency currency) {
     return {std::nullopt, fmt::format("amount '{}' has more decimals than {} allows ({})", text,
                                       currency.code(), currency.minor_digits())};
   }
-  if (__builtin_mul_overflow(minor, pow10_i64(currency.minor_digits() - fraction_digits),
-                             &minor)) {
+  const auto scale = static_cast<std::uint64_t>(pow10_i64(currency.minor_digits() - fraction_digits));
+  if (!in_range || magnitude > limit / scale) {
     return {std::nullopt, fmt::format("amount '{}' is out of range", text)};
   }
-  return {Money(negative ? -minor : minor, currency), {}};
+  magnitude *= scale;
+  // Negating in unsigned arithmetic and converting back is exact for every value within limit.
+  const auto minor = static_cast<std::int64_t>(negative ? 0 - magnitude : magnitude);
+  return {Money(minor, currency), {}};
 }
 
 Money to_money(const Rational& value, Currency currency, Rounding rounding) {
