@@ -12,6 +12,13 @@ namespace isukit::io {
 
 namespace {
 
+/// Limits a hostile file cannot pass (each an error at the place it is passed). No isukit
+/// document nests more than a few levels, has a value longer than a paragraph or comes in
+/// thousands per file; the limits keep memory and time proportional to sensible input.
+constexpr std::size_t max_depth = 64;                 // nested mappings and sequences
+constexpr std::size_t max_scalar_bytes = 64 * 1024;   // one value or key
+constexpr std::size_t max_documents = 10000;          // documents in one file or stream
+
 /// Builds one document from events. A frame is an open mapping or sequence; in a mapping,
 /// scalars alternate between key and value.
 class TreeBuilder : public YAML::EventHandler {
@@ -20,6 +27,9 @@ public:
       : m_file(file), m_consumer(consumer) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++m_documents > max_documents) {
+      util::fail_data(to_mark(mark).position(), fmt::format("more than {} documents in one file", max_documents));
+    }
     m_root = Node();
     m_kind.clear();
     m_stream_key = {};
@@ -49,6 +59,10 @@ public:
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                 const std::string& value) override {
+    if (value.size() > max_scalar_bytes) {
+      util::fail_data(to_mark(mark).position(),
+                      fmt::format("a value of {} bytes; at most {} are accepted", value.size(), max_scalar_bytes));
+    }
     // yaml-cpp tags a quoted scalar "!" and a plain one "?".
     const auto style = tag == "!" ? Node::Style::quoted : Node::Style::string;
     place(Node::scalar(value, style, to_mark(mark)));
@@ -125,6 +139,9 @@ private:
   }
 
   void open(Node container) {
+    if (m_frames.size() >= max_depth) {
+      container.fail(fmt::format("nested more than {} levels deep", max_depth));
+    }
     const Node::Type type = container.type();
     if (m_frames.empty()) {
       m_root = std::move(container);
@@ -165,6 +182,7 @@ private:
   std::string_view m_stream_key;
   std::vector<Frame> m_frames;
   std::vector<bool> m_in_record; // per open non-root container: is it a streamed record?
+  std::size_t m_documents = 0;
 };
 
 } // namespace
