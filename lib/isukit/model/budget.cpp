@@ -1,4 +1,5 @@
 #include <isukit/model/budget.hpp>
+#include <isukit/model/ledger.hpp>
 
 #include <fmt/format.h>
 
@@ -136,6 +137,13 @@ Budget Budget::from_document(const Node& root) {
   budget.last_year = years.at("to").as_int();
   if (budget.last_year < budget.first_year) {
     years.fail("the period ends before it starts");
+  }
+  // The years an assessment can be made for: a budget is apportioned from them.
+  for (const char* bound : {"from", "to"}) {
+    const Node& year = years.at(bound);
+    if (year.as_int() < Ledger::first_year || year.as_int() > Ledger::last_year) {
+      year.fail(fmt::format("year {} is outside {}-{}", year.as_int(), Ledger::first_year, Ledger::last_year));
+    }
   }
   budget.rounding = root.find("rounding") ? root.at("rounding").as_money(budget.currency)
                                           : util::Money(1, budget.currency);
