@@ -54,9 +54,27 @@ TEST_SUITE("io::node_cache") {
   }
 
   TEST_CASE("io::deserialize_documents refuses damaged bytes") {
-    const std::string bytes = serialize_documents({Document{"a", Node::mapping()}});
+    Node root = Node::container(Node::Type::mapping, Mark{nullptr, 1, 1});
+    root.add("kind", Node::scalar("a", Node::Style::string, Mark{nullptr, 1, 7}), Mark{nullptr, 1, 1});
+    const std::string bytes = serialize_documents({Document{"a", root}});
     CHECK(deserialize_documents(bytes, "a.yaml"));
     CHECK_FALSE(deserialize_documents(bytes.substr(0, bytes.size() - 1), "a.yaml"));
     CHECK_FALSE(deserialize_documents("not a cache", "a.yaml"));
+    for (std::size_t i = 0; i < bytes.size(); ++i) { // every single damaged byte is caught
+      std::string damaged = bytes;
+      damaged[i] = static_cast<char>(damaged[i] ^ 0x20);
+      CHECK_FALSE(deserialize_documents(damaged, "a.yaml"));
+    }
+  }
+
+  TEST_CASE("io::deserialize_documents refuses a well-formed entry the YAML reader could not have written") {
+    // Built as a cache file would be, with a correct checksum, but not a document: no 'kind'.
+    CHECK_FALSE(deserialize_documents(serialize_documents({Document{"a", Node::mapping()}}), "a.yaml"));
+    Node root = Node::container(Node::Type::mapping, Mark{nullptr, 1, 1});
+    root.add("kind", Node::scalar("b", Node::Style::string, Mark{nullptr, 1, 7}), Mark{nullptr, 1, 1});
+    CHECK_FALSE(deserialize_documents(serialize_documents({Document{"a", root}}), "a.yaml")); // kinds differ
+    Node unplaced = Node::mapping(); // line 0: never read from a file
+    unplaced.add("kind", Node::scalar("a", Node::Style::string, Mark{nullptr, 1, 7}), Mark{nullptr, 1, 1});
+    CHECK_FALSE(deserialize_documents(serialize_documents({Document{"a", unplaced}}), "a.yaml"));
   }
 }

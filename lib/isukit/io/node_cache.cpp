@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <sstream>
 
 namespace isukit::io {
@@ -15,7 +16,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view magic = "isukit-node-cache 1\n";
+// Version 2: a checksum of the payload follows the magic line, and every entry is checked to be
+// a tree the YAML reader could have built.
+constexpr std::string_view magic = "isukit-node-cache 2\n";
+constexpr std::size_t checksum_size = sizeof(std::uint64_t);
 
 std::uint64_t fnv1a(std::string_view bytes) {
   std::uint64_t hash = 14695981039346656037ull;
@@ -81,26 +85,41 @@ public:
     return s;
   }
   Mark mark() {
-    const int line = static_cast<int>(u32());
-    const int column = static_cast<int>(u32());
-    return Mark{m_file, line, column};
+    const std::uint32_t line = u32();
+    const std::uint32_t column = u32();
+    // The reader numbers lines and columns from 1; a zero or negative one was never written.
+    constexpr auto max_int = static_cast<std::uint32_t>(std::numeric_limits<int>::max());
+    if (line == 0 || column == 0 || line > max_int || column > max_int) {
+      m_ok = false;
+    }
+    return Mark{m_file, static_cast<int>(line), static_cast<int>(column)};
   }
   Node node(int depth = 0) {
     if (depth > 200 || m_pos + 2 > m_bytes.size()) {
       m_ok = false;
       return {};
     }
-    const auto type = static_cast<Node::Type>(m_bytes[m_pos++]);
-    const auto style = static_cast<Node::Style>(m_bytes[m_pos++]);
+    const auto type = static_cast<unsigned char>(m_bytes[m_pos++]);
+    const auto style = static_cast<unsigned char>(m_bytes[m_pos++]);
     const Mark where = mark();
     std::string value = text();
-    Node n = type == Node::Type::scalar ? Node::scalar(std::move(value), style, where) : Node::container(type, where);
+    if (type > static_cast<unsigned char>(Node::Type::mapping) || style > static_cast<unsigned char>(Node::Style::quoted)) {
+      m_ok = false;
+      return {};
+    }
+    const bool scalar = static_cast<Node::Type>(type) == Node::Type::scalar;
+    Node n = scalar ? Node::scalar(std::move(value), static_cast<Node::Style>(style), where)
+                    : Node::container(static_cast<Node::Type>(type), where);
+    // Only a scalar has text, only a sequence items, only a mapping entries, with distinct keys.
+    m_ok = m_ok && (scalar || (value.empty() && style == 0));
     for (std::uint32_t i = 0, count = u32(); m_ok && i < count; ++i) {
+      m_ok = n.is_sequence();
       n.push(node(depth + 1));
     }
     for (std::uint32_t i = 0, count = u32(); m_ok && i < count; ++i) {
       std::string key = text();
       const Mark key_mark = mark();
+      m_ok = m_ok && n.is_mapping() && !n.find(key);
       n.add(std::move(key), node(depth + 1), key_mark);
     }
     return n;
@@ -152,24 +171,48 @@ std::optional<fs::path> cache_directory() {
 
 std::string serialize_documents(const std::vector<Document>& documents) {
   Writer writer;
-  writer.out().append(magic);
   writer.u32(static_cast<std::uint32_t>(documents.size()));
   for (const auto& document : documents) {
     writer.text(document.kind);
     writer.node(document.root);
   }
-  return writer.take();
+  const std::string payload = writer.take();
+  Writer header;
+  header.out().append(magic);
+  header.u64(fnv1a(payload));
+  return header.take() + payload;
 }
 
+namespace {
+
+/// What the YAML reader guarantees of a document: a mapping whose first key is `kind`, its
+/// value the document's kind.
+bool is_document(const Document& document) {
+  const auto& entries = document.root.entries();
+  return document.root.is_mapping() && !entries.empty() && entries[0].key == "kind" &&
+         entries[0].value.is_scalar() && entries[0].value.text() == document.kind;
+}
+
+} // namespace
+
 std::optional<std::vector<Document>> deserialize_documents(std::string_view bytes, const std::string& file_name) {
-  if (bytes.substr(0, magic.size()) != magic) {
+  if (bytes.substr(0, magic.size()) != magic || bytes.size() < magic.size() + checksum_size) {
     return std::nullopt;
   }
-  Reader reader(bytes.substr(magic.size()), intern_file_name(file_name));
+  std::uint64_t checksum = 0;
+  std::memcpy(&checksum, bytes.data() + magic.size(), checksum_size);
+  const std::string_view payload = bytes.substr(magic.size() + checksum_size);
+  if (checksum != fnv1a(payload)) {
+    return std::nullopt; // a damaged or truncated entry
+  }
+  Reader reader(payload, intern_file_name(file_name));
   std::vector<Document> documents;
   for (std::uint32_t i = 0, count = reader.u32(); reader.ok() && i < count; ++i) {
     std::string kind = reader.text();
     documents.push_back(Document{std::move(kind), reader.node()});
+    if (reader.ok() && !is_document(documents.back())) {
+      return std::nullopt;
+    }
   }
   if (!reader.ok() || !reader.at_end()) {
     return std::nullopt;

@@ -20,10 +20,12 @@ std::optional<std::filesystem::path> cache_directory();
 
 /// The documents of a YAML file (its name and content), from the cache when the content is
 /// the one cached, else parsed and then cached. A cache that cannot be read or written is
-/// ignored: the cache only ever saves time.
+/// ignored: the cache only ever saves time. An entry is never trusted: one whose checksum
+/// fails (damaged, truncated) or that is not a tree the YAML reader could have built is a miss.
 std::vector<Document> read_yaml_cached(const std::string& file_name, std::string_view content);
 
-// The serialisation, for tests.
+// The serialisation, for tests: a magic line, a checksum of the payload, then the documents.
+// deserialize_documents returns nullopt for anything serialize_documents did not write.
 std::string serialize_documents(const std::vector<Document>& documents);
 std::optional<std::vector<Document>> deserialize_documents(std::string_view bytes, const std::string& file_name);
 
