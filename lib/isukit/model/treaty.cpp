@@ -19,6 +19,16 @@ MonthDay parse_month_day(const Node& node) {
   return MonthDay{date->month(), date->day()};
 }
 
+/// A count of months, days or years added to a date: at most a century's worth, so that a
+/// hostile figure fails here, at its position, and not in the date arithmetic.
+int bounded(const Node& node, int max) {
+  const int value = node.as_int();
+  if (value > max) {
+    node.fail(fmt::format("expected at most {}, got {}", max, value));
+  }
+  return value;
+}
+
 EntryIntoForceRule parse_eif(const Node& node) {
   node.check_keys({"rule", "months", "article", "note"});
   EntryIntoForceRule rule;
@@ -31,7 +41,7 @@ EntryIntoForceRule parse_eif(const Node& node) {
     kind.fail(fmt::format("unknown entry-into-force rule '{}' (expected months_after_deposit or "
                           "first_of_month_after_deposit)", kind.text()));
   }
-  rule.months = node.at("months").as_int();
+  rule.months = bounded(node.at("months"), 1200);
   return rule;
 }
 
@@ -194,7 +204,7 @@ std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty&
     obligation.name_fr = record.at("name_fr").as_text();
     obligation.basis = record.at("basis").as_text();
     if (const Node* days = record.find("initial_due_days")) {
-      obligation.initial_due_days = days->as_int();
+      obligation.initial_due_days = bounded(*days, 36525);
     }
     if (const Node* due = record.find("annual_due")) {
       obligation.annual_due = parse_month_day(*due);
@@ -272,7 +282,8 @@ std::vector<DeadlineRule> parse_deadline_rules(const Node& root) {
   std::vector<DeadlineRule> rules;
   for (const auto& record : optional_list(root, "deadline_rules")) {
     record.check_keys({"article", "years_after_entry_into_force", "name_en", "name_fr"});
-    rules.push_back(DeadlineRule{record.at("article").as_int(), record.at("years_after_entry_into_force").as_int(),
+    rules.push_back(DeadlineRule{record.at("article").as_int(),
+                                 bounded(record.at("years_after_entry_into_force"), 100),
                                  record.at("name_en").as_text(), record.at("name_fr").as_text()});
   }
   return rules;
