@@ -1,0 +1,101 @@
+#include "harness.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace fuzz {
+
+namespace fs = std::filesystem;
+
+void violated(const std::string& what) {
+  std::fprintf(stderr, "invariant violated: %s\n", what.c_str());
+  std::abort();
+}
+
+const isukit::model::Reference& reference() {
+  static const isukit::model::Reference loaded = [] {
+    setenv("ISUKIT_CACHE", "off", 1); // a harness never reads or writes the user's cache
+    return isukit::model::Reference::load(ISUKIT_SOURCE_DATADIR);
+  }();
+  return loaded;
+}
+
+const isukit::model::Treaty& treaty(const std::string& id) {
+  static std::map<std::string, isukit::model::Treaty> loaded;
+  auto it = loaded.find(id);
+  if (it == loaded.end()) {
+    const auto path = fs::path(ISUKIT_SOURCE_DATADIR) / "treaties" / (id + ".yaml");
+    it = loaded.emplace(id, reference().load_treaty(path)).first;
+  }
+  return it->second;
+}
+
+namespace {
+
+struct Collector : isukit::io::DocumentConsumer {
+  std::vector<isukit::io::Document> documents;
+  std::string_view streamed_list(const std::string&, const isukit::io::Node&) override { return {}; }
+  void on_record(const std::string&, const isukit::io::Node&, const isukit::io::Node&) override {}
+  void on_document(isukit::io::Document document) override { documents.push_back(std::move(document)); }
+};
+
+} // namespace
+
+std::vector<isukit::io::Document> read_documents(std::string_view text, const std::string& name) {
+  Collector collector;
+  std::istringstream in{std::string(text)};
+  isukit::io::read_yaml(in, name, collector);
+  return std::move(collector.documents);
+}
+
+std::string scratch_file(std::string_view name, std::string_view bytes) {
+  static const fs::path dir = [] {
+    std::string pattern = (fs::temp_directory_path() / "isukit-fuzz-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) {
+      violated("cannot make a scratch directory");
+    }
+    return fs::path(pattern);
+  }();
+  const fs::path path = dir / name;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out.flush()) {
+    violated("cannot write " + path.string());
+  }
+  return path.string();
+}
+
+namespace {
+
+/// The length of line `line` (1-based) of `input`, or -1 when there is no such line.
+long line_length(std::string_view input, int line) {
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    const auto end = input.find('\n', start);
+    if (end == std::string_view::npos) {
+      return -1;
+    }
+    start = end + 1;
+  }
+  const auto end = input.find('\n', start);
+  return static_cast<long>((end == std::string_view::npos ? input.size() : end) - start);
+}
+
+} // namespace
+
+void check_data_error(const isukit::util::Error& error, std::string_view input, const std::string& file) {
+  const std::string what = error.located_message();
+  require(error.code() == isukit::util::ExitCode::data, "exit status not 65: " + what);
+  const auto& position = error.position();
+  require(position.file == file, "error not located in the input file: " + what);
+  require(position.line >= 1, "error without a line: " + what);
+  const long length = line_length(input, position.line);
+  require(length >= 0, "error line past the end of the input: " + what);
+  require(position.column >= 1 && position.column <= length + 1, "error column outside its line: " + what);
+}
+
+} // namespace fuzz

@@ -1,0 +1,59 @@
+// What every libFuzzer harness shares: the shipped reference data, scratch files, and the
+// invariants every error must keep. A harness that finds an invariant broken aborts, so that
+// libFuzzer saves the input as a crash; any exception other than util::Error escapes it and
+// does the same (the tools would report it as an internal error, exit 70).
+#pragma once
+
+#include <isukit/io/yaml_reader.hpp>
+#include <isukit/model/reference.hpp>
+#include <isukit/util/error.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fuzz {
+
+/// Prints what broke and aborts.
+[[noreturn]] void violated(const std::string& what);
+
+inline void require(bool holds, const std::string& what) {
+  if (!holds) {
+    violated(what);
+  }
+}
+
+/// The shipped data (data/ of the source tree), loaded once, with the parse cache off.
+const isukit::model::Reference& reference();
+/// The shipped treaty DATA/treaties/ID.yaml, loaded once.
+const isukit::model::Treaty& treaty(const std::string& id);
+
+/// Every document of a YAML text read as `name`, whole (no record list streamed).
+std::vector<isukit::io::Document> read_documents(std::string_view text, const std::string& name);
+
+/// Writes `bytes` to the file `name` in this process's scratch directory; returns its path.
+std::string scratch_file(std::string_view name, std::string_view bytes);
+
+/// An error a reader threw for `input` read from `file`: a data error (exit 65) located in
+/// `file`, at a line and column inside the input (at most one past the end of a line).
+void check_data_error(const isukit::util::Error& error, std::string_view input, const std::string& file);
+
+/// Runs `read`; an error it throws must pass check_data_error. True when it threw none.
+template <typename Read> bool read_or_reject(std::string_view input, const std::string& file, Read&& read) {
+  try {
+    read();
+    return true;
+  } catch (const isukit::util::Error& error) {
+    check_data_error(error, input, file);
+    return false;
+  }
+}
+
+/// The fuzzer's bytes as text.
+inline std::string_view text_of(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+} // namespace fuzz
