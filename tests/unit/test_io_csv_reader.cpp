@@ -44,3 +44,18 @@ TEST_CASE("io::CsvReader several escaped fields in one row") {
   CHECK(fields[1] == long_field + "\"");
   CHECK(fields[2] == "b\"2");
 }
+
+TEST_CASE("io::CsvReader with another quote, no quote, and lines skipped") {
+  const std::string text = "Account;CH93\n\nDate;Memo\n2025-01-05;'a;b'\n";
+  CsvReader reader(text, intern_file_name("p.csv"), ';', '\'');
+  std::vector<std::string_view> fields;
+  CHECK(reader.skip_line());
+  CHECK(reader.skip_line());
+  REQUIRE(reader.next_row(fields));
+  CHECK(reader.row_mark().line == 3);
+  REQUIRE(reader.next_row(fields));
+  CHECK(fields[1] == "a;b");
+  CsvReader unquoted("\"a;b\n", intern_file_name("p.csv"), ';', '\0');
+  REQUIRE(unquoted.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"\"a", "b"});
+}

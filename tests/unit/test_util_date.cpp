@@ -62,3 +62,16 @@ TEST_CASE("util::long_date") {
   CHECK(long_date(Date(2025, 9, 17), Lang::en) == "17 September 2025");
   CHECK(long_date(Date(2025, 8, 1), Lang::fr) == "1er août 2025");
 }
+
+TEST_CASE("util::Date::parse_with_format") {
+  CHECK(Date::parse_with_format("15.03.2025", "%d.%m.%Y") == Date(2025, 3, 15));
+  CHECK(Date::parse_with_format("1/4/2025", "%d/%m/%Y") == Date(2025, 4, 1));
+  CHECK(Date::parse_with_format("20250315", "%Y%m%d") == Date(2025, 3, 15));
+  CHECK(Date::parse_with_format("15.03.25", "%d.%m.%y") == Date(2025, 3, 15));
+  CHECK_FALSE(Date::parse_with_format("31.02.2025", "%d.%m.%Y"));
+  CHECK_FALSE(Date::parse_with_format("2025-03-15", "%d.%m.%Y"));
+  CHECK_FALSE(Date::parse_with_format("15.03.2025 ", "%d.%m.%Y"));
+  CHECK(Date::valid_format("%d.%m.%Y"));
+  CHECK_FALSE(Date::valid_format("%d.%m"));
+  CHECK_FALSE(Date::valid_format("%d.%m.%Y %H"));
+}

@@ -89,3 +89,25 @@ TEST_SUITE("util::money") {
     CHECK(to_money(Rational(-1, 300), usd, Rounding::floor).plain() == "-0.01");
   }
 }
+
+TEST_CASE("util::parse_money with an exporting system's amount style") {
+  const auto read = [](const char* text, AmountStyle style) {
+    const auto parsed = parse_money(text, chf, style);
+    return parsed.money ? parsed.money->plain() : parsed.error;
+  };
+  AmountStyle swiss;
+  swiss.grouping = "'";
+  swiss.parentheses = true;
+  CHECK(read("1'234'567.50", swiss) == "1234567.50");
+  CHECK(read("(1'234.50)", swiss) == "-1234.50");
+  CHECK(read(" 12 ", swiss) == "12.00");
+  CHECK(read("12'34.00", swiss).find("grouping digits by three") != std::string::npos);
+  CHECK(read("1,234.50", swiss).find("holds ','") != std::string::npos);
+  CHECK(read("1.005", swiss).find("more decimals than CHF allows") != std::string::npos);
+  AmountStyle german{",", ".", false, true};
+  CHECK(read("1.234,50-", german) == "-1234.50");
+  CHECK(read("-0,05", german) == "-0.05");
+  AmountStyle french{",", "\u202F", false, false};
+  CHECK(read("1\u202F234,5", french) == "1234.50");
+  CHECK(read("1 234,5", french).find("holds ' '") != std::string::npos);
+}

@@ -15,5 +15,7 @@ int main(int argc, char** argv) {
           {"statement", "Per state, the statement of account: assessments, payments, crediting, balance",
            assess_tool::setup_statement},
           {"fund", "The working capital fund: balance, movements, months of costs covered", assess_tool::setup_fund},
+          {"import", "Payments from bank exports and camt statements, payers matched to states",
+           assess_tool::setup_import},
       });
 }

@@ -14,6 +14,7 @@ isukit::cli::Runner setup_status(CLI::App& app);
 isukit::cli::Runner setup_arrears(CLI::App& app);
 isukit::cli::Runner setup_fund(CLI::App& app);
 isukit::cli::Runner setup_statement(CLI::App& app);
+isukit::cli::Runner setup_import(CLI::App& app);
 
 /// The assessment year: --year, else the year of --as-of, else this year.
 int resolve_year(int year, const std::string& as_of);

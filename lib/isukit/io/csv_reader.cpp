@@ -2,8 +2,8 @@
 
 namespace isukit::io {
 
-CsvReader::CsvReader(std::string_view content, const std::string* file, char separator)
-    : m_content(content), m_file(file), m_separator(separator) {
+CsvReader::CsvReader(std::string_view content, const std::string* file, char separator, char quote)
+    : m_content(content), m_file(file), m_separator(separator), m_quote(quote) {
   if (m_content.substr(0, 3) == "\xEF\xBB\xBF") { // spreadsheets often write a BOM
     m_pos = 3;
   }
@@ -11,6 +11,16 @@ CsvReader::CsvReader(std::string_view content, const std::string* file, char sep
 
 Mark CsvReader::mark(std::size_t index) const {
   return Mark{m_file, m_row_line, index < m_columns.size() ? m_columns[index] : 1};
+}
+
+bool CsvReader::skip_line() {
+  if (m_pos >= m_content.size()) {
+    return false;
+  }
+  const auto end = m_content.find('\n', m_pos);
+  m_pos = end == std::string_view::npos ? m_content.size() : end + 1;
+  ++m_line;
+  return true;
 }
 
 bool CsvReader::next_row(std::vector<std::string_view>& fields) {
@@ -36,13 +46,13 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
   const std::size_t size = m_content.size();
   while (true) {
     m_columns.push_back(static_cast<int>(m_pos - line_start) + 1);
-    if (m_pos < size && data[m_pos] == '"') {
+    if (m_pos < size && m_quote != '\0' && data[m_pos] == m_quote) {
       ++m_pos;
       const std::size_t start = m_pos;
       bool doubled = false;
       while (m_pos < size) {
-        if (data[m_pos] == '"') {
-          if (m_pos + 1 < size && data[m_pos + 1] == '"') {
+        if (data[m_pos] == m_quote) {
+          if (m_pos + 1 < size && data[m_pos + 1] == m_quote) {
             doubled = true;
             m_pos += 2;
             continue;
@@ -64,7 +74,7 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
         const std::size_t from = m_scratch.size();
         for (std::size_t i = 0; i < raw.size(); ++i) {
           m_scratch += raw[i];
-          if (raw[i] == '"') {
+          if (raw[i] == m_quote) {
             ++i;
           }
         }

@@ -13,7 +13,13 @@ namespace isukit::io {
 /// for quoted fields with doubled quotes), valid until the next call to next_row.
 class CsvReader {
 public:
-  CsvReader(std::string_view content, const std::string* file, char separator = ',');
+  /// `quote` encloses fields that hold the separator, a line end or itself (doubled); '\0'
+  /// for exports that never quote.
+  CsvReader(std::string_view content, const std::string* file, char separator = ',', char quote = '"');
+
+  /// Skips the rest of the current line unread (the account lines above a bank export's header).
+  /// False at the end.
+  bool skip_line();
 
   /// Reads the next non-empty row into `fields`; false at the end.
   bool next_row(std::vector<std::string_view>& fields);
@@ -27,6 +33,7 @@ private:
   std::string_view m_content;
   const std::string* m_file;
   char m_separator;
+  char m_quote;
   std::size_t m_pos = 0;
   int m_line = 1;
   int m_row_line = 0;

@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::string_view known_kinds[] = {
     "states", "scale", "treaty", "budget", "budget-table", "budget-totals", "budget-check",
-    "budget-comparison", "assessments", "payments", "fund", "contributions-status", "arrears",
+    "budget-comparison", "assessments", "payments", "import-rules", "unmatched-payments", "fund", "contributions-status", "arrears",
     "fund-status", "reports", "obligations", "reports-status", "overdue-reports", "deadlines", "parties", "programme",
     "applications", "selection", "sponsorship-report",
 };

@@ -160,7 +160,7 @@ private:
   }
 
   void add_payment(const Node& header, const Node& record) {
-    record.check_keys({"date", "state", "amount", "currency", "reference", "year", "note"});
+    record.check_keys({"date", "state", "amount", "currency", "reference", "year", "note", "source", "payer", "matched"});
     const Node* currency_node = record.find("currency");
     if (!currency_node) {
       currency_node = header.find("currency");

@@ -58,6 +58,61 @@ std::optional<Date> Date::parse(std::string_view text) {
   return Date(ymd);
 }
 
+namespace {
+
+/// Reads 1 to `most` digits at `i` (at least `least`), advancing `i`.
+std::optional<int> read_number(std::string_view text, std::size_t& i, int least, int most) {
+  int value = 0;
+  int count = 0;
+  while (i < text.size() && count < most && text[i] >= '0' && text[i] <= '9') {
+    value = value * 10 + (text[i++] - '0');
+    ++count;
+  }
+  return count >= least ? std::optional<int>(value) : std::nullopt;
+}
+
+} // namespace
+
+bool Date::valid_format(std::string_view format) {
+  int day = 0, month = 0, year = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      continue;
+    }
+    switch (i + 1 < format.size() ? format[++i] : '\0') {
+    case 'd': ++day; break;
+    case 'm': ++month; break;
+    case 'Y': case 'y': ++year; break;
+    default: return false;
+    }
+  }
+  return day == 1 && month == 1 && year == 1;
+}
+
+std::optional<Date> Date::parse_with_format(std::string_view text, std::string_view format) {
+  int y = 0, m = 0, d = 0;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%' || i + 1 == format.size()) {
+      if (at >= text.size() || text[at++] != format[i]) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    const char directive = format[++i];
+    const auto value = read_number(text, at, directive == 'Y' ? 4 : directive == 'y' ? 2 : 1,
+                                   directive == 'Y' ? 4 : 2);
+    if (!value) {
+      return std::nullopt;
+    }
+    (directive == 'd' ? d : directive == 'm' ? m : y) = directive == 'y' ? 2000 + *value : *value;
+  }
+  if (at != text.size() || m < 1 || m > 12 || d < 1) {
+    return std::nullopt;
+  }
+  return parse(fmt::format("{:04}-{:02}-{:02}", y, m, d));
+}
+
 std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
 
 Date Date::today() {

@@ -20,6 +20,13 @@ public:
 
   /// `YYYY-MM-DD` and nothing else; 2025-02-30 is rejected.
   static std::optional<Date> parse(std::string_view text);
+  /// A date written as `format` says, strptime-style: `%d` and `%m` (one or two digits), `%Y`
+  /// (four digits), `%y` (two digits, 2000 to 2099); any other character stands for itself.
+  /// `parse_with_format("15.03.2025", "%d.%m.%Y")`.
+  static std::optional<Date> parse_with_format(std::string_view text, std::string_view format);
+  /// Whether parse_with_format accepts `format`: only the directives above, each of day, month
+  /// and year exactly once.
+  static bool valid_format(std::string_view format);
 
   /// Today in the machine's local time zone (`TZ`, else /etc/localtime): in Geneva the UTC
   /// date is still yesterday until 01:00 or 02:00, and an officer's "today" is Geneva's.

@@ -13,6 +13,9 @@ std::string locate(const Position& position, const std::string& message) {
   if (position.line <= 0) {
     return fmt::format("{}: {}", position.file, message);
   }
+  if (position.column <= 0) { // a whole line: a CSV row, a statement entry
+    return fmt::format("{}:{}: {}", position.file, position.line, message);
+  }
   return fmt::format("{}:{}:{}: {}", position.file, position.line, position.column, message);
 }
 

@@ -20,8 +20,8 @@ enum class ExitCode : int {
   io = 74,
 };
 
-/// Where a value came from: a file name and a 1-based line and column. A zero line means
-/// "the whole file" (or no file at all when `file` is empty).
+/// Where a value came from: a file name and a 1-based line and column. A zero column means
+/// "the whole line", a zero line "the whole file" (or no file at all when `file` is empty).
 struct Position {
   std::string file;
   int line = 0;

@@ -149,3 +149,106 @@ Money to_money(const Rational& value, Currency currency, Rounding rounding) {
 }
 
 } // namespace isukit::util
+
+namespace isukit::util {
+
+namespace {
+
+/// Strips the sign forms of `style` from `body`; true when one of them said "negative".
+bool strip_sign(std::string_view& body, const AmountStyle& style) {
+  if (style.parentheses && body.size() > 2 && body.front() == '(' && body.back() == ')') {
+    body = body.substr(1, body.size() - 2);
+    return true;
+  }
+  if (style.trailing_minus && body.size() > 1 && body.back() == '-') {
+    body.remove_suffix(1);
+    return true;
+  }
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+    const bool negative = body.front() == '-';
+    body.remove_prefix(1);
+    return negative;
+  }
+  return false;
+}
+
+/// The first character of `body` that is neither a digit nor the style's decimal mark or
+/// grouping (a whole UTF-8 sequence), or empty.
+std::string_view stray_character(std::string_view body, const AmountStyle& style) {
+  for (std::size_t i = 0; i < body.size();) {
+    if (body[i] >= '0' && body[i] <= '9') {
+      ++i;
+    } else if (!style.grouping.empty() && body.substr(i, style.grouping.size()) == style.grouping) {
+      i += style.grouping.size();
+    } else if (body.substr(i, style.decimal_mark.size()) == style.decimal_mark) {
+      i += style.decimal_mark.size();
+    } else {
+      std::size_t end = i + 1;
+      while (end < body.size() && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) {
+        ++end;
+      }
+      return body.substr(i, end - i);
+    }
+  }
+  return {};
+}
+
+/// The integer part without its grouping, or an error when the groups are not of three digits.
+std::optional<std::string> ungroup(std::string_view integer, std::string_view grouping) {
+  if (grouping.empty()) {
+    return std::string(integer);
+  }
+  std::string digits;
+  std::size_t group = 0;
+  bool first = true;
+  for (std::size_t i = 0; i <= integer.size();) {
+    if (i == integer.size() || integer.substr(i, grouping.size()) == grouping) {
+      if (group == 0 || group > 3 || (!first && group != 3)) {
+        return std::nullopt;
+      }
+      first = false;
+      group = 0;
+      i += i == integer.size() ? 1 : grouping.size();
+      continue;
+    }
+    digits += integer[i++];
+    ++group;
+  }
+  return digits;
+}
+
+} // namespace
+
+ParsedMoney parse_money(std::string_view text, Currency currency, const AmountStyle& style) {
+  const auto first = text.find_first_not_of(' ');
+  std::string_view body = first == std::string_view::npos ? std::string_view() : text.substr(first, text.find_last_not_of(' ') - first + 1);
+  const bool negative = strip_sign(body, style);
+  const std::string_view stray = stray_character(body, style);
+  if (!stray.empty()) {
+    return {std::nullopt, fmt::format("amount '{}' holds '{}', which the rules name neither as decimal mark ('{}') "
+                                      "nor as grouping ('{}')", text, stray, style.decimal_mark, style.grouping)};
+  }
+  const auto mark = body.rfind(style.decimal_mark);
+  const auto digits = ungroup(body.substr(0, mark), style.grouping);
+  const std::string_view fraction =
+      mark == std::string_view::npos ? std::string_view() : body.substr(mark + style.decimal_mark.size());
+  if (!digits || digits->empty() || fraction.find_first_not_of("0123456789") != std::string_view::npos) {
+    return {std::nullopt, fmt::format("expected an amount with '{}' as decimal mark{}, got '{}'", style.decimal_mark,
+                                      style.grouping.empty() ? std::string(" and no grouping")
+                                                             : fmt::format(" and '{}' grouping digits by three", style.grouping),
+                                      text)};
+  }
+  std::string plain = negative ? "-" : "";
+  plain += *digits;
+  if (mark != std::string_view::npos) {
+    plain += '.';
+    plain += fraction;
+  }
+  ParsedMoney parsed = parse_money(plain, currency);
+  if (!parsed.money) {
+    parsed.error = fmt::format("amount '{}': {}", text, parsed.error);
+  }
+  return parsed;
+}
+
+} // namespace isukit::util

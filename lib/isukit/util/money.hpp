@@ -81,6 +81,22 @@ struct ParsedMoney {
 /// digits. `1e6`, `1,000.00` and `+5` are rejected with a reason.
 ParsedMoney parse_money(std::string_view text, Currency currency);
 
+/// How an exporting system writes amounts: its decimal mark and digit grouping (each a
+/// UTF-8 text: ".", ",", "'", " ", U+202F narrow no-break space; no grouping when empty), and
+/// which negative forms it uses besides a leading minus.
+struct AmountStyle {
+  std::string decimal_mark = ".";
+  std::string grouping;
+  bool parentheses = false;    // (1'234.50)
+  bool trailing_minus = false; // 1'234.50-
+};
+
+/// Parses an amount written in `style` ("1'234.50", "1.234,50", "(1 234,50)", "12.50-"),
+/// checking that groups hold three digits, then reads it with parse_money. A character the
+/// style does not name (a ',' where the decimal mark is '.' and grouping is "'") is rejected
+/// with a reason that names it.
+ParsedMoney parse_money(std::string_view text, Currency currency, const AmountStyle& style);
+
 /// Converts an exact value in major units to money by an explicit rounding rule.
 Money to_money(const Rational& value, Currency currency, Rounding rounding);
 

@@ -1,0 +1,72 @@
+// assess import: the receipts of a bank's or finance system's exports, read by the user's
+// import rules, each payer matched to a state, as a `payments` document (assess.1, IMPORT).
+#pragma once
+
+#include <isukit/assess/payer_match.hpp>
+#include <isukit/io/table.hpp>
+#include <isukit/model/import_rules.hpp>
+#include <isukit/util/date.hpp>
+#include <isukit/util/money.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isukit::assess {
+
+/// An export as read from disk: its name (for positions) and its bytes, in any encoding.
+struct ExportFile {
+  std::string name;
+  std::string bytes;
+};
+
+/// A receipt of the export, its payer matched (or not) to a state.
+struct ImportedPayment {
+  util::Date date;
+  util::Money amount; // negative for a kept debit or reversal
+  std::string reference;
+  std::optional<int> year;
+  std::string payer;  // as the export writes it
+  std::string remittance;
+  io::Mark source;    // the row's line (file:line)
+  PayerMatch match;
+};
+
+/// What the import did with every row, for the summary on standard error.
+struct ImportSummary {
+  std::size_t rows = 0;
+  std::size_t payments = 0;
+  std::size_t set_aside = 0;                     // unmatched or ambiguous payers, with --unmatched
+  std::map<std::string, std::size_t> left_out;   // by leave-out rule name, "debits", "reversals",
+                                                 // "other accounts", "other currencies"
+};
+
+struct ImportResult {
+  std::vector<ImportedPayment> payments; // matched, in input order
+  std::vector<ImportedPayment> unmatched;
+  ImportSummary summary;
+};
+
+enum class UnmatchedPayers { fail, set_aside };
+
+/// Reads every export by the rules. Rows that cannot be read (a date not in the rules'
+/// format, an amount not in its style, a debit the rules refuse) are data errors, all reported
+/// together; so are rows identical to one another (same date, payer, amount, currency,
+/// reference and remittance) within the inputs. Unmatched or ambiguous payers fail the import,
+/// every one listed with its closest states, unless `unmatched` is set_aside: then they are
+/// returned apart. Amounts are exact (util::parse_money); nothing is rounded.
+ImportResult import_payments(const std::vector<ExportFile>& exports, const model::ImportRules& rules,
+                             const model::StateTable& states, UnmatchedPayers unmatched);
+
+/// The `payments` document (YAML, JSON) and its table (the other formats): date, state,
+/// amount, currency, year, reference, source, payer and how it matched.
+io::Output payments_output(const ImportResult& result, const model::StateTable& states, util::Lang lang);
+
+/// The `unmatched-payments` document of the payers set aside, with their closest states.
+io::Node unmatched_document(const ImportResult& result, const model::StateTable& states);
+
+/// The summary for people: "12 rows: 9 payments, 1 set aside, 2 left out (bank fees 1, debits 1)".
+std::string summary_text(const ImportSummary& summary);
+
+} // namespace isukit::assess

@@ -1,0 +1,58 @@
+// Which state a payment came from, read from the payer's name on a bank line. Nothing is
+// guessed: a payer is matched only when its folded text is exactly a state's code, one of its
+// names, or a user's alias; otherwise the closest states are offered, never chosen.
+#pragma once
+
+#include <isukit/model/states.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace isukit::assess {
+
+struct PayerMatch {
+  enum class Outcome { matched, unmatched, ambiguous };
+  Outcome outcome = Outcome::unmatched;
+  model::StateId state = 0;  // when matched
+  std::string how;           // when matched: "alias", "code", "name_en", "name_fr"
+  std::vector<model::StateId> candidates; // otherwise: the closest states, closest first (at most 5)
+  std::size_t tied = 0;                   // how many candidates share the closest place
+};
+
+class PayerMatcher {
+public:
+  /// `aliases` (payer text as the bank writes it, state) win over names and codes, so the
+  /// user decides any clash; `drop_words` are phrases removed wherever they occur as whole
+  /// words ("Permanent Mission of", "Embassy of"). All texts are compared folded
+  /// (util::fold_text).
+  PayerMatcher(const model::StateTable& states, const std::vector<std::pair<std::string, model::StateId>>& aliases,
+               const std::vector<std::string>& drop_words);
+
+  /// Matches a payer text: an alias, else a code, else a name in any language of the data,
+  /// equal to the payer text once folded and rid of the drop words. Unmatched texts get as
+  /// candidates first the states whose names occur in them as whole words, then those whose
+  /// names share the most words of four letters or more; the outcome is `ambiguous` when
+  /// several states tie as closest (the two Congos in "Democratic Republic of the Congo"
+  /// without a drop word for "the"; "Korea"), else `unmatched`.
+  PayerMatch match(std::string_view payer) const;
+
+  /// The folded payer text the matching compares ("switzerland").
+  std::string normalize(std::string_view payer) const;
+
+private:
+  /// The candidates of a payer text that matches nothing exactly.
+  PayerMatch closest(const std::string& text) const;
+
+  struct Key {
+    std::string folded;
+    model::StateId state;
+    std::string how;
+  };
+  std::vector<Key> m_aliases;
+  std::vector<Key> m_names; // codes and names
+  std::vector<std::string> m_drop_words; // folded, longest first
+};
+
+} // namespace isukit::assess

@@ -1,0 +1,28 @@
+// Text in the encodings banks and finance systems export (UTF-8, UTF-16, Windows-1252,
+// ISO-8859-1), converted to the UTF-8 everything else in isukit reads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace isukit::util {
+
+enum class Encoding { utf8, utf16, utf16le, utf16be, windows1252, latin1 };
+
+/// `utf-8`, `utf-16`, `utf-16le`, `utf-16be`, `windows-1252`, `iso-8859-1` (case-insensitive;
+/// `cp1252` and `latin1` are accepted too).
+std::optional<Encoding> parse_encoding(std::string_view name);
+/// The spelling parse_encoding documents first: "windows-1252".
+std::string_view encoding_name(Encoding encoding);
+
+/// The byte-order mark `bytes` starts with ("UTF-8", "UTF-16LE", "UTF-16BE"), or empty.
+std::string_view byte_order_mark(std::string_view bytes);
+
+/// Converts `bytes` in `encoding` to UTF-8 with glibc's iconv(3), without a byte-order mark
+/// (one is allowed at the start in every encoding but Windows-1252 and ISO-8859-1). Throws a
+/// data error at `file:line` (the line of the bad byte) when the bytes are not text in that
+/// encoding, naming the byte and, when the file looks like another encoding, that encoding.
+std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string& file);
+
+} // namespace isukit::util

@@ -1,0 +1,102 @@
+#include <isukit/util/text_fold.hpp>
+
+namespace isukit::util {
+
+namespace {
+
+// The base letter of U+00C0..U+00FF and U+0100..U+017F; '*' marks a letter written as two
+// (handled by two_letters), ' ' a symbol that separates words.
+constexpr std::string_view latin1 = "aaaaaa*ceeeeiiiidnooooo ouuuuy**"
+                                    "aaaaaa*ceeeeiiiidnooooo ouuuuy*y";
+constexpr std::string_view latin_extended_a = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkk"
+                                              "llllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+std::string_view two_letters(char32_t c) {
+  switch (c) {
+  case 0xC6: case 0xE6: return "ae";
+  case 0xDE: case 0xFE: return "th";
+  case 0xDF: return "ss";
+  case 0x132: case 0x133: return "ij";
+  default: return "oe"; // U+0152, U+0153
+  }
+}
+
+/// Decodes one UTF-8 sequence at `i`, advancing it; a malformed byte is returned as itself.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+  if (length == 1 || i + static_cast<std::size_t>(length) > text.size()) {
+    ++i;
+    return lead;
+  }
+  char32_t c = lead & (0x7F >> length);
+  for (int k = 1; k < length; ++k) {
+    c = (c << 6) | (byte(i + static_cast<std::size_t>(k)) & 0x3F);
+  }
+  i += static_cast<std::size_t>(length);
+  return c;
+}
+
+/// What a code point folds to: letters, a space (a separator), or empty to copy it as is.
+std::string_view folded(char32_t c, char& ascii) {
+  if (c < 0x80) {
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    ascii = alnum ? static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) : ' ';
+    return {&ascii, 1};
+  }
+  if ((c >= 0xA0 && c < 0xC0) || (c >= 0x2000 && c < 0x2070)) {
+    return " ";
+  }
+  const std::string_view* table = c >= 0xC0 && c < 0x100 ? &latin1 : c >= 0x100 && c < 0x180 ? &latin_extended_a : nullptr;
+  if (!table) {
+    return {};
+  }
+  const char base = (*table)[c - (c < 0x100 ? 0xC0 : 0x100)];
+  if (base == '*') {
+    return two_letters(c);
+  }
+  ascii = base;
+  return {&ascii, 1};
+}
+
+} // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    char ascii = 0;
+    const std::string_view piece = folded(next_code_point(text, i), ascii);
+    if (piece == " ") {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    out += piece.empty() ? text.substr(start, i - start) : piece;
+  }
+  return out;
+}
+
+std::string drop_phrase(std::string_view text, std::string_view phrase) {
+  if (phrase.empty()) {
+    return std::string(text);
+  }
+  std::string padded = " " + std::string(text) + " ";
+  const std::string needle = " " + std::string(phrase) + " ";
+  for (auto at = padded.find(needle); at != std::string::npos; at = padded.find(needle, at)) {
+    padded.replace(at, needle.size(), " ");
+  }
+  const auto first = padded.find_first_not_of(' ');
+  if (first == std::string::npos) {
+    return {};
+  }
+  return padded.substr(first, padded.find_last_not_of(' ') - first + 1);
+}
+
+} // namespace isukit::util

@@ -1,0 +1,55 @@
+#include "fixtures.hpp"
+
+#include <isukit/assess/payer_match.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace isukit;
+using Outcome = assess::PayerMatch::Outcome;
+
+namespace {
+
+assess::PayerMatch match(const char* payer) {
+  static const assess::PayerMatcher matcher(
+      fixtures::states(), {{"MISSION PERMANENTE DE LA SUISSE", fixtures::state("CHE")}},
+      {"Permanent Mission of the", "Permanent Mission of", "Embassy of"});
+  return matcher.match(payer);
+}
+
+std::string matched_code(const char* payer) {
+  const auto result = match(payer);
+  return result.outcome == Outcome::matched ? fixtures::states()[result.state].code + " " + result.how : "none";
+}
+
+} // namespace
+
+TEST_CASE("assess::PayerMatcher matches codes, names in every language and aliases exactly") {
+  CHECK(matched_code("Permanent Mission of Norway") == "NOR name_en");
+  CHECK(matched_code("NORVÈGE") == "NOR name_fr");
+  CHECK(matched_code("che") == "CHE code");
+  CHECK(matched_code("Mission permanente de la Suisse") == "CHE alias");
+  CHECK(matched_code("Embassy of Niger") == "NER name_en");
+  CHECK(matched_code("Embassy of Nigeria") == "NGA name_en");
+  CHECK(matched_code("Dominica") == "DMA name_en");
+  CHECK(matched_code("Dominican Republic") == "DOM name_en");
+  CHECK(matched_code("Congo") == "COG name_en");
+  CHECK(matched_code("Permanent Mission of the Democratic Republic of the Congo") == "COD name_en");
+}
+
+TEST_CASE("assess::PayerMatcher never guesses: a name inside a longer text is only a candidate") {
+  const auto colombia = match("EMBAJADA DE COLOMBIA");
+  CHECK(colombia.outcome == Outcome::unmatched);
+  REQUIRE(colombia.candidates.size() == 1);
+  CHECK(fixtures::states()[colombia.candidates[0]].code == "COL");
+  CHECK(match("Swiss Re").candidates.empty());
+}
+
+TEST_CASE("assess::PayerMatcher calls states whose names share words ambiguous") {
+  for (const char* payer : {"Ambassade du Congo et de la République démocratique du Congo", "KOREA",
+                            "Embassy of Papua New Guinea-Bissau", "GUINEA BISSAU AND GUINEA"}) {
+    CAPTURE(payer);
+    const auto result = match(payer);
+    CHECK(result.outcome == Outcome::ambiguous);
+    CHECK(result.candidates.size() >= 2);
+  }
+}

@@ -1,0 +1,32 @@
+#include <isukit/util/error.hpp>
+#include <isukit/util/text_encoding.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace isukit::util;
+
+TEST_CASE("util::to_utf8 converts every supported encoding and drops the byte-order mark") {
+  CHECK(to_utf8("Gen\xE8ve", Encoding::windows1252, "f") == "Genève");
+  CHECK(to_utf8("\x80", Encoding::windows1252, "f") == "€");
+  CHECK(to_utf8("Gen\xE8ve", Encoding::latin1, "f") == "Genève");
+  CHECK(to_utf8("\xEF\xBB\xBFok", Encoding::utf8, "f") == "ok");
+  CHECK(to_utf8(std::string("\xFF\xFEo\0k\0", 6), Encoding::utf16, "f") == "ok");
+  CHECK(to_utf8(std::string("\xFE\xFF\0o\0k", 6), Encoding::utf16, "f") == "ok");
+  CHECK(to_utf8(std::string("o\0k\0", 4), Encoding::utf16le, "f") == "ok");
+  CHECK(to_utf8(std::string("\0o\0k", 4), Encoding::utf16be, "f") == "ok");
+}
+
+TEST_CASE("util::to_utf8 names the line and the cause of bytes that are not text") {
+  CHECK_THROWS_WITH(to_utf8("a\nb\xE8", Encoding::utf8, "f.csv"),
+                    doctest::Contains("f.csv:2: byte 0xE8 is not utf-8 text (is the file in Windows-1252"));
+  CHECK_THROWS_WITH(to_utf8("\xEF\xBB\xBFx", Encoding::windows1252, "f.csv"),
+                    doctest::Contains("starts with a UTF-8 byte-order mark, but the rules say 'encoding: windows-1252'"));
+  CHECK_THROWS_WITH(to_utf8(std::string("a\0", 2), Encoding::utf8, "f.csv"), doctest::Contains("NUL bytes"));
+}
+
+TEST_CASE("util::parse_encoding") {
+  CHECK(parse_encoding("UTF-8") == Encoding::utf8);
+  CHECK(parse_encoding("cp1252") == Encoding::windows1252);
+  CHECK(parse_encoding("latin1") == Encoding::latin1);
+  CHECK_FALSE(parse_encoding("ebcdic"));
+}

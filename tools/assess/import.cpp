@@ -1,0 +1,64 @@
+// assess import: payments from a bank's or finance system's exports, by the user's rules.
+#include "subcommands.hpp"
+
+#include <isukit/assess/import.hpp>
+#include <isukit/io/inputs.hpp>
+#include <isukit/io/writers.hpp>
+#include <isukit/model/import_rules.hpp>
+#include <isukit/util/atomic_file.hpp>
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace assess_tool {
+
+using namespace isukit;
+
+namespace {
+
+struct ImportOptions {
+  cli::OutputOptions output;
+  cli::DataOptions data;
+  std::string rules;
+  std::string unmatched;
+  std::vector<std::string> exports;
+};
+
+std::vector<assess::ExportFile> read_exports(const std::vector<std::string>& paths) {
+  std::vector<assess::ExportFile> exports;
+  for (const auto& path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
+    exports.push_back({path == "-" ? "<stdin>" : path, io::read_file(path)});
+  }
+  return exports;
+}
+
+} // namespace
+
+cli::Runner setup_import(CLI::App& app) {
+  auto options = std::make_shared<ImportOptions>();
+  cli::add_output_options(app, options->output);
+  cli::add_data_options(app, options->data, false);
+  app.add_option("--rules", options->rules, "The import-rules document of the bank or finance system")->required();
+  app.add_option("--unmatched", options->unmatched,
+                 "Write the rows whose payer matches no state (or several) to FILE and import the rest");
+  app.add_option("exports", options->exports, "CSV exports or camt.053/054 statements (files, or - for stdin)");
+  return [options] {
+    const util::Lang lang = cli::parse_lang_option(options->output.lang);
+    cli::parse_format_option(options->output.format);
+    const model::Reference reference = model::Reference::load(cli::resolve_data_dir(options->data));
+    const auto rules = model::ImportRules::from_document(model::read_single_document(options->rules, "import-rules"),
+                                                         reference.states);
+    const auto result = assess::import_payments(read_exports(options->exports), rules, reference.states,
+                                                options->unmatched.empty() ? assess::UnmatchedPayers::fail
+                                                                           : assess::UnmatchedPayers::set_aside);
+    if (!options->unmatched.empty()) {
+      util::write_file_atomically(options->unmatched, io::to_yaml({assess::unmatched_document(result, reference.states)}));
+    }
+    cli::emit(assess::payments_output(result, reference.states, lang), options->output);
+    std::cerr << "assess import: " << assess::summary_text(result.summary) << '\n';
+    return 0;
+  };
+}
+
+} // namespace assess_tool
