@@ -41,6 +41,7 @@ Node payment_record(const ImportedPayment& payment, const model::StateTable& sta
 
 io::Table payments_table(const ImportResult& result, const model::StateTable& states, util::Lang lang) {
   io::Table table;
+  table.name = "payments";
   table.title = pick(lang, "Payments imported", "Paiements importés");
   table.columns = {Column{pick(lang, "Date", "Date"), ColumnType::date}, Column{pick(lang, "State", "État"), ColumnType::text},
                    Column{pick(lang, "Amount", "Montant"), ColumnType::money},
