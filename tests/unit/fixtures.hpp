@@ -18,6 +18,15 @@ inline const isukit::model::Reference& reference() {
 
 inline const isukit::model::StateTable& states() { return reference().states; }
 
+/// A shipped language: "en", "fr".
+inline isukit::util::Lang lang(const std::string& code) {
+  const auto found = reference().languages.find(code);
+  if (!found) {
+    throw std::invalid_argument("no language " + code);
+  }
+  return *found;
+}
+
 /// DATA/treaties/ID.yaml.
 inline const isukit::model::Treaty& treaty(const std::string& id) {
   static std::map<std::string, isukit::model::Treaty> loaded;

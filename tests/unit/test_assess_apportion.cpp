@@ -199,7 +199,7 @@ TEST_SUITE("assess::apportion rules") {
       const auto result = assess::apportion(scale, reference().states, usd_amount("100.00"), std::nullopt, half_up_to("1"));
       CHECK(result.assessments[0].amount.plain() == "33.00");
       CHECK(result.difference.plain() == "-1.00");
-      const auto output = assess::assessments_output(result, reference().states, util::Lang::en);
+      const auto output = assess::assessments_output(result, reference().states, fixtures::lang("en"));
       CHECK(document_of(output).at("total").text() == "100");
       CHECK(document_of(output).at("difference").text() == "-1");
       CHECK(document_of(output).at("assessments").items()[0].at("amount").text() == "33");
@@ -223,7 +223,7 @@ TEST_SUITE("assess::apportion rules") {
       assess::apply_rules(scale.entries, {}, std::vector<bool>(3, false));
       const auto result = assess::apportion(scale, reference().states, usd_amount("100.00"), std::nullopt);
       CHECK(result.difference.is_zero());
-      CHECK(document_of(assess::assessments_output(result, reference().states, util::Lang::en)).find("difference") == nullptr);
+      CHECK(document_of(assess::assessments_output(result, reference().states, fixtures::lang("en"))).find("difference") == nullptr);
     }
   }
 

@@ -72,7 +72,7 @@ TEST_SUITE("assess::status") {
     CHECK(s.assessed == 21000);
     CHECK(s.received == 6000);
     CHECK(s.outstanding == 15000);
-    const auto out = assess::status_output(s, states(), util::Lang::en);
+    const auto out = assess::status_output(s, states(), fixtures::lang("en"));
     CHECK(out.documents[0].at("current_year").at("collection_rate").text() == "28.6");
   }
 
@@ -127,9 +127,9 @@ TEST_SUITE("assess::status") {
     CHECK(util::Money(s.assessed, ledger.currency()).plain() == "1362200.20");
     CHECK(util::Money(s.outstanding, ledger.currency()).plain() == "117469.14");
     CHECK(util::Money(s.closed_outstanding, ledger.currency()).plain() == "169048.65");
-    const auto out = assess::status_output(s, states(), util::Lang::en);
+    const auto out = assess::status_output(s, states(), fixtures::lang("en"));
     CHECK(out.documents[0].at("current_year").at("collection_rate").text() == "91.4");
-    const auto fund = assess::fund_output(ledger, util::Date(2025, 8, 31), std::nullopt, util::Lang::en);
+    const auto fund = assess::fund_output(ledger, util::Date(2025, 8, 31), std::nullopt, fixtures::lang("en"));
     CHECK(fund.documents[0].at("balance").text() == "407504.00");
   }
 

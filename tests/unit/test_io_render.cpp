@@ -2,6 +2,8 @@
 #include <isukit/util/error.hpp>
 #include <isukit/util/error.hpp>
 
+#include "fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace isukit;
@@ -19,7 +21,7 @@ std::vector<Table> sample() {
 
 TEST_SUITE("io::render") {
   TEST_CASE("io::render_text_table aligns and groups") {
-    CHECK(render_text_table(sample(), util::Lang::en) == "Budget\n\n"
+    CHECK(render_text_table(sample(), fixtures::lang("en")) == "Budget\n\n"
                                                           "Line                 2021\n"
                                                           "-------------------------\n"
                                                           "Salaries & wages  341,405\n"
@@ -27,7 +29,7 @@ TEST_SUITE("io::render") {
                                                           "Total             469,686\n");
   }
   TEST_CASE("io::render_markdown") {
-    CHECK(render_markdown(sample(), util::Lang::fr) == "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
+    CHECK(render_markdown(sample(), fixtures::lang("fr")) == "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
                                                        "| Salaries & wages | 341 405 |\n"
                                                        "| **Total** | **469 686** |\n");
   }
@@ -57,22 +59,22 @@ TEST_SUITE("io::render") {
     other.rows = {{{"one"}, false}};
     output.tables.insert(output.tables.begin(), other);
     output.main_table = "lines";
-    CHECK(render(output, Format::csv, util::Lang::en) == "Line,2021\r\nSalaries & wages,341405\r\n");
-    CHECK(render(output, Format::csv, util::Lang::en, {"totals"}) == "Line,2021\r\nTotal,469686\r\n");
-    CHECK(render(output, Format::tsv, util::Lang::en, {"summary"}) == "Item\none\n");
-    CHECK(render(output, Format::markdown, util::Lang::en, {"summary"}) == "| Item |\n| --- |\n| one |\n");
-    CHECK_THROWS_AS(render(output, Format::csv, util::Lang::en, {"states"}), util::Error);
-    CHECK_THROWS_AS(render(output, Format::yaml, util::Lang::en, {"lines"}), util::Error);
+    CHECK(render(output, Format::csv, fixtures::lang("en")) == "Line,2021\r\nSalaries & wages,341405\r\n");
+    CHECK(render(output, Format::csv, fixtures::lang("en"), {"totals"}) == "Line,2021\r\nTotal,469686\r\n");
+    CHECK(render(output, Format::tsv, fixtures::lang("en"), {"summary"}) == "Item\none\n");
+    CHECK(render(output, Format::markdown, fixtures::lang("en"), {"summary"}) == "| Item |\n| --- |\n| one |\n");
+    CHECK_THROWS_AS(render(output, Format::csv, fixtures::lang("en"), {"states"}), util::Error);
+    CHECK_THROWS_AS(render(output, Format::yaml, fixtures::lang("en"), {"lines"}), util::Error);
   }
   TEST_CASE("io::render_html escapes") {
-    const std::string html = render_html(sample(), util::Lang::en);
+    const std::string html = render_html(sample(), fixtures::lang("en"));
     CHECK(html.find("<td>Salaries &amp; wages</td><td class=\"num\">341,405</td>") != std::string::npos);
     CHECK(html.find("<tr class=\"total\">") != std::string::npos);
   }
   TEST_CASE("io::render_latex escapes every special character") {
     CHECK(escape_latex("& % $ # _ { } ~ ^ \\") ==
           "\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}");
-    const std::string latex = render_latex(sample(), util::Lang::en);
+    const std::string latex = render_latex(sample(), fixtures::lang("en"));
     CHECK(latex == "\\begin{longtable}[l]{lr}\n"
                    "\\caption{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endfirsthead\n"
                    "\\caption[]{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endhead\n"
@@ -83,7 +85,7 @@ TEST_SUITE("io::render") {
   TEST_CASE("io::render_latex: notes under the last rule, and a whole document") {
     auto tables = sample();
     tables[0].notes = {"In kind: 100%"};
-    const std::string latex = render_latex(tables, util::Lang::fr, true);
+    const std::string latex = render_latex(tables, fixtures::lang("fr"), true);
     CHECK(latex.starts_with("\\documentclass"));
     CHECK(latex.find("\\usepackage{longtable,booktabs}") != std::string::npos);
     CHECK(latex.find("\\bottomrule\n\\multicolumn{2}{@{}l@{}}{\\rlap{\\parbox[t]{\\linewidth}{\\footnotesize In kind: 100\\%}}} \\\\\n"
@@ -91,8 +93,8 @@ TEST_SUITE("io::render") {
     CHECK(latex.ends_with("\\end{longtable}\n\\end{document}\n"));
   }
   TEST_CASE("io::render_html: a fragment, or a page with its stylesheet") {
-    CHECK(render_html(sample(), util::Lang::en).starts_with("<table>"));
-    const std::string page = render_html(sample(), util::Lang::fr, true);
+    CHECK(render_html(sample(), fixtures::lang("en")).starts_with("<table>"));
+    const std::string page = render_html(sample(), fixtures::lang("fr"), true);
     CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     CHECK(page.find("<title>Budget</title>") != std::string::npos);
     CHECK(page.find(".num { text-align: right;") != std::string::npos);

@@ -35,7 +35,7 @@ const util::Currency usd = *util::Currency::parse("USD");
 TEST_SUITE("model::cost_sharing") {
   TEST_CASE("model::Treaty the smallest fund file") {
     const auto treaty = fixtures::treaty_from_text(fund_yaml());
-    CHECK(treaty.short_name(util::Lang::en) == "fund");
+    CHECK(treaty.short_name(fixtures::lang("en")) == "fund");
     CHECK(treaty.parties().size() == 2);
     CHECK(treaty.instruments().empty());
     CHECK(treaty.reporting().empty());

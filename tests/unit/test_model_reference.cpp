@@ -41,7 +41,7 @@ TEST_SUITE("model::reference") {
     CHECK(groups[RegionalGroup::latin_american_caribbean] == 33);
     CHECK(groups[RegionalGroup::western_european_others] == 29);
     CHECK(groups[RegionalGroup::none] == 4);
-    CHECK(states[id("CIV")].name_fr == "Côte d'Ivoire");
+    CHECK(states[id("CIV")].name(fixtures::lang("fr")) == "Côte d'Ivoire");
     CHECK_FALSE(states.find("XXX"));
   }
 

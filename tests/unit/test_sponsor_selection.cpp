@@ -94,9 +94,9 @@ TEST_SUITE("sponsor::selection") {
     CHECK(d["W1"] == sponsor::Decision::selected);
     CHECK(d["W2"] == sponsor::Decision::selected);
     CHECK(d["M2"] == sponsor::Decision::waiting_list);
-    CHECK(s.target_notes[0].en == "Women: 2 of 3 (66.7%), target 50.0%: met");
+    CHECK(sponsor::render_reason("target", s.target_notes[0], fixtures::lang("en"), reference().states, "CHF") == "Women: 2 of 3 (66.7%), target 50.0%: met");
     // Asia-Pacific had no applicant: reported, not hidden.
-    CHECK(s.target_notes[2].en == "Asia-Pacific States: 0 sponsored (minimum 1): not met (0 eligible applications)");
+    CHECK(sponsor::render_reason("target", s.target_notes[2], fixtures::lang("en"), reference().states, "CHF") == "Asia-Pacific States: 0 sponsored (minimum 1): not met (0 eligible applications)");
   }
 
   TEST_CASE("sponsor::select is deterministic and breaks ties by date, then id") {
@@ -117,7 +117,7 @@ TEST_SUITE("sponsor::selection") {
     const auto s = sponsor::check_applications(c.programme, c.applications, ccm(), reference().states);
     CHECK(s.candidates[0].eligible);
     CHECK_FALSE(s.candidates[1].eligible);
-    CHECK(s.candidates[1].reason.en == "duplicate of application A");
-    CHECK(s.candidates[2].reason.en == "incomplete: no ticket, no received");
+    CHECK(sponsor::render_reason("reason", s.candidates[1].reason, fixtures::lang("en"), reference().states, "CHF") == "duplicate of application A");
+    CHECK(sponsor::render_reason("reason", s.candidates[2].reason, fixtures::lang("en"), reference().states, "CHF") == "incomplete: no ticket, no received");
   }
 }

@@ -1,5 +1,7 @@
 #include <isukit/util/date.hpp>
 
+#include "fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <stdexcept>
@@ -59,8 +61,8 @@ TEST_SUITE("util::date") {
 }
 
 TEST_CASE("util::long_date") {
-  CHECK(long_date(Date(2025, 9, 17), Lang::en) == "17 September 2025");
-  CHECK(long_date(Date(2025, 8, 1), Lang::fr) == "1er août 2025");
+  CHECK(long_date(Date(2025, 9, 17), fixtures::lang("en")) == "17 September 2025");
+  CHECK(long_date(Date(2025, 8, 1), fixtures::lang("fr")) == "1er août 2025");
 }
 
 TEST_CASE("util::Date::parse_with_format") {

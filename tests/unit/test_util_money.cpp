@@ -1,6 +1,8 @@
 #include <isukit/util/error.hpp>
 #include <isukit/util/money.hpp>
 
+#include "fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <limits>
@@ -75,8 +77,8 @@ TEST_SUITE("util::money") {
   TEST_CASE("util::Money formatting") {
     const Money amount(136220020, usd);
     CHECK(amount.plain() == "1362200.20");
-    CHECK(amount.grouped(Lang::en) == "1,362,200.20");
-    CHECK(amount.grouped(Lang::fr) == "1 362 200,20");
+    CHECK(amount.grouped(fixtures::lang("en")) == "1,362,200.20");
+    CHECK(amount.grouped(fixtures::lang("fr")) == "1 362 200,20");
     CHECK(Money(-5, usd).plain() == "-0.05");
     CHECK(Money(100, *Currency::parse("JPY")).plain() == "100");
   }

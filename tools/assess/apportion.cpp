@@ -36,8 +36,7 @@ cli::Runner setup_apportion(CLI::App& app) {
                                 "A budget or budget-totals file (- for stdin) whose total for the year is apportioned");
   total->excludes(budget);
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, options->data);
     if (options->total.empty() == options->budget.empty()) {
       throw util::Error(util::ExitCode::usage, "give either --total AMOUNT or --budget FILE");
     }
@@ -65,7 +64,7 @@ cli::Runner setup_apportion(CLI::App& app) {
     const auto result = assess::apportion(scale, context.reference.states, total,
                                           context.treaty.cost_sharing().minimum_contribution,
                                           context.treaty.cost_sharing().rounding);
-    cli::emit(assess::assessments_output(result, context.reference.states, lang), options->output);
+    cli::emit(assess::assessments_output(result, context.reference.states, out.lang), out);
     return 0;
   };
 }

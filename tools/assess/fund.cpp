@@ -35,8 +35,7 @@ cli::Runner setup_fund(CLI::App& app) {
       }
       cost = parsed.money;
     }
-    cli::emit(assess::fund_output(loaded.ledger, loaded.as_of, cost, cli::parse_lang_option(options->output.lang)),
-              options->output);
+    cli::emit(assess::fund_output(loaded.ledger, loaded.as_of, cost, loaded.output.lang), loaded.output);
     return 0;
   };
 }

@@ -31,16 +31,15 @@ cli::Runner setup_invoices(CLI::App& app) {
   app.add_option("--due", options->due, "The due date (default: 30 days after issue)");
   cli::add_inputs(app, options->inputs, "Assessments files");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->lang);
-    assess::InvoiceSettings settings;
-    settings.lang = lang;
-    settings.issued = options->issued.empty() ? cli::parse_as_of("") : cli::parse_date_option("--issued", options->issued);
-    settings.due = options->due.empty() ? settings.issued.add_days(30) : cli::parse_date_option("--due", options->due);
     const auto data_dir = cli::resolve_data_dir(options->data);
-    const auto letter = io::LetterTemplate::load(
-        options->template_file.empty() ? data_dir / "templates" / fmt::format("invoice.{}.md.mustache", util::lang_code(lang))
-                                       : std::filesystem::path(options->template_file));
     const auto reference = model::Reference::load(data_dir);
+    const auto lang = cli::parse_lang_option(options->lang, reference.languages);
+    const auto issued = options->issued.empty() ? cli::parse_as_of("") : cli::parse_date_option("--issued", options->issued);
+    const auto due = options->due.empty() ? issued.add_days(30) : cli::parse_date_option("--due", options->due);
+    const assess::InvoiceSettings settings{issued, due, lang};
+    const auto letter = io::LetterTemplate::load(
+        options->template_file.empty() ? data_dir / "templates" / fmt::format("invoice.{}.md.mustache", lang.code())
+                                       : std::filesystem::path(options->template_file));
     std::vector<io::Letter> letters;
     for (const auto& document : model::read_documents(options->inputs, {"assessments"})) {
       cli::DataOptions data = options->data;

@@ -22,12 +22,11 @@ cli::Runner setup_scale(CLI::App& app) {
   app.add_option("--year", options->year, "The assessment year (default: the year of --as-of)");
   cli::add_as_of_option(app, options->as_of);
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, options->data);
     const auto context = cli::load_treaty_context(options->data);
     const int year = resolve_year(options->year, options->as_of);
     const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
-    cli::emit(assess::scale_output(scale, context.reference, lang), options->output);
+    cli::emit(assess::scale_output(scale, context.reference, out.lang), out);
     return 0;
   };
 }

@@ -15,8 +15,7 @@ void add_ledger_options(CLI::App& app, LedgerOptions& options) {
 }
 
 LoadedLedger load_ledger(const LedgerOptions& options, bool keep_payments) {
-  cli::parse_lang_option(options.output.lang);
-  cli::parse_format_option(options.output.format);
+  auto output = cli::output_config(options.output, options.data);
   const util::Date as_of = cli::parse_as_of(options.as_of);
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
   model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
@@ -29,7 +28,7 @@ LoadedLedger load_ledger(const LedgerOptions& options, bool keep_payments) {
       }
     }
   }
-  return LoadedLedger{std::move(reference), std::move(ledger), as_of};
+  return LoadedLedger{std::move(output), std::move(reference), std::move(ledger), as_of};
 }
 
 cli::Runner setup_status(CLI::App& app) {
@@ -41,8 +40,7 @@ cli::Runner setup_status(CLI::App& app) {
       throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
     }
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    cli::emit(assess::status_output(status, loaded.reference.states, cli::parse_lang_option(options->output.lang)),
-              options->output);
+    cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang), loaded.output);
     return 0;
   };
 }
@@ -62,9 +60,8 @@ cli::Runner setup_arrears(CLI::App& app) {
       throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
     }
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    const auto result = assess::arrears_output(status, loaded.reference.states, options->arrears,
-                                               cli::parse_lang_option(options->output.lang));
-    cli::emit(result.output, options->output);
+    const auto result = assess::arrears_output(status, loaded.reference.states, options->arrears, loaded.output.lang);
+    cli::emit(result.output, loaded.output);
     return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

@@ -29,6 +29,7 @@ struct LedgerOptions {
 void add_ledger_options(CLI::App& app, LedgerOptions& options);
 
 struct LoadedLedger {
+  isukit::cli::OutputConfig output;
   isukit::model::Reference reference;
   isukit::model::Ledger ledger;
   isukit::util::Date as_of;

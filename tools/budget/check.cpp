@@ -11,15 +11,14 @@ cli::Runner setup_check(CLI::App& app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options);
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, {});
     const auto budgets = read_budgets(options->inputs);
     std::vector<budget::Evaluation> evaluations;
     for (const auto& b : budgets) {
       evaluations.push_back(budget::Evaluation::of(b));
     }
-    const auto result = budget::check_budgets(evaluations, lang);
-    cli::emit(result.output, options->output);
+    const auto result = budget::check_budgets(evaluations, out.lang);
+    cli::emit(result.output, out);
     return static_cast<int>(result.deviations ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

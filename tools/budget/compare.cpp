@@ -39,12 +39,11 @@ cli::Runner setup_compare(CLI::App& app) {
   app.add_option("estimates", options->estimates, "The budget of estimates")->required();
   app.add_option("actuals", options->actuals, "The actual costs: a budget with status: actual")->required();
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, {});
     const auto estimates = read_one(options->estimates, model::Budget::Status::estimate);
     const auto actuals = read_one(options->actuals, model::Budget::Status::actual);
-    cli::emit(budget::compare_budgets(budget::Evaluation::of(estimates), budget::Evaluation::of(actuals), lang),
-              options->output);
+    cli::emit(budget::compare_budgets(budget::Evaluation::of(estimates), budget::Evaluation::of(actuals), out.lang),
+              out);
     return 0;
   };
 }

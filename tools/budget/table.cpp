@@ -53,8 +53,7 @@ cli::Runner setup_table(CLI::App& app) {
   add_options(app, *options);
   app.add_option("--years", options->years, "Restrict the columns to YEAR or FROM-TO");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, {});
     io::Output output;
     for (const auto& budget : read_budgets(options->inputs)) {
       const auto evaluation = budget::Evaluation::of(budget);
@@ -62,9 +61,9 @@ cli::Runner setup_table(CLI::App& app) {
       if (!options->years.empty()) {
         years = parse_years(options->years, budget);
       }
-      output.append(budget::budget_table(evaluation, lang, years));
+      output.append(budget::budget_table(evaluation, out.lang, years));
     }
-    cli::emit(output, options->output);
+    cli::emit(output, out);
     return 0;
   };
 }

@@ -11,13 +11,12 @@ cli::Runner setup_totals(CLI::App& app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options);
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, {});
     io::Output output;
     for (const auto& b : read_budgets(options->inputs)) {
-      output.append(budget::budget_totals(budget::Evaluation::of(b), lang));
+      output.append(budget::budget_totals(budget::Evaluation::of(b), out.lang));
     }
-    cli::emit(output, options->output);
+    cli::emit(output, out);
     return 0;
   };
 }

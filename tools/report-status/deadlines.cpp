@@ -17,8 +17,7 @@ cli::Runner setup_deadlines(CLI::App& app) {
   cli::add_as_of_option(app, options->as_of);
   app.add_option("--within", options->within, "The window after --as-of: 90d, 12m, 2y (default 12m)");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, options->data);
     const auto as_of = cli::parse_as_of(options->as_of);
     const auto until = reports::window_end(as_of, options->within);
     if (!until) {
@@ -26,8 +25,8 @@ cli::Runner setup_deadlines(CLI::App& app) {
                         fmt::format("--within expects a number and d, m or y (90d, 12m, 2y) ending by 9999-12-31, got '{}'", options->within));
     }
     const auto context = cli::load_treaty_context(options->data);
-    const auto result = reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, lang);
-    cli::emit(result.output, options->output);
+    const auto result = reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, out.lang);
+    cli::emit(result.output, out);
     return static_cast<int>(result.passed ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

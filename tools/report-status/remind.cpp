@@ -19,11 +19,11 @@ cli::Runner setup_remind(CLI::App& app) {
   app.add_option("--template", options->template_file,
                  "A Mustache template instead of DATA/templates/reminder.LANG.md.mustache");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
     const auto t = load_tracking(*options);
+    const auto& lang = t.output.lang;
     const auto letter = cli::load_letter_template(options->data, "reminder", lang, options->template_file);
     const auto letters = reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, letter, t.as_of, lang);
-    io::write_letters(options->output.output, letters);
+    io::write_letters(t.output.path, letters);
     std::cerr << fmt::format("report-status: wrote {} reminders to {}\n", letters.size(), options->output.output);
     return 0;
   };

@@ -18,8 +18,7 @@ void add_options(CLI::App& app, Options& options, bool with_reports) {
 }
 
 Tracking load_tracking(const Options& options) {
-  cli::parse_lang_option(options.output.lang);
-  cli::parse_format_option(options.output.format);
+  auto output = cli::output_config(options.output, options.data);
   const auto as_of = cli::parse_as_of(options.as_of);
   const auto documents = options.inputs.empty() ? std::vector<io::Document>{}
                                                 : model::read_reports_documents(options.inputs);
@@ -27,7 +26,7 @@ Tracking load_tracking(const Options& options) {
   if (data.treaty.empty()) {
     data.treaty = model::named_treaty(documents); // still empty: resolve_treaty_file asks for --treaty
   }
-  Tracking t{cli::load_treaty_context(data), as_of, {}, {}, {}};
+  Tracking t{std::move(output), cli::load_treaty_context(data), as_of, {}, {}, {}};
   const auto& states = t.context.reference.states;
   t.reports = model::parse_reports(documents, t.context.treaty, states);
   reports::check_owed(t.reports, t.context.treaty, states);
@@ -47,8 +46,8 @@ cli::Runner setup_obligations(CLI::App& app) {
   return [options] {
     const auto t = load_tracking(*options);
     cli::emit(reports::obligations_output(t.obligations, t.context.treaty, t.context.reference.states, t.as_of,
-                                          options->upcoming, cli::parse_lang_option(options->output.lang)),
-              options->output);
+                                          options->upcoming, t.output.lang),
+              t.output);
     return 0;
   };
 }
@@ -58,9 +57,8 @@ cli::Runner setup_status(CLI::App& app) {
   add_options(app, *options, true);
   return [options] {
     const auto t = load_tracking(*options);
-    cli::emit(reports::status_output(t.tracked, t.context.treaty, t.context.reference.states, t.as_of,
-                                     cli::parse_lang_option(options->output.lang)),
-              options->output);
+    cli::emit(reports::status_output(t.tracked, t.context.treaty, t.context.reference.states, t.as_of, t.output.lang),
+              t.output);
     return 0;
   };
 }
@@ -70,9 +68,9 @@ cli::Runner setup_overdue(CLI::App& app) {
   add_options(app, *options, true);
   return [options] {
     const auto t = load_tracking(*options);
-    const auto result = reports::overdue_output(t.tracked, t.context.treaty, t.context.reference.states, t.as_of,
-                                                cli::parse_lang_option(options->output.lang));
-    cli::emit(result.output, options->output);
+    const auto result =
+        reports::overdue_output(t.tracked, t.context.treaty, t.context.reference.states, t.as_of, t.output.lang);
+    cli::emit(result.output, t.output);
     return static_cast<int>(result.overdue ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

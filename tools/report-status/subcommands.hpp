@@ -26,6 +26,7 @@ void add_options(CLI::App& app, Options& options, bool with_reports);
 
 /// The treaty, the obligations as of the date, and the reports matched against them.
 struct Tracking {
+  isukit::cli::OutputConfig output;
   isukit::cli::TreatyContext context;
   isukit::util::Date as_of;
   std::vector<isukit::reports::Obligation> obligations;

@@ -19,7 +19,7 @@ cli::Runner setup_letters(CLI::App& app) {
   app.add_option("--template", options->template_file,
                  "A Mustache template instead of DATA/templates/sponsorship.LANG.md.mustache");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
+    const auto out = cli::output_config(options->output, options->data);
     const io::Node selection = read_selection(options->inputs);
     cli::DataOptions data = options->data;
     if (data.treaty.empty()) {
@@ -28,10 +28,11 @@ cli::Runner setup_letters(CLI::App& app) {
     const auto context = cli::load_treaty_context(data);
     const auto letter = io::LetterTemplate::load(
         options->template_file.empty()
-            ? cli::resolve_data_dir(data) / "templates" / fmt::format("sponsorship.{}.md.mustache", util::lang_code(lang))
+            ? cli::resolve_data_dir(data) / "templates" / fmt::format("sponsorship.{}.md.mustache", out.lang.code())
             : std::filesystem::path(options->template_file));
-    const auto letters = sponsor::sponsorship_letters(selection, context.treaty, letter, lang);
-    io::write_letters(options->output.output, letters);
+    const auto letters =
+        sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, letter, out.lang);
+    io::write_letters(out.path, letters);
     std::cerr << fmt::format("sponsor: wrote {} letters to {}\n", letters.size(), options->output.output);
     return 0;
   };

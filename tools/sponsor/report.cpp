@@ -21,9 +21,8 @@ cli::Runner setup_report(CLI::App& app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options, "The selection (from sponsor select)");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
-    cli::emit(sponsor::programme_report(read_selection(options->inputs), lang), options->output);
+    const auto out = cli::output_config(options->output, options->data);
+    cli::emit(sponsor::programme_report(read_selection(options->inputs), out.lang), out);
     return 0;
   };
 }

@@ -10,8 +10,7 @@ namespace sponsor_tool {
 using namespace isukit;
 
 Loaded load(const Options& options) {
-  cli::parse_lang_option(options.output.lang);
-  cli::parse_format_option(options.output.format);
+  auto output = cli::output_config(options.output, options.data);
   const auto documents = model::read_documents(options.inputs, {"programme", "applications"});
   const io::Node* programme_node = nullptr;
   std::vector<io::Node> applications;
@@ -35,7 +34,7 @@ Loaded load(const Options& options) {
   auto context = cli::load_treaty_context(data);
   auto programme = model::Programme::from_document(*programme_node, context.reference.states);
   auto read = model::read_applications(applications, programme, context.reference.states);
-  return Loaded{std::move(context), std::move(programme), std::move(read)};
+  return Loaded{std::move(output), std::move(context), std::move(programme), std::move(read)};
 }
 
 void add_options(CLI::App& app, Options& options, const std::string& what) {
@@ -48,11 +47,11 @@ cli::Runner setup_check(CLI::App& app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options, "The programme and the applications");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
     const auto loaded = load(*options);
     const auto checked = sponsor::check_applications(loaded.programme, loaded.applications, loaded.context.treaty,
                                                      loaded.context.reference.states);
-    cli::emit(sponsor::selection_output(checked, loaded.context.reference.states, lang, true), options->output);
+    cli::emit(sponsor::selection_output(checked, loaded.context.reference.states, loaded.output.lang, true),
+              loaded.output);
     const bool any_ineligible = std::any_of(checked.candidates.begin(), checked.candidates.end(),
                                             [](const auto& c) { return !c.eligible; });
     return static_cast<int>(any_ineligible ? util::ExitCode::found : util::ExitCode::ok);
@@ -63,11 +62,11 @@ cli::Runner setup_select(CLI::App& app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options, "The programme and the applications");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
     const auto loaded = load(*options);
     const auto selection = sponsor::select(loaded.programme, loaded.applications, loaded.context.treaty,
                                            loaded.context.reference.states);
-    cli::emit(sponsor::selection_output(selection, loaded.context.reference.states, lang, false), options->output);
+    cli::emit(sponsor::selection_output(selection, loaded.context.reference.states, loaded.output.lang, false),
+              loaded.output);
     return 0;
   };
 }

@@ -20,6 +20,7 @@ void add_options(CLI::App& app, Options& options, const std::string& what);
 
 /// The programme, its treaty and the applications in the inputs.
 struct Loaded {
+  isukit::cli::OutputConfig output;
   isukit::cli::TreatyContext context;
   isukit::model::Programme programme;
   std::vector<isukit::model::Application> applications;

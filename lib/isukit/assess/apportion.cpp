@@ -256,21 +256,22 @@ io::Table assessments_table(const Apportionment& a, const model::StateTable& sta
   const int places = a.rounding.places(a.total.currency());
   io::Table table;
   table.name = "assessments";
-  table.title = fmt::format("{} {} ({} {})", util::pick(lang, "Assessed contributions", "Contributions mises en recouvrement"),
-                            a.scale.year, a.scale.treaty, a.total.currency().code());
-  table.columns = {Column{util::pick(lang, "State", "État"), ColumnType::text},
-                   Column{util::pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{util::pick(lang, "Rate %", "Taux %"), ColumnType::rate},
-                   Column{util::pick(lang, "Amount", "Montant"), ColumnType::money}};
+  table.title = lang.text("title.assessments", {{"year", std::to_string(a.scale.year)},
+                                                {"treaty", a.scale.treaty},
+                                                {"currency", std::string(a.total.currency().code())}});
+  table.columns = {Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("label.name"), ColumnType::text},
+                   Column{lang.text("label.rate_percent"), ColumnType::rate},
+                   Column{lang.text("label.amount"), ColumnType::money}};
   for (std::size_t i = 0; i < a.assessments.size(); ++i) {
     const ScaleEntry& entry = a.scale.entries[i];
     table.rows.push_back(io::Row{{entry.code(states), entry.name(states, lang), format_percent(entry.share),
                                   amount_text(a.assessments[i].amount, places)},
                                  false});
   }
-  table.rows.push_back(io::Row{{util::pick(lang, "Total", "Total"), "", format_percent(1), amount_text(a.total, places)}, true});
+  table.rows.push_back(io::Row{{lang.text("label.total"), "", format_percent(1), amount_text(a.total, places)}, true});
   if (a.rounding.method == model::RoundingRule::Method::each_half_up) {
-    table.rows.push_back(io::Row{{util::pick(lang, "Difference from the total", "Écart par rapport au total"), "", "",
+    table.rows.push_back(io::Row{{lang.text("label.difference_from_total"), "", "",
                                   amount_text(a.difference, places)},
                                  true});
   }

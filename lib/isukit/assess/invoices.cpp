@@ -8,21 +8,30 @@ namespace isukit::assess {
 
 using io::Node;
 
+namespace {
+
+/// Invoice references use the English short name in every language, so that they stay one
+/// reference across the languages of the letters ("CCW-2025-FRA").
+const std::string& reference_prefix(const model::Treaty& treaty) { return treaty.short_names().in("en"); }
+
+} // namespace
+
 io::Node invoice_context(const model::Treaty& treaty, const model::State& state, int year, const util::Money& amount,
                          const std::string& rate, const InvoiceSettings& settings) {
-  const util::Lang lang = settings.lang;
+  const util::Lang& lang = settings.lang;
   Node context = Node::mapping();
   Node& who = context.add("state", Node::mapping());
   who.add("code", Node::string(state.code));
   who.add("name", Node::string(state.name(lang)));
-  who.add("name_en", Node::string(state.name_en));
-  who.add("name_fr", Node::string(state.name_fr));
+  for (const auto& [code, name] : state.names.all()) {
+    who.add("name_" + code, Node::string(name)); // a template may quote the name in another language
+  }
   context.add("year", Node::string(std::to_string(year)));
   context.add("currency", Node::string(std::string(amount.currency().code())));
   context.add("amount", Node::string(amount.grouped(lang)));
   context.add("amount_plain", Node::string(amount.plain()));
   context.add("rate", Node::string(util::localize_decimal(rate, lang)));
-  context.add("reference", Node::string(fmt::format("{}-{}-{}", treaty.short_name(util::Lang::en), year, state.code)));
+  context.add("reference", Node::string(fmt::format("{}-{}-{}", reference_prefix(treaty), year, state.code)));
   context.add("issued", Node::string(settings.issued.iso()));
   context.add("due", Node::string(settings.due.iso()));
   context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
@@ -38,7 +47,7 @@ std::vector<io::Letter> make_invoices(const Node& assessments, const model::Trea
   const util::Currency currency = assessments.at("currency").as_currency();
   if (!(currency == treaty.currency())) {
     assessments.at("currency").fail(fmt::format("assessments in {}, but the {} accounts are in {}", currency.code(),
-                                                treaty.short_name(util::Lang::en), treaty.currency().code()));
+                                                reference_prefix(treaty), treaty.currency().code()));
   }
   std::vector<io::Letter> letters;
   for (const auto& record : assessments.at("assessments").as_sequence()) {

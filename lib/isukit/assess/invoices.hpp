@@ -11,10 +11,10 @@ namespace isukit::assess {
 struct InvoiceSettings {
   util::Date issued;
   util::Date due;
-  util::Lang lang = util::Lang::en;
+  util::Lang lang;
 };
 
-/// The fields a template sees for one state: state (code, name, name_en, name_fr), year,
+/// The fields a template sees for one state: state (code, name, and name_CODE in every language), year,
 /// currency, amount (grouped for the language), amount_plain, rate, reference, issued, due,
 /// issued_long, due_long, treaty (name, short_name) and isu (name, address lines, email).
 io::Node invoice_context(const model::Treaty& treaty, const model::State& state, int year, const util::Money& amount,

@@ -63,7 +63,7 @@ const std::string& ScaleEntry::code(const model::StateTable& states) const {
   return organization ? organization->code : states[state].code;
 }
 
-const std::string& ScaleEntry::name(const model::StateTable& states, util::Lang lang) const {
+const std::string& ScaleEntry::name(const model::StateTable& states, const util::Lang& lang) const {
   return organization ? organization->name(lang) : states[state].name(lang);
 }
 
@@ -215,15 +215,14 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
 
   io::Table table;
   table.name = "scale";
-  table.title = fmt::format("{} {} ({}, {} {})", util::pick(lang, "Scale of assessments", "Barème des quotes-parts"),
-                            scale.year, scale.scale_id, paying,
-                            util::pick(lang, "paying states", "États contributeurs"));
-  table.columns = {Column{util::pick(lang, "State", "État"), ColumnType::text},
-                   Column{util::pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{util::pick(lang, "UN rate %", "Taux ONU %"), ColumnType::rate},
-                   Column{util::pick(lang, "Adjusted rate %", "Taux ajusté %"), ColumnType::rate},
-                   Column{util::pick(lang, "Basis", "Base"), ColumnType::text},
-                   Column{util::pick(lang, "Rule", "Règle"), ColumnType::text}};
+  table.title = lang.plural("title.treaty_scale", static_cast<std::int64_t>(paying),
+                            {{"year", std::to_string(scale.year)}, {"scale", scale.scale_id}});
+  table.columns = {Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("label.name"), ColumnType::text},
+                   Column{lang.text("label.un_rate_percent"), ColumnType::rate},
+                   Column{lang.text("label.adjusted_rate_percent"), ColumnType::rate},
+                   Column{lang.text("label.basis"), ColumnType::text},
+                   Column{lang.text("label.rule"), ColumnType::text}};
   Rational total_un = 0;
   for (const auto& entry : scale.entries) {
     const std::string& code = entry.code(reference.states);
@@ -243,11 +242,11 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
       record.add("rule", Node::string(std::string(rule_name(entry.rule))));
     }
     rates.push(std::move(record));
-    table.rows.push_back(io::Row{{code, entry.name(reference.states, lang), un_rate, adjusted,
-                                  std::string(basis_name(entry.basis)), std::string(rule_name(entry.rule))},
-                                 false});
+    const std::string rule = entry.rule == RuleApplied::none ? "" : lang.text(fmt::format("rule.{}", rule_name(entry.rule)));
+    const std::string basis = basis_name(entry.basis).empty() ? "" : lang.text(fmt::format("basis.{}", basis_name(entry.basis)));
+    table.rows.push_back(io::Row{{code, entry.name(reference.states, lang), un_rate, adjusted, basis, rule}, false});
   }
-  table.rows.push_back(io::Row{{util::pick(lang, "Total", "Total"), "", util::format_decimal(total_un, 3),
+  table.rows.push_back(io::Row{{lang.text("label.total"), "", util::format_decimal(total_un, 3),
                                 format_percent(1), "", ""},
                                true});
   return io::Output{{std::move(document)}, {std::move(table)}};

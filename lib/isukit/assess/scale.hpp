@@ -30,7 +30,7 @@ struct ScaleEntry {
   RuleApplied rule = RuleApplied::none;
 
   const std::string& code(const model::StateTable& states) const;
-  const std::string& name(const model::StateTable& states, util::Lang lang) const;
+  const std::string& name(const model::StateTable& states, const util::Lang& lang) const;
 };
 
 /// The limits a treaty may set, in per cent of the whole total (fixed shares included).

@@ -10,7 +10,6 @@ using io::Column;
 using io::ColumnType;
 using io::Node;
 using util::Lang;
-using util::pick;
 
 namespace {
 
@@ -34,11 +33,11 @@ Node aging_node(const Aging& aging, const util::Currency& currency) {
 }
 
 /// The four aging columns of the officer's tables.
-std::vector<Column> aging_columns(Lang lang) {
-  return {Column{pick(lang, "Current year", "Année en cours"), ColumnType::money},
-          Column{pick(lang, "1 year", "1 an"), ColumnType::money},
-          Column{pick(lang, "2 years", "2 ans"), ColumnType::money},
-          Column{pick(lang, "3 years and older", "3 ans et plus"), ColumnType::money}};
+std::vector<Column> aging_columns(const Lang& lang) {
+  return {Column{lang.text("aging.current_year"), ColumnType::money},
+          Column{lang.text("aging.one_year"), ColumnType::money},
+          Column{lang.text("aging.two_years"), ColumnType::money},
+          Column{lang.text("aging.three_years"), ColumnType::money}};
 }
 
 std::vector<std::string> aging_cells(const Aging& aging, const util::Currency& currency) {
@@ -50,12 +49,11 @@ std::vector<std::string> aging_cells(const Aging& aging, const util::Currency& c
 }
 
 /// The note saying which years each aging column holds.
-std::string aging_note(int current_year, Lang lang) {
-  return fmt::format("{} {}; {} {}; {} {}; {} {} {}.",
-                     pick(lang, "Age counted from the year assessed: current year", "Âge compté depuis l'année de mise en recouvrement : année en cours"),
-                     current_year, pick(lang, "1 year", "1 an"), current_year - 1, pick(lang, "2 years", "2 ans"),
-                     current_year - 2, pick(lang, "3 years and older", "3 ans et plus"), current_year - 3,
-                     pick(lang, "and earlier", "et antérieures"));
+std::string aging_note(int current_year, const Lang& lang) {
+  return lang.text("note.aging", {{"year", std::to_string(current_year)},
+                                  {"year_1", std::to_string(current_year - 1)},
+                                  {"year_2", std::to_string(current_year - 2)},
+                                  {"year_3", std::to_string(current_year - 3)}});
 }
 
 /// A row of text cells, then more cells appended.
@@ -223,52 +221,45 @@ Node status_document(const ContributionsStatus& s, const model::StateTable& stat
 std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
   const auto& cur = s.currency;
   io::Table summary;
+  const std::string year = std::to_string(s.current_year);
   summary.name = "summary";
-  summary.title = fmt::format("{} {} ({})", pick(lang, "Status of contributions as of", "État des contributions au"),
-                              s.as_of.iso(), cur.code());
-  summary.columns = {Column{pick(lang, "Item", "Rubrique"), ColumnType::text}, Column{pick(lang, "Amount", "Montant"), ColumnType::money}};
+  summary.title = lang.text("title.contributions_status", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  summary.columns = {Column{lang.text("label.item"), ColumnType::text}, Column{lang.text("label.amount"), ColumnType::money}};
   summary.rows = {
-      {{fmt::format("{} {}", pick(lang, "Assessed", "Mises en recouvrement"), s.current_year), money_text(s.assessed, cur)}, false},
-      {{fmt::format("{} {}", pick(lang, "Received", "Reçues"), s.current_year), money_text(s.received, cur)}, false},
-      {{fmt::format("{} {}", pick(lang, "Outstanding", "Non acquittées"), s.current_year), money_text(s.outstanding, cur)}, false},
-      {{fmt::format("{} {} (%)", pick(lang, "Collection rate", "Taux de recouvrement"), s.current_year),
-        percent_text(s.received, s.assessed)},
-       false},
-      {{fmt::format("{} ({} {})", pick(lang, "Outstanding, closed accounts", "Arriérés, exercices clos"), s.current_year - 1,
-                    pick(lang, "and earlier", "et antérieurs")),
+      {{lang.text("status.assessed", {{"year", year}}), money_text(s.assessed, cur)}, false},
+      {{lang.text("status.received", {{"year", year}}), money_text(s.received, cur)}, false},
+      {{lang.text("status.outstanding", {{"year", year}}), money_text(s.outstanding, cur)}, false},
+      {{lang.text("status.collection_rate", {{"year", year}}), percent_text(s.received, s.assessed)}, false},
+      {{lang.text("status.closed_outstanding", {{"year", std::to_string(s.current_year - 1)}}),
         money_text(s.closed_outstanding, cur)},
        false},
-      {{pick(lang, "Credits carried forward", "Crédits reportés"), money_text(s.credits, cur)}, false},
+      {{lang.text("status.credits"), money_text(s.credits, cur)}, false},
   };
 
   io::Table detail;
   detail.name = "states";
-  detail.title = pick(lang, "States with balances", "États ayant un solde");
-  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text}, Column{pick(lang, "Name", "Nom"), ColumnType::text}};
+  detail.title = lang.text("title.states_with_balances");
+  detail.columns = {Column{lang.text("label.state"), ColumnType::text}, Column{lang.text("label.name"), ColumnType::text}};
   for (auto& column : aging_columns(lang)) {
     detail.columns.push_back(std::move(column));
   }
-  detail.columns.push_back(Column{pick(lang, "Closed years", "Exercices clos"), ColumnType::money});
-  detail.columns.push_back(Column{pick(lang, "Credit", "Crédit"), ColumnType::money});
-  detail.columns.push_back(Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text});
+  detail.columns.push_back(Column{lang.text("label.closed_years"), ColumnType::money});
+  detail.columns.push_back(Column{lang.text("label.credit"), ColumnType::money});
+  detail.columns.push_back(Column{lang.text("label.article_19"), ColumnType::text});
   for (const auto& b : s.states) {
     if (b.current_outstanding || b.closed_outstanding || b.credit) {
       const auto& state = states[b.state];
       detail.rows.push_back(io::Row{joined(joined({state.code, state.name(lang)}, aging_cells(b.aging, cur)),
                                            {money_text(b.closed_outstanding, cur), money_text(b.credit, cur),
-                                            b.article_19 ? pick(lang, "yes", "oui") : ""}),
+                                            b.article_19 ? lang.text("word.yes") : ""}),
                                     false});
     }
   }
-  detail.rows.push_back(io::Row{joined(joined({pick(lang, "Total", "Total"), ""}, aging_cells(s.aging, cur)),
+  detail.rows.push_back(io::Row{joined(joined({lang.text("label.total"), ""}, aging_cells(s.aging, cur)),
                                        {money_text(s.closed_outstanding, cur), money_text(s.credits, cur), ""}),
                                 true});
   detail.notes.push_back(aging_note(s.current_year, lang));
-  detail.notes.push_back(pick(lang,
-                              "Art. 19: arrears equal to or above the contributions due for the two preceding full years "
-                              "(UN Charter, Article 19).",
-                              "Art. 19 : arriérés égaux ou supérieurs aux contributions dues pour les deux années complètes "
-                              "précédentes (Charte des Nations Unies, Article 19)."));
+  detail.notes.push_back(lang.text("note.article_19"));
   return {std::move(summary), std::move(detail)};
 }
 
@@ -294,17 +285,16 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
 
   io::Table table;
   table.name = "states";
-  table.title = fmt::format("{} {} ({})", pick(lang, "States in arrears as of", "États en retard de paiement au"),
-                            s.as_of.iso(), cur.code());
-  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
-                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{pick(lang, "Years", "Années"), ColumnType::text}};
+  table.title = lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  table.columns = {Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("label.name"), ColumnType::text},
+                   Column{lang.text("label.years"), ColumnType::text}};
   for (auto& column : aging_columns(lang)) {
     table.columns.push_back(std::move(column));
   }
-  table.columns.push_back(Column{pick(lang, "Outstanding", "Dû"), ColumnType::money});
-  table.columns.push_back(Column{pick(lang, "Credit", "Crédit"), ColumnType::money});
-  table.columns.push_back(Column{pick(lang, "Art. 19", "Art. 19"), ColumnType::text});
+  table.columns.push_back(Column{lang.text("label.outstanding"), ColumnType::money});
+  table.columns.push_back(Column{lang.text("label.credit"), ColumnType::money});
+  table.columns.push_back(Column{lang.text("label.article_19"), ColumnType::text});
   std::size_t count = 0;
   std::int64_t total = 0;
   std::int64_t credits = 0;
@@ -352,23 +342,19 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
     list.push(std::move(record));
     table.rows.push_back(io::Row{joined(joined({state.code, state.name(lang), year_list}, aging_cells(aging, cur)),
                                         {money_text(amount, cur), money_text(b.credit, cur),
-                                         b.article_19 ? pick(lang, "yes", "oui") : ""}),
+                                         b.article_19 ? lang.text("word.yes") : ""}),
                                  false});
   }
   document.add("total", Node::number(money_text(total, cur)));
   document.add("aging", aging_node(total_aging, cur));
   document.add("credits", Node::number(money_text(credits, cur)));
-  table.rows.push_back(io::Row{joined(joined({pick(lang, "Total", "Total"),
-                                              fmt::format("{} {}", count, pick(lang, "states", "États")), ""},
+  table.rows.push_back(io::Row{joined(joined({lang.text("label.total"),
+                                              lang.plural("count.states", static_cast<std::int64_t>(count)), ""},
                                              aging_cells(total_aging, cur)),
                                       {money_text(total, cur), money_text(credits, cur), ""}),
                                true});
   table.notes.push_back(aging_note(s.current_year, lang));
-  table.notes.push_back(pick(lang,
-                             "Credit: money the state paid that is held for a later year it named, or beyond what "
-                             "was due; it is not applied to the amounts outstanding shown.",
-                             "Crédit : sommes versées par l'État et réservées à une année ultérieure qu'il a indiquée, "
-                             "ou excédant ce qui était dû ; elles ne sont pas imputées sur les montants dus indiqués."));
+  table.notes.push_back(lang.text("note.credit"));
   return ArrearsResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
 }
 
@@ -387,12 +373,11 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
 
   io::Table table;
   table.name = "movements";
-  table.title = fmt::format("{} {} ({})", pick(lang, "Working capital fund as of", "Fonds de roulement au"), as_of.iso(),
-                            currency.code());
-  table.columns = {Column{pick(lang, "Date", "Date"), ColumnType::date},
-                   Column{pick(lang, "Movement", "Mouvement"), ColumnType::text},
-                   Column{pick(lang, "Amount", "Montant"), ColumnType::money},
-                   Column{pick(lang, "Balance", "Solde"), ColumnType::money}};
+  table.title = lang.text("title.fund", {{"date", as_of.iso()}, {"currency", std::string(currency.code())}});
+  table.columns = {Column{lang.text("label.date"), ColumnType::date},
+                   Column{lang.text("label.movement"), ColumnType::text},
+                   Column{lang.text("label.amount"), ColumnType::money},
+                   Column{lang.text("label.balance"), ColumnType::money}};
   for (const auto& movement : ledger.fund_movements()) {
     if (movement.date > as_of) {
       continue;
@@ -410,7 +395,7 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
     table.rows.push_back(io::Row{{movement.date.iso(), movement.description, movement.amount.plain(), balance.plain()}, false});
   }
   document.add("balance", Node::number(balance.plain()));
-  table.rows.push_back(io::Row{{"", pick(lang, "Balance", "Solde"), "", balance.plain()}, true});
+  table.rows.push_back(io::Row{{"", lang.text("label.balance"), "", balance.plain()}, true});
   if (monthly_cost) {
     if (!(monthly_cost->currency() == currency)) {
       throw util::Error(util::ExitCode::data, fmt::format("the monthly cost is in {}, the fund in {}",
@@ -422,9 +407,9 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
     const std::string months = util::format_decimal(balance.value() / monthly_cost->value(), 1, util::Rounding::floor);
     document.add("monthly_cost", Node::number(monthly_cost->plain()));
     document.add("months_covered", Node::number(months));
-    table.notes.push_back(fmt::format("{} {} {} {} {}.", pick(lang, "At", "À raison de"), monthly_cost->grouped(lang),
-                                      currency.code(), pick(lang, "a month, the fund covers", "par mois, le fonds couvre"),
-                                      months + pick(lang, " months", " mois")));
+    table.notes.push_back(lang.text("note.fund.months_covered", {{"cost", monthly_cost->grouped(lang)},
+                                                                 {"currency", std::string(currency.code())},
+                                                                 {"months", util::localize_decimal(months, lang)}}));
   }
   return io::Output{{std::move(document)}, {std::move(table)}};
 }

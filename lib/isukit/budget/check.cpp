@@ -8,13 +8,13 @@ using io::Column;
 using io::ColumnType;
 using io::Node;
 using util::Lang;
-using util::pick;
 
 namespace {
 
 struct Deviation {
   std::string budget;
-  std::string line;
+  std::string line;  // the line's id, or "total"
+  std::string label; // what people read: the line's label, or the catalogue's "Total"
   std::string year;
   util::Money stated;
   util::Money computed;
@@ -32,18 +32,19 @@ void collect(const Evaluation& evaluation, Lang lang, std::vector<Deviation>& ou
       }
       const util::Money computed = round_to_unit(*cell.computed, budget.rounding);
       if (computed != *cell.stated) {
-        out.push_back({budget.id, budget.lines[i].label(lang), std::to_string(year), *cell.stated, computed, places});
+        out.push_back({budget.id, budget.lines[i].id, budget.lines[i].label.in(lang), std::to_string(year),
+                       *cell.stated, computed, places});
       }
     }
   }
   for (const auto& [year, stated] : budget.stated_totals) {
     const util::Money computed = evaluation.year_total(year);
     if (computed != stated) {
-      out.push_back({budget.id, pick(lang, "Total", "Total"), std::to_string(year), stated, computed, places});
+      out.push_back({budget.id, "total", lang.text("label.total"), std::to_string(year), stated, computed, places});
     }
   }
   if (budget.stated_period_total && evaluation.period_total() != *budget.stated_period_total) {
-    out.push_back({budget.id, pick(lang, "Total", "Total"),
+    out.push_back({budget.id, "total", lang.text("label.total"),
                    fmt::format("{}-{}", budget.first_year, budget.last_year),
                    *budget.stated_period_total, evaluation.period_total(), places});
   }
@@ -67,13 +68,13 @@ CheckResult check_budgets(const std::vector<Evaluation>& evaluations, Lang lang)
 
   io::Table table;
   table.name = "deviations";
-  table.title = pick(lang, "Deviations from the stated figures", "Écarts par rapport aux chiffres publiés");
-  table.columns = {Column{pick(lang, "Budget", "Budget"), ColumnType::text},
-                   Column{pick(lang, "Line", "Rubrique"), ColumnType::text},
-                   Column{pick(lang, "Year", "Année"), ColumnType::text},
-                   Column{pick(lang, "Stated", "Publié"), ColumnType::money},
-                   Column{pick(lang, "Computed", "Calculé"), ColumnType::money},
-                   Column{pick(lang, "Difference", "Différence"), ColumnType::money}};
+  table.title = lang.text("title.budget_check");
+  table.columns = {Column{lang.text("label.budget"), ColumnType::text},
+                   Column{lang.text("label.line"), ColumnType::text},
+                   Column{lang.text("label.year"), ColumnType::text},
+                   Column{lang.text("label.stated"), ColumnType::money},
+                   Column{lang.text("label.computed"), ColumnType::money},
+                   Column{lang.text("label.difference"), ColumnType::money}};
   for (const auto& d : deviations) {
     const std::string stated = display_amount(d.stated, d.places);
     const std::string computed = display_amount(d.computed, d.places);
@@ -86,11 +87,10 @@ CheckResult check_budgets(const std::vector<Evaluation>& evaluations, Lang lang)
     entry.add("computed", Node::number(computed));
     entry.add("difference", Node::number(difference));
     list.push(std::move(entry));
-    table.rows.push_back(io::Row{{d.budget, d.line, d.year, stated, computed, difference}, false});
+    table.rows.push_back(io::Row{{d.budget, d.label, d.year, stated, computed, difference}, false});
   }
   if (deviations.empty()) {
-    table.notes.push_back(pick(lang, "Every rule and total agrees with the stated figures.",
-                               "Toutes les règles et tous les totaux concordent avec les chiffres publiés."));
+    table.notes.push_back(lang.text("note.budget_check.clean"));
   }
   return CheckResult{io::Output{{std::move(document)}, {std::move(table)}}, deviations.size()};
 }
@@ -125,14 +125,13 @@ io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual,
 
   io::Table table;
   table.name = "lines";
-  table.title = fmt::format("{} ({})", pick(lang, "Estimated and actual costs", "Coûts estimés et coûts réels"),
-                            est.currency.code());
-  table.columns = {Column{pick(lang, "Line", "Rubrique"), ColumnType::text},
-                   Column{pick(lang, "Year", "Année"), ColumnType::text},
-                   Column{pick(lang, "Estimated", "Estimé"), ColumnType::money},
-                   Column{pick(lang, "Actual", "Réel"), ColumnType::money},
-                   Column{pick(lang, "Variance", "Écart"), ColumnType::money},
-                   Column{pick(lang, "Variance %", "Écart %"), ColumnType::rate}};
+  table.title = lang.text("title.budget_comparison", {{"currency", std::string(est.currency.code())}});
+  table.columns = {Column{lang.text("label.line"), ColumnType::text},
+                   Column{lang.text("label.year"), ColumnType::text},
+                   Column{lang.text("label.estimated"), ColumnType::money},
+                   Column{lang.text("label.actual"), ColumnType::money},
+                   Column{lang.text("label.variance"), ColumnType::money},
+                   Column{lang.text("label.variance_percent"), ColumnType::rate}};
 
   auto add_row = [&](const std::string& id, const std::string& label, const std::string& year,
                      const util::Money& e, const util::Money& a, bool total) {
@@ -160,14 +159,12 @@ io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual,
     for (int year = first; year <= last; ++year) {
       const util::Money e = estimate.cell(i, year).value.value_or(zero);
       const util::Money a = actual_line ? actual.cell(j, year).value.value_or(zero) : zero;
-      add_row(line.id, line.label(lang), std::to_string(year), e, a, false);
+      add_row(line.id, line.label.in(lang), std::to_string(year), e, a, false);
     }
   }
   for (const auto& line : act.lines) {
     if (!line.in_kind() && !est.find_line(line.id)) {
-      table.notes.push_back(fmt::format("{}: '{}'", pick(lang, "Actual costs on a line the estimates do not have",
-                                                         "Coûts réels sur une rubrique absente des estimations"),
-                                        line.label(lang)));
+      table.notes.push_back(lang.text("note.budget_comparison.unknown_line", {{"line", line.label.in(lang)}}));
     }
   }
   util::Money total_e = zero;
@@ -177,10 +174,10 @@ io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual,
     const util::Money a = actual.year_total(year);
     total_e += e;
     total_a += a;
-    add_row("total", pick(lang, "Total", "Total"), std::to_string(year), e, a, true);
+    add_row("total", lang.text("label.total"), std::to_string(year), e, a, true);
   }
   if (last > first) {
-    add_row("total", pick(lang, "Total", "Total"), fmt::format("{}-{}", first, last), total_e, total_a, true);
+    add_row("total", lang.text("label.total"), fmt::format("{}-{}", first, last), total_e, total_a, true);
   }
   return io::Output{{std::move(document)}, {std::move(table)}};
 }

@@ -8,7 +8,6 @@ using io::Column;
 using io::ColumnType;
 using io::Node;
 using util::Lang;
-using util::pick;
 
 int display_places(const model::Budget& budget) {
   const int digits = budget.currency.minor_digits();
@@ -29,12 +28,12 @@ io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<Y
   const YearRange years = range.value_or(YearRange{budget.first_year, budget.last_year});
   const bool whole_period = years.first == budget.first_year && years.last == budget.last_year;
   const std::string total_header = whole_period ? fmt::format("{}-{}", years.first, years.last)
-                                                : std::string(pick(lang, "Total", "Total"));
+                                                : lang.text("label.total");
 
   io::Table table;
   table.name = "lines";
-  table.title = fmt::format("{} ({})", budget.title(lang), budget.currency.code());
-  table.columns.push_back(Column{pick(lang, "Line", "Rubrique"), ColumnType::text});
+  table.title = lang.text("title.budget", {{"title", budget.title.in(lang)}, {"currency", std::string(budget.currency.code())}});
+  table.columns.push_back(Column{lang.text("label.line"), ColumnType::text});
   for (int year = years.first; year <= years.last; ++year) {
     table.columns.push_back(Column{std::to_string(year), ColumnType::money});
   }
@@ -54,18 +53,20 @@ io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<Y
   for (std::size_t i = 0; i < budget.lines.size(); ++i) {
     const auto& line = budget.lines[i];
     io::Row row;
-    row.cells.push_back(line.label(lang));
+    row.cells.push_back(line.label.in(lang));
     Node entry = Node::mapping();
     entry.add("id", Node::string(line.id));
-    entry.add("label", Node::string(line.label(lang)));
+    // The data names the line in the budget's own language (label_en), whatever --lang says.
+    entry.add("label", Node::string(line.label.all().at("en")));
     if (line.in_kind()) {
       for (int year = years.first; year <= years.last; ++year) {
-        row.cells.push_back(pick(lang, "in kind", "en nature"));
+        row.cells.push_back(lang.text("budget.in_kind"));
       }
       row.cells.push_back("");
-      entry.add("in_kind", Node::string(line.in_kind_text(lang)));
-      table.notes.push_back(fmt::format("{}: {}. {}", line.label(lang), line.in_kind_text(lang),
-                                        lang == Lang::fr ? line.note_fr : line.note_en));
+      entry.add("in_kind", Node::string(line.in_kind_text.all().at("en")));
+      table.notes.push_back(lang.text("note.budget.in_kind", {{"line", line.label.in(lang)},
+                                                             {"what", line.in_kind_text.in(lang)},
+                                                             {"note", line.note.in(lang)}}));
     } else {
       Node& amounts = entry.add("amounts", Node::mapping());
       util::Money line_total = util::Money::zero(budget.currency);
@@ -86,7 +87,7 @@ io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<Y
 
   io::Row total_row;
   total_row.is_total = true;
-  total_row.cells.push_back(pick(lang, "Total", "Total"));
+  total_row.cells.push_back(lang.text("label.total"));
   Node& totals = document.add("totals", Node::mapping());
   for (int year = years.first; year <= years.last; ++year) {
     const util::Money total = evaluation.year_total(year);
@@ -112,9 +113,9 @@ io::Output budget_totals(const Evaluation& evaluation, Lang lang) {
 
   io::Table table;
   table.name = "years";
-  table.title = fmt::format("{} ({})", budget.title(lang), budget.currency.code());
-  table.columns = {Column{pick(lang, "Year", "Année"), ColumnType::text},
-                   Column{pick(lang, "Total", "Total"), ColumnType::money}};
+  table.title = lang.text("title.budget", {{"title", budget.title.in(lang)}, {"currency", std::string(budget.currency.code())}});
+  table.columns = {Column{lang.text("label.year"), ColumnType::text},
+                   Column{lang.text("label.total"), ColumnType::money}};
   for (int year = budget.first_year; year <= budget.last_year; ++year) {
     const std::string total = display_amount(evaluation.year_total(year), places);
     Node entry = Node::mapping();

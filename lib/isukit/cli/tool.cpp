@@ -81,7 +81,7 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
   app.add_option("--format,-f", options.format, "Output format: " + io::format_names())
       ->default_str("yaml");
   app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
-  app.add_option("--lang", options.lang, "Language of labels and numbers: en, fr")
+  app.add_option("--lang", options.lang, "Language of labels and numbers: a catalogue in DATA/i18n (en, fr)")
       ->default_str("en");
   app.add_option("--table", options.table,
                  "Write only the table NAME (the TABLES section of the man page lists them); "
@@ -116,10 +116,10 @@ io::Format parse_format_option(const std::string& text) {
   return *format;
 }
 
-util::Lang parse_lang_option(const std::string& text) {
-  const auto lang = util::parse_lang(text);
+util::Lang parse_lang_option(const std::string& text, const model::Languages& languages) {
+  const auto lang = languages.find(util::ascii_lower(text));
   if (!lang) {
-    usage_error(fmt::format("unknown language '{}' (expected en or fr)", text));
+    usage_error(fmt::format("unknown language '{}' (expected one of: {})", text, fmt::join(languages.codes(), ", ")));
   }
   return *lang;
 }
@@ -167,10 +167,10 @@ fs::path resolve_treaty_file(const DataOptions& options) {
   return resolve_data_dir(options) / "treaties" / (util::ascii_lower(options.treaty) + ".yaml");
 }
 
-io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, util::Lang lang,
+io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, const util::Lang& lang,
                                         const std::string& file) {
   return io::LetterTemplate::load(file.empty() ? resolve_data_dir(options) / "templates" /
-                                                     fmt::format("{}.{}.md.mustache", name, util::lang_code(lang))
+                                                     fmt::format("{}.{}.md.mustache", name, lang.code())
                                                : fs::path(file));
 }
 
@@ -198,13 +198,18 @@ void emit_text(const std::string& text, const std::string& path) {
   util::write_file_atomically(path, text);
 }
 
-void emit(const io::Output& output, const OutputOptions& options) {
+OutputConfig output_config(const OutputOptions& options, const DataOptions& data) {
   const auto format = parse_format_option(options.format);
   if (format == io::Format::xlsx && (options.output.empty() || options.output == "-") && ::isatty(STDOUT_FILENO)) {
     usage_error("--format xlsx writes a binary workbook: give -o FILE (or redirect standard output)");
   }
-  const auto lang = parse_lang_option(options.lang);
-  emit_text(io::render(output, format, lang, {options.table, options.standalone}), options.output);
+  const auto languages = model::Languages::load(resolve_data_dir(data));
+  return OutputConfig{format, options.output, parse_lang_option(options.lang, languages),
+                      io::RenderOptions{options.table, options.standalone}};
+}
+
+void emit(const io::Output& output, const OutputConfig& config) {
+  emit_text(io::render(output, config.format, config.lang, config.render), config.path);
 }
 
 } // namespace isukit::cli

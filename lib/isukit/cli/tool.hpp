@@ -3,6 +3,7 @@
 #pragma once
 
 #include <isukit/io/letters.hpp>
+#include <isukit/io/render.hpp>
 #include <isukit/io/table.hpp>
 #include <isukit/model/reference.hpp>
 #include <isukit/util/date.hpp>
@@ -57,7 +58,8 @@ void add_inputs(CLI::App& app, std::vector<std::string>& inputs, const std::stri
 // --- Turning option text into values; a bad value is a usage error (64) ---
 
 io::Format parse_format_option(const std::string& text);
-util::Lang parse_lang_option(const std::string& text);
+/// The language of --lang among those DATA/i18n holds (case-insensitive: `--lang FR`).
+util::Lang parse_lang_option(const std::string& text, const model::Languages& languages);
 /// The --as-of date; when empty, today in the local time zone (TZ).
 util::Date parse_as_of(const std::string& text);
 util::Date parse_date_option(const std::string& name, const std::string& text);
@@ -76,11 +78,20 @@ struct TreatyContext {
 TreatyContext load_treaty_context(const DataOptions& options);
 
 /// The letter template `file` when given, else DATA/templates/NAME.LANG.md.mustache.
-io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, util::Lang lang,
+io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, const util::Lang& lang,
                                         const std::string& file);
+/// --format, -o and --lang as values, checked once: the language's catalogue is loaded from the
+/// data directory that `data` names (a language is data: DATA/i18n/CODE.yaml).
+struct OutputConfig {
+  io::Format format = io::Format::yaml;
+  std::string path; // empty: stdout
+  util::Lang lang;
+  io::RenderOptions render; // --table, --standalone
+};
+OutputConfig output_config(const OutputOptions& options, const DataOptions& data);
 
 /// Writes the output in the chosen format to stdout or, atomically, to -o.
-void emit(const io::Output& output, const OutputOptions& options);
+void emit(const io::Output& output, const OutputConfig& config);
 /// Writes text to stdout or, atomically, to `path` when not empty.
 void emit_text(const std::string& text, const std::string& path);
 

@@ -115,11 +115,25 @@ std::optional<std::string_view> nearest_key(std::string_view key, std::initializ
   return best;
 }
 
+/// `key` is `allowed`, or `allowed` is `field_*` and `key` is `field_` and a language code.
+bool allows(std::string_view allowed, std::string_view key) {
+  if (!allowed.ends_with("_*")) {
+    return allowed == key;
+  }
+  const std::string_view prefix = allowed.substr(0, allowed.size() - 1);
+  if (!key.starts_with(prefix)) {
+    return false;
+  }
+  const std::string_view code = key.substr(prefix.size());
+  return code.size() >= 2 && code.size() <= 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 } // namespace
 
 void Node::check_keys(std::initializer_list<std::string_view> allowed) const {
   for (const auto& entry : as_mapping().entries()) {
-    if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) {
+    if (std::any_of(allowed.begin(), allowed.end(), [&](std::string_view a) { return allows(a, entry.key); })) {
       continue;
     }
     const Mark& where = entry.key_mark.line ? entry.key_mark : entry.value.mark();

@@ -75,6 +75,8 @@ public:
   /// Fails at the first key of this mapping that is not in `allowed`: a misspelt optional field
   /// (`yaer:`) must not be silently ignored. The message names the nearest allowed key when
   /// the key is one or two slips from it ("did you mean 'year'?"), else lists them all.
+  /// `label_*` allows a text per language: `label_en`, `label_fr`, ... (two or three lower-case
+  /// letters).
   void check_keys(std::initializer_list<std::string_view> allowed) const;
   /// The text of an optional field, or `fallback` when the key is absent.
   std::string text_or(std::string_view key, std::string fallback = {}) const;

@@ -355,14 +355,14 @@ std::string escape_latex(std::string_view text) {
 
 namespace {
 
-std::string latex_cell(const std::string& cell, ColumnType type, util::Lang lang) {
+std::string latex_cell(const std::string& cell, ColumnType type, const util::Lang& lang) {
   std::string text = escape_latex(for_people(cell, type, lang));
-  if (is_numeric(type) && lang == util::Lang::fr) {
-    std::string thin; // a French thousands space must not break or stretch
-    for (char c : text) {
-      thin += c == ' ' ? std::string("\\,") : std::string(1, c);
+  // A thousands separator that is a space (French) must not break or stretch: a thin space.
+  const std::string& separator = lang.conventions().group_separator;
+  if (is_numeric(type) && (separator == " " || separator == "\u00a0" || separator == "\u202f")) {
+    for (auto at = text.find(separator); at != std::string::npos; at = text.find(separator, at + 2)) {
+      text.replace(at, separator.size(), "\\,");
     }
-    return thin;
   }
   return text;
 }
@@ -409,14 +409,16 @@ std::string latex_row(const Table& table, std::size_t r, util::Lang lang) {
 }
 
 /// A document that compiles with pdflatex and the packages of texlive-latex-recommended.
-std::string latex_document(const std::string& body, util::Lang lang) {
+std::string latex_document(const std::string& body, const util::Lang& lang) {
+  // The caption's word in the language; LaTeX's own is "Table".
+  const std::string table_name = lang.text("latex.table_name");
   return fmt::format("\\documentclass[a4paper]{{article}}\n"
                      "\\usepackage[utf8]{{inputenc}}\n"
                      "\\usepackage[landscape,margin=15mm]{{geometry}}\n"
                      "\\usepackage{{longtable,booktabs}}\n"
                      "{}"
                      "\\begin{{document}}\n{}\\end{{document}}\n",
-                     lang == util::Lang::fr ? "\\renewcommand{\\tablename}{Tableau}\n" : "", body);
+                     table_name == "Table" ? "" : fmt::format("\\renewcommand{{\\tablename}}{{{}}}\n", table_name), body);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include <isukit/model/budget.hpp>
+#include <isukit/model/catalogue.hpp>
 #include <isukit/model/ledger.hpp>
 
 #include <fmt/format.h>
@@ -62,20 +63,20 @@ BudgetRule parse_rule(const Node& node, const Budget& budget) {
 
 /// One line: its labels and notes, amounts, rule, stated figures or in-kind text.
 BudgetLine parse_line(const Node& record, const Budget& budget) {
-  record.check_keys({"id", "label_en", "label_fr", "note_en", "note_fr", "amounts", "rule", "stated", "in_kind_en",
-                     "in_kind_fr"});
+  record.check_keys({"id", "label_*", "note_*", "amounts", "rule", "stated", "in_kind_*"});
   BudgetLine line;
   line.mark = record.mark();
   line.id = record.at("id").as_text();
   if (budget.find_line(line.id)) {
     record.at("id").fail(fmt::format("line '{}' is defined twice", line.id));
   }
-  line.label_en = record.at("label_en").as_text();
-  line.label_fr = record.text_or("label_fr", line.label_en);
-  line.note_en = record.text_or("note_en");
-  line.note_fr = record.text_or("note_fr");
-  line.in_kind_en = record.text_or("in_kind_en");
-  line.in_kind_fr = record.text_or("in_kind_fr", line.in_kind_en);
+  line.label = read_local_text(record, "label");
+  line.label.set_default(record.at("label_en").as_text());
+  line.note = read_local_text(record, "note");
+  line.in_kind_text = read_local_text(record, "in_kind");
+  if (line.in_kind_text.all().size() > 0) {
+    line.in_kind_text.set_default(record.at("in_kind_en").as_text());
+  }
   if (const Node* amounts = record.find("amounts")) {
     line.amounts = parse_amounts(*amounts, budget);
   }
@@ -129,8 +130,8 @@ Budget Budget::from_document(const Node& root) {
   Budget budget;
   budget.mark = root.mark();
   budget.id = root.at("id").as_text();
-  budget.title_en = root.at("title_en").as_text();
-  budget.title_fr = root.text_or("title_fr", budget.title_en);
+  budget.title = read_local_text(root, "title");
+  budget.title.set_default(root.at("title_en").as_text());
   budget.currency = root.at("currency").as_currency();
   const Node& years = root.at("years");
   budget.first_year = years.at("from").as_int();
@@ -159,8 +160,12 @@ Budget Budget::from_document(const Node& root) {
   }
   if (const Node* notes = root.find("notes")) {
     for (const auto& note : notes->as_sequence()) {
-      const std::string& en = note.at("en").as_text();
-      budget.notes.push_back(BudgetNote{en, note.text_or("fr", en)});
+      BudgetNote text;
+      for (const auto& entry : note.as_mapping().entries()) {
+        text.set(entry.key, entry.value.as_text());
+      }
+      text.set_default(note.at("en").as_text());
+      budget.notes.push_back(std::move(text));
     }
   }
 

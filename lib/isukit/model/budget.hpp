@@ -28,29 +28,25 @@ struct BudgetRule {
 
 struct BudgetLine {
   std::string id;
-  std::string label_en, label_fr;
-  std::string note_en, note_fr;
+  util::LocalText label;   // label_en stands for a language not given
+  util::LocalText note;    // optional: empty in a language not given
   std::map<int, util::Money> amounts;  // years given as amounts
   std::optional<BudgetRule> rule;      // years not given as amounts
   std::map<int, util::Money> stated;   // what the source document printed for rule years
-  std::string in_kind_en, in_kind_fr;  // a line in kind carries text, not money
+  util::LocalText in_kind_text;        // a line in kind carries text, not money (in_kind_en...)
   io::Mark mark;
 
-  bool in_kind() const { return !in_kind_en.empty(); }
-  const std::string& label(util::Lang lang) const { return lang == util::Lang::fr ? label_fr : label_en; }
-  const std::string& in_kind_text(util::Lang lang) const { return lang == util::Lang::fr ? in_kind_fr : in_kind_en; }
+  bool in_kind() const { return in_kind_text.has("en"); }
 };
 
-struct BudgetNote {
-  std::string en, fr;
-  const std::string& text(util::Lang lang) const { return lang == util::Lang::fr ? fr : en; }
-};
+/// A note on the budget: {en: ..., fr: ...}, `en` standing for a language not given.
+using BudgetNote = util::LocalText;
 
 struct Budget {
   enum class Status { estimate, actual };
 
   std::string id;
-  std::string title_en, title_fr;
+  util::LocalText title; // title_en stands for a language not given
   util::Currency currency;
   int first_year = 0;
   int last_year = 0;
@@ -66,7 +62,6 @@ struct Budget {
   /// and a rule, rules referring to known lines, amounts in the budget's currency.
   static Budget from_document(const io::Node& root);
 
-  const std::string& title(util::Lang lang) const { return lang == util::Lang::fr ? title_fr : title_en; }
   std::vector<int> years() const;
   const BudgetLine* find_line(std::string_view id) const;
 };

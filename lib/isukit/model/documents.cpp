@@ -13,7 +13,7 @@ constexpr std::string_view known_kinds[] = {
     "states", "scale", "treaty", "budget", "budget-table", "budget-totals", "budget-check",
     "budget-comparison", "assessments", "payments", "import-rules", "unmatched-payments", "fund", "contributions-status", "arrears",
     "fund-status", "reports", "obligations", "reports-status", "overdue-reports", "deadlines", "parties", "programme",
-    "applications", "selection", "sponsorship-report",
+    "applications", "selection", "sponsorship-report", "catalogue",
 };
 
 std::string known_list() {

@@ -27,7 +27,9 @@ io::Node read_single_document(const fs::path& path, std::string_view expected_ki
 Reference Reference::load(const fs::path& data_dir) {
   Reference reference;
   reference.m_data_dir = data_dir;
-  reference.states = StateTable::from_document(read_single_document(data_dir / "states.yaml", "states"));
+  reference.languages = Languages::load(data_dir);
+  reference.states = StateTable::from_document(read_single_document(data_dir / "states.yaml", "states"),
+                                               reference.languages.codes());
   return reference;
 }
 
@@ -71,7 +73,7 @@ const Scale& Reference::scale_for(int year, const std::vector<std::string>& ids)
 }
 
 Treaty Reference::load_treaty(const fs::path& path) const {
-  return Treaty::from_document(read_single_document(path, "treaty"), states);
+  return Treaty::from_document(read_single_document(path, "treaty"), states, languages.codes());
 }
 
 } // namespace isukit::model

@@ -1,6 +1,7 @@
 // The shipped reference data: states, scales and a treaty, loaded from a data directory.
 #pragma once
 
+#include <isukit/model/catalogue.hpp>
 #include <isukit/model/scale.hpp>
 #include <isukit/model/states.hpp>
 #include <isukit/model/treaty.hpp>
@@ -20,9 +21,10 @@ io::Node read_single_document(const std::filesystem::path& path, std::string_vie
 /// every kilobyte of YAML read costs time in a shell loop.
 class Reference {
 public:
-  /// Loads DATA/states.yaml.
+  /// Loads DATA/i18n/*.yaml and DATA/states.yaml.
   static Reference load(const std::filesystem::path& data_dir);
 
+  Languages languages;
   StateTable states;
 
   /// Every DATA/scales/*.yaml, read on first use.

@@ -1,3 +1,4 @@
+#include <isukit/model/catalogue.hpp>
 #include <isukit/model/sponsorship.hpp>
 
 #include <fmt/format.h>
@@ -32,18 +33,15 @@ const Meeting* Programme::find_meeting(std::string_view id) const {
 Programme Programme::from_document(const Node& root, const StateTable& states) {
   Programme p;
   p.id = root.at("id").as_text();
-  p.name_en = root.at("name_en").as_text();
-  p.name_fr = root.text_or("name_fr", p.name_en);
+  p.names = read_local_text(root, "name");
+  p.names.set_default(root.at("name_en").as_text());
   p.treaty = root.at("treaty").as_text();
   p.currency = root.at("currency").as_currency();
   p.fund = root.at("fund").as_money(p.currency);
   for (const auto& record : root.at("meetings").as_sequence()) {
-    Meeting m{record.at("id").as_text(), record.at("name_en").as_text(), record.text_or("name_fr"),
-              record.at("city").as_text(), record.at("start").as_date(), record.at("end").as_date(),
-              record.at("dsa").as_money(p.currency)};
-    if (m.name_fr.empty()) {
-      m.name_fr = m.name_en;
-    }
+    Meeting m{record.at("id").as_text(), read_local_text(record, "name"), record.at("city").as_text(),
+              record.at("start").as_date(), record.at("end").as_date(), record.at("dsa").as_money(p.currency)};
+    m.names.set_default(record.at("name_en").as_text());
     if (m.end < m.start) {
       record.at("end").fail("the meeting ends before it starts");
     }

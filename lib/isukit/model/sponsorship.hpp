@@ -18,17 +18,17 @@ enum class Priority { party_status, ldc, first_time };
 
 struct Meeting {
   std::string id;
-  std::string name_en, name_fr;
+  util::LocalText names; // name_en stands for a language not given
   std::string city;
   util::Date start, end;
   util::Money dsa; // daily subsistence allowance per day in the meeting's city
 
-  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
 };
 
 struct Programme {
   std::string id;
-  std::string name_en, name_fr;
+  util::LocalText names; // name_en stands for a language not given
   std::string treaty;
   util::Currency currency;
   util::Money fund;
@@ -44,7 +44,7 @@ struct Programme {
 
   static Programme from_document(const io::Node& root, const StateTable& states);
   const Meeting* find_meeting(std::string_view id) const;
-  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
 };
 
 struct Application {

@@ -1,3 +1,4 @@
+#include <isukit/model/catalogue.hpp>
 #include <isukit/model/states.hpp>
 
 #include <fmt/format.h>
@@ -9,19 +10,16 @@ namespace {
 struct GroupName {
   RegionalGroup group;
   std::string_view code;
-  std::string_view en;
-  std::string_view fr;
 };
 
+// Their names are the catalogue's `region.CODE` messages.
 constexpr GroupName group_names[] = {
-    {RegionalGroup::african, "AFRICAN", "African States", "États d'Afrique"},
-    {RegionalGroup::asia_pacific, "ASIA_PACIFIC", "Asia-Pacific States", "États d'Asie et du Pacifique"},
-    {RegionalGroup::eastern_european, "EASTERN_EUROPEAN", "Eastern European States", "États d'Europe orientale"},
-    {RegionalGroup::latin_american_caribbean, "LATIN_AMERICAN_CARIBBEAN",
-     "Latin American and Caribbean States", "États d'Amérique latine et des Caraïbes"},
-    {RegionalGroup::western_european_others, "WESTERN_EUROPEAN_OTHERS",
-     "Western European and other States", "États d'Europe occidentale et autres États"},
-    {RegionalGroup::none, "NONE", "No regional group", "Aucun groupe régional"},
+    {RegionalGroup::african, "AFRICAN"},
+    {RegionalGroup::asia_pacific, "ASIA_PACIFIC"},
+    {RegionalGroup::eastern_european, "EASTERN_EUROPEAN"},
+    {RegionalGroup::latin_american_caribbean, "LATIN_AMERICAN_CARIBBEAN"},
+    {RegionalGroup::western_european_others, "WESTERN_EUROPEAN_OTHERS"},
+    {RegionalGroup::none, "NONE"},
 };
 
 } // namespace
@@ -44,13 +42,8 @@ std::optional<RegionalGroup> parse_regional_group(std::string_view code) {
   return std::nullopt;
 }
 
-std::string_view regional_group_name(RegionalGroup group, util::Lang lang) {
-  for (const auto& entry : group_names) {
-    if (entry.group == group) {
-      return lang == util::Lang::fr ? entry.fr : entry.en;
-    }
-  }
-  return "";
+std::string regional_group_name(RegionalGroup group, const util::Lang& lang) {
+  return lang.text(fmt::format("region.{}", regional_group_code(group)));
 }
 
 bool State::is_ldc_on(const util::Date& date) const {
@@ -95,7 +88,7 @@ StateId StateTable::require(const io::Node& node) const {
   return *id;
 }
 
-StateTable StateTable::from_document(const io::Node& root) {
+StateTable StateTable::from_document(const io::Node& root, const std::vector<std::string>& languages) {
   StateTable table;
   for (const auto& record : root.at("states").as_sequence()) {
     State state;
@@ -108,8 +101,8 @@ StateTable StateTable::from_document(const io::Node& root) {
     if (table.m_index[static_cast<std::size_t>(s)] >= 0) {
       code.fail(fmt::format("state '{}' is listed twice", state.code));
     }
-    state.name_en = record.at("name_en").as_text();
-    state.name_fr = record.at("name_fr").as_text();
+    state.names = read_local_text(record, "name");
+    require_languages(state.names, record, "name", languages);
     state.un_member = record.at("un_member").as_bool();
     const io::Node& group = record.at("regional_group");
     const auto parsed = parse_regional_group(group.as_text());

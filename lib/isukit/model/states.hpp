@@ -22,18 +22,18 @@ enum class RegionalGroup { african, asia_pacific, eastern_european, latin_americ
 
 std::string_view regional_group_code(RegionalGroup group); // "AFRICAN", ...
 std::optional<RegionalGroup> parse_regional_group(std::string_view code);
-std::string_view regional_group_name(RegionalGroup group, util::Lang lang);
+/// The catalogue's name of the group (`region.AFRICAN`).
+std::string regional_group_name(RegionalGroup group, const util::Lang& lang);
 
 struct State {
   std::string code; // ISO 3166-1 alpha-3
-  std::string name_en;
-  std::string name_fr;
+  util::LocalText names; // name_en, name_fr, ...: one per language of DATA/i18n
   bool un_member = false;
   RegionalGroup group = RegionalGroup::none;
   bool ldc = false; // on the list as of the data's date
   std::optional<util::PartialDate> ldc_graduation;
 
-  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
   /// On the LDC list on `date`: before its graduation (a graduation known only to the month or
   /// year counts from the day after that month or year), else as the data says.
   bool is_ldc_on(const util::Date& date) const;
@@ -41,8 +41,9 @@ struct State {
 
 class StateTable {
 public:
-  /// Reads a `states` document, checking codes are ISO-shaped and unique.
-  static StateTable from_document(const io::Node& root);
+  /// Reads a `states` document, checking codes are ISO-shaped and unique and that every state
+  /// has a name in each of `languages` (codes).
+  static StateTable from_document(const io::Node& root, const std::vector<std::string>& languages);
 
   const std::vector<State>& states() const { return m_states; }
   const State& operator[](StateId id) const { return m_states[id]; }

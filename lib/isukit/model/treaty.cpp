@@ -1,3 +1,4 @@
+#include <isukit/model/catalogue.hpp>
 #include <isukit/model/treaty.hpp>
 
 #include <fmt/format.h>
@@ -68,17 +69,17 @@ const Instrument* Treaty::find_instrument(std::string_view id) const {
 
 namespace {
 
-std::vector<Instrument> parse_instruments(const Node& list) {
+std::vector<Instrument> parse_instruments(const Node& list, const std::vector<std::string>& languages) {
   std::vector<Instrument> instruments;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"id", "name_en", "name_fr", "entry_into_force", "outreach_en", "outreach_fr"});
+    record.check_keys({"id", "name_*", "entry_into_force", "outreach_*"});
     for (const auto& existing : instruments) {
       if (existing.id == record.at("id").as_text()) {
         record.at("id").fail(fmt::format("instrument '{}' is listed twice", existing.id));
       }
     }
-    Instrument instrument{record.at("id").as_text(), record.at("name_en").as_text(), record.at("name_fr").as_text(),
-                          std::nullopt, record.text_or("outreach_en"), record.text_or("outreach_fr"), record.mark()};
+    Instrument instrument{record.at("id").as_text(), read_local_text(record, "name", languages), std::nullopt,
+                          read_local_text(record, "outreach"), record.mark()};
     if (const Node* in_force = record.find("entry_into_force")) {
       instrument.entry_into_force = in_force->as_date();
     }
@@ -87,10 +88,10 @@ std::vector<Instrument> parse_instruments(const Node& list) {
   return instruments;
 }
 
-std::vector<Organization> parse_organizations(const Node& list, const StateTable& states) {
+std::vector<Organization> parse_organizations(const Node& list, const StateTable& states, const std::vector<std::string>& languages) {
   std::vector<Organization> organizations;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"code", "name_en", "name_fr"});
+    record.check_keys({"code", "name_*"});
     const Node& code = record.at("code");
     if (states.find(code.as_text())) {
       code.fail(fmt::format("'{}' is a state's code; an organization needs its own", code.text()));
@@ -100,7 +101,7 @@ std::vector<Organization> parse_organizations(const Node& list, const StateTable
         code.fail(fmt::format("organization '{}' is listed twice", existing.code));
       }
     }
-    organizations.push_back(Organization{code.text(), record.at("name_en").as_text(), record.at("name_fr").as_text()});
+    organizations.push_back(Organization{code.text(), read_local_text(record, "name", languages)});
   }
   return organizations;
 }
@@ -184,10 +185,10 @@ std::vector<Withdrawal> parse_withdrawals(const Node& list, const Treaty& treaty
   return withdrawals;
 }
 
-std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty& treaty) {
+std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty& treaty, const std::vector<std::string>& languages) {
   std::vector<ReportingObligation> reporting;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"id", "instrument", "name_en", "name_fr", "basis", "initial_due_days", "annual_due", "first_period",
+    record.check_keys({"id", "instrument", "name_*", "basis", "initial_due_days", "annual_due", "first_period",
                        "first_period_note", "note"});
     ReportingObligation obligation;
     obligation.id = record.at("id").as_text();
@@ -200,8 +201,7 @@ std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty&
       record.at("instrument").fail(fmt::format("instrument '{}' has reporting obligations but no entry_into_force date "
                                                "in 'instruments'", obligation.instrument));
     }
-    obligation.name_en = record.at("name_en").as_text();
-    obligation.name_fr = record.at("name_fr").as_text();
+    obligation.name = read_local_text(record, "name", languages);
     obligation.basis = record.at("basis").as_text();
     if (const Node* days = record.find("initial_due_days")) {
       obligation.initial_due_days = bounded(*days, 36525);
@@ -249,9 +249,9 @@ std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states
   return deadlines;
 }
 
-Isu parse_isu(const Node& isu) {
-  isu.check_keys({"name_en", "name_fr", "address", "email"});
-  Isu result{isu.at("name_en").as_text(), isu.at("name_fr").as_text(), {}, isu.text_or("email")};
+Isu parse_isu(const Node& isu, const std::vector<std::string>& languages) {
+  isu.check_keys({"name_*", "address", "email"});
+  Isu result{read_local_text(isu, "name", languages), {}, isu.text_or("email")};
   for (const auto& line : isu.at("address").as_sequence()) {
     result.address.push_back(line.as_text());
   }
@@ -278,21 +278,21 @@ std::vector<Signatory> parse_signatories(const Node& root, const StateTable& sta
   return signatories;
 }
 
-std::vector<DeadlineRule> parse_deadline_rules(const Node& root) {
+std::vector<DeadlineRule> parse_deadline_rules(const Node& root, const std::vector<std::string>& languages) {
   std::vector<DeadlineRule> rules;
   for (const auto& record : optional_list(root, "deadline_rules")) {
-    record.check_keys({"article", "years_after_entry_into_force", "name_en", "name_fr"});
+    record.check_keys({"article", "years_after_entry_into_force", "name_*"});
     rules.push_back(DeadlineRule{record.at("article").as_int(),
                                  bounded(record.at("years_after_entry_into_force"), 100),
-                                 record.at("name_en").as_text(), record.at("name_fr").as_text()});
+                                 read_local_text(record, "name", languages)});
   }
   return rules;
 }
 
 } // namespace
 
-Treaty Treaty::from_document(const Node& root, const StateTable& states) {
-  root.check_keys({"kind", "id", "short_name_en", "short_name_fr", "name_en", "name_fr", "currency", "source", "as_of",
+Treaty Treaty::from_document(const Node& root, const StateTable& states, const std::vector<std::string>& languages) {
+  root.check_keys({"kind", "id", "short_name_*", "name_*", "currency", "source", "as_of",
                    "entry_into_force", "instruments_source", "instruments", "organizations", "reporting", "reporting_note",
                    "deadline_rules", "deadlines", "cost_sharing", "working_capital_fund", "isu", "signatories",
                    "withdrawals", "parties"});
@@ -301,10 +301,9 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
   }
   Treaty t;
   t.m_id = root.at("id").as_text();
-  t.m_name_en = root.at("name_en").as_text();
-  t.m_name_fr = root.at("name_fr").as_text();
-  t.m_short_en = root.text_or("short_name_en", t.m_id);
-  t.m_short_fr = root.text_or("short_name_fr", t.m_short_en);
+  t.m_name = read_local_text(root, "name", languages);
+  t.m_short_name = read_local_text(root, "short_name");
+  t.m_short_name.set_default(root.text_or("short_name_en", t.m_id));
   t.m_currency = root.at("currency").as_currency();
   if (const Node* eif = root.find("entry_into_force")) {
     t.m_eif = parse_eif(*eif);
@@ -312,10 +311,10 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
     t.m_eif.months = 0; // without a rule, an instrument is in force for a party from its deposit
   }
   if (const Node* instruments = root.find("instruments")) {
-    t.m_instruments = parse_instruments(*instruments);
+    t.m_instruments = parse_instruments(*instruments, languages);
   }
   if (const Node* organizations = root.find("organizations")) {
-    t.m_organizations = parse_organizations(*organizations, states);
+    t.m_organizations = parse_organizations(*organizations, states, languages);
   }
   t.m_parties = parse_parties(root.at("parties"), t, states);
   t.m_signatories = parse_signatories(root, states);
@@ -323,13 +322,13 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states) {
     t.m_withdrawals = parse_withdrawals(*withdrawals, t, states);
   }
   if (const Node* reporting = root.find("reporting")) {
-    t.m_reporting = parse_reporting(*reporting, t);
+    t.m_reporting = parse_reporting(*reporting, t, languages);
   }
-  t.m_deadline_rules = parse_deadline_rules(root);
+  t.m_deadline_rules = parse_deadline_rules(root, languages);
   t.m_deadlines = parse_deadlines(root.find("deadlines"), states);
   t.m_cost_sharing = parse_cost_sharing(root.at("cost_sharing"), t, states);
   if (const Node* isu = root.find("isu")) {
-    t.m_isu = parse_isu(*isu);
+    t.m_isu = parse_isu(*isu, languages);
   }
   return t;
 }
@@ -424,13 +423,13 @@ std::vector<const Party*> Treaty::contributors_on(const util::Date& date) const 
   return result;
 }
 
-void add_letter_fields(io::Node& context, const Treaty& treaty, util::Lang lang) {
+void add_letter_fields(io::Node& context, const Treaty& treaty, const util::Lang& lang) {
   Node about = Node::mapping();
   about.add("name", Node::string(treaty.name(lang)));
   about.add("short_name", Node::string(treaty.short_name(lang)));
   context.add("treaty", std::move(about));
   Node isu = Node::mapping();
-  isu.add("name", Node::string(lang == util::Lang::fr ? treaty.isu().name_fr : treaty.isu().name_en));
+  isu.add("name", Node::string(treaty.isu().name.in(lang)));
   Node address = Node::sequence();
   for (const auto& line : treaty.isu().address) {
     address.push(Node::string(line));

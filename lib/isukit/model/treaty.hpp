@@ -30,28 +30,23 @@ struct EntryIntoForceRule {
 
 struct Instrument {
   std::string id;
-  std::string name_en;
-  std::string name_fr;
+  util::LocalText name;
   /// The instrument's own entry into force (CCW Protocol V: 2006-11-12; CCM Art. 17(1):
   /// 2010-08-01); required of an instrument with reporting obligations.
   std::optional<util::Date> entry_into_force;
-  /// Why joining matters, for outreach letters: short neutral text; empty when not given.
-  std::string outreach_en;
-  std::string outreach_fr;
+  /// Why joining matters, for outreach letters (outreach_CODE): short neutral text; empty in a
+  /// language not given.
+  util::LocalText outreach;
   io::Mark mark;
-
-  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
-  const std::string& outreach(util::Lang lang) const { return lang == util::Lang::fr ? outreach_fr : outreach_en; }
 };
 
 /// A party that is not a state, such as a regional economic integration organization (the
 /// European Union): it pays only a fixed share, having no rate on the UN scale.
 struct Organization {
   std::string code; // as the file gives it ("EU"); never a state's code
-  std::string name_en;
-  std::string name_fr;
+  util::LocalText names;
 
-  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? name_fr : name_en; }
+  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
 };
 
 struct Party {
@@ -83,8 +78,7 @@ struct MonthDay {
 struct ReportingObligation {
   std::string id;
   std::string instrument;
-  std::string name_en;
-  std::string name_fr;
+  util::LocalText name;
   std::string basis; // the article or decision it is owed under
   std::optional<int> initial_due_days; // after entry into force
   std::optional<MonthDay> annual_due;
@@ -95,8 +89,7 @@ struct ReportingObligation {
 struct DeadlineRule {
   int article = 0;
   int years = 0;
-  std::string name_en;
-  std::string name_fr;
+  util::LocalText name;
 };
 
 /// A deadline as the records known on a date show it.
@@ -125,8 +118,7 @@ struct Deadline {
 };
 
 struct Isu {
-  std::string name_en;
-  std::string name_fr;
+  util::LocalText name;
   std::vector<std::string> address;
   std::string email;
 };
@@ -137,11 +129,15 @@ public:
   /// defined before they are used, signature before deposit before withdrawal, every party
   /// payable. Only the names, currency, cost sharing and parties are required: a trust fund
   /// has no entry-into-force rule, instruments, signatories, withdrawals, reporting or ISU.
-  static Treaty from_document(const io::Node& root, const StateTable& states);
+  /// Every text (name_CODE) is given in each of `languages`, except the short name, which is
+  /// short_name_en (else the id) in a language the file does not give.
+  static Treaty from_document(const io::Node& root, const StateTable& states, const std::vector<std::string>& languages);
 
   const std::string& id() const { return m_id; }
-  const std::string& short_name(util::Lang lang) const { return lang == util::Lang::fr ? m_short_fr : m_short_en; }
-  const std::string& name(util::Lang lang) const { return lang == util::Lang::fr ? m_name_fr : m_name_en; }
+  const std::string& short_name(const util::Lang& lang) const { return m_short_name.in(lang); }
+  /// The short name in every language: `short_name_en`... (invoice references use English).
+  const util::LocalText& short_names() const { return m_short_name; }
+  const std::string& name(const util::Lang& lang) const { return m_name.in(lang); }
   const util::Currency& currency() const { return m_currency; }
   const EntryIntoForceRule& entry_into_force_rule() const { return m_eif; }
   const std::vector<Instrument>& instruments() const { return m_instruments; }
@@ -183,7 +179,7 @@ public:
 
 private:
   std::string m_id;
-  std::string m_short_en, m_short_fr, m_name_en, m_name_fr;
+  util::LocalText m_short_name, m_name;
   util::Currency m_currency;
   EntryIntoForceRule m_eif;
   std::vector<Instrument> m_instruments;
@@ -200,7 +196,7 @@ private:
 
 /// Adds `treaty` (name, short_name) and `isu` (name, address lines, email) to a letter's
 /// context: the fields every template shares.
-void add_letter_fields(io::Node& context, const Treaty& treaty, util::Lang lang);
+void add_letter_fields(io::Node& context, const Treaty& treaty, const util::Lang& lang);
 
 /// A letter to a state's government: `state` (code, name), `date`, `date_long`, and the
 /// fields of add_letter_fields; the caller adds what its letter is about.

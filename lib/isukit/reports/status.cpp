@@ -12,24 +12,8 @@ using io::Column;
 using io::ColumnType;
 using io::Node;
 using util::Lang;
-using util::pick;
 
 namespace {
-
-/// The standing as the status table prints it, in the reader's language.
-std::string standing_label(Standing standing, Lang lang) {
-  switch (standing) {
-  case Standing::on_time:
-    return pick(lang, "on time", "à temps");
-  case Standing::late:
-    return pick(lang, "late", "en retard");
-  case Standing::overdue:
-    return pick(lang, "overdue", "non présenté");
-  case Standing::not_yet_due:
-    return pick(lang, "not yet due", "pas encore dû");
-  }
-  return "";
-}
 
 std::string_view standing_name(Standing standing) {
   switch (standing) {
@@ -45,12 +29,20 @@ std::string_view standing_name(Standing standing) {
   return "";
 }
 
-const std::string& rule_name(const model::ReportingObligation& rule, Lang lang) {
-  return lang == Lang::fr ? rule.name_fr : rule.name_en;
+/// The standing as the status table prints it, in the reader's language (`standing.CODE`).
+std::string standing_label(Standing standing, const Lang& lang) {
+  return lang.text(fmt::format("standing.{}", standing_name(standing)));
 }
 
-std::string period_label(int period, Lang lang) {
-  return period == model::initial_period ? pick(lang, "initial", "initial") : std::to_string(period);
+const std::string& rule_name(const model::ReportingObligation& rule, const Lang& lang) { return rule.name.in(lang); }
+
+std::string period_label(int period, const Lang& lang) {
+  return period == model::initial_period ? lang.text("report.period.initial") : std::to_string(period);
+}
+
+/// "Reports owed (CCW, as of 2025-06-30)": a title with the treaty and the date.
+std::string treaty_title(std::string_view id, const model::Treaty& treaty, const util::Date& as_of, const Lang& lang) {
+  return lang.text(id, {{"treaty", treaty.short_name(lang)}, {"date", as_of.iso()}});
 }
 
 Node treaty_header(const char* kind, const model::Treaty& treaty, const util::Date& as_of) {
@@ -63,10 +55,9 @@ Node treaty_header(const char* kind, const model::Treaty& treaty, const util::Da
 
 /// The columns that identify an obligation in every table: state, name, report, period, due.
 std::vector<Column> obligation_columns(Lang lang) {
-  return {Column{pick(lang, "State", "État"), ColumnType::text}, Column{pick(lang, "Name", "Nom"), ColumnType::text},
-          Column{pick(lang, "Report", "Rapport"), ColumnType::text},
-          Column{pick(lang, "Period", "Période"), ColumnType::text},
-          Column{pick(lang, "Due", "Échéance"), ColumnType::date}};
+  return {Column{lang.text("label.state"), ColumnType::text}, Column{lang.text("label.name"), ColumnType::text},
+          Column{lang.text("label.report"), ColumnType::text}, Column{lang.text("label.period"), ColumnType::text},
+          Column{lang.text("label.due"), ColumnType::date}};
 }
 
 /// The fields that identify an obligation in every document: state, obligation, period, due.
@@ -115,13 +106,9 @@ io::Output obligations_output(const std::vector<Obligation>& obligations, const 
   Node list = Node::sequence();
   io::Table table;
   table.name = "obligations";
-  table.title = fmt::format("{} ({}, {} {})",
-                            upcoming ? pick(lang, "Reports falling due next", "Prochains rapports à présenter")
-                                     : pick(lang, "Reports owed", "Rapports dus"),
-                            treaty.short_name(lang), pick(lang, "as of", "au"), as_of.iso());
+  table.title = treaty_title(upcoming ? "title.obligations_upcoming" : "title.obligations", treaty, as_of, lang);
   table.columns = obligation_columns(lang);
-  table.columns.insert(table.columns.end() - 1,
-                       Column{pick(lang, "Entry into force", "Entrée en vigueur"), ColumnType::date});
+  table.columns.insert(table.columns.end() - 1, Column{lang.text("label.entry_into_force"), ColumnType::date});
   for (const auto& o : obligations) {
     if ((o.due > as_of) != upcoming) {
       continue;
@@ -174,15 +161,14 @@ io::Table add_summary(Node& document, const std::vector<GroupCount>& groups, con
   Node summary_list = Node::sequence();
   io::Table summary;
   summary.name = "summary";
-  summary.title = fmt::format("{} ({}, {} {})", pick(lang, "Reporting status", "État de la présentation des rapports"),
-                              treaty.short_name(lang), pick(lang, "as of", "au"), as_of.iso());
-  summary.columns = {Column{pick(lang, "Report", "Rapport"), ColumnType::text},
-                     Column{pick(lang, "Period", "Période"), ColumnType::text},
-                     Column{pick(lang, "Owed", "Dus"), ColumnType::count},
-                     Column{pick(lang, "On time", "À temps"), ColumnType::count},
-                     Column{pick(lang, "Late", "En retard"), ColumnType::count},
-                     Column{pick(lang, "Missing", "Manquants"), ColumnType::count},
-                     Column{pick(lang, "Submitted", "Présentés"), ColumnType::text}};
+  summary.title = treaty_title("title.reports_status", treaty, as_of, lang);
+  summary.columns = {Column{lang.text("label.report"), ColumnType::text},
+                     Column{lang.text("label.period"), ColumnType::text},
+                     Column{lang.text("label.owed"), ColumnType::count},
+                     Column{lang.text("label.on_time"), ColumnType::count},
+                     Column{lang.text("label.late"), ColumnType::count},
+                     Column{lang.text("label.missing"), ColumnType::count},
+                     Column{lang.text("label.submitted"), ColumnType::text}};
   for (const auto& c : groups) {
     const int submitted = c.on_time + c.late;
     const std::string rate = util::format_decimal(util::Rational(submitted * 100, c.owed), 1);
@@ -197,8 +183,9 @@ io::Table add_summary(Node& document, const std::vector<GroupCount>& groups, con
     summary_list.push(std::move(record));
     summary.rows.push_back(io::Row{{rule_name(*c.rule, lang), period_label(c.period, lang), std::to_string(c.owed),
                                     std::to_string(c.on_time), std::to_string(c.late), std::to_string(c.missing),
-                                    fmt::format("{} {} {}, {}%", submitted, pick(lang, "of", "sur"), c.owed,
-                                                util::localize_decimal(rate, lang))},
+                                    lang.text("report.submitted_rate", {{"submitted", std::to_string(submitted)},
+                                                                        {"owed", std::to_string(c.owed)},
+                                                                        {"rate", util::localize_decimal(rate, lang)}})},
                                    false});
   }
   document.add("summary", std::move(summary_list));
@@ -210,13 +197,13 @@ io::Table add_detail(Node& document, const std::vector<Tracked>& tracked, const 
   Node detail_list = Node::sequence();
   io::Table detail;
   detail.name = "reports";
-  detail.title = pick(lang, "Reports by State", "Rapports par État");
-  detail.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
-                    Column{pick(lang, "Report", "Rapport"), ColumnType::text},
-                    Column{pick(lang, "Period", "Période"), ColumnType::text},
-                    Column{pick(lang, "Due", "Échéance"), ColumnType::date},
-                    Column{pick(lang, "Received", "Reçu"), ColumnType::date},
-                    Column{pick(lang, "Standing", "Situation"), ColumnType::text}};
+  detail.title = lang.text("title.reports_by_state");
+  detail.columns = {Column{lang.text("label.state"), ColumnType::text},
+                    Column{lang.text("label.report"), ColumnType::text},
+                    Column{lang.text("label.period"), ColumnType::text},
+                    Column{lang.text("label.due"), ColumnType::date},
+                    Column{lang.text("label.received"), ColumnType::date},
+                    Column{lang.text("label.standing"), ColumnType::text}};
   for (const auto& t : tracked) {
     if (t.standing == Standing::not_yet_due) {
       continue;
@@ -251,10 +238,9 @@ OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::T
   Node list = Node::sequence();
   io::Table table;
   table.name = "overdue";
-  table.title = fmt::format("{} ({}, {} {})", pick(lang, "Overdue reports", "Rapports en retard"), treaty.short_name(lang),
-                            pick(lang, "as of", "au"), as_of.iso());
+  table.title = treaty_title("title.overdue", treaty, as_of, lang);
   table.columns = obligation_columns(lang);
-  table.columns.push_back(Column{pick(lang, "Days overdue", "Jours de retard"), ColumnType::count});
+  table.columns.push_back(Column{lang.text("label.days_overdue"), ColumnType::count});
   std::size_t count = 0;
   for (const auto& t : tracked) {
     if (t.standing != Standing::overdue) {
@@ -303,35 +289,29 @@ std::vector<ListedDeadline> select_deadlines(const model::Treaty& treaty, const 
   return listed;
 }
 
-std::string deadline_obligation(const model::Treaty& treaty, int article, Lang lang) {
+std::string deadline_obligation(const model::Treaty& treaty, int article, const Lang& lang) {
   for (const auto& rule : treaty.deadline_rules()) {
     if (rule.article == article) {
-      return fmt::format("{} ({} {})", lang == Lang::fr ? rule.name_fr : rule.name_en, pick(lang, "Art.", "art."),
-                         article);
+      return lang.text("deadline.named", {{"name", rule.name.in(lang)}, {"article", std::to_string(article)}});
     }
   }
-  return fmt::format("{} {}", pick(lang, "Article", "Article"), article);
+  return lang.text("deadline.article", {{"article", std::to_string(article)}});
 }
 
 io::Table deadlines_table(const model::Treaty& treaty, const util::Date& as_of, const util::Date& until, Lang lang) {
   io::Table table;
   table.name = "deadlines";
-  table.title = fmt::format("{} ({}, {} {} {})", pick(lang, "Treaty deadlines", "Échéances conventionnelles"),
-                            treaty.short_name(lang), as_of.iso(), pick(lang, "to", "au"), until.iso());
-  table.columns = {Column{pick(lang, "Deadline", "Échéance"), ColumnType::date},
-                   Column{pick(lang, "State", "État"), ColumnType::text},
-                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{pick(lang, "Obligation", "Obligation"), ColumnType::text},
-                   Column{pick(lang, "Original deadline", "Échéance initiale"), ColumnType::date},
-                   Column{pick(lang, "Passed", "Dépassée"), ColumnType::text},
-                   Column{pick(lang, "Days since", "Jours écoulés"), ColumnType::count},
-                   Column{pick(lang, "Days left", "Jours restants"), ColumnType::count}};
-  table.notes.push_back(pick(lang, "Deadlines as known on the as-of date (the latest extension granted by then); "
-                                   "obligations declared completed by then are left out; deadlines passed without "
-                                   "completion or extension come first.",
-                             "Échéances telles que connues à la date de référence (dernière prolongation "
-                             "accordée à cette date) ; les obligations déclarées remplies à cette date sont "
-                             "omises ; les échéances dépassées sans achèvement ni prolongation viennent en tête."));
+  table.title = lang.text("title.deadlines", {{"treaty", treaty.short_name(lang)}, {"from", as_of.iso()},
+                                               {"until", until.iso()}});
+  table.columns = {Column{lang.text("label.deadline"), ColumnType::date},
+                   Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("label.name"), ColumnType::text},
+                   Column{lang.text("label.obligation"), ColumnType::text},
+                   Column{lang.text("label.original_deadline"), ColumnType::date},
+                   Column{lang.text("label.passed"), ColumnType::text},
+                   Column{lang.text("label.days_since"), ColumnType::count},
+                   Column{lang.text("label.days_left"), ColumnType::count}};
+  table.notes.push_back(lang.text("note.deadlines"));
   return table;
 }
 
@@ -361,7 +341,7 @@ DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::State
     list.push(std::move(record));
     table.rows.push_back(io::Row{{item.known.current.iso(), state.code, state.name(lang),
                                   deadline_obligation(treaty, d.article, lang), d.deadline.iso(),
-                                  item.passed ? pick(lang, "passed", "dépassée") : "", since, left},
+                                  item.passed ? lang.text("deadline.passed") : "", since, left},
                                  false});
   }
   document.add("deadlines", std::move(list));

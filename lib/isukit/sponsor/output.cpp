@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 
 namespace isukit::sponsor {
@@ -10,15 +11,39 @@ using io::Column;
 using io::ColumnType;
 using io::Node;
 using util::Lang;
-using util::pick;
+
+namespace {
+
+/// `field_CODE` for every language of `text`: the document carries the names in every
+/// language the data gives, so that a letter in any of them reads them from it.
+void add_local_text(Node& record, const std::string& field, const util::LocalText& text) {
+  for (const auto& [code, value] : text.all()) {
+    record.add(field + "_" + code, Node::string(value));
+  }
+}
+
+/// `field_CODE` of the document in `lang`, else `field_en` (a programme's name_en stands for
+/// every language it does not give).
+std::string local_field(const Node& record, const std::string& field, const Lang& lang) {
+  if (const Node* text = record.find(field + "_" + lang.code())) {
+    return text->as_text();
+  }
+  return record.text_or(field + "_en");
+}
+
+/// The applicant's gender in words; a missing or unknown one (an incomplete application) as given.
+std::string gender_words(const std::string& gender, const Lang& lang) {
+  return gender == "female" || gender == "male" || gender == "other" ? lang.text("gender." + gender) : gender;
+}
+
+} // namespace
 
 io::Output selection_output(const Selection& s, const model::StateTable& states, Lang lang, bool check_only) {
   const model::Programme& p = *s.programme;
   Node document = Node::mapping();
   document.add("kind", Node::string("selection"));
   document.add("programme", Node::string(p.id));
-  document.add("programme_name_en", Node::string(p.name_en));
-  document.add("programme_name_fr", Node::string(p.name_fr));
+  add_local_text(document, "programme_name", p.names);
   document.add("treaty", Node::string(p.treaty));
   document.add("currency", Node::string(std::string(p.currency.code())));
   document.add("fund", Node::number(p.fund.plain()));
@@ -28,19 +53,18 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
   }
   Node list = Node::sequence();
   io::Table table;
+  const std::string currency(p.currency.code());
   table.name = "applications";
-  table.title = fmt::format("{}: {} ({})", p.name(lang),
-                            check_only ? pick(lang, "eligibility", "recevabilité") : pick(lang, "selection", "sélection"),
-                            p.currency.code());
-  table.columns = {Column{"Id", ColumnType::text},
-                   Column{pick(lang, "Applicant", "Candidat"), ColumnType::text},
-                   Column{pick(lang, "State", "État"), ColumnType::text},
-                   Column{pick(lang, "Gender", "Genre"), ColumnType::text},
-                   Column{pick(lang, "Meeting", "Réunion"), ColumnType::text},
-                   Column{pick(lang, "Cost", "Coût"), ColumnType::money},
-                   Column{pick(lang, "Rank", "Rang"), ColumnType::count},
-                   Column{pick(lang, "Decision", "Décision"), ColumnType::text},
-                   Column{pick(lang, "Reason", "Motif"), ColumnType::text}};
+  table.title = lang.text(check_only ? "title.eligibility" : "title.selection", {{"programme", p.name(lang)}, {"currency", currency}});
+  table.columns = {Column{lang.text("label.id"), ColumnType::text},
+                   Column{lang.text("label.applicant"), ColumnType::text},
+                   Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("label.gender"), ColumnType::text},
+                   Column{lang.text("label.meeting"), ColumnType::text},
+                   Column{lang.text("label.cost"), ColumnType::money},
+                   Column{lang.text("label.rank"), ColumnType::count},
+                   Column{lang.text("label.decision"), ColumnType::text},
+                   Column{lang.text("label.reason"), ColumnType::text}};
   for (const auto& c : s.candidates) {
     const auto& a = *c.application;
     const std::string decision =
@@ -50,8 +74,7 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
     record.add("name", Node::string(a.name));
     record.add("state", Node::string(a.state_code));
     if (a.state) {
-      record.add("state_name_en", Node::string(states[*a.state].name_en));
-      record.add("state_name_fr", Node::string(states[*a.state].name_fr));
+      add_local_text(record, "state_name", states[*a.state].names);
       record.add("regional_group", Node::string(std::string(model::regional_group_code(c.group))));
       record.add("party_status", Node::string(std::string(model::party_status_code(c.status))));
       record.add("ldc", Node::boolean(c.ldc));
@@ -69,32 +92,29 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
       record.add("rank", Node::number(std::to_string(c.rank)));
     }
     record.add("decision", Node::string(decision));
-    record.add("reason_en", Node::string(c.reason.en));
-    record.add("reason_fr", Node::string(c.reason.fr));
+    record.add("reason", reason_node(c.reason));
     list.push(std::move(record));
-    table.rows.push_back(io::Row{{a.id, a.name, a.state_code, a.gender, a.meeting, c.cost ? c.cost->plain() : "",
-                                  c.rank ? std::to_string(c.rank) : "", decision, c.reason.in(lang)},
+    table.rows.push_back(io::Row{{a.id, a.name, a.state_code, gender_words(a.gender, lang), a.meeting,
+                                  c.cost ? c.cost->plain() : "", c.rank ? std::to_string(c.rank) : "",
+                                  lang.text("decision." + decision), render_reason("reason", c.reason, lang, states, currency)},
                                  false});
   }
   document.add("applications", std::move(list));
   if (!check_only) {
     Node targets = Node::sequence();
     for (const auto& note : s.target_notes) {
-      Node target = Node::mapping();
-      target.add("en", Node::string(note.en));
-      target.add("fr", Node::string(note.fr));
-      targets.push(std::move(target));
-      table.notes.push_back(note.in(lang));
+      targets.push(reason_node(note));
+      table.notes.push_back(render_reason("target", note, lang, states, currency));
     }
     document.add("targets", std::move(targets));
-    table.rows.push_back(io::Row{{pick(lang, "Total", "Total"), "", "", "", "", s.spent.plain(), "",
-                                  fmt::format("{} {}", pick(lang, "of", "sur"), p.fund.grouped(lang)), ""},
+    table.rows.push_back(io::Row{{lang.text("label.total"), "", "", "", "", s.spent.plain(), "",
+                                  lang.text("selection.of_fund", {{"fund", p.fund.grouped(lang)}}), ""},
                                  true});
   }
   return io::Output{{std::move(document)}, {std::move(table)}};
 }
 
-io::Output programme_report(const Node& selection, Lang lang) {
+io::Output programme_report(const Node& selection, const Lang& lang) {
   const util::Currency currency = selection.at("currency").as_currency();
   const util::Money fund = selection.at("fund").as_money(currency);
   struct Tally {
@@ -137,19 +157,21 @@ io::Output programme_report(const Node& selection, Lang lang) {
   document.add("fund_used_percent", Node::number(used));
 
   io::Output output;
-  const std::pair<const char*, const char*> dimensions[] = {
-      {"regional_group", pick(lang, "Regional group", "Groupe régional")},
-      {"gender", pick(lang, "Gender", "Genre")},
-      {"party_status", pick(lang, "Status", "Statut")},
-      {"meeting", pick(lang, "Meeting", "Réunion")},
+  // Each dimension: its header, and how its values read (codes are words of the catalogue).
+  const std::pair<const char*, std::function<std::string(const std::string&)>> dimensions[] = {
+      {"regional_group", [&](const std::string& code) { return lang.text("region." + code); }},
+      {"gender", [&](const std::string& code) { return gender_words(code, lang); }},
+      {"party_status", [&](const std::string& code) { return lang.text("party_status." + code); }},
+      {"meeting", [](const std::string& id) { return id; }},
   };
   Node breakdown = Node::mapping();
-  for (const auto& [dimension, header] : dimensions) {
+  for (const auto& [dimension, words] : dimensions) {
+    const std::string header = lang.text(fmt::format("label.{}", dimension));
     io::Table table;
     table.name = dimension;
-    table.title = fmt::format("{} {}", pick(lang, "Sponsored delegates by", "Délégués parrainés par"), header);
-    table.columns = {Column{header, ColumnType::text}, Column{pick(lang, "Delegates", "Délégués"), ColumnType::count},
-                     Column{fmt::format("{} ({})", pick(lang, "Cost", "Coût"), currency.code()), ColumnType::money}};
+    table.title = lang.text("title.sponsored_by", {{"dimension", header}});
+    table.columns = {Column{header, ColumnType::text}, Column{lang.text("label.delegates"), ColumnType::count},
+                     Column{lang.text("label.cost_in", {{"currency", std::string(currency.code())}}), ColumnType::money}};
     Node values = Node::sequence();
     for (const auto& [value, t] : by[dimension]) {
       Node entry = Node::mapping();
@@ -157,22 +179,24 @@ io::Output programme_report(const Node& selection, Lang lang) {
       entry.add("delegates", Node::number(std::to_string(t.count)));
       entry.add("cost", Node::number(t.cost.plain()));
       values.push(std::move(entry));
-      table.rows.push_back(io::Row{{value, std::to_string(t.count), t.cost.plain()}, false});
+      table.rows.push_back(io::Row{{words(value), std::to_string(t.count), t.cost.plain()}, false});
     }
-    table.rows.push_back(io::Row{{pick(lang, "Total", "Total"), std::to_string(sponsored), total.plain()}, true});
+    table.rows.push_back(io::Row{{lang.text("label.total"), std::to_string(sponsored), total.plain()}, true});
     breakdown.add(dimension, std::move(values));
     output.tables.push_back(std::move(table));
   }
-  output.tables.back().notes.push_back(fmt::format("{} {} {} {} {} ({}%).", pick(lang, "Cost:", "Coût :"),
-                                                   total.grouped(lang), pick(lang, "of a fund of", "sur un fonds de"),
-                                                   fund.grouped(lang), currency.code(), used));
+  output.tables.back().notes.push_back(lang.text("note.sponsorship.cost", {{"cost", total.grouped(lang)},
+                                                                          {"fund", fund.grouped(lang)},
+                                                                          {"currency", std::string(currency.code())},
+                                                                          {"percent", util::localize_decimal(used, lang)}}));
   document.add("by", std::move(breakdown));
   output.documents.push_back(std::move(document));
   return output;
 }
 
 std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::Treaty& treaty,
-                                            const io::LetterTemplate& letter, Lang lang) {
+                                            const model::StateTable& states, const io::LetterTemplate& letter,
+                                            const Lang& lang) {
   const util::Currency currency = selection.at("currency").as_currency();
   std::vector<io::Letter> letters;
   for (const auto& record : selection.at("applications").as_sequence()) {
@@ -183,9 +207,9 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
     Node context = Node::mapping();
     context.add("id", Node::string(record.at("id").as_text()));
     context.add("name", Node::string(record.at("name").as_text()));
-    context.add("state", Node::string(record.text_or(lang == Lang::fr ? "state_name_fr" : "state_name_en")));
+    context.add("state", Node::string(local_field(record, "state_name", lang)));
     context.add("meeting", Node::string(record.at("meeting").as_text()));
-    context.add("programme", Node::string(selection.text_or(lang == Lang::fr ? "programme_name_fr" : "programme_name_en")));
+    context.add("programme", Node::string(local_field(selection, "programme_name", lang)));
     if (record.find("cost")) {
       context.add("ticket", Node::string(record.at("ticket").as_money(currency).grouped(lang)));
       context.add("dsa", Node::string(record.at("dsa").as_money(currency).grouped(lang)));
@@ -193,7 +217,8 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
       context.add("cost", Node::string(record.at("cost").as_money(currency).grouped(lang)));
     }
     context.add("currency", Node::string(std::string(currency.code())));
-    context.add("reason", Node::string(record.at(lang == Lang::fr ? "reason_fr" : "reason_en").as_text()));
+    context.add("reason", Node::string(render_reason("reason", reason_from_node(record.at("reason")), lang, states,
+                                                     currency.code())));
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));

@@ -10,9 +10,7 @@
 namespace isukit::sponsor {
 
 using model::PartyStatus;
-using util::Lang;
 using util::Money;
-using util::pick;
 
 std::string_view decision_code(Decision decision) {
   switch (decision) {
@@ -30,18 +28,6 @@ std::string_view decision_code(Decision decision) {
 
 namespace {
 
-std::string_view status_words(PartyStatus status, Lang lang) {
-  switch (status) {
-  case PartyStatus::party:
-    return pick(lang, "State Party", "État partie");
-  case PartyStatus::signatory:
-    return pick(lang, "signatory State", "État signataire");
-  case PartyStatus::non_party:
-    return pick(lang, "State not party", "État non partie");
-  }
-  return "";
-}
-
 PartyStatus status_of(model::StateId state, const model::Treaty& treaty, const util::Date& on) {
   const std::string& instrument = treaty.cost_sharing().instrument;
   if (treaty.is_party(state, instrument, on, model::Treaty::Basis::in_force)) {
@@ -55,20 +41,14 @@ PartyStatus status_of(model::StateId state, const model::Treaty& treaty, const u
   return PartyStatus::non_party;
 }
 
-/// Why a candidate ranks where it does, in words: "State Party, LDC, first-time participant".
-std::string profile(const Candidate& c, Lang lang) {
-  std::string text(status_words(c.status, lang));
-  if (c.ldc) {
-    text += pick(lang, ", least developed country", ", pays moins avancé");
-  }
-  if (c.application->first_time) {
-    text += pick(lang, ", first-time participant", ", première participation");
-  }
-  return text;
+/// Why a candidate ranks where it does: the parameters of its `{profile}` ("State Party, least
+/// developed country, first-time participant").
+Reason with_profile(Reason reason, const Candidate& c) {
+  reason.params.emplace_back("status", std::string(model::party_status_code(c.status)));
+  reason.params.emplace_back("ldc", c.ldc ? "true" : "false");
+  reason.params.emplace_back("first_time", c.application->first_time ? "true" : "false");
+  return reason;
 }
-
-/// The same sentence built in each language.
-template <typename Make> Text in_both(Make make) { return Text{make(Lang::en), make(Lang::fr)}; }
 
 /// Orders eligible candidates by the programme's priorities, then the date received, then id.
 bool ranks_before(const Candidate& a, const Candidate& b, const model::Programme& programme) {
@@ -114,7 +94,7 @@ Selection check_applications(const model::Programme& programme, const std::vecto
       for (const auto& m : a.missing) {
         what += (what.empty() ? "" : ", ") + m;
       }
-      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{}: {}", pick(lang, "incomplete", "incomplète"), what)); });
+      c.reason = Reason{"incomplete", {{"missing", what}}};
       s.candidates.push_back(std::move(c));
       continue;
     }
@@ -126,22 +106,20 @@ Selection check_applications(const model::Programme& programme, const std::vecto
     c.cost = *a.ticket + Money(meeting.dsa.minor_units() * a.days, programme.currency);
     const auto key = std::tuple{a.name, a.state_code, a.meeting};
     if (const auto it = seen.find(key); it != seen.end()) {
-      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{} {}", pick(lang, "duplicate of application", "doublon de la demande"), it->second)); });
+      c.reason = Reason{"duplicate", {{"of", it->second}}};
     } else if (std::find(programme.eligible_groups.begin(), programme.eligible_groups.end(), c.group) ==
                programme.eligible_groups.end()) {
-      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{}: {}", pick(lang, "the programme does not cover", "le programme ne couvre pas les"),
-                             model::regional_group_name(c.group, lang))); });
+      c.reason = Reason{"group_not_covered", {{"group", std::string(model::regional_group_code(c.group))}}};
     } else if (std::find(programme.excluded_states.begin(), programme.excluded_states.end(), *a.state) !=
                programme.excluded_states.end()) {
-      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{} {}", state.name(lang), pick(lang, "is excluded from the programme", "est exclu du programme"))); });
+      c.reason = Reason{"state_excluded", {{"state", state.code}}};
     } else if (std::find(programme.eligible_status.begin(), programme.eligible_status.end(), c.status) ==
                programme.eligible_status.end()) {
-      c.reason = in_both([&](Lang lang) { return std::string(fmt::format("{}: {}", pick(lang, "the programme does not cover a", "le programme ne couvre pas un"),
-                             status_words(c.status, lang))); });
+      c.reason = Reason{"status_not_covered", {{"status", std::string(model::party_status_code(c.status))}}};
     } else {
       c.eligible = true;
       c.decision = Decision::not_selected;
-      c.reason = in_both([&](Lang lang) { return std::string(profile(c, lang)); });
+      c.reason = with_profile(Reason{"eligible", {}}, c);
     }
     seen.emplace(key, a.id);
     s.candidates.push_back(std::move(c));
@@ -186,10 +164,7 @@ public:
           break;
         }
         if (c->group == group && fits(c, false)) {
-          take(c, [group](Lang lang) {
-            return fmt::format("{} {}", pick(lang, "selected for the regional minimum of", "retenu au titre du minimum régional des"),
-                               model::regional_group_name(group, lang));
-          });
+          take(c, Reason{"regional_minimum", {{"group", std::string(model::regional_group_code(group))}}});
         }
       }
     }
@@ -206,12 +181,7 @@ public:
         Candidate* woman = need_woman ? best(extra_round, true) : nullptr;
         Candidate* next = woman ? woman : overall;
         const bool balance = next != overall;
-        take(next, [balance, extra_round](Lang lang) -> std::string {
-          return balance       ? pick(lang, "selected for gender balance", "retenu au titre de la parité")
-                 : extra_round ? pick(lang, "selected as a further delegate of the same State, with the funds left",
-                                      "retenu comme délégué supplémentaire du même État, avec les fonds restants")
-                               : pick(lang, "selected in order of priority", "retenu par ordre de priorité");
-        });
+        take(next, Reason{balance ? "gender_balance" : extra_round ? "further_delegate" : "priority", {}});
       }
     }
   }
@@ -224,29 +194,18 @@ public:
         continue;
       }
       const bool state_sponsored = m_programme.one_per_state && m_per_state[*c->application->state] > 0;
-      auto left = [&](Lang lang) {
-        std::string text = fmt::format("{} {} {}", pick(lang, "the fund has", "il reste"), m_remaining.grouped(lang),
-                                       m_programme.currency.code());
-        if (state_sponsored) {
-          text = fmt::format("{} {}{}; {}", pick(lang, "one delegate per State, and a delegate of", "un délégué par État, et un délégué de"),
-                             m_states[*c->application->state].name(lang), pick(lang, " is sponsored", " est parrainé"), text);
-        }
-        return text;
-      };
+      Reason reason = with_profile(Reason{"fund_exhausted", {}}, *c);
+      reason.params.emplace_back("remaining", m_remaining.plain());
+      reason.params.emplace_back("state_sponsored", state_sponsored ? "true" : "false");
+      reason.params.emplace_back("state", m_states[*c->application->state].code);
       if (position < m_programme.waiting_list) {
         c->decision = Decision::waiting_list;
         ++position;
-        c->reason = in_both([&](Lang lang) {
-          return fmt::format("{} {}: {}; {}, {} {} {}", pick(lang, "waiting list, position", "liste d'attente, position"),
-                             position, profile(*c, lang), left(lang), pick(lang, "the cost is", "le coût est de"),
-                             c->cost->grouped(lang), m_programme.currency.code());
-        });
-      } else {
-        c->reason = in_both([&](Lang lang) {
-          return fmt::format("{}: {}; {}", pick(lang, "not selected, fund exhausted", "non retenu, fonds épuisés"),
-                             profile(*c, lang), left(lang));
-        });
+        reason.code = "waiting_list";
+        reason.params.emplace_back("position", std::to_string(position));
+        reason.params.emplace_back("cost", c->cost->plain());
       }
+      c->reason = std::move(reason);
     }
   }
 
@@ -258,26 +217,24 @@ public:
         m_chosen ? util::Rational(m_women * 100) / m_chosen : util::Rational(0);
     const std::string share = util::format_decimal(women_share, 1);
     const bool women_met = women_share >= m_programme.women_share;
-    m_s.target_notes.push_back(in_both([&](Lang lang) {
-      return fmt::format("{}: {} {} {} ({}%), {} {}%: {}", pick(lang, "Women", "Femmes"), m_women, pick(lang, "of", "sur"),
-                         m_chosen, util::localize_decimal(share, lang), pick(lang, "target", "objectif"),
-                         util::localize_decimal(util::format_decimal(m_programme.women_share, 1), lang),
-                         women_met ? pick(lang, "met", "atteint")
-                                   : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_women,
-                                                 pick(lang, "eligible women applied", "candidates éligibles")));
-    }));
+    m_s.target_notes.push_back(Reason{"women",
+                                      {{"women", std::to_string(m_women)},
+                                       {"chosen", std::to_string(m_chosen)},
+                                       {"share", share},
+                                       {"target", util::format_decimal(m_programme.women_share, 1)},
+                                       {"met", women_met ? "true" : "false"},
+                                       {"eligible", std::to_string(eligible_women)}}});
     for (const auto group : m_programme.eligible_groups) {
       const int eligible_in_group = static_cast<int>(
           std::count_if(m_ranked.begin(), m_ranked.end(), [group](const Candidate* c) { return c->group == group; }));
       const int sponsored = m_per_group[group];
       const bool met = sponsored >= m_programme.min_per_group;
-      m_s.target_notes.push_back(in_both([&](Lang lang) {
-        return fmt::format("{}: {} {} ({} {}): {}", model::regional_group_name(group, lang), sponsored,
-                           pick(lang, "sponsored", "parrainés"), pick(lang, "minimum", "minimum"), m_programme.min_per_group,
-                           met ? pick(lang, "met", "atteint")
-                               : fmt::format("{} ({} {})", pick(lang, "not met", "non atteint"), eligible_in_group,
-                                             pick(lang, "eligible applications", "demandes éligibles")));
-      }));
+      m_s.target_notes.push_back(Reason{"group",
+                                        {{"group", std::string(model::regional_group_code(group))},
+                                         {"sponsored", std::to_string(sponsored)},
+                                         {"minimum", std::to_string(m_programme.min_per_group)},
+                                         {"met", met ? "true" : "false"},
+                                         {"eligible", std::to_string(eligible_in_group)}}});
     }
   }
 
@@ -299,11 +256,11 @@ private:
     return nullptr;
   }
 
-  void take(Candidate* c, const std::function<std::string(Lang)>& why) {
+  /// Selects `c` for `why` (a `reason.CODE` whose sentence ends with the profile and rank).
+  void take(Candidate* c, Reason why) {
     c->decision = Decision::selected;
-    c->reason = in_both([&](Lang lang) {
-      return fmt::format("{}: {}; {} {}", why(lang), profile(*c, lang), pick(lang, "rank", "rang"), c->rank);
-    });
+    c->reason = with_profile(std::move(why), *c);
+    c->reason.params.emplace_back("rank", std::to_string(c->rank));
     m_remaining -= *c->cost;
     m_s.spent += *c->cost;
     ++m_chosen;

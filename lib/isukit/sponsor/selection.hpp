@@ -10,12 +10,25 @@ namespace isukit::sponsor {
 
 enum class Decision { selected, waiting_list, not_eligible, not_selected };
 
-/// A text in English and French, so that a letter in either language quotes its own reason.
-struct Text {
-  std::string en, fr;
-  const std::string& in(util::Lang lang) const { return lang == util::Lang::fr ? fr : en; }
+/// A sentence as data: the catalogue message `reason.CODE` (or `target.CODE`) and its
+/// parameters, so that the selection document is the same whatever the language and each
+/// table or letter says it in its own (render_reason).
+struct Reason {
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> params;
 };
 std::string_view decision_code(Decision decision);
+
+/// The reason in `lang`. Parameters are rendered by name: `state` (an ISO code) as the state's
+/// name, `group` as the regional group's name, `status` with `ldc` and `first_time` as the
+/// applicant's `{profile}`, `remaining` (with `state_sponsored`) as the `{left}` clause,
+/// `remaining`/`cost` as money grouped for the language, `share`/`target` as decimals, `met`
+/// (with `eligible`) as the `{outcome}`; `currency` comes from the selection.
+std::string render_reason(std::string_view prefix, const Reason& reason, const util::Lang& lang,
+                          const model::StateTable& states, std::string_view currency);
+/// A reason as the selection document writes it: a mapping of `code` and the parameters.
+io::Node reason_node(const Reason& reason);
+Reason reason_from_node(const io::Node& node);
 
 struct Candidate {
   const model::Application* application = nullptr;
@@ -26,14 +39,14 @@ struct Candidate {
   bool eligible = false;
   int rank = 0; // 1 is the highest priority; 0 when not eligible
   Decision decision = Decision::not_eligible;
-  Text reason; // in words a steering committee can read, in every language
+  Reason reason; // rendered in words a steering committee can read, in any language
 };
 
 struct Selection {
   const model::Programme* programme = nullptr;
   std::vector<Candidate> candidates; // in application order
   util::Money spent;
-  std::vector<Text> target_notes; // whether each target was met, and why not
+  std::vector<Reason> target_notes; // whether each target was met, and why not
 };
 
 /// Eligibility of every application: complete, not a duplicate (same name, state and meeting
@@ -51,10 +64,11 @@ io::Output selection_output(const Selection& selection, const model::StateTable&
                             bool check_only);
 
 /// The programme report from a `selection` document.
-io::Output programme_report(const io::Node& selection, util::Lang lang);
+io::Output programme_report(const io::Node& selection, const util::Lang& lang);
 
 /// One letter per application of a `selection` document (selected, waiting list, or regret).
 std::vector<io::Letter> sponsorship_letters(const io::Node& selection, const model::Treaty& treaty,
-                                            const io::LetterTemplate& letter, util::Lang lang);
+                                            const model::StateTable& states, const io::LetterTemplate& letter,
+                                            const util::Lang& lang);
 
 } // namespace isukit::sponsor

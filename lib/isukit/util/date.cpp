@@ -163,15 +163,10 @@ int Date::days_since(const Date& from) const {
   return static_cast<int>((sys_days(m_ymd) - sys_days(from.m_ymd)).count());
 }
 
-std::string long_date(const Date& date, Lang lang) {
-  static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
-                                            "July",    "August",   "September", "October", "November", "December"};
-  static constexpr const char* french[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                           "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  if (lang == Lang::fr) {
-    return fmt::format("{}{} {} {}", date.day(), date.day() == 1 ? "er" : "", french[date.month() - 1], date.year());
-  }
-  return fmt::format("{} {} {}", date.day(), english[date.month() - 1], date.year());
+std::string long_date(const Date& date, const Lang& lang) {
+  const Conventions& c = lang.conventions();
+  const std::string day = date.day() == 1 && !c.first_day.empty() ? c.first_day : std::to_string(date.day());
+  return fill(c.long_date, {{"day", day}, {"month", c.months[date.month() - 1]}, {"year", std::to_string(date.year())}});
 }
 
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {

@@ -66,7 +66,7 @@ private:
 };
 
 /// "17 September 2025" or "17 septembre 2025", for letters ("1er" for the first in French).
-std::string long_date(const Date& date, Lang lang);
+std::string long_date(const Date& date, const Lang& lang);
 
 /// A date known to the day, the month or only the year (`2027`, `2007-12`, `2011-01-01`), as
 /// precise as its source and no more.

@@ -8,7 +8,16 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/// True for `-?digits[.digits]`.
+Integer pow10(int n) {
+  Integer result = 1;
+  for (int i = 0; i < n; ++i) {
+    result *= 10;
+  }
+  return result;
+}
+
+} // namespace
+
 bool is_plain_decimal(std::string_view text) {
   std::size_t i = 0;
   if (i < text.size() && text[i] == '-') {
@@ -33,16 +42,6 @@ bool is_plain_decimal(std::string_view text) {
   }
   return i == text.size() && i > frac_start;
 }
-
-Integer pow10(int n) {
-  Integer result = 1;
-  for (int i = 0; i < n; ++i) {
-    result *= 10;
-  }
-  return result;
-}
-
-} // namespace
 
 std::optional<Rational> parse_decimal(std::string_view text) {
   if (!is_plain_decimal(text)) {
@@ -119,12 +118,12 @@ std::string format_decimal(const Rational& value, int places, Rounding rounding)
   return result;
 }
 
-std::string group_digits(std::string_view plain, Lang lang) {
+std::string group_digits(std::string_view plain, const Lang& lang) {
   if (!is_plain_decimal(plain)) {
     return std::string(plain);
   }
-  const char thousands = lang == Lang::fr ? ' ' : ',';
-  const char point = lang == Lang::fr ? ',' : '.';
+  const std::string& thousands = lang.conventions().group_separator;
+  const std::string& point = lang.conventions().decimal_mark;
   const bool negative = plain.front() == '-';
   std::string_view body = plain.substr(negative ? 1 : 0);
   const auto dot = body.find('.');
@@ -143,10 +142,10 @@ std::string group_digits(std::string_view plain, Lang lang) {
   return result;
 }
 
-std::string localize_decimal(std::string_view plain, Lang lang) {
+std::string localize_decimal(std::string_view plain, const Lang& lang) {
   std::string text(plain);
-  if (lang == Lang::fr) {
-    std::replace(text.begin(), text.end(), '.', ',');
+  if (const auto dot = text.find('.'); dot != std::string::npos) {
+    text.replace(dot, 1, lang.conventions().decimal_mark);
   }
   return text;
 }

@@ -1,19 +1,199 @@
 #include <isukit/util/lang.hpp>
-#include <isukit/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <stdexcept>
 
 namespace isukit::util {
 
-std::optional<Lang> parse_lang(std::string_view text) {
-  const std::string code = ascii_lower(text);
-  if (code == "en") {
-    return Lang::en;
+namespace {
+
+/// The words of a rule: operands, numbers, `%`, `=`, `!=`, `,`, `..`, `and`, `or`.
+std::vector<std::string> tokens_of(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == ' ') {
+      ++i;
+    } else if (text.substr(i, 2) == ".." || text.substr(i, 2) == "!=") {
+      tokens.emplace_back(text.substr(i, 2));
+      i += 2;
+    } else if (c == '%' || c == '=' || c == ',') {
+      tokens.emplace_back(1, c);
+      ++i;
+    } else {
+      std::size_t end = i;
+      while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) {
+        ++end;
+      }
+      tokens.emplace_back(text.substr(i, std::max(end, i + 1) - i));
+      i = std::max(end, i + 1);
+    }
   }
-  if (code == "fr") {
-    return Lang::fr;
-  }
-  return std::nullopt;
+  return tokens;
 }
 
-std::string_view lang_code(Lang lang) { return lang == Lang::fr ? "fr" : "en"; }
+bool read_number(const std::string& token, std::int64_t& value) {
+  const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+  return ec == std::errc() && end == token.data() + token.size();
+}
+
+} // namespace
+
+PluralRule PluralRule::parse(std::string_view text, std::string& error) {
+  PluralRule rule;
+  const auto tokens = tokens_of(text);
+  std::size_t at = 0;
+  auto next = [&]() -> std::string { return at < tokens.size() ? tokens[at++] : std::string(); };
+  auto fail = [&](std::string_view what) {
+    error = fmt::format("plural rule '{}': {}", text, what);
+    return PluralRule{};
+  };
+  rule.m_any_of_all_of.emplace_back();
+  while (at < tokens.size()) {
+    Relation relation;
+    if (const auto operand = next(); operand != "n" && operand != "i") {
+      return fail("expected the operand n or i");
+    }
+    std::string op = next();
+    if (op == "%") {
+      if (!read_number(next(), relation.modulus) || relation.modulus <= 0) {
+        return fail("expected a modulus after %");
+      }
+      op = next();
+    }
+    if (op != "=" && op != "!=") {
+      return fail("expected = or !=");
+    }
+    relation.equal = op == "=";
+    do {
+      std::int64_t low = 0;
+      if (!read_number(next(), low)) {
+        return fail("expected a number");
+      }
+      std::int64_t high = low;
+      if (at < tokens.size() && tokens[at] == "..") {
+        ++at;
+        if (!read_number(next(), high) || high < low) {
+          return fail("expected a range low..high");
+        }
+      }
+      relation.ranges.emplace_back(low, high);
+    } while (at < tokens.size() && tokens[at] == "," && ++at);
+    rule.m_any_of_all_of.back().push_back(std::move(relation));
+    if (at < tokens.size()) {
+      const std::string joint = next();
+      if (joint == "or") {
+        rule.m_any_of_all_of.emplace_back();
+      } else if (joint != "and") {
+        return fail("expected and or or");
+      }
+      if (at == tokens.size()) {
+        return fail("a condition is missing");
+      }
+    }
+  }
+  return rule;
+}
+
+bool PluralRule::matches(std::int64_t count) const {
+  const std::int64_t n = count < 0 ? -count : count;
+  return std::any_of(m_any_of_all_of.begin(), m_any_of_all_of.end(), [n](const auto& all_of) {
+    return !all_of.empty() && std::all_of(all_of.begin(), all_of.end(), [n](const Relation& r) {
+      const std::int64_t value = r.modulus ? n % r.modulus : n;
+      const bool in = std::any_of(r.ranges.begin(), r.ranges.end(),
+                                  [value](const auto& range) { return value >= range.first && value <= range.second; });
+      return in == r.equal;
+    });
+  });
+}
+
+std::string fill(std::string_view pattern, std::span<const Arg> args) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    const auto open = pattern.find('{', i);
+    if (open == std::string_view::npos) {
+      break;
+    }
+    const auto close = pattern.find('}', open);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    out.append(pattern, i, open - i);
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    const auto arg = std::find_if(args.begin(), args.end(), [name](const Arg& a) { return a.first == name; });
+    if (arg == args.end()) {
+      throw std::logic_error(fmt::format("message '{}' has no argument '{}'", pattern, name));
+    }
+    out += arg->second;
+    i = close + 1;
+  }
+  out.append(pattern.substr(i));
+  return out;
+}
+
+std::vector<std::string> parameters_of(std::string_view pattern) {
+  std::vector<std::string> names;
+  for (auto open = pattern.find('{'); open != std::string_view::npos; open = pattern.find('{', open + 1)) {
+    const auto close = pattern.find('}', open);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    names.emplace_back(pattern.substr(open + 1, close - open - 1));
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+namespace {
+
+const Message& message_of(const Catalogue& catalogue, std::string_view id) {
+  const auto it = catalogue.messages.find(id);
+  if (it == catalogue.messages.end()) {
+    throw std::logic_error(fmt::format("no message '{}' in the '{}' catalogue", id, catalogue.code));
+  }
+  return it->second;
+}
+
+} // namespace
+
+std::string Lang::text(std::string_view id, std::span<const Arg> args) const {
+  return fill(message_of(*m_catalogue, id).forms.at("other"), args);
+}
+
+std::string_view Lang::plural_category(std::int64_t count) const {
+  for (const auto& [category, rule] : m_catalogue->plural_rules) {
+    if (rule.matches(count)) {
+      return category;
+    }
+  }
+  return "other";
+}
+
+std::string Lang::plural(std::string_view id, std::int64_t count, std::initializer_list<Arg> args) const {
+  const Message& message = message_of(*m_catalogue, id);
+  auto form = message.forms.find(plural_category(count));
+  if (form == message.forms.end()) {
+    form = message.forms.find("other");
+  }
+  // {count} first, so that `args` need not repeat it.
+  std::string text = form->second;
+  const std::string digits = std::to_string(count);
+  for (auto at = text.find("{count}"); at != std::string::npos; at = text.find("{count}", at + digits.size())) {
+    text.replace(at, 7, digits);
+  }
+  return fill(text, std::span<const Arg>(args.begin(), args.size()));
+}
+
+const std::string& LocalText::in(std::string_view code) const {
+  const auto it = m_texts.find(code);
+  return it == m_texts.end() ? m_default : it->second;
+}
 
 } // namespace isukit::util

@@ -1,17 +1,118 @@
-// The languages isukit writes for people: labels, letters and number formats.
+// The languages isukit writes for people. A language is data: a catalogue of messages (with
+// plural forms) and the conventions of its numbers and dates, read from DATA/i18n/CODE.yaml by
+// model::load_languages. Nothing in the code names a language.
 #pragma once
 
-#include <optional>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <string>
 #include <string_view>
+#include <span>
+#include <utility>
+#include <vector>
 
 namespace isukit::util {
 
-enum class Lang { en, fr };
+/// A CLDR plural rule, e.g. `i = 0,1` or `n % 10 = 2..4 and n % 100 != 12..14`, for whole
+/// counts (v = 0, so `i` and `n` are the count). Supports the operands n and i, `%`, `=`/`!=`,
+/// value lists with ranges, `and` binding tighter than `or`; an empty rule never matches.
+/// Source: https://unicode.org/reports/tr35/tr35-numbers.html#Language_Plural_Rules
+class PluralRule {
+public:
+  /// Parses `text`; nullopt-like failure is reported as an empty `error`.
+  static PluralRule parse(std::string_view text, std::string& error);
+  bool matches(std::int64_t count) const;
 
-std::optional<Lang> parse_lang(std::string_view text);
-std::string_view lang_code(Lang lang);
+private:
+  struct Relation {
+    std::int64_t modulus = 0; // 0: none
+    bool equal = true;
+    std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
+  };
+  std::vector<std::vector<Relation>> m_any_of_all_of; // or of ands
+};
 
-/// The text in the language: `pick(lang, "Total", "Total")`.
-inline const char* pick(Lang lang, const char* en, const char* fr) { return lang == Lang::fr ? fr : en; }
+/// How people read numbers and dates in a language.
+struct Conventions {
+  std::string decimal_mark = ".";
+  std::string group_separator = ",";
+  std::array<std::string, 12> months;   // "January"...
+  std::string long_date = "{day} {month} {year}";
+  std::string first_day;                 // how day 1 is written when it differs ("1er"), or empty
+};
+
+/// One message: its text, or its plural forms keyed by CLDR category (one, other, ...).
+struct Message {
+  std::map<std::string, std::string, std::less<>> forms; // "other" always present
+};
+
+/// A language's catalogue: code, conventions, plural rules (tried in order; `other` when none
+/// matches) and messages by id.
+struct Catalogue {
+  std::string code; // "en", "fr": the catalogue's file name
+  Conventions conventions;
+  std::vector<std::pair<std::string, PluralRule>> plural_rules;
+  std::map<std::string, Message, std::less<>> messages;
+};
+
+/// A named parameter of a message: `{name}` in the text is replaced by `value`.
+using Arg = std::pair<std::string_view, std::string>;
+
+/// A language to write in: a cheap handle on its loaded catalogue.
+class Lang {
+public:
+  explicit Lang(std::shared_ptr<const Catalogue> catalogue) : m_catalogue(std::move(catalogue)) {}
+
+  const std::string& code() const { return m_catalogue->code; }
+  const Conventions& conventions() const { return m_catalogue->conventions; }
+
+  /// The message `id` with its `{name}` parameters filled in. An id the catalogue does not
+  /// have is a programming error (std::logic_error): catalogues are checked at load to have
+  /// the same ids, and a golden test in each language reaches every message.
+  std::string text(std::string_view id, std::initializer_list<Arg> args = {}) const {
+    return text(id, std::span<const Arg>(args.begin(), args.size()));
+  }
+  std::string text(std::string_view id, std::span<const Arg> args) const;
+  /// The plural form of `id` for `count` (also given as `{count}`), with the other parameters.
+  std::string plural(std::string_view id, std::int64_t count, std::initializer_list<Arg> args = {}) const;
+  /// The CLDR category of `count`: "one", "other", ...
+  std::string_view plural_category(std::int64_t count) const;
+
+  bool operator==(const Lang& other) const { return code() == other.code(); }
+
+private:
+  std::shared_ptr<const Catalogue> m_catalogue;
+};
+
+/// Replaces each `{name}` in `pattern` with its argument; an unknown name is a logic_error,
+/// arguments the pattern does not use are ignored.
+std::string fill(std::string_view pattern, std::span<const Arg> args);
+inline std::string fill(std::string_view pattern, std::initializer_list<Arg> args) {
+  return fill(pattern, std::span<const Arg>(args.begin(), args.size()));
+}
+/// The `{name}` parameters a pattern uses, sorted.
+std::vector<std::string> parameters_of(std::string_view pattern);
+
+/// A text given in several languages by a data file (`name_en`, `name_fr`, ... as `name`).
+class LocalText {
+public:
+  void set(std::string code, std::string text) { m_texts[std::move(code)] = std::move(text); }
+  /// The text for a language the file does not give, where its format documents one (a
+  /// budget's `label_en` stands for every language); without one such a language is an error
+  /// at load (model::require_languages).
+  void set_default(std::string text) { m_default = std::move(text); }
+  bool has(std::string_view code) const { return m_texts.find(code) != m_texts.end(); }
+  bool has_default() const { return !m_default.empty(); }
+  const std::string& in(const Lang& lang) const { return in(lang.code()); }
+  const std::string& in(std::string_view code) const;
+  const std::map<std::string, std::string, std::less<>>& all() const { return m_texts; }
+
+private:
+  std::map<std::string, std::string, std::less<>> m_texts;
+  std::string m_default;
+};
 
 } // namespace isukit::util

@@ -92,7 +92,7 @@ Rational Money::value() const {
 
 std::string Money::plain() const { return format_decimal(value(), m_currency.minor_digits()); }
 
-std::string Money::grouped(Lang lang) const { return group_digits(plain(), lang); }
+std::string Money::grouped(const Lang& lang) const { return group_digits(plain(), lang); }
 
 ParsedMoney parse_money(std::string_view text, Currency currency) {
   // Read straight from the bytes into minor units: this is the hot path of a million-row

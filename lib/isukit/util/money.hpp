@@ -62,7 +62,7 @@ public:
   std::string plain() const;
 
   /// `1,362,200.20` (en) or `1 362 200,20` (fr), for people.
-  std::string grouped(Lang lang) const;
+  std::string grouped(const Lang& lang) const;
 
 private:
   void require_same_currency(const Money& other) const;

@@ -1,0 +1,45 @@
+// The languages isukit writes for people: DATA/i18n/CODE.yaml, one `catalogue` document per
+// language, and the texts data files give per language (`name_en`, `name_fr`, ...).
+#pragma once
+
+#include <isukit/io/node.hpp>
+#include <isukit/util/lang.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isukit::model {
+
+/// Every language of a data directory. The set is what DATA/i18n holds: adding a language is
+/// adding its catalogue (and its texts in the reference files), never code.
+class Languages {
+public:
+  /// Reads every DATA/i18n/*.yaml. A data error (65) at the file when a catalogue is malformed,
+  /// its `language` is not its file name, a message lacks a plural form its rules name, or when
+  /// the catalogues do not have the same message ids with the same parameters.
+  static Languages load(const std::filesystem::path& data_dir);
+
+  /// The codes, sorted: "en", "fr".
+  const std::vector<std::string>& codes() const { return m_codes; }
+  std::optional<util::Lang> find(std::string_view code) const;
+
+private:
+  std::vector<std::string> m_codes;
+  std::vector<util::Lang> m_langs;
+};
+
+/// Reads one catalogue document (see data/i18n/en.yaml for the shape).
+util::Catalogue read_catalogue(const io::Node& root, std::string code);
+
+/// `field_CODE` for every language the record gives: `name_en`, `name_fr`, ... as `name`.
+util::LocalText read_local_text(const io::Node& record, std::string_view field);
+/// The same, failing at `record` unless it is given in every language of `required` (codes).
+util::LocalText read_local_text(const io::Node& record, std::string_view field, const std::vector<std::string>& required);
+/// Fails at `record` unless `text` is given in every language of `codes` (or has a default).
+void require_languages(const util::LocalText& text, const io::Node& record, std::string_view field,
+                       const std::vector<std::string>& codes);
+
+} // namespace isukit::model

@@ -1,0 +1,113 @@
+#include <isukit/io/node_cache.hpp>
+#include <isukit/model/catalogue.hpp>
+
+#include "fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
+
+using namespace isukit;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A scratch data directory holding only DATA/i18n, removed on destruction.
+class TempData {
+public:
+  TempData() : m_dir(fs::temp_directory_path() / ("isukit-catalogue-" + std::to_string(::getpid()))) {
+    fs::remove_all(m_dir);
+    fs::create_directories(m_dir / "i18n");
+  }
+  ~TempData() { fs::remove_all(m_dir); }
+  void write(const std::string& code, const std::string& messages, const std::string& plural = "") const {
+    std::ofstream(m_dir / "i18n" / (code + ".yaml"))
+        << "kind: catalogue\nlanguage: " << code << "\n" << plural
+        << "numbers: {decimal_mark: '.', group_separator: ','}\n"
+           "dates: {months: [a, b, c, d, e, f, g, h, i, j, k, l], long: '{day} {month} {year}'}\n"
+           "messages:\n"
+        << messages;
+  }
+  const fs::path& dir() const { return m_dir; }
+
+private:
+  fs::path m_dir;
+};
+
+std::string load_error(const fs::path& dir) {
+  try {
+    model::Languages::load(dir);
+  } catch (const util::Error& e) {
+    return e.located_message();
+  }
+  return "";
+}
+
+} // namespace
+
+TEST_SUITE("model::catalogue") {
+  TEST_CASE("model::Languages: the shipped catalogues load, agree, and are what --lang accepts") {
+    const auto& languages = fixtures::reference().languages;
+    CHECK(languages.codes() == std::vector<std::string>{"en", "fr"});
+    CHECK_FALSE(languages.find("de"));
+    CHECK(fixtures::lang("fr").text("label.state") == "État");
+    CHECK(fixtures::lang("fr").plural("count.states", 1) == "1 État");
+    CHECK(fixtures::lang("en").plural("count.states", 2) == "2 states");
+  }
+
+  TEST_CASE("model::Languages: the set of languages is the catalogue files; a new one needs no code") {
+    TempData data;
+    data.write("en", "  hello: 'Hello {who}'\n");
+    data.write("xx", "  hello: 'Xello {who}'\n");
+    const auto languages = model::Languages::load(data.dir());
+    CHECK(languages.codes() == std::vector<std::string>{"en", "xx"});
+    CHECK(languages.find("xx")->text("hello", {{"who", "you"}}) == "Xello you");
+  }
+
+  TEST_CASE("model::Languages: a message missing in one language is a load error naming it") {
+    TempData data;
+    data.write("en", "  hello: Hello\n  bye: Bye\n");
+    data.write("fr", "  hello: Bonjour\n");
+    const std::string error = load_error(data.dir());
+    CHECK(error.find("fr.yaml") != std::string::npos);
+    CHECK(error.find("'bye' is missing") != std::string::npos);
+  }
+
+  TEST_CASE("model::Languages: the same message with other parameters is a load error") {
+    TempData data;
+    data.write("en", "  hello: 'Hello {who}'\n");
+    data.write("fr", "  hello: 'Bonjour {qui}'\n");
+    CHECK(load_error(data.dir()).find("parameters") != std::string::npos);
+  }
+
+  TEST_CASE("model::Languages: a plural form the language's rules name must be given") {
+    TempData data;
+    data.write("xx", "  states: {other: '{count} states'}\n", "plural: {one: 'i = 1'}\n");
+    CHECK(load_error(data.dir()).find("plural form 'one' is missing") != std::string::npos);
+    data.write("xx", "  states: {one: '{count} state', other: '{count} states'}\n", "plural: {one: 'i = 1'}\n");
+    CHECK(load_error(data.dir()).empty());
+    data.write("xx", "  states: {one: x, other: y}\n", "plural: {one: 'i = '}\n");
+    CHECK(load_error(data.dir()).find("plural rule") != std::string::npos);
+  }
+
+  TEST_CASE("model::Languages: a catalogue named after another language, or none at all, is an error") {
+    TempData data;
+    CHECK(load_error(data.dir()).find("no language catalogue") != std::string::npos);
+    data.write("en", "  hello: Hello\n");
+    fs::rename(data.dir() / "i18n" / "en.yaml", data.dir() / "i18n" / "fr.yaml");
+    CHECK(load_error(data.dir()).find("must be named en.yaml") != std::string::npos);
+  }
+
+  TEST_CASE("model::read_local_text: name_CODE per language; a language lacking is an error") {
+    const auto root = io::read_yaml_cached("t.yaml", "kind: states\nname_en: Chad\nname_fr: Tchad\nname_xx: Xhad\n");
+    const auto& record = root.front().root;
+    const auto text = model::read_local_text(record, "name");
+    CHECK(text.in(fixtures::lang("fr")) == "Tchad");
+    CHECK(text.has("xx"));
+    CHECK_THROWS_AS(model::read_local_text(record, "name", {"en", "zz"}), util::Error);
+  }
+}
