@@ -25,7 +25,7 @@ cli::Runner setup_invoices(CLI::App& app) {
   auto options = std::make_shared<Options>();
   cli::add_data_options(app, options->data, false);
   app.add_option("-o,--output", options->output_dir, "The directory to write the invoices into")->required();
-  app.add_option("--lang", options->lang, "Language of the shipped template and of amounts: en, fr")->default_str("en");
+  app.add_option("--lang", options->lang, "Language of the shipped template and of amounts: " + cli::language_list())->default_str("en");
   app.add_option("--template", options->template_file, "A Mustache template instead of DATA/templates/invoice.LANG.md.mustache");
   app.add_option("--issued", options->issued, "The date of issue, YYYY-MM-DD (default: today)");
   app.add_option("--due", options->due, "The due date (default: 30 days after issue)");

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
@@ -77,11 +78,23 @@ int run_tool(const std::string& tool, const std::string& description, int argc, 
   }
 }
 
+std::string language_list() {
+  std::vector<std::string> codes;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(resolve_data_dir(DataOptions{}) / "i18n", ec)) {
+    if (entry.path().extension() == ".yaml") {
+      codes.push_back(entry.path().stem().string());
+    }
+  }
+  std::sort(codes.begin(), codes.end());
+  return fmt::format("{}", fmt::join(codes, ", "));
+}
+
 void add_output_options(CLI::App& app, OutputOptions& options) {
   app.add_option("--format,-f", options.format, "Output format: " + io::format_names())
       ->default_str("yaml");
   app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
-  app.add_option("--lang", options.lang, "Language of labels and numbers: a catalogue in DATA/i18n (en, fr)")
+  app.add_option("--lang", options.lang, "Language of labels and numbers: " + language_list())
       ->default_str("en");
   app.add_option("--table", options.table,
                  "Write only the table NAME (the TABLES section of the man page lists them); "

@@ -51,6 +51,9 @@ struct DataOptions {
 };
 
 void add_output_options(CLI::App& app, OutputOptions& options);
+/// "en, fr": the catalogues of the default data directory, for --help (and the completions that
+/// read it); --data may name another directory, which parse_lang_option checks.
+std::string language_list();
 void add_data_options(CLI::App& app, DataOptions& options, bool treaty_required);
 void add_as_of_option(CLI::App& app, std::string& as_of);
 void add_inputs(CLI::App& app, std::vector<std::string>& inputs, const std::string& what);

@@ -282,7 +282,7 @@ std::string html_page(const std::string& body, const std::string& title, util::L
   return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-                     util::lang_code(lang), escape_html(title), page_style, body);
+                     lang.code(), escape_html(title), page_style, body);
 }
 
 } // namespace
