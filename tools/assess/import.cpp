@@ -44,8 +44,7 @@ cli::Runner setup_import(CLI::App& app) {
                  "Write the rows whose payer matches no state (or several) to FILE and import the rest");
   app.add_option("exports", options->exports, "CSV exports or camt.053/054 statements (files, or - for stdin)");
   return [options] {
-    const util::Lang lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, options->data);
     const model::Reference reference = model::Reference::load(cli::resolve_data_dir(options->data));
     const auto rules = model::ImportRules::from_document(model::read_single_document(options->rules, "import-rules"),
                                                          reference.states);
@@ -55,7 +54,7 @@ cli::Runner setup_import(CLI::App& app) {
     if (!options->unmatched.empty()) {
       util::write_file_atomically(options->unmatched, io::to_yaml({assess::unmatched_document(result, reference.states)}));
     }
-    cli::emit(assess::payments_output(result, reference.states, lang), options->output);
+    cli::emit(assess::payments_output(result, reference.states, out.lang), out);
     std::cerr << "assess import: " << assess::summary_text(result.summary) << '\n';
     return 0;
   };

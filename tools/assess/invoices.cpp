@@ -37,9 +37,7 @@ cli::Runner setup_invoices(CLI::App& app) {
     const auto issued = options->issued.empty() ? cli::parse_as_of("") : cli::parse_date_option("--issued", options->issued);
     const auto due = options->due.empty() ? issued.add_days(30) : cli::parse_date_option("--due", options->due);
     const assess::InvoiceSettings settings{issued, due, lang};
-    const auto letter = io::LetterTemplate::load(
-        options->template_file.empty() ? data_dir / "templates" / fmt::format("invoice.{}.md.mustache", lang.code())
-                                       : std::filesystem::path(options->template_file));
+    const auto letter = cli::load_letter_template(options->data, "invoice", lang, options->template_file);
     std::vector<io::Letter> letters;
     for (const auto& document : model::read_documents(options->inputs, {"assessments"})) {
       cli::DataOptions data = options->data;

@@ -88,9 +88,8 @@ cli::Runner setup_statement(CLI::App& app) {
     }
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
     const auto statements = assess::compute_statements(loaded.ledger, loaded.reference.states, loaded.as_of, selection);
-    cli::emit(assess::statement_output(statements, status, loaded.reference.states,
-                                       cli::parse_lang_option(options->output.lang)),
-              options->output);
+    cli::emit(assess::statement_output(statements, status, loaded.reference.states, loaded.output.lang),
+              loaded.output);
     return 0;
   };
 }

@@ -38,8 +38,7 @@ cli::Runner setup_parties(CLI::App& app) {
   add_adherence_options(app, *options);
   app.add_option("--status", options->status, "Which states to list: party, signatory, non-party, all (default)");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
-    cli::parse_format_option(options->output.format);
+    const auto out = cli::output_config(options->output, options->data);
     const auto filter = reports::parse_adherence_filter(options->status);
     if (!filter) {
       throw util::Error(util::ExitCode::usage, fmt::format("--status expects party, signatory, non-party or all, got '{}'",
@@ -50,8 +49,8 @@ cli::Runner setup_parties(CLI::App& app) {
     const auto& states = context.reference.states;
     const auto instruments = reports::select_instruments(context.treaty, options->instruments);
     cli::emit(reports::parties_output(reports::adherence_on(context.treaty, states, instruments, as_of), context.treaty,
-                                      states, as_of, *filter, lang),
-              options->output);
+                                      states, as_of, *filter, out.lang),
+              out);
     return 0;
   };
 }
@@ -67,13 +66,14 @@ cli::Runner setup_outreach(CLI::App& app) {
   app.add_option("--template", options->template_file,
                  "A Mustache template instead of DATA/templates/outreach.LANG.md.mustache");
   return [options] {
-    const auto lang = cli::parse_lang_option(options->output.lang);
+    const auto out = cli::output_config(options->output, options->data);
+    const auto& lang = out.lang;
     const auto as_of = cli::parse_as_of(options->as_of);
     const auto context = cli::load_treaty_context(options->data);
     const auto named = reports::select_instruments(context.treaty, options->instruments);
     const auto letter = cli::load_letter_template(options->data, "outreach", lang, options->template_file);
     const auto letters = reports::outreach_letters(context.treaty, context.reference.states, named, letter, as_of, lang);
-    io::write_letters(options->output.output, letters);
+    io::write_letters(out.path, letters);
     std::cerr << fmt::format("report-status: wrote {} outreach letters to {}\n", letters.size(), options->output.output);
     return 0;
   };

@@ -26,10 +26,7 @@ cli::Runner setup_letters(CLI::App& app) {
       data.treaty = selection.at("treaty").as_text();
     }
     const auto context = cli::load_treaty_context(data);
-    const auto letter = io::LetterTemplate::load(
-        options->template_file.empty()
-            ? cli::resolve_data_dir(data) / "templates" / fmt::format("sponsorship.{}.md.mustache", out.lang.code())
-            : std::filesystem::path(options->template_file));
+    const auto letter = cli::load_letter_template(data, "sponsorship", out.lang, options->template_file);
     const auto letters =
         sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, letter, out.lang);
     io::write_letters(out.path, letters);

@@ -24,7 +24,7 @@ std::string located(const io::Mark& mark) { return fmt::format("{}:{}", mark.fil
 std::string state_list(const std::vector<model::StateId>& ids, const model::StateTable& states) {
   std::string list;
   for (auto id : ids) {
-    list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", states[id].code, states[id].name_en);
+    list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", states[id].code, states[id].names.in("en")); // diagnostics are English
   }
   return list;
 }

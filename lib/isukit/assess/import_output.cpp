@@ -8,7 +8,6 @@ namespace isukit::assess {
 using io::Column;
 using io::ColumnType;
 using io::Node;
-using util::pick;
 
 namespace {
 
@@ -42,15 +41,15 @@ Node payment_record(const ImportedPayment& payment, const model::StateTable& sta
 io::Table payments_table(const ImportResult& result, const model::StateTable& states, util::Lang lang) {
   io::Table table;
   table.name = "payments";
-  table.title = pick(lang, "Payments imported", "Paiements importés");
-  table.columns = {Column{pick(lang, "Date", "Date"), ColumnType::date}, Column{pick(lang, "State", "État"), ColumnType::text},
-                   Column{pick(lang, "Amount", "Montant"), ColumnType::money},
-                   Column{pick(lang, "Currency", "Monnaie"), ColumnType::text},
-                   Column{pick(lang, "Year", "Année"), ColumnType::text},
-                   Column{pick(lang, "Reference", "Référence"), ColumnType::text},
-                   Column{pick(lang, "Source", "Source"), ColumnType::text},
-                   Column{pick(lang, "Payer", "Donneur d'ordre"), ColumnType::text},
-                   Column{pick(lang, "Matched by", "Reconnu par"), ColumnType::text}};
+  table.title = lang.text("title.payments_imported");
+  table.columns = {Column{lang.text("label.date"), ColumnType::date}, Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("label.amount"), ColumnType::money},
+                   Column{lang.text("label.currency"), ColumnType::text},
+                   Column{lang.text("label.year"), ColumnType::text},
+                   Column{lang.text("label.reference"), ColumnType::text},
+                   Column{lang.text("label.source"), ColumnType::text},
+                   Column{lang.text("label.payer"), ColumnType::text},
+                   Column{lang.text("label.matched_by"), ColumnType::text}};
   for (const auto& payment : result.payments) {
     table.rows.push_back({{payment.date.iso(), states[payment.match.state].code, payment.amount.plain(),
                            std::string(payment.amount.currency().code()), payment.year ? std::to_string(*payment.year) : "",

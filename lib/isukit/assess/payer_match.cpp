@@ -54,8 +54,8 @@ PayerMatcher::PayerMatcher(const model::StateTable& states,
   for (std::size_t i = 0; i < states.size(); ++i) {
     const auto id = static_cast<model::StateId>(i);
     m_names.push_back({util::fold_text(states[id].code), id, "code"});
-    for (util::Lang lang : {util::Lang::en, util::Lang::fr}) {
-      m_names.push_back({util::fold_text(states[id].name(lang)), id, "name_" + std::string(util::lang_code(lang))});
+    for (const auto& [code, name] : states[id].names.all()) {
+      m_names.push_back({util::fold_text(name), id, "name_" + code});
     }
   }
 }

@@ -10,7 +10,6 @@ using io::Column;
 using io::ColumnType;
 using io::Node;
 using util::Lang;
-using util::pick;
 
 namespace {
 
@@ -183,15 +182,15 @@ void add_line_rows(io::Table& table, const std::string& code, const StatementLin
                    Lang lang) {
   const bool payment = line.kind == StatementLine::Kind::payment;
   const std::string amount = util::Money(line.amount, currency).plain();
-  const std::string entry = payment ? fmt::format("{} {}", pick(lang, "Payment", "Versement"), line.reference)
-                                    : pick(lang, "Assessment", "Mise en recouvrement");
+  const std::string entry = payment ? lang.text("statement.payment", {{"reference", line.reference}})
+                                    : lang.text("statement.assessment");
   table.rows.push_back(io::Row{{code, line.date.iso(), entry, line.year ? std::to_string(line.year) : "",
                                 payment ? "" : amount, payment ? amount : "", "",
                                 util::Money(line.balance, currency).plain()},
                                false});
   for (const auto& part : line.parts) {
-    const std::string what = part.year ? (payment ? pick(lang, "credited to", "imputé sur") : pick(lang, "credit applied to", "crédit imputé sur"))
-                                       : pick(lang, "held as credit", "porté en crédit");
+    const std::string what = part.year ? (payment ? lang.text("statement.credited_to") : lang.text("statement.credit_applied_to"))
+                                       : lang.text("statement.held_as_credit");
     table.rows.push_back(io::Row{{code, "", "  " + what, part.year ? std::to_string(*part.year) : "", "", "",
                                   util::Money(part.amount, currency).plain(), ""},
                                  false});
@@ -203,15 +202,15 @@ void add_closing_rows(io::Table& table, const std::string& code, const StateBala
                       const util::Currency& currency, Lang lang) {
   for (const auto& y : closing.years) {
     if (y.outstanding != 0) {
-      table.rows.push_back(io::Row{{code, "", pick(lang, "Outstanding", "Dû"), std::to_string(y.year), "", "", "",
+      table.rows.push_back(io::Row{{code, "", lang.text("label.outstanding"), std::to_string(y.year), "", "", "",
                                     util::Money(y.outstanding, currency).plain()},
                                    true});
     }
   }
-  table.rows.push_back(io::Row{{code, "", pick(lang, "Credit", "Crédit"), "", "", "", "",
+  table.rows.push_back(io::Row{{code, "", lang.text("label.credit"), "", "", "", "",
                                 util::Money(closing.credit, currency).plain()},
                                true});
-  table.rows.push_back(io::Row{{code, "", pick(lang, "Total due", "Total dû"), "", "", "", "",
+  table.rows.push_back(io::Row{{code, "", lang.text("label.total_due"), "", "", "", "",
                                 util::Money(total_outstanding(closing), currency).plain()},
                                true});
 }
@@ -223,14 +222,13 @@ io::Output statement_output(const std::vector<Statement>& statements, const Cont
   io::Output output;
   io::Table table;
   table.name = "lines";
-  table.title = fmt::format("{} {} ({})", pick(lang, "Statements of account as of", "Relevés de compte au"),
-                            status.as_of.iso(), status.currency.code());
-  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},     Column{pick(lang, "Date", "Date"), ColumnType::date},
-                   Column{pick(lang, "Entry", "Écriture"), ColumnType::text}, Column{pick(lang, "Year", "Année"), ColumnType::text},
-                   Column{pick(lang, "Assessed", "Mis en recouvrement"), ColumnType::money},
-                   Column{pick(lang, "Paid", "Versé"), ColumnType::money},
-                   Column{pick(lang, "Credited", "Imputé"), ColumnType::money},
-                   Column{pick(lang, "Balance", "Solde"), ColumnType::money}};
+  table.title = lang.text("title.statements", {{"date", status.as_of.iso()}, {"currency", std::string(status.currency.code())}});
+  table.columns = {Column{lang.text("label.state"), ColumnType::text},     Column{lang.text("label.date"), ColumnType::date},
+                   Column{lang.text("label.entry"), ColumnType::text}, Column{lang.text("label.year"), ColumnType::text},
+                   Column{lang.text("label.assessed"), ColumnType::money},
+                   Column{lang.text("label.paid"), ColumnType::money},
+                   Column{lang.text("label.credited"), ColumnType::money},
+                   Column{lang.text("label.balance"), ColumnType::money}};
   for (const auto& statement : statements) {
     const std::string& code = states[statement.state].code;
     output.documents.push_back(statement_document(statement, status, states));
@@ -239,11 +237,7 @@ io::Output statement_output(const std::vector<Statement>& statements, const Cont
     }
     add_closing_rows(table, code, statement.closing, status.currency, lang);
   }
-  table.notes.push_back(pick(lang,
-                             "Assessments are shown on 1 January of the year assessed (the ledger gives them no date). "
-                             "Balance: assessed less paid; negative when the state is in credit.",
-                             "Les mises en recouvrement figurent au 1er janvier de l'année (le registre ne les date pas). "
-                             "Solde : mis en recouvrement moins versé ; négatif quand l'État est créditeur."));
+  table.notes.push_back(lang.text("note.statement"));
   output.tables.push_back(std::move(table));
   return output;
 }

@@ -12,7 +12,6 @@ using io::Column;
 using io::ColumnType;
 using io::Node;
 using util::Lang;
-using util::pick;
 
 std::vector<const model::Instrument*> select_instruments(const model::Treaty& treaty,
                                                          const std::vector<std::string>& ids) {
@@ -121,32 +120,22 @@ std::string_view adherence_name(Adherence adherence) {
 std::string adherence_label(const StateAdherence& a, Lang lang) {
   switch (a.adherence) {
   case Adherence::party:
-    return a.in_force ? pick(lang, "party", "partie") : pick(lang, "party, not yet in force", "partie, pas encore en vigueur");
+    return a.in_force ? lang.text("adherence.party") : lang.text("adherence.party_not_in_force");
   case Adherence::signatory:
-    return pick(lang, "signatory", "signataire");
+    return lang.text("adherence.signatory");
   case Adherence::withdrawn:
-    return pick(lang, "withdrawn", "retiré");
+    return lang.text("adherence.withdrawn");
   case Adherence::not_party:
-    return pick(lang, "not party", "non partie");
+    return lang.text("adherence.not_party");
   }
   return "";
 }
 
-/// How a state became party, in the reader's language (the document keeps the word as given).
+/// How a state became party, in the reader's language: the catalogue's `how.WORD` for the
+/// treaty law words (ratification, accession, ...); any other word as given, as the document keeps it.
 std::string how_label(const std::string& how, Lang lang) {
-  static constexpr std::array<std::array<const char*, 2>, 5> french = {{{"ratification", "ratification"},
-                                                                        {"accession", "adhésion"},
-                                                                        {"succession", "succession"},
-                                                                        {"acceptance", "acceptation"},
-                                                                        {"approval", "approbation"}}};
-  if (lang == Lang::fr) {
-    for (const auto& [en, fr] : french) {
-      if (how == en) {
-        return fr;
-      }
-    }
-  }
-  return how;
+  const std::string id = "how." + how;
+  return lang.has(id) ? lang.text(id) : how;
 }
 
 bool kept(const StateAdherence& a, AdherenceFilter filter) {
@@ -207,14 +196,13 @@ io::Table add_counts(Node& document, const std::vector<InstrumentCount>& counts,
                      const util::Date& date, Lang lang) {
   io::Table table;
   table.name = "counts";
-  table.title = fmt::format("{} ({}, {} {})", pick(lang, "Adherence", "Adhésion"), treaty.short_name(lang),
-                            pick(lang, "as of", "au"), date.iso());
-  table.columns = {Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
-                   Column{pick(lang, "Parties", "Parties"), ColumnType::count},
-                   Column{pick(lang, "In force", "En vigueur"), ColumnType::count},
-                   Column{pick(lang, "Signatories", "Signataires"), ColumnType::count},
-                   Column{pick(lang, "Withdrawn", "Retirés"), ColumnType::count},
-                   Column{pick(lang, "Not party", "Non parties"), ColumnType::count}};
+  table.title = lang.text("title.adherence", {{"treaty", treaty.short_name(lang)}, {"date", date.iso()}});
+  table.columns = {Column{lang.text("label.instrument"), ColumnType::text},
+                   Column{lang.text("label.parties"), ColumnType::count},
+                   Column{lang.text("label.in_force"), ColumnType::count},
+                   Column{lang.text("label.signatories"), ColumnType::count},
+                   Column{lang.text("label.withdrawn"), ColumnType::count},
+                   Column{lang.text("label.not_party"), ColumnType::count}};
   Node list = Node::sequence();
   for (const auto& c : counts) {
     Node record = Node::mapping();
@@ -225,7 +213,7 @@ io::Table add_counts(Node& document, const std::vector<InstrumentCount>& counts,
     record.add("withdrawn", count(c.withdrawn));
     record.add("not_party", count(c.not_party));
     list.push(std::move(record));
-    table.rows.push_back(io::Row{{c.instrument->name(lang), std::to_string(c.party), std::to_string(c.in_force),
+    table.rows.push_back(io::Row{{c.instrument->name.in(lang), std::to_string(c.party), std::to_string(c.in_force),
                                   std::to_string(c.signatory), std::to_string(c.withdrawn), std::to_string(c.not_party)},
                                  false});
   }
@@ -236,11 +224,11 @@ io::Table add_counts(Node& document, const std::vector<InstrumentCount>& counts,
 io::Table add_groups(Node& document, const std::vector<InstrumentCount>& counts, Lang lang) {
   io::Table table;
   table.name = "groups";
-  table.title = pick(lang, "Parties by UN regional group", "Parties par groupe régional de l'ONU");
-  table.columns = {Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
-                   Column{pick(lang, "Regional group", "Groupe régional"), ColumnType::text},
-                   Column{pick(lang, "Parties", "Parties"), ColumnType::count},
-                   Column{pick(lang, "States", "États"), ColumnType::count}};
+  table.title = lang.text("title.parties_by_group");
+  table.columns = {Column{lang.text("label.instrument"), ColumnType::text},
+                   Column{lang.text("label.regional_group"), ColumnType::text},
+                   Column{lang.text("label.parties"), ColumnType::count},
+                   Column{lang.text("label.states"), ColumnType::count}};
   Node list = Node::sequence();
   for (const auto& c : counts) {
     for (std::size_t g = 0; g < all_groups.size(); ++g) {
@@ -263,16 +251,16 @@ io::Table add_states(Node& document, const std::vector<StateAdherence>& adherenc
                      AdherenceFilter filter, Lang lang) {
   io::Table table;
   table.name = "states";
-  table.title = pick(lang, "States", "États");
-  table.columns = {Column{pick(lang, "State", "État"), ColumnType::text},
-                   Column{pick(lang, "Name", "Nom"), ColumnType::text},
-                   Column{pick(lang, "Instrument", "Instrument"), ColumnType::text},
-                   Column{pick(lang, "Standing", "Situation"), ColumnType::text},
-                   Column{pick(lang, "Signed", "Signature"), ColumnType::date},
-                   Column{pick(lang, "Deposited", "Dépôt"), ColumnType::date},
-                   Column{pick(lang, "How", "Mode"), ColumnType::text},
-                   Column{pick(lang, "Entry into force", "Entrée en vigueur"), ColumnType::date},
-                   Column{pick(lang, "Withdrawal effective", "Retrait effectif"), ColumnType::date}};
+  table.title = lang.text("label.states");
+  table.columns = {Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("label.name"), ColumnType::text},
+                   Column{lang.text("label.instrument"), ColumnType::text},
+                   Column{lang.text("label.standing"), ColumnType::text},
+                   Column{lang.text("label.signed"), ColumnType::date},
+                   Column{lang.text("label.deposited"), ColumnType::date},
+                   Column{lang.text("label.how"), ColumnType::text},
+                   Column{lang.text("label.entry_into_force"), ColumnType::date},
+                   Column{lang.text("label.withdrawal_effective"), ColumnType::date}};
   Node list = Node::sequence();
   for (const auto& a : adherence) {
     if (!kept(a, filter)) {
@@ -340,13 +328,13 @@ Node outreach_context(const model::Treaty& treaty, const model::State& state,
   Node context = model::letter_to_state(state, date, treaty, lang);
   Node list = Node::sequence();
   for (const auto* instrument : instruments) {
-    if (instrument->outreach(lang).empty()) {
+    if (!instrument->outreach.has(lang.code())) {
       util::fail_data(instrument->mark.position(),
-                      fmt::format("instrument '{}' has no outreach_{} text for the letter", instrument->id, util::lang_code(lang)));
+                      fmt::format("instrument '{}' has no outreach_{} text for the letter", instrument->id, lang.code()));
     }
     Node item = Node::mapping();
-    item.add("name", Node::string(instrument->name(lang)));
-    item.add("why", Node::string(instrument->outreach(lang)));
+    item.add("name", Node::string(instrument->name.in(lang)));
+    item.add("why", Node::string(instrument->outreach.in(lang)));
     list.push(std::move(item));
   }
   context.add("instruments", std::move(list));

@@ -76,6 +76,9 @@ public:
     return text(id, std::span<const Arg>(args.begin(), args.size()));
   }
   std::string text(std::string_view id, std::span<const Arg> args) const;
+  /// Whether the catalogue has the message `id`: for words that come from data files and are
+  /// translated when the catalogue knows them (report-status's `how`: ratification...).
+  bool has(std::string_view id) const { return m_catalogue->messages.find(id) != m_catalogue->messages.end(); }
   /// The plural form of `id` for `count` (also given as `{count}`), with the other parameters.
   std::string plural(std::string_view id, std::int64_t count, std::initializer_list<Arg> args = {}) const;
   /// The CLDR category of `count`: "one", "other", ...
