@@ -102,7 +102,7 @@ TEST_SUITE("assess::status") {
     const auto s = status_of(assessments + "  - {date: 2025-09-01, state: FRA, amount: 320.00}\n", util::Date(2025, 8, 31));
     CHECK(s.received == 0);
     CHECK(s.closed_outstanding == 36000);
-    const auto earlier = status_of(assessments, util::Date(2024, 12, 31));
+    const auto earlier = status_of(assessments + "  []\n", util::Date(2024, 12, 31)); // no payments
     CHECK(earlier.current_year == 2024);
     CHECK(earlier.assessed == 18000); // the 2025 assessments are not yet due
   }

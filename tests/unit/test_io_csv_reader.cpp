@@ -58,4 +58,63 @@ TEST_CASE("io::CsvReader with another quote, no quote, and lines skipped") {
   CsvReader unquoted("\"a;b\n", intern_file_name("p.csv"), ';', '\0');
   REQUIRE(unquoted.next_row(fields));
   CHECK(fields == std::vector<std::string_view>{"\"a", "b"});
+TEST_CASE("io::CsvReader: lone CR line ends count lines") {
+  CsvReader reader("a,b\rc,d\r\re,f", intern_file_name("p.csv"));
+  std::vector<std::string_view> fields;
+  REQUIRE(reader.next_row(fields));
+  REQUIRE(reader.next_row(fields));
+  CHECK(reader.row_mark().line == 2);
+  REQUIRE(reader.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"e", "f"});
+  CHECK(reader.mark(1).line == 4);
+  CHECK(reader.mark(1).column == 3);
+}
+
+TEST_CASE("io::CsvReader: a field after a quoted field spanning lines is on its own line") {
+  CsvReader reader("x,\"one\r\ntwo\",y,z\n", intern_file_name("p.csv"));
+  std::vector<std::string_view> fields;
+  REQUIRE(reader.next_row(fields));
+  CHECK(fields[1] == "one\r\ntwo");
+  CHECK(reader.mark(1).line == 1);
+  CHECK(reader.mark(2).line == 2);
+  CHECK(reader.mark(2).column == 6);
+  CHECK(reader.mark(3).column == 8);
+}
+
+TEST_CASE("io::CsvReader: RFC 4180 edge cases") {
+  std::vector<std::string_view> fields;
+  CsvReader empty_fields("a,,\n,\n\"\"\n", intern_file_name("p.csv"));
+  REQUIRE(empty_fields.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"a", "", ""});
+  REQUIRE(empty_fields.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"", ""});
+  REQUIRE(empty_fields.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{""});
+  CHECK_FALSE(empty_fields.next_row(fields));
+  CsvReader bom("\xEF\xBB\xBF\"a\",b", intern_file_name("p.csv"));
+  REQUIRE(bom.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"a", "b"});
+  CsvReader junk("\"a\"x,b\n", intern_file_name("p.csv"));
+  CHECK_THROWS_WITH(junk.next_row(fields), "p.csv:1:4: unexpected text after a quoted field");
+}
+
+TEST_CASE("io::CsvHeader: names, duplicates and widths") {
+  std::vector<std::string_view> fields;
+  const std::vector<CsvHeader::Column> columns{{"date", true}, {"amount", true}, {"year", false}};
+  CsvReader reader(" Date ,AMOUNT\n2025-01-01,1,2\n", intern_file_name("p.csv"));
+  REQUIRE(reader.next_row(fields));
+  const CsvHeader header(reader, fields, columns, "a test CSV");
+  CHECK(header.index(0) == 0);
+  CHECK(header.index(1) == 1);
+  CHECK(header.index(2) == -1);
+  REQUIRE(reader.next_row(fields));
+  CHECK_THROWS_WITH(header.check_width(reader, fields), doctest::Contains("p.csv:2:14: expected 2 fields"));
+  CsvReader twice("date,amount,Amount\n", intern_file_name("p.csv"));
+  REQUIRE(twice.next_row(fields));
+  CHECK_THROWS_WITH(CsvHeader(twice, fields, columns, "a test CSV"),
+                    "p.csv:1:13: column 'amount' is named twice in the header (also column 2)");
+  CsvReader missing("date\n", intern_file_name("p.csv"));
+  REQUIRE(missing.next_row(fields));
+  CHECK_THROWS_WITH(CsvHeader(missing, fields, columns, "a test CSV"),
+                    "p.csv:1:1: a test CSV needs the header date,amount,[year]; 'amount' is missing");
 }

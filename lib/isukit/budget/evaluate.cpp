@@ -12,7 +12,9 @@ using util::Rational;
 
 util::Money round_to_unit(const Rational& value, const Money& unit) {
   const util::Integer units = util::round_to_integer(value / unit.value(), util::Rounding::half_up);
-  return Money((units * unit.minor_units()).convert_to<std::int64_t>(), unit.currency());
+  // A whole number of units is a whole number of minor units: to_money rounds nothing here and
+  // fails on a value past what money holds, where convert_to would saturate silently.
+  return util::to_money(util::Rational(units) * unit.value(), unit.currency(), util::Rounding::half_up);
 }
 
 namespace {

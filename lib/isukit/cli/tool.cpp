@@ -34,6 +34,7 @@ namespace {
 int run_tool(const std::string& tool, const std::string& description, int argc, char** argv,
              const std::vector<SubcommandSpec>& subcommands) {
   CLI::App app(description, tool);
+  util::set_note_prefix(tool);
   app.set_version_flag("--version", fmt::format("{} (isukit) {}\n{}", tool, ISUKIT_VERSION, ISUKIT_COPYRIGHT));
   app.require_subcommand(1);
   app.fallthrough(false);

@@ -1,4 +1,9 @@
 #include <isukit/io/csv_reader.hpp>
+#include <isukit/io/shape.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace isukit::io {
 
@@ -10,86 +15,99 @@ CsvReader::CsvReader(std::string_view content, const std::string* file, char sep
 }
 
 Mark CsvReader::mark(std::size_t index) const {
-  return Mark{m_file, m_row_line, index < m_columns.size() ? m_columns[index] : 1};
+  return index < m_marks.size() ? m_marks[index] : row_mark();
 }
 
 bool CsvReader::skip_line() {
   if (m_pos >= m_content.size()) {
     return false;
   }
-  const auto end = m_content.find('\n', m_pos);
-  m_pos = end == std::string_view::npos ? m_content.size() : end + 1;
+  while (m_pos < m_content.size() && m_content[m_pos] != '\n' && m_content[m_pos] != '\r') {
+    ++m_pos;
+  }
+  if (!skip_line_end()) {
+    ++m_line; // the last line, without a line end
+  }
+  return true;
+}
+
+bool CsvReader::skip_line_end() {
+  if (m_pos >= m_content.size() || (m_content[m_pos] != '\n' && m_content[m_pos] != '\r')) {
+    return false;
+  }
+  if (m_content[m_pos] == '\r' && m_pos + 1 < m_content.size() && m_content[m_pos + 1] == '\n') {
+    ++m_pos;
+  }
+  ++m_pos;
   ++m_line;
   return true;
 }
 
-bool CsvReader::next_row(std::vector<std::string_view>& fields) {
-  fields.clear();
-  m_columns.clear();
-  m_scratch.clear();
-  // Skip blank lines between rows.
-  while (m_pos < m_content.size() && (m_content[m_pos] == '\n' || m_content[m_pos] == '\r')) {
-    if (m_content[m_pos] == '\n') {
-      ++m_line;
+void CsvReader::read_quoted(std::vector<std::string_view>& fields, std::size_t& line_start) {
+  const char* data = m_content.data();
+  const std::size_t size = m_content.size();
+  ++m_pos;
+  const std::size_t start = m_pos;
+  bool doubled = false;
+  while (m_pos < size) {
+    if (data[m_pos] == m_quote) {
+      if (m_pos + 1 < size && data[m_pos + 1] == m_quote) {
+        doubled = true;
+        m_pos += 2;
+        continue;
+      }
+      break;
+    }
+    if (skip_line_end()) {
+      line_start = m_pos;
+      continue;
     }
     ++m_pos;
+  }
+  if (m_pos >= size) {
+    util::fail_data(m_marks.back().position(), "unterminated quoted field");
+  }
+  std::string_view raw(data + start, m_pos - start);
+  ++m_pos; // closing quote
+  if (doubled) {
+    // The scratch buffer may grow while the row is read: views are made once it is complete.
+    const std::size_t from = m_scratch.size();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      m_scratch += raw[i];
+      if (raw[i] == m_quote) {
+        ++i;
+      }
+    }
+    m_unescaped.push_back({fields.size(), from, m_scratch.size() - from});
+  }
+  fields.push_back(raw);
+  if (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' && data[m_pos] != '\r') {
+    util::fail_data(Mark{m_file, m_line, static_cast<int>(m_pos - line_start) + 1}.position(),
+                    "unexpected text after a quoted field");
+  }
+}
+
+bool CsvReader::next_row(std::vector<std::string_view>& fields) {
+  fields.clear();
+  m_marks.clear();
+  m_scratch.clear();
+  m_unescaped.clear();
+  while (skip_line_end()) { // blank lines between rows
   }
   if (m_pos >= m_content.size()) {
     return false;
   }
   m_row_line = m_line;
   std::size_t line_start = m_pos;
-  // Quoted fields with doubled quotes are unescaped into m_scratch, which may grow while the
-  // row is read; their views are made once the row is complete (m_unescaped: field, offset).
-  m_unescaped.clear();
   const char* data = m_content.data();
   const std::size_t size = m_content.size();
   while (true) {
-    m_columns.push_back(static_cast<int>(m_pos - line_start) + 1);
+    m_marks.push_back(Mark{m_file, m_line, static_cast<int>(m_pos - line_start) + 1});
     if (m_pos < size && m_quote != '\0' && data[m_pos] == m_quote) {
-      ++m_pos;
-      const std::size_t start = m_pos;
-      bool doubled = false;
-      while (m_pos < size) {
-        if (data[m_pos] == m_quote) {
-          if (m_pos + 1 < size && data[m_pos + 1] == m_quote) {
-            doubled = true;
-            m_pos += 2;
-            continue;
-          }
-          break;
-        }
-        if (data[m_pos] == '\n') {
-          ++m_line;
-          line_start = m_pos + 1;
-        }
-        ++m_pos;
-      }
-      if (m_pos >= size) {
-        util::fail_data(mark(m_columns.size() - 1).position(), "unterminated quoted field");
-      }
-      std::string_view raw(data + start, m_pos - start);
-      ++m_pos; // closing quote
-      if (doubled) {
-        const std::size_t from = m_scratch.size();
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-          m_scratch += raw[i];
-          if (raw[i] == m_quote) {
-            ++i;
-          }
-        }
-        m_unescaped.push_back({fields.size(), from, m_scratch.size() - from});
-      }
-      fields.push_back(raw);
-      if (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' &&
-          data[m_pos] != '\r') {
-        util::fail_data(Mark{m_file, m_line, static_cast<int>(m_pos - line_start) + 1}.position(),
-                        "unexpected text after a quoted field");
-      }
+      read_quoted(fields, line_start);
     } else {
       const std::size_t start = m_pos;
-      while (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' &&
-             data[m_pos] != '\r') {
+      while (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' && data[m_pos] != '\r') {
         ++m_pos;
       }
       fields.emplace_back(data + start, m_pos - start);
@@ -103,14 +121,104 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
   for (const auto& u : m_unescaped) {
     fields[u.field] = std::string_view(m_scratch).substr(u.offset, u.length);
   }
-  if (m_pos < size && data[m_pos] == '\r') {
-    ++m_pos;
-  }
-  if (m_pos < size && data[m_pos] == '\n') {
-    ++m_pos;
-    ++m_line;
-  }
+  skip_line_end();
   return true;
+}
+
+namespace {
+
+/// A header name as compared: without surrounding spaces, in lower case.
+std::string normalized(std::string_view name) {
+  const auto first = name.find_first_not_of(" \t");
+  const auto last = name.find_last_not_of(" \t");
+  std::string result(first == std::string_view::npos ? std::string_view() : name.substr(first, last - first + 1));
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return result;
+}
+
+std::string header_text(const std::vector<CsvHeader::Column>& columns) {
+  std::string text;
+  for (const auto& column : columns) {
+    text += text.empty() ? "" : ",";
+    text += column.required ? std::string(column.name) : fmt::format("[{}]", column.name);
+  }
+  return text;
+}
+
+/// Fails when the header row is not a comma-separated header at all.
+void check_header_form(const CsvReader& reader, const std::vector<std::string_view>& fields,
+                       const std::vector<CsvHeader::Column>& columns, std::string_view what) {
+  const Mark at = reader.row_mark();
+  if (fields.size() == 1) {
+    for (const char separator : {';', '\t'}) {
+      if (fields.front().find(separator) != std::string_view::npos) {
+        util::fail_data(at.position(),
+                        fmt::format("{} is separated by {}; isukit reads comma-separated values (RFC 4180): "
+                                    "export the file with commas",
+                                    what, separator == ';' ? "semicolons" : "tabs"));
+      }
+    }
+  }
+  const bool any_known = std::any_of(fields.begin(), fields.end(), [&](std::string_view field) {
+    return std::any_of(columns.begin(), columns.end(),
+                       [&](const CsvHeader::Column& c) { return normalized(field) == c.name; });
+  });
+  if (!any_known) {
+    util::fail_data(at.position(),
+                    fmt::format("the first line of {} must be its header {}; this line names none of its "
+                                "columns (remove any lines above the header)",
+                                what, header_text(columns)));
+  }
+}
+
+} // namespace
+
+CsvHeader::CsvHeader(const CsvReader& reader, const std::vector<std::string_view>& fields,
+                     std::vector<Column> columns, std::string_view what)
+    : m_index(columns.size(), -1), m_width(fields.size()) {
+  check_header_form(reader, fields, columns, what);
+  std::vector<std::string> names;
+  for (const auto& column : columns) {
+    names.emplace_back(column.name);
+  }
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string name = normalized(fields[i]);
+    const auto known = std::find(names.begin(), names.end(), name);
+    if (known == names.end()) {
+      const std::string_view guess = nearest(name, names);
+      util::fail_data(reader.mark(i).position(),
+                      fmt::format("unknown column '{}' in {} ({})", fields[i], what,
+                                  guess.empty() ? fmt::format("expected the header {}", header_text(columns))
+                                                : fmt::format("did you mean '{}'?", guess)));
+    }
+    int& index = m_index[static_cast<std::size_t>(known - names.begin())];
+    if (index >= 0) {
+      util::fail_data(reader.mark(i).position(),
+                      fmt::format("column '{}' is named twice in the header (also column {})", name, index + 1));
+    }
+    index = static_cast<int>(i);
+  }
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].required && m_index[c] < 0) {
+      util::fail_data(reader.row_mark().position(),
+                      fmt::format("{} needs the header {}; '{}' is missing", what, header_text(columns),
+                                  columns[c].name));
+    }
+  }
+}
+
+void CsvHeader::check_width(const CsvReader& reader, const std::vector<std::string_view>& fields) const {
+  if (fields.size() > m_width) {
+    util::fail_data(reader.mark(m_width).position(),
+                    fmt::format("expected {} fields as in the header, got {}: a value holding a comma must be "
+                                "quoted (\"INV 7,2024\")",
+                                m_width, fields.size()));
+  }
+  if (fields.size() < m_width) {
+    util::fail_data(reader.row_mark().position(),
+                    fmt::format("expected {} fields as in the header, got {}", m_width, fields.size()));
+  }
 }
 
 } // namespace isukit::io

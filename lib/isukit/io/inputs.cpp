@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -18,29 +21,123 @@ namespace {
 
 constexpr const char* stdin_name = "<stdin>";
 
-bool is_data_file(const fs::path& path) {
-  const auto ext = path.extension();
-  return ext == ".yaml" || ext == ".yml" || ext == ".csv";
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
 }
 
-bool is_csv(const std::string& path) { return fs::path(path).extension() == ".csv"; }
+bool has_extension(const fs::path& path, std::string_view ext) { return lower(path.extension().string()) == ext; }
 
-/// Standard input has no name to go by: it is CSV when its first non-blank line has a comma
-/// and no colon, which no isukit YAML document's first line (`kind: ...`, `---`, `#`) has.
+/// Why a file found inside a directory is not read, or empty when it is: hidden files and
+/// editors' leftovers (`.payments.yaml`, `.#payments.yaml`, `payments.yaml~`, `#payments.yaml#`)
+/// are copies of a file that is read already, and only YAML and CSV hold documents.
+std::string_view skip_reason(const fs::directory_entry& entry) {
+  const std::string name = entry.path().filename().string();
+  if (name.front() == '.') {
+    return "a hidden file";
+  }
+  if (name.back() == '~' || (name.size() > 1 && name.front() == '#' && name.back() == '#')) {
+    return "an editor's backup or lock file";
+  }
+  std::error_code ec;
+  if (!entry.is_regular_file(ec)) {
+    return "not a regular file";
+  }
+  const fs::path& path = entry.path();
+  if (!has_extension(path, ".yaml") && !has_extension(path, ".yml") && !has_extension(path, ".csv")) {
+    return "not a .yaml, .yml or .csv file";
+  }
+  return {};
+}
+
+/// The data files below `dir`, sorted; every file left out is named on stderr with why. A
+/// hidden directory (`.git`) is left out whole.
+std::vector<std::string> directory_files(const std::string& dir) {
+  std::vector<std::string> found;
+  std::vector<std::pair<std::string, std::string>> left_out; // path, why: named in sorted order
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const bool is_dir = it->is_directory(ec);
+    const bool hidden = it->path().filename().string().front() == '.';
+    if (is_dir && (hidden || it->is_symlink(ec))) {
+      it.disable_recursion_pending();
+      left_out.emplace_back(it->path().string(),
+                            hidden ? "a hidden directory" : "a link to a directory (name it to read it)");
+      continue;
+    }
+    if (is_dir) {
+      continue;
+    }
+    if (const auto why = skip_reason(*it); !why.empty()) {
+      left_out.emplace_back(it->path().string(), why);
+      continue;
+    }
+    found.push_back(it->path().string());
+  }
+  if (ec) {
+    throw util::Error(util::ExitCode::no_input, util::Position{dir, 0, 0}, fmt::format("cannot read: {}", ec.message()));
+  }
+  std::sort(found.begin(), found.end());
+  std::sort(left_out.begin(), left_out.end());
+  for (const auto& [path, why] : left_out) {
+    util::note(util::Position{path, 0, 0}, "not read: " + why);
+  }
+  return found;
+}
+
+/// Standard input has no name to go by, nor has a file named without `.csv`: it is CSV when its
+/// first non-blank line has a separator and no colon, which no isukit YAML document's first
+/// line (`kind: ...`, `---`, `#`) has.
 bool looks_like_csv(std::string_view content) {
   const auto start = content.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) {
     return false;
   }
-  const std::string_view line = content.substr(start, content.find('\n', start) - start);
-  return line.find(',') != std::string_view::npos && line.find(':') == std::string_view::npos &&
-         line.front() != '#' && line.front() != '-' && line.front() != '{' && line.front() != '[';
+  std::string_view line = content.substr(start, content.find_first_of("\r\n", start) - start);
+  if (line.substr(0, 3) == "\xEF\xBB\xBF") {
+    line.remove_prefix(3);
+  }
+  return line.find_first_of(",;\t") != std::string_view::npos && line.find(':') == std::string_view::npos &&
+         !line.empty() && line.front() != '#' && line.front() != '-' && line.front() != '{' && line.front() != '[';
 }
 
 [[noreturn]] void no_input(const std::string& path, const std::string& why) {
   throw util::Error(util::ExitCode::no_input, util::Position{path, 0, 0},
                     fmt::format("cannot read: {}", why));
 }
+
+/// The files already taken, by device and inode: a file reached twice (named twice, through a
+/// directory and by name, through a link) is read once.
+class SeenFiles {
+public:
+  /// True the first time a file is offered; later offers are named on stderr.
+  bool first(const std::string& path) {
+    struct stat info {};
+    const int result = path == "-" ? ::fstat(0, &info) : ::stat(path.c_str(), &info);
+    const std::string name = path == "-" ? stdin_name : path;
+    if (result != 0) {
+      return true; // cannot be identified: opening it will say why
+    }
+    for (const auto& seen : m_seen) {
+      if (seen.device == info.st_dev && seen.inode == info.st_ino) {
+        util::note(util::Position{name, 0, 0}, fmt::format("not read again: it is {}, already read", seen.name));
+        return false;
+      }
+    }
+    m_seen.push_back(Seen{info.st_dev, info.st_ino, name});
+    return true;
+  }
+
+private:
+  struct Seen {
+    dev_t device;
+    ino_t inode;
+    std::string name;
+  };
+  std::vector<Seen> m_seen;
+};
 
 } // namespace
 
@@ -49,23 +146,22 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
     return {"-"};
   }
   std::vector<std::string> files;
-  for (const auto& arg : args) {
-    if (arg == "-") {
-      files.push_back(arg);
-      continue;
+  SeenFiles seen;
+  auto take = [&](const std::string& path) {
+    if (seen.first(path)) {
+      files.push_back(path);
     }
+  };
+  for (const auto& arg : args) {
     std::error_code ec;
-    if (fs::is_directory(arg, ec)) {
-      std::vector<std::string> found;
-      for (const auto& entry : fs::recursive_directory_iterator(arg, ec)) {
-        if (entry.is_regular_file() && is_data_file(entry.path())) {
-          found.push_back(entry.path().string());
-        }
+    if (arg == "-") {
+      take(arg);
+    } else if (fs::is_directory(arg, ec)) {
+      for (const auto& file : directory_files(arg)) {
+        take(file);
       }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(arg, ec)) {
-      files.push_back(arg);
+      take(arg);
     } else {
       no_input(arg, "no such file or directory");
     }
@@ -83,43 +179,25 @@ std::string read_file(const std::string& path) {
   if (!in) {
     no_input(path, std::strerror(errno));
   }
-  std::string content;
-  in.seekg(0, std::ios::end);
-  const auto size = in.tellg();
-  if (size > 0) {
-    content.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    in.read(content.data(), size);
-  }
-  if (!in) {
+  std::ostringstream content;
+  content << in.rdbuf(); // not by size: a FIFO or /dev/stdin has none
+  if (in.bad()) {
     throw util::Error(util::ExitCode::io, util::Position{path, 0, 0}, "read error");
   }
-  return content;
+  return content.str();
 }
 
 void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer) {
   for (const auto& path : expand_inputs(args)) {
     const std::string name = path == "-" ? stdin_name : path;
-    if (is_csv(path)) {
-      const std::string content = read_file(path);
+    const std::string content = read_file(path);
+    const bool yaml_name = has_extension(path, ".yaml") || has_extension(path, ".yml");
+    if (has_extension(path, ".csv") || (!yaml_name && looks_like_csv(content))) {
       consumer.on_csv(intern_file_name(name), content);
-      continue;
+    } else {
+      std::istringstream in(content);
+      read_yaml(in, name, consumer);
     }
-    if (path == "-") {
-      const std::string content = read_file(path);
-      if (looks_like_csv(content)) {
-        consumer.on_csv(intern_file_name(name), content);
-      } else {
-        std::istringstream in(content);
-        read_yaml(in, name, consumer);
-      }
-      continue;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      no_input(path, std::strerror(errno));
-    }
-    read_yaml(in, name, consumer);
   }
 }
 

@@ -9,13 +9,16 @@
 namespace isukit::io {
 
 /// Expands the arguments into the files to read: a directory stands for every `*.yaml`,
-/// `*.yml` and `*.csv` below it, in sorted order; `-` (or no argument) for standard input.
-/// A missing input is an error with exit 66.
+/// `*.yml` and `*.csv` below it (extensions in any case), in sorted order, leaving out hidden
+/// files and directories and editors' leftovers (`*~`, `#*#`), each named on stderr with why;
+/// `-` (or no argument) for standard input. A file reached twice (same device and inode) is
+/// taken once. A missing input is an error with exit 66.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 
-/// Reads every input: YAML documents go to the consumer's document hooks, CSV to on_csv. A file
-/// is CSV by its `.csv` name; standard input when its first line is a CSV header (a comma, no
-/// colon).
+/// Reads every input: YAML documents go to the consumer's document hooks, CSV to on_csv. An
+/// input is CSV by its `.csv` name (in any case), YAML by a `.yaml` or `.yml` name; any other
+/// input (standard input, `export.txt`) is CSV when its first line is a CSV header (a comma,
+/// semicolon or tab, no colon).
 void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer);
 
 /// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened.

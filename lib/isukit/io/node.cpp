@@ -1,18 +1,18 @@
 #include <isukit/io/node.hpp>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <deque>
 #include <mutex>
-#include <optional>
 
 namespace isukit::io {
 
 util::Position Mark::position() const {
   return util::Position{file ? *file : std::string(), line, column};
 }
+
+std::string Mark::located() const { return fmt::format("{}:{}:{}", file ? *file : std::string(), line, column); }
 
 const std::string* intern_file_name(const std::string& name) {
   static std::deque<std::string> names;
@@ -76,75 +76,6 @@ const Node& Node::at(std::string_view key) const {
   return *value;
 }
 
-namespace {
-
-/// Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: the optimal
-/// string alignment distance, which counts the usual typing slips (`yaer`, `ceilling`) as one.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) {
-    d[i][0] = i;
-  }
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    d[0][j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
-/// The allowed key nearest to `key`, if it is near enough to be a slip: at most a third of its
-/// letters changed, and at least one.
-std::optional<std::string_view> nearest_key(std::string_view key, std::initializer_list<std::string_view> allowed) {
-  std::optional<std::string_view> best;
-  std::size_t best_distance = std::max<std::size_t>(1, key.size() / 3) + 1;
-  for (const auto candidate : allowed) {
-    const std::size_t distance = edit_distance(key, candidate);
-    if (distance < best_distance) {
-      best = candidate;
-      best_distance = distance;
-    }
-  }
-  return best;
-}
-
-/// `key` is `allowed`, or `allowed` is `field_*` and `key` is `field_` and a language code.
-bool allows(std::string_view allowed, std::string_view key) {
-  if (!allowed.ends_with("_*")) {
-    return allowed == key;
-  }
-  const std::string_view prefix = allowed.substr(0, allowed.size() - 1);
-  if (!key.starts_with(prefix)) {
-    return false;
-  }
-  const std::string_view code = key.substr(prefix.size());
-  return code.size() >= 2 && code.size() <= 3 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-} // namespace
-
-void Node::check_keys(std::initializer_list<std::string_view> allowed) const {
-  for (const auto& entry : as_mapping().entries()) {
-    if (std::any_of(allowed.begin(), allowed.end(), [&](std::string_view a) { return allows(a, entry.key); })) {
-      continue;
-    }
-    const Mark& where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
-    if (const auto nearest = nearest_key(entry.key, allowed)) {
-      util::fail_data(where.position(), fmt::format("unknown field '{}' (did you mean '{}'?)", entry.key, *nearest));
-    }
-    util::fail_data(where.position(),
-                    fmt::format("unknown field '{}' (expected one of: {})", entry.key, fmt::join(allowed, ", ")));
-  }
-}
-
 std::string Node::text_or(std::string_view key, std::string fallback) const {
   const Node* value = find(key);
   return value ? value->as_text() : std::move(fallback);
@@ -161,12 +92,16 @@ std::string describe(const Node& node) {
   case Node::Type::sequence:
     return "a list";
   case Node::Type::mapping:
-    return "a mapping";
+    return node.entries().empty() ? "an empty mapping '{}'" : "a mapping";
   }
   return "?";
 }
 
 const std::string& Node::as_text() const {
+  if (is_null() && m_mark.line > 0) {
+    fail("expected text, got no value: YAML reads an empty value and a bare null, Null, NULL or ~ "
+         "as no value; quote a text that is one of these (\"Null\")");
+  }
   if (!is_scalar()) {
     fail(fmt::format("expected text, got {}", describe(*this)));
   }
@@ -225,13 +160,14 @@ int Node::as_int() const {
 }
 
 bool Node::as_bool() const {
-  if (is_scalar() && (m_text == "true" || m_text == "yes")) {
+  if (is_scalar() && (m_text == "true" || m_text == "True" || m_text == "TRUE")) {
     return true;
   }
-  if (is_scalar() && (m_text == "false" || m_text == "no")) {
+  if (is_scalar() && (m_text == "false" || m_text == "False" || m_text == "FALSE")) {
     return false;
   }
-  fail(fmt::format("expected true or false, got {}", describe(*this)));
+  fail(fmt::format("expected true or false (YAML 1.2: true, True, TRUE, false, False or FALSE; "
+                   "yes, no, on and off are text), got {}", describe(*this)));
 }
 
 const std::vector<Node>& Node::as_sequence() const {

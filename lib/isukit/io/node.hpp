@@ -7,7 +7,6 @@
 #include <isukit/util/error.hpp>
 #include <isukit/util/money.hpp>
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +20,8 @@ struct Mark {
   int column = 0;
 
   util::Position position() const;
+  /// `file:line:col`, for a message that names a second position ("also at ...").
+  std::string located() const;
 };
 
 /// Keeps `name` alive for the life of the process and returns a stable pointer to it.
@@ -72,12 +73,6 @@ public:
   const Node* find(std::string_view key) const;
   /// The value of `key`; a missing key is a data error at this mapping.
   const Node& at(std::string_view key) const;
-  /// Fails at the first key of this mapping that is not in `allowed`: a misspelt optional field
-  /// (`yaer:`) must not be silently ignored. The message names the nearest allowed key when
-  /// the key is one or two slips from it ("did you mean 'year'?"), else lists them all.
-  /// `label_*` allows a text per language: `label_en`, `label_fr`, ... (two or three lower-case
-  /// letters).
-  void check_keys(std::initializer_list<std::string_view> allowed) const;
   /// The text of an optional field, or `fallback` when the key is absent.
   std::string text_or(std::string_view key, std::string fallback = {}) const;
 
@@ -89,6 +84,8 @@ public:
   util::Money as_money(util::Currency currency) const;
   util::Currency as_currency() const;
   int as_int() const;
+  /// The booleans of YAML 1.2's core schema: true, True, TRUE, false, False, FALSE. YAML 1.1's
+  /// yes/no/on/off are refused, so that one rule holds for every boolean field.
   bool as_bool() const;
   const std::vector<Node>& as_sequence() const;
   const Node& as_mapping() const;

@@ -63,19 +63,31 @@ public:
       util::fail_data(to_mark(mark).position(),
                       fmt::format("a value of {} bytes; at most {} are accepted", value.size(), max_scalar_bytes));
     }
-    // yaml-cpp tags a quoted scalar "!" and a plain one "?".
-    const auto style = tag == "!" ? Node::Style::quoted : Node::Style::string;
+    // yaml-cpp tags a quoted scalar "!" and a plain one "?"; `!!str` says "text" explicitly.
+    // Every value is read as text and parsed by the field that uses it, so any other tag
+    // (`!!null 1000.00`, `!!int`, `!custom`) would change nothing: it is refused rather than
+    // ignored.
+    if (tag != "?" && tag != "!" && tag != str_tag) {
+      refuse_tag(mark, tag, "text takes no tag but !!str");
+    }
+    const auto style = tag == "?" ? Node::Style::string : Node::Style::quoted;
     place(Node::scalar(value, style, to_mark(mark)));
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
+    if (tag != "?" && tag != "tag:yaml.org,2002:seq") {
+      refuse_tag(mark, tag, "a list takes no tag");
+    }
     open(Node::container(Node::Type::sequence, to_mark(mark)));
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                   YAML::EmitterStyle::value) override {
+    if (tag != "?" && tag != "tag:yaml.org,2002:map") {
+      refuse_tag(mark, tag, "a mapping takes no tag");
+    }
     open(Node::container(Node::Type::mapping, to_mark(mark)));
   }
   void OnMapEnd() override { close(); }
@@ -86,6 +98,17 @@ private:
     bool streams_records = false; // the sequence whose items go to on_record
     std::optional<Node> pending_key;
   };
+
+  static constexpr std::string_view str_tag = "tag:yaml.org,2002:str";
+
+  [[noreturn]] void refuse_tag(const YAML::Mark& mark, std::string_view tag, std::string_view rule) const {
+    constexpr std::string_view core = "tag:yaml.org,2002:";
+    const std::string shown = tag.substr(0, core.size()) == core ? "!!" + std::string(tag.substr(core.size()))
+                                                                 : std::string(tag);
+    util::fail_data(to_mark(mark).position(),
+                    fmt::format("YAML tag '{}' is not accepted: {} (isukit reads every value as text "
+                                "and checks it itself)", shown, rule));
+  }
 
   Mark to_mark(const YAML::Mark& mark) const { return Mark{m_file, mark.line + 1, mark.column + 1}; }
 

@@ -30,7 +30,6 @@ std::map<int, util::Money> parse_amounts(const Node& node, const Budget& budget)
 }
 
 BudgetRule parse_rule(const Node& node, const Budget& budget) {
-  node.check_keys({"share", "of", "quantity", "unit_cost"});
   BudgetRule rule;
   rule.mark = node.mark();
   if (const Node* share = node.find("share")) {
@@ -63,7 +62,6 @@ BudgetRule parse_rule(const Node& node, const Budget& budget) {
 
 /// One line: its labels and notes, amounts, rule, stated figures or in-kind text.
 BudgetLine parse_line(const Node& record, const Budget& budget) {
-  record.check_keys({"id", "label_*", "note_*", "amounts", "rule", "stated", "in_kind_*"});
   BudgetLine line;
   line.mark = record.mark();
   line.id = record.at("id").as_text();

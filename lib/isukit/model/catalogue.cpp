@@ -20,11 +20,9 @@ bool is_category(std::string_view key) {
 util::Conventions read_conventions(const io::Node& root) {
   util::Conventions c;
   const io::Node& numbers = root.at("numbers");
-  numbers.check_keys({"decimal_mark", "group_separator"});
   c.decimal_mark = numbers.at("decimal_mark").as_text();
   c.group_separator = numbers.at("group_separator").as_text();
   const io::Node& dates = root.at("dates");
-  dates.check_keys({"months", "long", "first_day"});
   const auto& months = dates.at("months").as_sequence();
   if (months.size() != 12) {
     dates.at("months").fail(fmt::format("expected the 12 month names, got {}", months.size()));
@@ -101,7 +99,6 @@ void check_same_messages(const std::vector<util::Catalogue>& catalogues, const s
 } // namespace
 
 util::Catalogue read_catalogue(const io::Node& root, std::string code) {
-  root.check_keys({"kind", "language", "name", "source", "plural", "numbers", "dates", "messages"});
   if (root.at("language").as_text() != code) {
     root.at("language").fail(fmt::format("the catalogue of '{}' must be named {}.yaml", root.at("language").text(),
                                          root.at("language").text()));

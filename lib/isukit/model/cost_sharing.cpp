@@ -68,7 +68,6 @@ std::optional<Rational> optional_rate(const Node& record, std::string_view key) 
 }
 
 RoundingRule parse_rounding(const Node& node, const util::Currency& currency) {
-  node.check_keys({"method", "unit"});
   RoundingRule rule;
   if (const Node* method = node.find("method")) {
     if (method->as_text() == "each_half_up") {
@@ -166,9 +165,6 @@ std::string paying_instrument(const Node& sharing, const Treaty& treaty) {
 } // namespace
 
 CostSharing parse_cost_sharing(const Node& sharing, const Treaty& treaty, const StateTable& states) {
-  sharing.check_keys({"instrument", "parties_on", "scales", "scale_for_years", "fixed_shares", "min_un_rate",
-                      "without_un_rate", "ceiling", "floor", "ldc_ceiling", "minimum_contribution", "rounding",
-                      "basis", "note"});
   CostSharing c;
   c.instrument = paying_instrument(sharing, treaty);
   if (const Node* on = sharing.find("parties_on"); on && on->as_text() != "year_start") {

@@ -1,5 +1,6 @@
 #include <isukit/io/inputs.hpp>
 #include <isukit/model/documents.hpp>
+#include <isukit/model/layouts.hpp>
 
 #include <fmt/format.h>
 
@@ -9,20 +10,13 @@ namespace isukit::model {
 
 namespace {
 
-constexpr std::string_view known_kinds[] = {
-    "states", "scale", "treaty", "budget", "budget-table", "budget-totals", "budget-check",
-    "budget-comparison", "assessments", "payments", "import-rules", "unmatched-payments", "fund", "contributions-status", "arrears",
-    "fund-status", "reports", "obligations", "reports-status", "overdue-reports", "deadlines", "parties", "programme",
-    "applications", "selection", "sponsorship-report", "catalogue",
-};
-
-std::string known_list() {
-  std::string list;
-  for (auto kind : known_kinds) {
-    list += list.empty() ? "" : ", ";
-    list += kind;
+/// The layout of a kind that require_known_kind has let through.
+const io::Shape& layout(const std::string& kind) {
+  const io::Shape* shape = layout_of(kind);
+  if (!shape) {
+    throw util::Error(util::ExitCode::software, fmt::format("no layout for kind '{}'", kind));
   }
-  return list;
+  return *shape;
 }
 
 class WantedCollector : public io::DocumentConsumer {
@@ -35,6 +29,7 @@ public:
   }
   void on_record(const std::string&, const io::Node&, const io::Node&) override {}
   void on_document(io::Document document) override {
+    check_layout(document);
     if (std::find(m_wanted.begin(), m_wanted.end(), document.kind) != m_wanted.end()) {
       documents.push_back(std::move(document));
     }
@@ -48,14 +43,18 @@ private:
 
 } // namespace
 
-bool is_known_kind(std::string_view kind) {
-  return std::find(std::begin(known_kinds), std::end(known_kinds), kind) != std::end(known_kinds);
-}
+bool is_known_kind(std::string_view kind) { return layout_of(kind) != nullptr; }
 
 void require_known_kind(const std::string& kind, const io::Node& kind_node) {
   if (!is_known_kind(kind)) {
-    kind_node.fail(fmt::format("unknown kind '{}' (expected one of: {})", kind, known_list()));
+    kind_node.fail(fmt::format("unknown kind '{}' ({})", kind, io::suggestion(kind, known_kinds())));
   }
+}
+
+void check_layout(const io::Document& document) { layout(document.kind).check(document.root); }
+
+void check_record(const std::string& kind, std::string_view list, const io::Node& record) {
+  layout(kind).field(list)->item()->check(record);
 }
 
 std::vector<io::Document> read_documents(const std::vector<std::string>& inputs,

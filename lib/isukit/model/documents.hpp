@@ -10,12 +10,19 @@
 
 namespace isukit::model {
 
-/// Every kind isukit reads or writes. A document of any other kind is an error wherever it is
+/// Every kind isukit reads or writes (model/layouts). A document of any other kind is an error wherever it is
 /// read, so a misspelt kind is never silently skipped.
 bool is_known_kind(std::string_view kind);
 
 /// Fails at `kind_node` unless the kind is known.
 void require_known_kind(const std::string& kind, const io::Node& kind_node);
+
+/// Fails at the first value of the document that its kind's layout (model/layouts) does not
+/// allow: an unknown key at any level, a list that is not a list.
+void check_layout(const io::Document& document);
+
+/// The same for one record streamed from the list `list` of a document of `kind`.
+void check_record(const std::string& kind, std::string_view list, const io::Node& record);
 
 /// Reads every document of the inputs and keeps those of the `wanted` kinds, in input order;
 /// known kinds the caller does not want are skipped (a directory holds a whole set of

@@ -73,7 +73,6 @@ std::regex read_pattern(const io::Node& node, std::regex::flag_type flags = std:
 }
 
 void read_header(const io::Node& node, ImportRules& rules) {
-  node.check_keys({"line", "cells"});
   rules.header_mark = node.mark();
   if (const io::Node* line = node.find("line")) {
     rules.header_line = line->as_int();
@@ -121,7 +120,6 @@ void read_amount_style(const io::Node& root, ImportRules& rules) {
     }
   }
   if (const io::Node* sign = root.find("sign")) {
-    sign->check_keys({"parentheses", "trailing_minus", "credit", "debit"});
     rules.amount_style.parentheses = sign->find("parentheses") && sign->at("parentheses").as_bool();
     rules.amount_style.trailing_minus = sign->find("trailing_minus") && sign->at("trailing_minus").as_bool();
     rules.indicator_credit = sign->text_or("credit", rules.indicator_credit);
@@ -131,7 +129,6 @@ void read_amount_style(const io::Node& root, ImportRules& rules) {
 
 void read_leave_out(const io::Node& node, ImportRules& rules) {
   for (const auto& item : node.as_sequence()) {
-    item.check_keys({"name", "field", "column", "pattern"});
     LeaveOutRule rule;
     rule.name = item.at("name").as_text();
     if (const io::Node* field = item.find("field")) {
@@ -225,9 +222,6 @@ std::string ColumnRef::describe() const {
 }
 
 ImportRules ImportRules::from_document(const io::Node& root, const StateTable& states) {
-  root.check_keys({"kind", "note", "format", "encoding", "separator", "quote", "header", "columns", "currency",
-                   "date_format", "decimal_mark", "grouping", "sign", "debits", "reversals", "leave_out",
-                   "year_pattern", "aliases", "drop_words", "account", "date", "reference"});
   ImportRules rules;
   const std::string format = root.text_or("format", "csv");
   if (format != "csv" && format != "camt") {

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
+#include <unordered_map>
 
 namespace isukit::model {
 
@@ -38,14 +40,17 @@ public:
 
   void on_record(const std::string& kind, const Node& header, const Node& record) override {
     if (kind == "assessments") {
+      check_record(kind, "assessments", record);
       add_assessment(header, record);
     } else {
+      check_record(kind, "payments", record);
       add_payment(header, record);
     }
   }
 
   void on_document(io::Document document) override {
     m_in_document = false;
+    check_layout(document);
     if (document.kind == "assessments") {
       const Node& root = document.root;
       if (!root.find("year") || !root.find("currency")) {
@@ -61,6 +66,7 @@ public:
   /// Checks made once everything is read.
   void finish() {
     m_diagnostics.throw_if_any();
+    check_refunds();
     if (m_payment_currency.valid() && m_ledger.m_currency.valid() && !(m_payment_currency == m_ledger.m_currency)) {
       util::fail_data(m_first_payment.position(),
                       fmt::format("payment in {}, but the contributions are assessed in {}",
@@ -72,9 +78,20 @@ private:
   int year_of(const Node& node) const {
     const int year = node.as_int();
     if (year < Ledger::first_year || year > Ledger::last_year) {
-      node.fail(fmt::format("year {} is out of range", year));
+      node.fail(fmt::format("expected a year from {} to {}, got {}", Ledger::first_year, Ledger::last_year, year));
     }
     return year;
+  }
+
+  /// A CSV `year` field: four digits within the ledger's years.
+  static int csv_year_of(std::string_view text, const io::Mark& at) {
+    const bool digits = text.size() == 4 && text.find_first_not_of("0123456789") == std::string_view::npos;
+    const int value = digits ? std::stoi(std::string(text)) : 0;
+    if (!digits || value < Ledger::first_year || value > Ledger::last_year) {
+      util::fail_data(at.position(), fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year,
+                                                 Ledger::last_year, text));
+    }
+    return value;
   }
 
   util::Currency ledger_currency(const Node& node) {
@@ -103,12 +120,11 @@ private:
           header.find("treaty") ? header.at("treaty").as_text() : std::string(), m_year, m_currency, header.mark()});
       m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
     }
-    record.check_keys({"state", "amount", "rate", "note"});
     const StateId state = m_states.require(record.at("state"));
     const std::size_t slot = m_ledger.slot(state, m_year);
     if (m_assessed_at[slot].line) {
-      record.fail(fmt::format("{} is assessed twice for {} (also at line {})", m_states[state].code, m_year,
-                              m_assessed_at[slot].line));
+      record.fail(fmt::format("{} is assessed twice for {} (also at {})", m_states[state].code, m_year,
+                              m_assessed_at[slot].located()));
     }
     m_assessed_at[slot] = record.mark();
     const util::Money amount = record.at("amount").as_money(m_currency);
@@ -142,12 +158,88 @@ private:
     m_volume += static_cast<std::int64_t>(magnitude);
   }
 
+  /// A payment as read from YAML or CSV, with the positions its errors name.
+  struct PaymentRow {
+    StateId state;
+    util::Date date;
+    util::Money amount;
+    std::string_view reference;
+    std::optional<int> year;
+    io::Mark at, amount_at, year_at;
+  };
+
+  /// The text of a CSV's currency column last seen and its currency.
+  struct CsvCurrency {
+    std::optional<std::string> text;
+    util::Currency currency;
+  };
+  /// The payment of a CSV row; fails at the field that is wrong.
+  PaymentRow csv_payment(const io::CsvReader& reader, const io::CsvHeader& header,
+                         const std::vector<std::string_view>& fields, CsvCurrency& cached);
+
+  /// Fails when an identical payment was read before, naming both.
+  void check_unique(const PaymentRow& row) {
+    const PaymentKey key{std::hash<std::string_view>{}(row.reference), row.amount.minor_units(), row.date,
+                         row.state, row.amount.currency()};
+    const auto [seen, inserted] = m_payments_seen.emplace(key, row.at);
+    if (!inserted) {
+      util::fail_data(row.at.position(),
+                      fmt::format("this payment repeats the one at {}: same state, date, amount, currency and "
+                                  "reference (two real payments of the same amount on the same day carry "
+                                  "different references)",
+                                  seen->second.located()));
+    }
+  }
+
+  void add_payment_row(const PaymentRow& row) {
+    if (row.year && *row.year > row.date.year() + 1) {
+      util::fail_data(row.year_at.position(),
+                      fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
+                                  row.date.iso(), *row.year));
+    }
+    check_unique(row);
+    count_volume(row.amount.minor_units(), row.amount_at);
+    const std::int32_t refund = row.amount.is_negative() ? static_cast<std::int32_t>(m_refund_marks.size()) : -1;
+    if (refund >= 0) {
+      m_refund_marks.push_back(row.amount_at);
+    }
+    m_receipts.push_back(Receipt{row.date, row.amount.minor_units(), row.state, refund});
+    credit(row.state, row.date, row.amount.minor_units(), row.year, row.reference);
+  }
+
+  /// A state's net receipts never go below zero: walks each state's payments by date (receipts
+  /// of a day before its refunds) and fails at the first refund that takes more than was paid.
+  void check_refunds() {
+    if (m_refund_marks.empty()) {
+      return; // without a refund, receipts only grow
+    }
+    std::vector<bool> refunded(m_states.size(), false);
+    for (const auto& r : m_receipts) {
+      refunded[r.state] = refunded[r.state] || r.refund >= 0;
+    }
+    std::erase_if(m_receipts, [&](const Receipt& r) { return !refunded[r.state]; });
+    std::sort(m_receipts.begin(), m_receipts.end(), [](const Receipt& a, const Receipt& b) {
+      return std::tie(a.state, a.date, b.amount) < std::tie(b.state, b.date, a.amount);
+    });
+    std::int64_t net = 0;
+    for (std::size_t i = 0; i < m_receipts.size(); ++i) {
+      const Receipt& r = m_receipts[i];
+      net = i > 0 && m_receipts[i - 1].state == r.state ? net + r.amount : r.amount;
+      if (net < 0) {
+        util::fail_data(m_refund_marks[static_cast<std::size_t>(r.refund)].position(),
+                        fmt::format("this refund of {} takes {}'s net receipts below zero on {} ({} had been "
+                                    "received): a refund is a negative payment of at most what the state has paid",
+                                    util::Money(-r.amount, m_payment_currency).plain(), m_states[r.state].code,
+                                    r.date.iso(), util::Money(net - r.amount, m_payment_currency).plain()));
+      }
+    }
+  }
+
   void credit(StateId state, const util::Date& date, std::int64_t amount, std::optional<int> year,
-              std::string_view reference, const io::Mark& mark) {
+              std::string_view reference) {
     if (date > m_as_of) {
       return;
     }
-    count_volume(amount, mark);
     m_ledger.m_involved[state] = true;
     if (m_ledger.m_keep_payments) {
       m_ledger.m_payments.push_back(Payment{date, state, amount, year, std::string(reference)});
@@ -160,7 +252,6 @@ private:
   }
 
   void add_payment(const Node& header, const Node& record) {
-    record.check_keys({"date", "state", "amount", "currency", "reference", "year", "note", "source", "payer", "matched"});
     const Node* currency_node = record.find("currency");
     if (!currency_node) {
       currency_node = header.find("currency");
@@ -170,26 +261,21 @@ private:
     }
     const util::Currency currency = currency_node->as_currency();
     note_payment_currency(currency, record.mark());
-    const util::Date date = record.at("date").as_date();
-    const StateId state = m_states.require(record.at("state"));
-    const util::Money amount = record.at("amount").as_money(currency);
-    std::optional<int> year;
-    if (const Node* y = record.find("year")) {
-      year = year_of(*y);
-    }
+    const Node* year = record.find("year");
     const Node* reference = record.find("reference");
-    credit(state, date, amount.minor_units(), year, reference ? reference->as_text() : std::string(),
-           record.mark());
+    add_payment_row(PaymentRow{m_states.require(record.at("state")), record.at("date").as_date(),
+                               record.at("amount").as_money(currency), reference ? reference->as_text() : "",
+                               year ? std::optional<int>(year_of(*year)) : std::nullopt, record.mark(),
+                               record.at("amount").mark(), year ? year->mark() : io::Mark{}});
   }
 
   void add_fund(const Node& root) {
     const util::Currency currency = root.at("currency").as_currency();
     for (const auto& record : root.at("movements").as_sequence()) {
-      record.check_keys({"date", "amount", "description", "reference", "note"});
-      count_volume(record.at("amount").as_money(currency).minor_units(), record.at("amount").mark());
       m_ledger.m_fund.push_back(FundMovement{record.at("date").as_date(), record.at("amount").as_money(currency),
                                              record.find("description") ? record.at("description").as_text() : "",
                                              record.mark()});
+      count_volume(m_ledger.m_fund.back().amount.minor_units(), record.at("amount").mark());
     }
     std::stable_sort(m_ledger.m_fund.begin(), m_ledger.m_fund.end(),
                      [](const FundMovement& a, const FundMovement& b) { return a.date < b.date; });
@@ -206,87 +292,102 @@ private:
   io::Mark m_first_payment;
   util::Diagnostics m_diagnostics;
   std::int64_t m_volume = 0; // see count_volume
+  /// What makes a payment the same as another. The reference is kept as a hash, so that a
+  /// million payments cost no million strings: two different references with one 64-bit hash
+  /// are as unlikely as a typing error in both.
+  struct PaymentKey {
+    std::size_t reference;
+    std::int64_t amount;
+    util::Date date;
+    StateId state;
+    util::Currency currency;
+    bool operator==(const PaymentKey&) const = default;
+  };
+  struct PaymentKeyHash {
+    std::size_t operator()(const PaymentKey& k) const {
+      std::size_t h = k.reference;
+      for (const std::size_t part : {static_cast<std::size_t>(k.amount), static_cast<std::size_t>(k.state),
+                                     static_cast<std::size_t>(k.date.days_since(util::Date(2000, 1, 1)))}) {
+        h ^= part + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+      }
+      return h;
+    }
+  };
+  std::unordered_map<PaymentKey, io::Mark, PaymentKeyHash> m_payments_seen;
+  struct Receipt {
+    util::Date date;
+    std::int64_t amount;
+    StateId state;
+    std::int32_t refund; // index into m_refund_marks, or -1 for a receipt
+  };
+  std::vector<Receipt> m_receipts;
+  std::vector<io::Mark> m_refund_marks;
 };
+
+namespace {
+
+enum CsvColumn { csv_date, csv_state, csv_amount, csv_currency, csv_reference, csv_year, csv_note };
+
+} // namespace
+
+LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, const io::CsvHeader& header,
+                                                   const std::vector<std::string_view>& fields, CsvCurrency& cached) {
+  auto at = [&](CsvColumn c) { return reader.mark(static_cast<std::size_t>(header.index(c))); };
+  auto field = [&](CsvColumn c) { return fields[static_cast<std::size_t>(header.index(c))]; };
+  auto fail = [&](CsvColumn c, std::string message) { util::fail_data(at(c).position(), std::move(message)); };
+  header.check_width(reader, fields);
+  const auto day = util::Date::parse(field(csv_date));
+  if (!day) {
+    fail(csv_date, fmt::format("expected a date (YYYY-MM-DD), got '{}'", field(csv_date)));
+  }
+  const auto who = m_states.find(field(csv_state));
+  if (!who) {
+    fail(csv_state, fmt::format("unknown state code '{}'", field(csv_state)));
+  }
+  if (field(csv_currency) != cached.text) { // the column rarely changes: parse it once
+    const auto parsed = util::Currency::parse(field(csv_currency));
+    if (!parsed) {
+      fail(csv_currency, fmt::format("expected a currency code such as USD, got '{}'", field(csv_currency)));
+    }
+    cached = CsvCurrency{std::string(field(csv_currency)), *parsed};
+    note_payment_currency(cached.currency, at(csv_currency));
+  }
+  const auto money = util::parse_money(field(csv_amount), cached.currency);
+  if (!money.money) {
+    fail(csv_amount, money.error);
+  }
+  const bool has_year = header.index(csv_year) >= 0;
+  std::optional<int> named;
+  if (has_year && !field(csv_year).empty()) {
+    named = csv_year_of(field(csv_year), at(csv_year));
+  }
+  return PaymentRow{*who, *day, *money.money, field(csv_reference), named, reader.mark(0), at(csv_amount),
+                    has_year ? at(csv_year) : io::Mark{}};
+}
 
 void LedgerReader::on_csv(const std::string* file, std::string_view content) {
   io::CsvReader reader(content, file);
   std::vector<std::string_view> fields;
   if (!reader.next_row(fields)) {
-    return;
+    throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0}, "an empty CSV holds no payments");
   }
-  // Column positions by header name; `year` is optional.
-  enum Column { date, state, amount, currency, reference, year, count };
-  static constexpr std::string_view names[] = {"date", "state", "amount", "currency", "reference", "year"};
-  int index[count] = {-1, -1, -1, -1, -1, -1};
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    for (int c = 0; c < count; ++c) {
-      if (fields[i] == names[c]) {
-        index[c] = static_cast<int>(i);
-      }
-    }
-  }
-  for (int c = 0; c < reference + 1; ++c) {
-    if (index[c] < 0) {
-      util::fail_data(reader.row_mark().position(),
-                      fmt::format("a payments CSV needs the header date,state,amount,currency,reference[,year]; "
-                                  "'{}' is missing", names[c]));
-    }
-  }
-  const std::size_t needed = static_cast<std::size_t>(*std::max_element(std::begin(index), std::end(index))) + 1;
-  auto field = [&](Column c) { return fields[static_cast<std::size_t>(index[c])]; };
-  auto fail = [&](Column c, std::string message) {
-    m_diagnostics.add(util::Error(util::ExitCode::data, reader.mark(static_cast<std::size_t>(index[c])).position(),
-                                  std::move(message)));
-  };
-  util::Currency row_currency;
-  std::string last_currency_text; // the currency column rarely changes: parse it once
+  const io::CsvHeader header(reader, fields,
+                             {{"date", true}, {"state", true}, {"amount", true}, {"currency", true},
+                              {"reference", true}, {"year", false}, {"note", false}},
+                             "a payments CSV");
+  CsvCurrency cached;
+  bool any_row = false;
   while (reader.next_row(fields)) {
-    if (fields.size() < needed) {
-      m_diagnostics.add(util::Error(util::ExitCode::data, reader.row_mark().position(),
-                                    fmt::format("expected {} fields, got {}", needed, fields.size())));
-      continue;
+    any_row = true;
+    try {
+      add_payment_row(csv_payment(reader, header, fields, cached));
+    } catch (const util::Error& error) {
+      m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
     }
-    const auto day = util::Date::parse(field(date));
-    if (!day) {
-      fail(date, fmt::format("expected a date (YYYY-MM-DD), got '{}'", field(date)));
-      continue;
-    }
-    const auto who = m_states.find(field(state));
-    if (!who) {
-      fail(state, fmt::format("unknown state code '{}'", field(state)));
-      continue;
-    }
-    if (field(currency) != last_currency_text) {
-      const auto parsed = util::Currency::parse(field(currency));
-      if (!parsed) {
-        fail(currency, fmt::format("expected a currency code such as USD, got '{}'", field(currency)));
-        continue;
-      }
-      row_currency = *parsed;
-      last_currency_text = field(currency);
-      note_payment_currency(row_currency, reader.mark(static_cast<std::size_t>(index[currency])));
-    }
-    const auto money = util::parse_money(field(amount), row_currency);
-    if (!money.money) {
-      fail(amount, money.error);
-      continue;
-    }
-    std::optional<int> named;
-    if (index[year] >= 0 && !field(year).empty()) {
-      const std::string_view text = field(year);
-      // Four digits, checked before any is accumulated: a longer field must not overflow.
-      const bool digits = text.size() == 4 && text.find_first_not_of("0123456789") == std::string_view::npos;
-      int value = 0;
-      for (char ch : digits ? text : std::string_view()) {
-        value = value * 10 + (ch - '0');
-      }
-      if (!digits || !Ledger::in_range(value)) {
-        fail(year, fmt::format("expected a year such as 2025, got '{}'", text));
-        continue;
-      }
-      named = value;
-    }
-    credit(*who, *day, money.money->minor_units(), named, field(reference), reader.row_mark());
+  }
+  if (!any_row) {
+    throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0},
+                      "this CSV has a header and no rows: it holds no payments");
   }
 }
 

@@ -36,6 +36,11 @@ struct Payment {
 };
 
 /// Sums of a ledger as of a date. Amounts are in minor units of the ledger's one currency.
+///
+/// The largest amount: every amount is a 64-bit count of minor units, and so is the sum of the
+/// magnitudes of all amounts read together (92,233,720,368,547,758.07 in a currency of two
+/// decimals); reading fails (exit 65) at the amount that would pass it, so no figure derived
+/// from the ledger can wrap around.
 class Ledger {
 public:
   static constexpr int first_year = 1950;
@@ -43,7 +48,11 @@ public:
 
   /// Reads the inputs (YAML and CSV), keeping payments dated on or before `as_of`.
   /// Payments and fund movements must be in the assessments' currency. With `keep_payments`,
-  /// each payment is also kept, in the order read (memory grows with the payments).
+  /// each payment is also kept, in the order read (memory grows with the payments). Fails (exit
+  /// 65) at an identical payment read twice (naming both), a year assessed twice for a state, a
+  /// payment naming a year after the one following its date, a refund that would take a state's
+  /// net receipts below zero, and amounts past the largest total; `as_of` outside the ledger's
+  /// years has nothing assessed.
   static Ledger read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of,
                      bool keep_payments = false);
 

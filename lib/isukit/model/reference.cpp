@@ -1,5 +1,6 @@
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/node_cache.hpp>
+#include <isukit/model/documents.hpp>
 #include <isukit/model/reference.hpp>
 
 #include <fmt/format.h>
@@ -21,6 +22,7 @@ io::Node read_single_document(const fs::path& path, std::string_view expected_ki
     document.root.at("kind").fail(
         fmt::format("expected a '{}' document, got kind '{}'", expected_kind, document.kind));
   }
+  check_layout(document);
   return std::move(document.root);
 }
 

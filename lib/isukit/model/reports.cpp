@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 namespace isukit::model {
 
 std::vector<io::Document> read_reports_documents(const std::vector<std::string>& inputs) {
@@ -25,13 +27,13 @@ std::string named_treaty(const std::vector<io::Document>& documents) {
 std::vector<ReportReceived> parse_reports(const std::vector<io::Document>& documents, const Treaty& treaty,
                                           const StateTable& states) {
   std::vector<ReportReceived> reports;
+  std::unordered_map<std::string, io::Mark> first_at; // state|obligation|period: one record each
   for (const auto& document : documents) {
     const io::Node& root = document.root;
     if (const io::Node* id = root.find("treaty"); id && id->as_text() != treaty.id()) {
       id->fail(fmt::format("these are reports under '{}', not '{}'", id->text(), treaty.id()));
     }
     for (const auto& record : root.at("reports").as_sequence()) {
-      record.check_keys({"state", "obligation", "period", "received", "symbol", "note"});
       ReportReceived report;
       report.mark = record.mark();
       report.state = states.require(record.at("state"));
@@ -48,6 +50,14 @@ std::vector<ReportReceived> parse_reports(const std::vector<io::Document>& docum
       report.period = period.is_scalar() && period.text() == "initial" ? initial_period : period.as_int();
       report.received = record.at("received").as_date();
       report.symbol = record.text_or("symbol");
+      const std::string key = fmt::format("{}|{}|{}", report.state, report.obligation, report.period);
+      if (const auto [seen, inserted] = first_at.emplace(key, report.mark); !inserted) {
+        record.fail(fmt::format("a report of {} on {} for {} is recorded already, at {} (record a revised "
+                                "report by changing the first record)",
+                                states[report.state].code, report.obligation,
+                                report.period == initial_period ? "the initial period" : std::to_string(report.period),
+                                seen->second.located()));
+      }
       reports.push_back(std::move(report));
     }
   }

@@ -29,7 +29,8 @@ std::vector<io::Document> read_reports_documents(const std::vector<std::string>&
 std::string named_treaty(const std::vector<io::Document>& documents);
 
 /// The reports of the documents, each checked against the treaty: the document's treaty,
-/// known state, known obligation, a period that is `initial` or a year.
+/// known state, known obligation, a period that is `initial` or a year. A second record of the
+/// same state, obligation and period is an error naming both (exit 65).
 std::vector<ReportReceived> parse_reports(const std::vector<io::Document>& documents, const Treaty& treaty,
                                           const StateTable& states);
 

@@ -1,9 +1,11 @@
 #include <isukit/model/catalogue.hpp>
 #include <isukit/model/sponsorship.hpp>
+#include <isukit/util/fold.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace isukit::model {
 
@@ -101,13 +103,44 @@ Programme Programme::from_document(const Node& root, const StateTable& states) {
   return p;
 }
 
+namespace {
+
+/// The applicants seen so far, by person and State. Names compare as util::fold_name folds
+/// them: "José Martínez" and "JOSE  MARTINEZ" are one person.
+class ApplicantRegister {
+public:
+  /// Sets `a.duplicate_of` when the person has applied already for the State, and names both
+  /// applications on stderr.
+  void check(Application& a) {
+    if (a.name.empty() || a.state_code.empty()) {
+      return; // reported as missing
+    }
+    const auto [seen, inserted] = m_seen.emplace(util::fold_name(a.name) + '|' + a.state_code, First{a.id, a.mark});
+    if (!inserted) {
+      a.duplicate_of = seen->second.id;
+      util::note(a.mark.position(),
+                 fmt::format("application {} ('{}' of {}) repeats application {} at {}: not eligible (names are "
+                             "compared without regard to case, spacing and accents)",
+                             a.id, a.name, a.state_code, seen->second.id, seen->second.mark.located()));
+    }
+  }
+
+private:
+  struct First {
+    std::string id;
+    io::Mark mark;
+  };
+  std::unordered_map<std::string, First> m_seen;
+};
+
+} // namespace
+
 std::vector<Application> read_applications(const std::vector<Node>& documents, const Programme& programme,
                                            const StateTable& states) {
   std::vector<Application> result;
+  ApplicantRegister applicants;
   for (const auto& root : documents) {
     for (const auto& record : root.at("applications").as_sequence()) {
-      record.check_keys({"id", "name", "state", "gender", "function", "meeting", "days", "ticket", "received",
-                         "first_time", "notes"});
       Application a;
       a.mark = record.mark();
       a.id = record.text_or("id");
@@ -149,6 +182,7 @@ std::vector<Application> read_applications(const std::vector<Node>& documents, c
       if (const Node* first = record.find("first_time")) {
         a.first_time = first->as_bool();
       }
+      applicants.check(a);
       result.push_back(std::move(a));
     }
   }

@@ -61,11 +61,15 @@ struct Application {
   bool first_time = false;
   std::string notes;
   std::vector<std::string> missing; // required fields absent or malformed
+  std::string duplicate_of;          // the id of an earlier application of the same person and State
   io::Mark mark;
 };
 
 /// Reads the `applications` documents. An incomplete or malformed application is kept, with
-/// what is wrong in `missing`, so that `sponsor check` can report every one.
+/// what is wrong in `missing`, so that `sponsor check` can report every one. An application of
+/// a person who has applied already for the same State (names compared by util::fold_name:
+/// case, spacing and accents aside) is kept with `duplicate_of` set, and both positions are
+/// named on stderr.
 std::vector<Application> read_applications(const std::vector<io::Node>& documents, const Programme& programme,
                                            const StateTable& states);
 

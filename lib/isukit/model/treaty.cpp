@@ -31,7 +31,6 @@ int bounded(const Node& node, int max) {
 }
 
 EntryIntoForceRule parse_eif(const Node& node) {
-  node.check_keys({"rule", "months", "article", "note"});
   EntryIntoForceRule rule;
   const Node& kind = node.at("rule");
   if (kind.as_text() == "months_after_deposit") {
@@ -72,7 +71,6 @@ namespace {
 std::vector<Instrument> parse_instruments(const Node& list, const std::vector<std::string>& languages) {
   std::vector<Instrument> instruments;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"id", "name_*", "entry_into_force", "outreach_*"});
     for (const auto& existing : instruments) {
       if (existing.id == record.at("id").as_text()) {
         record.at("id").fail(fmt::format("instrument '{}' is listed twice", existing.id));
@@ -91,7 +89,6 @@ std::vector<Instrument> parse_instruments(const Node& list, const std::vector<st
 std::vector<Organization> parse_organizations(const Node& list, const StateTable& states, const std::vector<std::string>& languages) {
   std::vector<Organization> organizations;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"code", "name_*"});
     const Node& code = record.at("code");
     if (states.find(code.as_text())) {
       code.fail(fmt::format("'{}' is a state's code; an organization needs its own", code.text()));
@@ -146,7 +143,6 @@ std::vector<Party> parse_parties(const Node& list, const Treaty& treaty, const S
   std::vector<Party> parties;
   std::vector<std::string> seen;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"state", "organization", "signed", "deposits", "how", "note"});
     Party party;
     parse_party_identity(record, party, treaty, states);
     const std::string& code = treaty.party_code(party, states);
@@ -169,7 +165,6 @@ std::vector<Party> parse_parties(const Node& list, const Treaty& treaty, const S
 std::vector<Withdrawal> parse_withdrawals(const Node& list, const Treaty& treaty, const StateTable& states) {
   std::vector<Withdrawal> withdrawals;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"state", "instrument", "notified", "effective", "note"});
     Withdrawal w{states.require(record.at("state")), record.at("instrument").as_text(), record.at("notified").as_date(),
                  record.at("effective").as_date()};
     const Party* party = treaty.find_party(w.state);
@@ -188,8 +183,6 @@ std::vector<Withdrawal> parse_withdrawals(const Node& list, const Treaty& treaty
 std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty& treaty, const std::vector<std::string>& languages) {
   std::vector<ReportingObligation> reporting;
   for (const auto& record : list.as_sequence()) {
-    record.check_keys({"id", "instrument", "name_*", "basis", "initial_due_days", "annual_due", "first_period",
-                       "first_period_note", "note"});
     ReportingObligation obligation;
     obligation.id = record.at("id").as_text();
     obligation.instrument = record.at("instrument").as_text();
@@ -223,7 +216,6 @@ std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states
     return deadlines;
   }
   for (const auto& record : list->as_sequence()) {
-    record.check_keys({"state", "article", "deadline", "extended_to", "extended_on", "completed_on", "note"});
     Deadline deadline;
     deadline.state = states.require(record.at("state"));
     deadline.article = record.at("article").as_int();
@@ -250,7 +242,6 @@ std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states
 }
 
 Isu parse_isu(const Node& isu, const std::vector<std::string>& languages) {
-  isu.check_keys({"name_*", "address", "email"});
   Isu result{read_local_text(isu, "name", languages), {}, isu.text_or("email")};
   for (const auto& line : isu.at("address").as_sequence()) {
     result.address.push_back(line.as_text());
@@ -272,7 +263,6 @@ const std::vector<Node>& optional_list(const Node& root, std::string_view key) {
 std::vector<Signatory> parse_signatories(const Node& root, const StateTable& states) {
   std::vector<Signatory> signatories;
   for (const auto& record : optional_list(root, "signatories")) {
-    record.check_keys({"state", "signed", "note"});
     signatories.push_back(Signatory{states.require(record.at("state")), record.at("signed").as_date()});
   }
   return signatories;
@@ -281,7 +271,6 @@ std::vector<Signatory> parse_signatories(const Node& root, const StateTable& sta
 std::vector<DeadlineRule> parse_deadline_rules(const Node& root, const std::vector<std::string>& languages) {
   std::vector<DeadlineRule> rules;
   for (const auto& record : optional_list(root, "deadline_rules")) {
-    record.check_keys({"article", "years_after_entry_into_force", "name_*"});
     rules.push_back(DeadlineRule{record.at("article").as_int(),
                                  bounded(record.at("years_after_entry_into_force"), 100),
                                  read_local_text(record, "name", languages)});
@@ -292,13 +281,6 @@ std::vector<DeadlineRule> parse_deadline_rules(const Node& root, const std::vect
 } // namespace
 
 Treaty Treaty::from_document(const Node& root, const StateTable& states, const std::vector<std::string>& languages) {
-  root.check_keys({"kind", "id", "short_name_*", "name_*", "currency", "source", "as_of",
-                   "entry_into_force", "instruments_source", "instruments", "organizations", "reporting", "reporting_note",
-                   "deadline_rules", "deadlines", "cost_sharing", "working_capital_fund", "isu", "signatories",
-                   "withdrawals", "parties"});
-  if (const Node* fund = root.find("working_capital_fund")) {
-    fund->check_keys({"established", "note"}); // described for people; no tool reads it yet
-  }
   Treaty t;
   t.m_id = root.at("id").as_text();
   t.m_name = read_local_text(root, "name", languages);

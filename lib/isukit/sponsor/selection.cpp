@@ -79,12 +79,28 @@ bool ranks_before(const Candidate& a, const Candidate& b, const model::Programme
 
 } // namespace
 
+namespace {
+
+/// The ticket and the daily allowance for the days. A cost past what money holds is an error at
+/// the application, never a wrapped value.
+Money application_cost(const model::Application& a, const model::Meeting& meeting) {
+  std::int64_t allowance = 0;
+  std::int64_t cost = 0;
+  if (__builtin_mul_overflow(meeting.dsa.minor_units(), std::int64_t{a.days}, &allowance) ||
+      __builtin_add_overflow(a.ticket->minor_units(), allowance, &cost)) {
+    util::fail_data(a.mark.position(), "the cost of this application (ticket and daily allowances) is larger than "
+                                       "the largest amount isukit holds");
+  }
+  return Money(cost, a.ticket->currency());
+}
+
+} // namespace
+
 Selection check_applications(const model::Programme& programme, const std::vector<model::Application>& applications,
                              const model::Treaty& treaty, const model::StateTable& states) {
   Selection s;
   s.programme = &programme;
   s.spent = Money::zero(programme.currency);
-  std::map<std::tuple<std::string, std::string, std::string>, std::string> seen; // name, state, meeting -> id
   for (const auto& a : applications) {
     Candidate c;
     c.application = &a;
@@ -103,10 +119,9 @@ Selection check_applications(const model::Programme& programme, const std::vecto
     c.group = state.group;
     c.ldc = state.is_ldc_on(meeting.start);
     c.status = status_of(*a.state, treaty, meeting.start);
-    c.cost = *a.ticket + Money(meeting.dsa.minor_units() * a.days, programme.currency);
-    const auto key = std::tuple{a.name, a.state_code, a.meeting};
-    if (const auto it = seen.find(key); it != seen.end()) {
-      c.reason = Reason{"duplicate", {{"of", it->second}}};
+    c.cost = application_cost(a, meeting);
+    if (!a.duplicate_of.empty()) {
+      c.reason = Reason{"duplicate", {{"of", a.duplicate_of}}};
     } else if (std::find(programme.eligible_groups.begin(), programme.eligible_groups.end(), c.group) ==
                programme.eligible_groups.end()) {
       c.reason = Reason{"group_not_covered", {{"group", std::string(model::regional_group_code(c.group))}}};
@@ -121,7 +136,6 @@ Selection check_applications(const model::Programme& programme, const std::vecto
       c.decision = Decision::not_selected;
       c.reason = with_profile(Reason{"eligible", {}}, c);
     }
-    seen.emplace(key, a.id);
     s.candidates.push_back(std::move(c));
   }
   // Rank the eligible.

@@ -2,9 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
 namespace isukit::util {
 
 namespace {
+
+std::string& note_prefix() {
+  static std::string prefix = "isukit";
+  return prefix;
+}
 
 std::string locate(const Position& position, const std::string& message) {
   if (position.file.empty()) {
@@ -53,5 +60,11 @@ void Diagnostics::throw_if_any() const {
 void fail_data(const Position& position, std::string message) {
   throw Error(ExitCode::data, position, std::move(message));
 }
+
+void note(const Position& position, const std::string& message) {
+  std::cerr << note_prefix() << ": " << locate(position, "note: " + message) << '\n';
+}
+
+void set_note_prefix(std::string tool) { note_prefix() = std::move(tool); }
 
 } // namespace isukit::util

@@ -70,4 +70,10 @@ private:
 /// A bad-data error (exit 65) at a position: the common case in readers and models.
 [[noreturn]] void fail_data(const Position& position, std::string message);
 
+/// Tells the user something that does not stop the run (a file a directory does not
+/// contribute, an input named twice): `tool: file: note: message` on stderr, never stdout.
+void note(const Position& position, const std::string& message);
+/// The `tool` of notes; run_tool sets it once.
+void set_note_prefix(std::string tool);
+
 } // namespace isukit::util
