@@ -58,6 +58,8 @@ TEST_CASE("io::CsvReader with another quote, no quote, and lines skipped") {
   CsvReader unquoted("\"a;b\n", intern_file_name("p.csv"), ';', '\0');
   REQUIRE(unquoted.next_row(fields));
   CHECK(fields == std::vector<std::string_view>{"\"a", "b"});
+}
+
 TEST_CASE("io::CsvReader: lone CR line ends count lines") {
   CsvReader reader("a,b\rc,d\r\re,f", intern_file_name("p.csv"));
   std::vector<std::string_view> fields;
