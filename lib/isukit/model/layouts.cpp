@@ -14,7 +14,8 @@ Shape list(Shape item) { return Shape::list(std::move(item)); }
 Shape map(Fields fields) { return Shape::mapping(std::move(fields)); }
 Shape texts() { return list(text()); }
 Shape by_year() { return Shape::keyed(text()); } // `2025: 1000.00`
-Shape translated_notes() { return list(map({{"en", text()}, {"fr", text()}})); }
+/// Notes in several languages, one key per language (`en:`, `fr:`, ...).
+Shape translated_notes() { return list(Shape::keyed(text())); }
 
 /// Text fields under their names: the common case.
 Fields plain(std::initializer_list<const char*> keys) {
@@ -237,13 +238,16 @@ Shape applications() {
                                                          "ticket", "received", "first_time", "notes"})))}}));
 }
 
+/// A reason of sponsor's: its code and the parameters its words take (sponsor/reasons).
+Shape reason() { return Shape::keyed(text()); }
+
 Shape selection() {
   const Shape application =
-      map(plain({"id", "name", "state", "state_name_*", "regional_group", "party_status", "ldc",
-                 "gender", "function", "meeting", "days", "ticket", "dsa", "cost", "rank", "decision", "reason_*"}));
-  return document(with(plain({"programme", "programme_name_*", "treaty", "currency", "fund",
-                              "spent", "remaining"}),
-                       {{"applications", list(application)}, {"targets", translated_notes()}}));
+      map(with(plain({"id", "name", "state", "state_name_*", "regional_group", "party_status", "ldc", "gender",
+                      "function", "meeting", "days", "ticket", "dsa", "cost", "rank", "decision"}),
+               {{"reason", reason()}}));
+  return document(with(plain({"programme", "programme_name_*", "treaty", "currency", "fund", "spent", "remaining"}),
+                       {{"applications", list(application)}, {"targets", list(reason())}}));
 }
 
 /// A language's words (data/i18n; model/catalogue).
