@@ -1,5 +1,7 @@
 #include <isukit/io/xlsx.hpp>
 
+#include "fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace isukit;
@@ -14,8 +16,8 @@ TEST_SUITE("io::xlsx") {
     table.columns = {{"Line", ColumnType::text}, {"2021", ColumnType::money}, {"Due", ColumnType::date}};
     table.rows = {{{"=1+1", "341405.50", "2025-08-31"}, false}, {{"Total", "341405.50", ""}, true}};
     output.tables = {table};
-    const std::string book = render_xlsx(output);
+    const std::string book = render_xlsx(output, fixtures::lang("en"));
     CHECK(book.starts_with("PK\x03\x04"));
-    CHECK(book == render_xlsx(output));
+    CHECK(book == render_xlsx(output, fixtures::lang("en")));
   }
 }

@@ -4,6 +4,7 @@
 #include <isukit/io/writers.hpp>
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -26,14 +27,8 @@ std::string for_people(const std::string& cell, ColumnType type, util::Lang lang
   return cell;
 }
 
-/// Width on a terminal: UTF-8 continuation bytes take no column.
-std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 std::string pad(const std::string& text, std::size_t width, bool right) {
-  const std::string fill(width - std::min(width, display_width(text)), ' ');
+  const std::string fill(width - std::min(width, util::display_width(text)), ' ');
   return right ? fill + text : text + fill;
 }
 
@@ -57,14 +52,14 @@ std::string render_text_table(const std::vector<Table>& tables, util::Lang lang)
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> widths(n, 0);
     for (std::size_t c = 0; c < n; ++c) {
-      widths[c] = display_width(table.columns[c].header);
+      widths[c] = util::display_width(table.columns[c].header);
     }
     for (const auto& row : table.rows) {
       auto& formatted = cells.emplace_back();
       for (std::size_t c = 0; c < n; ++c) {
         formatted.push_back(for_people(c < row.cells.size() ? row.cells[c] : "",
                                        table.columns[c].type, lang));
-        widths[c] = std::max(widths[c], display_width(formatted.back()));
+        widths[c] = std::max(widths[c], util::display_width(formatted.back()));
       }
     }
     auto line = [&](const std::vector<std::string>& values) {
@@ -462,7 +457,7 @@ std::string render(const Output& all, Format format, util::Lang lang, const Rend
   case Format::latex:
     return render_latex(output.tables, lang, standalone);
   case Format::xlsx:
-    return render_xlsx(output);
+    return render_xlsx(output, lang);
   }
   return {};
 }

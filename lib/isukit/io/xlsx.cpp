@@ -1,10 +1,13 @@
-#include <isukit/io/select.hpp>
 #include <isukit/io/xlsx.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/text.hpp>
 
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
+#include <ctime>
+#include <optional>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -26,57 +29,133 @@ int decimals_of(const std::string& text) {
   return point == std::string::npos ? 0 : static_cast<int>(text.size() - point - 1);
 }
 
-struct Formats {
-  lxw_workbook* workbook;
-  lxw_format* header;
-  lxw_format* date;
-  lxw_format* money[7];
+/// An ISO date (`2025-08-31`) as a spreadsheet date, or nothing when the text is not one.
+std::optional<lxw_datetime> iso_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      text.find_first_not_of("0123456789-") != std::string::npos) {
+    return std::nullopt;
+  }
+  return lxw_datetime{std::atoi(text.substr(0, 4).c_str()), std::atoi(text.substr(5, 2).c_str()),
+                      std::atoi(text.substr(8, 2).c_str()), 0, 0, 0};
+}
 
-  explicit Formats(lxw_workbook* book) : workbook(book) {
+constexpr int max_places = 12; // rates are written with up to 12 decimals (scale of assessments)
+
+/// The cell formats of a workbook: for body rows and for total rows (bold, rule above), text,
+/// dates, grouped numbers (money, counts: `#,##0.00`) and plain numbers (rates: `0.000`) with
+/// 0 to max_places decimals.
+class Formats {
+public:
+  explicit Formats(lxw_workbook* book) {
     header = workbook_add_format(book);
     format_set_bold(header);
     format_set_bottom(header, LXW_BORDER_THIN);
-    date = workbook_add_format(book);
-    format_set_num_format(date, "yyyy-mm-dd");
-    for (int places = 0; places < 7; ++places) {
-      money[places] = workbook_add_format(book);
-      format_set_num_format(money[places], places ? ("#,##0." + std::string(static_cast<std::size_t>(places), '0')).c_str()
-                                                  : "#,##0");
+    for (int total = 0; total < 2; ++total) {
+      auto& set = m_sets[static_cast<std::size_t>(total)];
+      set.text = add(book, total, "@");
+      set.date = add(book, total, "yyyy-mm-dd");
+      for (int places = 0; places <= max_places; ++places) {
+        const std::string decimals = places ? "." + std::string(static_cast<std::size_t>(places), '0') : "";
+        set.grouped[static_cast<std::size_t>(places)] = add(book, total, "#,##0" + decimals);
+        set.plain[static_cast<std::size_t>(places)] = add(book, total, "0" + decimals);
+      }
     }
+  }
+
+  lxw_format* header;
+
+  lxw_format* text(bool total) const { return m_sets[total].text; }
+  lxw_format* date(bool total) const { return m_sets[total].date; }
+  lxw_format* number(bool total, ColumnType type, int places) const {
+    const auto& set = m_sets[total];
+    const auto at = static_cast<std::size_t>(std::clamp(places, 0, max_places));
+    return type == ColumnType::rate ? set.plain[at] : set.grouped[at];
+  }
+
+private:
+  struct Set {
+    lxw_format* text;
+    lxw_format* date;
+    std::array<lxw_format*, max_places + 1> grouped;
+    std::array<lxw_format*, max_places + 1> plain;
+  };
+  std::array<Set, 2> m_sets{};
+
+  static lxw_format* add(lxw_workbook* book, int total, const std::string& number_format) {
+    lxw_format* format = workbook_add_format(book);
+    format_set_num_format(format, number_format.c_str());
+    if (total) {
+      format_set_bold(format);
+      format_set_top(format, LXW_BORDER_THIN);
+    }
+    return format;
   }
 };
 
-void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::string& text, ColumnType type,
+/// The decimals a numeric column is shown with: the most any of its cells is written with, so
+/// that an amount shows its currency's minor unit (`#,##0.00`; `#,##0` for a budget kept in
+/// whole units) and a whole `0` in the column does not narrow it.
+int column_places(const Table& table, std::size_t column) {
+  int places = 0;
+  for (const auto& row : table.rows) {
+    if (column < row.cells.size()) {
+      places = std::max(places, decimals_of(row.cells[column]));
+    }
+  }
+  return places;
+}
+
+struct Cell {
+  lxw_row_t row;
+  lxw_col_t col;
+  bool total;
+};
+
+/// One cell: numbers in numeric columns as numbers, ISO dates in date columns as dates, all
+/// else (codes such as NO, "in kind", a formula-like text) as text, never reinterpreted.
+void write_cell(lxw_worksheet* sheet, Cell at, const std::string& text, ColumnType type, int places,
                 const Formats& formats) {
-  const int places = decimals_of(text);
   if (text.empty()) {
+    if (at.total) {
+      worksheet_write_blank(sheet, at.row, at.col, formats.text(true)); // the rule runs across the row
+    }
     return;
   }
-  if (type != ColumnType::text && type != ColumnType::date && places >= 0) {
-    const double value = std::strtod(text.c_str(), nullptr);
-    lxw_format* format = type == ColumnType::rate ? nullptr : formats.money[std::min(places, 6)];
-    worksheet_write_number(sheet, row, col, value, format);
-  } else if (type == ColumnType::date && text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    lxw_datetime date{std::atoi(text.substr(0, 4).c_str()), std::atoi(text.substr(5, 2).c_str()),
-                      std::atoi(text.substr(8, 2).c_str()), 0, 0, 0};
-    worksheet_write_datetime(sheet, row, col, &date, formats.date);
+  if (type != ColumnType::text && type != ColumnType::date && decimals_of(text) >= 0) {
+    // A spreadsheet number is a double: exact for amounts below 2^53 minor units, which the
+    // read-back test compares with the CSV's text.
+    worksheet_write_number(sheet, at.row, at.col, std::strtod(text.c_str(), nullptr),
+                           formats.number(at.total, type, places));
+  } else if (auto date = iso_date(text); type == ColumnType::date && date) {
+    worksheet_write_datetime(sheet, at.row, at.col, &*date, formats.date(at.total));
   } else {
-    worksheet_write_string(sheet, row, col, text.c_str(), nullptr);
+    worksheet_write_string(sheet, at.row, at.col, text.c_str(), formats.text(at.total));
   }
 }
 
+/// A table on its own sheet: the header row (frozen), the body rows, then the total rows
+/// below them in bold under a rule; columns as wide as their widest cell.
 void write_table(lxw_workbook* book, const Table& table, const Formats& formats) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, table.name.substr(0, 31).c_str());
   std::vector<std::size_t> widths(table.columns.size(), 8);
+  std::vector<int> places(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.columns[c].header.c_str(), formats.header);
-    widths[c] = std::max(widths[c], table.columns[c].header.size());
+    widths[c] = std::max(widths[c], util::display_width(table.columns[c].header) + 2);
+    places[c] = column_places(table, c);
   }
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& cells = table.rows[r].cells;
-    for (std::size_t c = 0; c < table.columns.size() && c < cells.size(); ++c) {
-      write_cell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), cells[c], table.columns[c].type, formats);
-      widths[c] = std::max(widths[c], cells[c].size() + 2);
+  lxw_row_t row = 1;
+  for (const bool totals : {false, true}) {
+    for (const auto& body : table.rows) {
+      if (body.is_total != totals) {
+        continue;
+      }
+      for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        const std::string& text = c < body.cells.size() ? body.cells[c] : std::string();
+        write_cell(sheet, {row, static_cast<lxw_col_t>(c), totals}, text, table.columns[c].type, places[c], formats);
+        widths[c] = std::max(widths[c], util::display_width(text) * 4 / 3 + 2); // room for separators
+      }
+      ++row;
     }
   }
   for (std::size_t c = 0; c < widths.size(); ++c) {
@@ -86,17 +165,77 @@ void write_table(lxw_workbook* book, const Table& table, const Formats& formats)
   worksheet_freeze_panes(sheet, 1, 0);
 }
 
-void write_about(lxw_workbook* book, const Output& output, const Formats& formats) {
+/// What the workbook is about, from the output's first document: its treaty, as-of date and
+/// currency where it has them.
+struct About {
+  std::string title;
+  std::string treaty;
+  std::string as_of;
+  std::string currency;
+};
+
+About about_of(const Output& output) {
+  About about;
+  about.title = output.tables.empty() ? std::string() : output.tables.front().title;
+  if (!output.documents.empty() && output.documents.front().is_mapping()) {
+    const Node& document = output.documents.front();
+    about.treaty = document.text_or("treaty");
+    about.as_of = document.text_or("as_of");
+    about.currency = document.text_or("currency");
+  }
+  return about;
+}
+
+/// The first sheet: the title, the treaty, as-of date and currency, then each table's title
+/// and the notes printed under it (the rules and sources behind the figures).
+void write_about(lxw_workbook* book, const Output& output, const About& about, util::Lang lang,
+                 const Formats& formats) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, "About");
   lxw_row_t row = 0;
+  worksheet_write_string(sheet, row++, 0, about.title.c_str(), formats.header);
+  const std::array<std::pair<const char*, const std::string*>, 3> facts{
+      {{"label.treaty", &about.treaty}, {"label.as_of", &about.as_of}, {"label.currency", &about.currency}}};
+  for (const auto& [word, value] : facts) {
+    if (!value->empty()) {
+      worksheet_write_string(sheet, row, 0, lang.text(word).c_str(), formats.text(false));
+      write_cell(sheet, {row++, 1, false}, *value, word == facts[1].first ? ColumnType::date : ColumnType::text, 0, formats);
+    }
+  }
   for (const auto& table : output.tables) {
+    ++row;
     worksheet_write_string(sheet, row++, 0, table.title.c_str(), formats.header);
     for (const auto& note : table.notes) {
-      worksheet_write_string(sheet, row++, 0, note.c_str(), nullptr);
+      worksheet_write_string(sheet, row++, 0, note.c_str(), formats.text(false));
     }
-    ++row;
   }
-  worksheet_set_column(sheet, 0, 0, 100, nullptr);
+  worksheet_set_column(sheet, 0, 0, 30, nullptr);
+  worksheet_set_column(sheet, 1, 1, 14, nullptr);
+}
+
+/// The workbook's properties: title, treaty as subject, custom properties Treaty, As of and
+/// Currency; created at the as-of date (else 2000-01-01), never the clock, so the bytes repeat.
+void set_properties(lxw_workbook* book, About& about) {
+  lxw_doc_properties properties{};
+  properties.title = about.title.data(); // libxlsxwriter copies them; its API is not const-correct
+  properties.subject = about.treaty.data();
+  properties.created = 946684800; // 2000-01-01T00:00:00Z
+  if (const auto date = iso_date(about.as_of)) {
+    std::tm day{};
+    day.tm_year = date->year - 1900;
+    day.tm_mon = date->month - 1;
+    day.tm_mday = date->day;
+    properties.created = timegm(&day);
+  }
+  workbook_set_properties(book, &properties);
+  if (!about.treaty.empty()) {
+    workbook_set_custom_property_string(book, "Treaty", about.treaty.c_str());
+  }
+  if (!about.as_of.empty()) {
+    workbook_set_custom_property_string(book, "As of", about.as_of.c_str());
+  }
+  if (!about.currency.empty()) {
+    workbook_set_custom_property_string(book, "Currency", about.currency.c_str());
+  }
 }
 
 std::string read_and_remove(const std::filesystem::path& path) {
@@ -109,20 +248,17 @@ std::string read_and_remove(const std::filesystem::path& path) {
 
 } // namespace
 
-std::string render_xlsx(const Output& output) {
+std::string render_xlsx(const Output& output, util::Lang lang) {
   const auto path = std::filesystem::temp_directory_path() / ("isukit-" + std::to_string(::getpid()) + ".xlsx");
   lxw_workbook* book = workbook_new(path.c_str());
   if (!book) {
     throw util::Error(util::ExitCode::io, "cannot create a temporary workbook in " + path.parent_path().string());
   }
-  std::string title = output.tables.empty() ? std::string() : output.tables.front().title;
-  lxw_doc_properties properties{};
-  properties.title = title.data(); // libxlsxwriter copies it; its API is not const-correct
-  properties.created = 946684800; // 2000-01-01T00:00:00Z: not the clock, so the bytes repeat
-  workbook_set_properties(book, &properties);
+  About about = about_of(output);
+  set_properties(book, about);
   const Formats formats(book);
-  write_about(book, output, formats);
-  for (const auto& table : named_tables(output)) {
+  write_about(book, output, about, lang, formats);
+  for (const auto& table : output.tables) {
     write_table(book, table, formats);
   }
   if (workbook_close(book) != LXW_NO_ERROR) {

@@ -1,6 +1,7 @@
 // Text helpers shared by every layer.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,5 +10,9 @@ namespace isukit::util {
 /// The text with A-Z lowered: names typed on the command line (`--treaty CCM`, `--lang FR`)
 /// compare case-insensitively. Bytes outside ASCII are kept as they are.
 std::string ascii_lower(std::string_view text);
+
+/// Width on a terminal or in a spreadsheet column, in characters: UTF-8 continuation bytes
+/// take no column.
+std::size_t display_width(std::string_view text);
 
 } // namespace isukit::util
