@@ -1,4 +1,5 @@
 #include <isukit/io/inputs.hpp>
+#include <isukit/io/node_cache.hpp>
 
 #include <fmt/format.h>
 
@@ -195,8 +196,7 @@ void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consume
     if (has_extension(path, ".csv") || (!yaml_name && looks_like_csv(content))) {
       consumer.on_csv(intern_file_name(name), content);
     } else {
-      std::istringstream in(content);
-      read_yaml(in, name, consumer);
+      read_yaml_cached(name, content, consumer);
     }
   }
 }

@@ -1,38 +1,29 @@
-#include <isukit/io/inputs.hpp>
+#include <isukit/io/cache_store.hpp>
 #include <isukit/io/node_cache.hpp>
-#include <isukit/util/atomic_file.hpp>
-
-#include <fmt/format.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <sstream>
 
 namespace isukit::io {
 
-namespace fs = std::filesystem;
-
 namespace {
 
-// Version 2: a checksum of the payload follows the magic line, and every entry is checked to be
-// a tree the YAML reader could have built.
-constexpr std::string_view magic = "isukit-node-cache 2\n";
-constexpr std::size_t checksum_size = sizeof(std::uint64_t);
-
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (const unsigned char c : bytes) {
-    hash = (hash ^ c) * 1099511628211ull;
-  }
-  return hash;
-}
+// Version 3: any input, keyed by the XXH3-128 hash of its content, which the entry repeats; the
+// records the consumer streamed are kept apart from their document, as the reader delivered them.
+constexpr std::string_view magic = "isukit-node-cache 3\n";
+constexpr std::size_t hash_size = 2 * sizeof(std::uint64_t);
 
 class Writer {
 public:
   void u32(std::uint32_t v) { m_out.append(reinterpret_cast<const char*>(&v), sizeof v); }
   void u64(std::uint64_t v) { m_out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void hash(const Hash128& h) {
+    u64(h.high);
+    u64(h.low);
+  }
+  void raw(std::string_view bytes) { m_out.append(bytes); }
   void text(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
     m_out.append(s);
@@ -57,8 +48,20 @@ public:
       node(entry.value);
     }
   }
+  /// One document of a payload: its kind, the list streamed out of it (empty for none), the
+  /// records of that list as written by node(), then the document without them.
+  void document(std::string_view kind, std::string_view streamed, std::uint32_t records, std::string_view record_bytes,
+                const Node& root) {
+    text(kind);
+    text(streamed);
+    u32(records);
+    u64(record_bytes.size());
+    raw(record_bytes);
+    node(root);
+  }
+  std::size_t size() const { return m_out.size(); }
+  std::string_view bytes() const { return m_out; }
   std::string take() { return std::move(m_out); }
-  std::string& out() { return m_out; }
 
 private:
   std::string m_out;
@@ -71,9 +74,19 @@ public:
 
   bool ok() const { return m_ok; }
   bool at_end() const { return m_pos == m_bytes.size(); }
+  std::size_t pos() const { return m_pos; }
+  /// Moves to `pos`, which must be within the bytes.
+  void seek(std::uint64_t pos) {
+    m_ok = m_ok && pos <= m_bytes.size();
+    m_pos = m_ok ? static_cast<std::size_t>(pos) : m_pos;
+  }
 
   std::uint32_t u32() { return fixed<std::uint32_t>(); }
   std::uint64_t u64() { return fixed<std::uint64_t>(); }
+  Hash128 hash() {
+    const std::uint64_t high = u64();
+    return Hash128{high, u64()};
+  }
   std::string text() {
     const std::uint32_t size = u32();
     if (!m_ok || size > m_bytes.size() - m_pos) {
@@ -143,7 +156,7 @@ private:
   bool m_ok = true;
 };
 
-/// Collects whole documents; no streaming: reference files are small.
+/// Collects whole documents, streaming nothing (reference files are small).
 struct Collector : DocumentConsumer {
   std::vector<Document> documents;
   std::string_view streamed_list(const std::string&, const Node&) override { return {}; }
@@ -151,105 +164,267 @@ struct Collector : DocumentConsumer {
   void on_document(Document document) override { documents.push_back(std::move(document)); }
 };
 
-} // namespace
+/// Forwards what the reader delivers to `inner` unchanged and records it as an entry's payload.
+/// A payload that grows past `limit` bytes is given up, so memory stays flat on any input.
+class Recorder final : public DocumentConsumer {
+public:
+  Recorder(DocumentConsumer& inner, std::uint64_t limit) : m_inner(inner), m_limit(limit) {}
 
-std::optional<fs::path> cache_directory() {
-  if (const char* dir = std::getenv("ISUKIT_CACHE"); dir && *dir) {
-    if (std::string_view(dir) == "off") {
+  std::string_view streamed_list(const std::string& kind, const Node& kind_node) override {
+    const std::string_view streamed = m_inner.streamed_list(kind, kind_node);
+    m_streamed = streamed;
+    m_records = Writer();
+    m_record_count = 0;
+    return streamed;
+  }
+  void on_record(const std::string& kind, const Node& header, const Node& record) override {
+    m_inner.on_record(kind, header, record);
+    if (recording()) {
+      m_records.node(record);
+      ++m_record_count;
+    }
+  }
+  void on_document(Document document) override {
+    if (recording()) {
+      m_body.document(document.kind, m_streamed, m_record_count, m_records.bytes(), document.root);
+      ++m_documents;
+    }
+    m_inner.on_document(std::move(document));
+  }
+
+  /// The payload of everything delivered, or none when it was given up.
+  std::optional<std::string> payload() {
+    if (!recording()) {
       return std::nullopt;
     }
-    return fs::path(dir);
+    Writer payload;
+    payload.u32(m_documents);
+    payload.raw(m_body.bytes());
+    return payload.take();
   }
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
-    return fs::path(xdg) / "isukit";
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return fs::path(home) / ".cache" / "isukit";
-  }
-  return std::nullopt;
-}
 
-std::string serialize_documents(const std::vector<Document>& documents) {
-  Writer writer;
-  writer.u32(static_cast<std::uint32_t>(documents.size()));
-  for (const auto& document : documents) {
-    writer.text(document.kind);
-    writer.node(document.root);
+private:
+  bool recording() {
+    if (!m_given_up && m_body.size() + m_records.size() > m_limit) {
+      m_given_up = true;
+      m_body = Writer();
+      m_records = Writer();
+    }
+    return !m_given_up;
   }
-  const std::string payload = writer.take();
-  Writer header;
-  header.out().append(magic);
-  header.u64(fnv1a(payload));
-  return header.take() + payload;
-}
 
-namespace {
+  DocumentConsumer& m_inner;
+  std::uint64_t m_limit;
+  Writer m_body;
+  Writer m_records; // the records of the document being read
+  std::string m_streamed;
+  std::uint32_t m_record_count = 0;
+  std::uint32_t m_documents = 0;
+  bool m_given_up = false;
+};
 
 /// What the YAML reader guarantees of a document: a mapping whose first key is `kind`, its
 /// value the document's kind.
-bool is_document(const Document& document) {
-  const auto& entries = document.root.entries();
-  return document.root.is_mapping() && !entries.empty() && entries[0].key == "kind" &&
-         entries[0].value.is_scalar() && entries[0].value.text() == document.kind;
+bool is_document(const std::string& kind, const Node& root) {
+  const auto& entries = root.entries();
+  return root.is_mapping() && !entries.empty() && entries[0].key == "kind" && entries[0].value.is_scalar() &&
+         entries[0].value.text() == kind;
+}
+
+/// What the reader guarantees of a streamed list: a sequence at the top level, other than the
+/// kind, left empty in the document. A document that streamed nothing has no records.
+bool streams_soundly(const Node& root, const std::string& streamed, std::uint32_t records) {
+  if (streamed.empty()) {
+    return records == 0;
+  }
+  const Node* list = root.find(streamed);
+  return streamed != "kind" && list && list->is_sequence() && list->items().empty();
+}
+
+/// The document as the reader held it while it delivered the records of `streamed`: the keys
+/// up to that list, the list itself still empty.
+Node header_of(const Node& root, std::string_view streamed) {
+  Node header = Node::container(Node::Type::mapping, root.mark());
+  for (const auto& entry : root.entries()) {
+    header.add(entry.key, entry.value, entry.key_mark);
+    if (entry.key == streamed) {
+      break;
+    }
+  }
+  return header;
+}
+
+/// A copy of the mapping `root` with the value of `key` replaced.
+Node with_value(const Node& root, std::string_view key, Node value) {
+  Node copy = Node::container(Node::Type::mapping, root.mark());
+  for (const auto& entry : root.entries()) {
+    copy.add(entry.key, entry.key == key ? std::move(value) : entry.value, entry.key_mark);
+  }
+  return copy;
+}
+
+/// Delivers a whole document as the reader delivers it to a consumer that streams the list
+/// `streamed` (or nothing, when it is empty or not a top-level sequence of this document).
+void deliver_whole(const std::string& kind, Node root, std::string_view streamed, DocumentConsumer& consumer) {
+  const Node* list = streamed.empty() ? nullptr : root.find(streamed);
+  if (list && list->is_sequence()) {
+    Node emptied = with_value(root, streamed, Node::container(Node::Type::sequence, list->mark()));
+    const Node header = header_of(emptied, streamed);
+    for (const Node& record : list->items()) {
+      consumer.on_record(kind, header, record);
+    }
+    root = std::move(emptied);
+  }
+  consumer.on_document(Document{kind, std::move(root)});
+}
+
+/// Delivers a document read from an entry and the `count` records `in` stands at, which were
+/// streamed out of its list `streamed`, to a consumer; it stops where a record cannot be read.
+void deliver(Reader& in, const std::string& kind, Node root, const std::string& streamed, std::uint32_t count,
+             DocumentConsumer& consumer) {
+  const std::string_view wanted = consumer.streamed_list(kind, root.entries()[0].value);
+  if (wanted != streamed) { // recorded for another consumer: rebuilt whole, then streamed its way
+    if (!streamed.empty()) {
+      Node list = Node::container(Node::Type::sequence, root.find(streamed)->mark());
+      for (std::uint32_t i = 0; in.ok() && i < count; ++i) {
+        list.push(in.node());
+      }
+      root = with_value(root, streamed, std::move(list));
+    }
+    if (in.ok()) {
+      deliver_whole(kind, std::move(root), wanted, consumer);
+    }
+    return;
+  }
+  const Node header = streamed.empty() ? Node() : header_of(root, streamed);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const Node record = in.node();
+    if (!in.ok()) {
+      return;
+    }
+    consumer.on_record(kind, header, record);
+  }
+  consumer.on_document(Document{kind, std::move(root)});
+}
+
+/// Replays one document of a payload to `consumer`, or with none only checks that it is one the
+/// reader could have delivered.
+bool replay_document(Reader& in, DocumentConsumer* consumer) {
+  const std::string kind = in.text();
+  const std::string streamed = in.text();
+  const std::uint32_t count = in.u32();
+  const std::uint64_t size = in.u64();
+  const std::size_t records_at = in.pos();
+  in.seek(records_at + std::min<std::uint64_t>(size, std::numeric_limits<std::uint32_t>::max()));
+  Node root = in.node();
+  if (!in.ok() || !is_document(kind, root) || !streams_soundly(root, streamed, count)) {
+    return false;
+  }
+  const std::size_t end = in.pos();
+  in.seek(records_at);
+  if (consumer) {
+    deliver(in, kind, std::move(root), streamed, count, *consumer);
+  } else {
+    for (std::uint32_t i = 0; in.ok() && i < count; ++i) {
+      (void)in.node();
+    }
+  }
+  const bool whole = in.ok() && in.pos() == records_at + size;
+  in.seek(end);
+  return whole;
+}
+
+/// Replays a payload (see replay_document); false when it is not one the reader could have
+/// delivered. Replaying to a consumer what was not checked first could deliver half of it.
+bool replay(std::string_view payload, const std::string* file, DocumentConsumer* consumer) {
+  Reader in(payload, file);
+  for (std::uint32_t i = 0, count = in.u32(); in.ok() && i < count; ++i) {
+    if (!replay_document(in, consumer)) {
+      return false;
+    }
+  }
+  return in.ok() && in.at_end();
+}
+
+std::string make_entry(const Hash128& key, std::string_view payload) {
+  Writer entry;
+  entry.raw(magic);
+  entry.hash(key);
+  entry.hash(hash128(payload));
+  entry.raw(payload);
+  return entry.take();
+}
+
+/// The payload of an entry for the content whose hash is `key`, or none when the entry is not
+/// one (another format, another content, damaged or cut short).
+std::optional<std::string_view> payload_of(std::string_view entry, const Hash128& key) {
+  if (entry.size() < magic.size() + 2 * hash_size || entry.substr(0, magic.size()) != magic) {
+    return std::nullopt;
+  }
+  Reader hashes(entry.substr(magic.size(), 2 * hash_size), nullptr);
+  const Hash128 stored_key = hashes.hash();
+  const Hash128 checksum = hashes.hash();
+  const std::string_view payload = entry.substr(magic.size() + 2 * hash_size);
+  if (!(stored_key == key) || !(checksum == hash128(payload))) {
+    return std::nullopt;
+  }
+  return payload;
+}
+
+void parse(const std::string& file_name, std::string_view content, DocumentConsumer& consumer) {
+  std::istringstream in{std::string(content)};
+  read_yaml(in, file_name, consumer);
 }
 
 } // namespace
 
-std::optional<std::vector<Document>> deserialize_documents(std::string_view bytes, const std::string& file_name) {
-  if (bytes.substr(0, magic.size()) != magic || bytes.size() < magic.size() + checksum_size) {
-    return std::nullopt;
+void read_yaml_cached(const std::string& file_name, std::string_view content, DocumentConsumer& consumer) {
+  const auto store = CacheStore::open();
+  if (!store) {
+    parse(file_name, content, consumer);
+    return;
   }
-  std::uint64_t checksum = 0;
-  std::memcpy(&checksum, bytes.data() + magic.size(), checksum_size);
-  const std::string_view payload = bytes.substr(magic.size() + checksum_size);
-  if (checksum != fnv1a(payload)) {
-    return std::nullopt; // a damaged or truncated entry
-  }
-  Reader reader(payload, intern_file_name(file_name));
-  std::vector<Document> documents;
-  for (std::uint32_t i = 0, count = reader.u32(); reader.ok() && i < count; ++i) {
-    std::string kind = reader.text();
-    documents.push_back(Document{std::move(kind), reader.node()});
-    if (reader.ok() && !is_document(documents.back())) {
-      return std::nullopt;
+  // The key is the content alone: positions take the file's name when an entry is replayed.
+  const Hash128 key = hash128(content);
+  const std::string* file = intern_file_name(file_name);
+  if (const auto entry = store->get(key)) {
+    const auto payload = payload_of(*entry, key);
+    if (payload && replay(*payload, file, nullptr)) {
+      replay(*payload, file, &consumer);
+      return;
     }
   }
-  if (!reader.ok() || !reader.at_end()) {
-    return std::nullopt;
+  Recorder recorder(consumer, store->limit());
+  parse(file_name, content, recorder);
+  if (const auto payload = recorder.payload()) {
+    store->put(key, make_entry(key, *payload));
   }
-  return documents;
 }
 
 std::vector<Document> read_yaml_cached(const std::string& file_name, std::string_view content) {
-  const auto dir = cache_directory();
-  // The key is the content itself (and the name, which positions carry): a file edited in
-  // any way, even with its size and time kept, misses the cache.
-  const std::uint64_t key = fnv1a(content) ^ (fnv1a(file_name) * 31);
-  const fs::path entry = dir ? *dir / fmt::format("{:016x}.bin", key) : fs::path();
-  if (dir) {
-    std::error_code ec;
-    if (fs::exists(entry, ec)) {
-      try {
-        const std::string bytes = read_file(entry.string());
-        if (auto documents = deserialize_documents(bytes, file_name)) {
-          return std::move(*documents);
-        }
-      } catch (const util::Error&) {
-        // An unreadable cache entry is a miss.
-      }
-    }
+  Collector collector;
+  read_yaml_cached(file_name, content, collector);
+  return std::move(collector.documents);
+}
+
+std::string serialize_documents(std::string_view content, const std::vector<Document>& documents) {
+  Writer payload;
+  payload.u32(static_cast<std::uint32_t>(documents.size()));
+  for (const auto& document : documents) {
+    payload.document(document.kind, {}, 0, {}, document.root);
+  }
+  return make_entry(hash128(content), payload.bytes());
+}
+
+std::optional<std::vector<Document>> deserialize_documents(std::string_view entry, std::string_view content,
+                                                           const std::string& file_name) {
+  const std::string* file = intern_file_name(file_name);
+  const auto payload = payload_of(entry, hash128(content));
+  if (!payload || !replay(*payload, file, nullptr)) {
+    return std::nullopt;
   }
   Collector collector;
-  std::istringstream in{std::string(content)};
-  read_yaml(in, file_name, collector);
-  if (dir) {
-    try {
-      util::ensure_directory(*dir);
-      util::write_file_atomically(entry, serialize_documents(collector.documents));
-    } catch (const util::Error&) {
-      // A cache that cannot be written only costs time.
-    }
-  }
+  replay(*payload, file, &collector);
   return std::move(collector.documents);
 }
 

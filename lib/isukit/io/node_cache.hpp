@@ -1,12 +1,14 @@
-// A cache of parsed reference files. yaml-cpp's scanner costs about 2,000 instructions a byte,
-// so reading the 60 KB of states and treaty YAML takes most of a tool's run; the cache keeps
-// the positioned Node trees of a file, keyed by a hash of its content, so a later run skips
-// the scanner. Validation still runs on every load, and errors still name the YAML file.
+// The parse cache of every YAML input, reference files and the user's own (ledgers, reports,
+// applications) alike. yaml-cpp's scanner costs about 2,000 instructions a byte, so parsing
+// a 60 KB ledger costs a tool call most of its time; the cache keeps what the YAML reader
+// delivered for a content (the positioned Node trees, and the records it streamed), so that a
+// later call on the same bytes replays it instead. Validation still runs on every call, and
+// errors still name the YAML file and position. Entries live in the private, bounded store of
+// io/cache_store.
 #pragma once
 
 #include <isukit/io/yaml_reader.hpp>
 
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,19 +16,23 @@
 
 namespace isukit::io {
 
-/// $ISUKIT_CACHE, else $XDG_CACHE_HOME/isukit, else $HOME/.cache/isukit; none when
-/// ISUKIT_CACHE is "off" or no directory can be named.
-std::optional<std::filesystem::path> cache_directory();
+/// Delivers the documents of a YAML input (its name and content) to `consumer` exactly as
+/// read_yaml does: the same calls in the same order, with the same nodes and positions, and so
+/// the same errors. They come from the cache when it holds a sound entry for this content, else
+/// from the parser, and the entry is then stored. An entry is never trusted: one whose key is
+/// not this content's XXH3-128 hash, whose checksum fails (damaged, truncated, foreign) or that
+/// is not what the reader could have delivered is a miss, and is replaced. Without a store
+/// (ISUKIT_CACHE=off) this is read_yaml.
+void read_yaml_cached(const std::string& file_name, std::string_view content, DocumentConsumer& consumer);
 
-/// The documents of a YAML file (its name and content), from the cache when the content is
-/// the one cached, else parsed and then cached. A cache that cannot be read or written is
-/// ignored: the cache only ever saves time. An entry is never trusted: one whose checksum
-/// fails (damaged, truncated) or that is not a tree the YAML reader could have built is a miss.
+/// Every document of a YAML input, with no list streamed (the reference files).
 std::vector<Document> read_yaml_cached(const std::string& file_name, std::string_view content);
 
-// The serialisation, for tests: a magic line, a checksum of the payload, then the documents.
-// deserialize_documents returns nullopt for anything serialize_documents did not write.
-std::string serialize_documents(const std::vector<Document>& documents);
-std::optional<std::vector<Document>> deserialize_documents(std::string_view bytes, const std::string& file_name);
+// The entry format, for tests and fuzzing: a magic line, the content's hash, a checksum of the
+// payload, then the payload. deserialize_documents returns nullopt for anything
+// serialize_documents did not write for that content.
+std::string serialize_documents(std::string_view content, const std::vector<Document>& documents);
+std::optional<std::vector<Document>> deserialize_documents(std::string_view entry, std::string_view content,
+                                                           const std::string& file_name);
 
 } // namespace isukit::io
