@@ -1,7 +1,7 @@
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/letters.hpp>
 #include <isukit/io/render.hpp>
-#include <isukit/util/atomic_file.hpp>
+#include <isukit/util/atomic_batch.hpp>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -99,10 +99,12 @@ std::string LetterTemplate::render(const Node& context) const {
 }
 
 void write_letters(const std::filesystem::path& dir, const std::vector<Letter>& letters) {
-  util::ensure_directory(dir);
+  std::vector<util::BatchFile> files;
+  files.reserve(letters.size());
   for (const auto& letter : letters) {
-    util::write_file_atomically(dir / letter.file_name, letter.content);
+    files.push_back(util::BatchFile{letter.file_name, letter.content});
   }
+  util::write_batch(dir, files);
 }
 
 } // namespace isukit::io

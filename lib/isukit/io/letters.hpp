@@ -39,7 +39,9 @@ struct Letter {
   std::string content;
 };
 
-/// Writes every letter into `dir` (made if needed), each file atomically.
+/// Writes the letters into `dir` as one batch (util::write_batch): `dir` shows the previous
+/// batch or this one, never a mix; letters of the previous batch that this one does not
+/// replace are removed, other files in `dir` are left as they are.
 void write_letters(const std::filesystem::path& dir, const std::vector<Letter>& letters);
 
 } // namespace isukit::io

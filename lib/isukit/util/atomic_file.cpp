@@ -23,12 +23,6 @@ namespace {
   throw Error(code, Position{path.string(), 0, 0}, fmt::format("cannot write: {}", std::strerror(error_number)));
 }
 
-mode_t new_file_mode() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
 /// Where a write to `path` lands: `path` itself, or the end of its chain of symbolic links
 /// (which may not exist yet: a dangling link makes its target, as the shell's `>` does).
 /// Empty when the chain reaches /proc: /dev/stdout and /dev/fd/N stand for a file this
@@ -111,7 +105,7 @@ void replace_file(const fs::path& target, const struct stat* existing, const fs:
     give_up(ExitCode::io, error);
   }
   // mkstemp makes the file 0600: a replaced file keeps its mode, a new one gets the usual.
-  ::fchmod(fd, existing ? existing->st_mode & 07777 : new_file_mode());
+  ::fchmod(fd, existing ? existing->st_mode & 07777 : under_umask(0666));
   if (existing) {
     // Only root may give a file away; otherwise the owner stays ours, as when an editor saves.
     [[maybe_unused]] const int kept = ::fchown(fd, existing->st_uid, existing->st_gid);
@@ -132,6 +126,12 @@ void replace_file(const fs::path& target, const struct stat* existing, const fs:
 }
 
 } // namespace
+
+unsigned under_umask(unsigned mode) {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mode & ~mask;
+}
 
 int write_all(int fd, std::string_view content) {
   std::size_t written = 0;

@@ -25,6 +25,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 /// Returns 0, or the errno of the failed write.
 int write_all(int fd, std::string_view content);
 
+/// `mode` (permission bits, e.g. 0666 for a file, 0777 for a folder) less the process's umask:
+/// the mode a new file or folder gets.
+unsigned under_umask(unsigned mode);
+
 /// Makes `dir` (and its parents) if needed; an existing directory is reused. Exit 73 when it
 /// cannot be made or is not a directory.
 void ensure_directory(const std::filesystem::path& dir);

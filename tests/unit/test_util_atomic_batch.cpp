@@ -1,0 +1,63 @@
+#include <isukit/util/atomic_batch.hpp>
+#include <isukit/util/error.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace isukit::util;
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::size_t entries(const fs::path& dir) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+} // namespace
+
+TEST_SUITE("util::atomic_batch") {
+  TEST_CASE("util::write_batch") {
+    const fs::path parent = fs::temp_directory_path() / "isukit-batch-test";
+    fs::remove_all(parent);
+    const fs::path dir = parent / "letters";
+
+    SUBCASE("a new folder, its parents made, holds the letters and the manifest") {
+      write_batch(dir, {{"A.md", "a\n"}, {"B.md", "b\n"}});
+      CHECK(slurp(dir / "A.md") == "a\n");
+      CHECK(slurp(dir / std::string(batch_manifest)).ends_with("A.md\nB.md\n"));
+      CHECK(entries(dir) == 3);
+      CHECK(entries(parent) == 1);
+    }
+    SUBCASE("the next batch removes the letters that no longer apply and keeps the user's files") {
+      write_batch(dir, {{"A.md", "a\n"}, {"B.md", "b\n"}});
+      std::ofstream(dir / "notes.txt") << "mine\n";
+      const auto links = fs::hard_link_count(dir / "notes.txt");
+      write_batch(dir, {{"B.md", "b2\n"}});
+      CHECK_FALSE(fs::exists(dir / "A.md"));
+      CHECK(slurp(dir / "B.md") == "b2\n");
+      CHECK(slurp(dir / "notes.txt") == "mine\n");
+      CHECK(fs::hard_link_count(dir / "notes.txt") == links);
+      CHECK(entries(parent) == 1);
+    }
+    SUBCASE("a folder inside is exit 73 and nothing changes") {
+      fs::create_directories(dir / "drafts");
+      CHECK_THROWS_AS(write_batch(dir, {{"A.md", "a\n"}}), Error);
+      CHECK(entries(dir) == 1);
+      CHECK(entries(parent) == 1);
+    }
+    SUBCASE("a name that is not a plain file name, or given twice, is exit 73") {
+      CHECK_THROWS_AS(write_batch(dir, {{"../A.md", "a\n"}}), Error);
+      CHECK_THROWS_AS(write_batch(dir, {{"A.md", "a\n"}, {"A.md", "b\n"}}), Error);
+      CHECK_FALSE(fs::exists(parent));
+    }
+    fs::remove_all(parent);
+  }
+}
