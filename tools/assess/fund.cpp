@@ -18,11 +18,8 @@ cli::Runner setup_fund(CLI::App& app) {
   auto* budget = app.add_option("--budget", options->budget, "A budget whose total for the year, over 12, is the monthly cost");
   monthly->excludes(budget);
   return [options] {
-    const auto loaded = load_ledger(*options);
+    const auto loaded = load_ledger(*options, {"fund"});
     std::optional<util::Money> cost;
-    if (loaded.ledger.fund_movements().empty()) {
-      throw util::Error(util::ExitCode::data, "no 'fund' document in the input");
-    }
     const auto currency = loaded.ledger.fund_movements().front().amount.currency();
     if (!options->budget.empty()) {
       // A twelfth of the year's budget, to the cent.

@@ -28,7 +28,13 @@ struct ImportOptions {
 std::vector<assess::ExportFile> read_exports(const std::vector<std::string>& paths) {
   std::vector<assess::ExportFile> exports;
   for (const auto& path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
-    exports.push_back({path == "-" ? "<stdin>" : path, io::read_file(path)});
+    std::string name = path == "-" ? "<stdin>" : path;
+    std::string content = io::read_file(path);
+    if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
+      throw util::Error(util::ExitCode::no_input, util::Position{name, 0, 0},
+                        "no input: needs a bank export or camt statement, and this one is empty");
+    }
+    exports.push_back({std::move(name), std::move(content)});
   }
   return exports;
 }

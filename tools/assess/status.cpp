@@ -1,6 +1,8 @@
 // assess status: who has paid what, as of a date.
 #include "subcommands.hpp"
 
+#include <isukit/model/documents.hpp>
+
 #include <fmt/format.h>
 
 namespace assess_tool {
@@ -14,11 +16,13 @@ void add_ledger_options(CLI::App& app, LedgerOptions& options) {
   cli::add_inputs(app, options.inputs, "Assessments, payments (YAML or CSV) and fund files");
 }
 
-LoadedLedger load_ledger(const LedgerOptions& options, bool keep_payments) {
+LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std::string_view> needs,
+                         bool keep_payments) {
   auto output = cli::output_config(options.output, options.data);
   const util::Date as_of = cli::parse_as_of(options.as_of);
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
   model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
+  model::require_kinds(ledger.inputs_read(), needs, model::Need::each);
   if (!options.data.treaty.empty()) {
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(options.data));
     for (const auto& document : ledger.assessment_documents()) {
@@ -35,10 +39,7 @@ cli::Runner setup_status(CLI::App& app) {
   auto options = std::make_shared<LedgerOptions>();
   add_ledger_options(app, *options);
   return [options] {
-    const auto loaded = load_ledger(*options);
-    if (!loaded.ledger.has_assessments()) {
-      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
-    }
+    const auto loaded = load_ledger(*options, {"assessments", "payments"});
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
     cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang), loaded.output);
     return 0;
@@ -55,10 +56,7 @@ cli::Runner setup_arrears(CLI::App& app) {
   app.add_option("--min-years", options->arrears.min_years, "Only states with at least N years outstanding")
       ->check(CLI::PositiveNumber);
   return [options] {
-    const auto loaded = load_ledger(*options);
-    if (!loaded.ledger.has_assessments()) {
-      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
-    }
+    const auto loaded = load_ledger(*options, {"assessments", "payments"});
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
     const auto result = assess::arrears_output(status, loaded.reference.states, options->arrears, loaded.output.lang);
     cli::emit(result.output, loaded.output);
@@ -74,10 +72,7 @@ cli::Runner setup_statement(CLI::App& app) {
   add_ledger_options(app, *options);
   app.add_option("--state", options->codes, "Only this state (ISO code; repeatable)")->allow_extra_args(false);
   return [options] {
-    const auto loaded = load_ledger(*options, true);
-    if (!loaded.ledger.has_assessments()) {
-      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
-    }
+    const auto loaded = load_ledger(*options, {"assessments", "payments"}, true);
     std::vector<model::StateId> selection;
     for (const auto& code : options->codes) {
       const auto id = loaded.reference.states.find(code);

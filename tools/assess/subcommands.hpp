@@ -36,6 +36,8 @@ struct LoadedLedger {
 };
 /// Reads the ledger as of --as-of; with --treaty, checks the assessments are that treaty's.
 /// `keep_payments` keeps each payment (for statements of account).
-LoadedLedger load_ledger(const LedgerOptions& options, bool keep_payments = false);
+/// Reads the ledger; fails (model::require_kinds) unless the inputs held each kind of `needs`.
+LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std::string_view> needs,
+                         bool keep_payments = false);
 
 } // namespace assess_tool

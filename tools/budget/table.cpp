@@ -42,9 +42,6 @@ std::vector<model::Budget> read_budgets(const std::vector<std::string>& inputs) 
   for (const auto& document : model::read_documents(inputs, {"budget"})) {
     budgets.push_back(model::Budget::from_document(document.root));
   }
-  if (budgets.empty()) {
-    throw util::Error(util::ExitCode::data, "no 'budget' document in the input");
-  }
   return budgets;
 }
 

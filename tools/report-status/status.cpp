@@ -12,6 +12,7 @@ void add_options(CLI::App& app, Options& options, bool with_reports) {
   app.add_option("--cycles", options.cycles,
                  "Only the annual reports of the N latest due dates (default: all back to the first owed)")
       ->check(CLI::Range(1, 50));
+  options.with_reports = with_reports;
   if (with_reports) {
     cli::add_inputs(app, options.inputs, "Reports files");
   }
@@ -20,8 +21,9 @@ void add_options(CLI::App& app, Options& options, bool with_reports) {
 Tracking load_tracking(const Options& options) {
   auto output = cli::output_config(options.output, options.data);
   const auto as_of = cli::parse_as_of(options.as_of);
-  const auto documents = options.inputs.empty() ? std::vector<io::Document>{}
-                                                : model::read_reports_documents(options.inputs);
+  // Subcommands without inputs (obligations) track no reports; the others need some.
+  const auto documents =
+      options.with_reports ? model::read_reports_documents(options.inputs) : std::vector<io::Document>{};
   cli::DataOptions data = options.data;
   if (data.treaty.empty()) {
     data.treaty = model::named_treaty(documents); // still empty: resolve_treaty_file asks for --treaty

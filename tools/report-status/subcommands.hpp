@@ -20,6 +20,7 @@ struct Options {
   isukit::cli::DataOptions data;
   std::string as_of;
   std::optional<int> cycles; // every due date back to the first report owed when absent
+  bool with_reports = false;  // the subcommand reads reports (inputs), and needs some
   std::vector<std::string> inputs;
 };
 void add_options(CLI::App& app, Options& options, bool with_reports);

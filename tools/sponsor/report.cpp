@@ -12,7 +12,7 @@ using namespace isukit;
 io::Node read_selection(const std::vector<std::string>& inputs) {
   auto documents = model::read_documents(inputs, {"selection"});
   if (documents.size() != 1) {
-    throw util::Error(util::ExitCode::data, fmt::format("expected one 'selection' document, found {}", documents.size()));
+    documents[1].root.fail("a second 'selection' document; give one selection");
   }
   return std::move(documents.front().root);
 }

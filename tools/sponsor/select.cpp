@@ -11,7 +11,7 @@ using namespace isukit;
 
 Loaded load(const Options& options) {
   auto output = cli::output_config(options.output, options.data);
-  const auto documents = model::read_documents(options.inputs, {"programme", "applications"});
+  const auto documents = model::read_documents(options.inputs, {"programme", "applications"}, model::Need::each);
   const io::Node* programme_node = nullptr;
   std::vector<io::Node> applications;
   for (const auto& document : documents) {
@@ -23,9 +23,6 @@ Loaded load(const Options& options) {
     } else {
       applications.push_back(document.root);
     }
-  }
-  if (!programme_node) {
-    throw util::Error(util::ExitCode::data, "no 'programme' document in the input");
   }
   cli::DataOptions data = options.data;
   if (data.treaty.empty()) {

@@ -140,6 +140,40 @@ private:
   std::vector<Seen> m_seen;
 };
 
+/// Passes everything on to the consumer and notes the kinds it passed.
+class KindRecorder : public DocumentConsumer {
+public:
+  explicit KindRecorder(DocumentConsumer& consumer) : m_consumer(consumer) {}
+
+  std::string_view streamed_list(const std::string& kind, const Node& kind_node) override {
+    record(kind);
+    return m_consumer.streamed_list(kind, kind_node);
+  }
+  void on_record(const std::string& kind, const Node& header, const Node& record) override {
+    m_consumer.on_record(kind, header, record);
+  }
+  void on_document(Document document) override {
+    record(document.kind);
+    m_consumer.on_document(std::move(document));
+  }
+  void on_csv(const std::string* file, std::string_view content) override {
+    if (content.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      record("CSV");
+    }
+    m_consumer.on_csv(file, content);
+  }
+
+  InputsRead read;
+
+private:
+  void record(const std::string& kind) {
+    if (std::find(read.kinds.begin(), read.kinds.end(), kind) == read.kinds.end()) {
+      read.kinds.push_back(kind);
+    }
+  }
+  DocumentConsumer& m_consumer;
+};
+
 } // namespace
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
@@ -188,17 +222,19 @@ std::string read_file(const std::string& path) {
   return content.str();
 }
 
-void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer) {
+InputsRead read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer) {
+  KindRecorder recorder(consumer);
   for (const auto& path : expand_inputs(args)) {
     const std::string name = path == "-" ? stdin_name : path;
     const std::string content = read_file(path);
     const bool yaml_name = has_extension(path, ".yaml") || has_extension(path, ".yml");
     if (has_extension(path, ".csv") || (!yaml_name && looks_like_csv(content))) {
-      consumer.on_csv(intern_file_name(name), content);
+      recorder.on_csv(intern_file_name(name), content);
     } else {
-      read_yaml_cached(name, content, consumer);
+      read_yaml_cached(name, content, recorder);
     }
   }
+  return std::move(recorder.read);
 }
 
 } // namespace isukit::io

@@ -15,11 +15,17 @@ namespace isukit::io {
 /// taken once. A missing input is an error with exit 66.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 
+/// What the inputs held, so that a subcommand lacking what it needs can say what it read.
+struct InputsRead {
+  /// Each kind of document read, once, in input order; "CSV" for a CSV file with content.
+  std::vector<std::string> kinds;
+};
+
 /// Reads every input: YAML documents go to the consumer's document hooks, CSV to on_csv. An
 /// input is CSV by its `.csv` name (in any case), YAML by a `.yaml` or `.yml` name; any other
 /// input (standard input, `export.txt`) is CSV when its first line is a CSV header (a comma,
-/// semicolon or tab, no colon).
-void read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer);
+/// semicolon or tab, no colon). Returns the kinds read (none for empty inputs).
+InputsRead read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer);
 
 /// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened.
 std::string read_file(const std::string& path);

@@ -1,4 +1,3 @@
-#include <isukit/io/inputs.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/layouts.hpp>
 
@@ -41,6 +40,35 @@ private:
   std::vector<std::string_view> m_wanted;
 };
 
+/// Whether the inputs held a document of `kind`; a CSV file is payments.
+bool holds(const io::InputsRead& read, std::string_view kind) {
+  return std::any_of(read.kinds.begin(), read.kinds.end(), [&](const std::string& held) {
+    return held == kind || (held == "CSV" && kind == "payments");
+  });
+}
+
+/// How to say that a list of records is empty, for the kinds that are one: "none received" is
+/// said, never left to a missing input.
+std::string how_to_say_none(const std::vector<std::string_view>& kinds) {
+  for (const std::string_view list : {"payments", "reports", "applications"}) {
+    if (kinds.size() == 1 && kinds.front() == list) {
+      return fmt::format(" (if there are none, say so: a document of kind '{}' with '{}: []')", list, list);
+    }
+  }
+  return {};
+}
+
+/// `'a', 'b'` (or `'a' or 'b'`); a CSV file is named so.
+template <typename Kinds>
+std::string kind_list(const Kinds& kinds, std::string_view separator) {
+  std::string text;
+  for (const auto& kind : kinds) {
+    text += text.empty() ? "" : separator;
+    text += kind == "CSV" ? std::string("a payments CSV") : fmt::format("'{}'", kind);
+  }
+  return text;
+}
+
 } // namespace
 
 bool is_known_kind(std::string_view kind) { return layout_of(kind) != nullptr; }
@@ -57,10 +85,31 @@ void check_record(const std::string& kind, std::string_view list, const io::Node
   layout(kind).field(list)->item()->check(record);
 }
 
+void require_kinds(const io::InputsRead& read, std::initializer_list<std::string_view> needed, Need need) {
+  if (read.kinds.empty()) {
+    throw util::Error(util::ExitCode::no_input,
+                      fmt::format("no input: needs {} of kind {}", needed.size() > 1 ? "documents" : "a document",
+                                  kind_list(needed, need == Need::each ? " and " : " or ")));
+  }
+  std::vector<std::string_view> missing;
+  for (const auto kind : needed) {
+    if (!holds(read, kind)) {
+      missing.push_back(kind);
+    }
+  }
+  if (missing.empty() || (need == Need::one_of && missing.size() < needed.size())) {
+    return;
+  }
+  const auto lacking = need == Need::each ? std::vector<std::string_view>{missing.front()} : missing;
+  throw util::Error(util::ExitCode::data,
+                    fmt::format("nothing to compute from: needs a document of kind {}; the input holds {}{}",
+                                kind_list(lacking, " or "), kind_list(read.kinds, ", "), how_to_say_none(lacking)));
+}
+
 std::vector<io::Document> read_documents(const std::vector<std::string>& inputs,
-                                         std::initializer_list<std::string_view> wanted) {
+                                         std::initializer_list<std::string_view> wanted, Need need) {
   WantedCollector collector(wanted);
-  io::read_inputs(inputs, collector);
+  require_kinds(io::read_inputs(inputs, collector), wanted, need);
   return std::move(collector.documents);
 }
 

@@ -1,6 +1,7 @@
 // The kinds of document isukit knows, and reading the ones a subcommand wants.
 #pragma once
 
+#include <isukit/io/inputs.hpp>
 #include <isukit/io/yaml_reader.hpp>
 
 #include <initializer_list>
@@ -24,10 +25,23 @@ void check_layout(const io::Document& document);
 /// The same for one record streamed from the list `list` of a document of `kind`.
 void check_record(const std::string& kind, std::string_view list, const io::Node& record);
 
+/// Whether a subcommand needs one of the kinds it names (a budget or its totals) or each.
+enum class Need { one_of, each };
+
+/// Nothing is computed from nothing: fails unless the inputs held documents of the `needed`
+/// kinds (one of them, or each); a payments CSV counts as a 'payments' document. Inputs that held
+/// nothing at all (no file, an empty file or stdin) are exit 66, "no input: needs documents of
+/// kind 'assessments' and 'payments'"; inputs of other kinds are exit 65, naming the kinds read
+/// and the kind missing. For a list of records (payments, reports, applications) the message
+/// says how to state "none": the document with an empty list (`reports: []`).
+void require_kinds(const io::InputsRead& read, std::initializer_list<std::string_view> needed,
+                   Need need = Need::one_of);
+
 /// Reads every document of the inputs and keeps those of the `wanted` kinds, in input order;
 /// known kinds the caller does not want are skipped (a directory holds a whole set of
-/// accounts).
+/// accounts). Fails as require_kinds does unless the wanted kinds were read (one, or each).
 std::vector<io::Document> read_documents(const std::vector<std::string>& inputs,
-                                         std::initializer_list<std::string_view> wanted);
+                                         std::initializer_list<std::string_view> wanted,
+                                         Need need = Need::one_of);
 
 } // namespace isukit::model

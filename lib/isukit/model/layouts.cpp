@@ -303,6 +303,7 @@ const Layouts& layouts() {
     t.add("programme", programme());
     t.add("applications", applications());
     t.add("selection", selection());
+    t.add("eligibility", selection()); // sponsor check: a selection's records, nothing selected
     t.add("sponsorship-report", sponsorship_report());
     t.add("catalogue", catalogue());
     return t;

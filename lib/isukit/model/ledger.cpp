@@ -396,7 +396,7 @@ Ledger Ledger::read(const std::vector<std::string>& inputs, const StateTable& st
   Ledger ledger;
   ledger.m_keep_payments = keep_payments;
   LedgerReader reader(ledger, states, as_of);
-  io::read_inputs(inputs, reader);
+  ledger.m_inputs_read = io::read_inputs(inputs, reader);
   reader.finish();
   return ledger;
 }

@@ -2,6 +2,8 @@
 // pass and kept as sums per state and year (a million payments need no more memory than ten).
 #pragma once
 
+#include <isukit/io/inputs.hpp>
+
 #include <isukit/model/states.hpp>
 #include <isukit/util/money.hpp>
 
@@ -59,7 +61,8 @@ public:
   const std::vector<AssessmentDocument>& assessment_documents() const { return m_documents; }
   /// The ledger's currency (of its assessments); unset when there are none.
   const util::Currency& currency() const { return m_currency; }
-  bool has_assessments() const { return !m_documents.empty(); }
+  /// The kinds of document the inputs held (model::require_kinds says what is missing).
+  const io::InputsRead& inputs_read() const { return m_inputs_read; }
 
   /// The assessment of a year; zero for a year outside first_year..last_year, for which nothing
   /// can be assessed (an as-of date in 0000 or 9999 asks for such years).
@@ -86,6 +89,7 @@ private:
   }
 
   std::vector<AssessmentDocument> m_documents;
+  io::InputsRead m_inputs_read;
   util::Currency m_currency;
   std::vector<std::int64_t> m_assessed;
   std::vector<std::int64_t> m_named;

@@ -21,7 +21,8 @@ struct ReportReceived {
   io::Mark mark;
 };
 
-/// The `reports` documents of the inputs, in input order.
+/// The `reports` documents of the inputs, in input order; at least one (model::require_kinds:
+/// "none received" is an empty `reports` document, never missing or empty input).
 std::vector<io::Document> read_reports_documents(const std::vector<std::string>& inputs);
 
 /// The treaty id the documents name in their `treaty` field; empty when none names one. Fails

@@ -41,7 +41,8 @@ std::string gender_words(const std::string& gender, const Lang& lang) {
 io::Output selection_output(const Selection& s, const model::StateTable& states, Lang lang, bool check_only) {
   const model::Programme& p = *s.programme;
   Node document = Node::mapping();
-  document.add("kind", Node::string("selection"));
+  // A check is not a selection: `sponsor check | sponsor letters` must not write letters.
+  document.add("kind", Node::string(check_only ? "eligibility" : "selection"));
   document.add("programme", Node::string(p.id));
   add_local_text(document, "programme_name", p.names);
   document.add("treaty", Node::string(p.treaty));
