@@ -83,6 +83,28 @@ TEST_SUITE("util::money") {
     CHECK(Money(100, *Currency::parse("JPY")).plain() == "100");
   }
 
+  TEST_CASE("util::Money::plain, written from the integer, is format_decimal of the exact value") {
+    std::vector<std::int64_t> amounts = {0, 1, -1, 9, 10, 99, 100, -100, 101, 999, 1000, -1001, 136220020,
+                                         std::numeric_limits<std::int64_t>::max(),
+                                         std::numeric_limits<std::int64_t>::min(),
+                                         std::numeric_limits<std::int64_t>::min() + 1};
+    std::uint64_t x = 88172645463325252ull; // xorshift: amounts of every length and sign
+    for (int i = 0; i < 2000; ++i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      amounts.push_back(static_cast<std::int64_t>(x) >> (x % 63));
+    }
+    for (const char* code : {"USD", "JPY", "KWD"}) {
+      const Currency currency = *Currency::parse(code);
+      for (const std::int64_t minor : amounts) {
+        const Money money(minor, currency);
+        CAPTURE(minor);
+        CHECK(money.plain() == format_decimal(money.value(), currency.minor_digits()));
+      }
+    }
+  }
+
   TEST_CASE("util::to_money") {
     CHECK(to_money(Rational(1, 3), usd, Rounding::half_up).plain() == "0.33");
     CHECK(to_money(Rational(2, 3), usd, Rounding::floor).plain() == "0.66");
