@@ -1,6 +1,13 @@
 #include <isukit/io/csv_reader.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace isukit;
 using namespace isukit::io;
@@ -119,4 +126,61 @@ TEST_CASE("io::CsvHeader: names, duplicates and widths") {
   REQUIRE(missing.next_row(fields));
   CHECK_THROWS_WITH(CsvHeader(missing, fields, columns, "a test CSV"),
                     "p.csv:1:1: a test CSV needs the header date,amount,[year]; 'amount' is missing");
+}
+
+namespace {
+
+/// Every row of a reader: its fields, and the position of each, as one text.
+std::string rows_of(CsvReader& reader) {
+  std::string out;
+  std::vector<std::string_view> fields;
+  while (reader.next_row(fields)) {
+    out += reader.row_mark().located() + "\n";
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      out += reader.mark(i).located() + " [" + std::string(fields[i]) + "]\n";
+    }
+  }
+  return out;
+}
+
+/// `text` written to a scratch file, read back in blocks.
+std::string rows_from_file(const std::string& text) {
+  const std::string path = (std::filesystem::temp_directory_path() / "isukit-csv-blocks.csv").string();
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  CsvReader reader(fd, intern_file_name("f.csv"));
+  std::string rows = rows_of(reader);
+  ::close(fd);
+  std::filesystem::remove(path);
+  return rows;
+}
+
+} // namespace
+
+TEST_CASE("io::CsvReader over a file read in blocks reads what it reads from the whole text") {
+  // Some 3 MB of rows of every length and form, so that the 1 MiB blocks end inside fields,
+  // quoted fields, doubled quotes, CRLF pairs, blank lines and the byte order mark's row.
+  std::string text = "\xEF\xBB\xBF" "date,state,amount\r\n";
+  std::uint64_t x = 88172645463325252ull;
+  const char* forms[] = {"{},FRA,{}\r\n", "{},\"D\"\"E\nU\",{}\n", "{},\"CH\",{}\r", "\n{},,{}\n", "{},\"a,b\"\"\",{}\r\n"};
+  while (text.size() < 3'200'000) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    text += fmt::format(fmt::runtime(forms[x % 5]), std::string(x % 37, 'd'), x % 100000);
+  }
+  const std::string whole = [&] {
+    CsvReader reader(text, intern_file_name("f.csv"));
+    return rows_of(reader);
+  }();
+  CHECK(whole.size() > text.size());
+  CHECK(rows_from_file(text) == whole);
+  CHECK(rows_from_file(text.substr(0, (1 << 20) - 1) + "\r\nx") == [&] { // a CR ends the first block
+    const std::string cut = text.substr(0, (1 << 20) - 1) + "\r\nx";
+    CsvReader reader(cut, intern_file_name("f.csv"));
+    return rows_of(reader);
+  }());
+  CHECK(rows_from_file("") == "");
+  CHECK_THROWS_WITH(rows_from_file("a,b\n\"open"), "f.csv:2:1: unterminated quoted field");
 }

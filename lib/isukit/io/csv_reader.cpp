@@ -3,15 +3,60 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace isukit::io {
 
+namespace {
+
+constexpr std::size_t block_size = std::size_t{1} << 20;
+
+} // namespace
+
 CsvReader::CsvReader(std::string_view content, const std::string* file, char separator, char quote)
     : m_content(content), m_file(file), m_separator(separator), m_quote(quote) {
+  m_stops[static_cast<unsigned char>(separator)] = m_stops['\n'] = m_stops['\r'] = true;
   if (m_content.substr(0, 3) == "\xEF\xBB\xBF") { // spreadsheets often write a BOM
     m_pos = 3;
   }
+}
+
+CsvReader::CsvReader(int fd, const std::string* file, char separator, char quote)
+    : CsvReader(std::string_view(), file, separator, quote) {
+  m_fd = fd;
+  m_at_end = false;
+  while (!m_at_end && m_content.size() < 3) {
+    read_more(0);
+  }
+  if (m_content.substr(0, 3) == "\xEF\xBB\xBF") {
+    m_pos = 3;
+  }
+}
+
+void CsvReader::read_more(std::size_t from) {
+  const std::size_t kept = m_content.size() - from;
+  if (2 * kept >= m_buffer.size()) { // the first block, or a row longer than half the buffer
+    std::string larger(2 * kept + block_size, '\0');
+    std::copy_n(m_content.data() + from, kept, larger.data());
+    m_buffer.swap(larger);
+  } else {
+    std::copy_n(m_content.data() + from, kept, m_buffer.data()); // forwards: overlapping is fine
+  }
+  ssize_t got = 0;
+  do {
+    got = ::read(m_fd, m_buffer.data() + kept, m_buffer.size() - kept);
+  } while (got < 0 && errno == EINTR);
+  if (got < 0) {
+    throw util::Error(util::ExitCode::io, util::Position{*m_file, 0, 0},
+                      fmt::format("read error: {}", std::strerror(errno)));
+  }
+  m_at_end = got == 0;
+  m_content = std::string_view(m_buffer.data(), kept + static_cast<std::size_t>(got));
+  m_pos -= from;
 }
 
 Mark CsvReader::mark(std::size_t index) const {
@@ -19,16 +64,25 @@ Mark CsvReader::mark(std::size_t index) const {
 }
 
 bool CsvReader::skip_line() {
-  if (m_pos >= m_content.size()) {
-    return false;
+  const std::size_t start = m_pos;
+  const int line = m_line;
+  while (true) {
+    if (m_pos >= m_content.size() && m_at_end) {
+      return false;
+    }
+    while (m_pos < m_content.size() && m_content[m_pos] != '\n' && m_content[m_pos] != '\r') {
+      ++m_pos;
+    }
+    if (!skip_line_end()) {
+      ++m_line; // the last line, without a line end
+    }
+    if (!cut_short()) {
+      return true;
+    }
+    m_pos = start;
+    m_line = line;
+    read_more(start);
   }
-  while (m_pos < m_content.size() && m_content[m_pos] != '\n' && m_content[m_pos] != '\r') {
-    ++m_pos;
-  }
-  if (!skip_line_end()) {
-    ++m_line; // the last line, without a line end
-  }
-  return true;
 }
 
 bool CsvReader::skip_line_end() {
@@ -65,6 +119,9 @@ void CsvReader::read_quoted(std::vector<std::string_view>& fields, std::size_t& 
     ++m_pos;
   }
   if (m_pos >= size) {
+    if (!m_at_end) {
+      return; // cut short: read again with more bytes
+    }
     util::fail_data(m_marks.back().position(), "unterminated quoted field");
   }
   std::string_view raw(data + start, m_pos - start);
@@ -88,33 +145,49 @@ void CsvReader::read_quoted(std::vector<std::string_view>& fields, std::size_t& 
 }
 
 bool CsvReader::next_row(std::vector<std::string_view>& fields) {
+  const std::size_t start = m_pos;
+  const int line = m_line;
+  while (true) {
+    const bool read = read_row(fields);
+    if (!cut_short()) {
+      return read;
+    }
+    m_pos = start;
+    m_line = line;
+    read_more(start);
+  }
+}
+
+bool CsvReader::read_row(std::vector<std::string_view>& fields) {
   fields.clear();
   m_marks.clear();
   m_scratch.clear();
   m_unescaped.clear();
   while (skip_line_end()) { // blank lines between rows
   }
-  if (m_pos >= m_content.size()) {
+  const char* data = m_content.data();
+  const std::size_t size = m_content.size();
+  if (m_pos >= size) {
     return false;
   }
   m_row_line = m_line;
   std::size_t line_start = m_pos;
-  const char* data = m_content.data();
-  const std::size_t size = m_content.size();
   while (true) {
     m_marks.push_back(Mark{m_file, m_line, static_cast<int>(m_pos - line_start) + 1});
     if (m_pos < size && m_quote != '\0' && data[m_pos] == m_quote) {
       read_quoted(fields, line_start);
     } else {
-      const std::size_t start = m_pos;
-      while (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' && data[m_pos] != '\r') {
+      const std::size_t field_start = m_pos;
+      while (m_pos < size && !m_stops[static_cast<unsigned char>(data[m_pos])]) {
         ++m_pos;
       }
-      fields.emplace_back(data + start, m_pos - start);
+      fields.emplace_back(data + field_start, m_pos - field_start);
     }
     if (m_pos < size && data[m_pos] == m_separator) {
       ++m_pos;
-      continue;
+      if (m_pos < size || m_at_end) {
+        continue;
+      }
     }
     break;
   }

@@ -1,9 +1,12 @@
+#include <isukit/io/csv_reader.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/node_cache.hpp>
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -156,11 +159,11 @@ public:
     record(document.kind);
     m_consumer.on_document(std::move(document));
   }
-  void on_csv(const std::string* file, std::string_view content) override {
-    if (content.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+  void on_csv(CsvReader& reader) override {
+    m_consumer.on_csv(reader);
+    if (reader.any_row()) { // a CSV of blank lines holds nothing
       record("CSV");
     }
-    m_consumer.on_csv(file, content);
   }
 
   InputsRead read;
@@ -222,14 +225,37 @@ std::string read_file(const std::string& path) {
   return content.str();
 }
 
+namespace {
+
+/// A `.csv` file is read in blocks as it is parsed: a million payments never sit in memory whole.
+void read_csv_file(const std::string& path, DocumentConsumer& consumer) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    no_input(path, std::strerror(errno));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  CsvReader reader(fd, intern_file_name(path));
+  consumer.on_csv(reader);
+}
+
+} // namespace
+
 InputsRead read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer) {
   KindRecorder recorder(consumer);
   for (const auto& path : expand_inputs(args)) {
+    if (path != "-" && has_extension(path, ".csv")) {
+      read_csv_file(path, recorder);
+      continue;
+    }
     const std::string name = path == "-" ? stdin_name : path;
     const std::string content = read_file(path);
     const bool yaml_name = has_extension(path, ".yaml") || has_extension(path, ".yml");
-    if (has_extension(path, ".csv") || (!yaml_name && looks_like_csv(content))) {
-      recorder.on_csv(intern_file_name(name), content);
+    if (!yaml_name && looks_like_csv(content)) {
+      CsvReader reader(content, intern_file_name(name));
+      recorder.on_csv(reader);
     } else {
       read_yaml_cached(name, content, recorder);
     }

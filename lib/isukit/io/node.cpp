@@ -59,6 +59,14 @@ Node& Node::push(Node value) {
   return m_items.back();
 }
 
+void Node::reserve(std::size_t count) {
+  if (m_type == Type::sequence) {
+    m_items.reserve(count);
+  } else if (m_type == Type::mapping) {
+    m_entries.reserve(count);
+  }
+}
+
 const Node* Node::find(std::string_view key) const {
   for (const auto& entry : m_entries) {
     if (entry.key == key) {

@@ -54,6 +54,9 @@ public:
   Node& add(std::string key, Node value, Mark key_mark = {});
   /// Appends an item to a sequence; the reference is valid until the next push.
   Node& push(Node value);
+  /// Makes room for `count` items (a sequence) or entries (a mapping), for a reader that
+  /// knows how many follow.
+  void reserve(std::size_t count);
 
   // --- Reading ---
   Type type() const { return m_type; }

@@ -1,6 +1,7 @@
 #include <isukit/io/cache_store.hpp>
 #include <isukit/io/node_cache.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -125,11 +126,11 @@ public:
                     : Node::container(static_cast<Node::Type>(type), where);
     // Only a scalar has text, only a sequence items, only a mapping entries, with distinct keys.
     m_ok = m_ok && (scalar || (value.empty() && style == 0));
-    for (std::uint32_t i = 0, count = u32(); m_ok && i < count; ++i) {
+    for (std::uint32_t i = 0, count = reserved(n, u32()); m_ok && i < count; ++i) {
       m_ok = n.is_sequence();
       n.push(node(depth + 1));
     }
-    for (std::uint32_t i = 0, count = u32(); m_ok && i < count; ++i) {
+    for (std::uint32_t i = 0, count = reserved(n, u32()); m_ok && i < count; ++i) {
       std::string key = text();
       const Mark key_mark = mark();
       m_ok = m_ok && n.is_mapping() && !n.find(key);
@@ -139,6 +140,13 @@ public:
   }
 
 private:
+  /// Makes room in `n` for `count` children, as many as the bytes left could hold (each takes
+  /// more than 20), and returns `count`.
+  std::uint32_t reserved(Node& n, std::uint32_t count) const {
+    n.reserve(std::min<std::size_t>(count, (m_bytes.size() - m_pos) / 20));
+    return count;
+  }
+
   template <typename T> T fixed() {
     T v{};
     if (!m_ok || sizeof v > m_bytes.size() - m_pos) {

@@ -1,3 +1,4 @@
+#include <isukit/io/csv_reader.hpp>
 #include <isukit/io/yaml_reader.hpp>
 
 #include <fmt/format.h>
@@ -210,8 +211,8 @@ private:
 
 } // namespace
 
-void DocumentConsumer::on_csv(const std::string* file, std::string_view) {
-  util::fail_data(util::Position{*file, 0, 0}, "CSV input is not accepted here");
+void DocumentConsumer::on_csv(CsvReader& reader) {
+  util::fail_data(util::Position{*reader.file(), 0, 0}, "CSV input is not accepted here");
 }
 
 void read_yaml(std::istream& in, const std::string& file_name, DocumentConsumer& consumer) {

@@ -11,6 +11,8 @@
 
 namespace isukit::io {
 
+class CsvReader;
+
 struct Document {
   std::string kind;
   Node root; // without the records that were streamed
@@ -28,8 +30,9 @@ public:
   virtual void on_record(const std::string& kind, const Node& header, const Node& record) = 0;
   /// The document, after its records were streamed.
   virtual void on_document(Document document) = 0;
-  /// A whole CSV file (its kind follows from its header row). The default rejects it.
-  virtual void on_csv(const std::string* file, std::string_view content);
+  /// A CSV file, to be read row by row (its kind follows from its header row). The default
+  /// rejects it.
+  virtual void on_csv(CsvReader& reader);
 };
 
 /// Reads every document of `in`. Syntax errors become data errors at `file:line:col`.

@@ -61,7 +61,7 @@ public:
     }
   }
 
-  void on_csv(const std::string* file, std::string_view content) override;
+  void on_csv(io::CsvReader& reader) override;
 
   /// Checks made once everything is read.
   void finish() {
@@ -365,8 +365,8 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
                     has_year ? at(csv_year) : io::Mark{}};
 }
 
-void LedgerReader::on_csv(const std::string* file, std::string_view content) {
-  io::CsvReader reader(content, file);
+void LedgerReader::on_csv(io::CsvReader& reader) {
+  const std::string* file = reader.file();
   std::vector<std::string_view> fields;
   if (!reader.next_row(fields)) {
     throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0}, "an empty CSV holds no payments");
