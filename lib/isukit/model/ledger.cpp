@@ -1,4 +1,5 @@
 #include <isukit/io/csv_reader.hpp>
+#include <isukit/io/first_seen.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/ledger.hpp>
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <limits>
 #include <tuple>
-#include <unordered_map>
 
 namespace isukit::model {
 
@@ -177,17 +177,23 @@ private:
   PaymentRow csv_payment(const io::CsvReader& reader, const io::CsvHeader& header,
                          const std::vector<std::string_view>& fields, CsvCurrency& cached);
 
-  /// Fails when an identical payment was read before, naming both.
+  /// Fails when an identical payment was read before, naming both. What makes a payment the
+  /// same as another: its state, date, amount, currency and reference, packed as bytes.
   void check_unique(const PaymentRow& row) {
-    const PaymentKey key{std::hash<std::string_view>{}(row.reference), row.amount.minor_units(), row.date,
-                         row.state, row.amount.currency()};
-    const auto [seen, inserted] = m_payments_seen.emplace(key, row.at);
-    if (!inserted) {
+    const std::int64_t amount = row.amount.minor_units();
+    const std::uint32_t date = static_cast<std::uint32_t>(row.date.year()) << 9 | row.date.month() << 5 | row.date.day();
+    const std::string_view currency = row.amount.currency().code();
+    m_identity.assign(reinterpret_cast<const char*>(&amount), sizeof amount);
+    m_identity.append(reinterpret_cast<const char*>(&date), sizeof date);
+    m_identity.append(reinterpret_cast<const char*>(&row.state), sizeof row.state);
+    m_identity.append(currency);
+    m_identity.append(row.reference);
+    if (const io::Mark* seen = m_payments_seen.insert(m_identity, row.at)) {
       util::fail_data(row.at.position(),
                       fmt::format("this payment repeats the one at {}: same state, date, amount, currency and "
                                   "reference (two real payments of the same amount on the same day carry "
                                   "different references)",
-                                  seen->second.located()));
+                                  seen->located()));
     }
   }
 
@@ -292,28 +298,8 @@ private:
   io::Mark m_first_payment;
   util::Diagnostics m_diagnostics;
   std::int64_t m_volume = 0; // see count_volume
-  /// What makes a payment the same as another. The reference is kept as a hash, so that a
-  /// million payments cost no million strings: two different references with one 64-bit hash
-  /// are as unlikely as a typing error in both.
-  struct PaymentKey {
-    std::size_t reference;
-    std::int64_t amount;
-    util::Date date;
-    StateId state;
-    util::Currency currency;
-    bool operator==(const PaymentKey&) const = default;
-  };
-  struct PaymentKeyHash {
-    std::size_t operator()(const PaymentKey& k) const {
-      std::size_t h = k.reference;
-      for (const std::size_t part : {static_cast<std::size_t>(k.amount), static_cast<std::size_t>(k.state),
-                                     static_cast<std::size_t>(k.date.days_since(util::Date(2000, 1, 1)))}) {
-        h ^= part + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-      }
-      return h;
-    }
-  };
-  std::unordered_map<PaymentKey, io::Mark, PaymentKeyHash> m_payments_seen;
+  io::FirstSeen m_payments_seen; // see check_unique
+  std::string m_identity;         // check_unique's buffer
   struct Receipt {
     util::Date date;
     std::int64_t amount;
