@@ -315,43 +315,68 @@ void deliver(Reader& in, const std::string& kind, Node root, const std::string& 
   consumer.on_document(Document{kind, std::move(root)});
 }
 
-/// Replays one document of a payload to `consumer`, or with none only checks that it is one the
-/// reader could have delivered.
-bool replay_document(Reader& in, DocumentConsumer* consumer) {
-  const std::string kind = in.text();
-  const std::string streamed = in.text();
-  const std::uint32_t count = in.u32();
+/// A document of a payload, checked: its root, and where the records streamed out of it lie.
+struct Checked {
+  std::string kind;
+  std::string streamed;
+  std::uint32_t count = 0;
+  std::size_t records_at = 0;
+  Node root;
+};
+
+/// Reads one document of a payload and checks that the reader could have delivered it.
+std::optional<Checked> check_document(Reader& in) {
+  Checked document;
+  document.kind = in.text();
+  document.streamed = in.text();
+  document.count = in.u32();
   const std::uint64_t size = in.u64();
-  const std::size_t records_at = in.pos();
-  in.seek(records_at + std::min<std::uint64_t>(size, std::numeric_limits<std::uint32_t>::max()));
-  Node root = in.node();
-  if (!in.ok() || !is_document(kind, root) || !streams_soundly(root, streamed, count)) {
-    return false;
+  document.records_at = in.pos();
+  in.seek(document.records_at + std::min<std::uint64_t>(size, std::numeric_limits<std::uint32_t>::max()));
+  document.root = in.node();
+  if (!in.ok() || !is_document(document.kind, document.root) ||
+      !streams_soundly(document.root, document.streamed, document.count)) {
+    return std::nullopt;
   }
   const std::size_t end = in.pos();
-  in.seek(records_at);
-  if (consumer) {
-    deliver(in, kind, std::move(root), streamed, count, *consumer);
-  } else {
-    for (std::uint32_t i = 0; in.ok() && i < count; ++i) {
-      (void)in.node();
-    }
+  in.seek(document.records_at);
+  for (std::uint32_t i = 0; in.ok() && i < document.count; ++i) {
+    (void)in.node();
   }
-  const bool whole = in.ok() && in.pos() == records_at + size;
+  if (!in.ok() || in.pos() != document.records_at + size) {
+    return std::nullopt;
+  }
   in.seek(end);
-  return whole;
+  return document;
 }
 
-/// Replays a payload (see replay_document); false when it is not one the reader could have
-/// delivered. Replaying to a consumer what was not checked first could deliver half of it.
-bool replay(std::string_view payload, const std::string* file, DocumentConsumer* consumer) {
+/// Every document of a payload, checked whole before any is delivered (delivering what was
+/// not checked could deliver half of it); none when any part is not what the reader could have
+/// delivered.
+std::optional<std::vector<Checked>> check_payload(std::string_view payload, const std::string* file) {
   Reader in(payload, file);
+  std::vector<Checked> documents;
   for (std::uint32_t i = 0, count = in.u32(); in.ok() && i < count; ++i) {
-    if (!replay_document(in, consumer)) {
-      return false;
+    auto document = check_document(in);
+    if (!document) {
+      return std::nullopt;
     }
+    documents.push_back(std::move(*document));
   }
-  return in.ok() && in.at_end();
+  if (!in.ok() || !in.at_end()) {
+    return std::nullopt;
+  }
+  return documents;
+}
+
+/// Delivers checked documents, reading their records again from the payload one at a time.
+void deliver_payload(std::string_view payload, const std::string* file, std::vector<Checked>& documents,
+                     DocumentConsumer& consumer) {
+  Reader in(payload, file);
+  for (auto& document : documents) {
+    in.seek(document.records_at);
+    deliver(in, document.kind, std::move(document.root), document.streamed, document.count, consumer);
+  }
 }
 
 std::string make_entry(const Hash128& key, std::string_view payload) {
@@ -397,8 +422,8 @@ void read_yaml_cached(const std::string& file_name, std::string_view content, Do
   const std::string* file = intern_file_name(file_name);
   if (const auto entry = store->get(key)) {
     const auto payload = payload_of(*entry, key);
-    if (payload && replay(*payload, file, nullptr)) {
-      replay(*payload, file, &consumer);
+    if (auto documents = payload ? check_payload(*payload, file) : std::nullopt) {
+      deliver_payload(*payload, file, *documents, consumer);
       return;
     }
   }
@@ -428,11 +453,12 @@ std::optional<std::vector<Document>> deserialize_documents(std::string_view entr
                                                            const std::string& file_name) {
   const std::string* file = intern_file_name(file_name);
   const auto payload = payload_of(entry, hash128(content));
-  if (!payload || !replay(*payload, file, nullptr)) {
+  auto documents = payload ? check_payload(*payload, file) : std::nullopt;
+  if (!documents) {
     return std::nullopt;
   }
   Collector collector;
-  replay(*payload, file, &collector);
+  deliver_payload(*payload, file, *documents, collector);
   return std::move(collector.documents);
 }
 
