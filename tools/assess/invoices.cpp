@@ -1,4 +1,5 @@
-// assess invoices: one invoice per state, from the shipped (or a given) Mustache template.
+// assess invoices: one invoice per state with something to pay, from the shipped (or a given)
+// Mustache template.
 #include "subcommands.hpp"
 
 #include <isukit/assess/invoices.hpp>
@@ -12,45 +13,74 @@ namespace assess_tool {
 
 using namespace isukit;
 
+namespace {
+
+/// The notes on stderr that a batch of invoices needs: who got none, and a letter that does
+/// not say where to pay.
+void note_batch(const assess::InvoiceBatch& batch, const model::LetterKit& kit) {
+  if (!batch.nothing_to_pay.empty()) {
+    std::cerr << fmt::format("assess: no invoice for {} state(s) with nothing to pay (--include-zero writes them): {}\n",
+                             batch.nothing_to_pay.size(), fmt::join(batch.nothing_to_pay, ", "));
+  }
+  if (!batch.letters.empty() && !kit.isu.payment.complete()) {
+    std::cerr << "assess: warning: the invoices give no payment instructions (no bank and account in the treaty "
+                 "file's isu.payment; give them with --isu FILE)\n";
+  }
+}
+
+} // namespace
+
 cli::Runner setup_invoices(CLI::App& app) {
   struct Options {
     cli::DataOptions data;
-    std::string output_dir;
-    std::string lang = "en";
-    std::string template_file;
+    cli::LetterOptions letters;
     std::string issued;
     std::string due;
+    std::vector<std::string> ledger;
+    bool include_zero = false;
     std::vector<std::string> inputs;
   };
   auto options = std::make_shared<Options>();
   cli::add_data_options(app, options->data, false);
-  app.add_option("-o,--output", options->output_dir, "The directory to write the invoices into")->required();
-  app.add_option("--lang", options->lang, "Language of the shipped template and of amounts: " + cli::language_list())->default_str("en");
-  app.add_option("--template", options->template_file, "A Mustache template instead of DATA/templates/invoice.LANG.md.mustache");
+  cli::add_letter_options(app, options->letters, "invoice");
   app.add_option("--issued", options->issued, "The date of issue, YYYY-MM-DD (default: today)");
-  app.add_option("--due", options->due, "The due date (default: 30 days after issue)");
+  app.add_option("--due", options->due, "The due date (default: the treaty file's rule, see DUE DATES)");
+  app.add_option("--ledger", options->ledger,
+                 "The accounts (assessments, payments; repeatable): each invoice adds the arrears and credit as of its date")
+      ->allow_extra_args(false);
+  app.add_flag("--include-zero", options->include_zero, "Also write invoices for states with nothing to pay");
   cli::add_inputs(app, options->inputs, "Assessments files");
   return [options] {
     const auto data_dir = cli::resolve_data_dir(options->data);
     const auto reference = model::Reference::load(data_dir);
-    const auto lang = cli::parse_lang_option(options->lang, reference.languages);
     const auto issued = options->issued.empty() ? cli::parse_as_of("") : cli::parse_date_option("--issued", options->issued);
-    const auto due = options->due.empty() ? issued.add_days(30) : cli::parse_date_option("--due", options->due);
-    const assess::InvoiceSettings settings{issued, due, lang};
-    const auto letter = cli::load_letter_template(options->data, "invoice", lang, options->template_file);
-    std::vector<io::Letter> letters;
+    const assess::InvoiceSettings settings{
+        issued, options->due.empty() ? std::nullopt : std::optional(cli::parse_date_option("--due", options->due)),
+        options->include_zero};
+    std::optional<assess::ContributionsStatus> balances;
+    if (!options->ledger.empty()) {
+      balances = assess::compute_status(model::Ledger::read(options->ledger, reference.states, issued),
+                                        reference.states, issued);
+    }
+    assess::InvoiceBatch all;
+    std::optional<model::LetterKit> kit;
     for (const auto& document : model::read_documents(options->inputs, {"assessments"})) {
       cli::DataOptions data = options->data;
       if (data.treaty.empty()) {
         data.treaty = document.root.at("treaty").as_text();
       }
       const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
-      for (auto& letter_file : assess::make_invoices(document.root, treaty, reference.states, letter, settings)) {
-        letters.push_back(std::move(letter_file));
-      }
+      kit = cli::letter_kit(options->letters, data, reference, treaty, "invoice");
+      auto batch = assess::make_invoices(document.root, treaty, reference.states, *kit, settings,
+                                         balances ? &*balances : nullptr);
+      std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
+      all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(), batch.nothing_to_pay.end());
     }
-    io::write_letters(options->output_dir, letters);
-    std::cerr << fmt::format("assess: wrote {} invoices to {}\n", letters.size(), options->output_dir);
+    if (!kit) {
+      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
+    }
+    cli::write_letter_batch("assess", all.letters, options->letters, "invoices");
+    note_batch(all, *kit);
     return 0;
   };
 }

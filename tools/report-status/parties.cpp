@@ -14,15 +14,14 @@ using namespace isukit;
 
 namespace {
 
+/// What both subcommands ask about: the treaty, the date, the instruments.
 struct AdherenceOptions {
-  cli::OutputOptions output;
   cli::DataOptions data;
   std::string as_of;
   std::vector<std::string> instruments;
 };
 
 void add_adherence_options(CLI::App& app, AdherenceOptions& options) {
-  cli::add_output_options(app, options.output);
   cli::add_data_options(app, options.data, true);
   cli::add_as_of_option(app, options.as_of);
   app.add_option("--instrument", options.instruments, "An instrument id of the treaty file (repeatable)");
@@ -32,9 +31,11 @@ void add_adherence_options(CLI::App& app, AdherenceOptions& options) {
 
 cli::Runner setup_parties(CLI::App& app) {
   struct PartiesOptions : AdherenceOptions {
+    cli::OutputOptions output;
     std::string status = "all";
   };
   auto options = std::make_shared<PartiesOptions>();
+  cli::add_output_options(app, options->output);
   add_adherence_options(app, *options);
   app.add_option("--status", options->status, "Which states to list: party, signatory, non-party, all (default)");
   return [options] {
@@ -57,24 +58,20 @@ cli::Runner setup_parties(CLI::App& app) {
 
 cli::Runner setup_outreach(CLI::App& app) {
   struct OutreachOptions : AdherenceOptions {
-    std::string template_file;
+    cli::LetterOptions letters;
   };
   auto options = std::make_shared<OutreachOptions>();
+  cli::add_letter_options(app, options->letters, "outreach");
   add_adherence_options(app, *options);
   app.get_option("--instrument")->required();
-  app.get_option("--output")->required()->description("The directory to write the letters into");
-  app.add_option("--template", options->template_file,
-                 "A Mustache template instead of DATA/templates/outreach.LANG.md.mustache");
   return [options] {
-    const auto out = cli::output_config(options->output, options->data);
-    const auto& lang = out.lang;
     const auto as_of = cli::parse_as_of(options->as_of);
     const auto context = cli::load_treaty_context(options->data);
     const auto named = reports::select_instruments(context.treaty, options->instruments);
-    const auto letter = cli::load_letter_template(options->data, "outreach", lang, options->template_file);
-    const auto letters = reports::outreach_letters(context.treaty, context.reference.states, named, letter, as_of, lang);
-    io::write_letters(out.path, letters);
-    std::cerr << fmt::format("report-status: wrote {} outreach letters to {}\n", letters.size(), options->output.output);
+    const auto kit = cli::letter_kit(options->letters, options->data, context.reference, context.treaty, "outreach");
+    cli::write_letter_batch("report-status",
+                            reports::outreach_letters(context.treaty, context.reference.states, named, kit, as_of),
+                            options->letters, "outreach letters");
     return 0;
   };
 }

@@ -1,30 +1,23 @@
 // report-status remind: one reminder letter per party with an overdue report.
 #include "subcommands.hpp"
 
-#include <fmt/format.h>
-
-#include <iostream>
-
 namespace report_status_tool {
 
 using namespace isukit;
 
 cli::Runner setup_remind(CLI::App& app) {
   struct RemindOptions : Options {
-    std::string template_file;
+    cli::LetterOptions letters;
   };
   auto options = std::make_shared<RemindOptions>();
-  add_options(app, *options, true);
-  app.get_option("--output")->required()->description("The directory to write the letters into");
-  app.add_option("--template", options->template_file,
-                 "A Mustache template instead of DATA/templates/reminder.LANG.md.mustache");
+  add_tracking_options(app, *options, true);
+  cli::add_letter_options(app, options->letters, "reminder");
   return [options] {
     const auto t = load_tracking(*options);
-    const auto& lang = t.output.lang;
-    const auto letter = cli::load_letter_template(options->data, "reminder", lang, options->template_file);
-    const auto letters = reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, letter, t.as_of, lang);
-    io::write_letters(t.output.path, letters);
-    std::cerr << fmt::format("report-status: wrote {} reminders to {}\n", letters.size(), options->output.output);
+    const auto kit = cli::letter_kit(options->letters, options->data, t.context.reference, t.context.treaty, "reminder");
+    cli::write_letter_batch("report-status",
+                            reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of),
+                            options->letters, "reminders");
     return 0;
   };
 }

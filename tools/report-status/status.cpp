@@ -7,6 +7,10 @@ using namespace isukit;
 
 void add_options(CLI::App& app, Options& options, bool with_reports) {
   cli::add_output_options(app, options.output);
+  add_tracking_options(app, options, with_reports);
+}
+
+void add_tracking_options(CLI::App& app, Options& options, bool with_reports) {
   cli::add_data_options(app, options.data, false);
   cli::add_as_of_option(app, options.as_of);
   app.add_option("--cycles", options.cycles,

@@ -24,6 +24,8 @@ struct Options {
   std::vector<std::string> inputs;
 };
 void add_options(CLI::App& app, Options& options, bool with_reports);
+/// The same without the output options (-f, -o, --lang...): for the letter commands.
+void add_tracking_options(CLI::App& app, Options& options, bool with_reports);
 
 /// The treaty, the obligations as of the date, and the reports matched against them.
 struct Tracking {

@@ -1,36 +1,34 @@
 // sponsor letters: one letter per applicant from a selection.
 #include "subcommands.hpp"
 
-#include <fmt/format.h>
-
-#include <iostream>
-
 namespace sponsor_tool {
 
 using namespace isukit;
 
 cli::Runner setup_letters(CLI::App& app) {
-  struct LetterOptions : Options {
-    std::string template_file;
+  struct LetterOptions {
+    cli::DataOptions data;
+    cli::LetterOptions letters;
+    std::string as_of;
+    std::vector<std::string> inputs;
   };
   auto options = std::make_shared<LetterOptions>();
-  add_options(app, *options, "The selection (from sponsor select)");
-  app.get_option("--output")->required()->description("The directory to write the letters into");
-  app.add_option("--template", options->template_file,
-                 "A Mustache template instead of DATA/templates/sponsorship.LANG.md.mustache");
+  cli::add_data_options(app, options->data, false);
+  cli::add_letter_options(app, options->letters, "sponsorship");
+  app.add_option("--as-of", options->as_of, "The date of the letters, YYYY-MM-DD (default: today)");
+  cli::add_inputs(app, options->inputs, "The selection (from sponsor select)");
   return [options] {
-    const auto out = cli::output_config(options->output, options->data);
+    const auto date = cli::parse_as_of(options->as_of);
     const io::Node selection = read_selection(options->inputs);
     cli::DataOptions data = options->data;
     if (data.treaty.empty()) {
       data.treaty = selection.at("treaty").as_text();
     }
     const auto context = cli::load_treaty_context(data);
-    const auto letter = cli::load_letter_template(data, "sponsorship", out.lang, options->template_file);
-    const auto letters =
-        sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, letter, out.lang);
-    io::write_letters(out.path, letters);
-    std::cerr << fmt::format("sponsor: wrote {} letters to {}\n", letters.size(), options->output.output);
+    const auto kit = cli::letter_kit(options->letters, data, context.reference, context.treaty, "sponsorship");
+    cli::write_letter_batch(
+        "sponsor", sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, kit, date),
+        options->letters, "letters");
     return 0;
   };
 }

@@ -10,55 +10,87 @@ using io::Node;
 
 namespace {
 
-/// Invoice references use the English short name in every language, so that they stay one
-/// reference across the languages of the letters ("CCW-2025-FRA").
-const std::string& reference_prefix(const model::Treaty& treaty) { return treaty.short_names().in("en"); }
+/// Money as the letter shows it, or false for zero (a section the template leaves out).
+Node amount_or_false(std::int64_t minor, const util::Currency& currency, const util::Lang& lang) {
+  return minor == 0 ? Node::boolean(false) : Node::string(util::Money(minor, currency).grouped(lang));
+}
+
+const StateBalance* find_balance(const ContributionsStatus& status, model::StateId state) {
+  const auto it = std::find_if(status.states.begin(), status.states.end(),
+                               [state](const StateBalance& b) { return b.state == state; });
+  return it == status.states.end() ? nullptr : &*it;
+}
+
+/// What the state owes beside the year's assessment, as of the issue date: adds `ledger`,
+/// `received`, `arrears` and `credit` to the context and returns the total to pay.
+util::Money add_balance(Node& context, const StateBalance* balance, int year, const util::Money& amount,
+                        const util::Lang& lang) {
+  const util::Currency& currency = amount.currency();
+  std::int64_t received = 0;
+  util::Money arrears = util::Money::zero(currency);
+  Node rows = Node::sequence();
+  for (const auto& y : balance ? balance->years : std::vector<YearBalance>{}) {
+    if (y.year == year) {
+      received = y.received;
+    } else if (y.year < year && y.outstanding > 0) {
+      Node row = Node::mapping();
+      row.add("year", Node::string(std::to_string(y.year)));
+      row.add("amount", Node::string(util::Money(y.outstanding, currency).grouped(lang)));
+      rows.push(std::move(row));
+      arrears += util::Money(y.outstanding, currency);
+    }
+  }
+  const std::int64_t credit = balance ? balance->credit : 0;
+  context.add("ledger", Node::boolean(true));
+  context.add("received", amount_or_false(received, currency, lang));
+  context.add("arrears", rows.items().empty() ? Node::boolean(false) : std::move(rows));
+  context.add("credit", amount_or_false(credit, currency, lang));
+  const util::Money total = amount - util::Money(received, currency) + arrears - util::Money(credit, currency);
+  return total.is_negative() ? util::Money::zero(currency) : total;
+}
 
 } // namespace
 
-io::Node invoice_context(const model::Treaty& treaty, const model::State& state, int year, const util::Money& amount,
-                         const std::string& rate, const InvoiceSettings& settings) {
-  const util::Lang& lang = settings.lang;
-  Node context = Node::mapping();
-  Node& who = context.add("state", Node::mapping());
-  who.add("code", Node::string(state.code));
-  who.add("name", Node::string(state.name(lang)));
-  for (const auto& [code, name] : state.names.all()) {
-    who.add("name_" + code, Node::string(name)); // a template may quote the name in another language
-  }
-  context.add("year", Node::string(std::to_string(year)));
-  context.add("currency", Node::string(std::string(amount.currency().code())));
-  context.add("amount", Node::string(amount.grouped(lang)));
-  context.add("amount_plain", Node::string(amount.plain()));
-  context.add("rate", Node::string(util::localize_decimal(rate, lang)));
-  context.add("reference", Node::string(fmt::format("{}-{}-{}", reference_prefix(treaty), year, state.code)));
-  context.add("issued", Node::string(settings.issued.iso()));
-  context.add("due", Node::string(settings.due.iso()));
-  context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
-  context.add("due_long", Node::string(util::long_date(settings.due, lang)));
-  model::add_letter_fields(context, treaty, lang);
-  return context;
+std::string invoice_reference(const model::Treaty& treaty, int year, const model::State& state) {
+  return fmt::format("{}-{}-{}", treaty.short_names().in("en"), year, state.code);
 }
 
-std::vector<io::Letter> make_invoices(const Node& assessments, const model::Treaty& treaty,
-                                      const model::StateTable& states, const io::LetterTemplate& letter,
-                                      const InvoiceSettings& settings) {
+InvoiceBatch make_invoices(const Node& assessments, const model::Treaty& treaty, const model::StateTable& states,
+                           const model::LetterKit& kit, const InvoiceSettings& settings,
+                           const ContributionsStatus* balances) {
   const int year = assessments.at("year").as_int();
   const util::Currency currency = assessments.at("currency").as_currency();
   if (!(currency == treaty.currency())) {
     assessments.at("currency").fail(fmt::format("assessments in {}, but the {} accounts are in {}", currency.code(),
-                                                reference_prefix(treaty), treaty.currency().code()));
+                                                treaty.short_names().in("en"), treaty.currency().code()));
   }
-  std::vector<io::Letter> letters;
+  const util::Date due = settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year);
+  InvoiceBatch batch;
   for (const auto& record : assessments.at("assessments").as_sequence()) {
-    const auto& state = states[states.require(record.at("state"))];
+    const model::StateId id = states.require(record.at("state"));
+    const model::State& state = states[id];
+    const util::Lang lang = kit.lang_for(id);
     const util::Money amount = record.at("amount").as_money(currency);
-    const std::string rate = record.find("rate") ? record.at("rate").as_text() : "";
-    const Node context = invoice_context(treaty, state, year, amount, rate, settings);
-    letters.push_back(io::Letter{fmt::format("{}-{}{}", state.code, year, letter.output_extension()),
-                                 letter.render(context)});
+    Node context = kit.to_state(id, states, treaty, settings.issued, lang);
+    context.add("reference", Node::string(invoice_reference(treaty, year, state)));
+    context.add("year", Node::string(std::to_string(year)));
+    context.add("currency", Node::string(std::string(currency.code())));
+    context.add("amount", Node::string(amount.grouped(lang)));
+    const Node* rate = record.find("rate");
+    context.add("rate", rate ? Node::string(util::localize_decimal(rate->as_text(), lang)) : Node::boolean(false));
+    context.add("issued", Node::string(settings.issued.iso()));
+    context.add("due", Node::string(due.iso()));
+    context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
+    context.add("due_long", Node::string(util::long_date(due, lang)));
+    const util::Money total = balances ? add_balance(context, find_balance(*balances, id), year, amount, lang) : amount;
+    context.add("total", Node::string(total.grouped(lang)));
+    if (total.is_zero() && !settings.include_zero) {
+      batch.nothing_to_pay.push_back(state.code);
+      continue;
+    }
+    batch.letters.push_back(kit.letter(fmt::format("{}-{}", state.code, year), context, lang));
   }
-  return letters;
+  return batch;
 }
 
 } // namespace isukit::assess

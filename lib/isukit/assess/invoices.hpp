@@ -1,29 +1,43 @@
-// Invoices: one letter per assessed state, from a Mustache template.
+// Invoices: one letter per state with something to pay, from a Mustache template.
 #pragma once
 
+#include <isukit/assess/status.hpp>
 #include <isukit/io/letters.hpp>
+#include <isukit/model/letter_kit.hpp>
 #include <isukit/model/treaty.hpp>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace isukit::assess {
 
 struct InvoiceSettings {
   util::Date issued;
-  util::Date due;
-  util::Lang lang;
+  std::optional<util::Date> due; // --due; else the treaty's rule (model::DueRule)
+  bool include_zero = false;     // write an invoice where nothing is to be paid
 };
 
-/// The fields a template sees for one state: state (code, name, and name_CODE in every language), year,
-/// currency, amount (grouped for the language), amount_plain, rate, reference, issued, due,
-/// issued_long, due_long, treaty (name, short_name) and isu (name, address lines, email).
-io::Node invoice_context(const model::Treaty& treaty, const model::State& state, int year, const util::Money& amount,
-                         const std::string& rate, const InvoiceSettings& settings);
+/// The reference of an invoice: TREATY-YEAR-STATE with the treaty's English short name in
+/// every language ("CCW-2026-FRA"): one per treaty, year and state, the same in every language.
+std::string invoice_reference(const model::Treaty& treaty, int year, const model::State& state);
+
+struct InvoiceBatch {
+  std::vector<io::Letter> letters;
+  std::vector<std::string> nothing_to_pay; // the codes of the states left out, in input order
+};
 
 /// One invoice per record of an `assessments` document, named STATE-YEAR plus the template's
-/// extension (FRA-2025.md).
-std::vector<io::Letter> make_invoices(const io::Node& assessments, const model::Treaty& treaty,
-                                      const model::StateTable& states, const io::LetterTemplate& letter,
-                                      const InvoiceSettings& settings);
+/// extension (FRA-2025.md), in each state's letter language. The context: LetterKit::to_state's
+/// fields dated the issue date, `reference`, `year`, `currency`, `amount` (the year's
+/// assessment), `rate` (false when the record has none), `issued`, `due`, `issued_long`,
+/// `due_long`, `total` (what to pay); with `balances` (the ledger's status as of the issue
+/// date) also `ledger` (true), `received` (paid for the year already), `arrears` [{year,
+/// amount}] of earlier years and `credit`, each false when there is none. Total = amount -
+/// received + arrears - credit, never below zero; a state whose total is zero gets no invoice
+/// unless `include_zero`, and is listed in `nothing_to_pay`.
+InvoiceBatch make_invoices(const io::Node& assessments, const model::Treaty& treaty, const model::StateTable& states,
+                           const model::LetterKit& kit, const InvoiceSettings& settings,
+                           const ContributionsStatus* balances);
 
 } // namespace isukit::assess

@@ -181,11 +181,49 @@ fs::path resolve_treaty_file(const DataOptions& options) {
   return resolve_data_dir(options) / "treaties" / (util::ascii_lower(options.treaty) + ".yaml");
 }
 
-io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, const util::Lang& lang,
-                                        const std::string& file) {
-  return io::LetterTemplate::load(file.empty() ? resolve_data_dir(options) / "templates" /
-                                                     fmt::format("{}.{}.md.mustache", name, lang.code())
-                                               : fs::path(file));
+void add_letter_options(CLI::App& app, LetterOptions& options, std::string_view name) {
+  app.add_option("-o,--output", options.output_dir, "The directory to write the letters into (one file each)")
+      ->required();
+  app.add_option("--lang", options.lang, "Language of the letters, their words and numbers: " + language_list())->default_str("en");
+  app.add_option("--template", options.template_file,
+                 fmt::format("A Mustache template instead of DATA/templates/{}.LANG.md.mustache", name));
+  app.add_option("--contacts", options.contacts,
+                 "A file or directory of 'contacts' documents: addressee, address, salutation, language (repeatable)")
+      ->allow_extra_args(false); // one value each time, so the inputs that follow stay inputs
+  app.add_option("--isu", options.isu_file,
+                 "An 'isu' document: letterhead, signatory, payment instructions over the treaty file's");
+  app.add_flag("--contact-lang", options.contact_language,
+               "Write to each state in its contact's language (else --lang)");
+}
+
+model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& data, const model::Reference& reference,
+                            const model::Treaty& treaty, std::string_view name) {
+  model::LetterKit kit(parse_lang_option(options.lang, reference.languages));
+  kit.isu = treaty.isu();
+  const auto& codes = reference.languages.codes();
+  if (!options.isu_file.empty()) {
+    kit.isu = model::read_isu(model::read_single_document(options.isu_file, "isu"), codes, kit.isu);
+  }
+  kit.contacts = model::Contacts::read(options.contacts, reference.states, codes);
+  kit.contact_language = options.contact_language;
+  for (const auto& code : codes) {
+    const util::Lang lang = *reference.languages.find(code);
+    if (!(lang == kit.lang) && !kit.contact_language) {
+      continue;
+    }
+    kit.languages.push_back(lang);
+    kit.templates.emplace_back(code, io::LetterTemplate::load(
+                                         options.template_file.empty()
+                                             ? resolve_data_dir(data) / "templates" / fmt::format("{}.{}.md.mustache", name, code)
+                                             : fs::path(options.template_file)));
+  }
+  return kit;
+}
+
+void write_letter_batch(const std::string& tool, const std::vector<io::Letter>& letters, const LetterOptions& options,
+                        std::string_view noun) {
+  io::write_letters(options.output_dir, letters);
+  std::cerr << fmt::format("{}: wrote {} {} to {}\n", tool, letters.size(), noun, options.output_dir);
 }
 
 TreatyContext load_treaty_context(const DataOptions& options) {

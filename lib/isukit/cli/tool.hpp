@@ -5,6 +5,7 @@
 #include <isukit/io/letters.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/io/table.hpp>
+#include <isukit/model/letter_kit.hpp>
 #include <isukit/model/reference.hpp>
 #include <isukit/util/date.hpp>
 #include <isukit/util/lang.hpp>
@@ -80,9 +81,27 @@ struct TreatyContext {
 };
 TreatyContext load_treaty_context(const DataOptions& options);
 
-/// The letter template `file` when given, else DATA/templates/NAME.LANG.md.mustache.
-io::LetterTemplate load_letter_template(const DataOptions& options, std::string_view name, const util::Lang& lang,
-                                        const std::string& file);
+/// The options of every letter command (assess invoices, report-status remind and outreach,
+/// sponsor letters), spelled one way. Letters are Markdown (or what --template makes): no -f.
+struct LetterOptions {
+  std::string output_dir;
+  std::string lang = "en";
+  std::string template_file;
+  std::vector<std::string> contacts; // files or directories of `contacts` documents
+  std::string isu_file;              // an `isu` document overriding the treaty file's section
+  bool contact_language = false;
+};
+/// -o DIR (required), --lang, --template, --contacts, --isu, --contact-lang; `name` is the
+/// shipped template's (invoice: DATA/templates/invoice.LANG.md.mustache).
+void add_letter_options(CLI::App& app, LetterOptions& options, std::string_view name);
+/// The contacts, the ISU (the treaty's, overridden by --isu) and the templates of every
+/// language a letter may be in, checked once.
+model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& data, const model::Reference& reference,
+                            const model::Treaty& treaty, std::string_view name);
+/// Writes the batch into -o DIR and says on stderr how many were written ("assess: wrote 3
+/// invoices to DIR"; `noun` plural, as every note on stderr is English).
+void write_letter_batch(const std::string& tool, const std::vector<io::Letter>& letters, const LetterOptions& options,
+                        std::string_view noun);
 /// --format, -o and --lang as values, checked once: the language's catalogue is loaded from the
 /// data directory that `data` names (a language is data: DATA/i18n/CODE.yaml).
 struct OutputConfig {

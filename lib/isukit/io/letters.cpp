@@ -40,7 +40,36 @@ mustache::data to_data(const Node& node) {
   return mustache::data(node.text());
 }
 
+/// Characters that open markup wherever they are.
+bool is_markdown_special(char c) { return std::string_view("\\`*_{}[]<>#|~&").find(c) != std::string_view::npos; }
+
 } // namespace
+
+std::string escape_markdown(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  bool line_start = true; // only digits so far: a following . or ) would open a numbered list
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' || c == '\n') {
+      if (!(c == '\n' && i > 0 && text[i - 1] == '\r')) {
+        result += ' ';
+      }
+      continue;
+    }
+    const bool ends_item_number = i + 1 == text.size() || text[i + 1] == ' ';
+    const bool opens_list = (i == 0 && (c == '-' || c == '+')) ||
+                            (i > 0 && line_start && (c == '.' || c == ')') && ends_item_number);
+    if (is_markdown_special(c) || opens_list) {
+      result += '\\';
+    }
+    result += c;
+    if (c < '0' || c > '9') {
+      line_start = false;
+    }
+  }
+  return result;
+}
 
 Escape escape_for(const std::filesystem::path& output_name) {
   const auto ext = without_mustache_suffix(output_name).extension();
@@ -49,6 +78,9 @@ Escape escape_for(const std::filesystem::path& output_name) {
   }
   if (ext == ".tex") {
     return Escape::latex;
+  }
+  if (ext == ".md" || ext == ".markdown") {
+    return Escape::markdown;
   }
   return Escape::none;
 }
@@ -82,6 +114,9 @@ std::string LetterTemplate::render(const Node& context) const {
     break;
   case Escape::latex:
     parsed.set_custom_escape([](const std::string& s) { return escape_latex(s); });
+    break;
+  case Escape::markdown:
+    parsed.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
     break;
   case Escape::none:
     parsed.set_custom_escape([](const std::string& s) { return s; });

@@ -10,10 +10,12 @@
 namespace isukit::io {
 
 /// How `{{value}}` is escaped: by the kind of file the template makes.
-enum class Escape { none, html, latex };
+enum class Escape { none, markdown, html, latex };
 
-/// `.html`/`.htm` templates escape for HTML, `.tex` for LaTeX, anything else (Markdown, text)
-/// not at all. The name is the template's, with its `.mustache` suffix removed.
+/// `.md` templates escape for Markdown, `.html`/`.htm` for HTML, `.tex` for LaTeX, anything
+/// else (text) not at all. The name is the template's, with its `.mustache` suffix removed.
+/// Whatever a value holds (a name typed as `*Jo* <img src=x>`), it stays text in the letter;
+/// `{{{value}}}` is the template's way to insert a value unescaped.
 Escape escape_for(const std::filesystem::path& output_name);
 
 /// A parsed template, with where it came from for error messages.
@@ -33,6 +35,12 @@ private:
   std::string m_text;
   std::string m_name;
 };
+
+/// `text` as literal Markdown text (CommonMark and pandoc): ASCII punctuation that can start
+/// markup is backslash-escaped (\\ ` * _ { } [ ] < > # | ~ &, a leading - or +, and the . or )
+/// of a leading item number such as "1. "), and line breaks become spaces, so a value never
+/// opens a list, heading, link or raw HTML.
+std::string escape_markdown(std::string_view text);
 
 struct Letter {
   std::string file_name; // inside the output directory

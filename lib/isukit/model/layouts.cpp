@@ -52,6 +52,25 @@ Shape scale() {
                         {"non_member_rates", list(map(plain({"state", "rate"})))}}));
 }
 
+/// Who letters come from and how to pay (model/isu): the treaty file's `isu` section and the
+/// user's `isu` document.
+Fields isu_fields() {
+  return with(plain({"name_*", "email", "note"}),
+              {{"address", texts()},
+               {"address_*", texts()},
+               {"signatory", map(plain({"name", "title_*"}))},
+               {"payment", map(plain({"account_name", "bank", "iban", "account_number", "swift", "currency", "note"}))}});
+}
+
+Shape isu() { return document(isu_fields()); }
+
+/// Who letters to states go to (model/contacts).
+Shape contacts() {
+  return document(with(plain({"note"}), {{"contacts", list(map(with(plain({"state", "addressee", "email", "salutation",
+                                                                          "language", "note"}),
+                                                                    {{"address", texts()}})))}}));
+}
+
 /// A treaty with its instruments, or a trust fund with only its contributors (assess.1, TREATY
 /// FILES); cost_sharing as model/cost_sharing reads it.
 Shape treaty() {
@@ -76,7 +95,8 @@ Shape treaty() {
                                       "note"})))},
        {"cost_sharing", cost_sharing},
        {"working_capital_fund", map(plain({"established", "note"}))}, // described for people; no tool reads it yet
-       {"isu", map(with(plain({"name_*", "email"}), {{"address", texts()}}))},
+       {"isu", map(isu_fields())},
+       {"invoices", map(plain({"due_days_after_issue", "due_not_before_year", "basis"}))},
        {"signatories", list(map(plain({"state", "signed", "note"})))},
        {"withdrawals", list(map(plain({"state", "instrument", "notified", "effective", "note"})))},
        {"parties", list(map(with(plain({"state", "organization", "signed", "how", "note"}),
@@ -306,6 +326,8 @@ const Layouts& layouts() {
     t.add("eligibility", selection()); // sponsor check: a selection's records, nothing selected
     t.add("sponsorship-report", sponsorship_report());
     t.add("catalogue", catalogue());
+    t.add("contacts", contacts());
+    t.add("isu", isu());
     return t;
   }();
   return table;

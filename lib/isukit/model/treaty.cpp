@@ -241,12 +241,16 @@ std::vector<Deadline> parse_deadlines(const Node* list, const StateTable& states
   return deadlines;
 }
 
-Isu parse_isu(const Node& isu, const std::vector<std::string>& languages) {
-  Isu result{read_local_text(isu, "name", languages), {}, isu.text_or("email")};
-  for (const auto& line : isu.at("address").as_sequence()) {
-    result.address.push_back(line.as_text());
+DueRule parse_due_rule(const Node& invoices) {
+  DueRule rule;
+  if (const Node* days = invoices.find("due_days_after_issue")) {
+    rule.days_after_issue = bounded(*days, 366);
   }
-  return result;
+  if (const Node* year = invoices.find("due_not_before_year")) {
+    rule.not_before_year = year->as_bool();
+  }
+  rule.basis = invoices.text_or("basis");
+  return rule;
 }
 
 } // namespace
@@ -310,7 +314,10 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states, const s
   t.m_deadlines = parse_deadlines(root.find("deadlines"), states);
   t.m_cost_sharing = parse_cost_sharing(root.at("cost_sharing"), t, states);
   if (const Node* isu = root.find("isu")) {
-    t.m_isu = parse_isu(*isu, languages);
+    t.m_isu = read_isu(*isu, languages);
+  }
+  if (const Node* invoices = root.find("invoices")) {
+    t.m_due_rule = parse_due_rule(*invoices);
   }
   return t;
 }
@@ -405,32 +412,13 @@ std::vector<const Party*> Treaty::contributors_on(const util::Date& date) const 
   return result;
 }
 
-void add_letter_fields(io::Node& context, const Treaty& treaty, const util::Lang& lang) {
-  Node about = Node::mapping();
-  about.add("name", Node::string(treaty.name(lang)));
-  about.add("short_name", Node::string(treaty.short_name(lang)));
-  context.add("treaty", std::move(about));
-  Node isu = Node::mapping();
-  isu.add("name", Node::string(treaty.isu().name.in(lang)));
-  Node address = Node::sequence();
-  for (const auto& line : treaty.isu().address) {
-    address.push(Node::string(line));
+util::Date DueRule::due(const util::Date& issued, int year) const {
+  const util::Date after_issue = issued.add_days(days_after_issue);
+  if (!not_before_year) {
+    return after_issue;
   }
-  isu.add("address", std::move(address));
-  isu.add("email", treaty.isu().email.empty() ? Node::null() : Node::string(treaty.isu().email));
-  context.add("isu", std::move(isu));
-}
-
-Node letter_to_state(const State& state, const util::Date& date, const Treaty& treaty, util::Lang lang) {
-  Node context = Node::mapping();
-  Node who = Node::mapping();
-  who.add("code", Node::string(state.code));
-  who.add("name", Node::string(state.name(lang)));
-  context.add("state", std::move(who));
-  context.add("date", Node::string(date.iso()));
-  context.add("date_long", Node::string(util::long_date(date, lang)));
-  add_letter_fields(context, treaty, lang);
-  return context;
+  const util::Date year_start(year, 1, 1);
+  return std::max(after_issue, year_start);
 }
 
 } // namespace isukit::model

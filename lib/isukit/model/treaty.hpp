@@ -3,6 +3,7 @@
 #pragma once
 
 #include <isukit/model/cost_sharing.hpp>
+#include <isukit/model/isu.hpp>
 #include <isukit/model/states.hpp>
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/money.hpp>
@@ -117,10 +118,15 @@ struct Deadline {
   DeadlineOn known_on(const util::Date& date) const;
 };
 
-struct Isu {
-  util::LocalText name;
-  std::vector<std::string> address;
-  std::string email;
+/// When an invoice is due (assess.1, DUE DATES): `days_after_issue` days after its date of
+/// issue, and, with `not_before_year`, not before the first day of the year it relates to;
+/// `basis` names the rule's source. A treaty file without `invoices` has 30 days after issue.
+struct DueRule {
+  int days_after_issue = 30;
+  bool not_before_year = false;
+  std::string basis;
+
+  util::Date due(const util::Date& issued, int year) const;
 };
 
 class Treaty {
@@ -153,6 +159,7 @@ public:
   const std::vector<Deadline>& deadlines() const { return m_deadlines; }
   const CostSharing& cost_sharing() const { return m_cost_sharing; }
   const Isu& isu() const { return m_isu; }
+  const DueRule& due_rule() const { return m_due_rule; }
 
   enum class Basis { deposit, in_force };
 
@@ -192,14 +199,7 @@ private:
   std::vector<Deadline> m_deadlines;
   CostSharing m_cost_sharing;
   Isu m_isu;
+  DueRule m_due_rule;
 };
-
-/// Adds `treaty` (name, short_name) and `isu` (name, address lines, email) to a letter's
-/// context: the fields every template shares.
-void add_letter_fields(io::Node& context, const Treaty& treaty, const util::Lang& lang);
-
-/// A letter to a state's government: `state` (code, name), `date`, `date_long`, and the
-/// fields of add_letter_fields; the caller adds what its letter is about.
-io::Node letter_to_state(const State& state, const util::Date& date, const Treaty& treaty, util::Lang lang);
 
 } // namespace isukit::model

@@ -322,10 +322,9 @@ std::vector<const model::Instrument*> lacking(const model::Treaty& treaty, model
   return result;
 }
 
-Node outreach_context(const model::Treaty& treaty, const model::State& state,
+Node outreach_context(Node context,
                       const std::vector<const model::Instrument*>& instruments, bool party_to_treaty, bool signatory,
-                      const util::Date& date, Lang lang) {
-  Node context = model::letter_to_state(state, date, treaty, lang);
+                      const Lang& lang) {
   Node list = Node::sequence();
   for (const auto* instrument : instruments) {
     if (!instrument->outreach.has(lang.code())) {
@@ -349,7 +348,7 @@ Node outreach_context(const model::Treaty& treaty, const model::State& state,
 
 std::vector<io::Letter> outreach_letters(const model::Treaty& treaty, const model::StateTable& states,
                                          const std::vector<const model::Instrument*>& named,
-                                         const io::LetterTemplate& letter, const util::Date& date, Lang lang) {
+                                         const model::LetterKit& kit, const util::Date& date) {
   const model::Instrument& first = treaty.instruments().front();
   std::vector<io::Letter> letters;
   for (const auto& a : adherence_on(treaty, states, {&first}, date)) {
@@ -358,10 +357,10 @@ std::vector<io::Letter> outreach_letters(const model::Treaty& treaty, const mode
       continue;
     }
     const bool party_to_treaty = a.adherence == Adherence::party;
-    const auto& state = states[a.state];
-    const Node context = outreach_context(treaty, state, missing, party_to_treaty,
-                                          a.adherence == Adherence::signatory, date, lang);
-    letters.push_back(io::Letter{fmt::format("{}-outreach{}", state.code, letter.output_extension()), letter.render(context)});
+    const Lang lang = kit.lang_for(a.state);
+    const Node context = outreach_context(kit.to_state(a.state, states, treaty, date, lang), missing,
+                                          party_to_treaty, a.adherence == Adherence::signatory, lang);
+    letters.push_back(kit.letter(states[a.state].code + "-outreach", context, lang));
   }
   return letters;
 }

@@ -4,6 +4,7 @@
 
 #include <isukit/io/letters.hpp>
 #include <isukit/io/table.hpp>
+#include <isukit/model/letter_kit.hpp>
 #include <isukit/model/treaty.hpp>
 
 #include <optional>
@@ -54,12 +55,12 @@ io::Output parties_output(const std::vector<StateAdherence>& adherence, const mo
 
 /// One letter per state that is not party, on `date`, to every instrument of `named`. A state
 /// not party to the treaty's first instrument (the Convention) is asked to join it as well.
-/// The context: `state`, `date`, `date_long`, `instruments` (each `name` and `why`, the treaty
+/// In each state's letter language (model::LetterKit). The context: LetterKit::to_state's fields, `instruments` (each `name` and `why`, the treaty
 /// file's outreach text), `several`, `party_to_treaty` (joins protocols), `signatory` (asked to
 /// ratify) or `accede`, the treaty and the ISU. Files `CODE-outreach.EXT`, by code. A named
 /// instrument without outreach text in the language is a data error at its record (65).
 std::vector<io::Letter> outreach_letters(const model::Treaty& treaty, const model::StateTable& states,
                                          const std::vector<const model::Instrument*>& named,
-                                         const io::LetterTemplate& letter, const util::Date& date, util::Lang lang);
+                                         const model::LetterKit& kit, const util::Date& date);
 
 } // namespace isukit::reports

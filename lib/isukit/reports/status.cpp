@@ -349,8 +349,7 @@ DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::State
 }
 
 std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
-                                  const model::StateTable& states, const io::LetterTemplate& letter,
-                                  const util::Date& as_of, Lang lang) {
+                                  const model::StateTable& states, const model::LetterKit& kit, const util::Date& as_of) {
   std::map<std::string, std::vector<const Tracked*>> by_state; // ordered by code
   for (const auto& t : tracked) {
     if (t.standing == Standing::overdue) {
@@ -359,7 +358,9 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
   }
   std::vector<io::Letter> letters;
   for (const auto& [code, list] : by_state) {
-    Node context = model::letter_to_state(states[list.front()->obligation.state], as_of, treaty, lang);
+    const model::StateId state = list.front()->obligation.state;
+    const Lang lang = kit.lang_for(state);
+    Node context = kit.to_state(state, states, treaty, as_of, lang);
     Node reports = Node::sequence();
     for (const auto* t : list) {
       Node report = Node::mapping();
@@ -373,7 +374,7 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
     }
     context.add("reports", std::move(reports));
     context.add("several", Node::boolean(list.size() > 1)); // Mustache cannot count a list
-    letters.push_back(io::Letter{fmt::format("{}-reminder{}", code, letter.output_extension()), letter.render(context)});
+    letters.push_back(kit.letter(code + "-reminder", context, lang));
   }
   return letters;
 }

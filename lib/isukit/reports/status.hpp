@@ -4,6 +4,7 @@
 
 #include <isukit/io/letters.hpp>
 #include <isukit/io/table.hpp>
+#include <isukit/model/letter_kit.hpp>
 #include <isukit/reports/obligations.hpp>
 
 namespace isukit::reports {
@@ -52,12 +53,12 @@ struct DeadlinesResult {
 DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::StateTable& states,
                                  const util::Date& as_of, const util::Date& until, util::Lang lang);
 
-/// One reminder per party with an overdue report, from a template; the context holds the
-/// state, the list `reports` (name, basis, period, initial, due, due_long), `several` (more
-/// than one report: the letter's grammar), the treaty and the ISU.
+/// One reminder per party with an overdue report, in its letter's language (model::LetterKit);
+/// the context holds LetterKit::to_state's fields, the list `reports` (name, basis, period,
+/// initial, due, due_long), `several` (more than one report: the letter's grammar). Files
+/// `CODE-reminder.EXT`; a party with nothing overdue gets none.
 std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
-                                  const model::StateTable& states, const io::LetterTemplate& letter,
-                                  const util::Date& as_of, util::Lang lang);
+                                  const model::StateTable& states, const model::LetterKit& kit, const util::Date& as_of);
 
 /// "12m", "90d", "2y": the end of a window that starts on `from`; nullopt when malformed or
 /// when the window ends after the year 9999.

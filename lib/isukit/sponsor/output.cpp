@@ -196,8 +196,9 @@ io::Output programme_report(const Node& selection, const Lang& lang) {
 }
 
 std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::Treaty& treaty,
-                                            const model::StateTable& states, const io::LetterTemplate& letter,
-                                            const Lang& lang) {
+                                            const model::StateTable& states, const model::LetterKit& kit,
+                                            const util::Date& date) {
+  const Lang& lang = kit.lang;
   const util::Currency currency = selection.at("currency").as_currency();
   std::vector<io::Letter> letters;
   for (const auto& record : selection.at("applications").as_sequence()) {
@@ -205,7 +206,7 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
     if (decision == "not_eligible" && !record.find("state_name_en")) {
       continue; // an incomplete application has no one to write to by name and state
     }
-    Node context = Node::mapping();
+    Node context = kit.common(treaty, date, lang);
     context.add("id", Node::string(record.at("id").as_text()));
     context.add("name", Node::string(record.at("name").as_text()));
     context.add("state", Node::string(local_field(record, "state_name", lang)));
@@ -223,9 +224,7 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));
-    model::add_letter_fields(context, treaty, lang);
-    letters.push_back(io::Letter{fmt::format("{}{}", record.at("id").as_text(), letter.output_extension()),
-                                 letter.render(context)});
+    letters.push_back(kit.letter(record.at("id").as_text(), context, lang));
   }
   return letters;
 }

@@ -4,6 +4,7 @@
 
 #include <isukit/io/letters.hpp>
 #include <isukit/io/table.hpp>
+#include <isukit/model/letter_kit.hpp>
 #include <isukit/model/sponsorship.hpp>
 
 namespace isukit::sponsor {
@@ -66,9 +67,10 @@ io::Output selection_output(const Selection& selection, const model::StateTable&
 /// The programme report from a `selection` document.
 io::Output programme_report(const io::Node& selection, const util::Lang& lang);
 
-/// One letter per application of a `selection` document (selected, waiting list, or regret).
+/// One letter per application of a `selection` document (selected, waiting list, or regret),
+/// dated `date`, in the kit's language; files `ID.EXT`.
 std::vector<io::Letter> sponsorship_letters(const io::Node& selection, const model::Treaty& treaty,
-                                            const model::StateTable& states, const io::LetterTemplate& letter,
-                                            const util::Lang& lang);
+                                            const model::StateTable& states, const model::LetterKit& kit,
+                                            const util::Date& date);
 
 } // namespace isukit::sponsor

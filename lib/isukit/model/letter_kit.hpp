@@ -1,0 +1,49 @@
+// What every letter shares, whatever it is about: who it goes to (contacts), who it comes
+// from (the ISU's letterhead and signatory), how to pay, its language and its template.
+#pragma once
+
+#include <isukit/io/letters.hpp>
+#include <isukit/model/contacts.hpp>
+#include <isukit/model/isu.hpp>
+#include <isukit/model/treaty.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace isukit::model {
+
+struct LetterKit {
+  explicit LetterKit(util::Lang default_lang) : lang(std::move(default_lang)) {}
+
+  util::Lang lang;               // --lang
+  Isu isu; // the treaty's, overridden by the user's `isu` document
+  Contacts contacts;
+  bool contact_language = false; // --contact-lang: a state's contact may choose its letter's language
+  std::vector<util::Lang> languages;                              // every language a letter may be in
+  std::vector<std::pair<std::string, io::LetterTemplate>> templates; // by language code
+
+  /// The language of the letter to `state`: its contact's, with contact_language, else `lang`.
+  util::Lang lang_for(StateId state) const;
+  const io::LetterTemplate& template_for(const util::Lang& lang) const;
+
+  /// The fields every letter has: `treaty` {name, short_name}; `isu` {name, address (lines),
+  /// email}; the line lists [{line, last}] (a template ends every line but the last with a
+  /// Markdown hard break, `\`): `letterhead` (the ISU's name, address in `lang`, email),
+  /// `signature` (the signatory's name and title, else the ISU's name), `payment` {lines: "Bank:
+  /// ...", labelled in `lang`} (false when the instructions name no bank and account);
+  /// `date`, `date_long`.
+  io::Node common(const Treaty& treaty, const util::Date& date, const util::Lang& lang) const;
+  /// common() and who the letter goes to: `state` {code, name}, `to` (the contact's addressee
+  /// and address lines, else the catalogue's generic addressee and the state's name),
+  /// `email`, `salutation`.
+  io::Node to_state(StateId state, const StateTable& states, const Treaty& treaty, const util::Date& date,
+                    const util::Lang& lang) const;
+  /// The letter file STEM + the template's extension, rendered in `lang`.
+  io::Letter letter(const std::string& stem, const io::Node& context, const util::Lang& lang) const;
+};
+
+/// [{line, last}] for a template that separates lines with hard breaks.
+io::Node line_list(const std::vector<std::string>& lines);
+
+} // namespace isukit::model
