@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 namespace isukit::assess {
 
@@ -263,10 +264,72 @@ std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::
   return {std::move(summary), std::move(detail)};
 }
 
+/// Each year's collection rate as of the date: what the states have paid of that year's
+/// assessments, all years of the ledger up to the current one.
+io::Table collection_chart(const ContributionsStatus& s, const Lang& lang) {
+  std::map<int, std::pair<std::int64_t, std::int64_t>> years; // assessed, received
+  for (const auto& b : s.states) {
+    for (const auto& y : b.years) {
+      years[y.year].first += y.assessed;
+      years[y.year].second += y.received;
+    }
+  }
+  io::Table chart{"collection_rate", lang.text("chart.collection_rate", {{"date", s.as_of.iso()}}),
+                  {Column{lang.text("label.year"), ColumnType::text},
+                   Column{lang.text("label.collection_rate_percent"), ColumnType::rate}}};
+  for (const auto& [year, sums] : years) {
+    if (sums.first != 0) {
+      chart.rows.push_back(io::Row{{std::to_string(year), percent_text(sums.second, sums.first)}});
+    }
+  }
+  return chart;
+}
+
+/// The ten states that owe most, largest first (ties in code order): the current year and the
+/// closed years apart.
+io::Table debtors_chart(const ContributionsStatus& s, const model::StateTable& states, const Lang& lang) {
+  constexpr std::size_t shown = 10;
+  std::vector<const StateBalance*> owing;
+  for (const auto& b : s.states) {
+    if (b.current_outstanding + b.closed_outstanding > 0) {
+      owing.push_back(&b);
+    }
+  }
+  std::stable_sort(owing.begin(), owing.end(), [](const StateBalance* a, const StateBalance* b) {
+    return a->current_outstanding + a->closed_outstanding > b->current_outstanding + b->closed_outstanding;
+  });
+  owing.resize(std::min(owing.size(), shown));
+  io::Table chart{"largest_debtors", lang.text("chart.largest_debtors", {{"currency", std::string(s.currency.code())}}),
+                  {Column{lang.text("label.state"), ColumnType::text},
+                   Column{lang.text("aging.current_year"), ColumnType::money},
+                   Column{lang.text("label.closed_years"), ColumnType::money}}};
+  for (const auto* b : owing) {
+    chart.rows.push_back(io::Row{{states[b->state].name(lang), money_text(b->current_outstanding, s.currency),
+                                  money_text(b->closed_outstanding, s.currency)}});
+  }
+  return chart;
+}
+
+/// Everything outstanding by age: the current year, one, two, three years and older.
+io::Table aging_chart(const ContributionsStatus& s, const Lang& lang) {
+  io::Table chart{"aging", lang.text("chart.aging", {{"currency", std::string(s.currency.code())}}),
+                  {Column{lang.text("label.age"), ColumnType::text}, Column{lang.text("label.outstanding"), ColumnType::money}}};
+  const auto columns = aging_columns(lang);
+  const auto cells = aging_cells(s.aging, s.currency);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    chart.rows.push_back(io::Row{{columns[i].header, cells[i]}});
+  }
+  chart.notes.push_back(aging_note(s.current_year, lang));
+  return chart;
+}
+
 } // namespace
 
 io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
-  return io::Output{{status_document(s, states)}, status_tables(s, states, lang), "states"};
+  return io::Output{{status_document(s, states)},
+                    status_tables(s, states, lang),
+                    "states",
+                    {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)}};
 }
 
 ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
@@ -378,6 +441,8 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
                    Column{lang.text("label.movement"), ColumnType::text},
                    Column{lang.text("label.amount"), ColumnType::money},
                    Column{lang.text("label.balance"), ColumnType::money}};
+  io::Table chart{"fund_balance", lang.text("chart.fund_balance", {{"currency", std::string(currency.code())}}),
+                  {Column{lang.text("label.date"), ColumnType::text}, Column{lang.text("label.balance"), ColumnType::money}}};
   for (const auto& movement : ledger.fund_movements()) {
     if (movement.date > as_of) {
       continue;
@@ -393,6 +458,7 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
     record.add("description", Node::string(movement.description));
     movements.push(std::move(record));
     table.rows.push_back(io::Row{{movement.date.iso(), movement.description, movement.amount.plain(), balance.plain()}, false});
+    chart.rows.push_back(io::Row{{movement.date.iso(), balance.plain()}});
   }
   document.add("balance", Node::number(balance.plain()));
   table.rows.push_back(io::Row{{"", lang.text("label.balance"), "", balance.plain()}, true});
@@ -411,7 +477,7 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
                                                                  {"currency", std::string(currency.code())},
                                                                  {"months", util::localize_decimal(months, lang)}}));
   }
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  return io::Output{{std::move(document)}, {std::move(table)}, {}, {std::move(chart)}};
 }
 
 } // namespace isukit::assess

@@ -22,6 +22,29 @@ std::string display_amount(const util::Money& amount, int places) {
   return util::format_decimal(amount.value(), places);
 }
 
+namespace {
+
+/// One chart per line of the budget table: its amounts by year, from the table's own cells (a
+/// line in kind has none and no chart).
+std::vector<io::Table> line_charts(const io::Table& table, std::string_view currency, const Lang& lang) {
+  std::vector<io::Table> charts;
+  for (const auto& row : table.rows) {
+    io::Table chart{"line", lang.text("chart.budget_line", {{"line", row.cells.front()}, {"currency", std::string(currency)}}),
+                    {Column{lang.text("label.year"), ColumnType::text}, Column{lang.text("label.amount"), ColumnType::money}}};
+    for (std::size_t c = 1; c + 1 < table.columns.size(); ++c) { // the years; the last column is the period's
+      if (!row.is_total && util::is_plain_decimal(row.cells[c])) {
+        chart.rows.push_back(io::Row{{table.columns[c].header, row.cells[c]}});
+      }
+    }
+    if (!chart.rows.empty()) {
+      charts.push_back(std::move(chart));
+    }
+  }
+  return charts;
+}
+
+} // namespace
+
 io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<YearRange> range) {
   const model::Budget& budget = evaluation.budget();
   const int places = display_places(budget);
@@ -99,7 +122,8 @@ io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<Y
   totals.add(whole_period ? "period" : "selected_years", Node::number(display_amount(grand_total, places)));
   table.rows.push_back(std::move(total_row));
 
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  std::vector<io::Table> charts = line_charts(table, budget.currency.code(), lang);
+  return io::Output{{std::move(document)}, {std::move(table)}, {}, std::move(charts)};
 }
 
 io::Output budget_totals(const Evaluation& evaluation, Lang lang) {

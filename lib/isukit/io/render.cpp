@@ -1,3 +1,4 @@
+#include <isukit/io/chart.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/io/select.hpp>
 #include <isukit/io/xlsx.hpp>
@@ -16,8 +17,9 @@ namespace {
 
 bool is_numeric(ColumnType type) { return type != ColumnType::text && type != ColumnType::date; }
 
-/// The cell as people read it: money and counts grouped in the language's style.
-std::string for_people(const std::string& cell, ColumnType type, util::Lang lang) {
+} // namespace
+
+std::string people_cell(const std::string& cell, ColumnType type, util::Lang lang) {
   if (type == ColumnType::money || type == ColumnType::count) {
     return util::group_digits(cell, lang);
   }
@@ -26,6 +28,8 @@ std::string for_people(const std::string& cell, ColumnType type, util::Lang lang
   }
   return cell;
 }
+
+namespace {
 
 std::string pad(const std::string& text, std::size_t width, bool right) {
   const std::string fill(width - std::min(width, util::display_width(text)), ' ');
@@ -57,7 +61,7 @@ std::string render_text_table(const std::vector<Table>& tables, util::Lang lang)
     for (const auto& row : table.rows) {
       auto& formatted = cells.emplace_back();
       for (std::size_t c = 0; c < n; ++c) {
-        formatted.push_back(for_people(c < row.cells.size() ? row.cells[c] : "",
+        formatted.push_back(people_cell(c < row.cells.size() ? row.cells[c] : "",
                                        table.columns[c].type, lang));
         widths[c] = std::max(widths[c], util::display_width(formatted.back()));
       }
@@ -141,7 +145,7 @@ std::string render_markdown(const std::vector<Table>& tables, util::Lang lang) {
     for (const auto& row : table.rows) {
       out += '|';
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        std::string cell = escape(for_people(c < row.cells.size() ? row.cells[c] : "",
+        std::string cell = escape(people_cell(c < row.cells.size() ? row.cells[c] : "",
                                              table.columns[c].type, lang));
         if (row.is_total && !cell.empty()) {
           cell.insert(0, "**");
@@ -265,7 +269,11 @@ th { border-bottom: 2px solid #000; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #000; }
 p { font-size: 0.9em; max-width: 50em; }
+figure.chart { margin: 1.5em 0 2em; }
+figcaption { font-weight: bold; margin-bottom: 0.5em; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
 @media print {
+  figure.chart { break-inside: avoid; }
   body { margin: 0; font-size: 10pt; }
   @page { margin: 15mm; }
   thead { display: table-header-group; }
@@ -282,37 +290,53 @@ std::string html_page(const std::string& body, const std::string& title, util::L
 
 } // namespace
 
-std::string render_html(const std::vector<Table>& tables, util::Lang lang, bool standalone) {
+namespace {
+
+/// One table: caption, head, body (total rows of class "total"), then its notes.
+std::string html_table(const Table& table, const util::Lang& lang) {
+  std::string out = "<table>\n";
+  if (!table.title.empty()) {
+    out += "  <caption>" + escape_html(table.title) + "</caption>\n";
+  }
+  out += "  <thead>\n    <tr>";
+  for (const auto& column : table.columns) {
+    out += is_numeric(column.type) ? "<th class=\"num\">" : "<th>";
+    out += escape_html(column.header) + "</th>";
+  }
+  out += "</tr>\n  </thead>\n  <tbody>\n";
+  for (const auto& row : table.rows) {
+    out += row.is_total ? "    <tr class=\"total\">" : "    <tr>";
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const auto type = table.columns[c].type;
+      out += is_numeric(type) ? "<td class=\"num\">" : "<td>";
+      out += escape_html(people_cell(c < row.cells.size() ? row.cells[c] : "", type, lang)) + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "  </tbody>\n</table>\n";
+  for (const auto& note : table.notes) {
+    out += "<p>" + escape_html(note) + "</p>\n";
+  }
+  return out;
+}
+
+/// A chart as a figure: its title, its picture, then its figures as a table.
+std::string html_figure(Table chart, const util::Lang& lang) {
+  std::string out = "<figure class=\"chart\">\n<figcaption>" + escape_html(chart.title) + "</figcaption>\n";
+  out += render_svg_chart(chart, lang);
+  chart.title.clear(); // the figure's caption names it
+  return out + html_table(chart, lang) + "</figure>\n";
+}
+
+} // namespace
+
+std::string render_html(const std::vector<Table>& tables, util::Lang lang, bool standalone,
+                        const std::vector<Table>& charts) {
   std::string out;
   each_table(tables, out, [&](const Table& table) {
-    out += "<table>\n";
-    if (!table.title.empty()) {
-      out += "  <caption>";
-      out += escape_html(table.title);
-      out += "</caption>\n";
-    }
-    out += "  <thead>\n    <tr>";
-    for (const auto& column : table.columns) {
-      out += is_numeric(column.type) ? "<th class=\"num\">" : "<th>";
-      out += escape_html(column.header);
-      out += "</th>";
-    }
-    out += "</tr>\n  </thead>\n  <tbody>\n";
-    for (const auto& row : table.rows) {
-      out += row.is_total ? "    <tr class=\"total\">" : "    <tr>";
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const auto type = table.columns[c].type;
-        out += is_numeric(type) ? "<td class=\"num\">" : "<td>";
-        out += escape_html(for_people(c < row.cells.size() ? row.cells[c] : "", type, lang));
-        out += "</td>";
-      }
-      out += "</tr>\n";
-    }
-    out += "  </tbody>\n</table>\n";
-    for (const auto& note : table.notes) {
-      out += "<p>";
-      out += escape_html(note);
-      out += "</p>\n";
+    out += html_table(table, lang);
+    for (std::size_t i = 0; &table == &tables.front() && i < charts.size(); ++i) {
+      out += "\n" + html_figure(charts[i], lang); // after the first table (the summary), before the details
     }
   });
   return standalone ? html_page(out, tables.empty() ? std::string() : tables.front().title, lang) : out;
@@ -351,7 +375,7 @@ std::string escape_latex(std::string_view text) {
 namespace {
 
 std::string latex_cell(const std::string& cell, ColumnType type, const util::Lang& lang) {
-  std::string text = escape_latex(for_people(cell, type, lang));
+  std::string text = escape_latex(people_cell(cell, type, lang));
   // A thousands separator that is a space (French) must not break or stretch: a thin space.
   const std::string& separator = lang.conventions().group_separator;
   if (is_numeric(type) && (separator == " " || separator == "\u00a0" || separator == "\u202f")) {
@@ -453,7 +477,7 @@ std::string render(const Output& all, Format format, util::Lang lang, const Rend
   case Format::tsv:
     return output.tables.empty() ? std::string() : render_separated(output.tables.front(), format == Format::csv ? ',' : '\t');
   case Format::html:
-    return render_html(output.tables, lang, standalone);
+    return render_html(output.tables, lang, standalone, standalone ? output.charts : std::vector<Table>{});
   case Format::latex:
     return render_latex(output.tables, lang, standalone);
   case Format::xlsx:

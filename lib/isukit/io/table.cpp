@@ -53,6 +53,9 @@ void Output::append(Output other) {
     }
     tables.push_back(std::move(table));
   }
+  for (auto& chart : other.charts) {
+    charts.push_back(std::move(chart));
+  }
 }
 
 } // namespace isukit::io

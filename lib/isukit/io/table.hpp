@@ -37,8 +37,8 @@ struct Table {
   std::string name;
   std::string title;
   std::vector<Column> columns;
-  std::vector<Row> rows;
-  std::vector<std::string> notes; // printed under the table for people; not in csv/tsv
+  std::vector<Row> rows = {};
+  std::vector<std::string> notes = {}; // printed under the table for people; not in csv/tsv
 };
 
 /// A subcommand's result: the documents (for yaml and json) and the tables (for the rest).
@@ -47,9 +47,14 @@ struct Output {
   std::vector<Table> tables;
   /// The name of the table csv and tsv write when --table names none (empty: the first table).
   std::string main_table = {};
+  /// Pictures of figures for people, drawn only on the standalone HTML page (above the tables,
+  /// see render_svg_chart): each a small table whose first column labels the bands and whose
+  /// other columns are numeric series; the page prints the figures beneath their picture.
+  std::vector<Table> charts = {};
 
-  /// Adds another output's documents and tables after these (one per input budget, say). A
-  /// table whose name is taken is renamed NAME-2, NAME-3... so that every name stays unique.
+  /// Adds another output's documents, tables and charts after these (one per input budget,
+  /// say). A table whose name is taken is renamed NAME-2, NAME-3... so that every name stays
+  /// unique.
   void append(Output other);
 };
 

@@ -134,14 +134,15 @@ void write_cell(lxw_worksheet* sheet, Cell at, const std::string& text, ColumnTy
 }
 
 /// A table on its own sheet: the header row (frozen), the body rows, then the total rows
-/// below them in bold under a rule; columns as wide as their widest cell.
+/// below them in bold under a rule; columns as wide as their widest cell; printed landscape,
+/// one page wide, the header row on every page.
 void write_table(lxw_workbook* book, const Table& table, const Formats& formats) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, table.name.substr(0, 31).c_str());
   std::vector<std::size_t> widths(table.columns.size(), 8);
   std::vector<int> places(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.columns[c].header.c_str(), formats.header);
-    widths[c] = std::max(widths[c], util::display_width(table.columns[c].header) + 2);
+    widths[c] = std::max(widths[c], util::display_width(table.columns[c].header) * 5 / 4 + 2); // bold
     places[c] = column_places(table, c);
   }
   lxw_row_t row = 1;
@@ -163,6 +164,9 @@ void write_table(lxw_workbook* book, const Table& table, const Formats& formats)
                          static_cast<double>(std::min<std::size_t>(widths[c], 60)), nullptr);
   }
   worksheet_freeze_panes(sheet, 1, 0);
+  worksheet_repeat_rows(sheet, 0, 0); // printed: the header on every page, as wide as the page
+  worksheet_set_landscape(sheet);
+  worksheet_fit_to_pages(sheet, 1, 0);
 }
 
 /// What the workbook is about, from the output's first document: its treaty, as-of date and

@@ -192,6 +192,20 @@ io::Table add_summary(Node& document, const std::vector<GroupCount>& groups, con
   return summary;
 }
 
+/// Reports owed and received (on time or late) per obligation and period, from the counts of
+/// the summary; a band is named by its period first, which is what differs between bands.
+io::Table reports_chart(const std::vector<GroupCount>& groups, const Lang& lang) {
+  io::Table chart{"reports", lang.text("chart.reports"),
+                  {Column{lang.text("label.obligation_period"), ColumnType::text},
+                   Column{lang.text("label.owed"), ColumnType::count},
+                   Column{lang.text("label.received"), ColumnType::count}}};
+  for (const auto& c : groups) {
+    chart.rows.push_back(io::Row{{fmt::format("{} \u00b7 {}", period_label(c.period, lang), rule_name(*c.rule, lang)),
+                                  std::to_string(c.owed), std::to_string(c.on_time + c.late)}});
+  }
+  return chart;
+}
+
 /// Each party's standing on each obligation due, into the document and a table.
 io::Table add_detail(Node& document, const std::vector<Tracked>& tracked, const model::StateTable& states, Lang lang) {
   Node detail_list = Node::sequence();
@@ -227,9 +241,10 @@ io::Table add_detail(Node& document, const std::vector<Tracked>& tracked, const 
 io::Output status_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                          const model::StateTable& states, const util::Date& as_of, Lang lang) {
   Node document = treaty_header("reports-status", treaty, as_of);
-  io::Table summary = add_summary(document, count_by_obligation(tracked), treaty, as_of, lang);
+  const std::vector<GroupCount> groups = count_by_obligation(tracked);
+  io::Table summary = add_summary(document, groups, treaty, as_of, lang);
   io::Table detail = add_detail(document, tracked, states, lang);
-  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}, "reports"};
+  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}, "reports", {reports_chart(groups, lang)}};
 }
 
 OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
