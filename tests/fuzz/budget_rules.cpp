@@ -30,7 +30,7 @@ void check_totals(const budget::Evaluation& evaluation) {
 void render_everywhere(const io::Output& output) {
   for (const auto format : {io::Format::yaml, io::Format::json, io::Format::table, io::Format::markdown,
                             io::Format::csv, io::Format::tsv, io::Format::html, io::Format::latex}) {
-    for (const auto lang : {util::Lang::en, util::Lang::fr}) {
+    for (const auto& lang : fuzz::languages()) {
       (void)io::render(output, format, lang);
     }
   }
@@ -58,10 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       evaluations.push_back(budget::Evaluation::of(budget));
       check_totals(evaluations.back());
     }
-    render_everywhere(budget::check_budgets(evaluations, util::Lang::en).output);
+    render_everywhere(budget::check_budgets(evaluations, fuzz::lang("en")).output);
     for (const auto& evaluation : evaluations) {
-      render_everywhere(budget::budget_table(evaluation, util::Lang::fr, std::nullopt));
-      render_everywhere(budget::budget_totals(evaluation, util::Lang::en));
+      render_everywhere(budget::budget_table(evaluation, fuzz::lang("fr"), std::nullopt));
+      render_everywhere(budget::budget_totals(evaluation, fuzz::lang("en")));
     }
   });
   return 0;

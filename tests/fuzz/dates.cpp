@@ -17,9 +17,10 @@ void check_date(const Date& date) {
   fuzz::require(date.year() >= 0 && date.year() <= 9999, "a date outside 0000-9999: " + date.iso());
   const auto again = Date::parse(date.iso());
   fuzz::require(again && *again == date, "iso() does not parse back: " + date.iso());
-  for (const Lang lang : {Lang::en, Lang::fr}) {
+  for (const Lang& lang : fuzz::languages()) {
     const std::string text = long_date(date, lang);
-    const std::string day = std::to_string(date.day()) + (lang == Lang::fr && date.day() == 1 ? "er " : " ");
+    const std::string& first_day = lang.conventions().first_day; // "1er" in French
+    const std::string day = (date.day() == 1 && !first_day.empty() ? first_day : std::to_string(date.day())) + " ";
     fuzz::require(text.rfind(day, 0) == 0, "long date does not start with its day: " + text);
     const std::string year = " " + std::to_string(date.year());
     fuzz::require(text.size() > year.size() && text.compare(text.size() - year.size(), year.size(), year) == 0,

@@ -89,17 +89,17 @@ void load_sponsorship(const std::vector<io::Document>& documents) {
   const auto programme = model::Programme::from_document(*programme_node, states);
   const auto read = model::read_applications(applications, programme, states);
   const auto selection = sponsor::select(programme, read, fuzz::treaty("ccm"), states);
-  (void)sponsor::selection_output(selection, states, util::Lang::en, false);
+  (void)sponsor::selection_output(selection, states, fuzz::lang("en"), false);
 }
 
 void load(const io::Document& document) {
   const auto& states = fuzz::reference().states;
   if (document.kind == "states") {
-    (void)model::StateTable::from_document(document.root);
+    (void)model::StateTable::from_document(document.root, fuzz::reference().languages.codes());
   } else if (document.kind == "scale") {
     (void)model::Scale::from_document(document.root, states);
   } else if (document.kind == "treaty") {
-    (void)model::Treaty::from_document(document.root, states);
+    (void)model::Treaty::from_document(document.root, states, fuzz::reference().languages.codes());
   } else if (document.kind == "budget") {
     const auto budget = model::Budget::from_document(document.root);
     (void)budget::Evaluation::of(budget);
@@ -131,8 +131,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const util::Date as_of(2025, 8, 31);
     const auto ledger = model::Ledger::read({file}, fuzz::reference().states, as_of);
     (void)assess::status_output(assess::compute_status(ledger, fuzz::reference().states, as_of),
-                                fuzz::reference().states, util::Lang::en);
-    (void)assess::fund_output(ledger, as_of, std::nullopt, util::Lang::fr);
+                                fuzz::reference().states, fuzz::lang("en"));
+    (void)assess::fund_output(ledger, as_of, std::nullopt, fuzz::lang("fr"));
   });
   return 0;
 }

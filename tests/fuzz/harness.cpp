@@ -24,6 +24,22 @@ const isukit::model::Reference& reference() {
   return loaded;
 }
 
+isukit::util::Lang lang(const std::string& code) {
+  const auto found = reference().languages.find(code);
+  if (!found) {
+    violated("no language " + code + " in the shipped data");
+  }
+  return *found;
+}
+
+std::vector<isukit::util::Lang> languages() {
+  std::vector<isukit::util::Lang> all;
+  for (const auto& code : reference().languages.codes()) {
+    all.push_back(lang(code));
+  }
+  return all;
+}
+
 const isukit::model::Treaty& treaty(const std::string& id) {
   static std::map<std::string, isukit::model::Treaty> loaded;
   auto it = loaded.find(id);

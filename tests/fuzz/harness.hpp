@@ -27,6 +27,10 @@ inline void require(bool holds, const std::string& what) {
 
 /// The shipped data (data/ of the source tree), loaded once, with the parse cache off.
 const isukit::model::Reference& reference();
+/// A shipped language (DATA/i18n/CODE.yaml): "en", "fr"; aborts for another code.
+isukit::util::Lang lang(const std::string& code);
+/// Every shipped language, in code order.
+std::vector<isukit::util::Lang> languages();
 /// The shipped treaty DATA/treaties/ID.yaml, loaded once.
 const isukit::model::Treaty& treaty(const std::string& id);
 

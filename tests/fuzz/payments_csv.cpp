@@ -39,7 +39,7 @@ void check_status(const model::Ledger& ledger, const util::Date& as_of) {
     fuzz::require(received == total_paid(ledger, balance.state),
                   "received + credit != paid for " + states[balance.state].code);
   }
-  (void)assess::status_output(status, states, util::Lang::fr);
+  (void)assess::status_output(status, states, fuzz::lang("fr"));
 }
 
 void check_doubling(const model::Ledger& once, const std::vector<std::string>& twice, const util::Date& as_of) {
