@@ -61,7 +61,9 @@ Output select_tables(const Output& output, Format format, const std::string& nam
                              : !output.main_table.empty()   ? output.main_table
                              : output.tables.empty()        ? std::string()
                                                             : output.tables.front().name;
-  Output selected{output.documents, {}, wanted};
+  Output selected;
+  selected.documents = output.documents;
+  selected.main_table = wanted;
   if (output.tables.empty() && name.empty()) {
     return selected;
   }

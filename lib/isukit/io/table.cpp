@@ -39,6 +39,17 @@ std::string format_names() {
   return names;
 }
 
+Output::Output(Node document, Table table, std::string main_table, std::vector<Table> charts)
+    : main_table(std::move(main_table)), charts(std::move(charts)) {
+  documents.push_back(std::move(document));
+  tables.push_back(std::move(table));
+}
+
+Output::Output(Node document, std::vector<Table> tables, std::string main_table, std::vector<Table> charts)
+    : tables(std::move(tables)), main_table(std::move(main_table)), charts(std::move(charts)) {
+  documents.push_back(std::move(document));
+}
+
 void Output::append(Output other) {
   for (auto& document : other.documents) {
     documents.push_back(std::move(document));

@@ -43,6 +43,12 @@ struct Table {
 
 /// A subcommand's result: the documents (for yaml and json) and the tables (for the rest).
 struct Output {
+  Output() = default;
+  /// One document and its table(s), moved in: a braced list (`{{document}, {table}}` into the
+  /// vectors) would copy every node and row of them.
+  Output(Node document, Table table, std::string main_table = {}, std::vector<Table> charts = {});
+  Output(Node document, std::vector<Table> tables, std::string main_table = {}, std::vector<Table> charts = {});
+
   std::vector<Node> documents;
   std::vector<Table> tables;
   /// The name of the table csv and tsv write when --table names none (empty: the first table).
