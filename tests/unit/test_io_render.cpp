@@ -30,8 +30,8 @@ TEST_SUITE("io::render") {
   }
   TEST_CASE("io::render_markdown") {
     CHECK(render_markdown(sample(), fixtures::lang("fr")) == "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
-                                                       "| Salaries & wages | 341 405 |\n"
-                                                       "| **Total** | **469 686** |\n");
+                                                       "| Salaries & wages | 341 405 |\n"
+                                                       "| **Total** | **469 686** |\n");
   }
   TEST_CASE("io::render_separated") {
     auto tables = sample();

@@ -369,6 +369,13 @@ std::string escape_latex(std::string_view text) {
       out += c;
     }
   }
+  // French typography's spaces, which pdflatex's utf8 input may not know: the narrow no-break
+  // space of digit groups is a thin space, the no-break space before : ; ? ! % a tie.
+  for (const auto& [space, command] : {std::pair{"\u202f", "\\,"}, std::pair{"\u00a0", "~"}}) {
+    for (auto at = out.find(space); at != std::string::npos; at = out.find(space, at)) {
+      out.replace(at, std::string_view(space).size(), command);
+    }
+  }
   return out;
 }
 
@@ -378,7 +385,7 @@ std::string latex_cell(const std::string& cell, ColumnType type, const util::Lan
   std::string text = escape_latex(people_cell(cell, type, lang));
   // A thousands separator that is a space (French) must not break or stretch: a thin space.
   const std::string& separator = lang.conventions().group_separator;
-  if (is_numeric(type) && (separator == " " || separator == "\u00a0" || separator == "\u202f")) {
+  if (is_numeric(type) && separator == " ") { // escape_latex made U+00A0 and U+202F ties and thin spaces
     for (auto at = text.find(separator); at != std::string::npos; at = text.find(separator, at + 2)) {
       text.replace(at, separator.size(), "\\,");
     }

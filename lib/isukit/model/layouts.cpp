@@ -241,7 +241,7 @@ Shape deadlines() {
 }
 
 Shape programme() {
-  const Shape meeting = map(plain({"id", "name_*", "city", "start", "end", "dsa", "note"}));
+  const Shape meeting = map(plain({"id", "name_*", "city", "city_*", "start", "end", "dsa", "note"}));
   return document(with(plain({"id", "name_*", "treaty", "note", "currency", "fund", "one_per_state",
                               "waiting_list"}),
                        {{"meetings", list(meeting)},
@@ -267,7 +267,9 @@ Shape selection() {
                       "function", "meeting", "days", "ticket", "dsa", "cost", "rank", "decision"}),
                {{"reason", reason()}}));
   return document(with(plain({"programme", "programme_name_*", "treaty", "currency", "fund", "spent", "remaining"}),
-                       {{"applications", list(application)}, {"targets", list(reason())}}));
+                       {{"meetings", list(map(plain({"id", "name_*", "city", "city_*", "start", "end"})))},
+                        {"applications", list(application)},
+                        {"targets", list(reason())}}));
 }
 
 /// A language's words (data/i18n; model/catalogue).

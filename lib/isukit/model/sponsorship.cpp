@@ -41,9 +41,10 @@ Programme Programme::from_document(const Node& root, const StateTable& states) {
   p.currency = root.at("currency").as_currency();
   p.fund = root.at("fund").as_money(p.currency);
   for (const auto& record : root.at("meetings").as_sequence()) {
-    Meeting m{record.at("id").as_text(), read_local_text(record, "name"), record.at("city").as_text(),
+    Meeting m{record.at("id").as_text(), read_local_text(record, "name"), read_local_text(record, "city"),
               record.at("start").as_date(), record.at("end").as_date(), record.at("dsa").as_money(p.currency)};
     m.names.set_default(record.at("name_en").as_text());
+    m.city.set_default(record.at("city").as_text());
     if (m.end < m.start) {
       record.at("end").fail("the meeting ends before it starts");
     }

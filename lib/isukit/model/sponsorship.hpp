@@ -19,7 +19,7 @@ enum class Priority { party_status, ldc, first_time };
 struct Meeting {
   std::string id;
   util::LocalText names; // name_en stands for a language not given
-  std::string city;
+  util::LocalText city; // city_CODE; `city` stands for a language not given
   util::Date start, end;
   util::Money dsa; // daily subsistence allowance per day in the meeting's city
 

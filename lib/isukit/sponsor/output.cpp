@@ -36,6 +36,42 @@ std::string gender_words(const std::string& gender, const Lang& lang) {
   return gender == "female" || gender == "male" || gender == "other" ? lang.text("gender." + gender) : gender;
 }
 
+/// The meetings as the letters name them: id, name and city in every language, dates.
+Node meetings_node(const model::Programme& p) {
+  Node list = Node::sequence();
+  for (const auto& m : p.meetings) {
+    Node meeting = Node::mapping();
+    meeting.add("id", Node::string(m.id));
+    add_local_text(meeting, "name", m.names);
+    meeting.add("city", Node::string(m.city.default_text())); // for a language without city_CODE
+    add_local_text(meeting, "city", m.city);
+    meeting.add("start", Node::string(m.start.iso()));
+    meeting.add("end", Node::string(m.end.iso()));
+    list.push(std::move(meeting));
+  }
+  return list;
+}
+
+/// The meeting of a letter: `meeting` {name, city, dates} in `lang`, from the selection's
+/// meetings (a selection written before they were recorded names the meeting by its id).
+Node letter_meeting(const Node& selection, const std::string& id, const Lang& lang) {
+  Node meeting = Node::mapping();
+  const Node* found = nullptr;
+  if (const Node* meetings = selection.find("meetings")) {
+    for (const auto& m : meetings->as_sequence()) {
+      found = m.at("id").as_text() == id ? &m : found;
+    }
+  }
+  meeting.add("name", Node::string(found ? local_field(*found, "name", lang) : id));
+  const Node* city = found ? found->find("city_" + lang.code()) : nullptr;
+  city = city ? city : (found ? found->find("city") : nullptr);
+  meeting.add("city", city ? Node::string(city->as_text()) : Node::boolean(false));
+  meeting.add("dates", found ? Node::string(lang.text("letter.dates", {{"start", util::long_date(found->at("start").as_date(), lang)},
+                                                                       {"end", util::long_date(found->at("end").as_date(), lang)}}))
+                             : Node::boolean(false));
+  return meeting;
+}
+
 } // namespace
 
 io::Output selection_output(const Selection& s, const model::StateTable& states, Lang lang, bool check_only) {
@@ -51,6 +87,7 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
   if (!check_only) {
     document.add("spent", Node::number(s.spent.plain()));
     document.add("remaining", Node::number((p.fund - s.spent).plain()));
+    document.add("meetings", meetings_node(p));
   }
   Node list = Node::sequence();
   io::Table table;
@@ -163,7 +200,7 @@ io::Output programme_report(const Node& selection, const Lang& lang) {
       {"regional_group", [&](const std::string& code) { return lang.text("region." + code); }},
       {"gender", [&](const std::string& code) { return gender_words(code, lang); }},
       {"party_status", [&](const std::string& code) { return lang.text("party_status." + code); }},
-      {"meeting", [](const std::string& id) { return id; }},
+      {"meeting", [&](const std::string& id) { return letter_meeting(selection, id, lang).at("name").as_text(); }},
   };
   Node breakdown = Node::mapping();
   for (const auto& [dimension, words] : dimensions) {
@@ -206,11 +243,15 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
     if (decision == "not_eligible" && !record.find("state_name_en")) {
       continue; // an incomplete application has no one to write to by name and state
     }
+    const Reason reason = reason_from_node(record.at("reason"));
+    if (reason.code == "duplicate") {
+      continue; // the person's first application has the letter: one person, one answer
+    }
     Node context = kit.common(treaty, date, lang);
     context.add("id", Node::string(record.at("id").as_text()));
     context.add("name", Node::string(record.at("name").as_text()));
     context.add("state", Node::string(local_field(record, "state_name", lang)));
-    context.add("meeting", Node::string(record.at("meeting").as_text()));
+    context.add("meeting", letter_meeting(selection, record.at("meeting").as_text(), lang));
     context.add("programme", Node::string(local_field(selection, "programme_name", lang)));
     if (record.find("cost")) {
       context.add("ticket", Node::string(record.at("ticket").as_money(currency).grouped(lang)));
@@ -219,8 +260,8 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
       context.add("cost", Node::string(record.at("cost").as_money(currency).grouped(lang)));
     }
     context.add("currency", Node::string(std::string(currency.code())));
-    context.add("reason", Node::string(render_reason("reason", reason_from_node(record.at("reason")), lang, states,
-                                                     currency.code())));
+    // Phrased for the applicant: never the fund's figures, never another applicant.
+    context.add("reason", Node::string(render_reason("letter_reason", reason, lang, states, currency.code())));
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));

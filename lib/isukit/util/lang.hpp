@@ -109,6 +109,7 @@ public:
   void set_default(std::string text) { m_default = std::move(text); }
   bool has(std::string_view code) const { return m_texts.find(code) != m_texts.end(); }
   bool has_default() const { return !m_default.empty(); }
+  const std::string& default_text() const { return m_default; }
   const std::string& in(const Lang& lang) const { return in(lang.code()); }
   const std::string& in(std::string_view code) const;
   const std::map<std::string, std::string, std::less<>>& all() const { return m_texts; }
