@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <limits>
+#include <regex>
+#include <string>
 
 using namespace isukit::util;
 
@@ -22,6 +25,24 @@ TEST_SUITE("util::money") {
     CHECK(Currency::parse("KWD")->minor_digits() == 3);
     CHECK_FALSE(Currency::parse("usd"));
     CHECK_FALSE(Currency::parse("US"));
+    CHECK_FALSE(Currency::parse("ABC")); // three letters, but no ISO 4217 code
+    CHECK_FALSE(Currency::parse("USDX"));
+  }
+  TEST_CASE("util::Currency::parse knows the codes of Debian's iso-codes") {
+    std::ifstream list("/usr/share/iso-codes/json/iso_4217.json");
+    if (!list) {
+      MESSAGE("skipped: iso-codes is not installed (/usr/share/iso-codes/json/iso_4217.json)");
+      return;
+    }
+    const std::regex code_line("\"alpha_3\": \"([A-Z]{3})\"");
+    int count = 0;
+    for (std::string line; std::getline(list, line);) {
+      if (std::smatch match; std::regex_search(line, match, code_line)) {
+        ++count;
+        CHECK_MESSAGE(Currency::parse(match[1].str()), match[1].str());
+      }
+    }
+    CHECK(count >= 170);
   }
 
   TEST_CASE("util::parse_money") {

@@ -46,7 +46,7 @@ cli::Runner setup_apportion(CLI::App& app) {
     if (!options->currency.empty()) {
       const auto parsed = util::Currency::parse(options->currency);
       if (!parsed) {
-        throw util::Error(util::ExitCode::usage, fmt::format("--currency expects a code such as USD, got '{}'", options->currency));
+        throw util::Error(util::ExitCode::usage, fmt::format("--currency expects an ISO 4217 currency code such as USD, got '{}'", options->currency));
       }
       currency = *parsed;
     }

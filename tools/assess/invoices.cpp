@@ -57,6 +57,11 @@ cli::Runner setup_invoices(CLI::App& app) {
     const assess::InvoiceSettings settings{
         issued, options->due.empty() ? std::nullopt : std::optional(cli::parse_date_option("--due", options->due)),
         options->include_zero};
+    if (settings.due && *settings.due < issued) {
+      throw util::Error(util::ExitCode::usage,
+                        fmt::format("--due {} is before --issued {}: an invoice falls due on or after its date of issue",
+                                    settings.due->iso(), issued.iso()));
+    }
     std::optional<assess::ContributionsStatus> balances;
     if (!options->ledger.empty()) {
       balances = assess::compute_status(model::Ledger::read(options->ledger, reference.states, issued),
@@ -75,9 +80,6 @@ cli::Runner setup_invoices(CLI::App& app) {
                                          balances ? &*balances : nullptr);
       std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
       all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(), batch.nothing_to_pay.end());
-    }
-    if (!kit) {
-      throw util::Error(util::ExitCode::data, "no 'assessments' document in the input");
     }
     cli::write_letter_batch("assess", all.letters, options->letters, "invoices");
     note_batch(all, *kit);

@@ -3,11 +3,19 @@
 
 #include <isukit/assess/scale.hpp>
 
+#include <fmt/format.h>
+
 namespace assess_tool {
 
 using namespace isukit;
 
-int resolve_year(int year, const std::string& as_of) { return year ? year : cli::parse_as_of(as_of).year(); }
+int resolve_year(int year, const std::string& as_of) {
+  if (year != 0 && (year < util::first_year || year > util::last_year)) {
+    throw util::Error(util::ExitCode::usage, fmt::format("--year: {} is outside the years isukit handles, {}-{}", year,
+                                                         util::first_year, util::last_year));
+  }
+  return year ? year : cli::parse_as_of(as_of).year();
+}
 
 cli::Runner setup_scale(CLI::App& app) {
   struct Options {

@@ -16,6 +16,26 @@ void add_ledger_options(CLI::App& app, LedgerOptions& options) {
   cli::add_inputs(app, options.inputs, "Assessments, payments (YAML or CSV) and fund files");
 }
 
+namespace {
+
+/// Each state an assessments document assesses is a paying party of its treaty (the document's,
+/// else --treaty's) in its year; a document that names no treaty, without --treaty, is not checked.
+void require_paying_parties(const model::AssessmentDocument& document, const model::Reference& reference,
+                            cli::DataOptions data) {
+  if (!document.treaty.empty()) {
+    data.treaty = document.treaty;
+  }
+  if (data.treaty.empty()) {
+    return;
+  }
+  const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
+  for (const auto& [state, mark] : document.states) {
+    treaty.require_paying_party(state, document.year, mark, reference.states);
+  }
+}
+
+} // namespace
+
 LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std::string_view> needs,
                          bool keep_payments) {
   auto output = cli::output_config(options.output, options.data);
@@ -23,14 +43,15 @@ LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
   model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
   model::require_kinds(ledger.inputs_read(), needs, model::Need::each);
-  if (!options.data.treaty.empty()) {
-    const auto treaty = reference.load_treaty(cli::resolve_treaty_file(options.data));
-    for (const auto& document : ledger.assessment_documents()) {
-      if (!document.treaty.empty() && document.treaty != treaty.id()) {
+  for (const auto& document : ledger.assessment_documents()) {
+    if (!options.data.treaty.empty() && !document.treaty.empty() && document.treaty != options.data.treaty) {
+      const auto treaty = reference.load_treaty(cli::resolve_treaty_file(options.data));
+      if (document.treaty != treaty.id()) {
         util::fail_data(document.mark.position(), fmt::format("these are assessments of '{}', not of '{}'",
                                                               document.treaty, treaty.id()));
       }
     }
+    require_paying_parties(document, reference, options.data);
   }
   return LoadedLedger{std::move(output), std::move(reference), std::move(ledger), as_of};
 }

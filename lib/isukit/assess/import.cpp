@@ -168,7 +168,7 @@ util::Currency Importer::currency_of(const ExportRow& row) const {
   const std::string& text = row.field(ExportField::currency);
   const auto currency = util::Currency::parse(text);
   if (!currency) {
-    fail_at(row.mark_of(ExportField::currency), fmt::format("expected a currency code such as CHF, got '{}'", text));
+    fail_at(row.mark_of(ExportField::currency), fmt::format("expected an ISO 4217 currency code such as CHF, got '{}'", text));
   }
   return *currency;
 }

@@ -1,4 +1,5 @@
 #include <isukit/assess/invoices.hpp>
+#include <isukit/model/ledger.hpp>
 
 #include <fmt/format.h>
 
@@ -66,11 +67,14 @@ InvoiceBatch make_invoices(const Node& assessments, const model::Treaty& treaty,
   }
   const util::Date due = settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year);
   InvoiceBatch batch;
+  util::Money sum = util::Money::zero(currency);
   for (const auto& record : assessments.at("assessments").as_sequence()) {
     const model::StateId id = states.require(record.at("state"));
+    treaty.require_paying_party(id, year, record.at("state").mark(), states);
     const model::State& state = states[id];
     const util::Lang lang = kit.lang_for(id);
     const util::Money amount = record.at("amount").as_money(currency);
+    sum = sum + amount;
     Node context = kit.to_state(id, states, treaty, settings.issued, lang);
     context.add("reference", Node::string(invoice_reference(treaty, year, state)));
     context.add("year", Node::string(std::to_string(year)));
@@ -90,6 +94,7 @@ InvoiceBatch make_invoices(const Node& assessments, const model::Treaty& treaty,
     }
     batch.letters.push_back(kit.letter(fmt::format("{}-{}", state.code, year), context, lang));
   }
+  model::check_assessments_total(assessments, sum);
   return batch;
 }
 

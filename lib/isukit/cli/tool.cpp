@@ -143,6 +143,10 @@ util::Date parse_date_option(const std::string& name, const std::string& text) {
   if (!date) {
     usage_error(fmt::format("{} expects a date YYYY-MM-DD, got '{}'", name, text));
   }
+  if (date->year() < util::first_year || date->year() > util::last_year) {
+    usage_error(fmt::format("{}: {} is outside the years isukit handles, {}-{}", name, text, util::first_year,
+                            util::last_year));
+  }
   return *date;
 }
 

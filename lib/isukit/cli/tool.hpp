@@ -66,6 +66,8 @@ io::Format parse_format_option(const std::string& text);
 util::Lang parse_lang_option(const std::string& text, const model::Languages& languages);
 /// The --as-of date; when empty, today in the local time zone (TZ).
 util::Date parse_as_of(const std::string& text);
+/// A date option, YYYY-MM-DD in the years util::first_year..last_year (1950-2149); anything
+/// else is a usage error (64) naming the option.
 util::Date parse_date_option(const std::string& name, const std::string& text);
 
 /// --data, else $ISUKIT_DATA, else the data installed beside the executable, else the source

@@ -154,7 +154,7 @@ util::Money Node::as_money(util::Currency currency) const {
 util::Currency Node::as_currency() const {
   const auto currency = is_scalar() ? util::Currency::parse(m_text) : std::nullopt;
   if (!currency) {
-    fail(fmt::format("expected a currency code such as USD, got {}", describe(*this)));
+    fail(fmt::format("expected an ISO 4217 currency code such as USD, got {}", describe(*this)));
   }
   return *currency;
 }

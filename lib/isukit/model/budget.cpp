@@ -60,6 +60,27 @@ BudgetRule parse_rule(const Node& node, const Budget& budget) {
   node.fail("expected a rule with 'share' and 'of', or 'quantity' and 'unit_cost'");
 }
 
+/// A line of money has an amount or a rule for every year of the budget: a year left out would
+/// be read as nothing budgeted (and apportioned and invoiced as 0.00). A quantity rule needs a
+/// unit cost for each year it covers.
+void require_every_year(const Node& record, const BudgetLine& line, const Budget& budget) {
+  const Node& where = record.find("amounts") ? record.at("amounts") : record;
+  for (const int year : budget.years()) {
+    if (line.amounts.count(year)) {
+      continue;
+    }
+    if (!line.rule) {
+      where.fail(fmt::format("line '{}' has no amount and no rule for {}, a year of the budget's period {}-{} "
+                             "(write {}: 0 if nothing is budgeted)",
+                             line.id, year, budget.first_year, budget.last_year, year));
+    }
+    if (line.rule->kind == BudgetRule::Kind::quantity_cost && !line.rule->unit_cost.count(year)) {
+      record.at("rule").at("unit_cost").fail(
+          fmt::format("line '{}' has no amount for {} and its rule no unit cost for it", line.id, year));
+    }
+  }
+}
+
 /// One line: its labels and notes, amounts, rule, stated figures or in-kind text.
 BudgetLine parse_line(const Node& record, const Budget& budget) {
   BudgetLine line;
@@ -101,6 +122,9 @@ BudgetLine parse_line(const Node& record, const Budget& budget) {
   }
   if (!line.in_kind() && !line.rule && line.amounts.empty()) {
     record.fail(fmt::format("line '{}' needs amounts, a rule, or in_kind_en", line.id));
+  }
+  if (!line.in_kind()) {
+    require_every_year(record, line, budget);
   }
   return line;
 }

@@ -49,6 +49,7 @@ public:
   }
 
   void on_document(io::Document document) override {
+    const bool had_records = m_in_document;
     m_in_document = false;
     check_layout(document);
     if (document.kind == "assessments") {
@@ -56,6 +57,8 @@ public:
       if (!root.find("year") || !root.find("currency")) {
         root.fail("an assessments document needs 'year' and 'currency' before its list");
       }
+      const util::Currency currency = root.at("currency").as_currency();
+      check_assessments_total(root, util::Money(had_records ? m_document_sum : 0, currency));
     } else if (document.kind == "fund") {
       add_fund(document.root);
     }
@@ -67,6 +70,7 @@ public:
   void finish() {
     m_diagnostics.throw_if_any();
     check_refunds();
+    check_fund_balance();
     if (m_payment_currency.valid() && m_ledger.m_currency.valid() && !(m_payment_currency == m_ledger.m_currency)) {
       util::fail_data(m_first_payment.position(),
                       fmt::format("payment in {}, but the contributions are assessed in {}",
@@ -116,6 +120,7 @@ private:
       }
       m_year = year_of(*year);
       m_currency = ledger_currency(*currency);
+      m_document_sum = 0;
       m_ledger.m_documents.push_back(AssessmentDocument{
           header.find("treaty") ? header.at("treaty").as_text() : std::string(), m_year, m_currency, header.mark()});
       m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
@@ -127,12 +132,14 @@ private:
                               m_assessed_at[slot].located()));
     }
     m_assessed_at[slot] = record.mark();
+    m_ledger.m_documents.back().states.emplace_back(state, record.at("state").mark());
     const util::Money amount = record.at("amount").as_money(m_currency);
     if (amount.is_negative()) {
       record.at("amount").fail("an assessment cannot be negative");
     }
     count_volume(amount.minor_units(), record.at("amount").mark());
     m_ledger.m_assessed[slot] = amount.minor_units();
+    m_document_sum += amount.minor_units(); // within the volume, so it cannot overflow
     m_ledger.m_involved[state] = true;
   }
 
@@ -275,6 +282,32 @@ private:
                                record.at("amount").mark(), year ? year->mark() : io::Mark{}});
   }
 
+  /// A working capital fund holds what was paid in: its balance at the end of no day may be
+  /// below zero. Within a day, money in counts before money out; the error is at the withdrawal
+  /// that takes the balance below zero.
+  void check_fund_balance() const {
+    const auto& fund = m_ledger.m_fund;
+    std::int64_t balance = 0;
+    for (std::size_t day = 0; day < fund.size();) {
+      std::size_t next = day;
+      while (next < fund.size() && fund[next].date == fund[day].date) {
+        balance += std::max<std::int64_t>(fund[next++].amount.minor_units(), 0); // in first
+      }
+      for (std::size_t i = day; i < next; ++i) {
+        const util::Money& amount = fund[i].amount;
+        balance += std::min<std::int64_t>(amount.minor_units(), 0);
+        if (balance < 0) {
+          util::fail_data(fund[i].mark.position(),
+                          fmt::format("this movement ({}) takes the working capital fund to {} on {}: a fund "
+                                      "cannot pay out more than it holds",
+                                      amount.plain(), util::Money(balance, amount.currency()).plain(),
+                                      fund[i].date.iso()));
+        }
+      }
+      day = next;
+    }
+  }
+
   void add_fund(const Node& root) {
     const util::Currency currency = root.at("currency").as_currency();
     for (const auto& record : root.at("movements").as_sequence()) {
@@ -292,6 +325,7 @@ private:
   util::Date m_as_of;
   std::vector<io::Mark> m_assessed_at;
   bool m_in_document = false; // an assessments document's header has been read
+  std::int64_t m_document_sum = 0; // of the amounts of the assessments document being read
   int m_year = 0;
   util::Currency m_currency;
   util::Currency m_payment_currency;
@@ -333,7 +367,7 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
   if (field(csv_currency) != cached.text) { // the column rarely changes: parse it once
     const auto parsed = util::Currency::parse(field(csv_currency));
     if (!parsed) {
-      fail(csv_currency, fmt::format("expected a currency code such as USD, got '{}'", field(csv_currency)));
+      fail(csv_currency, fmt::format("expected an ISO 4217 currency code such as USD, got '{}'", field(csv_currency)));
     }
     cached = CsvCurrency{std::string(field(csv_currency)), *parsed};
     note_payment_currency(cached.currency, at(csv_currency));
@@ -374,6 +408,20 @@ void LedgerReader::on_csv(io::CsvReader& reader) {
   if (!any_row) {
     throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0},
                       "this CSV has a header and no rows: it holds no payments");
+  }
+}
+
+void check_assessments_total(const io::Node& document, const util::Money& sum) {
+  const io::Node* total = document.find("total");
+  if (!total) {
+    return;
+  }
+  const util::Money stated = total->as_money(sum.currency());
+  const io::Node* difference = document.find("difference");
+  const util::Money expected = difference ? stated + difference->as_money(sum.currency()) : stated;
+  if (!(sum == expected)) {
+    total->fail(fmt::format("the assessments add up to {}, not to the total {}{}", sum.plain(), stated.plain(),
+                            difference ? fmt::format(" and difference {}", difference->as_text()) : ""));
   }
 }
 

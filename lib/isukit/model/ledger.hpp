@@ -19,6 +19,7 @@ struct AssessmentDocument {
   int year = 0;
   util::Currency currency;
   io::Mark mark;
+  std::vector<std::pair<StateId, io::Mark>> states; // each assessment's state, where it was read
 };
 
 struct FundMovement {
@@ -39,14 +40,19 @@ struct Payment {
 
 /// Sums of a ledger as of a date. Amounts are in minor units of the ledger's one currency.
 ///
+/// An assessments document's amounts add up to its `total` (plus its `difference`, the sum
+/// minus the total that each_half_up rounding leaves); fails (65) at the total when they do
+/// not. `sum` is the sum of the amounts read; a document without a total is not checked.
+void check_assessments_total(const io::Node& document, const util::Money& sum);
+
 /// The largest amount: every amount is a 64-bit count of minor units, and so is the sum of the
 /// magnitudes of all amounts read together (92,233,720,368,547,758.07 in a currency of two
 /// decimals); reading fails (exit 65) at the amount that would pass it, so no figure derived
 /// from the ledger can wrap around.
 class Ledger {
 public:
-  static constexpr int first_year = 1950;
-  static constexpr int last_year = 2149;
+  static constexpr int first_year = util::first_year;
+  static constexpr int last_year = util::last_year;
 
   /// Reads the inputs (YAML and CSV), keeping payments dated on or before `as_of`.
   /// Payments and fund movements must be in the assessments' currency. With `keep_payments`,

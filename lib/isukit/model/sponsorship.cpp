@@ -40,6 +40,9 @@ Programme Programme::from_document(const Node& root, const StateTable& states) {
   p.treaty = root.at("treaty").as_text();
   p.currency = root.at("currency").as_currency();
   p.fund = root.at("fund").as_money(p.currency);
+  if (p.fund.is_negative()) {
+    root.at("fund").fail("a sponsorship fund cannot be negative");
+  }
   for (const auto& record : root.at("meetings").as_sequence()) {
     Meeting m{record.at("id").as_text(), read_local_text(record, "name"), read_local_text(record, "city"),
               record.at("start").as_date(), record.at("end").as_date(), record.at("dsa").as_money(p.currency)};
@@ -134,6 +137,18 @@ private:
   std::unordered_map<std::string, First> m_seen;
 };
 
+/// An application's days are days of its meeting: more than the meeting lasts is a typo (a DSA
+/// paid for days nobody attends), an error at the value.
+void require_days_within_meeting(const Programme& programme, const Application& a, const Node& days) {
+  if (const Meeting* meeting = programme.find_meeting(a.meeting)) {
+    const int length = meeting->end.days_since(meeting->start) + 1;
+    if (a.days > length) {
+      days.fail(fmt::format("{} days, but meeting '{}' lasts {} days ({} to {})", a.days, meeting->id, length,
+                            meeting->start.iso(), meeting->end.iso()));
+    }
+  }
+}
+
 } // namespace
 
 std::vector<Application> read_applications(const std::vector<Node>& documents, const Programme& programme,
@@ -173,6 +188,7 @@ std::vector<Application> read_applications(const std::vector<Node>& documents, c
         if (a.days < 1) {
           a.missing.push_back("days must be at least 1");
         }
+        require_days_within_meeting(programme, a, *days);
       }
       if (const Node* ticket = record.find("ticket")) {
         a.ticket = ticket->as_money(programme.currency);

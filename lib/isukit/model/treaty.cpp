@@ -412,6 +412,18 @@ std::vector<const Party*> Treaty::contributors_on(const util::Date& date) const 
   return result;
 }
 
+void Treaty::require_paying_party(StateId state, int year, const io::Mark& at, const StateTable& states) const {
+  for (const util::Date& day : {util::Date(year, 1, 1), util::Date(year, 12, 31)}) {
+    for (const Party* party : contributors_on(day)) {
+      if (!party->organization && party->state == state) {
+        return;
+      }
+    }
+  }
+  util::fail_data(at.position(), fmt::format("{} is not a paying party of {} in {}: no assessment is due from it",
+                                             states[state].code, m_id, year));
+}
+
 util::Date DueRule::due(const util::Date& issued, int year) const {
   const util::Date after_issue = issued.add_days(days_after_issue);
   if (!not_before_year) {

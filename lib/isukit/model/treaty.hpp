@@ -174,6 +174,9 @@ public:
   /// The parties that contribute on `date`, states and organizations, in the file's order: those
   /// party to the cost-sharing instrument by deposit, and those listed without deposit dates.
   std::vector<const Party*> contributors_on(const util::Date& date) const;
+  /// Fails (65) at `at` unless the state contributes in `year`: it is among contributors_on the
+  /// year's first or last day. An assessment of any other state is a typo or a stale list.
+  void require_paying_party(StateId state, int year, const io::Mark& at, const StateTable& states) const;
   /// Entry into force for the state: the later of the treaty's rule applied to its deposit and
   /// the instrument's own entry into force. Nullopt when the state never deposited it.
   std::optional<util::Date> entry_into_force(StateId state, std::string_view instrument) const;

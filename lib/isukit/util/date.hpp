@@ -11,6 +11,12 @@
 
 namespace isukit::util {
 
+/// The years isukit computes with: a date given on the command line (--as-of, --issued, --due),
+/// a contributions ledger and a budget's period lie within them. The treaties date from 1980
+/// (CCW) and 2008 (CCM); a date far outside (0000, 9999) is a typo, not a question to answer.
+inline constexpr int first_year = 1950;
+inline constexpr int last_year = 2149;
+
 /// A calendar date. Always valid: the only ways to make one check it.
 class Date {
 public:

@@ -17,7 +17,8 @@ class Currency {
 public:
   Currency() = default;
 
-  /// Three upper-case letters; the minor unit comes from ISO 4217 (0 for JPY, 3 for KWD, 2
+  /// An ISO 4217 code (three upper-case letters that the standard lists: USD, CHF, EUR; none
+  /// for "ABC" or "usd"); the minor unit comes from ISO 4217 (0 for JPY, 3 for KWD, 2
   /// otherwise).
   static std::optional<Currency> parse(std::string_view code);
 
