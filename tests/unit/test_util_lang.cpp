@@ -1,3 +1,4 @@
+#include <isukit/util/error.hpp>
 #include <isukit/util/lang.hpp>
 
 #include <doctest/doctest.h>
@@ -63,6 +64,6 @@ TEST_SUITE("util::lang") {
     CHECK(lang.text("greet", {{"who", "you"}}) == "hello you");
     CHECK(lang.plural("states", 1) == "1 state");
     CHECK(lang.plural("states", 193) == "193 states");
-    CHECK_THROWS_AS(lang.text("nowhere"), std::logic_error);
+    CHECK_THROWS_AS(lang.text("nowhere"), isukit::util::Error);
   }
 }

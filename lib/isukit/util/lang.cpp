@@ -1,3 +1,4 @@
+#include <isukit/util/error.hpp>
 #include <isukit/util/lang.hpp>
 
 #include <fmt/format.h>
@@ -156,7 +157,12 @@ namespace {
 const Message& message_of(const Catalogue& catalogue, std::string_view id) {
   const auto it = catalogue.messages.find(id);
   if (it == catalogue.messages.end()) {
-    throw std::logic_error(fmt::format("no message '{}' in the '{}' catalogue", id, catalogue.code));
+    // A message the tools use and every catalogue lacks (misspelt or removed in all of them:
+    // the load check compares catalogues only with each other) is bad data, not a bug.
+    throw Error(ExitCode::data, Position{fmt::format("DATA/i18n/{}.yaml", catalogue.code), 0, 0},
+                fmt::format("no message '{}': every catalogue must hold each message the tools use "
+                            "(is it misspelt or removed?)",
+                            id));
   }
   return it->second;
 }

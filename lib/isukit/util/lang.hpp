@@ -70,8 +70,8 @@ public:
   const Conventions& conventions() const { return m_catalogue->conventions; }
 
   /// The message `id` with its `{name}` parameters filled in. An id the catalogue does not
-  /// have is a programming error (std::logic_error): catalogues are checked at load to have
-  /// the same ids, and a golden test in each language reaches every message.
+  /// have is bad data (exit 65, naming DATA/i18n/CODE.yaml and the id): catalogues are checked
+  /// at load to have the same ids, so only an id misspelt or removed in all of them gets here.
   std::string text(std::string_view id, std::initializer_list<Arg> args = {}) const {
     return text(id, std::span<const Arg>(args.begin(), args.size()));
   }
