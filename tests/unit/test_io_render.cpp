@@ -30,8 +30,8 @@ TEST_SUITE("io::render") {
   }
   TEST_CASE("io::render_markdown") {
     CHECK(render_markdown(sample(), fixtures::lang("fr")) == "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
-                                                       "| Salaries & wages | 341 405 |\n"
-                                                       "| **Total** | **469 686** |\n");
+                                                       "| Salaries & wages | 341\u202f405 |\n"
+                                                       "| **Total** | **469\u202f686** |\n");
   }
   TEST_CASE("io::render_separated") {
     auto tables = sample();
@@ -97,7 +97,7 @@ TEST_SUITE("io::render") {
     const std::string page = render_html(sample(), fixtures::lang("fr"), true);
     CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     CHECK(page.find("<title>Budget</title>") != std::string::npos);
-    CHECK(page.find(".num { text-align: right;") != std::string::npos);
+    CHECK(page.find(".num { text-align: end;") != std::string::npos);
     CHECK(page.find("@media print") != std::string::npos);
     CHECK(page.ends_with("</table>\n</body>\n</html>\n"));
   }

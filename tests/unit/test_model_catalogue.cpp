@@ -27,8 +27,7 @@ public:
   void write(const std::string& code, const std::string& messages, const std::string& plural = "") const {
     std::ofstream(m_dir / "i18n" / (code + ".yaml"))
         << "kind: catalogue\nlanguage: " << code << "\n" << plural
-        << "numbers: {decimal_mark: '.', group_separator: ','}\n"
-           "dates: {months: [a, b, c, d, e, f, g, h, i, j, k, l], long: '{day} {month} {year}'}\n"
+        << "locale: en-GB\n"
            "messages:\n"
         << messages;
   }

@@ -5,7 +5,7 @@
 #include <isukit/io/writers.hpp>
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
-#include <isukit/util/text.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
 
@@ -263,10 +263,10 @@ namespace {
 /// heads repeated on each printed page, no row split across pages.
 constexpr std::string_view page_style = R"(body { font-family: sans-serif; margin: 2em; color: #000; background: #fff; }
 table { border-collapse: collapse; margin: 1em 0 0.5em; }
-caption { font-weight: bold; text-align: left; padding-bottom: 0.5em; }
-th, td { padding: 0.2em 0.6em; text-align: left; vertical-align: top; border-bottom: 1px solid #ccc; }
+caption { font-weight: bold; text-align: start; padding-bottom: 0.5em; }
+th, td { padding: 0.2em 0.6em; text-align: start; vertical-align: top; border-bottom: 1px solid #ccc; }
 th { border-bottom: 2px solid #000; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #000; }
 p { font-size: 0.9em; max-width: 50em; }
 figure.chart { margin: 1.5em 0 2em; }
@@ -281,11 +281,14 @@ figure.chart svg { display: block; max-width: 100%; height: auto; }
 }
 )";
 
+/// ` dir="rtl"` for a language written right to left (Arabic), else nothing.
+std::string direction(const util::Lang& lang) { return lang.conventions().right_to_left ? " dir=\"rtl\"" : ""; }
+
 std::string html_page(const std::string& body, const std::string& title, util::Lang lang) {
-  return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+  return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"{}>\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-                     lang.code(), escape_html(title), page_style, body);
+                     lang.code(), direction(lang), escape_html(title), page_style, body);
 }
 
 } // namespace
@@ -293,8 +296,8 @@ std::string html_page(const std::string& body, const std::string& title, util::L
 namespace {
 
 /// One table: caption, head, body (total rows of class "total"), then its notes.
-std::string html_table(const Table& table, const util::Lang& lang) {
-  std::string out = "<table>\n";
+std::string html_table(const Table& table, const util::Lang& lang, std::string_view attributes = "") {
+  std::string out = "<table" + std::string(attributes) + ">\n";
   if (!table.title.empty()) {
     out += "  <caption>" + escape_html(table.title) + "</caption>\n";
   }
@@ -334,7 +337,7 @@ std::string render_html(const std::vector<Table>& tables, util::Lang lang, bool 
                         const std::vector<Table>& charts) {
   std::string out;
   each_table(tables, out, [&](const Table& table) {
-    out += html_table(table, lang);
+    out += html_table(table, lang, standalone ? "" : direction(lang));
     for (std::size_t i = 0; &table == &tables.front() && i < charts.size(); ++i) {
       out += "\n" + html_figure(charts[i], lang); // after the first table (the summary), before the details
     }
@@ -344,7 +347,20 @@ std::string render_html(const std::vector<Table>& tables, util::Lang lang, bool 
 
 std::string escape_latex(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // French typography's spaces, which pdflatex's utf8 input may not know: the narrow no-break
+    // space of CLDR's digit groups is a thin space, the no-break space before : ; ? ! % a tie.
+    if (text.substr(i, 3) == "\u202f") {
+      out += "\\,";
+      i += 2;
+      continue;
+    }
+    if (text.substr(i, 2) == "\u00a0") {
+      out += '~';
+      i += 1;
+      continue;
+    }
+    const char c = text[i];
     switch (c) {
     case '&':
     case '%':
@@ -369,29 +385,10 @@ std::string escape_latex(std::string_view text) {
       out += c;
     }
   }
-  // French typography's spaces, which pdflatex's utf8 input may not know: the narrow no-break
-  // space of digit groups is a thin space, the no-break space before : ; ? ! % a tie.
-  for (const auto& [space, command] : {std::pair{"\u202f", "\\,"}, std::pair{"\u00a0", "~"}}) {
-    for (auto at = out.find(space); at != std::string::npos; at = out.find(space, at)) {
-      out.replace(at, std::string_view(space).size(), command);
-    }
-  }
   return out;
 }
 
 namespace {
-
-std::string latex_cell(const std::string& cell, ColumnType type, const util::Lang& lang) {
-  std::string text = escape_latex(people_cell(cell, type, lang));
-  // A thousands separator that is a space (French) must not break or stretch: a thin space.
-  const std::string& separator = lang.conventions().group_separator;
-  if (is_numeric(type) && separator == " ") { // escape_latex made U+00A0 and U+202F ties and thin spaces
-    for (auto at = text.find(separator); at != std::string::npos; at = text.find(separator, at + 2)) {
-      text.replace(at, separator.size(), "\\,");
-    }
-  }
-  return text;
-}
 
 /// The caption and column heads: once on the first page, again on every following page.
 std::string latex_head(const Table& table) {
@@ -424,7 +421,7 @@ std::string latex_row(const Table& table, std::size_t r, util::Lang lang) {
   const auto& row = table.rows[r];
   std::string out = row.is_total && r > 0 && !table.rows[r - 1].is_total ? "\\midrule\n" : "";
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    std::string text = latex_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang);
+    std::string text = escape_latex(people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
     if (row.is_total && !text.empty()) {
       text = "\\textbf{" + text + "}";
     }

@@ -41,6 +41,8 @@ std::string escape_html(std::string_view text);
 /// A cell as people read it in `lang`: money and counts grouped (1,362,200.20; 1 362 200,20),
 /// rates with the language's decimal mark, other cells as they are.
 std::string people_cell(const std::string& cell, ColumnType type, util::Lang lang);
+/// Text for LaTeX: its special characters escaped; U+202F (CLDR digit groups) becomes \, and
+/// U+00A0 a tie ~, which pdflatex can set.
 std::string escape_latex(std::string_view text);
 
 } // namespace isukit::io

@@ -1,5 +1,6 @@
 #include <isukit/model/catalogue.hpp>
 #include <isukit/model/reference.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
 
@@ -17,21 +18,20 @@ bool is_category(std::string_view key) {
   return std::find(std::begin(plural_categories), std::end(plural_categories), key) != std::end(plural_categories);
 }
 
+/// The ICU locale whose CLDR conventions the language's numbers and dates follow, and what the
+/// catalogue adds to them.
 util::Conventions read_conventions(const io::Node& root) {
   util::Conventions c;
-  const io::Node& numbers = root.at("numbers");
-  c.decimal_mark = numbers.at("decimal_mark").as_text();
-  c.group_separator = numbers.at("group_separator").as_text();
-  const io::Node& dates = root.at("dates");
-  const auto& months = dates.at("months").as_sequence();
-  if (months.size() != 12) {
-    dates.at("months").fail(fmt::format("expected the 12 month names, got {}", months.size()));
+  const io::Node& locale = root.at("locale");
+  c.locale = locale.as_text();
+  if (!util::is_known_locale(c.locale)) {
+    locale.fail(fmt::format("ICU has no CLDR data for the locale '{}' (a BCP 47 tag such as fr, en-GB, ar-u-nu-latn)",
+                            c.locale));
   }
-  for (std::size_t m = 0; m < 12; ++m) {
-    c.months[m] = months[m].as_text();
+  c.right_to_left = util::is_right_to_left(c.locale);
+  if (const io::Node* dates = root.find("dates")) {
+    c.first_day = dates->text_or("first_day");
   }
-  c.long_date = dates.at("long").as_text();
-  c.first_day = dates.text_or("first_day");
   return c;
 }
 

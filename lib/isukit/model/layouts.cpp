@@ -38,7 +38,7 @@ Shape document(Fields fields) { return map(with({{"kind", text()}}, std::move(fi
 
 Shape states() {
   return document({{"source", text()}, {"as_of", text()}, {"note", text()}, {"notes", texts()},
-                   {"states", list(map(plain({"code", "name_*", "un_member", "regional_group", "ldc",
+                   {"states", list(map(plain({"code", "name_*", "formal_*", "un_member", "regional_group", "ldc",
                                               "ldc_graduation"})))}});
 }
 
@@ -274,10 +274,9 @@ Shape selection() {
 
 /// A language's words (data/i18n; model/catalogue).
 Shape catalogue() {
-  return document(with(plain({"language", "name", "source"}),
+  return document(with(plain({"language", "name", "source", "locale"}),
                        {{"plural", Shape::keyed(text())},
-                        {"numbers", map(plain({"decimal_mark", "group_separator"}))},
-                        {"dates", map(with(plain({"long", "first_day"}), {{"months", texts()}}))},
+                        {"dates", map(plain({"first_day"}))},
                         {"messages", Shape::keyed(Shape::any())}}));
 }
 

@@ -103,6 +103,7 @@ StateTable StateTable::from_document(const io::Node& root, const std::vector<std
     }
     state.names = read_local_text(record, "name");
     require_languages(state.names, record, "name", languages);
+    state.formal_names = read_local_text(record, "formal");
     state.un_member = record.at("un_member").as_bool();
     const io::Node& group = record.at("regional_group");
     const auto parsed = parse_regional_group(group.as_text());

@@ -28,12 +28,19 @@ std::string regional_group_name(RegionalGroup group, const util::Lang& lang);
 struct State {
   std::string code; // ISO 3166-1 alpha-3
   util::LocalText names; // name_en, name_fr, ...: one per language of DATA/i18n
+  /// formal_en, formal_fr, ...: the UNTERM formal name with its article ("la République
+  /// française"), for a letter's grammar; a language may lack it (Türkiye's are a known gap).
+  util::LocalText formal_names;
   bool un_member = false;
   RegionalGroup group = RegionalGroup::none;
   bool ldc = false; // on the list as of the data's date
   std::optional<util::PartialDate> ldc_graduation;
 
   const std::string& name(const util::Lang& lang) const { return names.in(lang); }
+  /// The formal name in `lang`, or the short name where the data has none.
+  const std::string& formal_name(const util::Lang& lang) const {
+    return formal_names.has(lang.code()) ? formal_names.in(lang) : names.in(lang);
+  }
   /// On the LDC list on `date`: before its graduation (a graduation known only to the month or
   /// year counts from the day after that month or year), else as the data says.
   bool is_ldc_on(const util::Date& date) const;

@@ -1,4 +1,5 @@
 #include <isukit/util/date.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
 
@@ -164,9 +165,7 @@ int Date::days_since(const Date& from) const {
 }
 
 std::string long_date(const Date& date, const Lang& lang) {
-  const Conventions& c = lang.conventions();
-  const std::string day = date.day() == 1 && !c.first_day.empty() ? c.first_day : std::to_string(date.day());
-  return fill(c.long_date, {{"day", day}, {"month", c.months[date.month() - 1]}, {"year", std::to_string(date.year())}});
+  return format_long_date(date, lang.conventions().locale, lang.conventions().first_day);
 }
 
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {

@@ -71,7 +71,8 @@ private:
                                     std::chrono::day(1)};
 };
 
-/// "17 September 2025" or "17 septembre 2025", for letters ("1er" for the first in French).
+/// The language's long date, for letters: "17 September 2025", "17 septembre 2025" ("1er" for
+/// the first in French), "17 de septiembre de 2025", "2025年9月17日" (util::format_long_date).
 std::string long_date(const Date& date, const Lang& lang);
 
 /// A date known to the day, the month or only the year (`2027`, `2007-12`, `2011-01-01`), as

@@ -1,4 +1,5 @@
 #include <isukit/util/decimal.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <algorithm>
 
@@ -122,32 +123,14 @@ std::string group_digits(std::string_view plain, const Lang& lang) {
   if (!is_plain_decimal(plain)) {
     return std::string(plain);
   }
-  const std::string& thousands = lang.conventions().group_separator;
-  const std::string& point = lang.conventions().decimal_mark;
-  const bool negative = plain.front() == '-';
-  std::string_view body = plain.substr(negative ? 1 : 0);
-  const auto dot = body.find('.');
-  std::string_view integer = body.substr(0, dot);
-  std::string result = negative ? "-" : "";
-  for (std::size_t i = 0; i < integer.size(); ++i) {
-    if (i > 0 && (integer.size() - i) % 3 == 0) {
-      result += thousands;
-    }
-    result += integer[i];
-  }
-  if (dot != std::string_view::npos) {
-    result += point;
-    result += body.substr(dot + 1);
-  }
-  return result;
+  return format_plain_decimal(plain, lang.conventions().locale, Grouping::grouped);
 }
 
 std::string localize_decimal(std::string_view plain, const Lang& lang) {
-  std::string text(plain);
-  if (const auto dot = text.find('.'); dot != std::string::npos) {
-    text.replace(dot, 1, lang.conventions().decimal_mark);
+  if (!is_plain_decimal(plain)) {
+    return std::string(plain);
   }
-  return text;
+  return format_plain_decimal(plain, lang.conventions().locale, Grouping::plain);
 }
 
 } // namespace isukit::util

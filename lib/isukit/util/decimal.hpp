@@ -43,12 +43,14 @@ std::string format_decimal(const Rational& value, int places, Rounding rounding 
 /// True for `-?digits[.digits]`: a number as the writers print it.
 bool is_plain_decimal(std::string_view text);
 
-/// Inserts thousands separators and the language's decimal mark into a plain decimal text
-/// ("1362200.20" -> "1,362,200.20" in English, "1 362 200,20" in French). Texts that are not
-/// plain decimals are returned unchanged, so labels in number columns pass through.
+/// A plain decimal text grouped as the language groups digits, with its decimal mark
+/// ("1362200.20" -> "1,362,200.20" in English, "1 362 200,20" in French with U+202F between
+/// groups; CLDR conventions through util::format_plain_decimal). Texts that are not plain
+/// decimals are returned unchanged, so labels in number columns pass through.
 std::string group_digits(std::string_view plain, const Lang& lang);
 
-/// A plain decimal with the language's decimal mark ("62.2" -> "62,2" in French), no grouping.
+/// A plain decimal with the language's decimal mark ("62.2" -> "62,2" in French), no grouping;
+/// other texts unchanged.
 std::string localize_decimal(std::string_view plain, const Lang& lang);
 
 } // namespace isukit::util

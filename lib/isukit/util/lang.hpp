@@ -35,13 +35,12 @@ private:
   std::vector<std::vector<Relation>> m_any_of_all_of; // or of ands
 };
 
-/// How people read numbers and dates in a language.
+/// How people read numbers and dates in a language: the CLDR conventions of an ICU locale
+/// (util/locale.hpp), and what a language's usage adds to them.
 struct Conventions {
-  std::string decimal_mark = ".";
-  std::string group_separator = ",";
-  std::array<std::string, 12> months;   // "January"...
-  std::string long_date = "{day} {month} {year}";
-  std::string first_day;                 // how day 1 is written when it differs ("1er"), or empty
+  std::string locale = "en-GB"; // BCP 47 tag ICU formats numbers and dates for
+  std::string first_day;        // how day 1 is written when CLDR does not say it ("1er"), or empty
+  bool right_to_left = false;   // the script runs right to left (from ICU)
 };
 
 /// One message: its text, or its plural forms keyed by CLDR category (one, other, ...).

@@ -11,8 +11,4 @@ namespace isukit::util {
 /// compare case-insensitively. Bytes outside ASCII are kept as they are.
 std::string ascii_lower(std::string_view text);
 
-/// Width on a terminal or in a spreadsheet column, in characters: UTF-8 continuation bytes
-/// take no column.
-std::size_t display_width(std::string_view text);
-
 } // namespace isukit::util

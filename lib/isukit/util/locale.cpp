@@ -1,0 +1,132 @@
+#include <isukit/util/date.hpp>
+#include <isukit/util/locale.hpp>
+
+#include <unicode/datefmt.h>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+#include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <tuple>
+
+namespace isukit::util {
+
+namespace {
+
+/// ICU reports failures through a status code; here every failure is a broken installation or
+/// a programming error (catalogues' locales are checked at load), so it is an exception.
+void check(UErrorCode status, std::string_view what) {
+  if (U_FAILURE(status)) {
+    throw std::logic_error("ICU could not " + std::string(what) + ": " + u_errorName(status));
+  }
+}
+
+icu::Locale to_locale(const std::string& tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+  check(status, "read the locale " + tag);
+  return locale;
+}
+
+std::string utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+/// Formatters are built once per locale, grouping and number of fraction digits: a table
+/// formats thousands of cells with a handful of them.
+const icu::number::LocalizedNumberFormatter& number_formatter(const std::string& locale, Grouping grouping,
+                                                              int fraction_digits) {
+  using Key = std::tuple<std::string, Grouping, int>;
+  static std::map<Key, icu::number::LocalizedNumberFormatter> cache;
+  const Key key{locale, grouping, fraction_digits};
+  auto found = cache.find(key);
+  if (found == cache.end()) {
+    auto formatter = icu::number::NumberFormatter::withLocale(to_locale(locale))
+                         .grouping(grouping == Grouping::grouped ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF)
+                         .precision(icu::number::Precision::fixedFraction(fraction_digits))
+                         .roundingMode(UNUM_ROUND_UNNECESSARY);
+    found = cache.emplace(key, std::move(formatter)).first;
+  }
+  return found->second;
+}
+
+const icu::DateFormat& long_date_format(const std::string& locale) {
+  static std::map<std::string, std::unique_ptr<icu::DateFormat>> cache;
+  auto& format = cache[locale];
+  if (!format) {
+    format.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, to_locale(locale)));
+    if (!format) {
+      throw std::logic_error("ICU has no long date format for " + locale);
+    }
+    format->setTimeZone(*icu::TimeZone::getGMT());
+  }
+  return *format;
+}
+
+} // namespace
+
+bool is_known_locale(const std::string& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale wanted = icu::Locale::forLanguageTag(locale, status);
+  if (U_FAILURE(status) || wanted.isBogus() || *wanted.getLanguage() == '\0') {
+    return false;
+  }
+  int32_t count = 0;
+  const icu::Locale* available = icu::Locale::getAvailableLocales(count);
+  for (int32_t i = 0; i < count; ++i) {
+    if (std::string_view(available[i].getLanguage()) == wanted.getLanguage()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_right_to_left(const std::string& locale) { return to_locale(locale).isRightToLeft(); }
+
+std::string format_plain_decimal(std::string_view plain, const std::string& locale, Grouping grouping) {
+  const auto dot = plain.find('.');
+  const int fraction_digits = dot == std::string_view::npos ? 0 : static_cast<int>(plain.size() - dot - 1);
+  UErrorCode status = U_ZERO_ERROR;
+  const auto formatted = number_formatter(locale, grouping, fraction_digits)
+                             .formatDecimal(icu::StringPiece(plain.data(), static_cast<int32_t>(plain.size())), status);
+  std::string text = utf8(formatted.toString(status));
+  check(status, "format the number " + std::string(plain));
+  return text;
+}
+
+std::string format_long_date(const Date& date, const std::string& locale, std::string_view first_day) {
+  const UDate when = static_cast<UDate>(date.days_since(Date(1970, 1, 1))) * U_MILLIS_PER_DAY;
+  icu::UnicodeString text;
+  icu::FieldPosition day_field(UDAT_DATE_FIELD);
+  long_date_format(locale).format(when, text, day_field);
+  if (date.day() == 1 && !first_day.empty() && day_field.getEndIndex() > day_field.getBeginIndex()) {
+    text.replace(day_field.getBeginIndex(), day_field.getEndIndex() - day_field.getBeginIndex(),
+                 icu::UnicodeString::fromUTF8(icu::StringPiece(first_day.data(), static_cast<int32_t>(first_day.size()))));
+  }
+  return utf8(text);
+}
+
+std::size_t display_width(std::string_view utf8_text) {
+  std::size_t width = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8_text.data());
+  const auto length = static_cast<int32_t>(utf8_text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    const auto category = u_charType(c);
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) {
+      continue;
+    }
+    const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+  }
+  return width;
+}
+
+} // namespace isukit::util

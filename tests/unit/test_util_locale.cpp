@@ -1,0 +1,52 @@
+#include <isukit/util/date.hpp>
+#include <isukit/util/locale.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace isukit::util;
+
+TEST_SUITE("util::locale") {
+  TEST_CASE("util::format_plain_decimal: CLDR grouping and decimal marks of the six UN languages, digits kept") {
+    CHECK(format_plain_decimal("1362200.20", "en-GB", Grouping::grouped) == "1,362,200.20");
+    CHECK(format_plain_decimal("1362200.20", "fr", Grouping::grouped) == "1\u202f362\u202f200,20");
+    CHECK(format_plain_decimal("1362200.20", "es", Grouping::grouped) == "1.362.200,20");
+    CHECK(format_plain_decimal("1362200.20", "ru", Grouping::grouped) == "1\u00a0362\u00a0200,20");
+    CHECK(format_plain_decimal("1362200.20", "zh", Grouping::grouped) == "1,362,200.20");
+    CHECK(format_plain_decimal("1362200.20", "ar-u-nu-latn", Grouping::grouped) == "1,362,200.20");
+    // Spanish groups four-digit numbers only from five digits on (CLDR minimumGroupingDigits 2).
+    CHECK(format_plain_decimal("1234.00", "es", Grouping::grouped) == "1234,00");
+    CHECK(format_plain_decimal("-1000.5", "en-GB", Grouping::grouped) == "-1,000.5");
+    CHECK(format_plain_decimal("62.2", "fr", Grouping::plain) == "62,2");
+    CHECK(format_plain_decimal("0.000", "en-GB", Grouping::plain) == "0.000");
+    // Beyond double's 15-17 significant digits: nothing is lost.
+    CHECK(format_plain_decimal("92233720368547758.07", "en-GB", Grouping::grouped) == "92,233,720,368,547,758.07");
+  }
+
+  TEST_CASE("util::format_long_date") {
+    CHECK(format_long_date(Date(2026, 1, 1), "en-GB", "") == "1 January 2026");
+    CHECK(format_long_date(Date(2026, 1, 1), "fr", "1er") == "1er janvier 2026");
+    CHECK(format_long_date(Date(2026, 1, 17), "fr", "1er") == "17 janvier 2026");
+    CHECK(format_long_date(Date(2025, 9, 17), "es", "") == "17 de septiembre de 2025");
+    CHECK(format_long_date(Date(2025, 9, 17), "ru", "") == "17 сентября 2025\u202fг.");
+    CHECK(format_long_date(Date(2025, 9, 17), "zh", "") == "2025年9月17日");
+    CHECK(format_long_date(Date(1950, 12, 31), "en-GB", "") == "31 December 1950");
+  }
+
+  TEST_CASE("util::display_width: wide CJK characters take two columns, combining marks none") {
+    CHECK(display_width("France") == 6);
+    CHECK(display_width("État") == 4);
+    CHECK(display_width("E\u0301tat") == 4);
+    CHECK(display_width("法国") == 4);
+    CHECK(display_width("缔约国（２）") == 12);
+    CHECK(display_width("فرنسا") == 5);
+  }
+
+  TEST_CASE("util::is_known_locale, is_right_to_left") {
+    CHECK(is_known_locale("fr"));
+    CHECK(is_known_locale("ar-u-nu-latn"));
+    CHECK_FALSE(is_known_locale("xx"));
+    CHECK_FALSE(is_known_locale(""));
+    CHECK(is_right_to_left("ar-u-nu-latn"));
+    CHECK_FALSE(is_right_to_left("zh"));
+  }
+}
