@@ -1,7 +1,6 @@
 #include <isukit/io/xlsx.hpp>
 #include <isukit/util/error.hpp>
 #include <isukit/util/locale.hpp>
-#include <isukit/util/text.hpp>
 
 #include <xlsxwriter.h>
 
