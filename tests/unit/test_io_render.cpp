@@ -28,6 +28,20 @@ TEST_SUITE("io::render") {
                                                           "-------------------------\n"
                                                           "Total             469,686\n");
   }
+  TEST_CASE("io::render_text_table aligns Chinese by display width (two columns per character)") {
+    Table table;
+    table.columns = {{"国家", ColumnType::text}, {"未缴", ColumnType::money}};
+    table.rows = {{{"法国", "1000"}, false}, {{"France", "2"}, false}};
+    CHECK(render_text_table({table}, fixtures::lang("zh")) == "国家     未缴\n"
+                                                           "-------------\n"
+                                                           "法国    1,000\n"
+                                                           "France      2\n");
+  }
+  TEST_CASE("io::render_html marks a right-to-left language") {
+    CHECK(render_html(sample(), fixtures::lang("ar"), true).find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+    CHECK(render_html(sample(), fixtures::lang("ar")).starts_with("<table dir=\"rtl\">"));
+    CHECK(render_html(sample(), fixtures::lang("fr")).starts_with("<table>"));
+  }
   TEST_CASE("io::render_markdown") {
     CHECK(render_markdown(sample(), fixtures::lang("fr")) == "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
                                                        "| Salaries & wages | 341\u202f405 |\n"

@@ -51,11 +51,24 @@ std::string load_error(const fs::path& dir) {
 TEST_SUITE("model::catalogue") {
   TEST_CASE("model::Languages: the shipped catalogues load, agree, and are what --lang accepts") {
     const auto& languages = fixtures::reference().languages;
-    CHECK(languages.codes() == std::vector<std::string>{"en", "fr"});
+    CHECK(languages.codes() == std::vector<std::string>{"ar", "en", "es", "fr", "ru", "zh"});
     CHECK_FALSE(languages.find("de"));
     CHECK(fixtures::lang("fr").text("label.state") == "État");
     CHECK(fixtures::lang("fr").plural("count.states", 1) == "1 État");
     CHECK(fixtures::lang("en").plural("count.states", 2) == "2 states");
+    // Russian's three forms for whole counts and Arabic's six (CLDR).
+    CHECK(fixtures::lang("ru").plural("count.states", 1) == "1 государство");
+    CHECK(fixtures::lang("ru").plural("count.states", 3) == "3 государства");
+    CHECK(fixtures::lang("ru").plural("count.states", 11) == "11 государств");
+    CHECK(fixtures::lang("ru").plural("count.states", 21) == "21 государство");
+    CHECK(fixtures::lang("ar").plural_category(0) == "zero");
+    CHECK(fixtures::lang("ar").plural_category(2) == "two");
+    CHECK(fixtures::lang("ar").plural_category(103) == "few");
+    CHECK(fixtures::lang("ar").plural_category(111) == "many");
+    CHECK(fixtures::lang("ar").plural_category(100) == "other");
+    CHECK(fixtures::lang("zh").plural_category(1) == "other");
+    CHECK(fixtures::lang("es").plural_category(1) == "one");
+    CHECK(fixtures::lang("es").plural_category(1000000) == "many");
   }
 
   TEST_CASE("model::Languages: the set of languages is the catalogue files; a new one needs no code") {
