@@ -170,6 +170,11 @@ util::LocalText read_local_text(const io::Node& record, std::string_view field) 
 util::LocalText read_local_text(const io::Node& record, std::string_view field,
                                 const std::vector<std::string>& required) {
   util::LocalText text = read_local_text(record, field);
+  const bool every_language =
+      std::all_of(required.begin(), required.end(), [&](const std::string& code) { return text.has(code); });
+  if (!every_language && text.has("en")) {
+    text.set_default(text.in("en"));
+  }
   require_languages(text, record, field, required);
   return text;
 }

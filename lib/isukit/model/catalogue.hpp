@@ -36,7 +36,10 @@ util::Catalogue read_catalogue(const io::Node& root, std::string code);
 
 /// `field_CODE` for every language the record gives: `name_en`, `name_fr`, ... as `name`.
 util::LocalText read_local_text(const io::Node& record, std::string_view field);
-/// The same, failing at `record` unless it is given in every language of `required` (codes).
+/// The same for a treaty's texts: given in every language of `required` (codes), or at least in
+/// English (`field_en`), which then stands for the languages the file does not give: a user's
+/// own fund or treaty file need not be written in six languages (the man pages say so). The
+/// shipped treaty files give all six (a unit test checks). Fails at `record` without `field_en`.
 util::LocalText read_local_text(const io::Node& record, std::string_view field, const std::vector<std::string>& required);
 /// Fails at `record` unless `text` is given in every language of `codes` (or has a default).
 void require_languages(const util::LocalText& text, const io::Node& record, std::string_view field,
