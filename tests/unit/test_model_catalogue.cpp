@@ -114,12 +114,15 @@ TEST_SUITE("model::catalogue") {
     CHECK(load_error(data.dir()).find("must be named en.yaml") != std::string::npos);
   }
 
-  TEST_CASE("model::read_local_text: name_CODE per language; a language lacking is an error") {
+  TEST_CASE("model::read_local_text: name_CODE per language; English stands for a language lacking, else an error") {
     const auto root = io::read_yaml_cached("t.yaml", "kind: states\nname_en: Chad\nname_fr: Tchad\nname_xx: Xhad\n");
     const auto& record = root.front().root;
     const auto text = model::read_local_text(record, "name");
     CHECK(text.in(fixtures::lang("fr")) == "Tchad");
     CHECK(text.has("xx"));
-    CHECK_THROWS_AS(model::read_local_text(record, "name", {"en", "zz"}), util::Error);
+    // A language the record lacks: English stands for it (a user's treaty file in English only).
+    CHECK(model::read_local_text(record, "name", {"en", "zz"}).in("zz") == "Chad");
+    const auto french_only = io::read_yaml_cached("u.yaml", "kind: states\nname_fr: Tchad\n");
+    CHECK_THROWS_AS(model::read_local_text(french_only.front().root, "name", {"en", "fr"}), util::Error);
   }
 }

@@ -212,14 +212,15 @@ model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& dat
   kit.contact_language = options.contact_language;
   for (const auto& code : codes) {
     const util::Lang lang = *reference.languages.find(code);
-    if (!(lang == kit.lang) && !kit.contact_language) {
+    const fs::path file = options.template_file.empty()
+                              ? resolve_data_dir(data) / "templates" / fmt::format("{}.{}.md.mustache", name, code)
+                              : fs::path(options.template_file);
+    // A contact's language whose letter is not written yet gets the --lang letter (LetterKit::lang_for).
+    if (!(lang == kit.lang) && (!kit.contact_language || !fs::exists(file))) {
       continue;
     }
     kit.languages.push_back(lang);
-    kit.templates.emplace_back(code, io::LetterTemplate::load(
-                                         options.template_file.empty()
-                                             ? resolve_data_dir(data) / "templates" / fmt::format("{}.{}.md.mustache", name, code)
-                                             : fs::path(options.template_file)));
+    kit.templates.emplace_back(code, io::LetterTemplate::load(file));
   }
   return kit;
 }

@@ -1,7 +1,7 @@
 #include <isukit/io/chart.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/util/decimal.hpp>
-#include <isukit/util/text.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
 

@@ -170,13 +170,17 @@ util::LocalText read_local_text(const io::Node& record, std::string_view field) 
 util::LocalText read_local_text(const io::Node& record, std::string_view field,
                                 const std::vector<std::string>& required) {
   util::LocalText text = read_local_text(record, field);
+  default_to_english(text, required);
+  require_languages(text, record, field, required);
+  return text;
+}
+
+void default_to_english(util::LocalText& text, const std::vector<std::string>& codes) {
   const bool every_language =
-      std::all_of(required.begin(), required.end(), [&](const std::string& code) { return text.has(code); });
+      std::all_of(codes.begin(), codes.end(), [&](const std::string& code) { return text.has(code); });
   if (!every_language && text.has("en")) {
     text.set_default(text.in("en"));
   }
-  require_languages(text, record, field, required);
-  return text;
 }
 
 void require_languages(const util::LocalText& text, const io::Node& record, std::string_view field,

@@ -41,6 +41,9 @@ util::LocalText read_local_text(const io::Node& record, std::string_view field);
 /// own fund or treaty file need not be written in six languages (the man pages say so). The
 /// shipped treaty files give all six (a unit test checks). Fails at `record` without `field_en`.
 util::LocalText read_local_text(const io::Node& record, std::string_view field, const std::vector<std::string>& required);
+/// Where `text` lacks a language of `codes` but has English, English stands for the others (a
+/// user's treaty, fund or ISU file need not be written in six languages).
+void default_to_english(util::LocalText& text, const std::vector<std::string>& codes);
 /// Fails at `record` unless `text` is given in every language of `codes` (or has a default).
 void require_languages(const util::LocalText& text, const io::Node& record, std::string_view field,
                        const std::vector<std::string>& codes);

@@ -48,6 +48,7 @@ const std::vector<std::string>& Isu::address_in(const util::Lang& lang) const {
 
 Isu read_isu(const Node& section, const std::vector<std::string>& languages, Isu base) {
   take_local(section, "name", base.name);
+  default_to_english(base.name, languages);
   require_languages(base.name, section, "name", languages);
   if (const Node* address = section.find("address")) {
     base.address = lines(*address);

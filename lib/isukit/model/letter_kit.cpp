@@ -1,4 +1,7 @@
 #include <isukit/model/letter_kit.hpp>
+#include <isukit/util/error.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -68,6 +71,8 @@ util::Lang LetterKit::lang_for(StateId state) const {
         return candidate;
       }
     }
+    util::note({}, fmt::format("no letter template in '{}' (a contact's language) yet: that letter is in '{}'",
+                               contact->language, lang.code()));
   }
   return lang;
 }
