@@ -42,7 +42,9 @@ bool is_first_instrument(const model::Treaty& treaty, const model::Instrument& i
 
 StateAdherence adherence_of(const model::Treaty& treaty, model::StateId state, const model::Instrument& instrument,
                             const util::Date& date) {
-  StateAdherence a{state, &instrument};
+  StateAdherence a;
+  a.state = state;
+  a.instrument = &instrument;
   const auto signed_on = treaty.signature(state);
   if (signed_on && *signed_on <= date && is_first_instrument(treaty, instrument)) {
     a.signed_on = signed_on;
