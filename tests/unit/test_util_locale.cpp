@@ -48,5 +48,10 @@ TEST_SUITE("util::locale") {
     CHECK_FALSE(is_known_locale(""));
     CHECK(is_right_to_left("ar-u-nu-latn"));
     CHECK_FALSE(is_right_to_left("zh"));
+    CHECK(is_latin_script("fr"));
+    CHECK(is_latin_script("en-GB"));
+    CHECK_FALSE(is_latin_script("ru"));
+    CHECK_FALSE(is_latin_script("zh"));
+    CHECK_FALSE(is_latin_script("ar-u-nu-latn"));
   }
 }

@@ -447,6 +447,14 @@ std::string latex_document(const std::string& body, const util::Lang& lang) {
 } // namespace
 
 std::string render_latex(const std::vector<Table>& tables, util::Lang lang, bool standalone) {
+  if (!lang.conventions().latin_script) {
+    // pdflatex with inputenc cannot set Arabic, Cyrillic or Chinese: refuse rather than write a
+    // document that does not compile.
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--format latex writes only languages in Latin script (pdflatex); for '{}' "
+                                  "use --format html or markdown",
+                                  lang.code()));
+  }
   std::string out;
   each_table(tables, out, [&](const Table& table) {
     out += "\\begin{longtable}[l]{";

@@ -29,6 +29,7 @@ util::Conventions read_conventions(const io::Node& root) {
                             c.locale));
   }
   c.right_to_left = util::is_right_to_left(c.locale);
+  c.latin_script = util::is_latin_script(c.locale);
   if (const io::Node* dates = root.find("dates")) {
     c.first_day = dates->text_or("first_day");
   }

@@ -41,6 +41,7 @@ struct Conventions {
   std::string locale = "en-GB"; // BCP 47 tag ICU formats numbers and dates for
   std::string first_day;        // how day 1 is written when CLDR does not say it ("1er"), or empty
   bool right_to_left = false;   // the script runs right to left (from ICU)
+  bool latin_script = true;     // written in Latin letters (from ICU): LaTeX output can set it
 };
 
 /// One message: its text, or its plural forms keyed by CLDR category (one, other, ...).

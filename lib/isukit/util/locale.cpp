@@ -89,6 +89,14 @@ bool is_known_locale(const std::string& locale) {
 
 bool is_right_to_left(const std::string& locale) { return to_locale(locale).isRightToLeft(); }
 
+bool is_latin_script(const std::string& locale) {
+  icu::Locale likely = to_locale(locale);
+  UErrorCode status = U_ZERO_ERROR;
+  likely.addLikelySubtags(status);
+  check(status, "find the script of " + locale);
+  return std::string_view(likely.getScript()) == "Latn";
+}
+
 std::string format_plain_decimal(std::string_view plain, const std::string& locale, Grouping grouping) {
   const auto dot = plain.find('.');
   const int fraction_digits = dot == std::string_view::npos ? 0 : static_cast<int>(plain.size() - dot - 1);

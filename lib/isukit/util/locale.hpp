@@ -17,6 +17,9 @@ bool is_known_locale(const std::string& locale);
 
 /// Whether the locale's script runs right to left (Arabic): HTML output carries `dir="rtl"`.
 bool is_right_to_left(const std::string& locale);
+/// Whether the locale writes in the Latin script (its likely script, CLDR): the only one the
+/// LaTeX output's pdflatex with inputenc sets.
+bool is_latin_script(const std::string& locale);
 
 enum class Grouping { grouped, plain };
 
