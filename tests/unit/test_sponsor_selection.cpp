@@ -120,4 +120,21 @@ TEST_SUITE("sponsor::selection") {
     CHECK(sponsor::render_reason("reason", s.candidates[1].reason, fixtures::lang("en"), reference().states, "CHF") == "duplicate of application A");
     CHECK(sponsor::render_reason("reason", s.candidates[2].reason, fixtures::lang("en"), reference().states, "CHF") == "incomplete: no ticket, no received");
   }
+
+  TEST_CASE("sponsor::for_applicant: left out while a delegate of the State is sponsored, the letter says so") {
+    using sponsor::Reason;
+    const Reason same_state{"fund_exhausted", {{"remaining", "30.00"}, {"state_sponsored", "true"}, {"state", "AFG"}}};
+    CHECK(sponsor::for_applicant(same_state).code == "state_sponsored");
+    CHECK(sponsor::for_applicant(same_state).params == same_state.params);
+    const Reason funds{"fund_exhausted", {{"remaining", "30.00"}, {"state_sponsored", "false"}, {"state", "MOZ"}}};
+    CHECK(sponsor::for_applicant(funds).code == "fund_exhausted");
+    const Reason waiting{"waiting_list", {{"state_sponsored", "true"}, {"position", "1"}}};
+    CHECK(sponsor::for_applicant(waiting).code == "waiting_list"); // its position is what it needs to know
+    const auto fr = fixtures::lang("fr");
+    CHECK(sponsor::render_reason("letter_reason", sponsor::for_applicant(same_state), fr, fixtures::states(), "CHF") ==
+          "le programme parraine un délégué par État, et un délégué de votre État est parrainé");
+    const Reason excluded{"state_excluded", {{"state", "ARE"}}};
+    CHECK(sponsor::render_reason("letter_reason", excluded, fr, fixtures::states(), "CHF") ==
+          "le programme ne couvre pas les délégués des Émirats arabes unis");
+  }
 }

@@ -66,4 +66,18 @@ TEST_SUITE("util::lang") {
     CHECK(lang.plural("states", 193) == "193 states");
     CHECK_THROWS_AS(lang.text("nowhere"), isukit::util::Error);
   }
+
+  TEST_CASE("util::Lang::phrase: the first contraction that begins the phrase, and only there") {
+    auto catalogue = std::make_shared<Catalogue>();
+    catalogue->code = "xx";
+    catalogue->messages["of"].forms["other"] = "de {name}";
+    catalogue->contractions = {{"de le ", "du "}, {"de les ", "des "}, {"de A", "d'A"}};
+    const Lang lang(catalogue);
+    CHECK(lang.phrase("of", {{"name", "le Royaume de Belgique"}}) == "du Royaume de Belgique");
+    CHECK(lang.phrase("of", {{"name", "les Émirats arabes unis"}}) == "des Émirats arabes unis");
+    CHECK(lang.phrase("of", {{"name", "Antigua-et-Barbuda"}}) == "d'Antigua-et-Barbuda");
+    CHECK(lang.phrase("of", {{"name", "la République française"}}) == "de la République française");
+    CHECK(lang.phrase("of", {{"name", "Cuba de le sud"}}) == "de Cuba de le sud"); // the start only
+    CHECK(lang.text("of", {{"name", "le Royaume"}}) == "de le Royaume");              // text() never contracts
+  }
 }

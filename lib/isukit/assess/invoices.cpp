@@ -56,6 +56,43 @@ std::string invoice_reference(const model::Treaty& treaty, int year, const model
   return fmt::format("{}-{}-{}", treaty.short_names().in("en"), year, state.code);
 }
 
+namespace {
+
+/// What every invoice of a batch shares.
+struct BatchTerms {
+  const model::Treaty& treaty;
+  const InvoiceSettings& settings;
+  const ContributionsStatus* balances; // the ledger's status, or none
+  int year = 0;
+  util::Currency currency;
+  util::Date due;
+};
+
+/// One state's invoice context (see make_invoices) for its `assessments` record; returns the
+/// total it asks for.
+util::Money fill_invoice(Node& context, const Node& record, model::StateId id, const model::State& state,
+                         const BatchTerms& terms, const util::Lang& lang) {
+  const InvoiceSettings& settings = terms.settings;
+  const util::Money amount = record.at("amount").as_money(terms.currency);
+  context.add("reference", Node::string(invoice_reference(terms.treaty, terms.year, state)));
+  context.add("year", Node::string(std::to_string(terms.year)));
+  context.add("currency", Node::string(std::string(terms.currency.code())));
+  context.add("amount", Node::string(amount.grouped(lang)));
+  const Node* rate = record.find("rate");
+  context.add("rate", rate ? Node::string(util::localize_decimal(rate->as_text(), lang)) : Node::boolean(false));
+  context.add("issued", Node::string(settings.issued.iso()));
+  context.add("due", Node::string(terms.due.iso()));
+  context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
+  context.add("due_long", Node::string(util::long_date(terms.due, lang)));
+  const util::Money total =
+      terms.balances ? add_balance(context, find_balance(*terms.balances, id), terms.year, amount, lang) : amount;
+  context.add("total", Node::string(total.grouped(lang)));
+  context.add("nothing_due", Node::boolean(total.is_zero())); // --include-zero: a notice, not a demand
+  return total;
+}
+
+} // namespace
+
 InvoiceBatch make_invoices(const Node& assessments, const model::Treaty& treaty, const model::StateTable& states,
                            const model::LetterKit& kit, const InvoiceSettings& settings,
                            const ContributionsStatus* balances) {
@@ -65,7 +102,8 @@ InvoiceBatch make_invoices(const Node& assessments, const model::Treaty& treaty,
     assessments.at("currency").fail(fmt::format("assessments in {}, but the {} accounts are in {}", currency.code(),
                                                 treaty.short_names().in("en"), treaty.currency().code()));
   }
-  const util::Date due = settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year);
+  const BatchTerms terms{treaty, settings, balances, year, currency,
+                         settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year)};
   InvoiceBatch batch;
   util::Money sum = util::Money::zero(currency);
   for (const auto& record : assessments.at("assessments").as_sequence()) {
@@ -73,21 +111,9 @@ InvoiceBatch make_invoices(const Node& assessments, const model::Treaty& treaty,
     treaty.require_paying_party(id, year, record.at("state").mark(), states);
     const model::State& state = states[id];
     const util::Lang lang = kit.lang_for(id);
-    const util::Money amount = record.at("amount").as_money(currency);
-    sum = sum + amount;
+    sum = sum + record.at("amount").as_money(currency);
     Node context = kit.to_state(id, states, treaty, settings.issued, lang);
-    context.add("reference", Node::string(invoice_reference(treaty, year, state)));
-    context.add("year", Node::string(std::to_string(year)));
-    context.add("currency", Node::string(std::string(currency.code())));
-    context.add("amount", Node::string(amount.grouped(lang)));
-    const Node* rate = record.find("rate");
-    context.add("rate", rate ? Node::string(util::localize_decimal(rate->as_text(), lang)) : Node::boolean(false));
-    context.add("issued", Node::string(settings.issued.iso()));
-    context.add("due", Node::string(due.iso()));
-    context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
-    context.add("due_long", Node::string(util::long_date(due, lang)));
-    const util::Money total = balances ? add_balance(context, find_balance(*balances, id), year, amount, lang) : amount;
-    context.add("total", Node::string(total.grouped(lang)));
+    const util::Money total = fill_invoice(context, record, id, state, terms, lang);
     if (total.is_zero() && !settings.include_zero) {
       batch.nothing_to_pay.push_back(state.code);
       continue;

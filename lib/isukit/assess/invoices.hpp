@@ -33,9 +33,10 @@ struct InvoiceBatch {
 /// assessment), `rate` (false when the record has none), `issued`, `due`, `issued_long`,
 /// `due_long`, `total` (what to pay); with `balances` (the ledger's status as of the issue
 /// date) also `ledger` (true), `received` (paid for the year already), `arrears` [{year,
-/// amount}] of earlier years and `credit`, each false when there is none. Total = amount -
-/// received + arrears - credit, never below zero; a state whose total is zero gets no invoice
-/// unless `include_zero`, and is listed in `nothing_to_pay`.
+/// amount}] of earlier years and `credit`, each false when there is none; `nothing_due` (the
+/// total is zero: with `include_zero` the letter is a notice and asks for no payment). Total =
+/// amount - received + arrears - credit, never below zero; a state whose total is zero gets no
+/// invoice unless `include_zero`, and is listed in `nothing_to_pay`.
 InvoiceBatch make_invoices(const io::Node& assessments, const model::Treaty& treaty, const model::StateTable& states,
                            const model::LetterKit& kit, const InvoiceSettings& settings,
                            const ContributionsStatus* balances);

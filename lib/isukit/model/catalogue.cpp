@@ -120,6 +120,11 @@ util::Catalogue read_catalogue(const io::Node& root, std::string code) {
   for (const auto& entry : root.at("messages").as_mapping().entries()) {
     catalogue.messages.emplace(entry.key, read_message(entry.value, catalogue));
   }
+  if (const io::Node* contractions = root.find("contractions")) {
+    for (const auto& rule : contractions->as_sequence()) {
+      catalogue.contractions.emplace_back(rule.at("from").as_text(), rule.at("to").as_text());
+    }
+  }
   return catalogue;
 }
 

@@ -277,7 +277,8 @@ Shape catalogue() {
   return document(with(plain({"language", "name", "source", "locale"}),
                        {{"plural", Shape::keyed(text())},
                         {"dates", map(plain({"first_day"}))},
-                        {"messages", Shape::keyed(Shape::any())}}));
+                        {"messages", Shape::keyed(Shape::any())},
+                        {"contractions", list(map(plain({"from", "to"})))}}));
 }
 
 Shape sponsorship_report() {

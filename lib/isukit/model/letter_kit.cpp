@@ -52,6 +52,15 @@ Node payment_lines(const PaymentInstructions& payment, const util::Lang& lang) {
 
 } // namespace
 
+Node state_fields(const State& state, const util::Lang& lang) {
+  Node who = Node::mapping();
+  who.add("code", Node::string(state.code));
+  who.add("name", Node::string(state.name(lang)));
+  who.add("formal", Node::string(state.formal_name(lang)));
+  who.add("of", Node::string(lang.phrase("grammar.of_state", {{"name", state.formal_name(lang)}})));
+  return who;
+}
+
 Node line_list(const std::vector<std::string>& lines) {
   Node list = Node::sequence();
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -119,10 +128,7 @@ Node LetterKit::to_state(StateId id, const StateTable& states, const Treaty& tre
                          const util::Lang& in) const {
   Node context = common(treaty, date, in);
   const State& state = states[id];
-  Node who = Node::mapping();
-  who.add("code", Node::string(state.code));
-  who.add("name", Node::string(state.name(in)));
-  context.add("state", std::move(who));
+  context.add("state", state_fields(state, in));
   const Contact* contact = contacts.find(id);
   std::vector<std::string> to;
   if (contact && !contact->addressee.empty()) {

@@ -34,7 +34,7 @@ struct LetterKit {
   /// ...", labelled in `lang`} (false when the instructions name no bank and account);
   /// `date`, `date_long`.
   io::Node common(const Treaty& treaty, const util::Date& date, const util::Lang& lang) const;
-  /// common() and who the letter goes to: `state` {code, name}, `to` (the contact's addressee
+  /// common() and who the letter goes to: `state` (state_fields), `to` (the contact's addressee
   /// and address lines, else the catalogue's generic addressee and the state's name),
   /// `email`, `salutation`.
   io::Node to_state(StateId state, const StateTable& states, const Treaty& treaty, const util::Date& date,
@@ -42,6 +42,13 @@ struct LetterKit {
   /// The letter file STEM + the template's extension, rendered in `lang`.
   io::Letter letter(const std::string& stem, const io::Node& context, const util::Lang& lang) const;
 };
+
+/// A state as a letter names it in `lang`: {code, name (short: "France"), formal (with its
+/// article where the language has one: "la République française"; the short name where the data
+/// has no formal one), of (the catalogue's `grammar.of_state` with the formal name and the
+/// language's contractions: "of the French Republic", "de la République française", "du
+/// Royaume de Belgique")}.
+io::Node state_fields(const State& state, const util::Lang& lang);
 
 /// [{line, last}] for a template that separates lines with hard breaks.
 io::Node line_list(const std::vector<std::string>& lines);

@@ -324,9 +324,10 @@ std::vector<const model::Instrument*> lacking(const model::Treaty& treaty, model
   return result;
 }
 
-Node outreach_context(Node context,
-                      const std::vector<const model::Instrument*>& instruments, bool party_to_treaty, bool signatory,
-                      const Lang& lang) {
+/// The outreach fields of a state's letter (see outreach_letters) from `treaty_standing`, its
+/// standing under the treaty's first instrument.
+Node outreach_context(Node context, const std::vector<const model::Instrument*>& instruments,
+                      const StateAdherence& treaty_standing, const Lang& lang) {
   Node list = Node::sequence();
   for (const auto* instrument : instruments) {
     if (!instrument->outreach.has(lang.code())) {
@@ -339,10 +340,18 @@ Node outreach_context(Node context,
     list.push(std::move(item));
   }
   context.add("instruments", std::move(list));
+  const Adherence standing = treaty_standing.adherence;
   context.add("several", Node::boolean(instruments.size() > 1));
-  context.add("party_to_treaty", Node::boolean(party_to_treaty));
-  context.add("signatory", Node::boolean(signatory));
-  context.add("accede", Node::boolean(!party_to_treaty && !signatory));
+  context.add("party_to_treaty", Node::boolean(standing == Adherence::party));
+  context.add("signatory", Node::boolean(standing == Adherence::signatory));
+  context.add("accede", Node::boolean(standing == Adherence::withdrawn || standing == Adherence::not_party));
+  Node withdrawn = Node::boolean(false);
+  if (standing == Adherence::withdrawn) {
+    withdrawn = Node::mapping();
+    withdrawn.add("date", Node::string(treaty_standing.withdrawal_effective->iso()));
+    withdrawn.add("date_long", Node::string(util::long_date(*treaty_standing.withdrawal_effective, lang)));
+  }
+  context.add("withdrawn", std::move(withdrawn));
   return context;
 }
 
@@ -358,10 +367,8 @@ std::vector<io::Letter> outreach_letters(const model::Treaty& treaty, const mode
     if (missing.empty()) {
       continue;
     }
-    const bool party_to_treaty = a.adherence == Adherence::party;
     const Lang lang = kit.lang_for(a.state);
-    const Node context = outreach_context(kit.to_state(a.state, states, treaty, date, lang), missing,
-                                          party_to_treaty, a.adherence == Adherence::signatory, lang);
+    const Node context = outreach_context(kit.to_state(a.state, states, treaty, date, lang), missing, a, lang);
     letters.push_back(kit.letter(states[a.state].code + "-outreach", context, lang));
   }
   return letters;

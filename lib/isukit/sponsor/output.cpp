@@ -232,6 +232,24 @@ io::Output programme_report(const Node& selection, const Lang& lang) {
   return output;
 }
 
+namespace {
+
+/// What the programme covers for a selected application (a record with its `cost`): `ticket`,
+/// `dsa` (per day), `days` (the number), `days_text` ("1 day", "5 days": the catalogue's plural
+/// `count.days`), `cost`, in `currency`.
+void add_costs(Node& context, const Node& record, const util::Currency& currency, const Lang& lang) {
+  if (record.find("cost")) {
+    context.add("ticket", Node::string(record.at("ticket").as_money(currency).grouped(lang)));
+    context.add("dsa", Node::string(record.at("dsa").as_money(currency).grouped(lang)));
+    context.add("days", Node::string(record.at("days").as_text()));
+    context.add("days_text", Node::string(lang.plural("count.days", record.at("days").as_int())));
+    context.add("cost", Node::string(record.at("cost").as_money(currency).grouped(lang)));
+  }
+  context.add("currency", Node::string(std::string(currency.code())));
+}
+
+} // namespace
+
 std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::Treaty& treaty,
                                             const model::StateTable& states, const model::LetterKit& kit,
                                             const util::Date& date) {
@@ -253,15 +271,9 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
     context.add("state", Node::string(local_field(record, "state_name", lang)));
     context.add("meeting", letter_meeting(selection, record.at("meeting").as_text(), lang));
     context.add("programme", Node::string(local_field(selection, "programme_name", lang)));
-    if (record.find("cost")) {
-      context.add("ticket", Node::string(record.at("ticket").as_money(currency).grouped(lang)));
-      context.add("dsa", Node::string(record.at("dsa").as_money(currency).grouped(lang)));
-      context.add("days", Node::string(record.at("days").as_text()));
-      context.add("cost", Node::string(record.at("cost").as_money(currency).grouped(lang)));
-    }
-    context.add("currency", Node::string(std::string(currency.code())));
+    add_costs(context, record, currency, lang);
     // Phrased for the applicant: never the fund's figures, never another applicant.
-    context.add("reason", Node::string(render_reason("letter_reason", reason, lang, states, currency.code())));
+    context.add("reason", Node::string(render_reason("letter_reason", for_applicant(reason), lang, states, currency.code())));
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));

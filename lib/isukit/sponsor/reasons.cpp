@@ -59,6 +59,10 @@ std::string render_reason(std::string_view prefix, const Reason& reason, const u
   for (const auto& [name, value] : reason.params) {
     args.emplace_back(name, render_param(name, value, lang, states));
   }
+  if (const auto* state = param(reason.params, "state")) {
+    const auto id = states.find(*state);
+    args.emplace_back("of_state", lang.phrase("grammar.of_state", {{"name", id ? states[*id].formal_name(lang) : *state}}));
+  }
   if (param(reason.params, "status")) {
     args.emplace_back("profile", profile(reason.params, lang));
   }
@@ -76,6 +80,14 @@ std::string render_reason(std::string_view prefix, const Reason& reason, const u
                                                             std::span<const util::Arg>(args)));
   }
   return lang.text(fmt::format("{}.{}", prefix, reason.code), std::span<const util::Arg>(args));
+}
+
+Reason for_applicant(const Reason& reason) {
+  const auto* sponsored = param(reason.params, "state_sponsored");
+  if (reason.code == "fund_exhausted" && sponsored && *sponsored == "true") {
+    return Reason{"state_sponsored", reason.params};
+  }
+  return reason;
 }
 
 io::Node reason_node(const Reason& reason) {

@@ -173,6 +173,16 @@ std::string Lang::text(std::string_view id, std::span<const Arg> args) const {
   return fill(message_of(*m_catalogue, id).forms.at("other"), args);
 }
 
+std::string Lang::phrase(std::string_view id, std::initializer_list<Arg> args) const {
+  std::string text = this->text(id, args);
+  for (const auto& [from, to] : m_catalogue->contractions) {
+    if (text.starts_with(from)) {
+      return to + text.substr(from.size());
+    }
+  }
+  return text;
+}
+
 std::string_view Lang::plural_category(std::int64_t count) const {
   for (const auto& [category, rule] : m_catalogue->plural_rules) {
     if (rule.matches(count)) {

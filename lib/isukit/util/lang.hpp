@@ -56,6 +56,9 @@ struct Catalogue {
   Conventions conventions;
   std::vector<std::pair<std::string, PluralRule>> plural_rules;
   std::map<std::string, Message, std::less<>> messages;
+  /// (from, to): a phrase of Lang::phrase that starts with `from` starts with `to` instead, the
+  /// first match only ("de le " -> "du ": French contracts a preposition with an article).
+  std::vector<std::pair<std::string, std::string>> contractions;
 };
 
 /// A named parameter of a message: `{name}` in the text is replaced by `value`.
@@ -81,6 +84,11 @@ public:
   bool has(std::string_view id) const { return m_catalogue->messages.find(id) != m_catalogue->messages.end(); }
   /// The plural form of `id` for `count` (also given as `{count}`), with the other parameters.
   std::string plural(std::string_view id, std::int64_t count, std::initializer_list<Arg> args = {}) const;
+  /// The message `id` with its parameters, then the catalogue's first contraction whose `from`
+  /// begins it: for a preposition before a name that carries its article ("de {name}" with "la
+  /// République française", "le Royaume de Belgique": "de la République française", "du Royaume
+  /// de Belgique").
+  std::string phrase(std::string_view id, std::initializer_list<Arg> args) const;
   /// The CLDR category of `count`: "one", "other", ...
   std::string_view plural_category(std::int64_t count) const;
 
