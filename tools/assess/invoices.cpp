@@ -22,13 +22,20 @@ void note_batch(const assess::InvoiceBatch& batch, const model::LetterKit& kit) 
     std::cerr << fmt::format("assess: no invoice for {} state(s) with nothing to pay (--include-zero writes them): {}\n",
                              batch.nothing_to_pay.size(), fmt::join(batch.nothing_to_pay, ", "));
   }
-  if (!batch.letters.empty() && !kit.isu.payment.complete()) {
-    std::cerr << "assess: warning: the invoices give no payment instructions (no bank and account in the treaty "
-                 "file's isu.payment; give them with --isu FILE)\n";
+  if (!batch.letters.empty()) {
+    warn_without_payment(kit, "invoices");
   }
 }
 
 } // namespace
+
+void warn_without_payment(const model::LetterKit& kit, std::string_view noun) {
+  if (!kit.isu.payment.complete()) {
+    std::cerr << fmt::format("assess: warning: the {} give no payment instructions (no bank and account in the "
+                             "treaty file's isu.payment; give them with --isu FILE)\n",
+                             noun);
+  }
+}
 
 cli::Runner setup_invoices(CLI::App& app) {
   struct Options {

@@ -85,27 +85,75 @@ cli::Runner setup_arrears(CLI::App& app) {
   };
 }
 
+namespace {
+
+/// The states --state names, or none (every state).
+std::vector<model::StateId> selected_states(const std::vector<std::string>& codes, const model::StateTable& states) {
+  std::vector<model::StateId> selection;
+  for (const auto& code : codes) {
+    const auto id = states.find(code);
+    if (!id) {
+      throw util::Error(util::ExitCode::usage, fmt::format("--state: unknown state code '{}'", code));
+    }
+    selection.push_back(*id);
+  }
+  return selection;
+}
+
+/// -o DIR writes letters, stdout the data: an option of the one given to the other is refused
+/// rather than ignored.
+void require_statement_options(const CLI::App& app, bool letters) {
+  static const std::vector<std::string> data_only{"--format", "--table", "--standalone"};
+  static const std::vector<std::string> letters_only{"--template", "--contacts", "--isu", "--contact-lang"};
+  for (const auto& name : letters ? data_only : letters_only) {
+    if (app.count(name) != 0) {
+      throw util::Error(util::ExitCode::usage,
+                        letters ? fmt::format("{} is for the data on standard output; -o DIR writes the statements "
+                                              "as letters (Markdown)", name)
+                                : fmt::format("{} is for the letters that -o DIR writes", name));
+    }
+  }
+}
+
+} // namespace
+
+model::Treaty ledger_treaty(const LoadedLedger& loaded, cli::DataOptions data, const std::string& ledger_treaty_id) {
+  if (data.treaty.empty()) {
+    data.treaty = ledger_treaty_id;
+  }
+  return loaded.reference.load_treaty(cli::resolve_treaty_file(data));
+}
+
 cli::Runner setup_statement(CLI::App& app) {
   struct Options : LedgerOptions {
     std::vector<std::string> codes;
+    cli::LetterOptions letters;
   };
   auto options = std::make_shared<Options>();
   add_ledger_options(app, *options);
   app.add_option("--state", options->codes, "Only this state (ISO code; repeatable)")->allow_extra_args(false);
-  return [options] {
+  cli::add_letter_source_options(app, options->letters, "statement");
+  return [options, &app] {
+    const bool letters = !options->output.output.empty() && options->output.output != "-";
+    require_statement_options(app, letters);
     const auto loaded = load_ledger(*options, {"assessments", "payments"}, true);
-    std::vector<model::StateId> selection;
-    for (const auto& code : options->codes) {
-      const auto id = loaded.reference.states.find(code);
-      if (!id) {
-        throw util::Error(util::ExitCode::usage, fmt::format("--state: unknown state code '{}'", code));
-      }
-      selection.push_back(*id);
+    const auto& states = loaded.reference.states;
+    const auto status = assess::compute_status(loaded.ledger, states, loaded.as_of);
+    const auto statements =
+        assess::compute_statements(loaded.ledger, states, loaded.as_of, selected_states(options->codes, states));
+    if (!letters) {
+      cli::emit(assess::statement_output(statements, status, states, loaded.output.lang), loaded.output);
+      return 0;
     }
-    const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    const auto statements = assess::compute_statements(loaded.ledger, loaded.reference.states, loaded.as_of, selection);
-    cli::emit(assess::statement_output(statements, status, loaded.reference.states, loaded.output.lang),
-              loaded.output);
+    options->letters.output_dir = options->output.output;
+    options->letters.lang = options->output.lang;
+    const auto treaty = ledger_treaty(loaded, options->data, status.treaty);
+    const auto kit = cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "statement");
+    const auto written = assess::statement_letters(statements, status, treaty, states, kit);
+    cli::write_letter_batch("assess", written, options->letters, "statements");
+    if (!written.empty()) {
+      warn_without_payment(kit, "statements");
+    }
     return 0;
   };
 }

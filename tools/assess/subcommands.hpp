@@ -1,6 +1,7 @@
 // The assess tool's subcommands: each registers its options and returns its runner.
 #pragma once
 
+#include <isukit/assess/account_letters.hpp>
 #include <isukit/assess/statement.hpp>
 #include <isukit/assess/status.hpp>
 #include <isukit/cli/tool.hpp>
@@ -39,5 +40,13 @@ struct LoadedLedger {
 /// Reads the ledger; fails (model::require_kinds) unless the inputs held each kind of `needs`.
 LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std::string_view> needs,
                          bool keep_payments = false);
+/// Warns on stderr when the letters (`noun`: "invoices") cannot say where to pay: the kit's
+/// payment instructions name no bank and account.
+void warn_without_payment(const isukit::model::LetterKit& kit, std::string_view noun);
+
+/// The treaty of the accounts, for letters: --treaty, else the one their assessments name
+/// (`ledger_treaty_id`, ContributionsStatus::treaty); neither is a usage error (64).
+isukit::model::Treaty ledger_treaty(const LoadedLedger& loaded, isukit::cli::DataOptions data,
+                                    const std::string& ledger_treaty_id);
 
 } // namespace assess_tool

@@ -189,6 +189,10 @@ void add_letter_options(CLI::App& app, LetterOptions& options, std::string_view 
   app.add_option("-o,--output", options.output_dir, "The directory to write the letters into (one file each)")
       ->required();
   app.add_option("--lang", options.lang, "Language of the letters, their words and numbers: " + language_list())->default_str("en");
+  add_letter_source_options(app, options, name);
+}
+
+void add_letter_source_options(CLI::App& app, LetterOptions& options, std::string_view name) {
   app.add_option("--template", options.template_file,
                  fmt::format("A Mustache template instead of DATA/templates/{}.LANG.md.mustache", name));
   app.add_option("--contacts", options.contacts,

@@ -96,6 +96,9 @@ struct LetterOptions {
 /// -o DIR (required), --lang, --template, --contacts, --isu, --contact-lang; `name` is the
 /// shipped template's (invoice: DATA/templates/invoice.LANG.md.mustache).
 void add_letter_options(CLI::App& app, LetterOptions& options, std::string_view name);
+/// add_letter_options without -o and --lang: for a command whose -o and --lang are also those
+/// of its data output (assess statement: -o DIR writes letters, stdout the document).
+void add_letter_source_options(CLI::App& app, LetterOptions& options, std::string_view name);
 /// The contacts, the ISU (the treaty's, overridden by --isu) and the templates of every
 /// language a letter may be in, checked once.
 model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& data, const model::Reference& reference,

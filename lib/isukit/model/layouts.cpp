@@ -196,6 +196,15 @@ Shape arrears() {
                        {{"aging", aging()}, {"states", list(state)}}));
 }
 
+Shape statement() {
+  const Shape part = map(plain({"year", "amount", "credit"}));
+  const Shape line = map(with(plain({"date", "entry", "reference", "year", "amount", "balance"}),
+                              {{"credited", list(part)}}));
+  const Shape closing = map(with(plain({"credit", "total_due"}),
+                                 {{"outstanding", list(map(plain({"year", "outstanding"})))}}));
+  return document(with(plain({"treaty", "as_of", "currency", "state"}), {{"lines", list(line)}, {"closing", closing}}));
+}
+
 Shape fund_status() {
   return document(with(plain({"as_of", "currency", "balance", "monthly_cost", "months_covered"}),
                        {{"movements", list(map(plain({"date", "amount", "description"})))}}));
@@ -315,6 +324,7 @@ const Layouts& layouts() {
     t.add("fund", fund());
     t.add("contributions-status", contributions_status());
     t.add("arrears", arrears());
+    t.add("statement", statement());
     t.add("fund-status", fund_status());
     t.add("reports", reports());
     t.add("obligations", obligations());
