@@ -19,6 +19,21 @@ util::Money round_to_unit(const Rational& value, const Money& unit) {
 
 namespace {
 
+/// Runs `compute`, giving a money overflow (which util::Money reports without a position) the
+/// position of the budget line or rule it came from, with what was being computed.
+template <typename Compute>
+auto located(const io::Mark& mark, std::string_view what, Compute&& compute) {
+  try {
+    return compute();
+  } catch (const util::Error& error) {
+    if (!error.position().file.empty()) {
+      throw;
+    }
+    util::fail_data(mark.position(),
+                    fmt::format("{} is past the largest amount isukit holds ({})", what, error.message()));
+  }
+}
+
 class Evaluator {
 public:
   Evaluator(const Budget& budget, std::vector<std::vector<Cell>>& cells)
@@ -82,7 +97,8 @@ private:
         cell.stated = stated->second;
         cell.value = stated->second;
       } else {
-        cell.value = round_to_unit(*cell.computed, m_budget.rounding);
+        cell.value = located(line.rule->mark, fmt::format("the rule's amount for {}", year),
+                             [&] { return round_to_unit(*cell.computed, m_budget.rounding); });
       }
     }
   }
@@ -117,7 +133,26 @@ Evaluation Evaluation::of(const Budget& budget) {
   evaluation.m_budget = &budget;
   evaluation.m_cells.assign(budget.lines.size(), std::vector<Cell>(budget.years().size()));
   Evaluator(budget, evaluation.m_cells).run();
+  evaluation.check_totals();
   return evaluation;
+}
+
+void Evaluation::check_totals() const {
+  const auto& lines = m_budget->lines;
+  for (std::size_t line = 0; line < lines.size(); ++line) {
+    located(lines[line].mark, fmt::format("the total of line '{}'", lines[line].id),
+            [&] { return line_total(line); });
+  }
+  for (int year = m_budget->first_year; year <= m_budget->last_year; ++year) {
+    Money total = Money::zero(m_budget->currency);
+    for (std::size_t line = 0; line < lines.size(); ++line) {
+      if (const auto& value = cell(line, year).value) {
+        total = located(lines[line].mark, fmt::format("the {} total with line '{}'", year, lines[line].id),
+                        [&] { return total + *value; });
+      }
+    }
+  }
+  located(m_budget->mark, "the budget's total for the period", [&] { return period_total(); });
 }
 
 const Cell& Evaluation::cell(std::size_t line, int year) const {

@@ -24,7 +24,9 @@ public:
   /// Computes every rule in dependency order; a cycle between rules is a data error at the
   /// rule that closes it. A rule year uses the stated figure where the source printed one
   /// (the document's own table is the sum of its printed figures), else the computed amount
-  /// rounded to the budget's rounding unit.
+  /// rounded to the budget's rounding unit. A line, year or period total past what util::Money
+  /// holds is a data error at the line (or the budget) that takes it there, so the totals below
+  /// never throw.
   static Evaluation of(const model::Budget& budget);
 
   const model::Budget& budget() const { return *m_budget; }
@@ -34,6 +36,8 @@ public:
   util::Money period_total() const;
 
 private:
+  void check_totals() const;
+
   const model::Budget* m_budget = nullptr;
   std::vector<std::vector<Cell>> m_cells; // [line][year - first_year]
 };
