@@ -20,7 +20,7 @@ cli::Runner setup_fund(CLI::App& app) {
   return [options] {
     const auto loaded = load_ledger(*options, {"fund"});
     std::optional<util::Money> cost;
-    const auto currency = loaded.ledger.fund_movements().front().amount.currency();
+    const auto currency = *loaded.ledger.fund_currency(); // load_ledger required a fund document
     if (!options->budget.empty()) {
       // A twelfth of the year's budget, to the cent.
       const auto year_total = budget::read_year_total(options->budget, loaded.as_of.year(), currency);

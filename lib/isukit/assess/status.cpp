@@ -423,10 +423,10 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
 
 io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
                        const std::optional<util::Money>& monthly_cost, Lang lang) {
-  if (ledger.fund_movements().empty()) {
-    throw util::Error(util::ExitCode::data, "no 'fund' document in the input");
+  if (!ledger.fund_currency()) {
+    throw util::Error(util::ExitCode::software, "fund_output: the ledger holds no 'fund' document");
   }
-  const util::Currency currency = ledger.fund_movements().front().amount.currency();
+  const util::Currency currency = *ledger.fund_currency();
   util::Money balance = util::Money::zero(currency);
   Node document = Node::mapping();
   document.add("kind", Node::string("fund-status"));

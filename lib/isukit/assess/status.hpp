@@ -88,7 +88,8 @@ ArrearsResult arrears_output(const ContributionsStatus& status, const model::Sta
                              const ArrearsOptions& options, util::Lang lang);
 
 /// The fund's balance on the date, its movements, and the months of costs it covers
-/// (`monthly_cost` may be unset).
+/// (`monthly_cost` may be unset). Precondition: the ledger held a `fund` document (its
+/// movements may be none: the balance is then zero).
 io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
                        const std::optional<util::Money>& monthly_cost, util::Lang lang);
 

@@ -310,6 +310,11 @@ private:
 
   void add_fund(const Node& root) {
     const util::Currency currency = root.at("currency").as_currency();
+    if (m_ledger.m_fund_currency && !(*m_ledger.m_fund_currency == currency)) {
+      root.at("currency").fail(fmt::format("the working capital fund is kept in {}; this document's movements are in {}",
+                                           m_ledger.m_fund_currency->code(), currency.code()));
+    }
+    m_ledger.m_fund_currency = currency;
     for (const auto& record : root.at("movements").as_sequence()) {
       m_ledger.m_fund.push_back(FundMovement{record.at("date").as_date(), record.at("amount").as_money(currency),
                                              record.find("description") ? record.at("description").as_text() : "",

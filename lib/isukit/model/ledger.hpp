@@ -83,6 +83,9 @@ public:
   std::vector<int> years() const;
 
   const std::vector<FundMovement>& fund_movements() const { return m_fund; }
+  /// The working capital fund's currency: set when the inputs held a `fund` document, even one
+  /// without movements (a fund just set up holds nothing).
+  const std::optional<util::Currency>& fund_currency() const { return m_fund_currency; }
   /// The payments by the as-of date, when read with `keep_payments`; otherwise empty.
   const std::vector<Payment>& payments() const { return m_payments; }
 
@@ -103,6 +106,7 @@ private:
   std::vector<bool> m_involved;
   std::vector<bool> m_year_used = std::vector<bool>(last_year - first_year + 1, false);
   std::vector<FundMovement> m_fund;
+  std::optional<util::Currency> m_fund_currency;
   bool m_keep_payments = false;
   std::vector<Payment> m_payments;
 };
