@@ -7,7 +7,6 @@
 
 #include <doctest/doctest.h>
 
-#include <sstream>
 
 using namespace isukit;
 
@@ -21,9 +20,8 @@ struct One : io::DocumentConsumer {
 };
 
 model::Budget parse(const std::string& text) {
-  std::istringstream in(text);
   One one;
-  io::read_yaml(in, "budget.yaml", one);
+  io::read_yaml(text, "budget.yaml", one);
   return model::Budget::from_document(one.root);
 }
 
@@ -83,6 +81,22 @@ TEST_SUITE("budget::evaluate") {
                                        "  - {id: b, label_en: B, rule: {share: 10, of: [c]}}\n"
                                        "  - {id: c, label_en: C, rule: {share: 10, of: [a]}}\n");
     CHECK_THROWS_WITH(budget::Evaluation::of(budget), "budget.yaml:7:32: rules form a cycle: a -> b -> c -> a");
+  }
+
+  TEST_CASE("budget::Evaluation totals past what money holds are errors at the line") {
+    const std::string huge = "92233720368547758";
+    const auto one_line = parse(header + "lines:\n  - {id: a, label_en: A, amounts: {2025: " + huge + ", 2026: " +
+                                huge + "}}\n");
+    CHECK_THROWS_WITH(budget::Evaluation::of(one_line),
+                      doctest::Contains("budget.yaml:7:5: the total of line 'a' is past the largest amount"));
+    const auto two_lines = parse(header + "lines:\n  - {id: a, label_en: A, amounts: {2025: " + huge +
+                                 ", 2026: 0}}\n  - {id: b, label_en: B, amounts: {2025: " + huge + ", 2026: 0}}\n");
+    CHECK_THROWS_WITH(budget::Evaluation::of(two_lines),
+                      doctest::Contains("budget.yaml:8:5: the 2025 total with line 'b' is past the largest amount"));
+    const auto rule = parse(header + "lines:\n  - {id: a, label_en: A, amounts: {2025: " + huge +
+                            ", 2026: 0}}\n  - {id: b, label_en: B, rule: {share: 200, of: [a]}}\n");
+    CHECK_THROWS_WITH(budget::Evaluation::of(rule),
+                      doctest::Contains("budget.yaml:8:32: the rule's amount for 2025 is past the largest amount"));
   }
 
   TEST_CASE("budget::Evaluation on the CCM ISU budget 2021-2026") {

@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include <sstream>
 
 using namespace isukit;
 using namespace isukit::io;
@@ -18,9 +17,8 @@ struct Collect : DocumentConsumer {
 };
 
 Node parse(const std::string& text) {
-  std::istringstream in(text);
   Collect collect;
-  read_yaml(in, "t.yaml", collect);
+  read_yaml(text, "t.yaml", collect);
   return collect.documents.at(0).root;
 }
 

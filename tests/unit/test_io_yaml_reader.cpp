@@ -2,7 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include <sstream>
 
 using namespace isukit;
 using namespace isukit::io;
@@ -21,9 +20,8 @@ struct Collector : DocumentConsumer {
 };
 
 Collector read(const std::string& text) {
-  std::istringstream in(text);
   Collector collector;
-  read_yaml(in, "input.yaml", collector);
+  read_yaml(text, "input.yaml", collector);
   return collector;
 }
 

@@ -1,5 +1,6 @@
 #include <isukit/io/csv_reader.hpp>
 #include <isukit/io/shape.hpp>
+#include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
 
@@ -150,11 +151,22 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
   while (true) {
     const bool read = read_row(fields);
     if (!cut_short()) {
+      if (read) {
+        require_utf8_fields(fields);
+      }
       return read;
     }
     m_pos = start;
     m_line = line;
     read_more(start);
+  }
+}
+
+void CsvReader::require_utf8_fields(const std::vector<std::string_view>& fields) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (const auto bad = util::find_non_utf8(fields[i]); bad != std::string_view::npos) {
+      util::fail_data(mark(i).position(), fmt::format("field {}: {}", i + 1, util::non_utf8_reason(fields[i], bad)));
+    }
   }
 }
 

@@ -28,7 +28,8 @@ public:
   /// False at the end.
   bool skip_line();
 
-  /// Reads the next non-empty row into `fields`; false at the end.
+  /// Reads the next non-empty row into `fields`; false at the end. A field that is not UTF-8
+  /// text is a data error at the field (`assess import` converts other encodings first).
   bool next_row(std::vector<std::string_view>& fields);
 
   /// Where field `index` of the current row starts (a field after a quoted field that spans
@@ -65,6 +66,8 @@ private:
   bool cut_short() const { return !m_at_end && m_pos >= m_content.size(); }
   /// Keeps the bytes from `from` on and reads the next block after them; m_pos moves with them.
   void read_more(std::size_t from);
+  /// Fails at the first field of the row that is not UTF-8 text.
+  void require_utf8_fields(const std::vector<std::string_view>& fields) const;
   /// Steps over a line end (LF, CRLF or CR) at m_pos, if there is one.
   bool skip_line_end();
   void read_quoted(std::vector<std::string_view>& fields, std::size_t& line_start);

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <sstream>
 
 namespace isukit::io {
 
@@ -405,8 +404,7 @@ std::optional<std::string_view> payload_of(std::string_view entry, const Hash128
 }
 
 void parse(const std::string& file_name, std::string_view content, DocumentConsumer& consumer) {
-  std::istringstream in{std::string(content)};
-  read_yaml(in, file_name, consumer);
+  read_yaml(content, file_name, consumer);
 }
 
 } // namespace

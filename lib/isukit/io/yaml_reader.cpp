@@ -1,5 +1,6 @@
 #include <isukit/io/csv_reader.hpp>
 #include <isukit/io/yaml_reader.hpp>
+#include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
@@ -8,6 +9,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <optional>
+#include <sstream>
 
 namespace isukit::io {
 
@@ -215,7 +217,9 @@ void DocumentConsumer::on_csv(CsvReader& reader) {
   util::fail_data(util::Position{*reader.file(), 0, 0}, "CSV input is not accepted here");
 }
 
-void read_yaml(std::istream& in, const std::string& file_name, DocumentConsumer& consumer) {
+void read_yaml(std::string_view text, const std::string& file_name, DocumentConsumer& consumer) {
+  util::require_utf8(text, file_name);
+  std::istringstream in{std::string(text)};
   const std::string* file = intern_file_name(file_name);
   TreeBuilder builder(file, consumer);
   try {

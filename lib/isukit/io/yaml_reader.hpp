@@ -5,7 +5,6 @@
 
 #include <isukit/io/node.hpp>
 
-#include <istream>
 #include <string>
 #include <string_view>
 
@@ -35,7 +34,8 @@ public:
   virtual void on_csv(CsvReader& reader);
 };
 
-/// Reads every document of `in`. Syntax errors become data errors at `file:line:col`.
-void read_yaml(std::istream& in, const std::string& file_name, DocumentConsumer& consumer);
+/// Reads every document of `text`, which must be UTF-8 (util::require_utf8). Syntax errors
+/// become data errors at `file:line:col`.
+void read_yaml(std::string_view text, const std::string& file_name, DocumentConsumer& consumer);
 
 } // namespace isukit::io

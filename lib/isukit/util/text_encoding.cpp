@@ -76,7 +76,78 @@ std::string hint_for_utf8(std::string_view bytes) {
   return " (is the file in Windows-1252 or ISO-8859-1? then say so in the rules' 'encoding')";
 }
 
+/// The length of the UTF-8 sequence at `at` (1-4), or 0 when it is not one (overlong forms,
+/// surrogates and code points past U+10FFFF included, as RFC 3629 says).
+std::size_t utf8_sequence_length(std::string_view bytes, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
+  const unsigned lead = byte(at);
+  const auto continues = [&](std::size_t i, unsigned low = 0x80, unsigned high = 0xBF) {
+    return byte(at + i) >= low && byte(at + i) <= high;
+  };
+  if (lead < 0x80) {
+    return 1;
+  }
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    return continues(1) ? 2 : 0;
+  }
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
+    return continues(1, low, high) && continues(2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
+    return continues(1, low, high) && continues(2) && continues(3) ? 4 : 0;
+  }
+  return 0;
+}
+
 } // namespace
+
+std::size_t find_non_utf8(std::string_view bytes) {
+  for (std::size_t at = 0; at < bytes.size();) {
+    const auto byte = static_cast<unsigned char>(bytes[at]);
+    if (byte != 0 && byte < 0x80) {
+      ++at; // ASCII, the common case
+      continue;
+    }
+    const std::size_t length = byte == 0 ? 0 : utf8_sequence_length(bytes, at);
+    if (length == 0) {
+      return at;
+    }
+    at += length;
+  }
+  return std::string_view::npos;
+}
+
+std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
+  if (bytes[at] == '\0') {
+    return "a NUL byte: the file is not UTF-8 text (is it UTF-16? save it as UTF-8)";
+  }
+  return fmt::format("byte 0x{:02X} is not UTF-8 text{}", static_cast<unsigned char>(bytes[at]),
+                     byte_order_mark(bytes).substr(0, 6) == "UTF-16"
+                         ? " (the file is UTF-16: save it as UTF-8)"
+                         : " (is the file in Windows-1252 or ISO-8859-1? convert it: iconv -f WINDOWS-1252 -t UTF-8)");
+}
+
+void require_utf8(std::string_view bytes, const std::string& file) {
+  const std::size_t bad = find_non_utf8(bytes);
+  if (bad == std::string_view::npos) {
+    return;
+  }
+  const std::string_view before = bytes.substr(0, bad);
+  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  int column = 1; // in characters: a UTF-8 sequence is one
+  for (std::size_t at = line_start; at < bad; ++at) {
+    column += (static_cast<unsigned char>(bytes[at]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  if (line_start == 0 && byte_order_mark(bytes) == "UTF-8") {
+    column -= 1;
+  }
+  const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  fail_data(Position{file, line, column}, non_utf8_reason(bytes, bad));
+}
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
   std::string lower(name);

@@ -25,4 +25,17 @@ std::string_view byte_order_mark(std::string_view bytes);
 /// encoding, naming the byte and, when the file looks like another encoding, that encoding.
 std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string& file);
 
+/// The offset of the first byte of `bytes` that is not UTF-8 text (a NUL byte, a byte that
+/// starts no sequence, a sequence cut short, overlong or past U+10FFFF), or npos.
+std::size_t find_non_utf8(std::string_view bytes);
+/// Why `bytes` are not UTF-8 at offset `at` (found by find_non_utf8), with what the file seems
+/// to be: "byte 0xE8 is not UTF-8 text (is the file in Windows-1252 ...? convert it: iconv ...)".
+std::string non_utf8_reason(std::string_view bytes, std::size_t at);
+
+/// Checks that `bytes` are UTF-8 text (a UTF-8 byte-order mark allowed): the encoding isukit's
+/// YAML files are in. yaml-cpp would otherwise read a stray Windows-1252 byte as U+FFFD and a
+/// file with NUL bytes as UTF-16, without a word. Throws a data error at the line and column
+/// (in characters) of the first byte that is not, naming it and what the file seems to be.
+void require_utf8(std::string_view bytes, const std::string& file);
+
 } // namespace isukit::util
