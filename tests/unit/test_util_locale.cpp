@@ -32,6 +32,16 @@ TEST_SUITE("util::locale") {
     CHECK(format_long_date(Date(1950, 12, 31), "en-GB", "") == "31 December 1950");
   }
 
+  TEST_CASE("util::format_long_date: every util::Date as its ISO text says (proleptic Gregorian, ISO year)") {
+    // ICU's default calendar is Julian before 15 October 1582 and writes the year 0 as 1 (BC).
+    CHECK(format_long_date(Date(1582, 10, 10), "en-GB", "") == "10 October 1582");
+    CHECK(format_long_date(Date(1500, 3, 1), "fr", "1er") == "1er mars 1500");
+    CHECK(format_long_date(Date(0, 1, 3), "en-GB", "") == "3 January 0");
+    CHECK(format_long_date(Date(0, 1, 3), "ar-u-nu-latn", "") == "3 يناير 0");
+    CHECK(format_long_date(Date(9999, 12, 31), "ru", "") == "31 декабря 9999\u202fг.");
+    CHECK(format_long_date(Date(1, 2, 3), "zh", "") == "1年2月3日");
+  }
+
   TEST_CASE("util::display_width: wide CJK characters take two columns, combining marks none") {
     CHECK(display_width("France") == 6);
     CHECK(display_width("État") == 4);

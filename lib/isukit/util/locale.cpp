@@ -2,6 +2,8 @@
 #include <isukit/util/locale.hpp>
 
 #include <unicode/datefmt.h>
+#include <unicode/gregocal.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/locid.h>
 #include <unicode/numberformatter.h>
 #include <unicode/timezone.h>
@@ -56,15 +58,42 @@ const icu::number::LocalizedNumberFormatter& number_formatter(const std::string&
   return found->second;
 }
 
+/// The pattern with its year of era (`y`, which writes the year 0 as 1 and the era apart) as
+/// the ISO year (`u`), outside quoted literals ("d MMMM y 'г'.").
+icu::UnicodeString with_iso_year(const icu::UnicodeString& pattern) {
+  icu::UnicodeString result;
+  bool quoted = false;
+  for (int32_t i = 0; i < pattern.length(); ++i) {
+    const char16_t c = pattern.charAt(i);
+    quoted = c == u'\'' ? !quoted : quoted;
+    result.append(!quoted && c == u'y' ? char16_t(u'u') : c);
+  }
+  return result;
+}
+
+/// The locale's long date format over the proleptic Gregorian calendar (ICU's default switches
+/// to the Julian calendar before 15 October 1582) and ISO years, so that every date of
+/// util::Date (0000-9999) is written as its ISO text says.
 const icu::DateFormat& long_date_format(const std::string& locale) {
   static std::map<std::string, std::unique_ptr<icu::DateFormat>> cache;
   auto& format = cache[locale];
   if (!format) {
     format.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, to_locale(locale)));
-    if (!format) {
-      throw std::logic_error("ICU has no long date format for " + locale);
+    auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
+    auto* gregorian = simple ? dynamic_cast<const icu::GregorianCalendar*>(simple->getCalendar()) : nullptr;
+    if (!gregorian) {
+      throw std::logic_error("ICU has no Gregorian long date format for " + locale);
     }
-    format->setTimeZone(*icu::TimeZone::getGMT());
+    icu::UnicodeString pattern;
+    simple->applyPattern(with_iso_year(simple->toPattern(pattern)));
+    std::unique_ptr<icu::GregorianCalendar> proleptic(gregorian->clone());
+    UErrorCode status = U_ZERO_ERROR;
+    proleptic->setGregorianChange(U_DATE_MIN, status);
+    proleptic->setTimeZone(*icu::TimeZone::getGMT());
+    simple->adoptCalendar(proleptic.release());
+    if (U_FAILURE(status)) {
+      throw std::logic_error("ICU cannot make a proleptic Gregorian calendar for " + locale);
+    }
   }
   return *format;
 }
