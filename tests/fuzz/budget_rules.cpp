@@ -31,6 +31,9 @@ void render_everywhere(const io::Output& output) {
   for (const auto format : {io::Format::yaml, io::Format::json, io::Format::table, io::Format::markdown,
                             io::Format::csv, io::Format::tsv, io::Format::html, io::Format::latex}) {
     for (const auto& lang : fuzz::languages()) {
+      if (format == io::Format::latex && !lang.conventions().latin_script) {
+        continue; // refused as a usage error before anything is rendered (pdflatex sets Latin only)
+      }
       (void)io::render(output, format, lang);
     }
   }

@@ -132,7 +132,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto ledger = model::Ledger::read({file}, fuzz::reference().states, as_of);
     (void)assess::status_output(assess::compute_status(ledger, fuzz::reference().states, as_of),
                                 fuzz::reference().states, fuzz::lang("en"));
-    (void)assess::fund_output(ledger, as_of, std::nullopt, fuzz::lang("fr"));
+    if (ledger.fund_currency()) {
+      (void)assess::fund_output(ledger, as_of, std::nullopt, fuzz::lang("fr"));
+    }
   });
   return 0;
 }

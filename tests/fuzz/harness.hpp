@@ -41,16 +41,26 @@ std::vector<isukit::io::Document> read_documents(std::string_view text, const st
 std::string scratch_file(std::string_view name, std::string_view bytes);
 
 /// An error a reader threw for `input` read from `file`: a data error (exit 65) located in
-/// `file`, at a line and column inside the input (at most one past the end of a line).
-void check_data_error(const isukit::util::Error& error, std::string_view input, const std::string& file);
+/// `file`, at a line and column inside the input (at most one past the end of a line), unless
+/// it is about the whole input (is_about_the_whole_input).
+/// How a reader counts lines: YAML (yaml-cpp) at LF only, CSV at LF, CRLF and a lone CR.
+enum class LineEnds { lf, lf_cr };
+void check_data_error(const isukit::util::Error& error, std::string_view input, const std::string& file,
+                      LineEnds ends = LineEnds::lf);
+
+/// Whether the error is about what the inputs hold as a whole, which has no position: nothing at
+/// all (exit 66: an empty file, a CSV without rows) or none of the kinds a computation needs
+/// (exit 65, "nothing to compute from: ..."; model::require_kinds).
+bool is_about_the_whole_input(const isukit::util::Error& error);
 
 /// Runs `read`; an error it throws must pass check_data_error. True when it threw none.
-template <typename Read> bool read_or_reject(std::string_view input, const std::string& file, Read&& read) {
+template <typename Read>
+bool read_or_reject(std::string_view input, const std::string& file, Read&& read, LineEnds ends = LineEnds::lf) {
   try {
     read();
     return true;
   } catch (const isukit::util::Error& error) {
-    check_data_error(error, input, file);
+    check_data_error(error, input, file, ends);
     return false;
   }
 }

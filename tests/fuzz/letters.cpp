@@ -1,7 +1,7 @@
 // Mustache letters: user templates with hostile field values. The input is a template, a NUL
 // byte, then field values separated by NUL bytes (a, b, c, ...). Invariants: a bad template is a
 // data error; a value is never read as a tag (it comes out as written, escaped for the file's
-// kind); HTML and LaTeX output carries no unescaped special character of a value.
+// kind: Markdown, HTML or LaTeX); HTML and LaTeX output carries no unescaped special character of a value.
 #include "harness.hpp"
 
 #include <isukit/io/letters.hpp>
@@ -38,7 +38,8 @@ void check_value_is_data(const io::Node& context) {
   // A letter ends with a newline unless it is empty.
   const auto as_letter = [](std::string text) { return text.empty() || text.back() == '\n' ? text : text + '\n'; };
   const auto rendered = [&](const char* name) { return io::LetterTemplate::from_text("{{a}}", name).render(context); };
-  fuzz::require(rendered("letter.md") == as_letter(value), "a value was not written as it is: " + value);
+  fuzz::require(rendered("letter.md") == as_letter(io::escape_markdown(value)),
+                "a value was not Markdown-escaped: " + value);
   fuzz::require(rendered("letter.html") == as_letter(io::escape_html(value)), "a value was not HTML-escaped: " + value);
   fuzz::require(rendered("letter.tex") == as_letter(io::escape_latex(value)), "a value was not LaTeX-escaped: " + value);
   const std::string html = io::escape_html(value);
