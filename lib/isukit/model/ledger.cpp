@@ -122,7 +122,7 @@ private:
       m_currency = ledger_currency(*currency);
       m_document_sum = 0;
       m_ledger.m_documents.push_back(AssessmentDocument{
-          header.find("treaty") ? header.at("treaty").as_text() : std::string(), m_year, m_currency, header.mark()});
+          header.find("treaty") ? header.at("treaty").as_text() : std::string(), m_year, m_currency, header.mark(), {}});
       m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
     }
     const StateId state = m_states.require(record.at("state"));
