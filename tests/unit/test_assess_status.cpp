@@ -150,3 +150,30 @@ TEST_SUITE("assess::status") {
     CHECK(s.aging == assess::Aging{0, 12000 + 9000, 5000 + 8000, 8000});
   }
 }
+
+TEST_SUITE("assess::select_arrears") {
+  // As of 2025-08-31: FRA owes 100 (2023), 100 (2024), 120 (2025); DEU owes 90 (2025) only.
+  const std::string paid_deu = "  - {date: 2024-05-01, state: DEU, amount: 160.00}\n";
+
+  TEST_CASE("assess::select_arrears keeps every state with a year outstanding") {
+    const auto s = status_of(assessments + paid_deu, util::Date(2025, 8, 31));
+    const auto all = assess::select_arrears(s, {});
+    REQUIRE(all.size() == 2);
+    CHECK(states()[all[0].balance->state].code == "DEU");
+    CHECK(all[0].amount == 9000);
+    CHECK(all[1].amount == 32000);
+    CHECK(all[1].years.size() == 3);
+  }
+
+  TEST_CASE("assess::select_arrears --closed-only, --min-years and --min-amount") {
+    const auto s = status_of(assessments + paid_deu, util::Date(2025, 8, 31));
+    const auto closed = assess::select_arrears(s, {true, 1, 0});
+    REQUIRE(closed.size() == 1); // DEU owes only the current year
+    CHECK(closed[0].amount == 20000);
+    CHECK(closed[0].aging[0] == 0);
+    CHECK(assess::select_arrears(s, {false, 3, 0}).size() == 1);
+    CHECK(assess::select_arrears(s, {false, 1, 9000}).size() == 2);  // at least: 90.00 is kept
+    CHECK(assess::select_arrears(s, {false, 1, 9001}).size() == 1);
+    CHECK(assess::select_arrears(s, {true, 1, 20001}).empty());      // closed years only count
+  }
+}

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
           {"arrears", "The states in arrears (exit 1 when there is any)", assess_tool::setup_arrears},
           {"statement", "Per state, the statement of account: assessments, payments, crediting, balance",
            assess_tool::setup_statement},
+          {"remind", "One letter to each state in arrears (exit 1 when it wrote any)", assess_tool::setup_remind},
           {"fund", "The working capital fund: balance, movements, months of costs covered", assess_tool::setup_fund},
           {"import", "Payments from bank exports and camt statements, payers matched to states",
            assess_tool::setup_import},

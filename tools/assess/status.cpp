@@ -67,19 +67,42 @@ cli::Runner setup_status(CLI::App& app) {
   };
 }
 
+void add_arrears_options(CLI::App& app, ArrearsSelection& selection) {
+  app.add_flag("--closed-only", selection.closed_only, "Only the years before the current one");
+  app.add_option("--min-years", selection.min_years, "Only states with at least N years outstanding")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--min-amount", selection.min_amount,
+                 "Only states owing at least AMOUNT (in the accounts' currency) in the years counted");
+}
+
+assess::ArrearsOptions arrears_options(const ArrearsSelection& selection, const util::Currency& currency) {
+  assess::ArrearsOptions options{selection.closed_only, selection.min_years, 0};
+  if (!selection.min_amount.empty()) {
+    const auto parsed = util::parse_money(selection.min_amount, currency);
+    if (!parsed.money) {
+      throw util::Error(util::ExitCode::usage, fmt::format("--min-amount: {}", parsed.error));
+    }
+    if (parsed.money->is_negative()) {
+      throw util::Error(util::ExitCode::usage,
+                        fmt::format("--min-amount: {} is below zero; it is the least a state owes", selection.min_amount));
+    }
+    options.min_amount = parsed.money->minor_units();
+  }
+  return options;
+}
+
 cli::Runner setup_arrears(CLI::App& app) {
   struct Options : LedgerOptions {
-    assess::ArrearsOptions arrears;
+    ArrearsSelection arrears;
   };
   auto options = std::make_shared<Options>();
   add_ledger_options(app, *options);
-  app.add_flag("--closed-only", options->arrears.closed_only, "Only the years before the current one");
-  app.add_option("--min-years", options->arrears.min_years, "Only states with at least N years outstanding")
-      ->check(CLI::PositiveNumber);
+  add_arrears_options(app, options->arrears);
   return [options] {
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    const auto result = assess::arrears_output(status, loaded.reference.states, options->arrears, loaded.output.lang);
+    const auto result = assess::arrears_output(status, loaded.reference.states,
+                                               arrears_options(options->arrears, status.currency), loaded.output.lang);
     cli::emit(result.output, loaded.output);
     return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
   };

@@ -16,6 +16,7 @@ isukit::cli::Runner setup_arrears(CLI::App& app);
 isukit::cli::Runner setup_fund(CLI::App& app);
 isukit::cli::Runner setup_statement(CLI::App& app);
 isukit::cli::Runner setup_import(CLI::App& app);
+isukit::cli::Runner setup_remind(CLI::App& app);
 
 /// The assessment year: --year, else the year of --as-of, else this year.
 int resolve_year(int year, const std::string& as_of);
@@ -40,6 +41,17 @@ struct LoadedLedger {
 /// Reads the ledger; fails (model::require_kinds) unless the inputs held each kind of `needs`.
 LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std::string_view> needs,
                          bool keep_payments = false);
+/// The options that select the states in arrears, spelled once for arrears and remind.
+struct ArrearsSelection {
+  bool closed_only = false;
+  int min_years = 1;
+  std::string min_amount; // --min-amount as given: read in the accounts' currency
+};
+void add_arrears_options(CLI::App& app, ArrearsSelection& selection);
+/// The selection with --min-amount read exactly in `currency`; an amount it cannot read, or a
+/// negative one, is a usage error (64).
+isukit::assess::ArrearsOptions arrears_options(const ArrearsSelection& selection, const isukit::util::Currency& currency);
+
 /// Warns on stderr when the letters (`noun`: "invoices") cannot say where to pay: the kit's
 /// payment instructions name no bank and account.
 void warn_without_payment(const isukit::model::LetterKit& kit, std::string_view noun);

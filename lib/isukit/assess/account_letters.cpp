@@ -58,6 +58,19 @@ Node line_node(const StatementLine& line, const util::Currency& currency, const 
   return node;
 }
 
+/// The Article 19 sentence's fields, or false (see arrears_letters).
+Node article_19_node(const StateBalance& balance, const model::Treaty& treaty, const util::Lang& lang) {
+  const model::ArrearsConsequence& consequence = treaty.arrears_consequence();
+  const std::string& text = consequence.text.in(lang);
+  if (!balance.article_19 || text.empty()) {
+    return Node::boolean(false);
+  }
+  Node node = Node::mapping();
+  node.add("consequence", Node::string(text));
+  node.add("basis", consequence.basis.empty() ? Node::boolean(false) : Node::string(consequence.basis));
+  return node;
+}
+
 } // namespace
 
 void account_position(Node& context, const std::vector<const YearBalance*>& years, std::int64_t credit,
@@ -100,6 +113,21 @@ std::vector<io::Letter> statement_letters(const std::vector<Statement>& statemen
     }
     account_position(context, owed, statement.closing.credit, status.currency, lang);
     letters.push_back(kit.letter(states[statement.state].code + "-statement", context, lang));
+  }
+  return letters;
+}
+
+std::vector<io::Letter> arrears_letters(const std::vector<StateArrears>& arrears, const ContributionsStatus& status,
+                                        const model::Treaty& treaty, const model::StateTable& states,
+                                        const model::LetterKit& kit) {
+  std::vector<io::Letter> letters;
+  for (const auto& a : arrears) {
+    const model::StateId state = a.balance->state;
+    const util::Lang lang = kit.lang_for(state);
+    Node context = account_context(state, status, treaty, states, kit, lang);
+    account_position(context, a.years, a.balance->credit, status.currency, lang);
+    context.add("article_19", article_19_node(*a.balance, treaty, lang));
+    letters.push_back(kit.letter(states[state].code + "-arrears", context, lang));
   }
   return letters;
 }

@@ -1,5 +1,5 @@
 // Letters about a state's account with the treaty: its statement of account (assess statement
-// -o DIR).
+// -o DIR) and the letter to a state in arrears (assess remind).
 #pragma once
 
 #include <isukit/assess/statement.hpp>
@@ -22,6 +22,17 @@ namespace isukit::assess {
 std::vector<io::Letter> statement_letters(const std::vector<Statement>& statements, const ContributionsStatus& status,
                                           const model::Treaty& treaty, const model::StateTable& states,
                                           const model::LetterKit& kit);
+
+/// One letter per state of `arrears` (select_arrears), named CODE-arrears plus the template's
+/// extension, dated the as-of date, in each state's letter language. The context:
+/// LetterKit::to_state's fields, `as_of_long`, `currency`, the position (account_position) of
+/// the years selected, and `article_19`: {consequence, basis} when the state meets the test of
+/// Article 19 of the UN Charter (StateBalance::article_19) and the treaty file gives the
+/// consequence (model::ArrearsConsequence), else false: no letter states a consequence the
+/// treaty does not give.
+std::vector<io::Letter> arrears_letters(const std::vector<StateArrears>& arrears, const ContributionsStatus& status,
+                                        const model::Treaty& treaty, const model::StateTable& states,
+                                        const model::LetterKit& kit);
 
 /// The position of an account as a letter states it, added to `context`: `outstanding` [{year,
 /// amount}] (false when nothing is), `total` (their sum), `credit` (false when none),

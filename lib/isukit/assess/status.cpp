@@ -332,23 +332,81 @@ io::Output status_output(const ContributionsStatus& s, const model::StateTable& 
                     {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)}};
 }
 
-ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
-                             const ArrearsOptions& options, Lang lang) {
-  const auto& cur = s.currency;
+std::vector<StateArrears> select_arrears(const ContributionsStatus& s, const ArrearsOptions& options) {
+  std::vector<StateArrears> selected;
+  for (const auto& b : s.states) {
+    StateArrears arrears{&b, {}, 0, {}};
+    for (const auto& y : b.years) {
+      if (y.outstanding > 0 && (!options.closed_only || y.year < s.current_year)) {
+        arrears.years.push_back(&y);
+        arrears.amount += y.outstanding;
+        arrears.aging[aging_bucket(y.year, s.current_year)] += y.outstanding;
+      }
+    }
+    if (!arrears.years.empty() && static_cast<int>(arrears.years.size()) >= options.min_years &&
+        arrears.amount >= options.min_amount) {
+      selected.push_back(std::move(arrears));
+    }
+  }
+  return selected;
+}
+
+namespace {
+
+Node arrears_document(const ContributionsStatus& s, const ArrearsOptions& options) {
   Node document = Node::mapping();
   document.add("kind", Node::string("arrears"));
   if (!s.treaty.empty()) {
     document.add("treaty", Node::string(s.treaty));
   }
   document.add("as_of", Node::string(s.as_of.iso()));
-  document.add("currency", Node::string(std::string(cur.code())));
+  document.add("currency", Node::string(std::string(s.currency.code())));
   document.add("closed_only", Node::boolean(options.closed_only));
   document.add("min_years", Node::number(std::to_string(options.min_years)));
-  Node& list = document.add("states", Node::sequence());
+  if (options.min_amount != 0) {
+    document.add("min_amount", Node::number(money_text(options.min_amount, s.currency)));
+  }
+  return document;
+}
 
+Node arrears_record(const StateArrears& a, const model::StateTable& states, const util::Currency& cur) {
+  const StateBalance& b = *a.balance;
+  Node record = Node::mapping();
+  record.add("state", Node::string(states[b.state].code));
+  record.add("outstanding", Node::number(money_text(a.amount, cur)));
+  Node& years = record.add("years", Node::sequence());
+  for (const auto* y : a.years) {
+    Node entry = Node::mapping();
+    entry.add("year", Node::number(std::to_string(y->year)));
+    entry.add("outstanding", Node::number(money_text(y->outstanding, cur)));
+    years.push(std::move(entry));
+  }
+  record.add("aging", aging_node(a.aging, cur));
+  if (b.credit) {
+    record.add("credit", Node::number(money_text(b.credit, cur)));
+  }
+  if (b.article_19) {
+    record.add("article_19", Node::boolean(true));
+  }
+  return record;
+}
+
+io::Row arrears_row(const StateArrears& a, const model::StateTable& states, const util::Currency& cur, const Lang& lang) {
+  const StateBalance& b = *a.balance;
+  std::string year_list;
+  for (const auto* y : a.years) {
+    year_list += (year_list.empty() ? "" : ", ") + std::to_string(y->year);
+  }
+  const auto& state = states[b.state];
+  return io::Row{joined(joined({state.code, state.name(lang), year_list}, aging_cells(a.aging, cur)),
+                        {money_text(a.amount, cur), money_text(b.credit, cur), b.article_19 ? lang.text("word.yes") : ""}),
+                 false};
+}
+
+io::Table arrears_table(const ContributionsStatus& s, const Lang& lang) {
   io::Table table;
   table.name = "states";
-  table.title = lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  table.title = lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(s.currency.code())}});
   table.columns = {Column{lang.text("label.state"), ColumnType::text},
                    Column{lang.text("label.name"), ColumnType::text},
                    Column{lang.text("label.years"), ColumnType::text}};
@@ -358,67 +416,41 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
   table.columns.push_back(Column{lang.text("label.outstanding"), ColumnType::money});
   table.columns.push_back(Column{lang.text("label.credit"), ColumnType::money});
   table.columns.push_back(Column{lang.text("label.article_19"), ColumnType::text});
-  std::size_t count = 0;
+  table.notes.push_back(aging_note(s.current_year, lang));
+  table.notes.push_back(lang.text("note.credit"));
+  return table;
+}
+
+} // namespace
+
+ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
+                             const ArrearsOptions& options, Lang lang) {
+  const auto& cur = s.currency;
+  const auto selected = select_arrears(s, options);
+  Node document = arrears_document(s, options);
+  Node& list = document.add("states", Node::sequence());
+  io::Table table = arrears_table(s, lang);
   std::int64_t total = 0;
   std::int64_t credits = 0;
   Aging total_aging{};
-  for (const auto& b : s.states) {
-    std::vector<const YearBalance*> owed;
-    std::int64_t amount = 0;
-    Aging aging{};
-    for (const auto& y : b.years) {
-      if (y.outstanding > 0 && (!options.closed_only || y.year < s.current_year)) {
-        owed.push_back(&y);
-        amount += y.outstanding;
-        aging[aging_bucket(y.year, s.current_year)] += y.outstanding;
-      }
+  for (const auto& a : selected) {
+    total += a.amount;
+    credits += a.balance->credit;
+    for (std::size_t i = 0; i < total_aging.size(); ++i) {
+      total_aging[i] += a.aging[i];
     }
-    if (owed.empty() || static_cast<int>(owed.size()) < options.min_years) {
-      continue;
-    }
-    ++count;
-    total += amount;
-    credits += b.credit;
-    for (std::size_t i = 0; i < aging.size(); ++i) {
-      total_aging[i] += aging[i];
-    }
-    const auto& state = states[b.state];
-    Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    record.add("outstanding", Node::number(money_text(amount, cur)));
-    Node& years = record.add("years", Node::sequence());
-    std::string year_list;
-    for (const auto* y : owed) {
-      Node entry = Node::mapping();
-      entry.add("year", Node::number(std::to_string(y->year)));
-      entry.add("outstanding", Node::number(money_text(y->outstanding, cur)));
-      years.push(std::move(entry));
-      year_list += (year_list.empty() ? "" : ", ") + std::to_string(y->year);
-    }
-    record.add("aging", aging_node(aging, cur));
-    if (b.credit) {
-      record.add("credit", Node::number(money_text(b.credit, cur)));
-    }
-    if (b.article_19) {
-      record.add("article_19", Node::boolean(true));
-    }
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{joined(joined({state.code, state.name(lang), year_list}, aging_cells(aging, cur)),
-                                        {money_text(amount, cur), money_text(b.credit, cur),
-                                         b.article_19 ? lang.text("word.yes") : ""}),
-                                 false});
+    list.push(arrears_record(a, states, cur));
+    table.rows.push_back(arrears_row(a, states, cur, lang));
   }
   document.add("total", Node::number(money_text(total, cur)));
   document.add("aging", aging_node(total_aging, cur));
   document.add("credits", Node::number(money_text(credits, cur)));
   table.rows.push_back(io::Row{joined(joined({lang.text("label.total"),
-                                              lang.plural("count.states", static_cast<std::int64_t>(count)), ""},
+                                              lang.plural("count.states", static_cast<std::int64_t>(selected.size())), ""},
                                              aging_cells(total_aging, cur)),
                                       {money_text(total, cur), money_text(credits, cur), ""}),
                                true});
-  table.notes.push_back(aging_note(s.current_year, lang));
-  table.notes.push_back(lang.text("note.credit"));
-  return ArrearsResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
+  return ArrearsResult{io::Output{{std::move(document)}, {std::move(table)}}, selected.size()};
 }
 
 io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,

@@ -74,9 +74,24 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
 io::Output status_output(const ContributionsStatus& status, const model::StateTable& states, util::Lang lang);
 
 struct ArrearsOptions {
-  bool closed_only = false; // only years before the current one
-  int min_years = 1;        // only states with at least this many years outstanding
+  bool closed_only = false;    // only years before the current one
+  int min_years = 1;           // only states with at least this many years outstanding
+  std::int64_t min_amount = 0; // only states owing at least this (minor units) in the years selected
 };
+
+/// A state in arrears as the options select it: the years outstanding they keep, their sum
+/// and its aging. Points into the ContributionsStatus it was selected from.
+struct StateArrears {
+  const StateBalance* balance = nullptr;
+  std::vector<const YearBalance*> years; // ascending
+  std::int64_t amount = 0;               // minor units
+  Aging aging{};
+};
+
+/// The states in arrears (the one selection of `assess arrears` and `assess remind`), in the
+/// status's order: years with an amount outstanding (before the current year only, with
+/// closed_only), at least min_years of them and min_amount in all.
+std::vector<StateArrears> select_arrears(const ContributionsStatus& status, const ArrearsOptions& options);
 
 struct ArrearsResult {
   io::Output output;

@@ -97,6 +97,7 @@ Shape treaty() {
        {"working_capital_fund", map(plain({"established", "note"}))}, // described for people; no tool reads it yet
        {"isu", map(isu_fields())},
        {"invoices", map(plain({"due_days_after_issue", "due_not_before_year", "basis"}))},
+       {"arrears", map(plain({"consequence_*", "basis"}))},
        {"signatories", list(map(plain({"state", "signed", "note"})))},
        {"withdrawals", list(map(plain({"state", "instrument", "notified", "effective", "note"})))},
        {"parties", list(map(with(plain({"state", "organization", "signed", "how", "note"}),
@@ -192,7 +193,8 @@ Shape contributions_status() {
 Shape arrears() {
   const Shape state = map(with(plain({"state", "outstanding", "credit", "article_19"}),
                                {{"years", list(map(plain({"year", "outstanding"})))}, {"aging", aging()}}));
-  return document(with(plain({"treaty", "as_of", "currency", "closed_only", "min_years", "total", "credits"}),
+  return document(with(plain({"treaty", "as_of", "currency", "closed_only", "min_years", "min_amount", "total",
+                              "credits"}),
                        {{"aging", aging()}, {"states", list(state)}}));
 }
 

@@ -282,6 +282,14 @@ std::vector<DeadlineRule> parse_deadline_rules(const Node& root, const std::vect
   return rules;
 }
 
+/// The `arrears` section (consequence_CODE, at least in English, and basis); none without it.
+ArrearsConsequence parse_arrears(const Node* section, const std::vector<std::string>& languages) {
+  if (!section) {
+    return {};
+  }
+  return ArrearsConsequence{read_local_text(*section, "consequence", languages), section->text_or("basis")};
+}
+
 } // namespace
 
 Treaty Treaty::from_document(const Node& root, const StateTable& states, const std::vector<std::string>& languages) {
@@ -319,6 +327,7 @@ Treaty Treaty::from_document(const Node& root, const StateTable& states, const s
   if (const Node* invoices = root.find("invoices")) {
     t.m_due_rule = parse_due_rule(*invoices);
   }
+  t.m_arrears = parse_arrears(root.find("arrears"), languages);
   return t;
 }
 

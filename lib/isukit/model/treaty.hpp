@@ -129,6 +129,16 @@ struct DueRule {
   util::Date due(const util::Date& issued, int year) const;
 };
 
+/// What the treaty itself says befalls a party in arrears under the test of Article 19 of the
+/// UN Charter (arrears equal to or above its contributions for the two preceding full years):
+/// the treaty file's optional `arrears` section, `consequence_CODE` texts in the treaty's own
+/// terms and the `basis` they come from. No shipped treaty file has one: no CCW or CCM rule on
+/// arrears was found (shared/reference/treaty-rules.md, section 5), and none is invented.
+struct ArrearsConsequence {
+  util::LocalText text; // empty: the treaty gives none
+  std::string basis;
+};
+
 class Treaty {
 public:
   /// Reads and checks a `treaty` document: every key known, every code known, instruments
@@ -160,6 +170,8 @@ public:
   const CostSharing& cost_sharing() const { return m_cost_sharing; }
   const Isu& isu() const { return m_isu; }
   const DueRule& due_rule() const { return m_due_rule; }
+  /// Empty (no text in any language) unless the treaty file has an `arrears` section.
+  const ArrearsConsequence& arrears_consequence() const { return m_arrears; }
 
   enum class Basis { deposit, in_force };
 
@@ -203,6 +215,7 @@ private:
   CostSharing m_cost_sharing;
   Isu m_isu;
   DueRule m_due_rule;
+  ArrearsConsequence m_arrears;
 };
 
 } // namespace isukit::model
