@@ -1,13 +1,13 @@
 // assess import's outputs: the payments document, its table, the payers set aside, the summary.
 #include <isukit/assess/import.hpp>
+#include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
 
 namespace isukit::assess {
 
-using io::Column;
-using io::ColumnType;
 using io::Node;
+using io::Value;
 
 namespace {
 
@@ -27,51 +27,39 @@ void add_receipt(Node& record, const ImportedPayment& payment) {
   }
 }
 
-Node payment_record(const ImportedPayment& payment, const model::StateTable& states) {
-  Node record = Node::mapping();
-  record.add("date", Node::string(payment.date.iso()));
-  record.add("state", Node::string(states[payment.match.state].code));
-  add_receipt(record, payment);
-  record.add("source", Node::string(source_of(payment)));
-  record.add("payer", Node::string(payment.payer));
-  record.add("matched", Node::string(payment.match.how));
-  return record;
-}
-
-io::Table payments_table(const ImportResult& result, const model::StateTable& states, util::Lang lang) {
-  io::Table table;
-  table.name = "payments";
-  table.title = lang.text("title.payments_imported");
-  table.columns = {Column{lang.text("label.date"), ColumnType::date}, Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("label.amount"), ColumnType::money},
-                   Column{lang.text("label.currency"), ColumnType::text},
-                   Column{lang.text("label.year"), ColumnType::text},
-                   Column{lang.text("label.reference"), ColumnType::text},
-                   Column{lang.text("label.source"), ColumnType::text},
-                   Column{lang.text("label.payer"), ColumnType::text},
-                   Column{lang.text("label.matched_by"), ColumnType::text}};
-  for (const auto& payment : result.payments) {
-    table.rows.push_back({{payment.date.iso(), states[payment.match.state].code, payment.amount.plain(),
-                           std::string(payment.amount.currency().code()), payment.year ? std::to_string(*payment.year) : "",
-                           payment.reference, source_of(payment), payment.payer, payment.match.how},
-                          false});
-  }
-  return table;
+/// A matched payment: what was read, and the state it was matched to.
+io::Fields<ImportedPayment> payment_fields(const model::StateTable& states) {
+  using P = ImportedPayment;
+  io::Fields<P> fields = {
+      {.key = "date", .label = "label.date", .type = io::FieldType::date, .value = [](const P& p) { return p.date.iso(); }},
+      {.key = "state", .label = "label.state", .value = [&states](const P& p) { return states[p.match.state].code; }},
+      {.key = "amount", .label = "label.amount", .type = io::FieldType::money, .value = [](const P& p) { return p.amount.plain(); }},
+      {.key = "currency", .label = "label.currency", .value = [](const P& p) { return std::string(p.amount.currency().code()); }},
+      {.key = "year",
+       .label = "label.year",
+       .type = io::FieldType::year,
+       .omit_absent = true,
+       .value = [](const P& p) { return p.year ? Value(std::to_string(*p.year)) : Value(); }},
+      {.key = "reference",
+       .label = "label.reference",
+       .omit_absent = true,
+       .value = [](const P& p) { return p.reference.empty() ? Value() : Value(p.reference); }},
+      {.key = "source", .label = "label.source", .value = [](const P& p) { return source_of(p); }},
+      {.key = "payer", .label = "label.payer", .value = [](const P& p) { return p.payer; }},
+      {.key = "matched", .label = "label.matched_by", .value = [](const P& p) { return p.match.how; }},
+  };
+  return fields;
 }
 
 } // namespace
 
 io::Output payments_output(const ImportResult& result, const model::StateTable& states, util::Lang lang) {
+  const auto fields = payment_fields(states);
   Node document = Node::mapping();
   document.add("kind", Node::string("payments"));
-  Node& list = document.add("payments", Node::sequence());
-  for (const auto& payment : result.payments) {
-    list.push(payment_record(payment, states));
-  }
-  io::Output output;
-  output.documents.push_back(std::move(document));
-  output.tables.push_back(payments_table(result, states, lang));
-  return output;
+  document.add("payments", io::record_list(fields, result.payments));
+  return io::Output(std::move(document),
+                    io::record_table("payments", lang.text("title.payments_imported"), fields, result.payments, lang));
 }
 
 io::Node unmatched_document(const ImportResult& result, const model::StateTable& states) {

@@ -1,4 +1,5 @@
 #include <isukit/budget/tables.hpp>
+#include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
 
@@ -7,6 +8,7 @@ namespace isukit::budget {
 using io::Column;
 using io::ColumnType;
 using io::Node;
+using io::Value;
 using util::Lang;
 
 namespace {
@@ -52,52 +54,95 @@ void collect(const Evaluation& evaluation, Lang lang, std::vector<Deviation>& ou
 
 } // namespace
 
+namespace {
+
+/// A deviation's money, at its budget's display precision.
+std::string shown_amount(const util::Money& amount, const Deviation& d) { return display_amount(amount, d.places); }
+
+const io::Fields<Deviation> deviation_fields = {
+    {.key = "budget", .label = "label.budget", .value = [](const Deviation& d) { return d.budget; }},
+    {.key = "line",
+     .label = "label.line",
+     .value = [](const Deviation& d) { return d.line; },
+     .shown = [](const Deviation& d, const Lang&) { return d.label; }},
+    {.key = "year", .label = "label.year", .value = [](const Deviation& d) { return d.year; }},
+    {.key = "stated",
+     .label = "label.stated",
+     .type = io::FieldType::money,
+     .value = [](const Deviation& d) { return shown_amount(d.stated, d); }},
+    {.key = "computed",
+     .label = "label.computed",
+     .type = io::FieldType::money,
+     .value = [](const Deviation& d) { return shown_amount(d.computed, d); }},
+    {.key = "difference",
+     .label = "label.difference",
+     .type = io::FieldType::money,
+     .value = [](const Deviation& d) { return shown_amount(d.stated - d.computed, d); }},
+};
+
+} // namespace
+
 CheckResult check_budgets(const std::vector<Evaluation>& evaluations, Lang lang) {
   std::vector<Deviation> deviations;
   for (const auto& evaluation : evaluations) {
     collect(evaluation, lang, deviations);
   }
-
   Node document = Node::mapping();
   document.add("kind", Node::string("budget-check"));
   Node& checked = document.add("budgets", Node::sequence());
   for (const auto& evaluation : evaluations) {
     checked.push(Node::string(evaluation.budget().id));
   }
-  Node& list = document.add("deviations", Node::sequence());
-
-  io::Table table;
-  table.name = "deviations";
-  table.title = lang.text("title.budget_check");
-  table.columns = {Column{lang.text("label.budget"), ColumnType::text},
-                   Column{lang.text("label.line"), ColumnType::text},
-                   Column{lang.text("label.year"), ColumnType::text},
-                   Column{lang.text("label.stated"), ColumnType::money},
-                   Column{lang.text("label.computed"), ColumnType::money},
-                   Column{lang.text("label.difference"), ColumnType::money}};
-  for (const auto& d : deviations) {
-    const std::string stated = display_amount(d.stated, d.places);
-    const std::string computed = display_amount(d.computed, d.places);
-    const std::string difference = display_amount(d.stated - d.computed, d.places);
-    Node entry = Node::mapping();
-    entry.add("budget", Node::string(d.budget));
-    entry.add("line", Node::string(d.line));
-    entry.add("year", Node::string(d.year));
-    entry.add("stated", Node::number(stated));
-    entry.add("computed", Node::number(computed));
-    entry.add("difference", Node::number(difference));
-    list.push(std::move(entry));
-    table.rows.push_back(io::Row{{d.budget, d.label, d.year, stated, computed, difference}, false});
-  }
+  document.add("deviations", io::record_list(deviation_fields, deviations));
+  io::Table table = io::record_table("deviations", lang.text("title.budget_check"), deviation_fields, deviations, lang);
   if (deviations.empty()) {
     table.notes.push_back(lang.text("note.budget_check.clean"));
   }
   return CheckResult{io::Output{{std::move(document)}, {std::move(table)}}, deviations.size()};
 }
 
-io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual, Lang lang) {
-  const model::Budget& est = estimate.budget();
-  const model::Budget& act = actual.budget();
+namespace {
+
+/// One row of a comparison: a line (or the total) in a year (or the period).
+struct Variance {
+  std::string line;  // the line's id, or "total"
+  std::string label; // what people read: the line's label, or the catalogue's "Total"
+  std::string year;
+  util::Money estimated;
+  util::Money actual;
+  int places; // the budgets' display precision
+  bool total = false;
+
+  util::Money variance() const { return actual - estimated; }
+};
+
+/// The variance in per cent of the estimate to one decimal, or nothing when nothing was estimated.
+Value variance_percent(const Variance& v) {
+  if (v.estimated.is_zero()) {
+    return {};
+  }
+  return util::format_decimal(v.variance().value() * 100 / v.estimated.value(), 1);
+}
+
+io::Field<Variance> money_field(const char* key, util::Money (*get)(const Variance&)) {
+  return {.key = key, .label = std::string("label.") + key, .type = io::FieldType::money,
+          .value = [get](const Variance& v) { return display_amount(get(v), v.places); }};
+}
+
+const io::Fields<Variance> variance_fields = {
+    {.key = "line",
+     .label = "label.line",
+     .value = [](const Variance& v) { return v.line; },
+     .shown = [](const Variance& v, const Lang&) { return v.label; }},
+    {.key = "year", .label = "label.year", .value = [](const Variance& v) { return v.year; }},
+    money_field("estimated", [](const Variance& v) { return v.estimated; }),
+    money_field("actual", [](const Variance& v) { return v.actual; }),
+    money_field("variance", [](const Variance& v) { return v.variance(); }),
+    {.key = "variance_percent", .label = "label.variance_percent", .type = io::FieldType::rate, .value = variance_percent},
+};
+
+/// The budgets' common years, checked: the same currency, at least one year in common.
+std::pair<int, int> common_years(const model::Budget& est, const model::Budget& act) {
   if (!(est.currency == act.currency)) {
     util::fail_data(act.mark.position(), fmt::format("the actual costs are in {}, the estimates in {}",
                                                      act.currency.code(), est.currency.code()));
@@ -107,47 +152,15 @@ io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual,
   if (first > last) {
     util::fail_data(act.mark.position(), "the actual costs cover no year of the estimates");
   }
-  const int places = std::max(display_places(est), display_places(act));
-  auto amount = [places](const util::Money& m) { return display_amount(m, places); };
-  auto percent = [](const util::Money& variance, const util::Money& base) -> std::string {
-    if (base.is_zero()) {
-      return "";
-    }
-    return util::format_decimal(variance.value() * 100 / base.value(), 1);
-  };
+  return {first, last};
+}
 
-  Node document = Node::mapping();
-  document.add("kind", Node::string("budget-comparison"));
-  document.add("estimates", Node::string(est.id));
-  document.add("actuals", Node::string(act.id));
-  document.add("currency", Node::string(std::string(est.currency.code())));
-  Node& rows = document.add("rows", Node::sequence());
-
-  io::Table table;
-  table.name = "lines";
-  table.title = lang.text("title.budget_comparison", {{"currency", std::string(est.currency.code())}});
-  table.columns = {Column{lang.text("label.line"), ColumnType::text},
-                   Column{lang.text("label.year"), ColumnType::text},
-                   Column{lang.text("label.estimated"), ColumnType::money},
-                   Column{lang.text("label.actual"), ColumnType::money},
-                   Column{lang.text("label.variance"), ColumnType::money},
-                   Column{lang.text("label.variance_percent"), ColumnType::rate}};
-
-  auto add_row = [&](const std::string& id, const std::string& label, const std::string& year,
-                     const util::Money& e, const util::Money& a, bool total) {
-    const util::Money variance = a - e;
-    Node entry = Node::mapping();
-    entry.add("line", Node::string(id));
-    entry.add("year", Node::string(year));
-    entry.add("estimated", Node::number(amount(e)));
-    entry.add("actual", Node::number(amount(a)));
-    entry.add("variance", Node::number(amount(variance)));
-    const std::string pct = percent(variance, e);
-    entry.add("variance_percent", pct.empty() ? Node::null() : Node::number(pct));
-    rows.push(std::move(entry));
-    table.rows.push_back(io::Row{{label, year, amount(e), amount(a), amount(variance), pct}, total});
-  };
-
+/// Each line of the estimates (in kind left out) in each common year; a line the actual costs
+/// lack costs nothing there.
+void line_variances(const Evaluation& estimate, const Evaluation& actual, std::pair<int, int> years, int places,
+                    Lang lang, std::vector<Variance>& out) {
+  const model::Budget& est = estimate.budget();
+  const model::Budget& act = actual.budget();
   const util::Money zero = util::Money::zero(est.currency);
   for (std::size_t i = 0; i < est.lines.size(); ++i) {
     const auto& line = est.lines[i];
@@ -156,28 +169,56 @@ io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual,
     }
     const model::BudgetLine* actual_line = act.find_line(line.id);
     const std::size_t j = actual_line ? static_cast<std::size_t>(actual_line - act.lines.data()) : 0;
-    for (int year = first; year <= last; ++year) {
+    for (int year = years.first; year <= years.second; ++year) {
       const util::Money e = estimate.cell(i, year).value.value_or(zero);
       const util::Money a = actual_line ? actual.cell(j, year).value.value_or(zero) : zero;
-      add_row(line.id, line.label.in(lang), std::to_string(year), e, a, false);
+      out.push_back({line.id, line.label.in(lang), std::to_string(year), e, a, places});
     }
   }
-  for (const auto& line : act.lines) {
-    if (!line.in_kind() && !est.find_line(line.id)) {
-      table.notes.push_back(lang.text("note.budget_comparison.unknown_line", {{"line", line.label.in(lang)}}));
-    }
-  }
-  util::Money total_e = zero;
-  util::Money total_a = zero;
-  for (int year = first; year <= last; ++year) {
+}
+
+/// The totals of each common year, then of the period when there are several years.
+void total_variances(const Evaluation& estimate, const Evaluation& actual, std::pair<int, int> years, int places,
+                     Lang lang, std::vector<Variance>& out) {
+  util::Money total_e = util::Money::zero(estimate.budget().currency);
+  util::Money total_a = total_e;
+  for (int year = years.first; year <= years.second; ++year) {
     const util::Money e = estimate.year_total(year);
     const util::Money a = actual.year_total(year);
     total_e += e;
     total_a += a;
-    add_row("total", lang.text("label.total"), std::to_string(year), e, a, true);
+    out.push_back({"total", lang.text("label.total"), std::to_string(year), e, a, places, true});
   }
-  if (last > first) {
-    add_row("total", lang.text("label.total"), fmt::format("{}-{}", first, last), total_e, total_a, true);
+  if (years.second > years.first) {
+    out.push_back({"total", lang.text("label.total"), fmt::format("{}-{}", years.first, years.second), total_e, total_a,
+                   places, true});
+  }
+}
+
+} // namespace
+
+io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual, Lang lang) {
+  const model::Budget& est = estimate.budget();
+  const model::Budget& act = actual.budget();
+  const auto years = common_years(est, act);
+  const int places = std::max(display_places(est), display_places(act));
+  std::vector<Variance> variances;
+  line_variances(estimate, actual, years, places, lang, variances);
+  total_variances(estimate, actual, years, places, lang, variances);
+
+  Node document = Node::mapping();
+  document.add("kind", Node::string("budget-comparison"));
+  document.add("estimates", Node::string(est.id));
+  document.add("actuals", Node::string(act.id));
+  document.add("currency", Node::string(std::string(est.currency.code())));
+  document.add("rows", io::record_list(variance_fields, variances));
+  io::Table table =
+      io::record_table("lines", lang.text("title.budget_comparison", {{"currency", std::string(est.currency.code())}}),
+                       variance_fields, variances, lang, [](const Variance& v) { return v.total; });
+  for (const auto& line : act.lines) {
+    if (!line.in_kind() && !est.find_line(line.id)) {
+      table.notes.push_back(lang.text("note.budget_comparison.unknown_line", {{"line", line.label.in(lang)}}));
+    }
   }
   return io::Output{{std::move(document)}, {std::move(table)}};
 }

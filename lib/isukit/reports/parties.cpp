@@ -1,3 +1,4 @@
+#include <isukit/io/fields.hpp>
 #include <isukit/reports/parties.hpp>
 #include <isukit/util/error.hpp>
 
@@ -5,12 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace isukit::reports {
 
-using io::Column;
-using io::ColumnType;
 using io::Node;
+using io::Value;
 using util::Lang;
 
 std::vector<const model::Instrument*> select_instruments(const model::Treaty& treaty,
@@ -119,7 +120,7 @@ std::string_view adherence_name(Adherence adherence) {
   return "";
 }
 
-std::string adherence_label(const StateAdherence& a, Lang lang) {
+std::string adherence_label(const StateAdherence& a, const Lang& lang) {
   switch (a.adherence) {
   case Adherence::party:
     return a.in_force ? lang.text("adherence.party") : lang.text("adherence.party_not_in_force");
@@ -135,7 +136,7 @@ std::string adherence_label(const StateAdherence& a, Lang lang) {
 
 /// How a state became party, in the reader's language: the catalogue's `how.WORD` for the
 /// treaty law words (ratification, accession, ...); any other word as given, as the document keeps it.
-std::string how_label(const std::string& how, Lang lang) {
+std::string how_label(const std::string& how, const Lang& lang) {
   const std::string id = "how." + how;
   return lang.has(id) ? lang.text(id) : how;
 }
@@ -153,10 +154,6 @@ bool kept(const StateAdherence& a, AdherenceFilter filter) {
   }
   return false;
 }
-
-Node optional_date(const std::optional<util::Date>& date) { return date ? Node::string(date->iso()) : Node::null(); }
-std::string date_cell(const std::optional<util::Date>& date) { return date ? date->iso() : ""; }
-Node count(int n) { return Node::number(std::to_string(n)); }
 
 } // namespace
 
@@ -194,114 +191,108 @@ std::vector<InstrumentCount> count_by_instrument(const std::vector<StateAdherenc
   return counts;
 }
 
-io::Table add_counts(Node& document, const std::vector<InstrumentCount>& counts, const model::Treaty& treaty,
-                     const util::Date& date, Lang lang) {
-  io::Table table;
-  table.name = "counts";
-  table.title = lang.text("title.adherence", {{"treaty", treaty.short_name(lang)}, {"date", date.iso()}});
-  table.columns = {Column{lang.text("label.instrument"), ColumnType::text},
-                   Column{lang.text("label.parties"), ColumnType::count},
-                   Column{lang.text("label.in_force"), ColumnType::count},
-                   Column{lang.text("label.signatories"), ColumnType::count},
-                   Column{lang.text("label.withdrawn"), ColumnType::count},
-                   Column{lang.text("label.not_party"), ColumnType::count}};
-  Node list = Node::sequence();
-  for (const auto& c : counts) {
-    Node record = Node::mapping();
-    record.add("instrument", Node::string(c.instrument->id));
-    record.add("parties", count(c.party));
-    record.add("in_force", count(c.in_force));
-    record.add("signatories", count(c.signatory));
-    record.add("withdrawn", count(c.withdrawn));
-    record.add("not_party", count(c.not_party));
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{{c.instrument->name.in(lang), std::to_string(c.party), std::to_string(c.in_force),
-                                  std::to_string(c.signatory), std::to_string(c.withdrawn), std::to_string(c.not_party)},
-                                 false});
-  }
-  document.add("counts", std::move(list));
-  return table;
+Value count(int n) { return std::to_string(n); }
+
+io::Field<InstrumentCount> count_field(const char* key, const char* label, int InstrumentCount::*member) {
+  return {.key = key, .label = label, .type = io::FieldType::count,
+          .value = [member](const InstrumentCount& c) { return count(c.*member); }};
 }
 
-io::Table add_groups(Node& document, const std::vector<InstrumentCount>& counts, Lang lang) {
-  io::Table table;
-  table.name = "groups";
-  table.title = lang.text("title.parties_by_group");
-  table.columns = {Column{lang.text("label.instrument"), ColumnType::text},
-                   Column{lang.text("label.regional_group"), ColumnType::text},
-                   Column{lang.text("label.parties"), ColumnType::count},
-                   Column{lang.text("label.states"), ColumnType::count}};
-  Node list = Node::sequence();
+/// One instrument's counts: the summary table.
+const io::Fields<InstrumentCount> count_fields = {
+    {.key = "instrument",
+     .label = "label.instrument",
+     .value = [](const InstrumentCount& c) { return c.instrument->id; },
+     .shown = [](const InstrumentCount& c, const Lang& lang) { return c.instrument->name.in(lang); }},
+    count_field("parties", "label.parties", &InstrumentCount::party),
+    count_field("in_force", "label.in_force", &InstrumentCount::in_force),
+    count_field("signatories", "label.signatories", &InstrumentCount::signatory),
+    count_field("withdrawn", "label.withdrawn", &InstrumentCount::withdrawn),
+    count_field("not_party", "label.not_party", &InstrumentCount::not_party),
+};
+
+/// The parties among the states of one regional group, for one instrument.
+struct GroupCount {
+  const model::Instrument* instrument;
+  model::RegionalGroup group;
+  int parties, states;
+};
+
+std::vector<GroupCount> by_group(const std::vector<InstrumentCount>& counts) {
+  std::vector<GroupCount> groups;
   for (const auto& c : counts) {
     for (std::size_t g = 0; g < all_groups.size(); ++g) {
-      Node record = Node::mapping();
-      record.add("instrument", Node::string(c.instrument->id));
-      record.add("group", Node::string(std::string(model::regional_group_code(all_groups[g]))));
-      record.add("parties", count(c.group_parties[g]));
-      record.add("states", count(c.group_states[g]));
-      list.push(std::move(record));
-      table.rows.push_back(io::Row{{c.instrument->id, std::string(model::regional_group_name(all_groups[g], lang)),
-                                    std::to_string(c.group_parties[g]), std::to_string(c.group_states[g])},
-                                   false});
+      groups.push_back({c.instrument, all_groups[g], c.group_parties[g], c.group_states[g]});
     }
   }
-  document.add("by_group", std::move(list));
-  return table;
+  return groups;
 }
 
-io::Table add_states(Node& document, const std::vector<StateAdherence>& adherence, const model::StateTable& states,
-                     AdherenceFilter filter, Lang lang) {
-  io::Table table;
-  table.name = "states";
-  table.title = lang.text("label.states");
-  table.columns = {Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("label.name"), ColumnType::text},
-                   Column{lang.text("label.instrument"), ColumnType::text},
-                   Column{lang.text("label.standing"), ColumnType::text},
-                   Column{lang.text("label.signed"), ColumnType::date},
-                   Column{lang.text("label.deposited"), ColumnType::date},
-                   Column{lang.text("label.how"), ColumnType::text},
-                   Column{lang.text("label.entry_into_force"), ColumnType::date},
-                   Column{lang.text("label.withdrawal_effective"), ColumnType::date}};
-  Node list = Node::sequence();
-  for (const auto& a : adherence) {
-    if (!kept(a, filter)) {
-      continue;
-    }
-    const auto& state = states[a.state];
-    Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    record.add("instrument", Node::string(a.instrument->id));
-    record.add("standing", Node::string(std::string(adherence_name(a.adherence))));
-    record.add("in_force", Node::boolean(a.in_force));
-    record.add("signed", optional_date(a.signed_on));
-    record.add("deposited", optional_date(a.deposited));
-    record.add("how", a.how.empty() ? Node::null() : Node::string(a.how));
-    record.add("entry_into_force", optional_date(a.entry_into_force));
-    record.add("withdrawal_effective", optional_date(a.withdrawal_effective));
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{{state.code, state.name(lang), a.instrument->id, adherence_label(a, lang),
-                                  date_cell(a.signed_on), date_cell(a.deposited), how_label(a.how, lang),
-                                  date_cell(a.entry_into_force), date_cell(a.withdrawal_effective)},
-                                 false});
-  }
-  document.add("states", std::move(list));
-  return table;
+const io::Fields<GroupCount> group_fields = {
+    {.key = "instrument", .label = "label.instrument", .value = [](const GroupCount& g) { return g.instrument->id; }},
+    {.key = "group",
+     .label = "label.regional_group",
+     .type = io::FieldType::code,
+     .words = "region.",
+     .value = [](const GroupCount& g) { return std::string(model::regional_group_code(g.group)); }},
+    {.key = "parties", .label = "label.parties", .type = io::FieldType::count,
+     .value = [](const GroupCount& g) { return count(g.parties); }},
+    {.key = "states", .label = "label.states", .type = io::FieldType::count,
+     .value = [](const GroupCount& g) { return count(g.states); }},
+};
+
+/// Each state's standing under each instrument: the detail table.
+io::Fields<StateAdherence> state_fields(const model::StateTable& states) {
+  using A = StateAdherence;
+  io::Fields<A> fields = {
+      {.key = "state", .label = "label.state", .value = [&states](const A& a) { return states[a.state].code; }},
+      {.label = "label.name", .shown = [&states](const A& a, const Lang& lang) { return states[a.state].name(lang); }},
+      {.key = "instrument", .label = "label.instrument", .value = [](const A& a) { return a.instrument->id; }},
+      {.key = "standing",
+       .label = "label.standing",
+       .type = io::FieldType::code,
+       .value = [](const A& a) { return std::string(adherence_name(a.adherence)); },
+       .shown = adherence_label},
+      {.key = "in_force", .type = io::FieldType::flag, .value = [](const A& a) { return io::flag(a.in_force); }},
+      {.key = "signed", .label = "label.signed", .type = io::FieldType::date, .value = [](const A& a) { return io::iso(a.signed_on); }},
+      {.key = "deposited", .label = "label.deposited", .type = io::FieldType::date,
+       .value = [](const A& a) { return io::iso(a.deposited); }},
+      {.key = "how",
+       .label = "label.how",
+       .type = io::FieldType::code,
+       .value = [](const A& a) { return a.how.empty() ? Value() : Value(a.how); },
+       .shown = [](const A& a, const Lang& lang) { return how_label(a.how, lang); }},
+      {.key = "entry_into_force", .label = "label.entry_into_force", .type = io::FieldType::date,
+       .value = [](const A& a) { return io::iso(a.entry_into_force); }},
+      {.key = "withdrawal_effective", .label = "label.withdrawal_effective", .type = io::FieldType::date,
+       .value = [](const A& a) { return io::iso(a.withdrawal_effective); }},
+  };
+  return fields;
 }
 
 } // namespace
 
 io::Output parties_output(const std::vector<StateAdherence>& adherence, const model::Treaty& treaty,
                           const model::StateTable& states, const util::Date& date, AdherenceFilter filter, Lang lang) {
+  const auto counts = count_by_instrument(adherence, states);
+  const auto groups = by_group(counts);
+  std::vector<StateAdherence> listed;
+  std::copy_if(adherence.begin(), adherence.end(), std::back_inserter(listed),
+               [filter](const StateAdherence& a) { return kept(a, filter); });
+  const auto fields = state_fields(states);
   Node document = Node::mapping();
   document.add("kind", Node::string("parties"));
   document.add("treaty", Node::string(treaty.id()));
   document.add("as_of", Node::string(date.iso()));
-  const auto counts = count_by_instrument(adherence, states);
-  io::Table summary = add_counts(document, counts, treaty, date, lang);
-  io::Table groups = add_groups(document, counts, lang);
-  io::Table detail = add_states(document, adherence, states, filter, lang);
-  return io::Output{{std::move(document)}, {std::move(summary), std::move(groups), std::move(detail)}, "states"};
+  document.add("counts", io::record_list(count_fields, counts));
+  document.add("by_group", io::record_list(group_fields, groups));
+  document.add("states", io::record_list(fields, listed));
+  const auto title = lang.text("title.adherence", {{"treaty", treaty.short_name(lang)}, {"date", date.iso()}});
+  std::vector<io::Table> tables;
+  tables.push_back(io::record_table("counts", title, count_fields, counts, lang));
+  tables.push_back(io::record_table("groups", lang.text("title.parties_by_group"), group_fields, groups, lang));
+  tables.push_back(io::record_table("states", lang.text("label.states"), fields, listed, lang));
+  return io::Output{std::move(document), std::move(tables), "states"};
 }
 
 namespace {

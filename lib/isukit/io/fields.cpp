@@ -1,0 +1,67 @@
+#include <isukit/io/fields.hpp>
+
+namespace isukit::io {
+
+Value Value::word(std::string text) {
+  Value value(std::move(text));
+  value.is_word = true;
+  return value;
+}
+
+Value iso(const std::optional<util::Date>& date) { return date ? Value(date->iso()) : Value(); }
+
+Value flag(bool value) { return Value(value ? "true" : "false"); }
+
+void add_value(Node& record, const std::string& key, FieldType type, bool omit_absent, const Value& value) {
+  if (!value.text) {
+    if (!omit_absent) {
+      record.add(key, Node::null());
+    }
+    return;
+  }
+  const std::string& text = *value.text;
+  switch (value.is_word ? FieldType::text : type) {
+  case FieldType::money:
+  case FieldType::rate:
+  case FieldType::count:
+  case FieldType::year:
+    record.add(key, Node::number(text));
+    return;
+  case FieldType::flag:
+    record.add(key, Node::boolean(text == "true"));
+    return;
+  case FieldType::text:
+  case FieldType::date:
+  case FieldType::code:
+    record.add(key, Node::string(text));
+    return;
+  }
+}
+
+std::string cell_text(FieldType type, const std::string& words, const Value& value, const util::Lang& lang) {
+  if (!value.text) {
+    return "";
+  }
+  return type == FieldType::code ? lang.text(words + *value.text) : *value.text;
+}
+
+Column column(const std::string& label, FieldType type, const util::Lang& lang) {
+  switch (type) {
+  case FieldType::money:
+    return Column{lang.text(label), ColumnType::money};
+  case FieldType::rate:
+    return Column{lang.text(label), ColumnType::rate};
+  case FieldType::date:
+    return Column{lang.text(label), ColumnType::date};
+  case FieldType::count:
+    return Column{lang.text(label), ColumnType::count};
+  case FieldType::text:
+  case FieldType::code:
+  case FieldType::flag:
+  case FieldType::year:
+    break;
+  }
+  return Column{lang.text(label), ColumnType::text};
+}
+
+} // namespace isukit::io

@@ -1,0 +1,114 @@
+// One result, one field list: a subcommand's records and the list of their fields give both the
+// document's list of records (yaml, json) and the table every other format (and the xlsx
+// workbook, the charts) is written from. A field says once what a column is: its document key,
+// the catalogue id of its head, its type and how to get its value from the typed record.
+#pragma once
+
+#include <isukit/io/node.hpp>
+#include <isukit/io/table.hpp>
+#include <isukit/util/lang.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace isukit::io {
+
+/// What a field holds. The first five are the table's ColumnType. `code` is a word of the data
+/// (`overdue`, `AFRICAN`) that people read through the catalogue; `flag` a boolean of the
+/// document (`true`, `false`); `year` a number in the document that people read as written
+/// (2025, never 2,025).
+enum class FieldType { text, money, rate, date, count, code, flag, year };
+
+/// One field's value in one record: its exact text (`1362200.20`, `2025-06-30`, `true`), or
+/// nothing (an empty cell; in the document null, or no key at all: see Field::omit_absent).
+struct Value {
+  Value() = default;
+  Value(std::string text) : text(std::move(text)) {}
+  Value(const char* text) : text(text) {}
+  Value(std::optional<std::string> text) : text(std::move(text)) {}
+  /// A word in a numeric field (the period `initial` among period numbers): text in the document.
+  static Value word(std::string text);
+
+  std::optional<std::string> text;
+  bool is_word = false;
+};
+
+/// A date's ISO text, or nothing.
+Value iso(const std::optional<util::Date>& date);
+/// `true` or `false`, for a flag.
+Value flag(bool value);
+
+/// One field of records of type `Record`.
+template <typename Record>
+struct Field {
+  std::string key = {};   // the document's key; empty: a column for people only (a state's name)
+  std::string label = {}; // the catalogue id of the column head; empty: in the document only
+  FieldType type = FieldType::text;
+  std::string words = {};   // code: the catalogue prefix of its words ("standing.")
+  bool omit_absent = false; // a record without a value leaves the key out rather than null
+  std::function<Value(const Record&)> value = {}; // every field but one for people only (with `shown`)
+  /// The cell people read when it is not the value itself: a name in the reader's language. A
+  /// code without it reads as the catalogue's `words` + code.
+  std::function<std::string(const Record&, const util::Lang&)> shown = {};
+};
+
+/// A list of fields, in the order of the document's keys and the table's columns. Build one as
+/// a named variable (`Fields<R> fields = {...};`): GCC 12 stops with an internal compiler error
+/// on `return {{.key = ...}};`.
+template <typename Record>
+using Fields = std::vector<Field<Record>>;
+
+// The parts that do not depend on the record type.
+/// Adds `value` under `key` to a record of the document, written as `type` says: numbers
+/// (money, rate, count, year) bare, flags as booleans, the rest as text; nothing as null or no key.
+void add_value(Node& record, const std::string& key, FieldType type, bool omit_absent, const Value& value);
+/// The cell of `value`: its text, a code as the catalogue's `words` + code; nothing is empty.
+std::string cell_text(FieldType type, const std::string& words, const Value& value, const util::Lang& lang);
+/// The column of a field: its head from the catalogue, its type for alignment and grouping.
+Column column(const std::string& label, FieldType type, const util::Lang& lang);
+
+/// The document's list of `records`, one mapping per record with the fields that have a key,
+/// in the list's order.
+template <typename Record>
+Node record_list(const Fields<Record>& fields, const std::vector<Record>& records) {
+  Node list = Node::sequence();
+  list.reserve(records.size());
+  for (const auto& r : records) {
+    Node& record = list.push(Node::mapping());
+    for (const auto& f : fields) {
+      if (!f.key.empty()) {
+        add_value(record, f.key, f.type, f.omit_absent, f.value(r));
+      }
+    }
+  }
+  return list;
+}
+
+/// The table of `records`, named `name` (what --table calls it) with `title`: one column per
+/// field that has a label, one row per record; a row is a total when `is_total` says so.
+template <typename Record>
+Table record_table(std::string name, std::string title, const Fields<Record>& fields,
+                   const std::vector<Record>& records, const util::Lang& lang,
+                   std::type_identity_t<std::function<bool(const Record&)>> is_total = {}) {
+  Table table{std::move(name), std::move(title), {}};
+  for (const auto& f : fields) {
+    if (!f.label.empty()) {
+      table.columns.push_back(column(f.label, f.type, lang));
+    }
+  }
+  table.rows.reserve(records.size());
+  for (const auto& r : records) {
+    Row& row = table.rows.emplace_back(Row{{}, is_total && is_total(r)});
+    for (const auto& f : fields) {
+      if (!f.label.empty()) {
+        row.cells.push_back(f.shown ? f.shown(r, lang) : cell_text(f.type, f.words, f.value(r), lang));
+      }
+    }
+  }
+  return table;
+}
+
+} // namespace isukit::io
