@@ -1,16 +1,17 @@
+#include <isukit/io/fields.hpp>
 #include <isukit/reports/status.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 
 namespace isukit::reports {
 
-using io::Column;
-using io::ColumnType;
 using io::Node;
+using io::Value;
 using util::Lang;
 
 namespace {
@@ -27,11 +28,6 @@ std::string_view standing_name(Standing standing) {
     return "not_yet_due";
   }
   return "";
-}
-
-/// The standing as the status table prints it, in the reader's language (`standing.CODE`).
-std::string standing_label(Standing standing, const Lang& lang) {
-  return lang.text(fmt::format("standing.{}", standing_name(standing)));
 }
 
 const std::string& rule_name(const model::ReportingObligation& rule, const Lang& lang) { return rule.name.in(lang); }
@@ -53,21 +49,37 @@ Node treaty_header(const char* kind, const model::Treaty& treaty, const util::Da
   return document;
 }
 
-/// The columns that identify an obligation in every table: state, name, report, period, due.
-std::vector<Column> obligation_columns(Lang lang) {
-  return {Column{lang.text("label.state"), ColumnType::text}, Column{lang.text("label.name"), ColumnType::text},
-          Column{lang.text("label.report"), ColumnType::text}, Column{lang.text("label.period"), ColumnType::text},
-          Column{lang.text("label.due"), ColumnType::date}};
+/// A period in the document: its year, or the word `initial`.
+Value period_value(int period) {
+  return period == model::initial_period ? Value::word("initial") : Value(std::to_string(period));
 }
 
-/// The fields that identify an obligation in every document: state, obligation, period, due.
-Node obligation_record(const Obligation& o, const model::StateTable& states) {
-  Node record = Node::mapping();
-  record.add("state", Node::string(states[o.state].code));
-  record.add("obligation", Node::string(o.rule->id));
-  record.add("period", o.period == model::initial_period ? Node::string("initial") : Node::number(std::to_string(o.period)));
-  record.add("due", Node::string(o.due.iso()));
-  return record;
+/// The fields that identify an obligation in every list: the state (and, for people, its name
+/// when `with_name`), the obligation (people read its name), the period.
+io::Fields<Tracked> obligation_fields(const model::StateTable& states, bool with_name) {
+  io::Fields<Tracked> fields = {
+      {.key = "state", .label = "label.state", .value = [&states](const Tracked& t) { return states[t.obligation.state].code; }},
+      {.label = "label.name",
+       .shown = [&states](const Tracked& t, const Lang& lang) { return states[t.obligation.state].name(lang); }},
+      {.key = "obligation",
+       .label = "label.report",
+       .value = [](const Tracked& t) { return t.obligation.rule->id; },
+       .shown = [](const Tracked& t, const Lang& lang) { return rule_name(*t.obligation.rule, lang); }},
+      {.key = "period",
+       .label = "label.period",
+       .type = io::FieldType::year,
+       .value = [](const Tracked& t) { return period_value(t.obligation.period); },
+       .shown = [](const Tracked& t, const Lang& lang) { return period_label(t.obligation.period, lang); }},
+  };
+  if (!with_name) {
+    fields.erase(fields.begin() + 1);
+  }
+  return fields;
+}
+
+io::Field<Tracked> due_field() {
+  return {.key = "due", .label = "label.due", .type = io::FieldType::date,
+          .value = [](const Tracked& t) { return t.obligation.due.iso(); }};
 }
 
 } // namespace
@@ -101,28 +113,24 @@ std::vector<Tracked> track(const std::vector<Obligation>& obligations,
 
 io::Output obligations_output(const std::vector<Obligation>& obligations, const model::Treaty& treaty,
                               const model::StateTable& states, const util::Date& as_of, bool upcoming, Lang lang) {
+  std::vector<Tracked> listed;
+  for (const auto& o : obligations) {
+    if ((o.due > as_of) == upcoming) {
+      listed.push_back(Tracked{o});
+    }
+  }
+  // The table reads the entry into force before the date it sets; the document, written
+  // first, keeps it last.
+  auto entry_into_force = [](const Tracked& t) { return t.obligation.entry_into_force.iso(); };
+  io::Fields<Tracked> fields = obligation_fields(states, true);
+  fields.push_back({.label = "label.entry_into_force", .type = io::FieldType::date, .value = entry_into_force});
+  fields.push_back(due_field());
+  fields.push_back({.key = "entry_into_force", .type = io::FieldType::date, .value = entry_into_force});
   Node document = treaty_header("obligations", treaty, as_of);
   document.add("upcoming", Node::boolean(upcoming));
-  Node list = Node::sequence();
-  io::Table table;
-  table.name = "obligations";
-  table.title = treaty_title(upcoming ? "title.obligations_upcoming" : "title.obligations", treaty, as_of, lang);
-  table.columns = obligation_columns(lang);
-  table.columns.insert(table.columns.end() - 1, Column{lang.text("label.entry_into_force"), ColumnType::date});
-  for (const auto& o : obligations) {
-    if ((o.due > as_of) != upcoming) {
-      continue;
-    }
-    const auto& state = states[o.state];
-    Node record = obligation_record(o, states);
-    record.add("entry_into_force", Node::string(o.entry_into_force.iso()));
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{{state.code, state.name(lang), rule_name(*o.rule, lang), period_label(o.period, lang),
-                                  o.entry_into_force.iso(), o.due.iso()},
-                                 false});
-  }
-  document.add("obligations", std::move(list));
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  document.add("obligations", io::record_list(fields, listed));
+  const auto title = treaty_title(upcoming ? "title.obligations_upcoming" : "title.obligations", treaty, as_of, lang);
+  return io::Output(std::move(document), io::record_table("obligations", title, fields, listed, lang));
 }
 
 namespace {
@@ -155,124 +163,102 @@ std::vector<GroupCount> count_by_obligation(const std::vector<Tracked>& tracked)
   return groups;
 }
 
-/// The rates per obligation and period (`69 of 111, 62.2%`), into the document and a table.
-io::Table add_summary(Node& document, const std::vector<GroupCount>& groups, const model::Treaty& treaty,
-                      const util::Date& as_of, Lang lang) {
-  Node summary_list = Node::sequence();
-  io::Table summary;
-  summary.name = "summary";
-  summary.title = treaty_title("title.reports_status", treaty, as_of, lang);
-  summary.columns = {Column{lang.text("label.report"), ColumnType::text},
-                     Column{lang.text("label.period"), ColumnType::text},
-                     Column{lang.text("label.owed"), ColumnType::count},
-                     Column{lang.text("label.on_time"), ColumnType::count},
-                     Column{lang.text("label.late"), ColumnType::count},
-                     Column{lang.text("label.missing"), ColumnType::count},
-                     Column{lang.text("label.submitted"), ColumnType::text}};
-  for (const auto& c : groups) {
-    const int submitted = c.on_time + c.late;
-    const std::string rate = util::format_decimal(util::Rational(submitted * 100, c.owed), 1);
-    Node record = Node::mapping();
-    record.add("obligation", Node::string(c.rule->id));
-    record.add("period", c.period == model::initial_period ? Node::string("initial") : Node::number(std::to_string(c.period)));
-    record.add("owed", Node::number(std::to_string(c.owed)));
-    record.add("on_time", Node::number(std::to_string(c.on_time)));
-    record.add("late", Node::number(std::to_string(c.late)));
-    record.add("missing", Node::number(std::to_string(c.missing)));
-    record.add("rate", Node::number(rate));
-    summary_list.push(std::move(record));
-    summary.rows.push_back(io::Row{{rule_name(*c.rule, lang), period_label(c.period, lang), std::to_string(c.owed),
-                                    std::to_string(c.on_time), std::to_string(c.late), std::to_string(c.missing),
-                                    lang.text("report.submitted_rate", {{"submitted", std::to_string(submitted)},
-                                                                        {"owed", std::to_string(c.owed)},
-                                                                        {"rate", util::localize_decimal(rate, lang)}})},
-                                   false});
-  }
-  document.add("summary", std::move(summary_list));
-  return summary;
+/// The share of the reports owed that were submitted, in per cent to one decimal.
+std::string submitted_rate(const GroupCount& c) {
+  return util::format_decimal(util::Rational((c.on_time + c.late) * 100, c.owed), 1);
 }
+
+/// `69 of 111, 62.2%`, in the reader's language.
+std::string submitted_words(const GroupCount& c, const Lang& lang) {
+  return lang.text("report.submitted_rate", {{"submitted", std::to_string(c.on_time + c.late)},
+                                             {"owed", std::to_string(c.owed)},
+                                             {"rate", util::localize_decimal(submitted_rate(c), lang)}});
+}
+
+io::Field<GroupCount> count_field(const char* key, int GroupCount::*member) {
+  return {.key = key, .label = std::string("label.") + key, .type = io::FieldType::count,
+          .value = [member](const GroupCount& c) { return std::to_string(c.*member); }};
+}
+
+/// The rates per obligation and period: the summary.
+const io::Fields<GroupCount> summary_fields = {
+    {.key = "obligation",
+     .label = "label.report",
+     .value = [](const GroupCount& c) { return c.rule->id; },
+     .shown = [](const GroupCount& c, const Lang& lang) { return rule_name(*c.rule, lang); }},
+    {.key = "period",
+     .label = "label.period",
+     .type = io::FieldType::year,
+     .value = [](const GroupCount& c) { return period_value(c.period); },
+     .shown = [](const GroupCount& c, const Lang& lang) { return period_label(c.period, lang); }},
+    count_field("owed", &GroupCount::owed),
+    count_field("on_time", &GroupCount::on_time),
+    count_field("late", &GroupCount::late),
+    count_field("missing", &GroupCount::missing),
+    {.key = "rate", .type = io::FieldType::rate, .value = submitted_rate},
+    {.label = "label.submitted", .shown = submitted_words},
+};
 
 /// Reports owed and received (on time or late) per obligation and period, from the counts of
 /// the summary; a band is named by its period first, which is what differs between bands.
-io::Table reports_chart(const std::vector<GroupCount>& groups, const Lang& lang) {
-  io::Table chart{"reports", lang.text("chart.reports"),
-                  {Column{lang.text("label.obligation_period"), ColumnType::text},
-                   Column{lang.text("label.owed"), ColumnType::count},
-                   Column{lang.text("label.received"), ColumnType::count}}};
-  for (const auto& c : groups) {
-    chart.rows.push_back(io::Row{{fmt::format("{} \u00b7 {}", period_label(c.period, lang), rule_name(*c.rule, lang)),
-                                  std::to_string(c.owed), std::to_string(c.on_time + c.late)}});
-  }
-  return chart;
+const io::Fields<GroupCount> chart_fields = {
+    {.label = "label.obligation_period",
+     .shown = [](const GroupCount& c, const Lang& lang) {
+       return fmt::format("{} \u00b7 {}", period_label(c.period, lang), rule_name(*c.rule, lang));
+     }},
+    count_field("owed", &GroupCount::owed),
+    {.label = "label.received", .type = io::FieldType::count,
+     .value = [](const GroupCount& c) { return std::to_string(c.on_time + c.late); }},
+};
+
+/// Each party's standing on each obligation due: the detail.
+io::Fields<Tracked> detail_fields(const model::StateTable& states) {
+  io::Fields<Tracked> fields = obligation_fields(states, false);
+  fields.push_back(due_field());
+  fields.push_back({.key = "received", .label = "label.received", .type = io::FieldType::date,
+                    .value = [](const Tracked& t) { return t.report ? Value(t.report->received.iso()) : Value(); }});
+  fields.push_back({.key = "standing", .label = "label.standing", .type = io::FieldType::code, .words = "standing.",
+                    .value = [](const Tracked& t) { return std::string(standing_name(t.standing)); }});
+  return fields;
 }
 
-/// Each party's standing on each obligation due, into the document and a table.
-io::Table add_detail(Node& document, const std::vector<Tracked>& tracked, const model::StateTable& states, Lang lang) {
-  Node detail_list = Node::sequence();
-  io::Table detail;
-  detail.name = "reports";
-  detail.title = lang.text("title.reports_by_state");
-  detail.columns = {Column{lang.text("label.state"), ColumnType::text},
-                    Column{lang.text("label.report"), ColumnType::text},
-                    Column{lang.text("label.period"), ColumnType::text},
-                    Column{lang.text("label.due"), ColumnType::date},
-                    Column{lang.text("label.received"), ColumnType::date},
-                    Column{lang.text("label.standing"), ColumnType::text}};
-  for (const auto& t : tracked) {
-    if (t.standing == Standing::not_yet_due) {
-      continue;
-    }
-    const auto& state = states[t.obligation.state];
-    Node record = obligation_record(t.obligation, states);
-    record.add("received", t.report ? Node::string(t.report->received.iso()) : Node::null());
-    record.add("standing", Node::string(std::string(standing_name(t.standing))));
-    detail_list.push(std::move(record));
-    detail.rows.push_back(io::Row{{state.code, rule_name(*t.obligation.rule, lang), period_label(t.obligation.period, lang),
-                                   t.obligation.due.iso(), t.report ? t.report->received.iso() : "",
-                                   standing_label(t.standing, lang)},
-                                  false});
-  }
-  document.add("reports", std::move(detail_list));
-  return detail;
+std::vector<Tracked> with_standing(const std::vector<Tracked>& tracked, bool (*kept)(Standing)) {
+  std::vector<Tracked> listed;
+  std::copy_if(tracked.begin(), tracked.end(), std::back_inserter(listed),
+               [kept](const Tracked& t) { return kept(t.standing); });
+  return listed;
 }
 
 } // namespace
 
 io::Output status_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                          const model::StateTable& states, const util::Date& as_of, Lang lang) {
-  Node document = treaty_header("reports-status", treaty, as_of);
   const std::vector<GroupCount> groups = count_by_obligation(tracked);
-  io::Table summary = add_summary(document, groups, treaty, as_of, lang);
-  io::Table detail = add_detail(document, tracked, states, lang);
-  return io::Output{{std::move(document)}, {std::move(summary), std::move(detail)}, "reports", {reports_chart(groups, lang)}};
+  const auto due = with_standing(tracked, [](Standing s) { return s != Standing::not_yet_due; });
+  const auto fields = detail_fields(states);
+  Node document = treaty_header("reports-status", treaty, as_of);
+  document.add("summary", io::record_list(summary_fields, groups));
+  document.add("reports", io::record_list(fields, due));
+  std::vector<io::Table> tables;
+  tables.push_back(io::record_table("summary", treaty_title("title.reports_status", treaty, as_of, lang), summary_fields,
+                                    groups, lang));
+  tables.push_back(io::record_table("reports", lang.text("title.reports_by_state"), fields, due, lang));
+  std::vector<io::Table> charts;
+  charts.push_back(io::record_table("reports", lang.text("chart.reports"), chart_fields, groups, lang));
+  return io::Output(std::move(document), std::move(tables), "reports", std::move(charts));
 }
 
 OverdueResult overdue_output(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                              const model::StateTable& states, const util::Date& as_of, Lang lang) {
+  const auto overdue = with_standing(tracked, [](Standing s) { return s == Standing::overdue; });
+  io::Fields<Tracked> fields = obligation_fields(states, true);
+  fields.push_back(due_field());
+  fields.push_back({.key = "days_overdue", .label = "label.days_overdue", .type = io::FieldType::count,
+                    .value = [&as_of](const Tracked& t) { return std::to_string(as_of.days_since(t.obligation.due)); }});
   Node document = treaty_header("overdue-reports", treaty, as_of);
-  Node list = Node::sequence();
-  io::Table table;
-  table.name = "overdue";
-  table.title = treaty_title("title.overdue", treaty, as_of, lang);
-  table.columns = obligation_columns(lang);
-  table.columns.push_back(Column{lang.text("label.days_overdue"), ColumnType::count});
-  std::size_t count = 0;
-  for (const auto& t : tracked) {
-    if (t.standing != Standing::overdue) {
-      continue;
-    }
-    ++count;
-    const auto& state = states[t.obligation.state];
-    const std::string days = std::to_string(as_of.days_since(t.obligation.due));
-    Node record = obligation_record(t.obligation, states);
-    record.add("days_overdue", Node::number(days));
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{{state.code, state.name(lang), rule_name(*t.obligation.rule, lang),
-                                  period_label(t.obligation.period, lang), t.obligation.due.iso(), days},
-                                 false});
-  }
-  document.add("overdue", std::move(list));
-  return OverdueResult{io::Output{{std::move(document)}, {std::move(table)}}, count};
+  document.add("overdue", io::record_list(fields, overdue));
+  io::Table table = io::record_table("overdue", treaty_title("title.overdue", treaty, as_of, lang), fields, overdue, lang);
+  return OverdueResult{io::Output(std::move(document), std::move(table)), overdue.size()};
 }
 
 namespace {
@@ -313,54 +299,49 @@ std::string deadline_obligation(const model::Treaty& treaty, int article, const 
   return lang.text("deadline.article", {{"article", std::to_string(article)}});
 }
 
-io::Table deadlines_table(const model::Treaty& treaty, const util::Date& as_of, const util::Date& until, Lang lang) {
-  io::Table table;
-  table.name = "deadlines";
-  table.title = lang.text("title.deadlines", {{"treaty", treaty.short_name(lang)}, {"from", as_of.iso()},
-                                               {"until", until.iso()}});
-  table.columns = {Column{lang.text("label.deadline"), ColumnType::date},
-                   Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("label.name"), ColumnType::text},
-                   Column{lang.text("label.obligation"), ColumnType::text},
-                   Column{lang.text("label.original_deadline"), ColumnType::date},
-                   Column{lang.text("label.passed"), ColumnType::text},
-                   Column{lang.text("label.days_since"), ColumnType::count},
-                   Column{lang.text("label.days_left"), ColumnType::count}};
-  table.notes.push_back(lang.text("note.deadlines"));
-  return table;
+/// The deadlines listed, with the days since each passed or left until it falls due.
+io::Fields<ListedDeadline> deadline_fields(const model::Treaty& treaty, const model::StateTable& states,
+                                           const util::Date& as_of) {
+  using D = ListedDeadline;
+  io::Fields<D> fields = {
+      {.key = "deadline", .label = "label.deadline", .type = io::FieldType::date,
+       .value = [](const D& d) { return d.known.current.iso(); }},
+      {.key = "state", .label = "label.state", .value = [&states](const D& d) { return states[d.deadline->state].code; }},
+      {.label = "label.name", .shown = [&states](const D& d, const Lang& lang) { return states[d.deadline->state].name(lang); }},
+      {.label = "label.obligation",
+       .shown = [&treaty](const D& d, const Lang& lang) { return deadline_obligation(treaty, d.deadline->article, lang); }},
+      {.key = "article", .type = io::FieldType::count, .value = [](const D& d) { return std::to_string(d.deadline->article); }},
+      {.key = "original_deadline", .label = "label.original_deadline", .type = io::FieldType::date,
+       .value = [](const D& d) { return d.deadline->deadline.iso(); }},
+      {.key = "extended", .type = io::FieldType::flag, .value = [](const D& d) { return io::flag(d.known.extended); }},
+      {.key = "passed",
+       .label = "label.passed",
+       .type = io::FieldType::flag,
+       .value = [](const D& d) { return io::flag(d.passed); },
+       .shown = [](const D& d, const Lang& lang) { return d.passed ? lang.text("deadline.passed") : ""; }},
+      {.key = "days_since", .label = "label.days_since", .type = io::FieldType::count, .omit_absent = true,
+       .value = [&as_of](const D& d) { return d.passed ? Value(std::to_string(as_of.days_since(d.known.current))) : Value(); }},
+      {.key = "days_left", .label = "label.days_left", .type = io::FieldType::count, .omit_absent = true,
+       .value = [&as_of](const D& d) { return d.passed ? Value() : Value(std::to_string(d.known.current.days_since(as_of))); }},
+  };
+  return fields;
 }
 
 } // namespace
 
 DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::StateTable& states,
                                  const util::Date& as_of, const util::Date& until, Lang lang) {
+  const auto listed = select_deadlines(treaty, states, as_of, until);
+  const auto fields = deadline_fields(treaty, states, as_of);
   Node document = treaty_header("deadlines", treaty, as_of);
   document.add("until", Node::string(until.iso()));
-  Node list = Node::sequence();
-  io::Table table = deadlines_table(treaty, as_of, until, lang);
-  std::size_t passed = 0;
-  for (const auto& item : select_deadlines(treaty, states, as_of, until)) {
-    const auto& d = *item.deadline;
-    const auto& state = states[d.state];
-    const std::string since = item.passed ? std::to_string(as_of.days_since(item.known.current)) : "";
-    const std::string left = item.passed ? "" : std::to_string(item.known.current.days_since(as_of));
-    passed += item.passed;
-    Node record = Node::mapping();
-    record.add("deadline", Node::string(item.known.current.iso()));
-    record.add("state", Node::string(state.code));
-    record.add("article", Node::number(std::to_string(d.article)));
-    record.add("original_deadline", Node::string(d.deadline.iso()));
-    record.add("extended", Node::boolean(item.known.extended));
-    record.add("passed", Node::boolean(item.passed));
-    record.add(item.passed ? "days_since" : "days_left", Node::number(item.passed ? since : left));
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{{item.known.current.iso(), state.code, state.name(lang),
-                                  deadline_obligation(treaty, d.article, lang), d.deadline.iso(),
-                                  item.passed ? lang.text("deadline.passed") : "", since, left},
-                                 false});
-  }
-  document.add("deadlines", std::move(list));
-  return DeadlinesResult{io::Output{{std::move(document)}, {std::move(table)}}, passed};
+  document.add("deadlines", io::record_list(fields, listed));
+  const auto title = lang.text("title.deadlines", {{"treaty", treaty.short_name(lang)}, {"from", as_of.iso()},
+                                                    {"until", until.iso()}});
+  io::Table table = io::record_table("deadlines", title, fields, listed, lang);
+  table.notes.push_back(lang.text("note.deadlines"));
+  const auto passed = std::count_if(listed.begin(), listed.end(), [](const ListedDeadline& d) { return d.passed; });
+  return DeadlinesResult{io::Output(std::move(document), std::move(table)), static_cast<std::size_t>(passed)};
 }
 
 std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
