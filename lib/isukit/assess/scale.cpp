@@ -200,7 +200,7 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
   using io::ColumnType;
   using io::Node;
   Node document = Node::mapping();
-  document.add("kind", Node::string("scale"));
+  document.add("kind", Node::string("treaty-scale"));
   document.add("id", Node::string(fmt::format("{}-{}", scale.treaty, scale.year)));
   document.add("treaty", Node::string(scale.treaty));
   document.add("year", Node::number(std::to_string(scale.year)));

@@ -42,14 +42,21 @@ Shape states() {
                                               "ldc_graduation"})))}});
 }
 
-/// A reference scale (data/scales) and the scale `assess scale` derives for a treaty.
+/// A reference scale of assessments (data/scales: the UN's, as the General Assembly adopted it).
 Shape scale() {
-  return document(with(plain({"id", "resolution", "source", "as_of", "note", "treaty", "year", "base_scale",
-                              "parties_on", "states_paying"}),
+  return document(with(plain({"id", "resolution", "source", "as_of", "note"}),
                        {{"notes", texts()},
                         {"period", map(plain({"from", "to"}))},
-                        {"rates", list(map(plain({"state", "rate", "un_rate", "basis", "rule"})))},
+                        {"rates", list(map(plain({"state", "rate"})))},
                         {"non_member_rates", list(map(plain({"state", "rate"})))}}));
+}
+
+/// The scale `assess scale` derives for a treaty and a year: the reference scale adjusted to the
+/// treaty's paying parties by its cost-sharing rules. A kind of its own, so that it is never
+/// taken for a UN scale.
+Shape treaty_scale() {
+  return document(with(plain({"id", "treaty", "year", "base_scale", "base_scale_pinned", "parties_on", "states_paying"}),
+                       {{"rates", list(map(plain({"state", "organization", "un_rate", "rate", "basis", "rule"})))}}));
 }
 
 /// Who letters come from and how to pay (model/isu): the treaty file's `isu` section and the
@@ -313,6 +320,7 @@ const Layouts& layouts() {
     Layouts t;
     t.add("states", states());
     t.add("scale", scale());
+    t.add("treaty-scale", treaty_scale());
     t.add("treaty", treaty());
     t.add("budget", budget());
     t.add("budget-table", budget_table());
