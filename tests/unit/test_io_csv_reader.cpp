@@ -107,6 +107,36 @@ TEST_CASE("io::CsvReader: RFC 4180 edge cases") {
   CHECK_THROWS_WITH(junk.next_row(fields), "p.csv:1:4: unexpected text after a quoted field");
 }
 
+TEST_CASE("io::CsvReader: the cases of the csv-spectrum conformance suite, and UTF-8 only") {
+  // The kinds of case github.com/maxogden/csv-spectrum checks, written anew: quoted empty
+  // fields, a JSON text in quotes, quotes and line ends (LF and CRLF) inside quotes, UTF-8.
+  std::vector<std::string_view> fields;
+  CsvReader quoted_empty("a,b,c\n1,\"\",\"\"\n2,3,4", intern_file_name("p.csv"));
+  REQUIRE(quoted_empty.next_row(fields));
+  REQUIRE(quoted_empty.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"1", "", ""});
+  REQUIRE(quoted_empty.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"2", "3", "4"});
+  CsvReader json("key,val\n1,\"{\"\"type\"\": \"\"Point\"\", \"\"c\"\": [1.0, 0.5]}\"\n", intern_file_name("p.csv"));
+  REQUIRE(json.next_row(fields));
+  REQUIRE(json.next_row(fields));
+  CHECK(fields[1] == "{\"type\": \"Point\", \"c\": [1.0, 0.5]}");
+  CsvReader newlines("a,b\r\n1,\"ha \r\n\"\"ha\"\" \r\nha\"\r\n3,4\r\n", intern_file_name("p.csv"));
+  REQUIRE(newlines.next_row(fields));
+  REQUIRE(newlines.next_row(fields));
+  CHECK(fields[1] == "ha \r\n\"ha\" \r\nha");
+  REQUIRE(newlines.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"3", "4"});
+  CHECK(newlines.row_mark().line == 5);
+  CsvReader utf8("a,b\n1,ʤ\xE2\x80\xAF€\n", intern_file_name("p.csv"));
+  REQUIRE(utf8.next_row(fields));
+  REQUIRE(utf8.next_row(fields));
+  CHECK(fields[1] == "ʤ\xE2\x80\xAF€");
+  CsvReader latin1("a,b\n1,Minist\xE8re\n", intern_file_name("p.csv"));
+  REQUIRE(latin1.next_row(fields));
+  CHECK_THROWS_WITH(latin1.next_row(fields), doctest::Contains("p.csv:2:3: field 2: byte 0xE8 is not UTF-8 text"));
+}
+
 TEST_CASE("io::CsvHeader: names, duplicates and widths") {
   std::vector<std::string_view> fields;
   const std::vector<CsvHeader::Column> columns{{"date", true}, {"amount", true}, {"year", false}};

@@ -218,25 +218,33 @@ Node status_document(const ContributionsStatus& s, const model::StateTable& stat
   return document;
 }
 
-/// The page an officer reads: the year's figures, then the states with a balance.
-std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+/// The year's figures: assessed, received, outstanding, the collection rate, closed accounts, credits.
+io::Table summary_table(const ContributionsStatus& s, Lang lang) {
   const auto& cur = s.currency;
   io::Table summary;
   const std::string year = std::to_string(s.current_year);
   summary.name = "summary";
   summary.title = lang.text("title.contributions_status", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
-  summary.columns = {Column{lang.text("label.item"), ColumnType::text}, Column{lang.text("label.amount"), ColumnType::money}};
+  // The collection rate is a rate, not an amount: its own typed column (a spreadsheet cell
+  // formatted as a percentage figure, not as money).
+  summary.columns = {Column{lang.text("label.item"), ColumnType::text}, Column{lang.text("label.amount"), ColumnType::money},
+                     Column{lang.text("label.rate_percent"), ColumnType::rate}};
+  const auto amount_row = [](std::string item, std::string amount) { return io::Row{{std::move(item), std::move(amount), ""}}; };
   summary.rows = {
-      {{lang.text("status.assessed", {{"year", year}}), money_text(s.assessed, cur)}, false},
-      {{lang.text("status.received", {{"year", year}}), money_text(s.received, cur)}, false},
-      {{lang.text("status.outstanding", {{"year", year}}), money_text(s.outstanding, cur)}, false},
-      {{lang.text("status.collection_rate", {{"year", year}}), percent_text(s.received, s.assessed)}, false},
-      {{lang.text("status.closed_outstanding", {{"year", std::to_string(s.current_year - 1)}}),
-        money_text(s.closed_outstanding, cur)},
-       false},
-      {{lang.text("status.credits"), money_text(s.credits, cur)}, false},
+      amount_row(lang.text("status.assessed", {{"year", year}}), money_text(s.assessed, cur)),
+      amount_row(lang.text("status.received", {{"year", year}}), money_text(s.received, cur)),
+      amount_row(lang.text("status.outstanding", {{"year", year}}), money_text(s.outstanding, cur)),
+      io::Row{{lang.text("status.collection_rate", {{"year", year}}), "", percent_text(s.received, s.assessed)}},
+      amount_row(lang.text("status.closed_outstanding", {{"year", std::to_string(s.current_year - 1)}}),
+                 money_text(s.closed_outstanding, cur)),
+      amount_row(lang.text("status.credits"), money_text(s.credits, cur)),
   };
+  return summary;
+}
 
+/// The page an officer reads: the year's figures, then the states with a balance.
+std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+  const auto& cur = s.currency;
   io::Table detail;
   detail.name = "states";
   detail.title = lang.text("title.states_with_balances");
@@ -261,7 +269,7 @@ std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::
                                 true});
   detail.notes.push_back(aging_note(s.current_year, lang));
   detail.notes.push_back(lang.text("note.article_19"));
-  return {std::move(summary), std::move(detail)};
+  return {summary_table(s, lang), std::move(detail)};
 }
 
 /// Each year's collection rate as of the date: what the states have paid of that year's
