@@ -1,4 +1,5 @@
 #include <isukit/assess/scale.hpp>
+#include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
 
@@ -195,10 +196,45 @@ std::string format_percent(const Rational& share) {
   return util::format_decimal(share * 100, 12);
 }
 
+namespace {
+
+/// A party's UN rate and its share of the treaty's scale, both in per cent.
+io::Fields<ScaleEntry> scale_fields(const model::StateTable& states) {
+  using E = ScaleEntry;
+  using io::Value;
+  io::Fields<E> fields = {
+      {.key = "state",
+       .label = "label.state",
+       .omit_absent = true,
+       .value = [&states](const E& e) { return e.organization ? Value() : Value(e.code(states)); },
+       .shown = [&states](const E& e, const util::Lang&) { return e.code(states); }},
+      {.key = "organization", .omit_absent = true,
+       .value = [&states](const E& e) { return e.organization ? Value(e.code(states)) : Value(); }},
+      {.label = "label.name", .shown = [&states](const E& e, const util::Lang& lang) { return e.name(states, lang); }},
+      {.key = "un_rate", .label = "label.un_rate_percent", .type = io::FieldType::rate, .omit_absent = true,
+       .value = [](const E& e) { return e.organization ? Value() : Value(util::format_decimal(e.un_rate, 3)); }},
+      {.key = "rate", .label = "label.adjusted_rate_percent", .type = io::FieldType::rate,
+       .value = [](const E& e) { return format_percent(e.share); }},
+      {.key = "basis", .label = "label.basis", .type = io::FieldType::code, .words = "basis.", .omit_absent = true,
+       .value = [](const E& e) {
+         return e.basis == RateBasis::un_scale || e.organization ? Value() : Value(std::string(basis_name(e.basis)));
+       },
+       // The table says "UN scale" too, which the document leaves to be understood.
+       .shown = [](const E& e, const util::Lang& lang) {
+         return basis_name(e.basis).empty() ? "" : lang.text(fmt::format("basis.{}", basis_name(e.basis)));
+       }},
+      {.key = "rule", .label = "label.rule", .type = io::FieldType::code, .words = "rule.", .omit_absent = true,
+       .value = [](const E& e) { return e.rule == RuleApplied::none ? Value() : Value(std::string(rule_name(e.rule))); }},
+  };
+  return fields;
+}
+
+} // namespace
+
 io::Output scale_output(const TreatyScale& scale, const model::Reference& reference, util::Lang lang) {
-  using io::Column;
-  using io::ColumnType;
   using io::Node;
+  const auto paying = std::count_if(scale.entries.begin(), scale.entries.end(), [](const ScaleEntry& e) { return e.share > 0; });
+  const auto fields = scale_fields(reference.states);
   Node document = Node::mapping();
   document.add("kind", Node::string("treaty-scale"));
   document.add("id", Node::string(fmt::format("{}-{}", scale.treaty, scale.year)));
@@ -209,47 +245,17 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
     document.add("base_scale_pinned", Node::boolean(true));
   }
   document.add("parties_on", Node::string(scale.parties_on.iso()));
-  const auto paying = std::count_if(scale.entries.begin(), scale.entries.end(), [](const ScaleEntry& e) { return e.share > 0; });
   document.add("states_paying", Node::number(std::to_string(paying)));
-  Node& rates = document.add("rates", Node::sequence());
-
-  io::Table table;
-  table.name = "scale";
-  table.title = lang.plural("title.treaty_scale", static_cast<std::int64_t>(paying),
-                            {{"year", std::to_string(scale.year)}, {"scale", scale.scale_id}});
-  table.columns = {Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("label.name"), ColumnType::text},
-                   Column{lang.text("label.un_rate_percent"), ColumnType::rate},
-                   Column{lang.text("label.adjusted_rate_percent"), ColumnType::rate},
-                   Column{lang.text("label.basis"), ColumnType::text},
-                   Column{lang.text("label.rule"), ColumnType::text}};
+  document.add("rates", io::record_list(fields, scale.entries));
+  const auto title = lang.plural("title.treaty_scale", static_cast<std::int64_t>(paying),
+                                 {{"year", std::to_string(scale.year)}, {"scale", scale.scale_id}});
+  io::Table table = io::record_table("scale", title, fields, scale.entries, lang);
   Rational total_un = 0;
   for (const auto& entry : scale.entries) {
-    const std::string& code = entry.code(reference.states);
-    const std::string un_rate = entry.organization ? std::string() : util::format_decimal(entry.un_rate, 3);
-    const std::string adjusted = format_percent(entry.share);
     total_un += entry.un_rate;
-    Node record = Node::mapping();
-    record.add(entry.organization ? "organization" : "state", Node::string(code));
-    if (!entry.organization) {
-      record.add("un_rate", Node::number(un_rate));
-    }
-    record.add("rate", Node::number(adjusted));
-    if (entry.basis != RateBasis::un_scale && !entry.organization) {
-      record.add("basis", Node::string(std::string(basis_name(entry.basis))));
-    }
-    if (entry.rule != RuleApplied::none) {
-      record.add("rule", Node::string(std::string(rule_name(entry.rule))));
-    }
-    rates.push(std::move(record));
-    const std::string rule = entry.rule == RuleApplied::none ? "" : lang.text(fmt::format("rule.{}", rule_name(entry.rule)));
-    const std::string basis = basis_name(entry.basis).empty() ? "" : lang.text(fmt::format("basis.{}", basis_name(entry.basis)));
-    table.rows.push_back(io::Row{{code, entry.name(reference.states, lang), un_rate, adjusted, basis, rule}, false});
   }
-  table.rows.push_back(io::Row{{lang.text("label.total"), "", util::format_decimal(total_un, 3),
-                                format_percent(1), "", ""},
-                               true});
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  io::add_total_row(table, fields, {{"un_rate", util::format_decimal(total_un, 3)}, {"rate", format_percent(1)}}, lang);
+  return io::Output(std::move(document), std::move(table));
 }
 
 } // namespace isukit::assess
