@@ -45,23 +45,31 @@ std::string cell_text(FieldType type, const std::string& words, const Value& val
   return type == FieldType::code ? lang.text(words + *value.text) : *value.text;
 }
 
-Column column(const std::string& label, FieldType type, const util::Lang& lang) {
+namespace {
+
+ColumnType column_type(FieldType type) {
   switch (type) {
   case FieldType::money:
-    return Column{lang.text(label), ColumnType::money};
+    return ColumnType::money;
   case FieldType::rate:
-    return Column{lang.text(label), ColumnType::rate};
+    return ColumnType::rate;
   case FieldType::date:
-    return Column{lang.text(label), ColumnType::date};
+    return ColumnType::date;
   case FieldType::count:
-    return Column{lang.text(label), ColumnType::count};
+    return ColumnType::count;
   case FieldType::text:
   case FieldType::code:
   case FieldType::flag:
   case FieldType::year:
     break;
   }
-  return Column{lang.text(label), ColumnType::text};
+  return ColumnType::text;
+}
+
+} // namespace
+
+Column column(const std::string& label, FieldType type, const util::Lang& lang, const std::vector<util::Arg>& args) {
+  return Column{lang.text(label, std::span<const util::Arg>(args)), column_type(type)};
 }
 
 } // namespace isukit::io

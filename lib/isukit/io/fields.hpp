@@ -68,8 +68,9 @@ using Fields = std::vector<Field<Record>>;
 void add_value(Node& record, const std::string& key, FieldType type, bool omit_absent, const Value& value);
 /// The cell of `value`: its text, a code as the catalogue's `words` + code; nothing is empty.
 std::string cell_text(FieldType type, const std::string& words, const Value& value, const util::Lang& lang);
-/// The column of a field: its head from the catalogue, its type for alignment and grouping.
-Column column(const std::string& label, FieldType type, const util::Lang& lang);
+/// The column of a field: its head from the catalogue (given `args`), its type for alignment and
+/// grouping.
+Column column(const std::string& label, FieldType type, const util::Lang& lang, const std::vector<util::Arg>& args = {});
 
 /// The document's list of `records`, one mapping per record with the fields that have a key,
 /// in the list's order.
@@ -89,15 +90,17 @@ Node record_list(const Fields<Record>& fields, const std::vector<Record>& record
 }
 
 /// The table of `records`, named `name` (what --table calls it) with `title`: one column per
-/// field that has a label, one row per record; a row is a total when `is_total` says so.
+/// field that has a label, one row per record; a row is a total when `is_total` says so. The
+/// heads are given `label_args` (`{"currency", "USD"}` for "Cost (USD)").
 template <typename Record>
 Table record_table(std::string name, std::string title, const Fields<Record>& fields,
                    const std::vector<Record>& records, const util::Lang& lang,
-                   std::type_identity_t<std::function<bool(const Record&)>> is_total = {}) {
+                   std::type_identity_t<std::function<bool(const Record&)>> is_total = {},
+                   const std::vector<util::Arg>& label_args = {}) {
   Table table{std::move(name), std::move(title), {}};
   for (const auto& f : fields) {
     if (!f.label.empty()) {
-      table.columns.push_back(column(f.label, f.type, lang));
+      table.columns.push_back(column(f.label, f.type, lang, label_args));
     }
   }
   table.rows.reserve(records.size());

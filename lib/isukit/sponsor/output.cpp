@@ -1,3 +1,4 @@
+#include <isukit/io/fields.hpp>
 #include <isukit/sponsor/selection.hpp>
 
 #include <fmt/format.h>
@@ -152,84 +153,107 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
   return io::Output{{std::move(document)}, {std::move(table)}};
 }
 
-io::Output programme_report(const Node& selection, const Lang& lang) {
-  const util::Currency currency = selection.at("currency").as_currency();
-  const util::Money fund = selection.at("fund").as_money(currency);
-  struct Tally {
-    int count = 0;
-    util::Money cost;
-  };
+namespace {
+
+/// The delegates sponsored with one value of a dimension (a regional group, a gender...) and
+/// what they cost.
+struct Tally {
+  std::string value;
+  int count = 0;
+  util::Money cost;
+};
+
+/// What the breakdown counts: each dimension, the field of the selection's records it reads.
+constexpr const char* dimensions[] = {"regional_group", "gender", "party_status", "meeting"};
+
+/// The selected applications' tallies per dimension and value (values in code order).
+std::map<std::string, std::vector<Tally>> tally(const Node& selection, const util::Currency& currency) {
   std::map<std::string, std::map<std::string, Tally>> by; // dimension -> value -> tally
-  util::Money total = util::Money::zero(currency);
-  int sponsored = 0;
   for (const auto& record : selection.at("applications").as_sequence()) {
     if (record.at("decision").as_text() != "selected") {
       continue;
     }
     const util::Money cost = record.at("cost").as_money(currency);
-    ++sponsored;
-    total += cost;
-    const std::pair<const char*, std::string> keys[] = {
-        {"regional_group", record.at("regional_group").as_text()},
-        {"gender", record.at("gender").as_text()},
-        {"party_status", record.at("party_status").as_text()},
-        {"meeting", record.at("meeting").as_text()},
-    };
-    for (const auto& [dimension, value] : keys) {
-      Tally& t = by[dimension][value];
-      if (t.count == 0) {
-        t.cost = util::Money::zero(currency);
-      }
+    for (const char* dimension : dimensions) {
+      const std::string& value = record.at(dimension).as_text();
+      Tally& t = by[dimension].try_emplace(value, Tally{value, 0, util::Money::zero(currency)}).first->second;
       ++t.count;
       t.cost += cost;
     }
   }
+  std::map<std::string, std::vector<Tally>> result;
+  for (const char* dimension : dimensions) {
+    auto& list = result[dimension]; // empty when none was selected
+    for (auto& [value, t] : by[dimension]) {
+      list.push_back(std::move(t));
+    }
+  }
+  return result;
+}
+
+/// How a value of `dimension` reads (codes are words of the catalogue; a meeting by its name).
+std::string value_words(const Node& selection, const std::string& dimension, const std::string& value, const Lang& lang) {
+  if (dimension == "gender") {
+    return gender_words(value, lang);
+  }
+  if (dimension == "meeting") {
+    return letter_meeting(selection, value, lang).at("name").as_text();
+  }
+  return lang.text((dimension == "regional_group" ? "region." : dimension + ".") + value);
+}
+
+io::Fields<Tally> tally_fields(const Node& selection, const std::string& dimension) {
+  io::Fields<Tally> fields = {
+      {.key = "value",
+       .label = "label." + dimension,
+       .value = [](const Tally& t) { return t.value; },
+       .shown = [&selection, dimension](const Tally& t, const Lang& lang) {
+         return value_words(selection, dimension, t.value, lang);
+       }},
+      {.key = "delegates", .label = "label.delegates", .type = io::FieldType::count,
+       .value = [](const Tally& t) { return std::to_string(t.count); }},
+      {.key = "cost", .label = "label.cost_in", .type = io::FieldType::money,
+       .value = [](const Tally& t) { return t.cost.plain(); }},
+  };
+  return fields;
+}
+
+} // namespace
+
+io::Output programme_report(const Node& selection, const Lang& lang) {
+  const util::Currency currency = selection.at("currency").as_currency();
+  const std::string code(currency.code());
+  const util::Money fund = selection.at("fund").as_money(currency);
+  const auto by = tally(selection, currency);
+  util::Money total = util::Money::zero(currency);
+  int sponsored = 0;
+  for (const auto& t : by.at("meeting")) { // every selected delegate attends one meeting
+    total += t.cost;
+    sponsored += t.count;
+  }
+  const std::string used = fund.is_zero() ? "" : util::format_decimal(total.value() * 100 / fund.value(), 1);
   Node document = Node::mapping();
   document.add("kind", Node::string("sponsorship-report"));
   document.add("programme", Node::string(selection.at("programme").as_text()));
-  document.add("currency", Node::string(std::string(currency.code())));
+  document.add("currency", Node::string(code));
   document.add("fund", Node::number(fund.plain()));
   document.add("sponsored", Node::number(std::to_string(sponsored)));
   document.add("cost", Node::number(total.plain()));
-  const std::string used = fund.is_zero() ? "" : util::format_decimal(total.value() * 100 / fund.value(), 1);
   document.add("fund_used_percent", Node::number(used));
-
-  io::Output output;
-  // Each dimension: its header, and how its values read (codes are words of the catalogue).
-  const std::pair<const char*, std::function<std::string(const std::string&)>> dimensions[] = {
-      {"regional_group", [&](const std::string& code) { return lang.text("region." + code); }},
-      {"gender", [&](const std::string& code) { return gender_words(code, lang); }},
-      {"party_status", [&](const std::string& code) { return lang.text("party_status." + code); }},
-      {"meeting", [&](const std::string& id) { return letter_meeting(selection, id, lang).at("name").as_text(); }},
-  };
-  Node breakdown = Node::mapping();
-  for (const auto& [dimension, words] : dimensions) {
-    const std::string header = lang.text(fmt::format("label.{}", dimension));
-    io::Table table;
-    table.name = dimension;
-    table.title = lang.text("title.sponsored_by", {{"dimension", header}});
-    table.columns = {Column{header, ColumnType::text}, Column{lang.text("label.delegates"), ColumnType::count},
-                     Column{lang.text("label.cost_in", {{"currency", std::string(currency.code())}}), ColumnType::money}};
-    Node values = Node::sequence();
-    for (const auto& [value, t] : by[dimension]) {
-      Node entry = Node::mapping();
-      entry.add("value", Node::string(value));
-      entry.add("delegates", Node::number(std::to_string(t.count)));
-      entry.add("cost", Node::number(t.cost.plain()));
-      values.push(std::move(entry));
-      table.rows.push_back(io::Row{{words(value), std::to_string(t.count), t.cost.plain()}, false});
-    }
-    table.rows.push_back(io::Row{{lang.text("label.total"), std::to_string(sponsored), total.plain()}, true});
-    breakdown.add(dimension, std::move(values));
-    output.tables.push_back(std::move(table));
+  Node& breakdown = document.add("by", Node::mapping());
+  std::vector<io::Table> tables;
+  for (const char* dimension : dimensions) {
+    const auto fields = tally_fields(selection, dimension);
+    breakdown.add(dimension, io::record_list(fields, by.at(dimension)));
+    const auto title = lang.text("title.sponsored_by", {{"dimension", lang.text(std::string("label.") + dimension)}});
+    tables.push_back(io::record_table(dimension, title, fields, by.at(dimension), lang, {}, {{"currency", code}}));
+    io::add_total_row(tables.back(), fields, {{"delegates", std::to_string(sponsored)}, {"cost", total.plain()}}, lang);
   }
-  output.tables.back().notes.push_back(lang.text("note.sponsorship.cost", {{"cost", total.grouped(lang)},
-                                                                          {"fund", fund.grouped(lang)},
-                                                                          {"currency", std::string(currency.code())},
-                                                                          {"percent", util::localize_decimal(used, lang)}}));
-  document.add("by", std::move(breakdown));
-  output.documents.push_back(std::move(document));
-  return output;
+  tables.back().notes.push_back(lang.text("note.sponsorship.cost", {{"cost", total.grouped(lang)},
+                                                                   {"fund", fund.grouped(lang)},
+                                                                   {"currency", code},
+                                                                   {"percent", util::localize_decimal(used, lang)}}));
+  return io::Output(std::move(document), std::move(tables));
 }
 
 namespace {
