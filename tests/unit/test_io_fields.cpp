@@ -16,7 +16,8 @@ util::Lang words() {
   catalogue->code = "xx";
   for (const auto& [id, text] : {std::pair{"label.state", "State"}, {"label.paid", "Paid"}, {"label.due", "Due"},
                                  {"label.standing", "Standing"}, {"label.name", "Name"}, {"label.year", "Year"},
-                                 {"standing.late", "Late"}, {"standing.on_time", "On time"}}) {
+                                 {"standing.late", "Late"}, {"standing.on_time", "On time"},
+                                 {"label.total", "Total"}}) {
     catalogue->messages[id].forms["other"] = text;
   }
   return util::Lang(catalogue);
@@ -103,5 +104,27 @@ TEST_SUITE("io::fields") {
   TEST_CASE("io::cell_text: a code the catalogue lacks is an error, never the code by accident") {
     CHECK_THROWS_AS(cell_text(FieldType::code, "standing.", Value("overdue"), words()), util::Error);
     CHECK(cell_text(FieldType::text, "", Value("overdue"), words()) == "overdue");
+  }
+}
+
+TEST_SUITE("io::fields") {
+  TEST_CASE("io::add_total_row: the total word first, the totals under their fields, the rest empty") {
+    Table table = record_table("payments", "Payments", payment_fields, payments, words());
+    add_total_row(table, payment_fields, {{"paid", "1362212.20"}, {"year", "2025"}}, words());
+    REQUIRE(table.rows.size() == 3);
+    CHECK(table.rows[2].is_total);
+    CHECK(table.rows[2].cells == std::vector<std::string>{"Total", "", "1362212.20", "", "", "2025"});
+  }
+
+  TEST_CASE("io::Field::document: a field that adds its own keys (a text in every language)") {
+    const Fields<Payment> fields = {
+        {.key = "state", .value = [](const Payment& p) { return p.state; }},
+        {.key = "state_name", .document = [](Node& record, const Payment& p) {
+           record.add("state_name_en", Node::string(p.state + " in English"));
+           record.add("state_name_fr", Node::string(p.state + " en français"));
+         }},
+    };
+    const Node list = record_list(fields, {payments.front()});
+    CHECK(to_yaml({list}) == "---\n- state: FRA\n  state_name_en: FRA in English\n  state_name_fr: FRA en français\n");
   }
 }

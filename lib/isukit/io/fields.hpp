@@ -54,6 +54,10 @@ struct Field {
   /// The cell people read when it is not the value itself: a name in the reader's language. A
   /// code without it reads as the catalogue's `words` + code.
   std::function<std::string(const Record&, const util::Lang&)> shown = {};
+  /// Adds the field to the document's record itself, for what one typed text cannot say: a
+  /// text in every language (`state_name_en`, `state_name_fr`...), a reason with its
+  /// parameters. `key` then only names the field.
+  std::function<void(Node& record, const Record&)> document = {};
 };
 
 /// A list of fields, in the order of the document's keys and the table's columns. Build one as
@@ -81,7 +85,9 @@ Node record_list(const Fields<Record>& fields, const std::vector<Record>& record
   for (const auto& r : records) {
     Node& record = list.push(Node::mapping());
     for (const auto& f : fields) {
-      if (!f.key.empty()) {
+      if (f.document) {
+        f.document(record, r);
+      } else if (!f.key.empty()) {
         add_value(record, f.key, f.type, f.omit_absent, f.value(r));
       }
     }

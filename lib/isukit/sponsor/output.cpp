@@ -8,8 +8,6 @@
 
 namespace isukit::sponsor {
 
-using io::Column;
-using io::ColumnType;
 using io::Node;
 using util::Lang;
 
@@ -75,82 +73,97 @@ Node letter_meeting(const Node& selection, const std::string& id, const Lang& la
 
 } // namespace
 
+namespace {
+
+/// Each application: the applicant, the state's standing that decided eligibility, the costs, the
+/// rank and the decision with its reason. Over 40 lines: one list entry per field, 17 of them.
+io::Fields<Candidate> application_fields(const Selection& s, const model::StateTable& states, bool check_only) {
+  using C = Candidate;
+  using io::FieldType;
+  using io::Value;
+  const model::Programme& p = *s.programme;
+  // The costs are known for an application to a meeting of the programme that could be costed.
+  auto costed = [&p](const C& c) { return c.cost && p.find_meeting(c.application->meeting); };
+  auto decision = [check_only](const C& c) {
+    return check_only ? std::string(c.eligible ? "eligible" : "not_eligible") : std::string(decision_code(c.decision));
+  };
+  io::Fields<C> fields = {
+      {.key = "id", .label = "label.id", .value = [](const C& c) { return c.application->id; }},
+      {.key = "name", .label = "label.applicant", .value = [](const C& c) { return c.application->name; }},
+      {.key = "state", .label = "label.state", .value = [](const C& c) { return c.application->state_code; }},
+      {.key = "state_name", .document = [&states](Node& record, const C& c) {
+         if (c.application->state) {
+           add_local_text(record, "state_name", states[*c.application->state].names);
+         }
+       }},
+      {.key = "regional_group", .type = FieldType::code, .omit_absent = true, .value = [](const C& c) {
+         return c.application->state ? Value(std::string(model::regional_group_code(c.group))) : Value();
+       }},
+      {.key = "party_status", .type = FieldType::code, .omit_absent = true, .value = [](const C& c) {
+         return c.application->state ? Value(std::string(model::party_status_code(c.status))) : Value();
+       }},
+      {.key = "ldc", .type = FieldType::flag, .omit_absent = true,
+       .value = [](const C& c) { return c.application->state ? io::flag(c.ldc) : Value(); }},
+      {.key = "gender", .label = "label.gender", .value = [](const C& c) { return c.application->gender; },
+       .shown = [](const C& c, const Lang& lang) { return gender_words(c.application->gender, lang); }},
+      {.key = "function", .value = [](const C& c) { return c.application->function; }},
+      {.key = "meeting", .label = "label.meeting", .value = [](const C& c) { return c.application->meeting; }},
+      {.key = "days", .type = FieldType::count, .omit_absent = true,
+       .value = [costed](const C& c) { return costed(c) ? Value(std::to_string(c.application->days)) : Value(); }},
+      {.key = "ticket", .type = FieldType::money, .omit_absent = true,
+       .value = [costed](const C& c) { return costed(c) ? Value(c.application->ticket->plain()) : Value(); }},
+      {.key = "dsa", .type = FieldType::money, .omit_absent = true, .value = [costed, &p](const C& c) {
+         return costed(c) ? Value(p.find_meeting(c.application->meeting)->dsa.plain()) : Value();
+       }},
+      {.key = "cost", .label = "label.cost", .type = FieldType::money, .omit_absent = true,
+       .value = [costed](const C& c) { return costed(c) ? Value(c.cost->plain()) : Value(); },
+       .shown = [](const C& c, const Lang&) { return c.cost ? c.cost->plain() : ""; }},
+      {.key = "rank", .label = "label.rank", .type = FieldType::count, .omit_absent = true,
+       .value = [](const C& c) { return c.rank ? Value(std::to_string(c.rank)) : Value(); }},
+      {.key = "decision", .label = "label.decision", .type = FieldType::code, .words = "decision.", .value = decision},
+      {.key = "reason", .label = "label.reason",
+       .shown = [&states, &p](const C& c, const Lang& lang) {
+         return render_reason("reason", c.reason, lang, states, std::string(p.currency.code()));
+       },
+       .document = [](Node& record, const C& c) { record.add("reason", reason_node(c.reason)); }},
+  };
+  return fields;
+}
+
+} // namespace
+
 io::Output selection_output(const Selection& s, const model::StateTable& states, Lang lang, bool check_only) {
   const model::Programme& p = *s.programme;
+  const std::string currency(p.currency.code());
+  const auto fields = application_fields(s, states, check_only);
   Node document = Node::mapping();
   // A check is not a selection: `sponsor check | sponsor letters` must not write letters.
   document.add("kind", Node::string(check_only ? "eligibility" : "selection"));
   document.add("programme", Node::string(p.id));
   add_local_text(document, "programme_name", p.names);
   document.add("treaty", Node::string(p.treaty));
-  document.add("currency", Node::string(std::string(p.currency.code())));
+  document.add("currency", Node::string(currency));
   document.add("fund", Node::number(p.fund.plain()));
   if (!check_only) {
     document.add("spent", Node::number(s.spent.plain()));
     document.add("remaining", Node::number((p.fund - s.spent).plain()));
     document.add("meetings", meetings_node(p));
   }
-  Node list = Node::sequence();
-  io::Table table;
-  const std::string currency(p.currency.code());
-  table.name = "applications";
-  table.title = lang.text(check_only ? "title.eligibility" : "title.selection", {{"programme", p.name(lang)}, {"currency", currency}});
-  table.columns = {Column{lang.text("label.id"), ColumnType::text},
-                   Column{lang.text("label.applicant"), ColumnType::text},
-                   Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("label.gender"), ColumnType::text},
-                   Column{lang.text("label.meeting"), ColumnType::text},
-                   Column{lang.text("label.cost"), ColumnType::money},
-                   Column{lang.text("label.rank"), ColumnType::count},
-                   Column{lang.text("label.decision"), ColumnType::text},
-                   Column{lang.text("label.reason"), ColumnType::text}};
-  for (const auto& c : s.candidates) {
-    const auto& a = *c.application;
-    const std::string decision =
-        check_only ? (c.eligible ? "eligible" : "not_eligible") : std::string(decision_code(c.decision));
-    Node record = Node::mapping();
-    record.add("id", Node::string(a.id));
-    record.add("name", Node::string(a.name));
-    record.add("state", Node::string(a.state_code));
-    if (a.state) {
-      add_local_text(record, "state_name", states[*a.state].names);
-      record.add("regional_group", Node::string(std::string(model::regional_group_code(c.group))));
-      record.add("party_status", Node::string(std::string(model::party_status_code(c.status))));
-      record.add("ldc", Node::boolean(c.ldc));
-    }
-    record.add("gender", Node::string(a.gender));
-    record.add("function", Node::string(a.function));
-    record.add("meeting", Node::string(a.meeting));
-    if (const auto* meeting = p.find_meeting(a.meeting); meeting && c.cost) {
-      record.add("days", Node::number(std::to_string(a.days)));
-      record.add("ticket", Node::number(a.ticket->plain()));
-      record.add("dsa", Node::number(meeting->dsa.plain()));
-      record.add("cost", Node::number(c.cost->plain()));
-    }
-    if (c.rank) {
-      record.add("rank", Node::number(std::to_string(c.rank)));
-    }
-    record.add("decision", Node::string(decision));
-    record.add("reason", reason_node(c.reason));
-    list.push(std::move(record));
-    table.rows.push_back(io::Row{{a.id, a.name, a.state_code, gender_words(a.gender, lang), a.meeting,
-                                  c.cost ? c.cost->plain() : "", c.rank ? std::to_string(c.rank) : "",
-                                  lang.text("decision." + decision), render_reason("reason", c.reason, lang, states, currency)},
-                                 false});
-  }
-  document.add("applications", std::move(list));
+  document.add("applications", io::record_list(fields, s.candidates));
+  const auto title = lang.text(check_only ? "title.eligibility" : "title.selection",
+                               {{"programme", p.name(lang)}, {"currency", currency}});
+  io::Table table = io::record_table("applications", title, fields, s.candidates, lang);
   if (!check_only) {
-    Node targets = Node::sequence();
+    Node& targets = document.add("targets", Node::sequence());
     for (const auto& note : s.target_notes) {
       targets.push(reason_node(note));
       table.notes.push_back(render_reason("target", note, lang, states, currency));
     }
-    document.add("targets", std::move(targets));
-    table.rows.push_back(io::Row{{lang.text("label.total"), "", "", "", "", s.spent.plain(), "",
-                                  lang.text("selection.of_fund", {{"fund", p.fund.grouped(lang)}}), ""},
-                                 true});
+    io::add_total_row(table, fields,
+                      {{"cost", s.spent.plain()}, {"decision", lang.text("selection.of_fund", {{"fund", p.fund.grouped(lang)}})}},
+                      lang);
   }
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  return io::Output(std::move(document), std::move(table));
 }
 
 namespace {
