@@ -88,7 +88,7 @@ cli::Runner setup_invoices(CLI::App& app) {
       std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
       all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(), batch.nothing_to_pay.end());
     }
-    cli::write_letter_batch("assess", all.letters, options->letters, "invoices");
+    cli::write_letter_batch("assess", all.letters, options->letters, "invoice");
     note_batch(all, *kit);
     return 0;
   };

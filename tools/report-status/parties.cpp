@@ -71,7 +71,7 @@ cli::Runner setup_outreach(CLI::App& app) {
     const auto kit = cli::letter_kit(options->letters, options->data, context.reference, context.treaty, "outreach");
     cli::write_letter_batch("report-status",
                             reports::outreach_letters(context.treaty, context.reference.states, named, kit, as_of),
-                            options->letters, "outreach letters");
+                            options->letters, "outreach letter");
     return 0;
   };
 }

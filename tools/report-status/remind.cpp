@@ -17,7 +17,7 @@ cli::Runner setup_remind(CLI::App& app) {
     const auto kit = cli::letter_kit(options->letters, options->data, t.context.reference, t.context.treaty, "reminder");
     cli::write_letter_batch("report-status",
                             reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of),
-                            options->letters, "reminders");
+                            options->letters, "reminder");
     return 0;
   };
 }

@@ -28,7 +28,7 @@ cli::Runner setup_letters(CLI::App& app) {
     const auto kit = cli::letter_kit(options->letters, data, context.reference, context.treaty, "sponsorship");
     cli::write_letter_batch(
         "sponsor", sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, kit, date),
-        options->letters, "letters");
+        options->letters, "letter");
     return 0;
   };
 }

@@ -232,7 +232,8 @@ model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& dat
 void write_letter_batch(const std::string& tool, const std::vector<io::Letter>& letters, const LetterOptions& options,
                         std::string_view noun) {
   io::write_letters(options.output_dir, letters);
-  std::cerr << fmt::format("{}: wrote {} {} to {}\n", tool, letters.size(), noun, options.output_dir);
+  std::cerr << fmt::format("{}: wrote {} {}{} to {}\n", tool, letters.size(), noun, letters.size() == 1 ? "" : "s",
+                           options.output_dir);
 }
 
 TreatyContext load_treaty_context(const DataOptions& options) {

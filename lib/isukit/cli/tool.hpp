@@ -104,7 +104,8 @@ void add_letter_source_options(CLI::App& app, LetterOptions& options, std::strin
 model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& data, const model::Reference& reference,
                             const model::Treaty& treaty, std::string_view name);
 /// Writes the batch into -o DIR and says on stderr how many were written ("assess: wrote 3
-/// invoices to DIR"; `noun` plural, as every note on stderr is English).
+/// invoices to DIR"; `noun` singular and regular, "invoice": an English note, as every note on
+/// stderr is).
 void write_letter_batch(const std::string& tool, const std::vector<io::Letter>& letters, const LetterOptions& options,
                         std::string_view noun);
 /// --format, -o and --lang as values, checked once: the language's catalogue is loaded from the
