@@ -1,4 +1,5 @@
 #include <isukit/budget/tables.hpp>
+#include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
 
@@ -126,32 +127,41 @@ io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<Y
   return io::Output{{std::move(document)}, {std::move(table)}, {}, std::move(charts)};
 }
 
+namespace {
+
+/// The total of a year, or of the whole period.
+struct YearTotal {
+  std::string year; // 2025, or 2025-2027 for the period
+  std::string total;
+  bool period = false;
+};
+
+const io::Fields<YearTotal> year_total_fields = {
+    {.key = "year", .label = "label.year", .type = io::FieldType::year, .value = [](const YearTotal& t) { return t.year; }},
+    {.key = "total", .label = "label.total", .type = io::FieldType::money, .value = [](const YearTotal& t) { return t.total; }},
+};
+
+} // namespace
+
 io::Output budget_totals(const Evaluation& evaluation, Lang lang) {
   const model::Budget& budget = evaluation.budget();
   const int places = display_places(budget);
+  std::vector<YearTotal> totals;
+  for (int year = budget.first_year; year <= budget.last_year; ++year) {
+    totals.push_back({std::to_string(year), display_amount(evaluation.year_total(year), places)});
+  }
+  const YearTotal period{fmt::format("{}-{}", budget.first_year, budget.last_year),
+                         display_amount(evaluation.period_total(), places), true};
   Node document = Node::mapping();
   document.add("kind", Node::string("budget-totals"));
   document.add("budget", Node::string(budget.id));
   document.add("currency", Node::string(std::string(budget.currency.code())));
-  Node& years = document.add("years", Node::sequence());
-
-  io::Table table;
-  table.name = "years";
-  table.title = lang.text("title.budget", {{"title", budget.title.in(lang)}, {"currency", std::string(budget.currency.code())}});
-  table.columns = {Column{lang.text("label.year"), ColumnType::text},
-                   Column{lang.text("label.total"), ColumnType::money}};
-  for (int year = budget.first_year; year <= budget.last_year; ++year) {
-    const std::string total = display_amount(evaluation.year_total(year), places);
-    Node entry = Node::mapping();
-    entry.add("year", Node::number(std::to_string(year)));
-    entry.add("total", Node::number(total));
-    years.push(std::move(entry));
-    table.rows.push_back(io::Row{{std::to_string(year), total}, false});
-  }
-  const std::string period = display_amount(evaluation.period_total(), places);
-  document.add("period_total", Node::number(period));
-  table.rows.push_back(io::Row{{fmt::format("{}-{}", budget.first_year, budget.last_year), period}, true});
-  return io::Output{{std::move(document)}, {std::move(table)}};
+  document.add("years", io::record_list(year_total_fields, totals));
+  document.add("period_total", Node::number(period.total));
+  totals.push_back(period); // the table's total row
+  const auto title = lang.text("title.budget", {{"title", budget.title.in(lang)}, {"currency", std::string(budget.currency.code())}});
+  return io::Output(std::move(document), io::record_table("years", title, year_total_fields, totals, lang,
+                                                          [](const YearTotal& t) { return t.period; }));
 }
 
 } // namespace isukit::budget
