@@ -1,4 +1,5 @@
 #include <isukit/assess/apportion.hpp>
+#include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
 
@@ -218,17 +219,41 @@ std::string rounding_text(const model::RoundingRule& rule, const util::Currency&
   return fmt::format("largest remainder to {}; ties to the larger rate, then the ISO code", step);
 }
 
-io::Node assessments_document(const Apportionment& a, const model::StateTable& states) {
+/// One party's assessed contribution, beside its entry in the treaty's scale.
+struct AssessedParty {
+  const ScaleEntry* entry;
+  std::string amount; // at the rounding's places
+};
+
+io::Fields<AssessedParty> assessment_fields(const model::StateTable& states) {
+  using P = AssessedParty;
+  using io::Value;
+  io::Fields<P> fields = {
+      {.key = "state",
+       .label = "label.state",
+       .omit_absent = true,
+       .value = [&states](const P& p) { return p.entry->organization ? Value() : Value(p.entry->code(states)); },
+       .shown = [&states](const P& p, const util::Lang&) { return p.entry->code(states); }},
+      {.key = "organization", .omit_absent = true,
+       .value = [&states](const P& p) { return p.entry->organization ? Value(p.entry->code(states)) : Value(); }},
+      {.label = "label.name", .shown = [&states](const P& p, const util::Lang& lang) { return p.entry->name(states, lang); }},
+      {.key = "rate", .label = "label.rate_percent", .type = io::FieldType::rate,
+       .value = [](const P& p) { return format_percent(p.entry->share); }},
+      {.key = "amount", .label = "label.amount", .type = io::FieldType::money, .value = [](const P& p) { return p.amount; }},
+  };
+  return fields;
+}
+
+io::Node assessments_header(const Apportionment& a) {
   using io::Node;
   const int places = a.rounding.places(a.total.currency());
-  const bool reports_difference = a.rounding.method == model::RoundingRule::Method::each_half_up;
   Node document = Node::mapping();
   document.add("kind", Node::string("assessments"));
   document.add("treaty", Node::string(a.scale.treaty));
   document.add("year", Node::number(std::to_string(a.scale.year)));
   document.add("currency", Node::string(std::string(a.total.currency().code())));
   document.add("total", Node::number(amount_text(a.total, places)));
-  if (reports_difference) {
+  if (a.rounding.method == model::RoundingRule::Method::each_half_up) {
     document.add("difference", Node::number(amount_text(a.difference, places)));
   }
   Node& basis = document.add("basis", Node::mapping());
@@ -238,50 +263,29 @@ io::Node assessments_document(const Apportionment& a, const model::StateTable& s
     basis.add("minimum_contribution", Node::number(a.minimum->plain()));
   }
   basis.add("rounding", Node::string(rounding_text(a.rounding, a.total.currency())));
-  Node& list = document.add("assessments", Node::sequence());
-  for (std::size_t i = 0; i < a.assessments.size(); ++i) {
-    const ScaleEntry& entry = a.scale.entries[i];
-    Node record = Node::mapping();
-    record.add(entry.organization ? "organization" : "state", Node::string(entry.code(states)));
-    record.add("rate", Node::number(format_percent(entry.share)));
-    record.add("amount", Node::number(amount_text(a.assessments[i].amount, places)));
-    list.push(std::move(record));
-  }
   return document;
-}
-
-io::Table assessments_table(const Apportionment& a, const model::StateTable& states, util::Lang lang) {
-  using io::Column;
-  using io::ColumnType;
-  const int places = a.rounding.places(a.total.currency());
-  io::Table table;
-  table.name = "assessments";
-  table.title = lang.text("title.assessments", {{"year", std::to_string(a.scale.year)},
-                                                {"treaty", a.scale.treaty},
-                                                {"currency", std::string(a.total.currency().code())}});
-  table.columns = {Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("label.name"), ColumnType::text},
-                   Column{lang.text("label.rate_percent"), ColumnType::rate},
-                   Column{lang.text("label.amount"), ColumnType::money}};
-  for (std::size_t i = 0; i < a.assessments.size(); ++i) {
-    const ScaleEntry& entry = a.scale.entries[i];
-    table.rows.push_back(io::Row{{entry.code(states), entry.name(states, lang), format_percent(entry.share),
-                                  amount_text(a.assessments[i].amount, places)},
-                                 false});
-  }
-  table.rows.push_back(io::Row{{lang.text("label.total"), "", format_percent(1), amount_text(a.total, places)}, true});
-  if (a.rounding.method == model::RoundingRule::Method::each_half_up) {
-    table.rows.push_back(io::Row{{lang.text("label.difference_from_total"), "", "",
-                                  amount_text(a.difference, places)},
-                                 true});
-  }
-  return table;
 }
 
 } // namespace
 
 io::Output assessments_output(const Apportionment& a, const model::StateTable& states, util::Lang lang) {
-  return io::Output{{assessments_document(a, states)}, {assessments_table(a, states, lang)}};
+  const int places = a.rounding.places(a.total.currency());
+  std::vector<AssessedParty> parties;
+  for (std::size_t i = 0; i < a.assessments.size(); ++i) {
+    parties.push_back({&a.scale.entries[i], amount_text(a.assessments[i].amount, places)});
+  }
+  const auto fields = assessment_fields(states);
+  io::Node document = assessments_header(a);
+  document.add("assessments", io::record_list(fields, parties));
+  const auto title = lang.text("title.assessments", {{"year", std::to_string(a.scale.year)},
+                                                     {"treaty", a.scale.treaty},
+                                                     {"currency", std::string(a.total.currency().code())}});
+  io::Table table = io::record_table("assessments", title, fields, parties, lang);
+  io::add_total_row(table, fields, {{"rate", format_percent(1)}, {"amount", amount_text(a.total, places)}}, lang);
+  if (a.rounding.method == model::RoundingRule::Method::each_half_up) {
+    io::add_total_row(table, fields, {{"amount", amount_text(a.difference, places)}}, lang, "label.difference_from_total");
+  }
+  return io::Output(std::move(document), std::move(table));
 }
 
 } // namespace isukit::assess
