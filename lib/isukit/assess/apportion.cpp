@@ -227,20 +227,13 @@ struct AssessedParty {
 
 io::Fields<AssessedParty> assessment_fields(const model::StateTable& states) {
   using P = AssessedParty;
-  using io::Value;
-  io::Fields<P> fields = {
-      {.key = "state",
-       .label = "label.state",
-       .omit_absent = true,
-       .value = [&states](const P& p) { return p.entry->organization ? Value() : Value(p.entry->code(states)); },
-       .shown = [&states](const P& p, const util::Lang&) { return p.entry->code(states); }},
-      {.key = "organization", .omit_absent = true,
-       .value = [&states](const P& p) { return p.entry->organization ? Value(p.entry->code(states)) : Value(); }},
-      {.label = "label.name", .shown = [&states](const P& p, const util::Lang& lang) { return p.entry->name(states, lang); }},
+  io::Fields<P> fields = party_fields<P>(states, [](const P& p) -> const ScaleEntry& { return *p.entry; });
+  io::Fields<P> amounts = {
       {.key = "rate", .label = "label.rate_percent", .type = io::FieldType::rate,
        .value = [](const P& p) { return format_percent(p.entry->share); }},
       {.key = "amount", .label = "label.amount", .type = io::FieldType::money, .value = [](const P& p) { return p.amount; }},
   };
+  fields.insert(fields.end(), amounts.begin(), amounts.end());
   return fields;
 }
 

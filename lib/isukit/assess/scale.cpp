@@ -202,15 +202,8 @@ namespace {
 io::Fields<ScaleEntry> scale_fields(const model::StateTable& states) {
   using E = ScaleEntry;
   using io::Value;
-  io::Fields<E> fields = {
-      {.key = "state",
-       .label = "label.state",
-       .omit_absent = true,
-       .value = [&states](const E& e) { return e.organization ? Value() : Value(e.code(states)); },
-       .shown = [&states](const E& e, const util::Lang&) { return e.code(states); }},
-      {.key = "organization", .omit_absent = true,
-       .value = [&states](const E& e) { return e.organization ? Value(e.code(states)) : Value(); }},
-      {.label = "label.name", .shown = [&states](const E& e, const util::Lang& lang) { return e.name(states, lang); }},
+  io::Fields<E> fields = party_fields<E>(states, [](const E& e) -> const E& { return e; });
+  io::Fields<E> rates = {
       {.key = "un_rate", .label = "label.un_rate_percent", .type = io::FieldType::rate, .omit_absent = true,
        .value = [](const E& e) { return e.organization ? Value() : Value(util::format_decimal(e.un_rate, 3)); }},
       {.key = "rate", .label = "label.adjusted_rate_percent", .type = io::FieldType::rate,
@@ -226,6 +219,7 @@ io::Fields<ScaleEntry> scale_fields(const model::StateTable& states) {
       {.key = "rule", .label = "label.rule", .type = io::FieldType::code, .words = "rule.", .omit_absent = true,
        .value = [](const E& e) { return e.rule == RuleApplied::none ? Value() : Value(std::string(rule_name(e.rule))); }},
   };
+  fields.insert(fields.end(), rates.begin(), rates.end());
   return fields;
 }
 

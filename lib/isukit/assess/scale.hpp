@@ -2,6 +2,7 @@
 // treaty's threshold, ceiling, floor and LDC ceiling applied and the excess redistributed.
 #pragma once
 
+#include <isukit/io/fields.hpp>
 #include <isukit/io/table.hpp>
 #include <isukit/model/reference.hpp>
 
@@ -67,6 +68,28 @@ TreatyScale treaty_scale(const model::Treaty& treaty, const model::Reference& re
 
 /// Percent with enough decimals to reproduce every amount of the apportionment.
 std::string format_percent(const util::Rational& share);
+
+/// The fields that name a party of a scale in a record list: in the document `state`, or
+/// `organization` for a party that is not a state; in the table its code and its name.
+/// `entry_of` gets the party's scale entry from a record.
+template <typename Record>
+io::Fields<Record> party_fields(const model::StateTable& states, const ScaleEntry& (*entry_of)(const Record&)) {
+  auto code = [&states, entry_of](const Record& r) { return entry_of(r).code(states); };
+  auto is_state = [entry_of](const Record& r) { return !entry_of(r).organization; };
+  io::Fields<Record> fields = {
+      {.key = "state",
+       .label = "label.state",
+       .omit_absent = true,
+       .value = [code, is_state](const Record& r) { return is_state(r) ? io::Value(code(r)) : io::Value(); },
+       .shown = [code](const Record& r, const util::Lang&) { return code(r); }},
+      {.key = "organization",
+       .omit_absent = true,
+       .value = [code, is_state](const Record& r) { return is_state(r) ? io::Value() : io::Value(code(r)); }},
+      {.label = "label.name",
+       .shown = [&states, entry_of](const Record& r, const util::Lang& lang) { return entry_of(r).name(states, lang); }},
+  };
+  return fields;
+}
 
 /// The `scale` document and table.
 io::Output scale_output(const TreatyScale& scale, const model::Reference& reference, util::Lang lang);
