@@ -1,4 +1,5 @@
 #include <isukit/assess/status.hpp>
+#include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
 
@@ -377,56 +378,63 @@ Node arrears_document(const ContributionsStatus& s, const ArrearsOptions& option
   return document;
 }
 
-Node arrears_record(const StateArrears& a, const model::StateTable& states, const util::Currency& cur) {
-  const StateBalance& b = *a.balance;
-  Node record = Node::mapping();
-  record.add("state", Node::string(states[b.state].code));
-  record.add("outstanding", Node::number(money_text(a.amount, cur)));
-  Node& years = record.add("years", Node::sequence());
+/// The years a state is in arrears for: in the document each with its amount outstanding.
+Node arrears_years(const StateArrears& a, const util::Currency& cur) {
+  Node years = Node::sequence();
   for (const auto* y : a.years) {
-    Node entry = Node::mapping();
+    Node& entry = years.push(Node::mapping());
     entry.add("year", Node::number(std::to_string(y->year)));
     entry.add("outstanding", Node::number(money_text(y->outstanding, cur)));
-    years.push(std::move(entry));
   }
-  record.add("aging", aging_node(a.aging, cur));
-  if (b.credit) {
-    record.add("credit", Node::number(money_text(b.credit, cur)));
-  }
-  if (b.article_19) {
-    record.add("article_19", Node::boolean(true));
-  }
-  return record;
+  return years;
 }
 
-io::Row arrears_row(const StateArrears& a, const model::StateTable& states, const util::Currency& cur, const Lang& lang) {
-  const StateBalance& b = *a.balance;
-  std::string year_list;
+/// `2023, 2024`: the years as people read them in a cell.
+std::string year_list(const StateArrears& a) {
+  std::string list;
   for (const auto* y : a.years) {
-    year_list += (year_list.empty() ? "" : ", ") + std::to_string(y->year);
+    list += (list.empty() ? "" : ", ") + std::to_string(y->year);
   }
-  const auto& state = states[b.state];
-  return io::Row{joined(joined({state.code, state.name(lang), year_list}, aging_cells(a.aging, cur)),
-                        {money_text(a.amount, cur), money_text(b.credit, cur), b.article_19 ? lang.text("word.yes") : ""}),
-                 false};
+  return list;
 }
 
-io::Table arrears_table(const ContributionsStatus& s, const Lang& lang) {
-  io::Table table;
-  table.name = "states";
-  table.title = lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(s.currency.code())}});
-  table.columns = {Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("label.name"), ColumnType::text},
-                   Column{lang.text("label.years"), ColumnType::text}};
-  for (auto& column : aging_columns(lang)) {
-    table.columns.push_back(std::move(column));
+/// The catalogue ids of the aging columns, in the order of Aging.
+constexpr std::array<const char*, 4> aging_labels{"aging.current_year", "aging.one_year", "aging.two_years",
+                                                  "aging.three_years"};
+
+/// The aging columns of the officer's table, for people only (the document has `aging`).
+void add_aging_fields(io::Fields<StateArrears>& fields, const util::Currency& cur) {
+  for (std::size_t i = 0; i < aging_labels.size(); ++i) {
+    fields.push_back({.label = aging_labels[i], .type = io::FieldType::money,
+                      .value = [i, cur](const StateArrears& a) { return money_text(a.aging[i], cur); }});
   }
-  table.columns.push_back(Column{lang.text("label.outstanding"), ColumnType::money});
-  table.columns.push_back(Column{lang.text("label.credit"), ColumnType::money});
-  table.columns.push_back(Column{lang.text("label.article_19"), ColumnType::text});
-  table.notes.push_back(aging_note(s.current_year, lang));
-  table.notes.push_back(lang.text("note.credit"));
-  return table;
+}
+
+/// Each state in arrears. The document gives the amount outstanding before the years, the table
+/// after the aging columns it adds up: two fields.
+io::Fields<StateArrears> arrears_fields(const model::StateTable& states, const util::Currency& cur) {
+  using A = StateArrears;
+  auto outstanding = [cur](const A& a) { return money_text(a.amount, cur); };
+  io::Fields<A> fields = {
+      {.key = "state", .label = "label.state", .value = [&states](const A& a) { return states[a.balance->state].code; }},
+      {.label = "label.name", .shown = [&states](const A& a, const Lang& lang) { return states[a.balance->state].name(lang); }},
+      {.key = "outstanding", .type = io::FieldType::money, .value = outstanding},
+      {.key = "years", .label = "label.years", .shown = [](const A& a, const Lang&) { return year_list(a); },
+       .document = [cur](Node& record, const A& a) { record.add("years", arrears_years(a, cur)); }},
+      {.key = "aging", .document = [cur](Node& record, const A& a) { record.add("aging", aging_node(a.aging, cur)); }},
+  };
+  add_aging_fields(fields, cur);
+  io::Fields<A> after = {
+      {.label = "label.outstanding", .type = io::FieldType::money, .value = outstanding},
+      {.key = "credit", .label = "label.credit", .type = io::FieldType::money, .omit_absent = true,
+       .value = [cur](const A& a) { return a.balance->credit ? io::Value(money_text(a.balance->credit, cur)) : io::Value(); },
+       .shown = [cur](const A& a, const Lang&) { return money_text(a.balance->credit, cur); }},
+      {.key = "article_19", .label = "label.article_19", .type = io::FieldType::flag, .omit_absent = true,
+       .value = [](const A& a) { return a.balance->article_19 ? io::flag(true) : io::Value(); },
+       .shown = [](const A& a, const Lang& lang) { return a.balance->article_19 ? lang.text("word.yes") : ""; }},
+  };
+  fields.insert(fields.end(), after.begin(), after.end());
+  return fields;
 }
 
 } // namespace
@@ -435,9 +443,6 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
                              const ArrearsOptions& options, Lang lang) {
   const auto& cur = s.currency;
   const auto selected = select_arrears(s, options);
-  Node document = arrears_document(s, options);
-  Node& list = document.add("states", Node::sequence());
-  io::Table table = arrears_table(s, lang);
   std::int64_t total = 0;
   std::int64_t credits = 0;
   Aging total_aging{};
@@ -447,18 +452,26 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
     for (std::size_t i = 0; i < total_aging.size(); ++i) {
       total_aging[i] += a.aging[i];
     }
-    list.push(arrears_record(a, states, cur));
-    table.rows.push_back(arrears_row(a, states, cur, lang));
   }
+  const auto fields = arrears_fields(states, cur);
+  Node document = arrears_document(s, options);
+  document.add("states", io::record_list(fields, selected));
   document.add("total", Node::number(money_text(total, cur)));
   document.add("aging", aging_node(total_aging, cur));
   document.add("credits", Node::number(money_text(credits, cur)));
-  table.rows.push_back(io::Row{joined(joined({lang.text("label.total"),
-                                              lang.plural("count.states", static_cast<std::int64_t>(selected.size())), ""},
-                                             aging_cells(total_aging, cur)),
-                                      {money_text(total, cur), money_text(credits, cur), ""}),
-                               true});
-  return ArrearsResult{io::Output{{std::move(document)}, {std::move(table)}}, selected.size()};
+  const auto title = lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  io::Table table = io::record_table("states", title, fields, selected, lang);
+  std::map<std::string, std::string> totals = {
+      {"label.name", lang.plural("count.states", static_cast<std::int64_t>(selected.size()))},
+      {"label.outstanding", money_text(total, cur)},
+      {"credit", money_text(credits, cur)}};
+  for (std::size_t i = 0; i < aging_labels.size(); ++i) {
+    totals[aging_labels[i]] = money_text(total_aging[i], cur);
+  }
+  io::add_total_row(table, fields, totals, lang);
+  table.notes.push_back(aging_note(s.current_year, lang));
+  table.notes.push_back(lang.text("note.credit"));
+  return ArrearsResult{io::Output(std::move(document), std::move(table)), selected.size()};
 }
 
 io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,

@@ -122,8 +122,9 @@ Table record_table(std::string name, std::string title, const Fields<Record>& fi
 }
 
 /// Adds a total row under `table`, made by record_table from `fields`: the first column reads the
-/// catalogue's `label` (`label.total`, `label.difference_from_total`), each field whose key
-/// `totals` names (`{"cost", "1200.00"}`) that exact text, the others nothing.
+/// catalogue's `label` (`label.total`, `label.difference_from_total`), each field whose key (a
+/// field for people only: its label id) `totals` names (`{"cost", "1200.00"}`) that exact text,
+/// the others nothing.
 template <typename Record>
 void add_total_row(Table& table, const Fields<Record>& fields, const std::map<std::string, std::string>& totals,
                    const util::Lang& lang, const std::string& label = "label.total") {
@@ -132,7 +133,7 @@ void add_total_row(Table& table, const Fields<Record>& fields, const std::map<st
     if (f.label.empty()) {
       continue;
     }
-    const auto found = f.key.empty() ? totals.end() : totals.find(f.key);
+    const auto found = totals.find(f.key.empty() ? f.label : f.key);
     row.cells.push_back(row.cells.empty() ? lang.text(label) : found != totals.end() ? found->second : "");
   }
 }
