@@ -3,6 +3,7 @@
 
 #include <isukit/assess/apportion.hpp>
 #include <isukit/budget/evaluate.hpp>
+#include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
 
@@ -58,7 +59,8 @@ cli::Runner setup_apportion(CLI::App& app) {
       }
       total = *parsed.money;
     } else {
-      total = budget::read_year_total(options->budget, year, currency);
+      const auto budgets = model::read_documents({options->budget}, {"budget", "budget-totals"});
+      total = budget::year_total(budgets, year, currency, options->budget);
     }
     const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
     const auto result = assess::apportion(scale, context.reference.states, total,

@@ -2,6 +2,7 @@
 #include "subcommands.hpp"
 
 #include <isukit/budget/evaluate.hpp>
+#include <isukit/model/documents.hpp>
 
 namespace assess_tool {
 
@@ -23,7 +24,8 @@ cli::Runner setup_fund(CLI::App& app) {
     const auto currency = *loaded.ledger.fund_currency(); // load_ledger required a fund document
     if (!options->budget.empty()) {
       // A twelfth of the year's budget, to the cent.
-      const auto year_total = budget::read_year_total(options->budget, loaded.as_of.year(), currency);
+      const auto budgets = model::read_documents({options->budget}, {"budget", "budget-totals"});
+      const auto year_total = budget::year_total(budgets, loaded.as_of.year(), currency, options->budget);
       cost = util::to_money(year_total.value() / 12, currency, util::Rounding::half_up);
     } else if (!options->monthly_cost.empty()) {
       const auto parsed = util::parse_money(options->monthly_cost, currency);

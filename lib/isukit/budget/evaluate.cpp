@@ -1,5 +1,4 @@
 #include <isukit/budget/evaluate.hpp>
-#include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
 
@@ -198,8 +197,9 @@ void require_currency(const io::Node& root, const util::Currency& found, const u
 
 } // namespace
 
-util::Money read_year_total(const std::string& path, int year, const util::Currency& expected) {
-  for (const auto& document : model::read_documents({path}, {"budget", "budget-totals"})) {
+util::Money year_total(const std::vector<io::Document>& documents, int year, const util::Currency& expected,
+                       const std::string& source) {
+  for (const auto& document : documents) {
     if (document.kind == "budget") {
       const auto budget = model::Budget::from_document(document.root);
       if (year >= budget.first_year && year <= budget.last_year) {
@@ -216,7 +216,7 @@ util::Money read_year_total(const std::string& path, int year, const util::Curre
       }
     }
   }
-  throw util::Error(util::ExitCode::data, util::Position{path == "-" ? "<stdin>" : path, 0, 0},
+  throw util::Error(util::ExitCode::data, util::Position{source == "-" ? "<stdin>" : source, 0, 0},
                     fmt::format("no budget total for {}", year));
 }
 

@@ -1,6 +1,7 @@
 // Evaluating a budget: every rule computed exactly, every line and total for every year.
 #pragma once
 
+#include <isukit/io/yaml_reader.hpp>
 #include <isukit/model/budget.hpp>
 
 #include <optional>
@@ -42,9 +43,12 @@ private:
   std::vector<std::vector<Cell>> m_cells; // [line][year - first_year]
 };
 
-/// The total for `year` of the first `budget` (evaluated) or `budget-totals` document in the
-/// file whose period covers it (`-` for stdin). A budget in another currency than `expected` is
-/// a data error at its currency, and so is a file with no total for the year.
-util::Money read_year_total(const std::string& path, int year, const util::Currency& expected);
+/// The total for `year` of the first `budget` (evaluated) or `budget-totals` document among
+/// `documents` (as model::read_documents gives them) whose period covers it. A budget in another
+/// currency than `expected` is a data error at its currency; no total for the year is a data
+/// error naming `source`, the file they were read from (`-` for stdin). The caller reads the
+/// file: the domain reads none.
+util::Money year_total(const std::vector<io::Document>& documents, int year, const util::Currency& expected,
+                       const std::string& source);
 
 } // namespace isukit::budget
