@@ -62,7 +62,7 @@ cli::Runner setup_apportion(CLI::App& app) {
       const auto budgets = model::read_documents({options->budget}, {"budget", "budget-totals"});
       total = budget::year_total(budgets, year, currency, options->budget);
     }
-    const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
+    const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(), context.reference.states, year);
     const auto result = assess::apportion(scale, context.reference.states, total,
                                           context.treaty.cost_sharing().minimum_contribution,
                                           context.treaty.cost_sharing().rounding);

@@ -117,12 +117,12 @@ void apply_rules(std::vector<ScaleEntry>& entries, const ScaleRules& rules, cons
 
 namespace {
 
-const model::Scale& scale_for_year(const model::CostSharing& sharing, const model::Reference& reference, int year) {
+const model::Scale& scale_for_year(const model::CostSharing& sharing, const std::vector<model::Scale>& scales, int year) {
   const std::string pinned = sharing.pinned_scale(year);
   if (pinned.empty()) {
-    return reference.scale_for(year, sharing.scales);
+    return model::scale_for(scales, year, sharing.scales);
   }
-  const model::Scale* scale = reference.find_scale(pinned);
+  const model::Scale* scale = model::find_scale(scales, pinned);
   if (!scale) {
     throw util::Error(util::ExitCode::data,
                       fmt::format("the scale '{}' the treaty pins for {} is not in the data", pinned, year));
@@ -161,10 +161,10 @@ ScaleEntry entry_for(const model::Party& party, const model::Treaty& treaty, con
 
 } // namespace
 
-TreatyScale treaty_scale(const model::Treaty& treaty, const model::Reference& reference, int year) {
+TreatyScale treaty_scale(const model::Treaty& treaty, const std::vector<model::Scale>& scales,
+                         const model::StateTable& states, int year) {
   const auto& sharing = treaty.cost_sharing();
-  const model::Scale& un = scale_for_year(sharing, reference, year);
-  const auto& states = reference.states;
+  const model::Scale& un = scale_for_year(sharing, scales, year);
   TreatyScale result;
   result.treaty = treaty.id();
   result.year = year;

@@ -53,8 +53,8 @@ const std::vector<Scale>& Reference::scales() const {
   return *m_scales;
 }
 
-const Scale* Reference::find_scale(std::string_view id) const {
-  for (const auto& scale : scales()) {
+const Scale* find_scale(const std::vector<Scale>& scales, std::string_view id) {
+  for (const auto& scale : scales) {
     if (scale.id() == id) {
       return &scale;
     }
@@ -62,9 +62,9 @@ const Scale* Reference::find_scale(std::string_view id) const {
   return nullptr;
 }
 
-const Scale& Reference::scale_for(int year, const std::vector<std::string>& ids) const {
+const Scale& scale_for(const std::vector<Scale>& scales, int year, const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
-    const Scale* scale = find_scale(id);
+    const Scale* scale = find_scale(scales, id);
     if (scale && scale->covers(year)) {
       return *scale;
     }
@@ -72,6 +72,12 @@ const Scale& Reference::scale_for(int year, const std::vector<std::string>& ids)
   throw util::Error(util::ExitCode::data,
                     fmt::format("no scale of assessments covers {} (the treaty names: {})", year,
                                 fmt::join(ids, ", ")));
+}
+
+const Scale* Reference::find_scale(std::string_view id) const { return model::find_scale(scales(), id); }
+
+const Scale& Reference::scale_for(int year, const std::vector<std::string>& ids) const {
+  return model::scale_for(scales(), year, ids);
 }
 
 Treaty Reference::load_treaty(const fs::path& path) const {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isukit::model {
@@ -38,5 +39,10 @@ private:
   std::vector<std::string> m_texts;                      // by StateId
   std::size_t m_member_count = 0;
 };
+
+/// The scale named `id` among `scales`, or null.
+const Scale* find_scale(const std::vector<Scale>& scales, std::string_view id);
+/// The scale among `ids` whose period covers `year`; a data error when none does.
+const Scale& scale_for(const std::vector<Scale>& scales, int year, const std::vector<std::string>& ids);
 
 } // namespace isukit::model
