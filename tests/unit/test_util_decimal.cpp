@@ -16,6 +16,15 @@ TEST_SUITE("util::decimal") {
     CHECK_FALSE(parse_decimal(""));
   }
 
+  TEST_CASE("util::parse_decimal reads at most 40 digits before and after the point") {
+    const std::string forty(40, '9');
+    CHECK(parse_decimal(forty + "." + forty).has_value());
+    CHECK_FALSE(parse_decimal("9" + forty).has_value());
+    CHECK_FALSE(parse_decimal("0." + forty + "1").has_value());
+    CHECK(*parse_decimal("-" + std::string(100, '0') + "1.5") == Rational(-3, 2)); // leading zeros are not digits that count
+    CHECK_FALSE(parse_decimal("0." + std::string(2700, '5')).has_value()); // the fuzzer's 12-second input
+  }
+
   TEST_CASE("util::format_decimal") {
     CHECK(format_decimal(Rational(1, 3), 4) == "0.3333");
     CHECK(format_decimal(Rational(2, 3), 4) == "0.6667");

@@ -121,6 +121,9 @@ util::Date Node::as_date() const {
   if (!date) {
     fail(fmt::format("expected a date (YYYY-MM-DD), got {}", describe(*this)));
   }
+  if (!util::is_working_year(date->year())) {
+    fail(util::outside_working_years(m_text));
+  }
   return *date;
 }
 
@@ -129,11 +132,19 @@ util::PartialDate Node::as_partial_date() const {
   if (!date) {
     fail(fmt::format("expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {}", describe(*this)));
   }
+  if (!util::is_working_year(date->earliest().year()) || !util::is_working_year(date->latest().year())) {
+    fail(util::outside_working_years(m_text));
+  }
   return *date;
 }
 
 util::Rational Node::as_decimal() const {
   const auto value = is_scalar() ? util::parse_decimal(m_text) : std::nullopt;
+  if (!value && is_scalar() && util::is_plain_decimal(m_text)) {
+    fail(fmt::format("this number has more than {} digits before or after its point, more than any rate, share "
+                     "or quantity needs",
+                     util::max_decimal_digits));
+  }
   if (!value) {
     fail(fmt::format("expected a decimal number such as 0.125, got {}", describe(*this)));
   }

@@ -49,10 +49,17 @@ std::optional<Rational> parse_decimal(std::string_view text) {
     return std::nullopt;
   }
   const bool negative = text.front() == '-';
+  const std::string_view unsigned_text = text.substr(negative ? 1 : 0);
+  const std::size_t point = std::min(unsigned_text.find('.'), unsigned_text.size());
+  const std::size_t leading_zeros = std::min(unsigned_text.find_first_not_of('0'), point);
+  const std::size_t fraction = point == unsigned_text.size() ? 0 : unsigned_text.size() - point - 1;
+  if (point - leading_zeros > max_decimal_digits || fraction > max_decimal_digits) {
+    return std::nullopt;
+  }
   Integer digits = 0;
   int places = 0;
   bool after_point = false;
-  for (char c : text.substr(negative ? 1 : 0)) {
+  for (char c : unsigned_text.substr(leading_zeros)) {
     if (c == '.') {
       after_point = true;
       continue;

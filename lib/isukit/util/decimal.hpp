@@ -21,8 +21,14 @@ using Rational = boost::multiprecision::cpp_rational;
 /// infinity (used by largest-remainder apportionment, which hands out the rest itself).
 enum class Rounding { floor, half_up };
 
-/// Parses `-?digits[.digits]` exactly; anything else (exponents, grouping, spaces, a leading
-/// plus or dot) is rejected.
+/// The most digits a decimal may have before its point (leading zeros aside) and after it:
+/// far more than any rate (the UN scale has 3 decimals, a treaty's adjusted rate 12), share or
+/// quantity needs, and few enough that exact arithmetic on it stays fast (a hostile file's
+/// 65,536-digit value took minutes).
+inline constexpr std::size_t max_decimal_digits = 40;
+
+/// Parses `-?digits[.digits]` exactly, with at most max_decimal_digits digits before and after
+/// the point; anything else (exponents, grouping, spaces, a leading plus or dot) is rejected.
 std::optional<Rational> parse_decimal(std::string_view text);
 
 /// Rounds to an integer by the given rule.
