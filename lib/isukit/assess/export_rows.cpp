@@ -1,5 +1,6 @@
 #include <isukit/assess/export_rows.hpp>
 #include <isukit/io/csv_reader.hpp>
+#include <isukit/util/text.hpp>
 #include <isukit/util/text_fold.hpp>
 
 #include <fmt/format.h>
@@ -12,10 +13,7 @@ using model::ExportField;
 
 namespace {
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  return first == std::string_view::npos ? std::string() : std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
-}
+std::string trimmed(std::string_view text) { return std::string(util::trim_blanks(text)); }
 
 struct Line {
   int number;

@@ -213,8 +213,13 @@ util::Money Importer::signed_amount(const ExportRow& row) const {
                                                            indicator, m_rules.indicator_credit, m_rules.indicator_debit));
 }
 
-/// Applies the rules' `debits` and `reversals`; false when the row is left out.
+/// Applies the rules' `debits` and `reversals`; false when the row is left out (and a row of
+/// no amount, always).
 bool Importer::keeps_direction(const ExportRow& row, const util::Money& amount) {
+  if (amount.is_zero()) {
+    ++m_result.summary.left_out["zero amounts"]; // a line that moves no money pays nothing
+    return false;
+  }
   if (!row.reversal && !amount.is_negative()) {
     return true;
   }
@@ -239,6 +244,9 @@ util::Date Importer::date_of(const ExportRow& row) const {
   if (!date) {
     fail_at(row.mark_of(ExportField::date),
             fmt::format("expected a date as {}, got '{}'", row.from_statement ? "YYYY-MM-DD" : m_rules.date_format, text));
+  }
+  if (!util::is_working_year(date->year())) {
+    fail_at(row.mark_of(ExportField::date), util::outside_working_years(text));
   }
   return *date;
 }

@@ -91,10 +91,19 @@ std::string language_list() {
   return fmt::format("{}", fmt::join(codes, ", "));
 }
 
+/// -o '' names nothing: a usage error (64), not standard output by accident (a shell variable
+/// that was empty).
+const CLI::Validator& a_path() {
+  static const CLI::Validator validator(
+      [](std::string& text) { return text.empty() ? std::string("an empty name names no file (say - for standard output)") : std::string(); },
+      "PATH");
+  return validator;
+}
+
 void add_output_options(CLI::App& app, OutputOptions& options) {
   app.add_option("--format,-f", options.format, "Output format: " + io::format_names())
       ->default_str("yaml");
-  app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
+  app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout")->check(a_path());
   app.add_option("--lang", options.lang, "Language of labels and numbers: " + language_list())
       ->default_str("en");
   app.add_option("--table", options.table,
@@ -143,9 +152,8 @@ util::Date parse_date_option(const std::string& name, const std::string& text) {
   if (!date) {
     usage_error(fmt::format("{} expects a date YYYY-MM-DD, got '{}'", name, text));
   }
-  if (date->year() < util::first_year || date->year() > util::last_year) {
-    usage_error(fmt::format("{}: {} is outside the years isukit handles, {}-{}", name, text, util::first_year,
-                            util::last_year));
+  if (!util::is_working_year(date->year())) {
+    usage_error(fmt::format("{}: {}", name, util::outside_working_years(text)));
   }
   return *date;
 }
@@ -187,7 +195,8 @@ fs::path resolve_treaty_file(const DataOptions& options) {
 
 void add_letter_options(CLI::App& app, LetterOptions& options, std::string_view name) {
   app.add_option("-o,--output", options.output_dir, "The directory to write the letters into (one file each)")
-      ->required();
+      ->required()
+      ->check(a_path());
   app.add_option("--lang", options.lang, "Language of the letters, their words and numbers: " + language_list())->default_str("en");
   add_letter_source_options(app, options, name);
 }

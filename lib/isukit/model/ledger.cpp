@@ -3,6 +3,7 @@
 #include <isukit/io/inputs.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/ledger.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -52,6 +53,10 @@ public:
     const bool had_records = m_in_document;
     m_in_document = false;
     check_layout(document);
+    const bool has_list = document.kind == "assessments" || document.kind == "payments";
+    if (has_list && !document.root.find(document.kind)) {
+      document.root.fail(fmt::format("missing required field '{0}' (a document with none says '{0}: []')", document.kind));
+    }
     if (document.kind == "assessments") {
       const Node& root = document.root;
       if (!root.find("year") || !root.find("currency")) {
@@ -205,6 +210,10 @@ private:
   }
 
   void add_payment_row(const PaymentRow& row) {
+    if (row.amount.is_zero()) {
+      util::fail_data(row.amount_at.position(), "a payment of 0 pays nothing: leave the line out (assess import "
+                                                "leaves out a bank line of no amount)");
+    }
     if (row.year && *row.year > row.date.year() + 1) {
       util::fail_data(row.year_at.position(),
                       fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
@@ -276,8 +285,9 @@ private:
     note_payment_currency(currency, record.mark());
     const Node* year = record.find("year");
     const Node* reference = record.find("reference");
+    const std::string reference_text = reference ? reference->as_text() : "";
     add_payment_row(PaymentRow{m_states.require(record.at("state")), record.at("date").as_date(),
-                               record.at("amount").as_money(currency), reference ? reference->as_text() : "",
+                               record.at("amount").as_money(currency), util::trim_blanks(reference_text),
                                year ? std::optional<int>(year_of(*year)) : std::nullopt, record.mark(),
                                record.at("amount").mark(), year ? year->mark() : io::Mark{}});
   }
@@ -365,6 +375,9 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
   if (!day) {
     fail(csv_date, fmt::format("expected a date (YYYY-MM-DD), got '{}'", field(csv_date)));
   }
+  if (!util::is_working_year(day->year())) {
+    fail(csv_date, util::outside_working_years(field(csv_date)));
+  }
   const auto who = m_states.find(field(csv_state));
   if (!who) {
     fail(csv_state, fmt::format("unknown state code '{}'", field(csv_state)));
@@ -386,7 +399,7 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
   if (has_year && !field(csv_year).empty()) {
     named = csv_year_of(field(csv_year), at(csv_year));
   }
-  return PaymentRow{*who, *day, *money.money, field(csv_reference), named, reader.mark(0), at(csv_amount),
+  return PaymentRow{*who, *day, *money.money, util::trim_blanks(field(csv_reference)), named, reader.mark(0), at(csv_amount),
                     has_year ? at(csv_year) : io::Mark{}};
 }
 

@@ -144,6 +144,19 @@ long kill_after() {
   return value ? std::strtol(value, nullptr, 10) : -1;
 }
 
+/// A file of the user's (no earlier batch wrote it) that a letter of this batch would replace
+/// stops the batch: other files in the folder are never touched.
+void refuse_to_replace(const std::vector<std::string>& users, const std::vector<BatchFile>& files, const fs::path& shown) {
+  const std::set<std::string> theirs(users.begin(), users.end());
+  for (const auto& file : files) {
+    if (theirs.contains(file.name)) {
+      fail(ExitCode::cannot_create, shown / file.name,
+           "cannot write letters: a file of this letter's name is there that no earlier batch wrote (the folder's "
+           ".isukit-letters does not list it); it is not replaced: move it, or give the letters another folder");
+    }
+  }
+}
+
 /// Fills the staging folder: the new files, the user's files linked, the manifest last.
 void fill_staging(const fs::path& staging, const fs::path& folder, const std::vector<BatchFile>& files,
                   const std::vector<std::string>& users) {
@@ -159,8 +172,7 @@ void fill_staging(const fs::path& staging, const fs::path& folder, const std::ve
     }
   }
   for (const auto& name : users) {
-    // A user's file of a letter's name is replaced by the letter, as -o FILE replaces a file.
-    if (!names.contains(name) && ::link((folder / name).c_str(), (staging / name).c_str()) != 0) {
+    if (::link((folder / name).c_str(), (staging / name).c_str()) != 0) {
       fail_errno(ExitCode::cannot_create, folder / name, errno);
     }
   }
@@ -228,6 +240,7 @@ void write_batch(const fs::path& dir, const std::vector<BatchFile>& files) {
   const bool existed = ::stat(folder.c_str(), &st) == 0;
   const auto old_batch = existed ? manifest_names(folder) : std::set<std::string>{};
   const auto users = existed ? users_files(folder, dir, old_batch) : std::vector<std::string>{};
+  refuse_to_replace(users, files, dir);
   if (!existed) {
     make_parents(folder, dir);
   }

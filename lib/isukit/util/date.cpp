@@ -211,4 +211,8 @@ std::string PartialDate::iso() const {
   return m_earliest.iso();
 }
 
+std::string outside_working_years(std::string_view text) {
+  return fmt::format("{} is outside the years isukit handles, {}-{}", text, first_year, last_year);
+}
+
 } // namespace isukit::util

@@ -17,6 +17,12 @@ namespace isukit::util {
 inline constexpr int first_year = 1950;
 inline constexpr int last_year = 2149;
 
+/// Whether `year` is one isukit computes with (first_year to last_year).
+inline bool is_working_year(int year) { return year >= first_year && year <= last_year; }
+/// Why a date `text` read where a working year is needed is refused: the one wording of it
+/// ("0000-01-01 is outside the years isukit handles, 1950-2149").
+std::string outside_working_years(std::string_view text);
+
 /// A calendar date. Always valid: the only ways to make one check it.
 class Date {
 public:

@@ -14,4 +14,12 @@ std::string ascii_lower(std::string_view text) {
   return result;
 }
 
+std::string_view trim_blanks(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
 } // namespace isukit::util

@@ -11,4 +11,8 @@ namespace isukit::util {
 /// compare case-insensitively. Bytes outside ASCII are kept as they are.
 std::string ascii_lower(std::string_view text);
 
+/// The text without the spaces and tabs around it: finance systems pad fields ("B1   "), and a
+/// padded reference is the same reference.
+std::string_view trim_blanks(std::string_view text);
+
 } // namespace isukit::util
