@@ -162,6 +162,14 @@ util::Money Node::as_money(util::Currency currency) const {
   return *parsed.money;
 }
 
+util::Money Node::as_nonnegative_money(util::Currency currency, std::string_view what) const {
+  const util::Money money = as_money(currency);
+  if (money.is_negative()) {
+    fail(fmt::format("{} cannot be negative", what));
+  }
+  return money;
+}
+
 util::Currency Node::as_currency() const {
   const auto currency = is_scalar() ? util::Currency::parse(m_text) : std::nullopt;
   if (!currency) {

@@ -85,6 +85,9 @@ public:
   util::PartialDate as_partial_date() const;
   util::Rational as_decimal() const;
   util::Money as_money(util::Currency currency) const;
+  /// An amount that cannot be below zero (a cost, a fund, an assessment); a negative one is a
+  /// data error at this node: "`what` cannot be negative".
+  util::Money as_nonnegative_money(util::Currency currency, std::string_view what) const;
   util::Currency as_currency() const;
   int as_int() const;
   /// The booleans of YAML 1.2's core schema: true, True, TRUE, false, False, FALSE. YAML 1.1's

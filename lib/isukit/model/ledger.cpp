@@ -138,10 +138,7 @@ private:
     }
     m_assessed_at[slot] = record.mark();
     m_ledger.m_documents.back().states.emplace_back(state, record.at("state").mark());
-    const util::Money amount = record.at("amount").as_money(m_currency);
-    if (amount.is_negative()) {
-      record.at("amount").fail("an assessment cannot be negative");
-    }
+    const util::Money amount = record.at("amount").as_nonnegative_money(m_currency, "an assessment");
     count_volume(amount.minor_units(), record.at("amount").mark());
     m_ledger.m_assessed[slot] = amount.minor_units();
     m_document_sum += amount.minor_units(); // within the volume, so it cannot overflow

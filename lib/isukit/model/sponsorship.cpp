@@ -39,13 +39,10 @@ Programme Programme::from_document(const Node& root, const StateTable& states) {
   p.names.set_default(root.at("name_en").as_text());
   p.treaty = root.at("treaty").as_text();
   p.currency = root.at("currency").as_currency();
-  p.fund = root.at("fund").as_money(p.currency);
-  if (p.fund.is_negative()) {
-    root.at("fund").fail("a sponsorship fund cannot be negative");
-  }
+  p.fund = root.at("fund").as_nonnegative_money(p.currency, "a sponsorship fund");
   for (const auto& record : root.at("meetings").as_sequence()) {
     Meeting m{record.at("id").as_text(), read_local_text(record, "name"), read_local_text(record, "city"),
-              record.at("start").as_date(), record.at("end").as_date(), record.at("dsa").as_money(p.currency)};
+              record.at("start").as_date(), record.at("end").as_date(), record.at("dsa").as_nonnegative_money(p.currency, "a daily subsistence allowance")};
     m.names.set_default(record.at("name_en").as_text());
     m.city.set_default(record.at("city").as_text());
     if (m.end < m.start) {
@@ -149,14 +146,29 @@ void require_days_within_meeting(const Programme& programme, const Application& 
   }
 }
 
+/// An application's id names it in the selection and its letter: a second application with
+/// the same id is an error at its id, naming where the first one is.
+void require_new_id(const Node& record, std::unordered_map<std::string, io::Mark>& seen) {
+  const Node* id = record.find("id");
+  if (!id || !id->is_scalar()) {
+    return; // reported as missing
+  }
+  const auto [first, inserted] = seen.emplace(id->text(), id->mark());
+  if (!inserted) {
+    id->fail(fmt::format("application id '{}' is given twice (also at {})", id->text(), first->second.located()));
+  }
+}
+
 } // namespace
 
 std::vector<Application> read_applications(const std::vector<Node>& documents, const Programme& programme,
                                            const StateTable& states) {
   std::vector<Application> result;
   ApplicantRegister applicants;
+  std::unordered_map<std::string, io::Mark> ids;
   for (const auto& root : documents) {
     for (const auto& record : root.at("applications").as_sequence()) {
+      require_new_id(record, ids);
       Application a;
       a.mark = record.mark();
       a.id = record.text_or("id");
@@ -191,7 +203,7 @@ std::vector<Application> read_applications(const std::vector<Node>& documents, c
         require_days_within_meeting(programme, a, *days);
       }
       if (const Node* ticket = record.find("ticket")) {
-        a.ticket = ticket->as_money(programme.currency);
+        a.ticket = ticket->as_nonnegative_money(programme.currency, "a ticket");
       }
       if (const Node* received = record.find("received")) {
         a.received = received->as_date();
