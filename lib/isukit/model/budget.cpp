@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace isukit::model {
 
 using io::Node;
@@ -29,14 +31,25 @@ std::map<int, util::Money> parse_amounts(const Node& node, const Budget& budget)
   return amounts;
 }
 
+/// A share rule names each line once: a line named twice would be counted twice in the sum,
+/// an error at the second naming.
+void require_named_once(const std::vector<Node>& of, std::vector<Node>::const_iterator line) {
+  const auto first = std::find_if(of.begin(), line, [&](const Node& earlier) { return earlier.text() == line->text(); });
+  if (first != line) {
+    line->fail(fmt::format("line '{}' is named twice in 'of' (also at {})", line->text(), first->mark().located()));
+  }
+}
+
 BudgetRule parse_rule(const Node& node, const Budget& budget) {
   BudgetRule rule;
   rule.mark = node.mark();
   if (const Node* share = node.find("share")) {
     rule.kind = BudgetRule::Kind::share;
     rule.percent = share->as_decimal();
-    for (const auto& line : node.at("of").as_sequence()) {
-      rule.of.push_back(line.as_text());
+    const auto& of = node.at("of").as_sequence();
+    for (auto line = of.begin(); line != of.end(); ++line) {
+      require_named_once(of, line);
+      rule.of.push_back(line->as_text());
     }
     if (rule.of.empty()) {
       node.at("of").fail("a share rule needs at least one line in 'of'");
