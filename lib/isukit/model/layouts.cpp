@@ -95,7 +95,7 @@ Shape treaty() {
       {{"entry_into_force", map(plain({"rule", "months", "article", "note"}))},
        {"instruments", list(map(plain({"id", "name_*", "entry_into_force", "outreach_*"})))},
        {"organizations", list(map(plain({"code", "name_*"})))},
-       {"reporting", list(map(plain({"id", "instrument", "name_*", "basis", "initial_due_days",
+       {"reporting", list(map(plain({"id", "instrument", "name_*", "basis", "basis_*", "initial_due_days",
                                      "annual_due", "first_period", "first_period_note", "note"})))},
        {"deadline_rules", list(map(plain({"article", "years_after_entry_into_force", "name_*"})))},
        {"deadlines", list(map(plain({"state", "article", "deadline", "extended_to", "extended_on", "completed_on",

@@ -180,6 +180,21 @@ std::vector<Withdrawal> parse_withdrawals(const Node& list, const Treaty& treaty
   return withdrawals;
 }
 
+/// An obligation's `basis_CODE` texts (English standing for a language not given, as for its
+/// name), or a plain `basis` standing for every language (a user's treaty file of one language).
+util::LocalText read_basis(const Node& record, const std::vector<std::string>& languages) {
+  const Node* plain = record.find("basis");
+  if (!plain) {
+    return read_local_text(record, "basis", languages);
+  }
+  if (record.find("basis_en")) {
+    plain->fail("give 'basis' or 'basis_en' (and the other languages), not both");
+  }
+  util::LocalText basis;
+  basis.set_default(plain->as_text());
+  return basis;
+}
+
 std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty& treaty, const std::vector<std::string>& languages) {
   std::vector<ReportingObligation> reporting;
   for (const auto& record : list.as_sequence()) {
@@ -195,7 +210,7 @@ std::vector<ReportingObligation> parse_reporting(const Node& list, const Treaty&
                                                "in 'instruments'", obligation.instrument));
     }
     obligation.name = read_local_text(record, "name", languages);
-    obligation.basis = record.at("basis").as_text();
+    obligation.basis = read_basis(record, languages);
     if (const Node* days = record.find("initial_due_days")) {
       obligation.initial_due_days = bounded(*days, 36525);
     }

@@ -80,7 +80,7 @@ struct ReportingObligation {
   std::string id;
   std::string instrument;
   util::LocalText name;
-  std::string basis; // the article or decision it is owed under
+  util::LocalText basis; // the article or decision it is owed under, in each language
   std::optional<int> initial_due_days; // after entry into force
   std::optional<MonthDay> annual_due;
   std::optional<int> first_period; // no annual report covers an earlier year (CCW compliance: 2007)

@@ -32,6 +32,16 @@ std::string_view standing_name(Standing standing) {
 
 const std::string& rule_name(const model::ReportingObligation& rule, const Lang& lang) { return rule.name.in(lang); }
 
+/// The obligation's basis in `lang`, or false where its name already says it ("Article 7
+/// transparency report" needs no "(Article 7)"): a reminder shows it only where it adds something.
+Node basis_beside(const model::ReportingObligation& rule, const Lang& lang) {
+  const std::string& basis = rule.basis.in(lang);
+  if (basis.empty() || rule_name(rule, lang).find(basis) != std::string::npos) {
+    return Node::boolean(false);
+  }
+  return Node::string(basis);
+}
+
 std::string period_label(int period, const Lang& lang) {
   return period == model::initial_period ? lang.text("report.period.initial") : std::to_string(period);
 }
@@ -361,7 +371,7 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
     for (const auto* t : list) {
       Node report = Node::mapping();
       report.add("name", Node::string(rule_name(*t->obligation.rule, lang)));
-      report.add("basis", Node::string(t->obligation.rule->basis));
+      report.add("basis", basis_beside(*t->obligation.rule, lang));
       report.add("period", Node::string(period_label(t->obligation.period, lang)));
       report.add("initial", Node::boolean(t->obligation.period == model::initial_period));
       report.add("due", Node::string(t->obligation.due.iso()));
