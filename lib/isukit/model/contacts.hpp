@@ -16,7 +16,8 @@ struct Contact {
   std::string addressee;            // "Permanent Mission of ... to the United Nations Office at Geneva"
   std::vector<std::string> address; // lines
   std::string email;
-  std::string salutation; // "Excellency," (empty: the catalogue's `letter.salutation`)
+  std::string salutation; // "Excellency,", in `language` (English when empty); a letter in another
+                          // language, or none given, uses the catalogue's `letter.salutation`
   std::string language;   // a code of DATA/i18n, or empty
 };
 

@@ -139,8 +139,11 @@ Node LetterKit::to_state(StateId id, const StateTable& states, const Treaty& tre
   }
   context.add("to", line_list(to));
   context.add("email", contact ? text_or_false(contact->email) : Node::boolean(false));
-  context.add("salutation", Node::string(contact && !contact->salutation.empty() ? contact->salutation
-                                                                                  : in.text("letter.salutation")));
+  // A contact's salutation is written in the contact's language (English when it names none):
+  // a letter in another language greets in that language's words, never "Dear Ambassador," in French.
+  const bool own_salutation = contact && !contact->salutation.empty() &&
+                              (contact->language.empty() ? std::string("en") : contact->language) == in.code();
+  context.add("salutation", Node::string(own_salutation ? contact->salutation : in.text("letter.salutation")));
   return context;
 }
 
