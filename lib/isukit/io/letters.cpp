@@ -2,6 +2,7 @@
 #include <isukit/io/letters.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/util/atomic_batch.hpp>
+#include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -90,6 +91,7 @@ LetterTemplate LetterTemplate::load(const std::filesystem::path& path) {
 }
 
 LetterTemplate LetterTemplate::from_text(std::string text, std::string name) {
+  util::require_utf8(text, name); // a user's --template, like every input, is UTF-8 text
   const mustache::mustache parsed(text);
   if (!parsed.is_valid()) {
     throw util::Error(util::ExitCode::data, util::Position{name, 0, 0},
