@@ -34,34 +34,12 @@ Node aging_node(const Aging& aging, const util::Currency& currency) {
   return node;
 }
 
-/// The four aging columns of the officer's tables.
-std::vector<Column> aging_columns(const Lang& lang) {
-  return {Column{lang.text("aging.current_year"), ColumnType::money},
-          Column{lang.text("aging.one_year"), ColumnType::money},
-          Column{lang.text("aging.two_years"), ColumnType::money},
-          Column{lang.text("aging.three_years"), ColumnType::money}};
-}
-
-std::vector<std::string> aging_cells(const Aging& aging, const util::Currency& currency) {
-  std::vector<std::string> cells;
-  for (const auto amount : aging) {
-    cells.push_back(money_text(amount, currency));
-  }
-  return cells;
-}
-
 /// The note saying which years each aging column holds.
 std::string aging_note(int current_year, const Lang& lang) {
   return lang.text("note.aging", {{"year", std::to_string(current_year)},
                                   {"year_1", std::to_string(current_year - 1)},
                                   {"year_2", std::to_string(current_year - 2)},
                                   {"year_3", std::to_string(current_year - 3)}});
-}
-
-/// A row of text cells, then more cells appended.
-std::vector<std::string> joined(std::vector<std::string> cells, const std::vector<std::string>& more) {
-  cells.insert(cells.end(), more.begin(), more.end());
-  return cells;
 }
 
 } // namespace
@@ -160,8 +138,84 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
 
 namespace {
 
+/// The catalogue ids of the aging columns, in the order of Aging.
+constexpr std::array<const char*, 4> aging_labels{"aging.current_year", "aging.one_year", "aging.two_years",
+                                                  "aging.three_years"};
+
+/// The aging columns of an officer's table, for people only (the document has `aging`): each
+/// record's `aging`.
+template <typename Record>
+void add_aging_fields(io::Fields<Record>& fields, const util::Currency& cur) {
+  for (std::size_t i = 0; i < aging_labels.size(); ++i) {
+    fields.push_back({.label = aging_labels[i], .type = io::FieldType::money,
+                      .value = [i, cur](const Record& r) { return money_text(r.aging[i], cur); }});
+  }
+}
+
+/// The credit a state holds and its Article 19 flag, the last fields of the status's and the
+/// arrears' states: in the document only when set, in the table always (a credit of 0.00).
+/// `balance` gives a record's StateBalance.
+template <typename Record>
+void add_balance_fields(io::Fields<Record>& fields, const util::Currency& cur,
+                        const StateBalance& (*balance)(const Record&)) {
+  io::Fields<Record> more = {
+      {.key = "credit", .label = "label.credit", .type = io::FieldType::money, .omit_absent = true,
+       .value = [cur, balance](const Record& r) {
+         return balance(r).credit ? io::Value(money_text(balance(r).credit, cur)) : io::Value();
+       },
+       .shown = [cur, balance](const Record& r, const Lang&) { return money_text(balance(r).credit, cur); }},
+      {.key = "article_19", .label = "label.article_19", .type = io::FieldType::flag, .omit_absent = true,
+       .value = [balance](const Record& r) { return balance(r).article_19 ? io::flag(true) : io::Value(); },
+       .shown = [balance](const Record& r, const Lang& lang) { return balance(r).article_19 ? lang.text("word.yes") : ""; }},
+  };
+  fields.insert(fields.end(), more.begin(), more.end());
+}
+
+/// A year of a state's account in the status document.
+io::Fields<YearBalance> year_fields(const util::Currency& cur) {
+  using Y = YearBalance;
+  io::Fields<Y> fields = {
+      {.key = "year", .type = io::FieldType::year, .value = [](const Y& y) { return std::to_string(y.year); }},
+      {.key = "assessed", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.assessed, cur); }},
+      {.key = "received", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.received, cur); }},
+      {.key = "outstanding", .type = io::FieldType::money,
+       .value = [cur](const Y& y) { return money_text(y.outstanding, cur); }},
+  };
+  return fields;
+}
+
+/// The years of a state's account the document lists: those with anything assessed or received.
+Node years_node(const StateBalance& b, const util::Currency& cur) {
+  std::vector<YearBalance> years;
+  std::copy_if(b.years.begin(), b.years.end(), std::back_inserter(years),
+               [](const YearBalance& y) { return y.assessed != 0 || y.received != 0; });
+  return io::record_list(year_fields(cur), years);
+}
+
+const StateBalance& itself(const StateBalance& b) { return b; }
+
+/// Each state of the status. The document gives every year and the amount outstanding; the
+/// table, for people, the name, the aging and the closed years.
+io::Fields<StateBalance> state_fields(const model::StateTable& states, const util::Currency& cur) {
+  using B = StateBalance;
+  io::Fields<B> fields = {
+      {.key = "state", .label = "label.state", .value = [&states](const B& b) { return states[b.state].code; }},
+      {.label = "label.name", .shown = [&states](const B& b, const Lang& lang) { return states[b.state].name(lang); }},
+      {.key = "years", .document = [cur](Node& record, const B& b) { record.add("years", years_node(b, cur)); }},
+      {.key = "outstanding", .type = io::FieldType::money,
+       .value = [cur](const B& b) { return money_text(b.current_outstanding + b.closed_outstanding, cur); }},
+      {.key = "aging", .document = [cur](Node& record, const B& b) { record.add("aging", aging_node(b.aging, cur)); }},
+  };
+  add_aging_fields(fields, cur);
+  fields.push_back({.label = "label.closed_years", .type = io::FieldType::money,
+                    .value = [cur](const B& b) { return money_text(b.closed_outstanding, cur); }});
+  add_balance_fields<B>(fields, cur, itself);
+  return fields;
+}
+
 /// The `contributions-status` document: every figure, plain and exact.
-Node status_document(const ContributionsStatus& s, const model::StateTable& states) {
+Node status_document(const ContributionsStatus& s, const model::StateTable& states,
+                     const io::Fields<StateBalance>& fields) {
   const auto& cur = s.currency;
   const std::string rate = percent_text(s.received, s.assessed);
   Node document = Node::mapping();
@@ -171,107 +225,88 @@ Node status_document(const ContributionsStatus& s, const model::StateTable& stat
   }
   document.add("as_of", Node::string(s.as_of.iso()));
   document.add("currency", Node::string(std::string(cur.code())));
-  Node current = Node::mapping();
+  Node& current = document.add("current_year", Node::mapping());
   current.add("year", Node::number(std::to_string(s.current_year)));
   current.add("assessed", Node::number(money_text(s.assessed, cur)));
   current.add("received", Node::number(money_text(s.received, cur)));
   current.add("outstanding", Node::number(money_text(s.outstanding, cur)));
   current.add("collection_rate", rate.empty() ? Node::null() : Node::number(rate));
-  document.add("current_year", std::move(current));
-  Node closed = Node::mapping();
+  Node& closed = document.add("closed_years", Node::mapping());
   closed.add("through", Node::number(std::to_string(s.current_year - 1)));
   closed.add("outstanding", Node::number(money_text(s.closed_outstanding, cur)));
-  document.add("closed_years", std::move(closed));
   document.add("credits", Node::number(money_text(s.credits, cur)));
   document.add("aging", aging_node(s.aging, cur));
-  Node flagged = Node::sequence();
-  Node list = Node::sequence();
+  Node& flagged = document.add("article_19", Node::sequence());
   for (const auto& b : s.states) {
-    const auto& state = states[b.state];
-    Node record = Node::mapping();
-    record.add("state", Node::string(state.code));
-    Node years = Node::sequence();
-    for (const auto& y : b.years) {
-      if (y.assessed == 0 && y.received == 0) {
-        continue;
-      }
-      Node year = Node::mapping();
-      year.add("year", Node::number(std::to_string(y.year)));
-      year.add("assessed", Node::number(money_text(y.assessed, cur)));
-      year.add("received", Node::number(money_text(y.received, cur)));
-      year.add("outstanding", Node::number(money_text(y.outstanding, cur)));
-      years.push(std::move(year));
-    }
-    record.add("years", std::move(years));
-    record.add("outstanding", Node::number(money_text(b.current_outstanding + b.closed_outstanding, cur)));
-    record.add("aging", aging_node(b.aging, cur));
-    if (b.credit) {
-      record.add("credit", Node::number(money_text(b.credit, cur)));
-    }
     if (b.article_19) {
-      record.add("article_19", Node::boolean(true));
-      flagged.push(Node::string(state.code));
+      flagged.push(Node::string(states[b.state].code));
     }
-    list.push(std::move(record));
   }
-  document.add("article_19", std::move(flagged));
-  document.add("states", std::move(list));
+  document.add("states", io::record_list(fields, s.states));
   return document;
 }
 
+/// A line of the status's summary, read down a column: what it is, an amount or a rate.
+struct SummaryLine {
+  std::string item;
+  io::Value amount;
+  io::Value rate;
+};
+
+// The collection rate is a rate, not an amount: its own typed column (a spreadsheet cell
+// formatted as a percentage figure, not as money).
+const io::Fields<SummaryLine> summary_fields = {
+    {.label = "label.item", .value = [](const SummaryLine& l) { return l.item; }},
+    {.label = "label.amount", .type = io::FieldType::money, .value = [](const SummaryLine& l) { return l.amount; }},
+    {.label = "label.rate_percent", .type = io::FieldType::rate, .value = [](const SummaryLine& l) { return l.rate; }},
+};
+
 /// The year's figures: assessed, received, outstanding, the collection rate, closed accounts, credits.
-io::Table summary_table(const ContributionsStatus& s, Lang lang) {
+io::Table summary_table(const ContributionsStatus& s, const Lang& lang) {
   const auto& cur = s.currency;
-  io::Table summary;
   const std::string year = std::to_string(s.current_year);
-  summary.name = "summary";
-  summary.title = lang.text("title.contributions_status", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
-  // The collection rate is a rate, not an amount: its own typed column (a spreadsheet cell
-  // formatted as a percentage figure, not as money).
-  summary.columns = {Column{lang.text("label.item"), ColumnType::text}, Column{lang.text("label.amount"), ColumnType::money},
-                     Column{lang.text("label.rate_percent"), ColumnType::rate}};
-  const auto amount_row = [](std::string item, std::string amount) { return io::Row{{std::move(item), std::move(amount), ""}}; };
-  summary.rows = {
-      amount_row(lang.text("status.assessed", {{"year", year}}), money_text(s.assessed, cur)),
-      amount_row(lang.text("status.received", {{"year", year}}), money_text(s.received, cur)),
-      amount_row(lang.text("status.outstanding", {{"year", year}}), money_text(s.outstanding, cur)),
-      io::Row{{lang.text("status.collection_rate", {{"year", year}}), "", percent_text(s.received, s.assessed)}},
-      amount_row(lang.text("status.closed_outstanding", {{"year", std::to_string(s.current_year - 1)}}),
-                 money_text(s.closed_outstanding, cur)),
-      amount_row(lang.text("status.credits"), money_text(s.credits, cur)),
+  const std::vector<SummaryLine> lines = {
+      {lang.text("status.assessed", {{"year", year}}), money_text(s.assessed, cur), {}},
+      {lang.text("status.received", {{"year", year}}), money_text(s.received, cur), {}},
+      {lang.text("status.outstanding", {{"year", year}}), money_text(s.outstanding, cur), {}},
+      {lang.text("status.collection_rate", {{"year", year}}), {}, percent_text(s.received, s.assessed)},
+      {lang.text("status.closed_outstanding", {{"year", std::to_string(s.current_year - 1)}}),
+       money_text(s.closed_outstanding, cur), {}},
+      {lang.text("status.credits"), money_text(s.credits, cur), {}},
   };
-  return summary;
+  const auto title = lang.text("title.contributions_status", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  return io::record_table("summary", title, summary_fields, lines, lang);
 }
 
 /// The page an officer reads: the year's figures, then the states with a balance.
-std::vector<io::Table> status_tables(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+std::vector<io::Table> status_tables(const ContributionsStatus& s, const io::Fields<StateBalance>& fields,
+                                     const Lang& lang) {
   const auto& cur = s.currency;
-  io::Table detail;
-  detail.name = "states";
-  detail.title = lang.text("title.states_with_balances");
-  detail.columns = {Column{lang.text("label.state"), ColumnType::text}, Column{lang.text("label.name"), ColumnType::text}};
-  for (auto& column : aging_columns(lang)) {
-    detail.columns.push_back(std::move(column));
+  std::vector<StateBalance> with_balance;
+  std::copy_if(s.states.begin(), s.states.end(), std::back_inserter(with_balance),
+               [](const StateBalance& b) { return b.current_outstanding || b.closed_outstanding || b.credit; });
+  io::Table detail = io::record_table("states", lang.text("title.states_with_balances"), fields, with_balance, lang);
+  std::map<std::string, std::string> totals = {{"label.closed_years", money_text(s.closed_outstanding, cur)},
+                                               {"credit", money_text(s.credits, cur)}};
+  for (std::size_t i = 0; i < aging_labels.size(); ++i) {
+    totals[aging_labels[i]] = money_text(s.aging[i], cur);
   }
-  detail.columns.push_back(Column{lang.text("label.closed_years"), ColumnType::money});
-  detail.columns.push_back(Column{lang.text("label.credit"), ColumnType::money});
-  detail.columns.push_back(Column{lang.text("label.article_19"), ColumnType::text});
-  for (const auto& b : s.states) {
-    if (b.current_outstanding || b.closed_outstanding || b.credit) {
-      const auto& state = states[b.state];
-      detail.rows.push_back(io::Row{joined(joined({state.code, state.name(lang)}, aging_cells(b.aging, cur)),
-                                           {money_text(b.closed_outstanding, cur), money_text(b.credit, cur),
-                                            b.article_19 ? lang.text("word.yes") : ""}),
-                                    false});
-    }
-  }
-  detail.rows.push_back(io::Row{joined(joined({lang.text("label.total"), ""}, aging_cells(s.aging, cur)),
-                                       {money_text(s.closed_outstanding, cur), money_text(s.credits, cur), ""}),
-                                true});
+  io::add_total_row(detail, fields, totals, lang);
   detail.notes.push_back(aging_note(s.current_year, lang));
   detail.notes.push_back(lang.text("note.article_19"));
   return {summary_table(s, lang), std::move(detail)};
 }
+
+/// A year's collection rate, for the chart.
+struct YearRate {
+  int year = 0;
+  std::string rate;
+};
+
+const io::Fields<YearRate> year_rate_fields = {
+    {.label = "label.year", .value = [](const YearRate& y) { return std::to_string(y.year); }},
+    {.label = "label.collection_rate_percent", .type = io::FieldType::rate, .value = [](const YearRate& y) { return y.rate; }},
+};
 
 /// Each year's collection rate as of the date: what the states have paid of that year's
 /// assessments, all years of the ledger up to the current one.
@@ -283,51 +318,49 @@ io::Table collection_chart(const ContributionsStatus& s, const Lang& lang) {
       years[y.year].second += y.received;
     }
   }
-  io::Table chart{"collection_rate", lang.text("chart.collection_rate", {{"date", s.as_of.iso()}}),
-                  {Column{lang.text("label.year"), ColumnType::text},
-                   Column{lang.text("label.collection_rate_percent"), ColumnType::rate}}};
+  std::vector<YearRate> rates;
   for (const auto& [year, sums] : years) {
     if (sums.first != 0) {
-      chart.rows.push_back(io::Row{{std::to_string(year), percent_text(sums.second, sums.first)}});
+      rates.push_back(YearRate{year, percent_text(sums.second, sums.first)});
     }
   }
-  return chart;
+  return io::record_table("collection_rate", lang.text("chart.collection_rate", {{"date", s.as_of.iso()}}),
+                          year_rate_fields, rates, lang);
 }
 
 /// The ten states that owe most, largest first (ties in code order): the current year and the
 /// closed years apart.
 io::Table debtors_chart(const ContributionsStatus& s, const model::StateTable& states, const Lang& lang) {
   constexpr std::size_t shown = 10;
-  std::vector<const StateBalance*> owing;
-  for (const auto& b : s.states) {
-    if (b.current_outstanding + b.closed_outstanding > 0) {
-      owing.push_back(&b);
-    }
-  }
-  std::stable_sort(owing.begin(), owing.end(), [](const StateBalance* a, const StateBalance* b) {
-    return a->current_outstanding + a->closed_outstanding > b->current_outstanding + b->closed_outstanding;
+  std::vector<StateBalance> owing;
+  std::copy_if(s.states.begin(), s.states.end(), std::back_inserter(owing),
+               [](const StateBalance& b) { return b.current_outstanding + b.closed_outstanding > 0; });
+  std::stable_sort(owing.begin(), owing.end(), [](const StateBalance& a, const StateBalance& b) {
+    return a.current_outstanding + a.closed_outstanding > b.current_outstanding + b.closed_outstanding;
   });
   owing.resize(std::min(owing.size(), shown));
-  io::Table chart{"largest_debtors", lang.text("chart.largest_debtors", {{"currency", std::string(s.currency.code())}}),
-                  {Column{lang.text("label.state"), ColumnType::text},
-                   Column{lang.text("aging.current_year"), ColumnType::money},
-                   Column{lang.text("label.closed_years"), ColumnType::money}}};
-  for (const auto* b : owing) {
-    chart.rows.push_back(io::Row{{states[b->state].name(lang), money_text(b->current_outstanding, s.currency),
-                                  money_text(b->closed_outstanding, s.currency)}});
-  }
-  return chart;
+  using B = StateBalance;
+  const auto& cur = s.currency;
+  io::Fields<B> fields = {
+      {.label = "label.state", .shown = [&states](const B& b, const Lang& l) { return states[b.state].name(l); }},
+      {.label = "aging.current_year", .type = io::FieldType::money,
+       .value = [cur](const B& b) { return money_text(b.current_outstanding, cur); }},
+      {.label = "label.closed_years", .type = io::FieldType::money,
+       .value = [cur](const B& b) { return money_text(b.closed_outstanding, cur); }},
+  };
+  return io::record_table("largest_debtors", lang.text("chart.largest_debtors", {{"currency", std::string(cur.code())}}),
+                          fields, owing, lang);
 }
 
 /// Everything outstanding by age: the current year, one, two, three years and older.
 io::Table aging_chart(const ContributionsStatus& s, const Lang& lang) {
-  io::Table chart{"aging", lang.text("chart.aging", {{"currency", std::string(s.currency.code())}}),
-                  {Column{lang.text("label.age"), ColumnType::text}, Column{lang.text("label.outstanding"), ColumnType::money}}};
-  const auto columns = aging_columns(lang);
-  const auto cells = aging_cells(s.aging, s.currency);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    chart.rows.push_back(io::Row{{columns[i].header, cells[i]}});
-  }
+  io::Fields<std::size_t> fields = {
+      {.label = "label.age", .shown = [](const std::size_t& i, const Lang& l) { return l.text(aging_labels[i]); }},
+      {.label = "label.outstanding", .type = io::FieldType::money,
+       .value = [&s](const std::size_t& i) { return money_text(s.aging[i], s.currency); }},
+  };
+  io::Table chart = io::record_table("aging", lang.text("chart.aging", {{"currency", std::string(s.currency.code())}}),
+                                     fields, std::vector<std::size_t>{0, 1, 2, 3}, lang);
   chart.notes.push_back(aging_note(s.current_year, lang));
   return chart;
 }
@@ -335,9 +368,8 @@ io::Table aging_chart(const ContributionsStatus& s, const Lang& lang) {
 } // namespace
 
 io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
-  return io::Output{{status_document(s, states)},
-                    status_tables(s, states, lang),
-                    "states",
+  const auto fields = state_fields(states, s.currency);
+  return io::Output{status_document(s, states, fields), status_tables(s, fields, lang), "states",
                     {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)}};
 }
 
@@ -398,17 +430,7 @@ std::string year_list(const StateArrears& a) {
   return list;
 }
 
-/// The catalogue ids of the aging columns, in the order of Aging.
-constexpr std::array<const char*, 4> aging_labels{"aging.current_year", "aging.one_year", "aging.two_years",
-                                                  "aging.three_years"};
-
-/// The aging columns of the officer's table, for people only (the document has `aging`).
-void add_aging_fields(io::Fields<StateArrears>& fields, const util::Currency& cur) {
-  for (std::size_t i = 0; i < aging_labels.size(); ++i) {
-    fields.push_back({.label = aging_labels[i], .type = io::FieldType::money,
-                      .value = [i, cur](const StateArrears& a) { return money_text(a.aging[i], cur); }});
-  }
-}
+const StateBalance& balance_of(const StateArrears& a) { return *a.balance; }
 
 /// Each state in arrears. The document gives the amount outstanding before the years, the table
 /// after the aging columns it adds up: two fields.
@@ -424,16 +446,8 @@ io::Fields<StateArrears> arrears_fields(const model::StateTable& states, const u
       {.key = "aging", .document = [cur](Node& record, const A& a) { record.add("aging", aging_node(a.aging, cur)); }},
   };
   add_aging_fields(fields, cur);
-  io::Fields<A> after = {
-      {.label = "label.outstanding", .type = io::FieldType::money, .value = outstanding},
-      {.key = "credit", .label = "label.credit", .type = io::FieldType::money, .omit_absent = true,
-       .value = [cur](const A& a) { return a.balance->credit ? io::Value(money_text(a.balance->credit, cur)) : io::Value(); },
-       .shown = [cur](const A& a, const Lang&) { return money_text(a.balance->credit, cur); }},
-      {.key = "article_19", .label = "label.article_19", .type = io::FieldType::flag, .omit_absent = true,
-       .value = [](const A& a) { return a.balance->article_19 ? io::flag(true) : io::Value(); },
-       .shown = [](const A& a, const Lang& lang) { return a.balance->article_19 ? lang.text("word.yes") : ""; }},
-  };
-  fields.insert(fields.end(), after.begin(), after.end());
+  fields.push_back({.label = "label.outstanding", .type = io::FieldType::money, .value = outstanding});
+  add_balance_fields<A>(fields, cur, balance_of);
   return fields;
 }
 
