@@ -488,28 +488,40 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
   return ArrearsResult{io::Output(std::move(document), std::move(table)), selected.size()};
 }
 
-io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
-                       const std::optional<util::Money>& monthly_cost, Lang lang) {
-  if (!ledger.fund_currency()) {
-    throw util::Error(util::ExitCode::software, "fund_output: the ledger holds no 'fund' document");
-  }
-  const util::Currency currency = *ledger.fund_currency();
-  util::Money balance = util::Money::zero(currency);
-  Node document = Node::mapping();
-  document.add("kind", Node::string("fund-status"));
-  document.add("as_of", Node::string(as_of.iso()));
-  document.add("currency", Node::string(std::string(currency.code())));
-  Node& movements = document.add("movements", Node::sequence());
+namespace {
 
-  io::Table table;
-  table.name = "movements";
-  table.title = lang.text("title.fund", {{"date", as_of.iso()}, {"currency", std::string(currency.code())}});
-  table.columns = {Column{lang.text("label.date"), ColumnType::date},
-                   Column{lang.text("label.movement"), ColumnType::text},
-                   Column{lang.text("label.amount"), ColumnType::money},
-                   Column{lang.text("label.balance"), ColumnType::money}};
-  io::Table chart{"fund_balance", lang.text("chart.fund_balance", {{"currency", std::string(currency.code())}}),
-                  {Column{lang.text("label.date"), ColumnType::text}, Column{lang.text("label.balance"), ColumnType::money}}};
+/// A line of the fund's account: a movement and the balance after it, or (`movement` null) the
+/// closing balance, a total for people only.
+struct FundLine {
+  const model::FundMovement* movement = nullptr;
+  util::Money balance;
+};
+
+// The document gives each movement's date, amount and description; the table, the description
+// before the amount and the running balance: the description is two fields.
+const io::Fields<FundLine> fund_fields = {
+    {.key = "date", .label = "label.date", .type = io::FieldType::date,
+     .value = [](const FundLine& l) { return l.movement ? io::Value(l.movement->date.iso()) : io::Value(); }},
+    {.label = "label.movement",
+     .shown = [](const FundLine& l, const Lang& lang) {
+       return l.movement ? l.movement->description : lang.text("label.balance");
+     }},
+    {.key = "amount", .label = "label.amount", .type = io::FieldType::money,
+     .value = [](const FundLine& l) { return l.movement ? io::Value(l.movement->amount.plain()) : io::Value(); }},
+    {.label = "label.balance", .type = io::FieldType::money, .value = [](const FundLine& l) { return l.balance.plain(); }},
+    {.key = "description", .value = [](const FundLine& l) { return l.movement->description; }},
+};
+
+// The chart of the balance: dates label its bands, as text.
+const io::Fields<FundLine> fund_chart_fields = {
+    {.label = "label.date", .value = [](const FundLine& l) { return l.movement->date.iso(); }},
+    {.label = "label.balance", .type = io::FieldType::money, .value = [](const FundLine& l) { return l.balance.plain(); }},
+};
+
+/// The fund's movements up to `as_of`, each with the balance after it; the closing balance last.
+std::vector<FundLine> fund_lines(const model::Ledger& ledger, const util::Currency& currency, const util::Date& as_of) {
+  std::vector<FundLine> lines;
+  util::Money balance = util::Money::zero(currency);
   for (const auto& movement : ledger.fund_movements()) {
     if (movement.date > as_of) {
       continue;
@@ -519,32 +531,53 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
                                                             movement.amount.currency().code(), currency.code()));
     }
     balance += movement.amount;
-    Node record = Node::mapping();
-    record.add("date", Node::string(movement.date.iso()));
-    record.add("amount", Node::number(movement.amount.plain()));
-    record.add("description", Node::string(movement.description));
-    movements.push(std::move(record));
-    table.rows.push_back(io::Row{{movement.date.iso(), movement.description, movement.amount.plain(), balance.plain()}, false});
-    chart.rows.push_back(io::Row{{movement.date.iso(), balance.plain()}});
+    lines.push_back(FundLine{&movement, balance});
   }
+  lines.push_back(FundLine{nullptr, balance});
+  return lines;
+}
+
+/// How many months of `monthly_cost` the balance covers, in the document and as the table's note.
+void add_months_covered(Node& document, io::Table& table, const util::Money& balance, const util::Money& monthly_cost,
+                        const Lang& lang) {
+  if (!(monthly_cost.currency() == balance.currency())) {
+    throw util::Error(util::ExitCode::data, fmt::format("the monthly cost is in {}, the fund in {}",
+                                                        monthly_cost.currency().code(), balance.currency().code()));
+  }
+  const std::string months = util::format_decimal(balance.value() / monthly_cost.value(), 1, util::Rounding::floor);
+  document.add("monthly_cost", Node::number(monthly_cost.plain()));
+  document.add("months_covered", Node::number(months));
+  table.notes.push_back(lang.text("note.fund.months_covered", {{"cost", monthly_cost.grouped(lang)},
+                                                               {"currency", std::string(balance.currency().code())},
+                                                               {"months", util::localize_decimal(months, lang)}}));
+}
+
+} // namespace
+
+io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
+                       const std::optional<util::Money>& monthly_cost, Lang lang) {
+  if (!ledger.fund_currency()) {
+    throw util::Error(util::ExitCode::software, "fund_output: the ledger holds no 'fund' document");
+  }
+  const util::Currency currency = *ledger.fund_currency();
+  const std::string code(currency.code());
+  auto lines = fund_lines(ledger, currency, as_of);
+  const util::Money balance = lines.back().balance;
+  io::Table table = io::record_table("movements", lang.text("title.fund", {{"date", as_of.iso()}, {"currency", code}}),
+                                     fund_fields, lines, lang, [](const FundLine& l) { return !l.movement; });
+  lines.pop_back(); // the closing balance: a total for people, the document's `balance`
+  io::Table chart = io::record_table("fund_balance", lang.text("chart.fund_balance", {{"currency", code}}),
+                                     fund_chart_fields, lines, lang);
+  Node document = Node::mapping();
+  document.add("kind", Node::string("fund-status"));
+  document.add("as_of", Node::string(as_of.iso()));
+  document.add("currency", Node::string(code));
+  document.add("movements", io::record_list(fund_fields, lines));
   document.add("balance", Node::number(balance.plain()));
-  table.rows.push_back(io::Row{{"", lang.text("label.balance"), "", balance.plain()}, true});
   if (monthly_cost) {
-    if (!(monthly_cost->currency() == currency)) {
-      throw util::Error(util::ExitCode::data, fmt::format("the monthly cost is in {}, the fund in {}",
-                                                          monthly_cost->currency().code(), currency.code()));
-    }
-    if (monthly_cost->minor_units() <= 0) {
-      throw util::Error(util::ExitCode::usage, "the monthly cost must be positive");
-    }
-    const std::string months = util::format_decimal(balance.value() / monthly_cost->value(), 1, util::Rounding::floor);
-    document.add("monthly_cost", Node::number(monthly_cost->plain()));
-    document.add("months_covered", Node::number(months));
-    table.notes.push_back(lang.text("note.fund.months_covered", {{"cost", monthly_cost->grouped(lang)},
-                                                                 {"currency", std::string(currency.code())},
-                                                                 {"months", util::localize_decimal(months, lang)}}));
+    add_months_covered(document, table, balance, *monthly_cost, lang);
   }
-  return io::Output{{std::move(document)}, {std::move(table)}, {}, {std::move(chart)}};
+  return io::Output{std::move(document), std::move(table), {}, {std::move(chart)}};
 }
 
 } // namespace isukit::assess
