@@ -1,4 +1,5 @@
 #include <isukit/assess/statement.hpp>
+#include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
 
@@ -6,8 +7,6 @@
 
 namespace isukit::assess {
 
-using io::Column;
-using io::ColumnType;
 using io::Node;
 using util::Lang;
 
@@ -117,21 +116,25 @@ Node parts_node(const std::vector<CreditedPart>& parts, const util::Currency& cu
   return list;
 }
 
-Node line_node(const StatementLine& line, const util::Currency& currency) {
-  const bool payment = line.kind == StatementLine::Kind::payment;
-  Node node = Node::mapping();
-  node.add("date", Node::string(line.date.iso()));
-  node.add("entry", Node::string(payment ? "payment" : "assessment"));
-  if (payment && !line.reference.empty()) {
-    node.add("reference", Node::string(line.reference));
-  }
-  if (line.year) {
-    node.add("year", Node::number(std::to_string(line.year)));
-  }
-  node.add("amount", Node::number(util::Money(line.amount, currency).plain()));
-  node.add("credited", parts_node(line.parts, currency));
-  node.add("balance", Node::number(util::Money(line.balance, currency).plain()));
-  return node;
+std::string money_text(std::int64_t minor, const util::Currency& currency) { return util::Money(minor, currency).plain(); }
+
+/// Each line of a `statement` document: the entry is a code (`payment`, `assessment`).
+io::Fields<StatementLine> line_fields(const util::Currency& cur) {
+  using L = StatementLine;
+  const auto payment = [](const L& l) { return l.kind == L::Kind::payment; };
+  io::Fields<L> fields = {
+      {.key = "date", .type = io::FieldType::date, .value = [](const L& l) { return l.date.iso(); }},
+      {.key = "entry", .type = io::FieldType::code,
+       .value = [payment](const L& l) { return payment(l) ? "payment" : "assessment"; }},
+      {.key = "reference", .omit_absent = true,
+       .value = [payment](const L& l) { return payment(l) && !l.reference.empty() ? io::Value(l.reference) : io::Value(); }},
+      {.key = "year", .type = io::FieldType::year, .omit_absent = true,
+       .value = [](const L& l) { return l.year ? io::Value(std::to_string(l.year)) : io::Value(); }},
+      {.key = "amount", .type = io::FieldType::money, .value = [cur](const L& l) { return money_text(l.amount, cur); }},
+      {.key = "credited", .document = [cur](Node& record, const L& l) { record.add("credited", parts_node(l.parts, cur)); }},
+      {.key = "balance", .type = io::FieldType::money, .value = [cur](const L& l) { return money_text(l.balance, cur); }},
+  };
+  return fields;
 }
 
 std::int64_t total_outstanding(const StateBalance& balance) {
@@ -168,51 +171,70 @@ Node statement_document(const Statement& statement, const ContributionsStatus& s
   document.add("as_of", Node::string(status.as_of.iso()));
   document.add("currency", Node::string(std::string(status.currency.code())));
   document.add("state", Node::string(states[statement.state].code));
-  Node lines = Node::sequence();
-  for (const auto& line : statement.lines) {
-    lines.push(line_node(line, status.currency));
-  }
-  document.add("lines", std::move(lines));
+  document.add("lines", io::record_list(line_fields(status.currency), statement.lines));
   document.add("closing", closing_node(statement.closing, status.currency));
   return document;
 }
 
-/// The table rows of one line: the line, then one row per part of its crediting.
-void add_line_rows(io::Table& table, const std::string& code, const StatementLine& line, const util::Currency& currency,
-                   Lang lang) {
+/// A row of the table of statements, for people: a line, a part of its crediting (indented
+/// under it), or a row of the closing position (a total).
+struct StatementRow {
+  std::string state;                   // ISO code
+  std::optional<util::Date> date = {}; // a line's
+  std::string entry = {};              // the catalogue id of what the row is
+  std::string reference = {};          // a payment's: the {reference} of `statement.payment`
+  bool part = false;                   // a part of the line above
+  int year = 0;                        // 0: none
+  io::Value assessed = {}, paid = {}, credited = {}, balance = {};
+  bool total = false;
+};
+
+const io::Fields<StatementRow> row_fields = {
+    {.label = "label.state", .value = [](const StatementRow& r) { return r.state; }},
+    {.label = "label.date", .type = io::FieldType::date, .value = [](const StatementRow& r) { return io::iso(r.date); }},
+    {.label = "label.entry",
+     .shown = [](const StatementRow& r, const Lang& lang) {
+       return (r.part ? "  " : "") + lang.text(r.entry, {{"reference", r.reference}});
+     }},
+    {.label = "label.year", .value = [](const StatementRow& r) { return r.year ? std::to_string(r.year) : ""; }},
+    {.label = "label.assessed", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.assessed; }},
+    {.label = "label.paid", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.paid; }},
+    {.label = "label.credited", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.credited; }},
+    {.label = "label.balance", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.balance; }},
+};
+
+/// The rows of one line: the line, then one row per part of its crediting.
+void add_line_rows(std::vector<StatementRow>& rows, const std::string& code, const StatementLine& line,
+                   const util::Currency& cur) {
   const bool payment = line.kind == StatementLine::Kind::payment;
-  const std::string amount = util::Money(line.amount, currency).plain();
-  const std::string entry = payment ? lang.text("statement.payment", {{"reference", line.reference}})
-                                    : lang.text("statement.assessment");
-  table.rows.push_back(io::Row{{code, line.date.iso(), entry, line.year ? std::to_string(line.year) : "",
-                                payment ? "" : amount, payment ? amount : "", "",
-                                util::Money(line.balance, currency).plain()},
-                               false});
+  const std::string amount = money_text(line.amount, cur);
+  StatementRow& row = rows.emplace_back(StatementRow{.state = code, .date = line.date,
+                                                     .entry = payment ? "statement.payment" : "statement.assessment",
+                                                     .reference = line.reference, .year = line.year});
+  (payment ? row.paid : row.assessed) = amount;
+  row.balance = money_text(line.balance, cur);
   for (const auto& part : line.parts) {
-    const std::string what = part.year ? (payment ? lang.text("statement.credited_to") : lang.text("statement.credit_applied_to"))
-                                       : lang.text("statement.held_as_credit");
-    table.rows.push_back(io::Row{{code, "", "  " + what, part.year ? std::to_string(*part.year) : "", "", "",
-                                  util::Money(part.amount, currency).plain(), ""},
-                                 false});
+    const char* what = !part.year ? "statement.held_as_credit"
+                       : payment  ? "statement.credited_to"
+                                  : "statement.credit_applied_to";
+    rows.push_back(StatementRow{.state = code, .entry = what, .part = true, .year = part.year.value_or(0),
+                                .credited = money_text(part.amount, cur)});
   }
 }
 
 /// The closing rows: outstanding per year, credit, total due.
-void add_closing_rows(io::Table& table, const std::string& code, const StateBalance& closing,
-                      const util::Currency& currency, Lang lang) {
+void add_closing_rows(std::vector<StatementRow>& rows, const std::string& code, const StateBalance& closing,
+                      const util::Currency& cur) {
   for (const auto& y : closing.years) {
     if (y.outstanding != 0) {
-      table.rows.push_back(io::Row{{code, "", lang.text("label.outstanding"), std::to_string(y.year), "", "", "",
-                                    util::Money(y.outstanding, currency).plain()},
-                                   true});
+      rows.push_back(StatementRow{.state = code, .entry = "label.outstanding", .year = y.year,
+                                  .balance = money_text(y.outstanding, cur), .total = true});
     }
   }
-  table.rows.push_back(io::Row{{code, "", lang.text("label.credit"), "", "", "", "",
-                                util::Money(closing.credit, currency).plain()},
-                               true});
-  table.rows.push_back(io::Row{{code, "", lang.text("label.total_due"), "", "", "", "",
-                                util::Money(total_outstanding(closing), currency).plain()},
-                               true});
+  rows.push_back(StatementRow{.state = code, .entry = "label.credit", .balance = money_text(closing.credit, cur),
+                              .total = true});
+  rows.push_back(StatementRow{.state = code, .entry = "label.total_due",
+                              .balance = money_text(total_outstanding(closing), cur), .total = true});
 }
 
 } // namespace
@@ -220,25 +242,20 @@ void add_closing_rows(io::Table& table, const std::string& code, const StateBala
 io::Output statement_output(const std::vector<Statement>& statements, const ContributionsStatus& status,
                             const model::StateTable& states, Lang lang) {
   io::Output output;
-  io::Table table;
-  table.name = "lines";
-  table.title = lang.text("title.statements", {{"date", status.as_of.iso()}, {"currency", std::string(status.currency.code())}});
-  table.columns = {Column{lang.text("label.state"), ColumnType::text},     Column{lang.text("label.date"), ColumnType::date},
-                   Column{lang.text("label.entry"), ColumnType::text}, Column{lang.text("label.year"), ColumnType::text},
-                   Column{lang.text("label.assessed"), ColumnType::money},
-                   Column{lang.text("label.paid"), ColumnType::money},
-                   Column{lang.text("label.credited"), ColumnType::money},
-                   Column{lang.text("label.balance"), ColumnType::money}};
+  std::vector<StatementRow> rows;
   for (const auto& statement : statements) {
     const std::string& code = states[statement.state].code;
     output.documents.push_back(statement_document(statement, status, states));
     for (const auto& line : statement.lines) {
-      add_line_rows(table, code, line, status.currency, lang);
+      add_line_rows(rows, code, line, status.currency);
     }
-    add_closing_rows(table, code, statement.closing, status.currency, lang);
+    add_closing_rows(rows, code, statement.closing, status.currency);
   }
-  table.notes.push_back(lang.text("note.statement"));
-  output.tables.push_back(std::move(table));
+  const auto title =
+      lang.text("title.statements", {{"date", status.as_of.iso()}, {"currency", std::string(status.currency.code())}});
+  output.tables.push_back(
+      io::record_table("lines", title, row_fields, rows, lang, [](const StatementRow& r) { return r.total; }));
+  output.tables.back().notes.push_back(lang.text("note.statement"));
   return output;
 }
 
