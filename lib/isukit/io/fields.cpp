@@ -45,8 +45,6 @@ std::string cell_text(FieldType type, const std::string& words, const Value& val
   return type == FieldType::code ? lang.text(words + *value.text) : *value.text;
 }
 
-namespace {
-
 ColumnType column_type(FieldType type) {
   switch (type) {
   case FieldType::money:
@@ -65,8 +63,6 @@ ColumnType column_type(FieldType type) {
   }
   return ColumnType::text;
 }
-
-} // namespace
 
 Column column(const std::string& label, FieldType type, const util::Lang& lang, const std::vector<util::Arg>& args) {
   return Column{lang.text(label, std::span<const util::Arg>(args)), column_type(type)};

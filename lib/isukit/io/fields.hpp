@@ -47,6 +47,9 @@ template <typename Record>
 struct Field {
   std::string key = {};   // the document's key; empty: a column for people only (a state's name)
   std::string label = {}; // the catalogue id of the column head; empty: in the document only
+  /// A column head that is no word of the catalogue, the same in every language (a year of a
+  /// pivot: `2025`, `2021-2026`); it stands for `label`.
+  std::string head = {};
   FieldType type = FieldType::text;
   std::string words = {};   // code: the catalogue prefix of its words ("standing.")
   bool omit_absent = false; // a record without a value leaves the key out rather than null
@@ -66,12 +69,20 @@ struct Field {
 template <typename Record>
 using Fields = std::vector<Field<Record>>;
 
+/// Whether a field is a column of the table: it has a head.
+template <typename Record>
+bool in_table(const Field<Record>& f) {
+  return !f.label.empty() || !f.head.empty();
+}
+
 // The parts that do not depend on the record type.
 /// Adds `value` under `key` to a record of the document, written as `type` says: numbers
 /// (money, rate, count, year) bare, flags as booleans, the rest as text; nothing as null or no key.
 void add_value(Node& record, const std::string& key, FieldType type, bool omit_absent, const Value& value);
 /// The cell of `value`: its text, a code as the catalogue's `words` + code; nothing is empty.
 std::string cell_text(FieldType type, const std::string& words, const Value& value, const util::Lang& lang);
+/// The table's type of a field's column: text for the types people read as words (code, flag, year).
+ColumnType column_type(FieldType type);
 /// The column of a field: its head from the catalogue (given `args`), its type for alignment and
 /// grouping.
 Column column(const std::string& label, FieldType type, const util::Lang& lang, const std::vector<util::Arg>& args = {});
@@ -105,7 +116,9 @@ Table record_table(std::string name, std::string title, const Fields<Record>& fi
                    const std::vector<util::Arg>& label_args = {}) {
   Table table{std::move(name), std::move(title), {}};
   for (const auto& f : fields) {
-    if (!f.label.empty()) {
+    if (!f.head.empty()) {
+      table.columns.push_back(Column{f.head, column_type(f.type)});
+    } else if (!f.label.empty()) {
       table.columns.push_back(column(f.label, f.type, lang, label_args));
     }
   }
@@ -113,7 +126,7 @@ Table record_table(std::string name, std::string title, const Fields<Record>& fi
   for (const auto& r : records) {
     Row& row = table.rows.emplace_back(Row{{}, is_total && is_total(r)});
     for (const auto& f : fields) {
-      if (!f.label.empty()) {
+      if (in_table(f)) {
         row.cells.push_back(f.shown ? f.shown(r, lang) : cell_text(f.type, f.words, f.value(r), lang));
       }
     }
@@ -123,17 +136,17 @@ Table record_table(std::string name, std::string title, const Fields<Record>& fi
 
 /// Adds a total row under `table`, made by record_table from `fields`: the first column reads the
 /// catalogue's `label` (`label.total`, `label.difference_from_total`), each field whose key (a
-/// field for people only: its label id) `totals` names (`{"cost", "1200.00"}`) that exact text,
+/// field for people only: its label id, else its head) `totals` names (`{"cost", "1200.00"}`) that exact text,
 /// the others nothing.
 template <typename Record>
 void add_total_row(Table& table, const Fields<Record>& fields, const std::map<std::string, std::string>& totals,
                    const util::Lang& lang, const std::string& label = "label.total") {
   Row& row = table.rows.emplace_back(Row{{}, true});
   for (const auto& f : fields) {
-    if (f.label.empty()) {
+    if (!in_table(f)) {
       continue;
     }
-    const auto found = totals.find(f.key.empty() ? f.label : f.key);
+    const auto found = totals.find(!f.key.empty() ? f.key : !f.label.empty() ? f.label : f.head);
     row.cells.push_back(row.cells.empty() ? lang.text(label) : found != totals.end() ? found->second : "");
   }
 }
