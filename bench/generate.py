@@ -19,7 +19,7 @@ codes = [line.split("code: ")[1][:3] for line in (ROOT / "data" / "states.yaml")
 years = list(range(2001, 2026))
 with open(out / "assessments.yaml", "w") as f:
     for year in years:
-        f.write(f"---\nkind: assessments\ntreaty: bench\nyear: {year}\ncurrency: USD\nassessments:\n")
+        f.write(f"---\nkind: assessments\nyear: {year}\ncurrency: USD\nassessments:\n")
         for code in codes:
             cents = rng.randint(1_000, 50_000_000)
             f.write(f"  - {{state: {code}, amount: {cents // 100}.{cents % 100:02d}}}\n")

@@ -214,3 +214,83 @@ TEST_CASE("io::CsvReader over a file read in blocks reads what it reads from the
   CHECK(rows_from_file("") == "");
   CHECK_THROWS_WITH(rows_from_file("a,b\n\"open"), "f.csv:2:1: unterminated quoted field");
 }
+
+TEST_CASE("io::CsvReader: lines peeked and taken by a reader of plain rows") {
+  // A plain row taken whole keeps the positions of its fields, for messages.
+  const std::string text = "\xEF\xBB\xBF" "a,b\r\n1,22,333\r\n\n4,5\r6\n7,8";
+  CsvReader reader(text, intern_file_name("p.csv"));
+  std::vector<std::string_view> fields;
+  REQUIRE(reader.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"a", "b"});
+  CHECK(reader.peek_line() == "1,22,333");
+  CHECK(reader.peek_line() == "1,22,333"); // peeking reads nothing
+  reader.take_line();
+  CHECK(reader.any_row());
+  CHECK(reader.row_mark().line == 2);
+  CHECK(reader.mark(1).column == 3);
+  CHECK(reader.mark(2).column == 6);
+  CHECK(reader.mark(3).line == 2); // no such field: the row
+  CHECK(reader.peek_line() == "");  // a blank line: next_row skips it
+  REQUIRE(reader.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"4", "5"}); // a lone CR ends a line
+  CHECK(reader.row_mark().line == 4);
+  CHECK(reader.peek_line() == "6");
+  REQUIRE(reader.next_row(fields));
+  CHECK(reader.row_mark().line == 5);
+  CHECK(reader.peek_line() == "7,8"); // the last line, without a line end
+  reader.take_line();
+  CHECK(reader.mark(1).line == 6);
+  CHECK(reader.mark(1).column == 3);
+  CHECK_FALSE(reader.peek_line());
+  CHECK_FALSE(reader.next_row(fields));
+}
+
+TEST_CASE("io::CsvReader: positions are worked out on demand, exactly as they were kept") {
+  // A quoted field over two lines, then fields on the second line; an error past a quote.
+  CsvReader reader("h\nx,\"a\r\nb\"\"c\",y,\"\"\n", intern_file_name("p.csv"));
+  std::vector<std::string_view> fields;
+  REQUIRE(reader.next_row(fields));
+  REQUIRE(reader.next_row(fields));
+  CHECK(fields == std::vector<std::string_view>{"x", "a\r\nb\"c", "y", ""});
+  CHECK(reader.mark(0).line == 2);
+  CHECK(reader.mark(1).column == 3);
+  CHECK(reader.mark(2).line == 3);
+  CHECK(reader.mark(2).column == 7);
+  CHECK(reader.mark(3).column == 9);
+  CsvReader bad("h\n1,\"a\nb\"x\n", intern_file_name("p.csv"));
+  REQUIRE(bad.next_row(fields));
+  CHECK_THROWS_WITH(bad.next_row(fields), "p.csv:3:3: unexpected text after a quoted field");
+  CsvReader open("h\n1,\"a\nb\n", intern_file_name("p.csv"));
+  REQUIRE(open.next_row(fields));
+  CHECK_THROWS_WITH(open.next_row(fields), "p.csv:2:3: unterminated quoted field");
+}
+
+TEST_CASE("io::CsvReader: rows across blocks of a file, peeked or read") {
+  // Rows of a file larger than a block: every row read whole, by either way, on its line.
+  const auto path = std::filesystem::temp_directory_path() / "isukit-unit-csv-blocks.csv";
+  std::string text = "n,text\n";
+  for (int i = 0; i < 60000; ++i) {
+    text += fmt::format("{},{}{}", i, std::string(static_cast<std::size_t>(i % 37), 'x'), i % 3 == 0 ? "\r\n" : "\n");
+  }
+  std::ofstream(path, std::ios::binary) << text;
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  CsvReader reader(fd, intern_file_name("big.csv"));
+  std::vector<std::string_view> fields;
+  REQUIRE(reader.next_row(fields));
+  for (int i = 0; i < 60000; ++i) {
+    const std::string expected = fmt::format("{},{}", i, std::string(static_cast<std::size_t>(i % 37), 'x'));
+    if (i % 2 == 0) {
+      const auto line = reader.peek_line();
+      REQUIRE(line);
+      REQUIRE(*line == expected);
+      reader.take_line();
+    } else {
+      REQUIRE(reader.next_row(fields));
+      REQUIRE(fmt::format("{},{}", fields[0], fields[1]) == expected);
+    }
+    REQUIRE(reader.row_mark().line == i + 2);
+  }
+  CHECK_FALSE(reader.peek_line());
+  ::close(fd);
+}

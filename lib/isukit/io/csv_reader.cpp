@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace isukit::io {
@@ -58,10 +60,72 @@ void CsvReader::read_more(std::size_t from) {
   m_at_end = got == 0;
   m_content = std::string_view(m_buffer.data(), kept + static_cast<std::size_t>(got));
   m_pos -= from;
+  m_lf_scan = m_lf_scan > from ? m_lf_scan - from : 0;
 }
 
 Mark CsvReader::mark(std::size_t index) const {
-  return index < m_marks.size() ? m_marks[index] : row_mark();
+  if (m_taken) {
+    return taken_mark(index);
+  }
+  return index < m_starts.size() ? mark_at(m_starts[index]) : row_mark();
+}
+
+Mark CsvReader::taken_mark(std::size_t index) const {
+  std::size_t offset = m_row_start;
+  for (std::size_t i = 0; i < index; ++i) {
+    while (offset < m_row_end && m_content[offset] != m_separator) {
+      ++offset;
+    }
+    if (offset >= m_row_end) {
+      return row_mark(); // no such field
+    }
+    ++offset;
+  }
+  return Mark{m_file, m_row_line, static_cast<int>(offset - m_row_start) + 1};
+}
+
+std::optional<std::string_view> CsvReader::peek_line() {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    // Bytes from m_pos to m_lf_scan were searched before and hold no LF: a file of CR line
+    // ends is searched once, not once per row.
+    m_lf_scan = std::max(m_lf_scan, m_pos);
+    const char* begin = m_content.data() + m_pos;
+    if (const void* found = std::memchr(m_content.data() + m_lf_scan, '\n', m_content.size() - m_lf_scan)) {
+      std::size_t length = static_cast<std::size_t>(static_cast<const char*>(found) - begin);
+      m_peeked_next = m_pos + length + 1;
+      if (length > 0 && begin[length - 1] == '\r') {
+        --length;
+      }
+      m_peeked_end = m_pos + length;
+      return std::string_view(begin, length);
+    }
+    m_lf_scan = m_content.size();
+    const std::size_t left = m_content.size() - m_pos;
+    if (m_at_end) {
+      if (left == 0) {
+        return std::nullopt;
+      }
+      m_peeked_end = m_peeked_next = m_content.size(); // the last line, without a line end
+      return std::string_view(begin, left);
+    }
+    if (attempt > 0 || left >= block_size / 2) {
+      return std::nullopt; // a long line, or CR line ends: next_row reads them
+    }
+    read_more(m_pos);
+  }
+  return std::nullopt;
+}
+
+void CsvReader::take_line() {
+  m_taken = true;
+  m_row_line = m_line;
+  m_row_start = m_pos;
+  m_row_end = m_peeked_end;
+  m_starts.clear();
+  if (m_peeked_next > m_peeked_end) {
+    ++m_line;
+  }
+  m_pos = m_peeked_next;
 }
 
 bool CsvReader::skip_line() {
@@ -98,9 +162,10 @@ bool CsvReader::skip_line_end() {
   return true;
 }
 
-void CsvReader::read_quoted(std::vector<std::string_view>& fields, std::size_t& line_start) {
+void CsvReader::read_quoted(std::vector<std::string_view>& fields) {
   const char* data = m_content.data();
   const std::size_t size = m_content.size();
+  const std::size_t field_start = m_pos;
   ++m_pos;
   const std::size_t start = m_pos;
   bool doubled = false;
@@ -113,17 +178,15 @@ void CsvReader::read_quoted(std::vector<std::string_view>& fields, std::size_t& 
       }
       break;
     }
-    if (skip_line_end()) {
-      line_start = m_pos;
-      continue;
+    if (!skip_line_end()) {
+      ++m_pos;
     }
-    ++m_pos;
   }
   if (m_pos >= size) {
     if (!m_at_end) {
       return; // cut short: read again with more bytes
     }
-    util::fail_data(m_marks.back().position(), "unterminated quoted field");
+    util::fail_data(mark_at(field_start).position(), "unterminated quoted field");
   }
   std::string_view raw(data + start, m_pos - start);
   ++m_pos; // closing quote
@@ -140,9 +203,79 @@ void CsvReader::read_quoted(std::vector<std::string_view>& fields, std::size_t& 
   }
   fields.push_back(raw);
   if (m_pos < size && data[m_pos] != m_separator && data[m_pos] != '\n' && data[m_pos] != '\r') {
-    util::fail_data(Mark{m_file, m_line, static_cast<int>(m_pos - line_start) + 1}.position(),
-                    "unexpected text after a quoted field");
+    util::fail_data(mark_at(m_pos).position(), "unexpected text after a quoted field");
   }
+}
+
+namespace {
+
+constexpr std::uint64_t ones = 0x0101010101010101ULL;
+
+/// The bytes of `word` that are zero have their high bit set, and the lowest such bit is
+/// always a zero byte (a borrow can only mark bytes above a true one): the classic test of
+/// eight bytes at once, used to find the end of a field without a branch per byte.
+constexpr std::uint64_t zero_bytes(std::uint64_t word) {
+  return (word - ones) & ~word & (ones << 7);
+}
+
+/// Whether `size` bytes at `data` are all ASCII, eight at a time.
+bool all_ascii(const char* data, std::size_t size) {
+  std::uint64_t any = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data + i, 8);
+    any |= word;
+  }
+  for (; i < size; ++i) {
+    any |= static_cast<unsigned char>(data[i]);
+  }
+  return (any & (ones << 7)) == 0;
+}
+
+} // namespace
+
+void CsvReader::read_plain(std::vector<std::string_view>& fields) {
+  const char* data = m_content.data();
+  const std::size_t size = m_content.size();
+  const std::size_t start = m_pos;
+  std::size_t pos = m_pos;
+  if constexpr (std::endian::native == std::endian::little) { // the lowest byte comes first
+    const std::uint64_t separators = ones * static_cast<unsigned char>(m_separator);
+    for (; pos + 8 <= size; pos += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, data + pos, 8);
+      const std::uint64_t stops =
+          zero_bytes(word ^ separators) | zero_bytes(word ^ (ones * '\n')) | zero_bytes(word ^ (ones * '\r'));
+      if (stops != 0) {
+        pos += static_cast<std::size_t>(std::countr_zero(stops)) / 8;
+        m_pos = pos;
+        fields.emplace_back(data + start, pos - start);
+        return;
+      }
+    }
+  }
+  while (pos < size && !m_stops[static_cast<unsigned char>(data[pos])]) {
+    ++pos;
+  }
+  m_pos = pos;
+  fields.emplace_back(data + start, pos - start);
+}
+
+Mark CsvReader::mark_at(std::size_t offset) const {
+  int line = m_row_line;
+  std::size_t line_start = m_row_start;
+  for (std::size_t i = m_row_start; i < offset; ++i) { // only a quoted field holds line ends
+    const char c = m_content[i];
+    if (c == '\r' && i + 1 < offset && m_content[i + 1] == '\n') {
+      ++i;
+    }
+    if (c == '\n' || c == '\r') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return Mark{m_file, line, static_cast<int>(offset - line_start) + 1};
 }
 
 bool CsvReader::next_row(std::vector<std::string_view>& fields) {
@@ -151,7 +284,7 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
   while (true) {
     const bool read = read_row(fields);
     if (!cut_short()) {
-      if (read) {
+      if (read && !all_ascii(m_content.data() + m_row_start, m_pos - m_row_start)) {
         require_utf8_fields(fields);
       }
       return read;
@@ -171,8 +304,9 @@ void CsvReader::require_utf8_fields(const std::vector<std::string_view>& fields)
 }
 
 bool CsvReader::read_row(std::vector<std::string_view>& fields) {
+  m_taken = false;
   fields.clear();
-  m_marks.clear();
+  m_starts.clear();
   m_scratch.clear();
   m_unescaped.clear();
   while (skip_line_end()) { // blank lines between rows
@@ -183,17 +317,13 @@ bool CsvReader::read_row(std::vector<std::string_view>& fields) {
     return false;
   }
   m_row_line = m_line;
-  std::size_t line_start = m_pos;
+  m_row_start = m_pos;
   while (true) {
-    m_marks.push_back(Mark{m_file, m_line, static_cast<int>(m_pos - line_start) + 1});
+    m_starts.push_back(m_pos);
     if (m_pos < size && m_quote != '\0' && data[m_pos] == m_quote) {
-      read_quoted(fields, line_start);
+      read_quoted(fields);
     } else {
-      const std::size_t field_start = m_pos;
-      while (m_pos < size && !m_stops[static_cast<unsigned char>(data[m_pos])]) {
-        ++m_pos;
-      }
-      fields.emplace_back(data + field_start, m_pos - field_start);
+      read_plain(fields);
     }
     if (m_pos < size && data[m_pos] == m_separator) {
       ++m_pos;

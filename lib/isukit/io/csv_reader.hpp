@@ -1,9 +1,12 @@
 // RFC 4180 CSV, read row by row straight from the bytes: of a text held in memory, or of a
-// file read in fixed-size blocks, so that a file of any size is read in flat memory.
+// file read in fixed-size blocks, so that a file of any size is read in flat memory. A row
+// is read in one pass over its bytes; the line and column of a field are worked out only when
+// asked (for a message), from the row's bytes, which stay at hand until the next row.
 #pragma once
 
 #include <isukit/io/node.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +35,17 @@ public:
   /// text is a data error at the field (`assess import` converts other encodings first).
   bool next_row(std::vector<std::string_view>& fields);
 
+  /// The bytes of the next line, without its line end (LF or CRLF), for a reader of plain rows
+  /// that parses them itself; more blocks are read when the line is not whole at hand.
+  /// nullopt at the end and for a line longer than a block: next_row reads those.
+  std::optional<std::string_view> peek_line();
+  /// Makes the line peek_line returned the current row, which the caller has read; it must
+  /// hold no quote character (its fields start after each separator), so mark() still works.
+  void take_line();
+
   /// Where field `index` of the current row starts (a field after a quoted field that spans
-  /// lines starts on a later line than its row).
+  /// lines starts on a later line than its row); the row's mark past its last field. Costs a
+  /// scan of the row up to the field: for messages, not for every row.
   Mark mark(std::size_t index) const;
   /// The line where the current row starts.
   Mark row_mark() const { return Mark{m_file, m_row_line, 1}; }
@@ -52,7 +64,13 @@ private:
   std::size_t m_pos = 0;
   int m_line = 1;
   int m_row_line = 0;
-  std::vector<Mark> m_marks;
+  std::size_t m_row_start = 0;      // offset of the current row in m_content
+  std::vector<std::size_t> m_starts; // offset of each field of the current row
+  bool m_taken = false;             // the current row was taken by take_line: m_starts is empty
+  std::size_t m_row_end = 0;        // where the taken row's bytes end (before its line end)
+  std::size_t m_peeked_end = 0;     // where the peeked line's bytes end
+  std::size_t m_peeked_next = 0;    // where the line after the peeked one starts
+  std::size_t m_lf_scan = 0;        // peek_line found no LF between m_pos and here
   std::string m_scratch;
   struct Unescaped {
     std::size_t field, offset, length;
@@ -70,7 +88,13 @@ private:
   void require_utf8_fields(const std::vector<std::string_view>& fields) const;
   /// Steps over a line end (LF, CRLF or CR) at m_pos, if there is one.
   bool skip_line_end();
-  void read_quoted(std::vector<std::string_view>& fields, std::size_t& line_start);
+  /// Reads the unquoted field at m_pos, up to the separator or line end.
+  void read_plain(std::vector<std::string_view>& fields);
+  void read_quoted(std::vector<std::string_view>& fields);
+  /// The line and column of `offset`, within the current row, in m_content.
+  Mark mark_at(std::size_t offset) const;
+  /// mark() of a row taken by take_line.
+  Mark taken_mark(std::size_t index) const;
 };
 
 /// The header row of a CSV whose columns are known by name: maps each known column to its

@@ -3,6 +3,7 @@
 #include <isukit/io/inputs.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/ledger.hpp>
+#include <isukit/model/payment_row.hpp>
 #include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
@@ -92,13 +93,20 @@ private:
     return year;
   }
 
-  /// A CSV `year` field: four digits within the ledger's years.
-  static int csv_year_of(std::string_view text, const io::Mark& at) {
-    const bool digits = text.size() == 4 && text.find_first_not_of("0123456789") == std::string_view::npos;
-    const int value = digits ? std::stoi(std::string(text)) : 0;
-    if (!digits || value < Ledger::first_year || value > Ledger::last_year) {
-      util::fail_data(at.position(), fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year,
-                                                 Ledger::last_year, text));
+  /// A CSV `year` field: four digits within the ledger's years; nullopt otherwise.
+  static std::optional<int> csv_year_of(std::string_view text) {
+    if (text.size() != 4) {
+      return std::nullopt;
+    }
+    int value = 0;
+    for (const char c : text) {
+      if (c < '0' || c > '9') {
+        return std::nullopt;
+      }
+      value = value * 10 + (c - '0');
+    }
+    if (value < Ledger::first_year || value > Ledger::last_year) {
+      return std::nullopt;
     }
     return value;
   }
@@ -160,21 +168,39 @@ private:
   /// computation from it can form; an amount that makes it overflow is a data error at that
   /// amount, never a wrapped total.
   void count_volume(std::int64_t amount, const io::Mark& mark) {
+    if (!add_volume(amount)) {
+      volume_overflow(mark);
+    }
+  }
+  /// count_volume without the position: false, counting nothing, when the volume would overflow.
+  bool add_volume(std::int64_t amount) {
     const std::uint64_t magnitude = amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
     if (magnitude > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - m_volume)) {
-      util::fail_data(mark.position(), "the amounts of the ledger add up to more than 2^63 - 1 minor units");
+      return false;
     }
     m_volume += static_cast<std::int64_t>(magnitude);
+    return true;
+  }
+  [[noreturn]] static void volume_overflow(const io::Mark& mark) {
+    util::fail_data(mark.position(), "the amounts of the ledger add up to more than 2^63 - 1 minor units");
   }
 
-  /// A payment as read from YAML or CSV, with the positions its errors name.
+  /// A payment as read from YAML or CSV, with the positions its errors name: the marks of its
+  /// YAML nodes, or its CSV row's fields, whose line and column are worked out only for a
+  /// message (computing them for every row would cost as much as reading it).
   struct PaymentRow {
     StateId state;
     util::Date date;
     util::Money amount;
     std::string_view reference;
     std::optional<int> year;
-    io::Mark at, amount_at, year_at;
+    io::Mark yaml_at{}, yaml_amount_at{}, yaml_year_at{};
+    const io::CsvReader* csv = nullptr;
+    std::size_t amount_field = 0, year_field = 0;
+
+    io::Mark at() const { return csv ? csv->mark(0) : yaml_at; }
+    io::Mark amount_at() const { return csv ? csv->mark(amount_field) : yaml_amount_at; }
+    io::Mark year_at() const { return csv ? csv->mark(year_field) : yaml_year_at; }
   };
 
   /// The text of a CSV's currency column last seen and its currency.
@@ -182,6 +208,10 @@ private:
     std::optional<std::string> text;
     util::Currency currency;
   };
+  /// The payment of the next row when it is plain (model::PaymentRowReader), taken from the
+  /// reader; nullopt, reading nothing, otherwise.
+  static std::optional<PaymentRow> plain_payment(io::CsvReader& reader, const io::CsvHeader& header,
+                                                 const PaymentRowReader& rows, const CsvCurrency& cached);
   /// The payment of a CSV row; fails at the field that is wrong.
   PaymentRow csv_payment(const io::CsvReader& reader, const io::CsvHeader& header,
                          const std::vector<std::string_view>& fields, CsvCurrency& cached);
@@ -197,8 +227,8 @@ private:
     m_identity.append(reinterpret_cast<const char*>(&row.state), sizeof row.state);
     m_identity.append(currency);
     m_identity.append(row.reference);
-    if (const io::Mark* seen = m_payments_seen.insert(m_identity, row.at)) {
-      util::fail_data(row.at.position(),
+    if (const io::Mark* seen = m_payments_seen.insert(m_identity, row.at())) {
+      util::fail_data(row.at().position(),
                       fmt::format("this payment repeats the one at {}: same state, date, amount, currency and "
                                   "reference (two real payments of the same amount on the same day carry "
                                   "different references)",
@@ -208,19 +238,21 @@ private:
 
   void add_payment_row(const PaymentRow& row) {
     if (row.amount.is_zero()) {
-      util::fail_data(row.amount_at.position(), "a payment of 0 pays nothing: leave the line out (assess import "
+      util::fail_data(row.amount_at().position(), "a payment of 0 pays nothing: leave the line out (assess import "
                                                 "leaves out a bank line of no amount)");
     }
     if (row.year && *row.year > row.date.year() + 1) {
-      util::fail_data(row.year_at.position(),
+      util::fail_data(row.year_at().position(),
                       fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
                                   row.date.iso(), *row.year));
     }
     check_unique(row);
-    count_volume(row.amount.minor_units(), row.amount_at);
+    if (!add_volume(row.amount.minor_units())) {
+      volume_overflow(row.amount_at());
+    }
     const std::int32_t refund = row.amount.is_negative() ? static_cast<std::int32_t>(m_refund_marks.size()) : -1;
     if (refund >= 0) {
-      m_refund_marks.push_back(row.amount_at);
+      m_refund_marks.push_back(row.amount_at());
     }
     m_receipts.push_back(Receipt{row.date, row.amount.minor_units(), row.state, refund});
     credit(row.state, row.date, row.amount.minor_units(), row.year, row.reference);
@@ -283,10 +315,14 @@ private:
     const Node* year = record.find("year");
     const Node* reference = record.find("reference");
     const std::string reference_text = reference ? reference->as_text() : "";
-    add_payment_row(PaymentRow{m_states.require(record.at("state")), record.at("date").as_date(),
-                               record.at("amount").as_money(currency), util::trim_blanks(reference_text),
-                               year ? std::optional<int>(year_of(*year)) : std::nullopt, record.mark(),
-                               record.at("amount").mark(), year ? year->mark() : io::Mark{}});
+    add_payment_row(PaymentRow{.state = m_states.require(record.at("state")),
+                               .date = record.at("date").as_date(),
+                               .amount = record.at("amount").as_money(currency),
+                               .reference = util::trim_blanks(reference_text),
+                               .year = year ? std::optional<int>(year_of(*year)) : std::nullopt,
+                               .yaml_at = record.mark(),
+                               .yaml_amount_at = record.at("amount").mark(),
+                               .yaml_year_at = year ? year->mark() : io::Mark{}});
   }
 
   /// A working capital fund holds what was paid in: its balance at the end of no day may be
@@ -358,15 +394,16 @@ private:
 
 namespace {
 
+// The columns in the order the header lists them, as model::PaymentColumn numbers them.
 enum CsvColumn { csv_date, csv_state, csv_amount, csv_currency, csv_reference, csv_year, csv_note };
 
 } // namespace
 
 LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, const io::CsvHeader& header,
                                                    const std::vector<std::string_view>& fields, CsvCurrency& cached) {
-  auto at = [&](CsvColumn c) { return reader.mark(static_cast<std::size_t>(header.index(c))); };
-  auto field = [&](CsvColumn c) { return fields[static_cast<std::size_t>(header.index(c))]; };
-  auto fail = [&](CsvColumn c, std::string message) { util::fail_data(at(c).position(), std::move(message)); };
+  auto index = [&](CsvColumn c) { return static_cast<std::size_t>(header.index(c)); };
+  auto field = [&](CsvColumn c) { return fields[index(c)]; };
+  auto fail = [&](CsvColumn c, std::string message) { util::fail_data(reader.mark(index(c)).position(), std::move(message)); };
   header.check_width(reader, fields);
   const auto day = util::Date::parse(field(csv_date));
   if (!day) {
@@ -385,7 +422,7 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
       fail(csv_currency, fmt::format("expected an ISO 4217 currency code such as USD, got '{}'", field(csv_currency)));
     }
     cached = CsvCurrency{std::string(field(csv_currency)), *parsed};
-    note_payment_currency(cached.currency, at(csv_currency));
+    note_payment_currency(cached.currency, reader.mark(index(csv_currency)));
   }
   const auto money = util::parse_money(field(csv_amount), cached.currency);
   if (!money.money) {
@@ -394,10 +431,50 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
   const bool has_year = header.index(csv_year) >= 0;
   std::optional<int> named;
   if (has_year && !field(csv_year).empty()) {
-    named = csv_year_of(field(csv_year), at(csv_year));
+    named = csv_year_of(field(csv_year));
+    if (!named) {
+      fail(csv_year, fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year, Ledger::last_year,
+                                 field(csv_year)));
+    }
   }
-  return PaymentRow{*who, *day, *money.money, util::trim_blanks(field(csv_reference)), named, reader.mark(0), at(csv_amount),
-                    has_year ? at(csv_year) : io::Mark{}};
+  return PaymentRow{.state = *who, .date = *day, .amount = *money.money,
+                    .reference = util::trim_blanks(field(csv_reference)), .year = named,
+                    .csv = &reader, .amount_field = index(csv_amount), .year_field = has_year ? index(csv_year) : 0};
+}
+
+namespace {
+
+/// What each column of a payments CSV holds, in the file's order.
+std::vector<PaymentColumn> column_order(const io::CsvHeader& header, std::size_t width) {
+  std::vector<PaymentColumn> order(width, PaymentColumn::note);
+  for (int c = csv_date; c <= csv_note; ++c) {
+    if (const int index = header.index(static_cast<std::size_t>(c)); index >= 0) {
+      order[static_cast<std::size_t>(index)] = static_cast<PaymentColumn>(c);
+    }
+  }
+  return order;
+}
+
+} // namespace
+
+std::optional<LedgerReader::PaymentRow> LedgerReader::plain_payment(io::CsvReader& reader, const io::CsvHeader& header,
+                                                                    const PaymentRowReader& rows,
+                                                                    const CsvCurrency& cached) {
+  const auto line = reader.peek_line();
+  if (!line || !cached.text) {
+    return std::nullopt;
+  }
+  const auto payment = rows.read(*line, cached.currency, *cached.text);
+  if (!payment) {
+    return std::nullopt;
+  }
+  reader.take_line();
+  const int year = header.index(csv_year);
+  return PaymentRow{.state = payment->state, .date = payment->date,
+                    .amount = util::Money(payment->amount, cached.currency), .reference = payment->reference,
+                    .year = payment->year, .csv = &reader,
+                    .amount_field = static_cast<std::size_t>(header.index(csv_amount)),
+                    .year_field = year >= 0 ? static_cast<std::size_t>(year) : 0};
 }
 
 void LedgerReader::on_csv(io::CsvReader& reader) {
@@ -410,12 +487,19 @@ void LedgerReader::on_csv(io::CsvReader& reader) {
                              {{"date", true}, {"state", true}, {"amount", true}, {"currency", true},
                               {"reference", true}, {"year", false}, {"note", false}},
                              "a payments CSV");
+  const PaymentRowReader rows(column_order(header, fields.size()), m_states);
   CsvCurrency cached;
   bool any_row = false;
-  while (reader.next_row(fields)) {
+  while (true) {
+    // A plain row is read straight from its bytes; any other row, and every row in error, by
+    // the general reader, whose messages name the field's line and column.
+    std::optional<PaymentRow> row = plain_payment(reader, header, rows, cached);
+    if (!row && !reader.next_row(fields)) {
+      break;
+    }
     any_row = true;
     try {
-      add_payment_row(csv_payment(reader, header, fields, cached));
+      add_payment_row(row ? *row : csv_payment(reader, header, fields, cached));
     } catch (const util::Error& error) {
       m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
     }

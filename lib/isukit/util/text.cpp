@@ -15,6 +15,10 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string_view trim_blanks(std::string_view text) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  if (!text.empty() && !blank(text.front()) && !blank(text.back())) {
+    return text; // the common case, without a search (a million references per file)
+  }
   const auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) {
     return {};

@@ -1,0 +1,52 @@
+// A payments CSV row read straight from its bytes, in one pass: the common row of a finance
+// system's export (ASCII, no quotes, every field well formed) costs a few hundred instructions,
+// with no string per field and no position computed. Every other row is left to the general
+// reader (io::CsvReader and the ledger's checks), which explains what is wrong at its line and
+// column: this reader never reports an error, so no message or position can differ.
+#pragma once
+
+#include <isukit/model/states.hpp>
+#include <isukit/util/date.hpp>
+#include <isukit/util/money.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace isukit::model {
+
+/// The columns of a payments CSV (`date,state,amount,currency,reference[,year][,note]`).
+enum class PaymentColumn { date, state, amount, currency, reference, year, note };
+
+/// A payment as its row says, every field checked as the general reader checks it.
+struct PlainPayment {
+  util::Date date;              // YYYY-MM-DD, a real date within util's working years
+  StateId state = 0;            // a code of the state table
+  std::int64_t amount = 0;      // minor units of the expected currency; never more decimals than it has
+  std::string_view reference;   // a view into the line, without surrounding blanks
+  std::optional<int> year;      // four digits within the working years, when the column is there and not empty
+};
+
+class PaymentRowReader {
+public:
+  /// `columns`: what each column of the file holds, in the file's order (from its header).
+  PaymentRowReader(std::vector<PaymentColumn> columns, const StateTable& states);
+
+  /// The payment of `line` (a row without its line end) when it is plain and well formed and
+  /// its currency column reads exactly `currency_text`, the code of `currency`; nullopt for
+  /// anything else (a quote, a byte outside ASCII, a CR, a field too few or too many, a field
+  /// the general reader would refuse, an empty `currency_text`): then the general reader reads
+  /// the row.
+  std::optional<PlainPayment> read(std::string_view line, const util::Currency& currency,
+                                   std::string_view currency_text) const;
+
+private:
+  bool read_field(PaymentColumn column, const char*& p, const char* end, const util::Currency& currency,
+                  std::string_view currency_text, PlainPayment& payment) const;
+
+  std::vector<PaymentColumn> m_columns;
+  const StateTable& m_states;
+};
+
+} // namespace isukit::model
