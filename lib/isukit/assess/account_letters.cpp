@@ -6,11 +6,9 @@ using io::Node;
 
 namespace {
 
-/// Grouped in the letter's language; below zero with a minus sign (U+2212), as the invoices
-/// write it, which Markdown does not take for a list item.
+/// Money as letters show it (io::letter_value).
 std::string money(std::int64_t minor, const util::Currency& currency, const util::Lang& lang) {
-  const std::string magnitude = util::Money(minor < 0 ? -minor : minor, currency).grouped(lang);
-  return minor < 0 ? "\u2212" + magnitude : magnitude;
+  return io::letter_value(io::FieldType::money, {}, util::Money(minor, currency).plain(), lang).as_text();
 }
 
 /// Money as the letter shows it, or false for zero (a cell or a paragraph the template leaves out).
@@ -76,15 +74,12 @@ Node article_19_node(const StateBalance& balance, const model::Treaty& treaty, c
 void account_position(Node& context, const std::vector<const YearBalance*>& years, std::int64_t credit,
                       const util::Currency& currency, const util::Lang& lang) {
   std::int64_t total = 0;
-  Node rows = Node::sequence();
+  std::vector<YearBalance> owed;
   for (const auto* y : years) {
-    Node row = Node::mapping();
-    row.add("year", Node::string(std::to_string(y->year)));
-    row.add("amount", Node::string(money(y->outstanding, currency, lang)));
-    rows.push(std::move(row));
+    owed.push_back(*y);
     total += y->outstanding;
   }
-  context.add("outstanding", years.empty() ? Node::boolean(false) : std::move(rows));
+  context.add("outstanding", owed.empty() ? Node::boolean(false) : io::record_context(year_fields(currency), owed, lang));
   context.add("total", Node::string(money(total, currency, lang)));
   context.add("credit", money_or_false(credit, currency, lang));
   context.add("unapplied", Node::boolean(total > 0 && credit > 0));

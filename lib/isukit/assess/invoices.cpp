@@ -29,22 +29,19 @@ util::Money add_balance(Node& context, const StateBalance* balance, int year, co
   const util::Currency& currency = amount.currency();
   std::int64_t received = 0;
   util::Money arrears = util::Money::zero(currency);
-  Node rows = Node::sequence();
+  std::vector<YearBalance> owed;
   for (const auto& y : balance ? balance->years : std::vector<YearBalance>{}) {
     if (y.year == year) {
       received = y.received;
     } else if (y.year < year && y.outstanding > 0) {
-      Node row = Node::mapping();
-      row.add("year", Node::string(std::to_string(y.year)));
-      row.add("amount", Node::string(util::Money(y.outstanding, currency).grouped(lang)));
-      rows.push(std::move(row));
+      owed.push_back(y);
       arrears += util::Money(y.outstanding, currency);
     }
   }
   const std::int64_t credit = balance ? balance->credit : 0;
   context.add("ledger", Node::boolean(true));
   context.add("received", amount_or_false(received, currency, lang));
-  context.add("arrears", rows.items().empty() ? Node::boolean(false) : std::move(rows));
+  context.add("arrears", owed.empty() ? Node::boolean(false) : io::record_context(year_fields(currency), owed, lang));
   context.add("credit", amount_or_false(credit, currency, lang));
   const util::Money total = amount - util::Money(received, currency) + arrears - util::Money(credit, currency);
   return total.is_negative() ? util::Money::zero(currency) : total;

@@ -44,6 +44,19 @@ std::string aging_note(int current_year, const Lang& lang) {
 
 } // namespace
 
+io::Fields<YearBalance> year_fields(const util::Currency& cur) {
+  using Y = YearBalance;
+  io::Fields<Y> fields = {
+      {.key = "year", .type = io::FieldType::year, .value = [](const Y& y) { return std::to_string(y.year); },
+       .context = "year"},
+      {.key = "assessed", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.assessed, cur); }},
+      {.key = "received", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.received, cur); }},
+      {.key = "outstanding", .type = io::FieldType::money,
+       .value = [cur](const Y& y) { return money_text(y.outstanding, cur); }, .context = "amount"},
+  };
+  return fields;
+}
+
 StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const PaidSums& paid, int current_year) {
   StateBalance balance;
   balance.state = state;
@@ -169,19 +182,6 @@ void add_balance_fields(io::Fields<Record>& fields, const util::Currency& cur,
        .shown = [balance](const Record& r, const Lang& lang) { return balance(r).article_19 ? lang.text("word.yes") : ""; }},
   };
   fields.insert(fields.end(), more.begin(), more.end());
-}
-
-/// A year of a state's account in the status document.
-io::Fields<YearBalance> year_fields(const util::Currency& cur) {
-  using Y = YearBalance;
-  io::Fields<Y> fields = {
-      {.key = "year", .type = io::FieldType::year, .value = [](const Y& y) { return std::to_string(y.year); }},
-      {.key = "assessed", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.assessed, cur); }},
-      {.key = "received", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.received, cur); }},
-      {.key = "outstanding", .type = io::FieldType::money,
-       .value = [cur](const Y& y) { return money_text(y.outstanding, cur); }},
-  };
-  return fields;
 }
 
 /// The years of a state's account the document lists: those with anything assessed or received.

@@ -2,6 +2,7 @@
 // collection rate, the arrears of closed years, the Article 19 test; and the fund.
 #pragma once
 
+#include <isukit/io/fields.hpp>
 #include <isukit/io/table.hpp>
 #include <isukit/model/ledger.hpp>
 
@@ -23,6 +24,10 @@ struct YearBalance {
   std::int64_t received = 0;
   std::int64_t outstanding = 0;
 };
+
+/// A year of a state's account: in the status document `year`, `assessed`, `received`,
+/// `outstanding`; in letters the years owed, `year` and `amount` (outstanding).
+io::Fields<YearBalance> year_fields(const util::Currency& currency);
 
 struct StateBalance {
   model::StateId state = 0;

@@ -1,4 +1,6 @@
 #include <isukit/io/fields.hpp>
+#include <isukit/util/date.hpp>
+#include <isukit/util/decimal.hpp>
 
 namespace isukit::io {
 
@@ -43,6 +45,30 @@ std::string cell_text(FieldType type, const std::string& words, const Value& val
     return "";
   }
   return type == FieldType::code ? lang.text(words + *value.text) : *value.text;
+}
+
+Node letter_value(FieldType type, const std::string& words, const Value& value, const util::Lang& lang) {
+  if (!value.text) {
+    return Node::boolean(false);
+  }
+  const std::string& text = *value.text;
+  if (value.is_word) {
+    return Node::string(text);
+  }
+  switch (type) {
+  case FieldType::money:
+    return Node::string(text.starts_with('-') ? "\u2212" + util::group_digits(text.substr(1), lang)
+                                              : util::group_digits(text, lang));
+  case FieldType::date:
+    if (const auto date = util::Date::parse(text)) {
+      return Node::string(util::long_date(*date, lang));
+    }
+    return Node::string(text);
+  case FieldType::code:
+    return Node::string(lang.text(words + text));
+  default:
+    return Node::string(text);
+  }
 }
 
 ColumnType column_type(FieldType type) {

@@ -61,6 +61,10 @@ struct Field {
   /// text in every language (`state_name_en`, `state_name_fr`...), a reason with its
   /// parameters. `key` then only names the field.
   std::function<void(Node& record, const Record&)> document = {};
+  /// The field's key in a letter's Mustache context (empty: not in letters): see record_context.
+  std::string context = {};
+  /// What a letter shows when no text says it (a mapping, a boolean for a section).
+  std::function<Node(const Record&, const util::Lang&)> letter = {};
 };
 
 /// A list of fields, in the order of the document's keys and the table's columns. Build one as
@@ -86,6 +90,30 @@ ColumnType column_type(FieldType type);
 /// The column of a field: its head from the catalogue (given `args`), its type for alignment and
 /// grouping.
 Column column(const std::string& label, FieldType type, const util::Lang& lang, const std::vector<util::Arg>& args = {});
+
+/// What a letter shows for a value: nothing is false (a section the template leaves out); money
+/// grouped in the letter's language, below zero with a minus sign (U+2212, which Markdown does
+/// not take for a list item, as a hyphen would be); a date long ("30 June 2025"); a code
+/// through the catalogue (`words` + code); anything else as written.
+Node letter_value(FieldType type, const std::string& words, const Value& value, const util::Lang& lang);
+
+/// A letter's Mustache list of `records`: one mapping per record, with each field that names a
+/// `context` key: its `letter`, else the text it shows people (`shown`), else letter_value.
+template <typename Record>
+Node record_context(const Fields<Record>& fields, const std::vector<Record>& records, const util::Lang& lang) {
+  Node list = Node::sequence();
+  for (const auto& r : records) {
+    Node& entry = list.push(Node::mapping());
+    for (const auto& f : fields) {
+      if (!f.context.empty()) {
+        entry.add(f.context, f.letter  ? f.letter(r, lang)
+                             : f.shown ? Node::string(f.shown(r, lang))
+                                       : letter_value(f.type, f.words, f.value(r), lang));
+      }
+    }
+  }
+  return list;
+}
 
 /// The document's list of `records`, one mapping per record with the fields that have a key,
 /// in the list's order.

@@ -74,12 +74,14 @@ io::Fields<Tracked> obligation_fields(const model::StateTable& states, bool with
       {.key = "obligation",
        .label = "label.report",
        .value = [](const Tracked& t) { return t.obligation.rule->id; },
-       .shown = [](const Tracked& t, const Lang& lang) { return rule_name(*t.obligation.rule, lang); }},
+       .shown = [](const Tracked& t, const Lang& lang) { return rule_name(*t.obligation.rule, lang); },
+       .context = "name"},
       {.key = "period",
        .label = "label.period",
        .type = io::FieldType::year,
        .value = [](const Tracked& t) { return period_value(t.obligation.period); },
-       .shown = [](const Tracked& t, const Lang& lang) { return period_label(t.obligation.period, lang); }},
+       .shown = [](const Tracked& t, const Lang& lang) { return period_label(t.obligation.period, lang); },
+       .context = "period"},
   };
   if (!with_name) {
     fields.erase(fields.begin() + 1);
@@ -89,7 +91,22 @@ io::Fields<Tracked> obligation_fields(const model::StateTable& states, bool with
 
 io::Field<Tracked> due_field() {
   return {.key = "due", .label = "label.due", .type = io::FieldType::date,
-          .value = [](const Tracked& t) { return t.obligation.due.iso(); }};
+          .value = [](const Tracked& t) { return t.obligation.due.iso(); }, .context = "due_long"};
+}
+
+/// A report owed as a reminder lists it: the report and period as the tables name them, the due
+/// date (long, and ISO), the basis beside the report's name, whether it is the initial report.
+io::Fields<Tracked> reminder_fields(const model::StateTable& states) {
+  io::Fields<Tracked> fields = obligation_fields(states, false);
+  io::Fields<Tracked> letter_only = {
+      due_field(),
+      {.value = [](const Tracked& t) { return t.obligation.due.iso(); }, .context = "due"},
+      {.context = "basis", .letter = [](const Tracked& t, const Lang& lang) { return basis_beside(*t.obligation.rule, lang); }},
+      {.context = "initial",
+       .letter = [](const Tracked& t, const Lang&) { return Node::boolean(t.obligation.period == model::initial_period); }},
+  };
+  fields.insert(fields.end(), letter_only.begin(), letter_only.end());
+  return fields;
 }
 
 } // namespace
@@ -356,29 +373,19 @@ DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::State
 
 std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                                   const model::StateTable& states, const model::LetterKit& kit, const util::Date& as_of) {
-  std::map<std::string, std::vector<const Tracked*>> by_state; // ordered by code
+  std::map<std::string, std::vector<Tracked>> by_state; // ordered by code
   for (const auto& t : tracked) {
     if (t.standing == Standing::overdue) {
-      by_state[states[t.obligation.state].code].push_back(&t);
+      by_state[states[t.obligation.state].code].push_back(t);
     }
   }
+  const auto fields = reminder_fields(states);
   std::vector<io::Letter> letters;
   for (const auto& [code, list] : by_state) {
-    const model::StateId state = list.front()->obligation.state;
+    const model::StateId state = list.front().obligation.state;
     const Lang lang = kit.lang_for(state);
     Node context = kit.to_state(state, states, treaty, as_of, lang);
-    Node reports = Node::sequence();
-    for (const auto* t : list) {
-      Node report = Node::mapping();
-      report.add("name", Node::string(rule_name(*t->obligation.rule, lang)));
-      report.add("basis", basis_beside(*t->obligation.rule, lang));
-      report.add("period", Node::string(period_label(t->obligation.period, lang)));
-      report.add("initial", Node::boolean(t->obligation.period == model::initial_period));
-      report.add("due", Node::string(t->obligation.due.iso()));
-      report.add("due_long", Node::string(util::long_date(t->obligation.due, lang)));
-      reports.push(std::move(report));
-    }
-    context.add("reports", std::move(reports));
+    context.add("reports", io::record_context(fields, list, lang));
     context.add("several", Node::boolean(list.size() > 1)); // Mustache cannot count a list
     letters.push_back(kit.letter(code + "-reminder", context, lang));
   }
