@@ -66,7 +66,7 @@ cli::Runner setup_apportion(CLI::App& app) {
     const auto result = assess::apportion(scale, context.reference.states, total,
                                           context.treaty.cost_sharing().minimum_contribution,
                                           context.treaty.cost_sharing().rounding);
-    cli::emit(assess::assessments_output(result, context.reference.states, out.lang), out);
+    cli::emit(assess::assessments_output(result, context.reference.states, out.lang), out, context.sources(scale.scale_id));
     return 0;
   };
 }

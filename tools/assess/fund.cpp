@@ -37,7 +37,8 @@ cli::Runner setup_fund(CLI::App& app) {
     if (cost && cost->minor_units() <= 0) {
       throw util::Error(util::ExitCode::usage, "the monthly cost must be positive");
     }
-    cli::emit(assess::fund_output(loaded.ledger, loaded.as_of, cost, loaded.output.lang), loaded.output);
+    cli::emit(assess::fund_output(loaded.ledger, loaded.as_of, cost, loaded.output.lang), loaded.output,
+              {loaded.reference.states.source()});
     return 0;
   };
 }

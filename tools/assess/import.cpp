@@ -60,7 +60,7 @@ cli::Runner setup_import(CLI::App& app) {
     if (!options->unmatched.empty()) {
       util::write_file_atomically(options->unmatched, io::to_yaml({assess::unmatched_document(result, reference.states)}));
     }
-    cli::emit(assess::payments_output(result, reference.states, out.lang), out);
+    cli::emit(assess::payments_output(result, reference.states, out.lang), out, {reference.states.source()});
     std::cerr << "assess import: " << assess::summary_text(result.summary) << '\n';
     return 0;
   };

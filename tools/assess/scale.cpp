@@ -34,7 +34,7 @@ cli::Runner setup_scale(CLI::App& app) {
     const auto context = cli::load_treaty_context(options->data);
     const int year = resolve_year(options->year, options->as_of);
     const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(), context.reference.states, year);
-    cli::emit(assess::scale_output(scale, context.reference, out.lang), out);
+    cli::emit(assess::scale_output(scale, context.reference, out.lang), out, context.sources(scale.scale_id));
     return 0;
   };
 }

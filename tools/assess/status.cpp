@@ -62,7 +62,8 @@ cli::Runner setup_status(CLI::App& app) {
   return [options] {
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang), loaded.output);
+    cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang), loaded.output,
+              {loaded.reference.states.source()});
     return 0;
   };
 }
@@ -103,7 +104,7 @@ cli::Runner setup_arrears(CLI::App& app) {
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
     const auto result = assess::arrears_output(status, loaded.reference.states,
                                                arrears_options(options->arrears, status.currency), loaded.output.lang);
-    cli::emit(result.output, loaded.output);
+    cli::emit(result.output, loaded.output, {loaded.reference.states.source()});
     return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
   };
 }
@@ -165,7 +166,7 @@ cli::Runner setup_statement(CLI::App& app) {
     const auto statements =
         assess::compute_statements(loaded.ledger, states, loaded.as_of, selected_states(options->codes, states));
     if (!letters) {
-      cli::emit(assess::statement_output(statements, status, states, loaded.output.lang), loaded.output);
+      cli::emit(assess::statement_output(statements, status, states, loaded.output.lang), loaded.output, {states.source()});
       return 0;
     }
     options->letters.output_dir = options->output.output;

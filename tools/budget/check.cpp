@@ -18,7 +18,7 @@ cli::Runner setup_check(CLI::App& app) {
       evaluations.push_back(budget::Evaluation::of(b));
     }
     const auto result = budget::check_budgets(evaluations, out.lang);
-    cli::emit(result.output, out);
+    cli::emit(result.output, out, sources_of(budgets));
     return static_cast<int>(result.deviations ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

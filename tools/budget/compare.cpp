@@ -43,7 +43,7 @@ cli::Runner setup_compare(CLI::App& app) {
     const auto estimates = read_one(options->estimates, model::Budget::Status::estimate);
     const auto actuals = read_one(options->actuals, model::Budget::Status::actual);
     cli::emit(budget::compare_budgets(budget::Evaluation::of(estimates), budget::Evaluation::of(actuals), out.lang),
-              out);
+              out, {estimates.source, actuals.source});
     return 0;
   };
 }

@@ -45,6 +45,14 @@ std::vector<model::Budget> read_budgets(const std::vector<std::string>& inputs) 
   return budgets;
 }
 
+std::vector<io::Source> sources_of(const std::vector<model::Budget>& budgets) {
+  std::vector<io::Source> sources;
+  for (const auto& budget : budgets) {
+    sources.push_back(budget.source);
+  }
+  return sources;
+}
+
 cli::Runner setup_table(CLI::App& app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options);
@@ -52,7 +60,8 @@ cli::Runner setup_table(CLI::App& app) {
   return [options] {
     const auto out = cli::output_config(options->output, {});
     io::Output output;
-    for (const auto& budget : read_budgets(options->inputs)) {
+    const auto budgets = read_budgets(options->inputs);
+    for (const auto& budget : budgets) {
       const auto evaluation = budget::Evaluation::of(budget);
       std::optional<budget::YearRange> years;
       if (!options->years.empty()) {
@@ -60,7 +69,7 @@ cli::Runner setup_table(CLI::App& app) {
       }
       output.append(budget::budget_table(evaluation, out.lang, years));
     }
-    cli::emit(output, out);
+    cli::emit(output, out, sources_of(budgets));
     return 0;
   };
 }

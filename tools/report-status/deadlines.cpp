@@ -26,7 +26,7 @@ cli::Runner setup_deadlines(CLI::App& app) {
     }
     const auto context = cli::load_treaty_context(options->data);
     const auto result = reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, out.lang);
-    cli::emit(result.output, out);
+    cli::emit(result.output, out, context.sources());
     return static_cast<int>(result.passed ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

@@ -51,7 +51,7 @@ cli::Runner setup_parties(CLI::App& app) {
     const auto instruments = reports::select_instruments(context.treaty, options->instruments);
     cli::emit(reports::parties_output(reports::adherence_on(context.treaty, states, instruments, as_of), context.treaty,
                                       states, as_of, *filter, out.lang),
-              out);
+              out, context.sources());
     return 0;
   };
 }

@@ -53,7 +53,7 @@ cli::Runner setup_obligations(CLI::App& app) {
     const auto t = load_tracking(*options);
     cli::emit(reports::obligations_output(t.obligations, t.context.treaty, t.context.reference.states, t.as_of,
                                           options->upcoming, t.output.lang),
-              t.output);
+              t.output, t.context.sources());
     return 0;
   };
 }
@@ -64,7 +64,7 @@ cli::Runner setup_status(CLI::App& app) {
   return [options] {
     const auto t = load_tracking(*options);
     cli::emit(reports::status_output(t.tracked, t.context.treaty, t.context.reference.states, t.as_of, t.output.lang),
-              t.output);
+              t.output, t.context.sources());
     return 0;
   };
 }
@@ -76,7 +76,7 @@ cli::Runner setup_overdue(CLI::App& app) {
     const auto t = load_tracking(*options);
     const auto result =
         reports::overdue_output(t.tracked, t.context.treaty, t.context.reference.states, t.as_of, t.output.lang);
-    cli::emit(result.output, t.output);
+    cli::emit(result.output, t.output, t.context.sources());
     return static_cast<int>(result.overdue ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

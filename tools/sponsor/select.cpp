@@ -48,7 +48,7 @@ cli::Runner setup_check(CLI::App& app) {
     const auto checked = sponsor::check_applications(loaded.programme, loaded.applications, loaded.context.treaty,
                                                      loaded.context.reference.states);
     cli::emit(sponsor::selection_output(checked, loaded.context.reference.states, loaded.output.lang, true),
-              loaded.output);
+              loaded.output, loaded.context.sources());
     const bool any_ineligible = std::any_of(checked.candidates.begin(), checked.candidates.end(),
                                             [](const auto& c) { return !c.eligible; });
     return static_cast<int>(any_ineligible ? util::ExitCode::found : util::ExitCode::ok);
@@ -63,7 +63,7 @@ cli::Runner setup_select(CLI::App& app) {
     const auto selection = sponsor::select(loaded.programme, loaded.applications, loaded.context.treaty,
                                            loaded.context.reference.states);
     cli::emit(sponsor::selection_output(selection, loaded.context.reference.states, loaded.output.lang, false),
-              loaded.output);
+              loaded.output, loaded.context.sources());
     return 0;
   };
 }

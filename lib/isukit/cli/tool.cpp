@@ -283,4 +283,19 @@ void emit(const io::Output& output, const OutputConfig& config) {
   emit_text(io::render(output, config.format, config.lang, config.render), config.path);
 }
 
+void emit(io::Output output, const OutputConfig& config, const std::vector<io::Source>& sources) {
+  for (const auto& source : sources) {
+    io::add_source(output.sources, source);
+  }
+  emit(output, config);
+}
+
+std::vector<io::Source> TreatyContext::sources(std::string_view scale_id) const {
+  std::vector<io::Source> sources{reference.states.source(), treaty.source()};
+  if (const model::Scale* scale = scale_id.empty() ? nullptr : reference.find_scale(scale_id)) {
+    sources.push_back(scale->source());
+  }
+  return sources;
+}
+
 } // namespace isukit::cli

@@ -80,6 +80,10 @@ std::filesystem::path resolve_treaty_file(const DataOptions& options);
 struct TreatyContext {
   model::Reference reference;
   model::Treaty treaty;
+
+  /// Where the states and the treaty's parties and rules come from, and the scale of
+  /// assessments `scale_id` when it names one, for an output's sources.
+  std::vector<io::Source> sources(std::string_view scale_id = {}) const;
 };
 TreatyContext load_treaty_context(const DataOptions& options);
 
@@ -120,6 +124,9 @@ OutputConfig output_config(const OutputOptions& options, const DataOptions& data
 
 /// Writes the output in the chosen format to stdout or, atomically, to -o.
 void emit(const io::Output& output, const OutputConfig& config);
+/// emit, with the sources of the reference data the output was computed from (shown on a
+/// workbook's About sheet; the data documents stay as they are).
+void emit(io::Output output, const OutputConfig& config, const std::vector<io::Source>& sources);
 /// Writes text to stdout or, atomically, to `path` when not empty.
 void emit_text(const std::string& text, const std::string& path);
 

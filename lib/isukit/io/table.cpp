@@ -67,6 +67,9 @@ void Output::append(Output other) {
   for (auto& chart : other.charts) {
     charts.push_back(std::move(chart));
   }
+  for (auto& source : other.sources) {
+    add_source(sources, std::move(source));
+  }
 }
 
 } // namespace isukit::io

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <isukit/io/node.hpp>
+#include <isukit/io/source.hpp>
 #include <isukit/util/lang.hpp>
 
 #include <optional>
@@ -57,8 +58,10 @@ struct Output {
   /// see render_svg_chart): each a small table whose first column labels the bands and whose
   /// other columns are numeric series; the page prints the figures beneath their picture.
   std::vector<Table> charts = {};
+  /// The reference data and budgets the figures come from, for the workbook's About sheet.
+  std::vector<Source> sources = {};
 
-  /// Adds another output's documents, tables and charts after these (one per input budget,
+  /// Adds another output's documents, tables, charts and sources after these (one per input budget,
   /// say). A table whose name is taken is renamed NAME-2, NAME-3... so that every name stays
   /// unique.
   void append(Output other);

@@ -2,6 +2,7 @@
 #include <isukit/util/error.hpp>
 #include <isukit/util/locale.hpp>
 
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -190,8 +191,28 @@ About about_of(const Output& output) {
   return about;
 }
 
+/// The sources of the reference data and budgets, under the About sheet's notes: for each,
+/// what it is and its id with the date it was checked, then the source as its file gives it.
+void write_sources(lxw_worksheet* sheet, lxw_row_t row, const std::vector<Source>& sources, util::Lang lang,
+                        const Formats& formats) {
+  if (sources.empty()) {
+    return;
+  }
+  worksheet_write_string(sheet, ++row, 0, lang.text("label.sources").c_str(), formats.header);
+  for (const auto& source : sources) {
+    const std::string what = fmt::format("{} ({})", lang.text(source.what), source.id);
+    worksheet_write_string(sheet, ++row, 0, what.c_str(), formats.text(false));
+    if (!source.as_of.empty()) {
+      write_cell(sheet, {row, 1, false}, source.as_of, ColumnType::date, 0, formats);
+    }
+    if (!source.text.empty()) {
+      worksheet_write_string(sheet, ++row, 0, source.text.c_str(), formats.text(false));
+    }
+  }
+}
+
 /// The first sheet: the title, the treaty, as-of date and currency, then each table's title
-/// and the notes printed under it (the rules and sources behind the figures).
+/// and the notes printed under it (the rules behind the figures), then the sources.
 void write_about(lxw_workbook* book, const Output& output, const About& about, util::Lang lang,
                  const Formats& formats) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, "About");
@@ -212,6 +233,7 @@ void write_about(lxw_workbook* book, const Output& output, const About& about, u
       worksheet_write_string(sheet, row++, 0, note.c_str(), formats.text(false));
     }
   }
+  write_sources(sheet, row, output.sources, lang, formats);
   worksheet_set_column(sheet, 0, 0, 30, nullptr);
   worksheet_set_column(sheet, 1, 1, 14, nullptr);
 }

@@ -165,6 +165,7 @@ Budget Budget::from_document(const Node& root) {
   Budget budget;
   budget.mark = root.mark();
   budget.id = root.at("id").as_text();
+  budget.source = io::Source::of(root, "source.budget");
   budget.title = read_local_text(root, "title");
   budget.title.set_default(root.at("title_en").as_text());
   budget.currency = root.at("currency").as_currency();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <isukit/io/node.hpp>
+#include <isukit/io/source.hpp>
 #include <isukit/util/lang.hpp>
 #include <isukit/util/money.hpp>
 
@@ -56,6 +57,7 @@ struct Budget {
   std::vector<BudgetLine> lines;
   std::map<int, util::Money> stated_totals;
   std::optional<util::Money> stated_period_total;
+  io::Source source; // the document the figures were taken from (`source`, `as_of`)
   io::Mark mark;
 
   /// Reads and checks a `budget` document: years within the period, no year both an amount

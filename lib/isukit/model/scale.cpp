@@ -7,6 +7,7 @@ namespace isukit::model {
 Scale Scale::from_document(const io::Node& root, const StateTable& states) {
   Scale scale;
   scale.m_id = root.at("id").as_text();
+  scale.m_source = io::Source::of(root, "source.scale");
   const io::Node& period = root.at("period");
   scale.m_first_year = period.at("from").as_int();
   scale.m_last_year = period.at("to").as_int();

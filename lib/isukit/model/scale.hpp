@@ -29,6 +29,8 @@ public:
   /// The rate as printed ("22.000"), for output.
   const std::string& rate_text(StateId state) const;
   std::size_t member_count() const { return m_member_count; }
+  /// The resolution and documents the rates were taken from (the file's `source`, `as_of`).
+  const io::Source& source() const { return m_source; }
 
 private:
   std::string m_id;
@@ -38,6 +40,7 @@ private:
   std::vector<std::optional<util::Rational>> m_notional; // by StateId
   std::vector<std::string> m_texts;                      // by StateId
   std::size_t m_member_count = 0;
+  io::Source m_source;
 };
 
 /// The scale named `id` among `scales`, or null.

@@ -90,6 +90,7 @@ StateId StateTable::require(const io::Node& node) const {
 
 StateTable StateTable::from_document(const io::Node& root, const std::vector<std::string>& languages) {
   StateTable table;
+  table.m_source = io::Source::of(root, "source.states");
   for (const auto& record : root.at("states").as_sequence()) {
     State state;
     const io::Node& code = record.at("code");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <isukit/io/node.hpp>
+#include <isukit/io/source.hpp>
 #include <isukit/util/date.hpp>
 #include <isukit/util/lang.hpp>
 
@@ -60,11 +61,14 @@ public:
   std::optional<StateId> find(std::string_view code) const;
   /// The id of the code in `node`; an unknown code is a data error at the node.
   StateId require(const io::Node& node) const;
+  /// Where the names, membership and groups come from (the file's `source` and `as_of`).
+  const io::Source& source() const { return m_source; }
 
 private:
   static int slot(std::string_view code);
 
   std::vector<State> m_states;
+  io::Source m_source;
   static constexpr std::size_t code_slots = std::size_t{26} * 26 * 26; // every three-letter code
   std::vector<std::int16_t> m_index = std::vector<std::int16_t>(code_slots, -1);
 };

@@ -310,6 +310,7 @@ ArrearsConsequence parse_arrears(const Node* section, const std::vector<std::str
 Treaty Treaty::from_document(const Node& root, const StateTable& states, const std::vector<std::string>& languages) {
   Treaty t;
   t.m_id = root.at("id").as_text();
+  t.m_source = io::Source::of(root, "source.treaty");
   t.m_name = read_local_text(root, "name", languages);
   t.m_short_name = read_local_text(root, "short_name");
   t.m_short_name.set_default(root.text_or("short_name_en", t.m_id));

@@ -150,6 +150,8 @@ public:
   static Treaty from_document(const io::Node& root, const StateTable& states, const std::vector<std::string>& languages);
 
   const std::string& id() const { return m_id; }
+  /// Where the parties, dates and rules come from (the file's `source` and `as_of`).
+  const io::Source& source() const { return m_source; }
   const std::string& short_name(const util::Lang& lang) const { return m_short_name.in(lang); }
   /// The short name in every language: `short_name_en`... (invoice references use English).
   const util::LocalText& short_names() const { return m_short_name; }
@@ -201,6 +203,7 @@ public:
 
 private:
   std::string m_id;
+  io::Source m_source;
   util::LocalText m_short_name, m_name;
   util::Currency m_currency;
   EntryIntoForceRule m_eif;
