@@ -1,7 +1,7 @@
+#include <isukit/io/writers.hpp>
 #include <isukit/io/yaml_reader.hpp>
 
 #include <doctest/doctest.h>
-
 
 using namespace isukit;
 using namespace isukit::io;
@@ -90,5 +90,29 @@ TEST_SUITE("io::yaml_reader") {
     CHECK(message([&] { root.at("count").as_int(); }) ==
           "input.yaml:4:8: expected a whole number, got 'x'");
     CHECK(message([&] { root.at("missing"); }) == "input.yaml:1:1: missing required field 'missing'");
+  }
+
+  // fuzz_documents, 2026-11-30: a key of 600 control characters, which the reader accepts,
+  // was written escaped (\u0005, six characters each) past YAML's 1024-character limit on an
+  // implicit key, and the reader refused the writer's own output.
+  TEST_CASE("io::to_yaml writes a key past 1024 characters explicitly, and reads it back") {
+    const std::string key = std::string(300, '\x05') + "title";
+    Node doc = Node::mapping();
+    doc.add("kind", Node::string("budget"));
+    doc.add(key, Node::string("B"));
+    doc.add(key + "s", Node::sequence()).push(Node::string("x"));
+    Node item = Node::mapping();
+    item.add(key, Node::string("first"));
+    item.add("id", Node::string("a"));
+    doc.add("lines", Node::sequence()).push(item);
+    const std::string written = to_yaml({doc});
+    CHECK(written.find("? \"\\u0005") != std::string::npos);
+    const auto again = read(written).documents;
+    REQUIRE(again.size() == 1);
+    const Node& root = again[0].root;
+    CHECK(root.at(key).text() == "B");
+    CHECK(root.at(key + "s").items().at(0).text() == "x");
+    CHECK(root.at("lines").items().at(0).at(key).text() == "first");
+    CHECK(root.at("lines").items().at(0).at("id").text() == "a");
   }
 }

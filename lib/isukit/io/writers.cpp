@@ -112,6 +112,9 @@ void write_yaml_value(const Node& value, int indent, std::string& out) {
   }
 }
 
+/// The longest implicit key YAML allows, in characters; bytes here, which only errs short.
+constexpr std::size_t max_implicit_key = 1024;
+
 void write_yaml(const Node& node, int indent, std::string& out) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   if (node.is_mapping()) {
@@ -119,7 +122,14 @@ void write_yaml(const Node& node, int indent, std::string& out) {
       out += pad;
       // Year keys ({2021: ...}) stay bare; readers take keys as text either way.
       const bool digits = !entry.key.empty() && entry.key.find_first_not_of("0123456789") == std::string::npos;
-      out += needs_quotes(entry.key) && !digits ? double_quoted(entry.key) : entry.key;
+      const std::string key = needs_quotes(entry.key) && !digits ? double_quoted(entry.key) : entry.key;
+      if (key.size() > max_implicit_key) {
+        // YAML 1.2 section 7.4 limits an implicit key to 1024 characters (yaml-cpp refuses a
+        // longer one); escapes can take a key the reader accepted past it: write it explicit.
+        out += "? " + key + '\n' + pad;
+      } else {
+        out += key;
+      }
       out += ':';
       // Lists under a key are not indented further (the common YAML style).
       write_yaml_value(entry.value, entry.value.is_sequence() ? indent : indent + 2, out);
