@@ -116,9 +116,10 @@ TEST_SUITE("reports::obligations") {
     CHECK(lebanon->current().iso() == "2026-05-01"); // the five-year extension granted
     // The original deadline is entry into force plus 10 years (Art. 4(1)(a)).
     CHECK(ccm().entry_into_force(lbn, "convention")->add_years(10) == lebanon->deadline);
-    CHECK(reports::window_end(Date(2025, 8, 31), "12m")->iso() == "2026-08-31");
-    CHECK(reports::window_end(Date(2025, 8, 31), "90d")->iso() == "2025-11-29");
-    CHECK_FALSE(reports::window_end(Date(2025, 8, 31), "12 months"));
+    using Unit = reports::Window::Unit;
+    CHECK(reports::window_end(Date(2025, 8, 31), {12, Unit::months})->iso() == "2026-08-31");
+    CHECK(reports::window_end(Date(2025, 8, 31), {90, Unit::days})->iso() == "2025-11-29");
+    CHECK_FALSE(reports::window_end(Date(2025, 8, 31), {9999, Unit::years}));
   }
 
   TEST_CASE("reports::compute_obligations every report due back to the first owed, and the next one") {

@@ -23,6 +23,19 @@ struct Options {
   std::string budget;
 };
 
+/// --currency: an ISO 4217 code, or none (the treaty's).
+std::optional<util::Currency> parse_currency_option(const std::string& text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  const auto parsed = util::Currency::parse(text);
+  if (!parsed) {
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--currency expects an ISO 4217 currency code such as USD, got '{}'", text));
+  }
+  return parsed;
+}
+
 } // namespace
 
 cli::Runner setup_apportion(CLI::App& app) {
@@ -41,27 +54,16 @@ cli::Runner setup_apportion(CLI::App& app) {
     if (options->total.empty() == options->budget.empty()) {
       throw util::Error(util::ExitCode::usage, "give either --total AMOUNT or --budget FILE");
     }
-    const auto context = cli::load_treaty_context(options->data);
+    const auto total_option = cli::parse_amount_option("--total", options->total, "it is what the States Parties share");
+    const auto currency_option = parse_currency_option(options->currency);
     const int year = resolve_year(options->year, options->as_of);
-    util::Currency currency = context.treaty.currency();
-    if (!options->currency.empty()) {
-      const auto parsed = util::Currency::parse(options->currency);
-      if (!parsed) {
-        throw util::Error(util::ExitCode::usage, fmt::format("--currency expects an ISO 4217 currency code such as USD, got '{}'", options->currency));
-      }
-      currency = *parsed;
-    }
-    util::Money total;
-    if (!options->total.empty()) {
-      const auto parsed = util::parse_money(options->total, currency);
-      if (!parsed.money) {
-        throw util::Error(util::ExitCode::usage, "--total: " + parsed.error);
-      }
-      total = *parsed.money;
-    } else {
-      const auto budgets = model::read_documents({options->budget}, {"budget", "budget-totals"});
-      total = budget::year_total(budgets, year, currency, options->budget);
-    }
+    const auto context = cli::load_treaty_context(options->data);
+    const util::Currency currency = currency_option.value_or(context.treaty.currency());
+    const util::Money total =
+        total_option.given()
+            ? total_option.in(currency)
+            : budget::year_total(model::read_documents({options->budget}, {"budget", "budget-totals"}), year, currency,
+                                 options->budget);
     const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(), context.reference.states, year);
     const auto result = assess::apportion(scale, context.reference.states, total,
                                           context.treaty.cost_sharing().minimum_contribution,

@@ -4,6 +4,8 @@
 #include <isukit/budget/evaluate.hpp>
 #include <isukit/model/documents.hpp>
 
+#include <fmt/format.h>
+
 namespace assess_tool {
 
 using namespace isukit;
@@ -19,6 +21,8 @@ cli::Runner setup_fund(CLI::App& app) {
   auto* budget = app.add_option("--budget", options->budget, "A budget whose total for the year, over 12, is the monthly cost");
   monthly->excludes(budget);
   return [options] {
+    const auto monthly_cost =
+        cli::parse_amount_option("--monthly-cost", options->monthly_cost, "the months covered divide by it", true);
     const auto loaded = load_ledger(*options, {"fund"});
     std::optional<util::Money> cost;
     const auto currency = *loaded.ledger.fund_currency(); // load_ledger required a fund document
@@ -27,15 +31,13 @@ cli::Runner setup_fund(CLI::App& app) {
       const auto budgets = model::read_documents({options->budget}, {"budget", "budget-totals"});
       const auto year_total = budget::year_total(budgets, loaded.as_of.year(), currency, options->budget);
       cost = util::to_money(year_total.value() / 12, currency, util::Rounding::half_up);
-    } else if (!options->monthly_cost.empty()) {
-      const auto parsed = util::parse_money(options->monthly_cost, currency);
-      if (!parsed.money) {
-        throw util::Error(util::ExitCode::usage, "--monthly-cost: " + parsed.error);
+      if (cost->minor_units() <= 0) {
+        throw util::Error(util::ExitCode::data, fmt::format("{}: the budget's total for {} is not above zero, so no "
+                                                            "month of costs can be counted", options->budget,
+                                                            loaded.as_of.year()));
       }
-      cost = parsed.money;
-    }
-    if (cost && cost->minor_units() <= 0) {
-      throw util::Error(util::ExitCode::usage, "the monthly cost must be positive");
+    } else if (monthly_cost.given()) {
+      cost = monthly_cost.in(currency);
     }
     cli::emit(assess::fund_output(loaded.ledger, loaded.as_of, cost, loaded.output.lang), loaded.output,
               {loaded.reference.states.source()});

@@ -22,6 +22,7 @@ cli::Runner setup_remind(CLI::App& app) {
   add_arrears_options(app, options->arrears);
   cli::add_inputs(app, options->inputs, "Assessments and payments (YAML or CSV)");
   return [options] {
+    const auto query = parse_arrears_selection(options->arrears);
     LedgerOptions ledger;
     ledger.data = options->data;
     ledger.as_of = options->as_of;
@@ -29,7 +30,7 @@ cli::Runner setup_remind(CLI::App& app) {
     const auto loaded = load_ledger(ledger, {"assessments", "payments"});
     const auto& states = loaded.reference.states;
     const auto status = assess::compute_status(loaded.ledger, states, loaded.as_of);
-    const auto arrears = assess::select_arrears(status, arrears_options(options->arrears, status.currency));
+    const auto arrears = assess::select_arrears(status, query.in(status.currency));
     const auto treaty = ledger_treaty(loaded, options->data, status.treaty);
     const auto kit = cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "arrears");
     const auto letters = assess::arrears_letters(arrears, status, treaty, states, kit);

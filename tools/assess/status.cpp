@@ -76,20 +76,13 @@ void add_arrears_options(CLI::App& app, ArrearsSelection& selection) {
                  "Only states owing at least AMOUNT (in the accounts' currency) in the years counted");
 }
 
-assess::ArrearsOptions arrears_options(const ArrearsSelection& selection, const util::Currency& currency) {
-  assess::ArrearsOptions options{selection.closed_only, selection.min_years, 0};
-  if (!selection.min_amount.empty()) {
-    const auto parsed = util::parse_money(selection.min_amount, currency);
-    if (!parsed.money) {
-      throw util::Error(util::ExitCode::usage, fmt::format("--min-amount: {}", parsed.error));
-    }
-    if (parsed.money->is_negative()) {
-      throw util::Error(util::ExitCode::usage,
-                        fmt::format("--min-amount: {} is below zero; it is the least a state owes", selection.min_amount));
-    }
-    options.min_amount = parsed.money->minor_units();
-  }
-  return options;
+ArrearsQuery parse_arrears_selection(const ArrearsSelection& selection) {
+  return ArrearsQuery{selection.closed_only, selection.min_years,
+                      cli::parse_amount_option("--min-amount", selection.min_amount, "it is the least a state owes")};
+}
+
+assess::ArrearsOptions ArrearsQuery::in(const util::Currency& currency) const {
+  return assess::ArrearsOptions{closed_only, min_years, min_amount.given() ? min_amount.in(currency).minor_units() : 0};
 }
 
 cli::Runner setup_arrears(CLI::App& app) {
@@ -100,10 +93,11 @@ cli::Runner setup_arrears(CLI::App& app) {
   add_ledger_options(app, *options);
   add_arrears_options(app, options->arrears);
   return [options] {
+    const auto query = parse_arrears_selection(options->arrears);
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    const auto result = assess::arrears_output(status, loaded.reference.states,
-                                               arrears_options(options->arrears, status.currency), loaded.output.lang);
+    const auto result =
+        assess::arrears_output(status, loaded.reference.states, query.in(status.currency), loaded.output.lang);
     cli::emit(result.output, loaded.output, {loaded.reference.states.source()});
     return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
   };

@@ -48,9 +48,15 @@ struct ArrearsSelection {
   std::string min_amount; // --min-amount as given: read in the accounts' currency
 };
 void add_arrears_options(CLI::App& app, ArrearsSelection& selection);
-/// The selection with --min-amount read exactly in `currency`; an amount it cannot read, or a
-/// negative one, is a usage error (64).
-isukit::assess::ArrearsOptions arrears_options(const ArrearsSelection& selection, const isukit::util::Currency& currency);
+/// The selection, checked when the options are read (a --min-amount that is no amount, or below
+/// zero, is a usage error, 64); --min-amount is read in the accounts' currency by `in`.
+struct ArrearsQuery {
+  bool closed_only = false;
+  int min_years = 1;
+  isukit::cli::AmountOption min_amount;
+  isukit::assess::ArrearsOptions in(const isukit::util::Currency& currency) const;
+};
+ArrearsQuery parse_arrears_selection(const ArrearsSelection& selection);
 
 /// Warns on stderr when the letters (`noun`: "invoices") cannot say where to pay: the kit's
 /// payment instructions name no bank and account.

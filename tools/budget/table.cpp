@@ -12,22 +12,26 @@ using namespace isukit;
 
 namespace {
 
-/// "2025-2026" or "2025", within the budget's period.
-budget::YearRange parse_years(const std::string& text, const model::Budget& budget) {
-  int first = 0;
-  int last = 0;
-  char dash = 0;
-  const int fields = std::sscanf(text.c_str(), "%d%c%d", &first, &dash, &last);
-  if (fields == 1) {
-    last = first;
-  } else if (fields != 3 || dash != '-') {
-    throw util::Error(util::ExitCode::usage, fmt::format("--years expects YEAR or FROM-TO, got '{}'", text));
+/// --years: "2025-2026" or "2025"; anything else is a usage error (64).
+budget::YearRange parse_years(const std::string& text) {
+  const auto year = [&text](std::string_view digits) {
+    if (digits.empty() || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      throw util::Error(util::ExitCode::usage, fmt::format("--years expects YEAR or FROM-TO, got '{}'", text));
+    }
+    return std::stoi(std::string(digits));
+  };
+  const auto dash = text.find('-');
+  const std::string_view all(text);
+  return dash == std::string::npos ? budget::YearRange{year(all), year(all)}
+                                   : budget::YearRange{year(all.substr(0, dash)), year(all.substr(dash + 1))};
+}
+
+/// The years asked for, within the budget's period; else a usage error (64) naming both.
+void require_within(const budget::YearRange& years, const std::string& text, const model::Budget& budget) {
+  if (years.first > years.last || years.first < budget.first_year || years.last > budget.last_year) {
+    throw util::Error(util::ExitCode::usage, fmt::format("--years {} is outside the budget's period {}-{}", text,
+                                                         budget.first_year, budget.last_year));
   }
-  if (first > last || first < budget.first_year || last > budget.last_year) {
-    throw util::Error(util::ExitCode::usage, fmt::format("--years {} is outside the budget's period {}-{}",
-                                                         text, budget.first_year, budget.last_year));
-  }
-  return {first, last};
 }
 
 } // namespace
@@ -59,15 +63,17 @@ cli::Runner setup_table(CLI::App& app) {
   app.add_option("--years", options->years, "Restrict the columns to YEAR or FROM-TO");
   return [options] {
     const auto out = cli::output_config(options->output, {});
+    std::optional<budget::YearRange> years;
+    if (!options->years.empty()) {
+      years = parse_years(options->years);
+    }
     io::Output output;
     const auto budgets = read_budgets(options->inputs);
     for (const auto& budget : budgets) {
-      const auto evaluation = budget::Evaluation::of(budget);
-      std::optional<budget::YearRange> years;
-      if (!options->years.empty()) {
-        years = parse_years(options->years, budget);
+      if (years) {
+        require_within(*years, options->years, budget);
       }
-      output.append(budget::budget_table(evaluation, out.lang, years));
+      output.append(budget::budget_table(budget::Evaluation::of(budget), out.lang, years));
     }
     cli::emit(output, out, sources_of(budgets));
     return 0;

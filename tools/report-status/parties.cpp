@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 
 namespace report_status_tool {
 
@@ -27,6 +28,17 @@ void add_adherence_options(CLI::App& app, AdherenceOptions& options) {
   app.add_option("--instrument", options.instruments, "An instrument id of the treaty file (repeatable)");
 }
 
+/// --status: the words party, signatory, non-party, all; nullopt for another.
+std::optional<reports::AdherenceFilter> parse_adherence_filter(std::string_view text) {
+  static const std::map<std::string_view, reports::AdherenceFilter> words = {
+      {"party", reports::AdherenceFilter::party},
+      {"signatory", reports::AdherenceFilter::signatory},
+      {"non-party", reports::AdherenceFilter::non_party},
+      {"all", reports::AdherenceFilter::all}};
+  const auto found = words.find(text);
+  return found == words.end() ? std::nullopt : std::optional(found->second);
+}
+
 } // namespace
 
 cli::Runner setup_parties(CLI::App& app) {
@@ -40,7 +52,7 @@ cli::Runner setup_parties(CLI::App& app) {
   app.add_option("--status", options->status, "Which states to list: party, signatory, non-party, all (default)");
   return [options] {
     const auto out = cli::output_config(options->output, options->data);
-    const auto filter = reports::parse_adherence_filter(options->status);
+    const auto filter = parse_adherence_filter(options->status);
     if (!filter) {
       throw util::Error(util::ExitCode::usage, fmt::format("--status expects party, signatory, non-party or all, got '{}'",
                                                            options->status));

@@ -178,7 +178,7 @@ std::vector<Rational> exact_amounts(const TreatyScale& scale, const Money& total
 Apportionment apportion(const TreatyScale& scale, const model::StateTable& states, const Money& total,
                         const std::optional<Money>& minimum, const model::RoundingRule& rounding) {
   if (total.is_negative()) {
-    throw util::Error(util::ExitCode::usage, "the total to apportion must not be negative");
+    throw util::Error(util::ExitCode::data, "the total to apportion is below zero"); // --total is checked when read
   }
   Apportionment result{scale, total, minimum, rounding, {}, Money::zero(total.currency())};
   const std::vector<Rational> exact = exact_amounts(scale, total, minimum);

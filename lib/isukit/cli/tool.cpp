@@ -1,7 +1,9 @@
 #include <isukit/cli/tool.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/util/atomic_file.hpp>
+#include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/money.hpp>
 #include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
@@ -156,6 +158,32 @@ util::Date parse_date_option(const std::string& name, const std::string& text) {
     usage_error(fmt::format("{}: {}", name, util::outside_working_years(text)));
   }
   return *date;
+}
+
+AmountOption parse_amount_option(std::string name, std::string text, std::string_view why_not_negative,
+                                 bool positive) {
+  if (text.empty()) {
+    return AmountOption{std::move(name), {}};
+  }
+  const auto value = util::parse_decimal(text);
+  if (!value) {
+    usage_error(fmt::format("{}: expected an amount such as 1234.50, got '{}'", name, text));
+  }
+  if (*value < 0) {
+    usage_error(fmt::format("{}: {} is below zero; {}", name, text, why_not_negative));
+  }
+  if (positive && *value == 0) {
+    usage_error(fmt::format("{}: {} is zero; {}", name, text, why_not_negative));
+  }
+  return AmountOption{std::move(name), std::move(text)};
+}
+
+util::Money AmountOption::in(const util::Currency& currency) const {
+  const auto parsed = util::parse_money(text, currency);
+  if (!parsed.money) {
+    usage_error(fmt::format("{}: {}", name, parsed.error));
+  }
+  return *parsed.money;
 }
 
 util::Date parse_as_of(const std::string& text) {

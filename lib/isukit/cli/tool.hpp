@@ -70,6 +70,22 @@ util::Date parse_as_of(const std::string& text);
 /// else is a usage error (64) naming the option.
 util::Date parse_date_option(const std::string& name, const std::string& text);
 
+/// An amount option (--total, --min-amount, --monthly-cost) as read: a plain decimal, checked
+/// when the options are; its currency, and so how many decimals it may have, is known only once
+/// the data is read (the treaty's, the accounts', the fund's).
+struct AmountOption {
+  std::string name; // the option, for messages
+  std::string text; // as written; empty: not given
+  bool given() const { return !text.empty(); }
+  /// The amount in `currency`; more decimals than it has is a usage error (64) naming the option.
+  util::Money in(const util::Currency& currency) const;
+};
+/// Checks an amount option's text (empty: not given): `-?digits[.digits]`, at least zero, above
+/// zero with `positive`; anything else is a usage error (64) naming the option and saying why
+/// (`why_not_negative`: what the amount is, "the least a state owes").
+AmountOption parse_amount_option(std::string name, std::string text, std::string_view why_not_negative,
+                                 bool positive = false);
+
 /// --data, else $ISUKIT_DATA, else the data installed beside the executable, else the source
 /// tree's data/ (for a build tree).
 std::filesystem::path resolve_data_dir(const DataOptions& options);

@@ -88,22 +88,6 @@ std::vector<StateAdherence> adherence_on(const model::Treaty& treaty, const mode
   return result;
 }
 
-std::optional<AdherenceFilter> parse_adherence_filter(std::string_view text) {
-  if (text == "party") {
-    return AdherenceFilter::party;
-  }
-  if (text == "signatory") {
-    return AdherenceFilter::signatory;
-  }
-  if (text == "non-party") {
-    return AdherenceFilter::non_party;
-  }
-  if (text == "all") {
-    return AdherenceFilter::all;
-  }
-  return std::nullopt;
-}
-
 namespace {
 
 std::string_view adherence_name(Adherence adherence) {

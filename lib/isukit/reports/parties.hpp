@@ -42,9 +42,8 @@ std::vector<StateAdherence> adherence_on(const model::Treaty& treaty, const mode
                                          const util::Date& date);
 
 /// Which states the detail lists: party, signatory, non-party (withdrawn or never party and
-/// not a signatory) or all; nullopt for another word.
+/// not a signatory) or all.
 enum class AdherenceFilter { party, signatory, non_party, all };
-std::optional<AdherenceFilter> parse_adherence_filter(std::string_view text);
 
 /// The counts per instrument (parties, in force, signatories, withdrawn, not party), the
 /// parties per instrument and UN regional group, and the states the filter keeps. Kind

@@ -392,30 +392,20 @@ std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const mod
   return letters;
 }
 
-std::optional<util::Date> window_end(const util::Date& from, std::string_view text) {
-  if (text.size() < 2) {
-    return std::nullopt;
-  }
-  const char unit = text.back();
-  const std::string_view digits = text.substr(0, text.size() - 1);
-  if (digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
-    return std::nullopt;
-  }
-  const int n = std::stoi(std::string(digits));
+std::optional<util::Date> window_end(const util::Date& from, const Window& window) {
   try {
-    switch (unit) {
-    case 'd':
-      return from.add_days(n);
-    case 'm':
-      return from.add_months(n);
-    case 'y':
-      return from.add_years(n);
-    default:
-      return std::nullopt;
+    switch (window.unit) {
+    case Window::Unit::days:
+      return from.add_days(window.count);
+    case Window::Unit::months:
+      return from.add_months(window.count);
+    case Window::Unit::years:
+      return from.add_years(window.count);
     }
   } catch (const std::out_of_range&) {
-    return std::nullopt; // ends after 9999-12-31, which no date can be written as
+    // ends after 9999-12-31, which no date can be written as
   }
+  return std::nullopt;
 }
 
 } // namespace isukit::reports

@@ -60,8 +60,15 @@ DeadlinesResult deadlines_output(const model::Treaty& treaty, const model::State
 std::vector<io::Letter> reminders(const std::vector<Tracked>& tracked, const model::Treaty& treaty,
                                   const model::StateTable& states, const model::LetterKit& kit, const util::Date& as_of);
 
-/// "12m", "90d", "2y": the end of a window that starts on `from`; nullopt when malformed or
-/// when the window ends after the year 9999.
-std::optional<util::Date> window_end(const util::Date& from, std::string_view text);
+/// A window after a date: a number of days, months or years (`--within 90d`, `12m`, `2y`).
+struct Window {
+  enum class Unit { days, months, years };
+  int count = 12; // 0..9999
+  Unit unit = Unit::months;
+};
+
+/// The end of `window` from `from` (months and years as util::Date adds them); nullopt when it
+/// ends after the year 9999.
+std::optional<util::Date> window_end(const util::Date& from, const Window& window);
 
 } // namespace isukit::reports
