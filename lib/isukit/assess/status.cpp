@@ -95,52 +95,72 @@ std::size_t aging_bucket(int year, int current_year) {
   return static_cast<std::size_t>(std::clamp(current_year - year, 0, 3));
 }
 
+namespace {
+
+/// The treaty the assessments documents name (empty: none names one); two treaties are bad data.
+std::string treaty_of(const model::Ledger& ledger) {
+  std::string treaty;
+  for (const auto& document : ledger.assessment_documents()) {
+    if (!document.treaty.empty() && !treaty.empty() && document.treaty != treaty) {
+      util::fail_data(document.mark.position(),
+                      fmt::format("assessments of '{}' and of '{}' cannot be combined", treaty, document.treaty));
+    }
+    if (!document.treaty.empty()) {
+      treaty = document.treaty;
+    }
+  }
+  return treaty;
+}
+
+/// The states the ledger involves, in ISO code order.
+std::vector<model::StateId> involved_states(const model::Ledger& ledger, const model::StateTable& states) {
+  std::vector<model::StateId> order;
+  for (std::size_t id = 0; id < states.size(); ++id) {
+    if (ledger.involves(static_cast<model::StateId>(id))) {
+      order.push_back(static_cast<model::StateId>(id));
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
+  return order;
+}
+
+/// One state's balance as of the status's date, its aging, Article 19 test and the status's sums.
+StateBalance balance_of(const model::Ledger& ledger, model::StateId state, ContributionsStatus& status) {
+  PaidSums paid;
+  paid.unnamed = ledger.paid_unnamed(state);
+  for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
+    paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)] = ledger.paid_for_year(state, year);
+  }
+  StateBalance balance = credit_state(ledger, state, paid, status.current_year);
+  for (const auto& y : balance.years) {
+    balance.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
+    status.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
+    if (y.year == status.current_year) {
+      balance.current_outstanding += y.outstanding;
+      status.assessed += y.assessed;
+      status.received += y.received;
+    } else {
+      balance.closed_outstanding += y.outstanding;
+    }
+  }
+  // UN Charter Art. 19: arrears equal to or above the contributions of the two preceding full years.
+  const std::int64_t two_years =
+      ledger.assessed(state, status.current_year - 1) + ledger.assessed(state, status.current_year - 2);
+  balance.article_19 = balance.closed_outstanding > 0 && balance.closed_outstanding >= two_years;
+  return balance;
+}
+
+} // namespace
+
 ContributionsStatus compute_status(const model::Ledger& ledger, const model::StateTable& states,
                                    const util::Date& as_of) {
   ContributionsStatus status;
   status.as_of = as_of;
   status.current_year = as_of.year();
   status.currency = ledger.currency();
-  for (const auto& document : ledger.assessment_documents()) {
-    if (!document.treaty.empty() && !status.treaty.empty() && document.treaty != status.treaty) {
-      util::fail_data(document.mark.position(), fmt::format("assessments of '{}' and of '{}' cannot be combined",
-                                                            status.treaty, document.treaty));
-    }
-    if (!document.treaty.empty()) {
-      status.treaty = document.treaty;
-    }
-  }
-  std::vector<model::StateId> order;
-  for (model::StateId id = 0; id < states.size(); ++id) {
-    order.push_back(id);
-  }
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
-
-  for (const auto state : order) {
-    if (!ledger.involves(state)) {
-      continue;
-    }
-    PaidSums paid;
-    paid.unnamed = ledger.paid_unnamed(state);
-    for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
-      paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)] = ledger.paid_for_year(state, year);
-    }
-    StateBalance balance = credit_state(ledger, state, paid, status.current_year);
-    for (const auto& y : balance.years) {
-      balance.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
-      status.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
-      if (y.year == status.current_year) {
-        balance.current_outstanding += y.outstanding;
-        status.assessed += y.assessed;
-        status.received += y.received;
-      } else {
-        balance.closed_outstanding += y.outstanding;
-      }
-    }
-    // UN Charter Art. 19: arrears equal to or above the contributions of the two preceding full years.
-    const std::int64_t two_years = ledger.assessed(state, status.current_year - 1) +
-                                   ledger.assessed(state, status.current_year - 2);
-    balance.article_19 = balance.closed_outstanding > 0 && balance.closed_outstanding >= two_years;
+  status.treaty = treaty_of(ledger);
+  for (const auto state : involved_states(ledger, states)) {
+    StateBalance balance = balance_of(ledger, state, status);
     status.outstanding += balance.current_outstanding;
     status.closed_outstanding += balance.closed_outstanding;
     status.credits += balance.credit;
@@ -367,7 +387,7 @@ io::Table aging_chart(const ContributionsStatus& s, const Lang& lang) {
 
 } // namespace
 
-io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, Lang lang) {
+io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, const Lang& lang) {
   const auto fields = state_fields(states, s.currency);
   return io::Output{status_document(s, states, fields), status_tables(s, fields, lang), "states",
                     {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)}};
@@ -430,7 +450,7 @@ std::string year_list(const StateArrears& a) {
   return list;
 }
 
-const StateBalance& balance_of(const StateArrears& a) { return *a.balance; }
+const StateBalance& arrears_balance(const StateArrears& a) { return *a.balance; }
 
 /// Each state in arrears. The document gives the amount outstanding before the years, the table
 /// after the aging columns it adds up: two fields.
@@ -447,14 +467,14 @@ io::Fields<StateArrears> arrears_fields(const model::StateTable& states, const u
   };
   add_aging_fields(fields, cur);
   fields.push_back({.label = "label.outstanding", .type = io::FieldType::money, .value = outstanding});
-  add_balance_fields<A>(fields, cur, balance_of);
+  add_balance_fields<A>(fields, cur, arrears_balance);
   return fields;
 }
 
 } // namespace
 
 ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
-                             const ArrearsOptions& options, Lang lang) {
+                             const ArrearsOptions& options, const Lang& lang) {
   const auto& cur = s.currency;
   const auto selected = select_arrears(s, options);
   std::int64_t total = 0;
@@ -555,7 +575,7 @@ void add_months_covered(Node& document, io::Table& table, const util::Money& bal
 } // namespace
 
 io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
-                       const std::optional<util::Money>& monthly_cost, Lang lang) {
+                       const std::optional<util::Money>& monthly_cost, const Lang& lang) {
   if (!ledger.fund_currency()) {
     throw util::Error(util::ExitCode::software, "fund_output: the ledger holds no 'fund' document");
   }

@@ -76,7 +76,7 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
                                    const util::Date& as_of);
 
 /// The `contributions-status` document and the officer's tables.
-io::Output status_output(const ContributionsStatus& status, const model::StateTable& states, util::Lang lang);
+io::Output status_output(const ContributionsStatus& status, const model::StateTable& states, const util::Lang& lang);
 
 struct ArrearsOptions {
   bool closed_only = false;    // only years before the current one
@@ -105,12 +105,12 @@ struct ArrearsResult {
 
 /// The states in arrears with their amounts and years.
 ArrearsResult arrears_output(const ContributionsStatus& status, const model::StateTable& states,
-                             const ArrearsOptions& options, util::Lang lang);
+                             const ArrearsOptions& options, const util::Lang& lang);
 
 /// The fund's balance on the date, its movements, and the months of costs it covers
 /// (`monthly_cost` may be unset). Precondition: the ledger held a `fund` document (its
 /// movements may be none: the balance is then zero).
 io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
-                       const std::optional<util::Money>& monthly_cost, util::Lang lang);
+                       const std::optional<util::Money>& monthly_cost, const util::Lang& lang);
 
 } // namespace isukit::assess
