@@ -37,17 +37,64 @@ void warn_without_payment(const model::LetterKit& kit, std::string_view noun) {
   }
 }
 
+namespace {
+
+struct InvoiceOptions {
+  cli::DataOptions data;
+  cli::LetterOptions letters;
+  std::string issued;
+  std::string due;
+  std::vector<std::string> ledger;
+  bool include_zero = false;
+  std::vector<std::string> inputs;
+};
+
+/// --issued (default today), --due (default the treaty's rule) and --include-zero, checked: a due
+/// date before the date of issue is a usage error (64).
+assess::InvoiceSettings invoice_settings(const InvoiceOptions& options) {
+  const auto issued = options.issued.empty() ? cli::parse_as_of("") : cli::parse_date_option("--issued", options.issued);
+  const assess::InvoiceSettings settings{
+      issued, options.due.empty() ? std::nullopt : std::optional(cli::parse_date_option("--due", options.due)),
+      options.include_zero};
+  if (settings.due && *settings.due < issued) {
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--due {} is before --issued {}: an invoice falls due on or after its date of issue",
+                                  settings.due->iso(), issued.iso()));
+  }
+  return settings;
+}
+
+/// The invoices of every assessments document of the inputs, each in its treaty's letters (the
+/// document's treaty unless --treaty names one), then the batch's notes on stderr.
+void write_invoices(const InvoiceOptions& options, const assess::InvoiceSettings& settings) {
+  const auto reference = model::Reference::load(cli::resolve_data_dir(options.data));
+  std::optional<assess::ContributionsStatus> balances;
+  if (!options.ledger.empty()) {
+    balances = assess::compute_status(model::Ledger::read(options.ledger, reference.states, settings.issued),
+                                      reference.states, settings.issued);
+  }
+  assess::InvoiceBatch all;
+  std::optional<model::LetterKit> kit;
+  for (const auto& document : model::read_documents(options.inputs, {"assessments"})) {
+    cli::DataOptions data = options.data;
+    if (data.treaty.empty()) {
+      data.treaty = document.root.at("treaty").as_text();
+    }
+    const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
+    kit = cli::letter_kit(options.letters, data, reference, treaty, "invoice");
+    auto batch = assess::make_invoices(document.root, treaty, reference.states, *kit, settings,
+                                       balances ? &*balances : nullptr);
+    std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
+    all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(), batch.nothing_to_pay.end());
+  }
+  cli::write_letter_batch("assess", all.letters, options.letters, "invoice");
+  note_batch(all, *kit);
+}
+
+} // namespace
+
 cli::Runner setup_invoices(CLI::App& app) {
-  struct Options {
-    cli::DataOptions data;
-    cli::LetterOptions letters;
-    std::string issued;
-    std::string due;
-    std::vector<std::string> ledger;
-    bool include_zero = false;
-    std::vector<std::string> inputs;
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<InvoiceOptions>();
   cli::add_data_options(app, options->data, false);
   cli::add_letter_options(app, options->letters, "invoice");
   app.add_option("--issued", options->issued, "The date of issue, YYYY-MM-DD (default: today)");
@@ -58,38 +105,7 @@ cli::Runner setup_invoices(CLI::App& app) {
   app.add_flag("--include-zero", options->include_zero, "Also write invoices for states with nothing to pay");
   cli::add_inputs(app, options->inputs, "Assessments files");
   return [options] {
-    const auto data_dir = cli::resolve_data_dir(options->data);
-    const auto reference = model::Reference::load(data_dir);
-    const auto issued = options->issued.empty() ? cli::parse_as_of("") : cli::parse_date_option("--issued", options->issued);
-    const assess::InvoiceSettings settings{
-        issued, options->due.empty() ? std::nullopt : std::optional(cli::parse_date_option("--due", options->due)),
-        options->include_zero};
-    if (settings.due && *settings.due < issued) {
-      throw util::Error(util::ExitCode::usage,
-                        fmt::format("--due {} is before --issued {}: an invoice falls due on or after its date of issue",
-                                    settings.due->iso(), issued.iso()));
-    }
-    std::optional<assess::ContributionsStatus> balances;
-    if (!options->ledger.empty()) {
-      balances = assess::compute_status(model::Ledger::read(options->ledger, reference.states, issued),
-                                        reference.states, issued);
-    }
-    assess::InvoiceBatch all;
-    std::optional<model::LetterKit> kit;
-    for (const auto& document : model::read_documents(options->inputs, {"assessments"})) {
-      cli::DataOptions data = options->data;
-      if (data.treaty.empty()) {
-        data.treaty = document.root.at("treaty").as_text();
-      }
-      const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
-      kit = cli::letter_kit(options->letters, data, reference, treaty, "invoice");
-      auto batch = assess::make_invoices(document.root, treaty, reference.states, *kit, settings,
-                                         balances ? &*balances : nullptr);
-      std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
-      all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(), batch.nothing_to_pay.end());
-    }
-    cli::write_letter_batch("assess", all.letters, options->letters, "invoice");
-    note_batch(all, *kit);
+    write_invoices(*options, invoice_settings(*options));
     return 0;
   };
 }
