@@ -94,6 +94,32 @@ void require_every_year(const Node& record, const BudgetLine& line, const Budget
   }
 }
 
+/// A rule line's `stated` figures: years the line does not also give as amounts.
+void read_stated(const Node& stated, BudgetLine& line, const Budget& budget) {
+  if (!line.rule) {
+    stated.fail("'stated' figures belong to a line with a rule");
+  }
+  line.stated = parse_amounts(stated, budget);
+  for (const auto& entry : stated.entries()) {
+    if (line.amounts.count(parse_year(entry, budget))) {
+      entry.value.fail(fmt::format("line '{}' has both an amount and a rule for {}", line.id, entry.key));
+    }
+  }
+}
+
+/// A line is money (amounts, a rule, or both) for every year, or in kind: never both, never neither.
+void require_line_shape(const Node& record, const BudgetLine& line, const Budget& budget) {
+  if (line.in_kind() && (line.rule || !line.amounts.empty())) {
+    record.fail(fmt::format("line '{}' is in kind and cannot also carry money", line.id));
+  }
+  if (!line.in_kind() && !line.rule && line.amounts.empty()) {
+    record.fail(fmt::format("line '{}' needs amounts, a rule, or in_kind_en", line.id));
+  }
+  if (!line.in_kind()) {
+    require_every_year(record, line, budget);
+  }
+}
+
 /// One line: its labels and notes, amounts, rule, stated figures or in-kind text.
 BudgetLine parse_line(const Node& record, const Budget& budget) {
   BudgetLine line;
@@ -120,26 +146,84 @@ BudgetLine parse_line(const Node& record, const Budget& budget) {
     }
   }
   if (const Node* stated = record.find("stated")) {
-    if (!line.rule) {
-      stated->fail("'stated' figures belong to a line with a rule");
+    read_stated(*stated, line, budget);
+  }
+  require_line_shape(record, line, budget);
+  return line;
+}
+
+/// `years: {from, to}`: a period within the years an assessment can be made for (a budget is
+/// apportioned from them).
+void read_period(const Node& years, Budget& budget) {
+  budget.first_year = years.at("from").as_int();
+  budget.last_year = years.at("to").as_int();
+  if (budget.last_year < budget.first_year) {
+    years.fail("the period ends before it starts");
+  }
+  for (const char* bound : {"from", "to"}) {
+    const Node& year = years.at(bound);
+    if (year.as_int() < Ledger::first_year || year.as_int() > Ledger::last_year) {
+      year.fail(fmt::format("year {} is outside {}-{}", year.as_int(), Ledger::first_year, Ledger::last_year));
     }
-    line.stated = parse_amounts(*stated, budget);
-    for (const auto& entry : stated->entries()) {
-      if (line.amounts.count(parse_year(entry, budget))) {
-        entry.value.fail(fmt::format("line '{}' has both an amount and a rule for {}", line.id, entry.key));
+  }
+}
+
+/// `rounding` (default one minor unit, positive) and `status` (estimate or actual).
+void read_rounding_and_status(const Node& root, Budget& budget) {
+  budget.rounding = root.find("rounding") ? root.at("rounding").as_money(budget.currency)
+                                          : util::Money(1, budget.currency);
+  if (budget.rounding.minor_units() <= 0) {
+    root.at("rounding").fail("the rounding unit must be positive");
+  }
+  if (const Node* status = root.find("status")) {
+    if (status->as_text() == "actual") {
+      budget.status = Budget::Status::actual;
+    } else if (status->text() != "estimate") {
+      status->fail(fmt::format("expected 'estimate' or 'actual', got '{}'", status->text()));
+    }
+  }
+}
+
+/// The budget's notes: each a text per language, English required.
+std::vector<BudgetNote> read_notes(const Node* notes) {
+  std::vector<BudgetNote> read;
+  for (const auto& note : notes ? notes->as_sequence() : std::vector<Node>{}) {
+    BudgetNote text;
+    for (const auto& entry : note.as_mapping().entries()) {
+      text.set(entry.key, entry.value.as_text());
+    }
+    text.set_default(note.at("en").as_text());
+    read.push_back(std::move(text));
+  }
+  return read;
+}
+
+/// Every line a rule names exists and is money.
+void require_rule_targets(const Budget& budget) {
+  for (const auto& line : budget.lines) {
+    for (const auto& ref : line.rule ? line.rule->of : std::vector<std::string>{}) {
+      const BudgetLine* target = budget.find_line(ref);
+      if (!target) {
+        util::fail_data(line.rule->mark.position(),
+                        fmt::format("rule of line '{}' refers to unknown line '{}'", line.id, ref));
+      }
+      if (target->in_kind()) {
+        util::fail_data(line.rule->mark.position(),
+                        fmt::format("rule of line '{}' refers to in-kind line '{}'", line.id, ref));
       }
     }
   }
-  if (line.in_kind() && (line.rule || !line.amounts.empty())) {
-    record.fail(fmt::format("line '{}' is in kind and cannot also carry money", line.id));
+}
+
+/// `stated_totals`: per year, and `period`.
+void read_stated_totals(const Node& totals, Budget& budget) {
+  for (const auto& entry : totals.as_mapping().entries()) {
+    if (entry.key == "period") {
+      budget.stated_period_total = entry.value.as_money(budget.currency);
+    } else {
+      budget.stated_totals.emplace(parse_year(entry, budget), entry.value.as_money(budget.currency));
+    }
   }
-  if (!line.in_kind() && !line.rule && line.amounts.empty()) {
-    record.fail(fmt::format("line '{}' needs amounts, a rule, or in_kind_en", line.id));
-  }
-  if (!line.in_kind()) {
-    require_every_year(record, line, budget);
-  }
-  return line;
 }
 
 } // namespace
@@ -169,71 +253,15 @@ Budget Budget::from_document(const Node& root) {
   budget.title = read_local_text(root, "title");
   budget.title.set_default(root.at("title_en").as_text());
   budget.currency = root.at("currency").as_currency();
-  const Node& years = root.at("years");
-  budget.first_year = years.at("from").as_int();
-  budget.last_year = years.at("to").as_int();
-  if (budget.last_year < budget.first_year) {
-    years.fail("the period ends before it starts");
-  }
-  // The years an assessment can be made for: a budget is apportioned from them.
-  for (const char* bound : {"from", "to"}) {
-    const Node& year = years.at(bound);
-    if (year.as_int() < Ledger::first_year || year.as_int() > Ledger::last_year) {
-      year.fail(fmt::format("year {} is outside {}-{}", year.as_int(), Ledger::first_year, Ledger::last_year));
-    }
-  }
-  budget.rounding = root.find("rounding") ? root.at("rounding").as_money(budget.currency)
-                                          : util::Money(1, budget.currency);
-  if (budget.rounding.minor_units() <= 0) {
-    root.at("rounding").fail("the rounding unit must be positive");
-  }
-  if (const Node* status = root.find("status")) {
-    if (status->as_text() == "actual") {
-      budget.status = Status::actual;
-    } else if (status->text() != "estimate") {
-      status->fail(fmt::format("expected 'estimate' or 'actual', got '{}'", status->text()));
-    }
-  }
-  if (const Node* notes = root.find("notes")) {
-    for (const auto& note : notes->as_sequence()) {
-      BudgetNote text;
-      for (const auto& entry : note.as_mapping().entries()) {
-        text.set(entry.key, entry.value.as_text());
-      }
-      text.set_default(note.at("en").as_text());
-      budget.notes.push_back(std::move(text));
-    }
-  }
-
+  read_period(root.at("years"), budget);
+  read_rounding_and_status(root, budget);
+  budget.notes = read_notes(root.find("notes"));
   for (const auto& record : root.at("lines").as_sequence()) {
     budget.lines.push_back(parse_line(record, budget));
   }
-
-  for (const auto& line : budget.lines) {
-    if (!line.rule) {
-      continue;
-    }
-    for (const auto& ref : line.rule->of) {
-      const BudgetLine* target = budget.find_line(ref);
-      if (!target) {
-        util::fail_data(line.rule->mark.position(),
-                        fmt::format("rule of line '{}' refers to unknown line '{}'", line.id, ref));
-      }
-      if (target->in_kind()) {
-        util::fail_data(line.rule->mark.position(),
-                        fmt::format("rule of line '{}' refers to in-kind line '{}'", line.id, ref));
-      }
-    }
-  }
-
+  require_rule_targets(budget);
   if (const Node* totals = root.find("stated_totals")) {
-    for (const auto& entry : totals->as_mapping().entries()) {
-      if (entry.key == "period") {
-        budget.stated_period_total = entry.value.as_money(budget.currency);
-      } else {
-        budget.stated_totals.emplace(parse_year(entry, budget), entry.value.as_money(budget.currency));
-      }
-    }
+    read_stated_totals(*totals, budget);
   }
   return budget;
 }
