@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <fcntl.h>
 #include <unistd.h>
 
 #ifndef ISUKIT_VERSION
@@ -297,9 +298,32 @@ void emit_text(const std::string& text, const std::string& path) {
   util::write_file_atomically(path, text);
 }
 
+namespace {
+
+/// Whether -o PATH (stdout when empty or "-") is a terminal: /dev/stdout and /dev/tty are too.
+/// Only a character device is opened to ask (never a file, whose bytes -o must not touch, nor
+/// a FIFO, which would block).
+bool writes_to_terminal(const std::string& path) {
+  if (path.empty() || path == "-") {
+    return ::isatty(STDOUT_FILENO) != 0;
+  }
+  std::error_code error;
+  if (!std::filesystem::is_character_file(path, error)) {
+    return false;
+  }
+  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  const bool terminal = fd >= 0 && ::isatty(fd) != 0;
+  if (fd >= 0) {
+    ::close(fd);
+  }
+  return terminal;
+}
+
+} // namespace
+
 OutputConfig output_config(const OutputOptions& options, const DataOptions& data) {
   const auto format = parse_format_option(options.format);
-  if (format == io::Format::xlsx && (options.output.empty() || options.output == "-") && ::isatty(STDOUT_FILENO)) {
+  if (format == io::Format::xlsx && writes_to_terminal(options.output)) {
     usage_error("--format xlsx writes a binary workbook: give -o FILE (or redirect standard output)");
   }
   const auto languages = model::Languages::load(resolve_data_dir(data));

@@ -112,7 +112,17 @@ struct Cell {
   bool total;
 };
 
-/// One cell: numbers in numeric columns as numbers, ISO dates in date columns as dates, all
+/// Whether a decimal text keeps its value as a spreadsheet number (a double): at most 15
+/// significant digits, which every double holds exactly (DBL_DIG). A longer amount is written as
+/// text, exact, rather than as a number a cent away.
+bool exact_as_double(std::string_view text) {
+  const auto digits = std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto leading = text.find_first_of("123456789");
+  const auto zeros = std::count(text.begin(), leading == std::string_view::npos ? text.end() : text.begin() + leading, '0');
+  return digits - zeros <= 15;
+}
+
+/// One cell: numbers in numeric columns as numbers (as text when no double holds them), ISO dates in date columns as dates, all
 /// else (codes such as NO, "in kind", a formula-like text) as text, never reinterpreted.
 void write_cell(lxw_worksheet* sheet, Cell at, const std::string& text, ColumnType type, int places,
                 const Formats& formats) {
@@ -122,9 +132,8 @@ void write_cell(lxw_worksheet* sheet, Cell at, const std::string& text, ColumnTy
     }
     return;
   }
-  if (type != ColumnType::text && type != ColumnType::date && decimals_of(text) >= 0) {
-    // A spreadsheet number is a double: exact for amounts below 2^53 minor units, which the
-    // read-back test compares with the CSV's text.
+  if (type != ColumnType::text && type != ColumnType::date && decimals_of(text) >= 0 && exact_as_double(text)) {
+    // A spreadsheet number is a double; the read-back test compares it with the CSV's text.
     worksheet_write_number(sheet, at.row, at.col, std::strtod(text.c_str(), nullptr),
                            formats.number(at.total, type, places));
   } else if (auto date = iso_date(text); type == ColumnType::date && date) {
