@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using namespace isukit::util;
 
 TEST_SUITE("util::locale") {
@@ -30,6 +33,15 @@ TEST_SUITE("util::locale") {
     CHECK(format_long_date(Date(2025, 9, 17), "ru", "") == "17 сентября 2025\u202fг.");
     CHECK(format_long_date(Date(2025, 9, 17), "zh", "") == "2025年9月17日");
     CHECK(format_long_date(Date(1950, 12, 31), "en-GB", "") == "31 December 1950");
+  }
+
+  TEST_CASE("util::format_long_date: a language's own month names replace CLDR's, the rest is ICU's") {
+    const std::vector<std::string> months = {"M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "M11", "M12"};
+    CHECK(format_long_date(Date(2025, 9, 17), "ar-u-nu-latn", "", months) == "17 M9 2025");
+    CHECK(format_long_date(Date(2025, 9, 17), "ar-u-nu-latn", "") == "17 سبتمبر 2025");
+    // Day and month both replaced, in either order: each keeps its place.
+    CHECK(format_long_date(Date(2026, 1, 1), "fr", "1er", months) == "1er M1 2026");
+    CHECK(format_long_date(Date(2026, 12, 1), "zh", "一", months) == "2026年M12月一日");
   }
 
   TEST_CASE("util::format_long_date: every util::Date as its ISO text says (proleptic Gregorian, ISO year)") {

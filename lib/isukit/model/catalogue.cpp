@@ -18,6 +18,25 @@ bool is_category(std::string_view key) {
   return std::find(std::begin(plural_categories), std::end(plural_categories), key) != std::end(plural_categories);
 }
 
+/// The long date's month names the catalogue gives instead of CLDR's (`dates: {months: [...]}`):
+/// twelve texts, January first, or none.
+std::vector<std::string> read_months(const io::Node* months) {
+  if (!months) {
+    return {};
+  }
+  std::vector<std::string> names;
+  for (const auto& month : months->as_sequence()) {
+    if (month.as_text().empty()) {
+      month.fail("a month's name is empty");
+    }
+    names.push_back(month.as_text());
+  }
+  if (names.size() != 12) {
+    months->fail(fmt::format("'months' names the 12 months, January first; it has {}", names.size()));
+  }
+  return names;
+}
+
 /// The ICU locale whose CLDR conventions the language's numbers and dates follow, and what the
 /// catalogue adds to them.
 util::Conventions read_conventions(const io::Node& root) {
@@ -32,6 +51,7 @@ util::Conventions read_conventions(const io::Node& root) {
   c.latin_script = util::is_latin_script(c.locale);
   if (const io::Node* dates = root.find("dates")) {
     c.first_day = dates->text_or("first_day");
+    c.months = read_months(dates->find("months"));
   }
   return c;
 }

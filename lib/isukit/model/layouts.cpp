@@ -294,7 +294,7 @@ Shape selection() {
 Shape catalogue() {
   return document(with(plain({"language", "name", "source", "locale"}),
                        {{"plural", Shape::keyed(text())},
-                        {"dates", map(plain({"first_day"}))},
+                        {"dates", map(with(plain({"first_day"}), {{"months", texts()}}))},
                         {"messages", Shape::keyed(Shape::any())},
                         {"contractions", list(map(plain({"from", "to"})))}}));
 }

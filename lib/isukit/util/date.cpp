@@ -165,7 +165,8 @@ int Date::days_since(const Date& from) const {
 }
 
 std::string long_date(const Date& date, const Lang& lang) {
-  return format_long_date(date, lang.conventions().locale, lang.conventions().first_day);
+  const Conventions& c = lang.conventions();
+  return format_long_date(date, c.locale, c.first_day, c.months);
 }
 
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {

@@ -40,6 +40,8 @@ private:
 struct Conventions {
   std::string locale = "en-GB"; // BCP 47 tag ICU formats numbers and dates for
   std::string first_day;        // how day 1 is written when CLDR does not say it ("1er"), or empty
+  std::vector<std::string> months; // the long date's 12 month names where usage differs from CLDR
+                                   // (UN Arabic: كانون الثاني/يناير), or empty: CLDR's
   bool right_to_left = false;   // the script runs right to left (from ICU)
   bool latin_script = true;     // written in Latin letters (from ICU): LaTeX output can set it
 };

@@ -2,6 +2,7 @@
 #include <isukit/util/locale.hpp>
 
 #include <unicode/datefmt.h>
+#include <unicode/fpositer.h>
 #include <unicode/gregocal.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/locid.h>
@@ -10,10 +11,13 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace isukit::util {
 
@@ -98,6 +102,27 @@ const icu::DateFormat& long_date_format(const std::string& locale) {
   return *format;
 }
 
+/// The fields of a formatted long date that the language's usage writes otherwise than CLDR
+/// (`day` for the day of the month, `month` for its name; empty: CLDR's), last field first, so
+/// that replacing each leaves the positions of those before it valid.
+std::vector<std::pair<icu::FieldPosition, std::string_view>> usage_fields(icu::FieldPositionIterator& fields,
+                                                                          std::string_view day, std::string_view month) {
+  std::vector<std::pair<icu::FieldPosition, std::string_view>> found;
+  icu::FieldPosition field;
+  while (fields.next(field)) {
+    const int32_t id = field.getField();
+    const std::string_view words = id == UDAT_DATE_FIELD                                       ? day
+                                   : id == UDAT_MONTH_FIELD || id == UDAT_STANDALONE_MONTH_FIELD ? month
+                                                                                                 : std::string_view();
+    if (!words.empty() && field.getEndIndex() > field.getBeginIndex()) {
+      found.emplace_back(field, words);
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first.getBeginIndex() > b.first.getBeginIndex(); });
+  return found;
+}
+
 } // namespace
 
 bool is_known_locale(const std::string& locale) {
@@ -137,14 +162,19 @@ std::string format_plain_decimal(std::string_view plain, const std::string& loca
   return text;
 }
 
-std::string format_long_date(const Date& date, const std::string& locale, std::string_view first_day) {
+std::string format_long_date(const Date& date, const std::string& locale, std::string_view first_day,
+                             std::span<const std::string> months) {
   const UDate when = static_cast<UDate>(date.days_since(Date(1970, 1, 1))) * U_MILLIS_PER_DAY;
   icu::UnicodeString text;
-  icu::FieldPosition day_field(UDAT_DATE_FIELD);
-  long_date_format(locale).format(when, text, day_field);
-  if (date.day() == 1 && !first_day.empty() && day_field.getEndIndex() > day_field.getBeginIndex()) {
-    text.replace(day_field.getBeginIndex(), day_field.getEndIndex() - day_field.getBeginIndex(),
-                 icu::UnicodeString::fromUTF8(icu::StringPiece(first_day.data(), static_cast<int32_t>(first_day.size()))));
+  icu::FieldPositionIterator fields;
+  UErrorCode status = U_ZERO_ERROR;
+  long_date_format(locale).format(when, text, &fields, status);
+  check(status, "format a long date");
+  const std::string_view month = months.empty() ? std::string_view() : std::string_view(months[date.month() - 1]);
+  const std::string_view day = date.day() == 1 ? first_day : std::string_view();
+  for (const auto& [field, words] : usage_fields(fields, day, month)) {
+    text.replace(field.getBeginIndex(), field.getEndIndex() - field.getBeginIndex(),
+                 icu::UnicodeString::fromUTF8(icu::StringPiece(words.data(), static_cast<int32_t>(words.size()))));
   }
   return utf8(text);
 }

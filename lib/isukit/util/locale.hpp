@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -32,8 +33,11 @@ std::string format_plain_decimal(std::string_view plain, const std::string& loca
 
 /// The locale's long date ("1 January 2026" in en-GB, "1 de enero de 2026" in es,
 /// "2026年1月1日" in zh); where `first_day` is given, it replaces the day number of the first
-/// of a month (French writes "1er janvier", which CLDR does not).
-std::string format_long_date(const Date& date, const std::string& locale, std::string_view first_day);
+/// of a month (French writes "1er janvier", which CLDR does not); where `months` is given (12
+/// names, January first), they replace CLDR's month names (UN Arabic writes "17 أيلول/سبتمبر 2025"
+/// where CLDR has سبتمبر).
+std::string format_long_date(const Date& date, const std::string& locale, std::string_view first_day,
+                             std::span<const std::string> months = {});
 
 /// Columns the UTF-8 text takes on a terminal: East Asian wide and fullwidth characters take
 /// two (Unicode UAX #11), combining marks and format characters none, others one.
