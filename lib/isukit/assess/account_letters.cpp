@@ -65,7 +65,8 @@ Node article_19_node(const StateBalance& balance, const model::Treaty& treaty, c
   }
   Node node = Node::mapping();
   node.add("consequence", Node::string(text));
-  node.add("basis", consequence.basis.empty() ? Node::boolean(false) : Node::string(consequence.basis));
+  const std::string& basis = consequence.basis.in(lang);
+  node.add("basis", basis.empty() ? Node::boolean(false) : Node::string(basis));
   return node;
 }
 

@@ -104,7 +104,7 @@ Shape treaty() {
        {"working_capital_fund", map(plain({"established", "note"}))}, // described for people; no tool reads it yet
        {"isu", map(isu_fields())},
        {"invoices", map(plain({"due_days_after_issue", "due_not_before_year", "basis"}))},
-       {"arrears", map(plain({"consequence_*", "basis"}))},
+       {"arrears", map(plain({"consequence_*", "basis", "basis_*"}))},
        {"signatories", list(map(plain({"state", "signed", "note"})))},
        {"withdrawals", list(map(plain({"state", "instrument", "notified", "effective", "note"})))},
        {"parties", list(map(with(plain({"state", "organization", "signed", "how", "note"}),

@@ -297,12 +297,15 @@ std::vector<DeadlineRule> parse_deadline_rules(const Node& root, const std::vect
   return rules;
 }
 
-/// The `arrears` section (consequence_CODE, at least in English, and basis); none without it.
+/// The `arrears` section (consequence_CODE, at least in English, and its optional basis as a
+/// reporting obligation's: basis_CODE or one plain basis); none without it.
 ArrearsConsequence parse_arrears(const Node* section, const std::vector<std::string>& languages) {
   if (!section) {
     return {};
   }
-  return ArrearsConsequence{read_local_text(*section, "consequence", languages), section->text_or("basis")};
+  const bool basis_given = section->find("basis") || !read_local_text(*section, "basis").all().empty();
+  return ArrearsConsequence{read_local_text(*section, "consequence", languages),
+                            basis_given ? read_basis(*section, languages) : util::LocalText()};
 }
 
 } // namespace

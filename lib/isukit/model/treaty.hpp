@@ -135,8 +135,8 @@ struct DueRule {
 /// terms and the `basis` they come from. No shipped treaty file has one: no CCW or CCM rule on
 /// arrears was found (shared/reference/treaty-rules.md, section 5), and none is invented.
 struct ArrearsConsequence {
-  util::LocalText text; // empty: the treaty gives none
-  std::string basis;
+  util::LocalText text;  // empty: the treaty gives none
+  util::LocalText basis; // the provision, in each language; empty: not given
 };
 
 class Treaty {
