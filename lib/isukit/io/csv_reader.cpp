@@ -218,19 +218,23 @@ constexpr std::uint64_t zero_bytes(std::uint64_t word) {
   return (word - ones) & ~word & (ones << 7);
 }
 
-/// Whether `size` bytes at `data` are all ASCII, eight at a time.
-bool all_ascii(const char* data, std::size_t size) {
-  std::uint64_t any = 0;
+/// Whether `size` bytes at `data` are all printable ASCII (0x20-0x7E), eight at a time: then
+/// the row needs no check of its text. Bytes below 0x20 are found as zero_bytes finds zeros
+/// (a borrow may also mark a byte above one, which only costs the exact check); DEL is a zero
+/// byte once XORed with 0x7F.
+bool printable_ascii(const char* data, std::size_t size) {
+  std::uint64_t found = 0;
   std::size_t i = 0;
   for (; i + 8 <= size; i += 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, data + i, 8);
-    any |= word;
+    found |= word | ((word - 0x20 * ones) & ~word) | zero_bytes(word ^ (0x7F * ones));
   }
   for (; i < size; ++i) {
-    any |= static_cast<unsigned char>(data[i]);
+    const auto byte = static_cast<unsigned char>(data[i]);
+    found |= byte < 0x20 || byte >= 0x7F ? 0x80 : 0;
   }
-  return (any & (ones << 7)) == 0;
+  return (found & (ones << 7)) == 0;
 }
 
 } // namespace
@@ -284,14 +288,24 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
   while (true) {
     const bool read = read_row(fields);
     if (!cut_short()) {
-      if (read && !all_ascii(m_content.data() + m_row_start, m_pos - m_row_start)) {
-        require_utf8_fields(fields);
+      if (read) {
+        check_row_text(fields);
       }
       return read;
     }
     m_pos = start;
     m_line = line;
     read_more(start);
+  }
+}
+
+void CsvReader::check_row_text(const std::vector<std::string_view>& fields) const {
+  std::size_t end = m_pos; // the row without its line end, which is no field's text
+  while (end > m_row_start && (m_content[end - 1] == '\n' || m_content[end - 1] == '\r')) {
+    --end;
+  }
+  if (!printable_ascii(m_content.data() + m_row_start, end - m_row_start)) {
+    require_utf8_fields(fields);
   }
 }
 

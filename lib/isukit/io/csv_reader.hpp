@@ -85,6 +85,9 @@ private:
   /// Keeps the bytes from `from` on and reads the next block after them; m_pos moves with them.
   void read_more(std::size_t from);
   /// Fails at the first field of the row that is not UTF-8 text.
+  /// The row just read is text: printable ASCII (the common case, checked eight bytes at a
+  /// time), else each field UTF-8 without control characters (require_utf8_fields).
+  void check_row_text(const std::vector<std::string_view>& fields) const;
   void require_utf8_fields(const std::vector<std::string_view>& fields) const;
   /// Steps over a line end (LF, CRLF or CR) at m_pos, if there is one.
   bool skip_line_end();

@@ -14,7 +14,10 @@ using Cursor = const char*;
 constexpr std::array<bool, 256> special_bytes = [] {
   std::array<bool, 256> special{};
   special['"'] = special['\r'] = special['\n'] = true;
-  for (int c = 0x80; c < 0x100; ++c) {
+  for (int c = 0; c < 0x20; ++c) { // control characters: the general reader refuses them
+    special[static_cast<std::size_t>(c)] = c != '\t';
+  }
+  for (int c = 0x7F; c < 0x100; ++c) {
     special[static_cast<std::size_t>(c)] = true;
   }
   return special;

@@ -108,11 +108,11 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t at) {
 std::size_t find_non_utf8(std::string_view bytes) {
   for (std::size_t at = 0; at < bytes.size();) {
     const auto byte = static_cast<unsigned char>(bytes[at]);
-    if (byte != 0 && byte < 0x80) {
-      ++at; // ASCII, the common case
+    if ((byte >= 0x20 && byte < 0x7F) || byte == '\n' || byte == '\t' || byte == '\r') {
+      ++at; // printable ASCII and line ends, the common case
       continue;
     }
-    const std::size_t length = byte == 0 ? 0 : utf8_sequence_length(bytes, at);
+    const std::size_t length = byte < 0x80 ? 0 : utf8_sequence_length(bytes, at);
     if (length == 0) {
       return at;
     }
@@ -124,6 +124,10 @@ std::size_t find_non_utf8(std::string_view bytes) {
 std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
   if (bytes[at] == '\0') {
     return "a NUL byte: the file is not UTF-8 text (is it UTF-16? save it as UTF-8)";
+  }
+  if (static_cast<unsigned char>(bytes[at]) < 0x80) {
+    return fmt::format("control character U+{:04X} is not text (only tab and line ends are): remove it",
+                       static_cast<unsigned char>(bytes[at]));
   }
   return fmt::format("byte 0x{:02X} is not UTF-8 text{}", static_cast<unsigned char>(bytes[at]),
                      byte_order_mark(bytes).substr(0, 6) == "UTF-16"

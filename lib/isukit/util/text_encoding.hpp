@@ -25,8 +25,10 @@ std::string_view byte_order_mark(std::string_view bytes);
 /// encoding, naming the byte and, when the file looks like another encoding, that encoding.
 std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string& file);
 
-/// The offset of the first byte of `bytes` that is not UTF-8 text (a NUL byte, a byte that
-/// starts no sequence, a sequence cut short, overlong or past U+10FFFF), or npos.
+/// The offset of the first byte of `bytes` that is not UTF-8 text (a NUL byte or another control
+/// character but tab, line feed and carriage return; a byte that starts no sequence, a sequence
+/// cut short, overlong or past U+10FFFF), or npos. Control characters are refused because they
+/// would pass into tables, CSV and letters: a terminal escape in a bank reference, say.
 std::size_t find_non_utf8(std::string_view bytes);
 /// Why `bytes` are not UTF-8 at offset `at` (found by find_non_utf8), with what the file seems
 /// to be: "byte 0xE8 is not UTF-8 text (is the file in Windows-1252 ...? convert it: iconv ...)".
