@@ -37,9 +37,13 @@ private:
   fs::path m_dir;
 };
 
+/// The error of reading every catalogue of `dir`, or empty.
 std::string load_error(const fs::path& dir) {
   try {
-    model::Languages::load(dir);
+    const auto languages = model::Languages::load(dir);
+    for (const auto& code : languages.codes()) {
+      languages.find(code);
+    }
   } catch (const util::Error& e) {
     return e.located_message();
   }
@@ -52,6 +56,9 @@ TEST_SUITE("model::catalogue") {
   TEST_CASE("model::Languages: the shipped catalogues load, agree, and are what --lang accepts") {
     const auto& languages = fixtures::reference().languages;
     CHECK(languages.codes() == std::vector<std::string>{"ar", "en", "es", "fr", "ru", "zh"});
+    // The tools read only the catalogues a call writes in: this is where every shipped one is
+    // read and checked against English, so that a message missing in any fails here.
+    CHECK(load_error(ISUKIT_SOURCE_DATADIR).empty());
     CHECK_FALSE(languages.find("de"));
     CHECK(fixtures::lang("fr").text("label.state") == "État");
     CHECK(fixtures::lang("fr").plural("count.states", 1) == "1 État");
@@ -87,6 +94,14 @@ TEST_SUITE("model::catalogue") {
     const std::string error = load_error(data.dir());
     CHECK(error.find("fr.yaml") != std::string::npos);
     CHECK(error.find("'bye' is missing") != std::string::npos);
+    // ... when the language is first used, as --lang fr does; English alone reads as it is.
+    const auto languages = model::Languages::load(data.dir());
+    CHECK(languages.find("en")->text("bye") == "Bye");
+    CHECK_THROWS_AS(languages.find("fr"), util::Error);
+    // A message English lacks is missing in English.
+    data.write("fr", "  hello: Bonjour\n  bye: Au revoir\n  extra: Encore\n");
+    CHECK(load_error(data.dir()).find("en.yaml: message 'extra' is missing (the 'fr' catalogue has it)") !=
+          std::string::npos);
   }
 
   TEST_CASE("model::Languages: the same message with other parameters is a load error") {

@@ -253,15 +253,16 @@ model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& dat
   kit.contacts = model::Contacts::read(options.contacts, reference.states, codes);
   kit.contact_language = options.contact_language;
   for (const auto& code : codes) {
-    const util::Lang lang = *reference.languages.find(code);
     const fs::path file = options.template_file.empty()
                               ? resolve_data_dir(data) / "templates" / fmt::format("{}.{}.md.mustache", name, code)
                               : fs::path(options.template_file);
-    // A contact's language whose letter is not written yet gets the --lang letter (LetterKit::lang_for).
-    if (!(lang == kit.lang) && (!kit.contact_language || !fs::exists(file))) {
+    // A contact's language whose letter is not written yet gets the --lang letter
+    // (LetterKit::lang_for); a language no letter is in is not read at all.
+    const bool contacts_ask = kit.contact_language && kit.contacts.names_language(code);
+    if (code != kit.lang.code() && (!contacts_ask || !fs::exists(file))) {
       continue;
     }
-    kit.languages.push_back(lang);
+    kit.languages.push_back(*reference.languages.find(code));
     kit.templates.emplace_back(code, io::LetterTemplate::load(file));
   }
   return kit;

@@ -96,23 +96,21 @@ std::vector<std::string> parameters(const util::Message& message) {
   return all;
 }
 
-/// Every catalogue has every message id of every other, with the same parameters.
-void check_same_messages(const std::vector<util::Catalogue>& catalogues, const std::vector<fs::path>& files) {
-  for (std::size_t a = 0; a < catalogues.size(); ++a) {
-    for (std::size_t b = 0; b < catalogues.size(); ++b) {
-      for (const auto& [id, message] : catalogues[a].messages) {
-        const auto other = catalogues[b].messages.find(id);
-        const util::Position where{files[b].string(), 0, 0};
-        if (other == catalogues[b].messages.end()) {
-          util::fail_data(where, fmt::format("message '{}' is missing (the '{}' catalogue has it)", id,
-                                             catalogues[a].code));
-        }
-        if (parameters(other->second) != parameters(message)) {
-          util::fail_data(where, fmt::format("message '{}' has parameters {{{}}}, the '{}' catalogue {{{}}}", id,
-                                             fmt::join(parameters(other->second), "}, {"), catalogues[a].code,
-                                             fmt::join(parameters(message), "}, {")));
-        }
-      }
+/// The language every catalogue is translated from, and so the one each is checked against.
+constexpr std::string_view reference_language = "en";
+
+/// Every message id of `from` is in `to` (read from `to_file`) with the same parameters.
+void check_has_messages(const util::Catalogue& from, const util::Catalogue& to, const fs::path& to_file) {
+  const util::Position where{to_file.string(), 0, 0};
+  for (const auto& [id, message] : from.messages) {
+    const auto other = to.messages.find(id);
+    if (other == to.messages.end()) {
+      util::fail_data(where, fmt::format("message '{}' is missing (the '{}' catalogue has it)", id, from.code));
+    }
+    if (parameters(other->second) != parameters(message)) {
+      util::fail_data(where, fmt::format("message '{}' has parameters {{{}}}, the '{}' catalogue {{{}}}", id,
+                                         fmt::join(parameters(other->second), "}, {"), from.code,
+                                         fmt::join(parameters(message), "}, {")));
     }
   }
 }
@@ -149,38 +147,47 @@ util::Catalogue read_catalogue(const io::Node& root, std::string code) {
 }
 
 Languages Languages::load(const fs::path& data_dir) {
-  std::vector<fs::path> files;
+  Languages languages;
+  languages.m_dir = data_dir / "i18n";
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(data_dir / "i18n", ec)) {
+  for (const auto& entry : fs::directory_iterator(languages.m_dir, ec)) {
     if (entry.path().extension() == ".yaml") {
-      files.push_back(entry.path());
+      languages.m_codes.push_back(entry.path().stem().string());
     }
   }
-  if (files.empty()) {
-    throw util::Error(util::ExitCode::no_input, util::Position{(data_dir / "i18n").string(), 0, 0},
+  if (languages.m_codes.empty()) {
+    throw util::Error(util::ExitCode::no_input, util::Position{languages.m_dir.string(), 0, 0},
                       "no language catalogue (CODE.yaml) in this directory");
   }
-  std::sort(files.begin(), files.end());
-  std::vector<util::Catalogue> catalogues;
-  for (const auto& file : files) {
-    catalogues.push_back(read_catalogue(read_single_document(file, "catalogue"), file.stem().string()));
-  }
-  check_same_messages(catalogues, files);
-  Languages languages;
-  for (auto& catalogue : catalogues) {
-    languages.m_codes.push_back(catalogue.code);
-    languages.m_langs.emplace_back(std::make_shared<const util::Catalogue>(std::move(catalogue)));
-  }
+  std::sort(languages.m_codes.begin(), languages.m_codes.end());
+  languages.m_read.resize(languages.m_codes.size());
   return languages;
 }
 
 std::optional<util::Lang> Languages::find(std::string_view code) const {
-  for (const auto& lang : m_langs) {
-    if (lang.code() == code) {
-      return lang;
-    }
+  const auto it = std::find(m_codes.begin(), m_codes.end(), code);
+  if (it == m_codes.end()) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  return util::Lang(read(static_cast<std::size_t>(it - m_codes.begin())));
+}
+
+const std::shared_ptr<const util::Catalogue>& Languages::read(std::size_t index) const {
+  auto& slot = m_read[index];
+  if (!slot) {
+    const std::string& code = m_codes[index];
+    const fs::path file = m_dir / (code + ".yaml");
+    auto catalogue =
+        std::make_shared<const util::Catalogue>(read_catalogue(read_single_document(file, "catalogue"), code));
+    const auto english = std::find(m_codes.begin(), m_codes.end(), reference_language);
+    if (code != reference_language && english != m_codes.end()) {
+      const auto& reference = read(static_cast<std::size_t>(english - m_codes.begin()));
+      check_has_messages(*reference, *catalogue, file);
+      check_has_messages(*catalogue, *reference, m_dir / (*english + ".yaml"));
+    }
+    slot = std::move(catalogue);
+  }
+  return slot;
 }
 
 util::LocalText read_local_text(const io::Node& record, std::string_view field) {

@@ -6,6 +6,7 @@
 #include <isukit/util/lang.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,21 +15,31 @@
 namespace isukit::model {
 
 /// Every language of a data directory. The set is what DATA/i18n holds: adding a language is
-/// adding its catalogue (and its texts in the reference files), never code.
+/// adding its catalogue (and its texts in the reference files), never code. A catalogue is read
+/// only when its language is asked for: a call writes in one or two languages, and reading all
+/// six cost more than most calls' own work.
 class Languages {
 public:
-  /// Reads every DATA/i18n/*.yaml. A data error (65) at the file when a catalogue is malformed,
-  /// its `language` is not its file name, a message lacks a plural form its rules name, or when
-  /// the catalogues do not have the same message ids with the same parameters.
+  /// The languages of DATA/i18n, one per CODE.yaml; no catalogue is read yet. No input (66)
+  /// when the directory holds none.
   static Languages load(const std::filesystem::path& data_dir);
 
   /// The codes, sorted: "en", "fr".
   const std::vector<std::string>& codes() const { return m_codes; }
+  /// The language `code`, nullopt when DATA/i18n has no catalogue of it. Its catalogue is read
+  /// on first use; a data error (65) at the file when it is malformed, its `language` is not
+  /// its file name, a message lacks a plural form its rules name, or when it and the English
+  /// catalogue (the one every translation is made from, read with it) do not have the same
+  /// message ids with the same parameters. The shipped catalogues all agree (a unit test reads
+  /// each); a user's data directory learns of a message its translation lacks when it is used.
   std::optional<util::Lang> find(std::string_view code) const;
 
 private:
+  const std::shared_ptr<const util::Catalogue>& read(std::size_t index) const;
+
+  std::filesystem::path m_dir;
   std::vector<std::string> m_codes;
-  std::vector<util::Lang> m_langs;
+  mutable std::vector<std::shared_ptr<const util::Catalogue>> m_read; // by index of m_codes, once read
 };
 
 /// Reads one catalogue document (see data/i18n/en.yaml for the shape).

@@ -61,4 +61,8 @@ const Contact* Contacts::find(StateId state) const {
   return it == m_contacts.end() ? nullptr : &*it;
 }
 
+bool Contacts::names_language(std::string_view code) const {
+  return std::any_of(m_contacts.begin(), m_contacts.end(), [code](const Contact& c) { return c.language == code; });
+}
+
 } // namespace isukit::model

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isukit::model {
@@ -30,6 +31,8 @@ public:
                        const std::vector<std::string>& languages);
 
   const Contact* find(StateId state) const;
+  /// Whether some contact asks for letters in `code`.
+  bool names_language(std::string_view code) const;
   bool empty() const { return m_contacts.empty(); }
 
 private:

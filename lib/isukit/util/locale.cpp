@@ -9,6 +9,7 @@
 #include <unicode/numberformatter.h>
 #include <unicode/timezone.h>
 #include <unicode/uchar.h>
+#include <unicode/ures.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -131,14 +132,13 @@ bool is_known_locale(const std::string& locale) {
   if (U_FAILURE(status) || wanted.isBogus() || *wanted.getLanguage() == '\0') {
     return false;
   }
-  int32_t count = 0;
-  const icu::Locale* available = icu::Locale::getAvailableLocales(count);
-  for (int32_t i = 0; i < count; ++i) {
-    if (std::string_view(available[i].getLanguage()) == wanted.getLanguage()) {
-      return true;
-    }
-  }
-  return false;
+  // The language's own resource bundle, without falling back to a parent or the root: it
+  // exists exactly when ICU lists locales of that language, and opening it reads one small
+  // bundle where the list of available locales reads them all (7 M instructions a call).
+  UResourceBundle* bundle = ures_openDirect(nullptr, wanted.getLanguage(), &status);
+  const bool known = U_SUCCESS(status);
+  ures_close(bundle);
+  return known;
 }
 
 bool is_right_to_left(const std::string& locale) { return to_locale(locale).isRightToLeft(); }
