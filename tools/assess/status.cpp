@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace assess_tool {
 
 using namespace isukit;
@@ -18,17 +20,29 @@ void add_ledger_options(CLI::App& app, LedgerOptions& options) {
 
 namespace {
 
+/// Treaty files by the name --treaty or a document gives, each read once: the assessments
+/// documents of a ledger name the same treaty, and reading it costs more than checking them.
+using TreatiesRead = std::map<std::string, model::Treaty, std::less<>>;
+
+const model::Treaty& read_treaty(TreatiesRead& read, const model::Reference& reference, cli::DataOptions data,
+                                 const std::string& name) {
+  auto it = read.find(name);
+  if (it == read.end()) {
+    data.treaty = name;
+    it = read.emplace(name, reference.load_treaty(cli::resolve_treaty_file(data))).first;
+  }
+  return it->second;
+}
+
 /// Each state an assessments document assesses is a paying party of its treaty (the document's,
 /// else --treaty's) in its year; a document that names no treaty, without --treaty, is not checked.
 void require_paying_parties(const model::AssessmentDocument& document, const model::Reference& reference,
-                            cli::DataOptions data) {
-  if (!document.treaty.empty()) {
-    data.treaty = document.treaty;
-  }
-  if (data.treaty.empty()) {
+                            const cli::DataOptions& data, TreatiesRead& treaties) {
+  const std::string& name = document.treaty.empty() ? data.treaty : document.treaty;
+  if (name.empty()) {
     return;
   }
-  const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
+  const auto& treaty = read_treaty(treaties, reference, data, name);
   for (const auto& [state, mark] : document.states) {
     treaty.require_paying_party(state, document.year, mark, reference.states);
   }
@@ -43,15 +57,16 @@ LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
   model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
   model::require_kinds(ledger.inputs_read(), needs, model::Need::each);
+  TreatiesRead treaties;
   for (const auto& document : ledger.assessment_documents()) {
     if (!options.data.treaty.empty() && !document.treaty.empty() && document.treaty != options.data.treaty) {
-      const auto treaty = reference.load_treaty(cli::resolve_treaty_file(options.data));
+      const auto& treaty = read_treaty(treaties, reference, options.data, options.data.treaty);
       if (document.treaty != treaty.id()) {
         util::fail_data(document.mark.position(), fmt::format("these are assessments of '{}', not of '{}'",
                                                               document.treaty, treaty.id()));
       }
     }
-    require_paying_parties(document, reference, options.data);
+    require_paying_parties(document, reference, options.data, treaties);
   }
   return LoadedLedger{std::move(output), std::move(reference), std::move(ledger), as_of};
 }

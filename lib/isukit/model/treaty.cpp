@@ -425,15 +425,20 @@ std::vector<StateId> Treaty::parties_on(std::string_view instrument, const util:
   return result;
 }
 
-std::vector<const Party*> Treaty::contributors_on(const util::Date& date) const {
+bool Treaty::contributes_on(const Party& party, const util::Date& date) const {
   const std::string& instrument = m_cost_sharing.instrument;
+  if (party.deposits.empty()) {
+    return true;
+  }
+  const auto deposit = party.deposits.find(instrument);
+  return party.organization ? deposit != party.deposits.end() && deposit->second <= date
+                            : is_party(party.state, instrument, date, Basis::deposit);
+}
+
+std::vector<const Party*> Treaty::contributors_on(const util::Date& date) const {
   std::vector<const Party*> result;
   for (const auto& party : m_parties) {
-    const auto deposit = party.deposits.find(instrument);
-    const bool contributes = party.deposits.empty() ||
-                             (party.organization ? deposit != party.deposits.end() && deposit->second <= date
-                                                 : is_party(party.state, instrument, date, Basis::deposit));
-    if (contributes) {
+    if (contributes_on(party, date)) {
       result.push_back(&party);
     }
   }
@@ -441,12 +446,11 @@ std::vector<const Party*> Treaty::contributors_on(const util::Date& date) const 
 }
 
 void Treaty::require_paying_party(StateId state, int year, const io::Mark& at, const StateTable& states) const {
-  for (const util::Date& day : {util::Date(year, 1, 1), util::Date(year, 12, 31)}) {
-    for (const Party* party : contributors_on(day)) {
-      if (!party->organization && party->state == state) {
-        return;
-      }
-    }
+  // The state's own record, not the whole list of contributors: a ledger checks every state it
+  // assesses, and the list for each cost as much as all of them.
+  const Party* party = find_party(state);
+  if (party && (contributes_on(*party, util::Date(year, 1, 1)) || contributes_on(*party, util::Date(year, 12, 31)))) {
+    return;
   }
   util::fail_data(at.position(), fmt::format("{} is not a paying party of {} in {}: no assessment is due from it",
                                              states[state].code, m_id, year));

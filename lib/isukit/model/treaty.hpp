@@ -202,6 +202,9 @@ public:
   const Withdrawal* find_withdrawal(StateId state, std::string_view instrument) const;
 
 private:
+  /// Whether the party contributes on `date` (see contributors_on).
+  bool contributes_on(const Party& party, const util::Date& date) const;
+
   std::string m_id;
   io::Source m_source;
   util::LocalText m_short_name, m_name;
