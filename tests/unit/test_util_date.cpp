@@ -11,6 +11,7 @@ using namespace isukit::util;
 TEST_SUITE("util::date") {
   TEST_CASE("util::Date::parse") {
     CHECK(Date::parse("2025-08-31")->iso() == "2025-08-31");
+    CHECK(Date(987, 3, 4).iso() == "0987-03-04");
     CHECK(Date::parse("2024-02-29"));
     CHECK_FALSE(Date::parse("2025-02-29"));
     CHECK_FALSE(Date::parse("2025-02-30"));

@@ -17,9 +17,9 @@ bool needs_quotes(std::string_view text) {
   }
   static constexpr std::string_view special_words[] = {"true", "false", "yes", "no",  "on",
                                                        "off",  "null",  "~",   "y",   "n"};
-  const std::string lowered = util::ascii_lower(text);
-  if (std::find(std::begin(special_words), std::end(special_words), lowered) !=
-      std::end(special_words)) {
+  // Only a short text can be one of them: no lowered copy of every scalar written.
+  if (text.size() <= 5 && std::find(std::begin(special_words), std::end(special_words),
+                                    util::ascii_lower(text)) != std::end(special_words)) {
     return true;
   }
   const char first = text.front();
@@ -73,18 +73,16 @@ std::string double_quoted(std::string_view text) {
   return out;
 }
 
-std::string yaml_scalar(const Node& node) {
+/// Appends the scalar as YAML writes it.
+void write_yaml_scalar(const Node& node, std::string& out) {
   if (node.is_null()) {
-    return "null";
+    out += "null";
+    return;
   }
   const auto style = node.style();
-  if (style == Node::Style::number || style == Node::Style::boolean) {
-    return node.text();
-  }
-  if (style == Node::Style::quoted || needs_quotes(node.text())) {
-    return double_quoted(node.text());
-  }
-  return node.text();
+  const bool plain = style == Node::Style::number || style == Node::Style::boolean ||
+                     (style != Node::Style::quoted && !needs_quotes(node.text()));
+  out += plain ? node.text() : double_quoted(node.text());
 }
 
 bool is_empty_container(const Node& node) {
@@ -94,13 +92,13 @@ bool is_empty_container(const Node& node) {
 
 std::string empty_container(const Node& node) { return node.is_mapping() ? "{}" : "[]"; }
 
-void write_yaml(const Node& node, int indent, std::string& out);
+void write_yaml(const Node& node, int indent, std::string& out, bool on_dash_line = false);
 
 /// Writes `value` after "key:" or "-", which the caller has written.
 void write_yaml_value(const Node& value, int indent, std::string& out) {
   if (value.is_scalar() || value.is_null()) {
     out += ' ';
-    out += yaml_scalar(value);
+    write_yaml_scalar(value, out);
     out += '\n';
   } else if (is_empty_container(value)) {
     out += ' ';
@@ -115,11 +113,12 @@ void write_yaml_value(const Node& value, int indent, std::string& out) {
 /// The longest implicit key YAML allows, in characters; bytes here, which only errs short.
 constexpr std::size_t max_implicit_key = 1024;
 
-void write_yaml(const Node& node, int indent, std::string& out) {
+/// `on_dash_line`: the mapping's first key follows a list item's "- ", already written.
+void write_yaml(const Node& node, int indent, std::string& out, bool on_dash_line) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   if (node.is_mapping()) {
     for (const auto& entry : node.entries()) {
-      out += pad;
+      out += on_dash_line && &entry == &node.entries().front() ? "" : pad;
       // Year keys ({2021: ...}) stay bare; readers take keys as text either way.
       const bool digits = !entry.key.empty() && entry.key.find_first_not_of("0123456789") == std::string::npos;
       const std::string key = needs_quotes(entry.key) && !digits ? double_quoted(entry.key) : entry.key;
@@ -141,10 +140,8 @@ void write_yaml(const Node& node, int indent, std::string& out) {
     out += '-';
     if (item.is_mapping() && !item.entries().empty()) {
       // The first key shares the dash's line.
-      std::string nested;
-      write_yaml(item, indent + 2, nested);
       out += ' ';
-      out += nested.substr(static_cast<std::size_t>(indent) + 2);
+      write_yaml(item, indent + 2, out, true);
     } else {
       write_yaml_value(item, indent + 2, out);
     }

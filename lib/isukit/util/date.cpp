@@ -114,7 +114,24 @@ std::optional<Date> Date::parse_with_format(std::string_view text, std::string_v
   return parse(fmt::format("{:04}-{:02}-{:02}", y, m, d));
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
+std::string Date::iso() const {
+  const int y = year();
+  if (y < 0 || y > 9999) {
+    return fmt::format("{:04}-{:02}-{:02}", y, month(), day());
+  }
+  // Digit by digit: report and statement tables write thousands of dates, and formatting each
+  // through fmt cost as much as building the rest of their rows.
+  std::string text = "0000-00-00";
+  const auto put = [&text](std::size_t end, unsigned value) {
+    for (std::size_t i = end; value != 0; --i, value /= 10) {
+      text[i] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(3, static_cast<unsigned>(y));
+  put(6, month());
+  put(9, day());
+  return text;
+}
 
 Date Date::today() {
   // localtime_r follows TZ; std::chrono::current_zone would not read TZ in libstdc++ 12.
