@@ -475,7 +475,8 @@ std::string render(const Output& all, Format format, util::Lang lang, const Rend
   if (options.standalone && !standalone) {
     throw util::Error(util::ExitCode::usage, "--standalone applies to --format html and latex");
   }
-  const Output output = select_tables(all, format, options.table);
+  const std::optional<Output> selected = select_tables(all, format, options.table);
+  const Output& output = selected ? *selected : all;
   switch (format) {
   case Format::yaml:
     return to_yaml(output.documents);

@@ -48,21 +48,20 @@ std::string table_names(const Output& output) {
   return names;
 }
 
-Output select_tables(const Output& output, Format format, const std::string& name) {
+std::optional<Output> select_tables(const Output& output, Format format, const std::string& name) {
   const bool documents = format == Format::yaml || format == Format::json;
   if ((documents || format == Format::xlsx) && !name.empty()) {
     usage_error("--table applies to table, markdown, csv, tsv, html and latex (xlsx has a sheet per table)");
   }
   const bool one_table = format == Format::csv || format == Format::tsv;
   if (documents || format == Format::xlsx || (name.empty() && !one_table)) {
-    return output;
+    return std::nullopt;
   }
   const std::string wanted = !name.empty()                  ? name
                              : !output.main_table.empty()   ? output.main_table
                              : output.tables.empty()        ? std::string()
                                                             : output.tables.front().name;
   Output selected;
-  selected.documents = output.documents;
   selected.main_table = wanted;
   if (output.tables.empty() && name.empty()) {
     return selected;

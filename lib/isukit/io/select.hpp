@@ -3,6 +3,7 @@
 
 #include <isukit/io/table.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,10 @@ std::string table_names(const Output& output);
 /// csv and tsv (one table, one header row: what a spreadsheet or miller reads) write the body of
 /// Output::main_table; the formats for people write every table as it is, totals in place.
 /// yaml and json write the documents, xlsx every table on its own sheet: they take no name.
+/// Nullopt when the format writes the output as it is (a copy of a large output cost as much
+/// as writing it); else the chosen table in an output of its own, without documents or charts.
 /// Errors: usage (64) for an unknown name (the message lists the names) or a name given to
 /// yaml or json.
-Output select_tables(const Output& output, Format format, const std::string& name);
+std::optional<Output> select_tables(const Output& output, Format format, const std::string& name);
 
 } // namespace isukit::io
