@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <array>
 #include <ctime>
@@ -18,6 +20,73 @@
 namespace isukit::io {
 
 namespace {
+
+/// The functions of libxlsxwriter a workbook uses, from the library opened when the first one
+/// is written: linked to the tools, it and the libcrypto and minizip it needs cost every call
+/// 5.7 M instructions of dynamic linking (more than half of `assess --version`), for the one
+/// format of nine that uses them.
+struct Xlsxwriter {
+  decltype(&::workbook_new) workbook_new;
+  decltype(&::workbook_close) workbook_close;
+  decltype(&::workbook_add_worksheet) workbook_add_worksheet;
+  decltype(&::workbook_add_format) workbook_add_format;
+  decltype(&::workbook_set_properties) workbook_set_properties;
+  decltype(&::workbook_set_custom_property_string) workbook_set_custom_property_string;
+  decltype(&::format_set_bold) format_set_bold;
+  decltype(&::format_set_top) format_set_top;
+  decltype(&::format_set_bottom) format_set_bottom;
+  decltype(&::format_set_num_format) format_set_num_format;
+  decltype(&::worksheet_write_string) worksheet_write_string;
+  decltype(&::worksheet_write_number) worksheet_write_number;
+  decltype(&::worksheet_write_datetime) worksheet_write_datetime;
+  decltype(&::worksheet_write_blank) worksheet_write_blank;
+  decltype(&::worksheet_set_column) worksheet_set_column;
+  decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
+  decltype(&::worksheet_repeat_rows) worksheet_repeat_rows;
+  decltype(&::worksheet_set_landscape) worksheet_set_landscape;
+  decltype(&::worksheet_fit_to_pages) worksheet_fit_to_pages;
+};
+
+template <typename Function> void bind(void* library, Function& function, const char* name) {
+  function = reinterpret_cast<Function>(::dlsym(library, name));
+  if (!function) {
+    throw util::Error(util::ExitCode::software, fmt::format("--format xlsx: {} has no {}", ISUKIT_XLSXWRITER_SONAME, name));
+  }
+}
+
+Xlsxwriter open_xlsxwriter() {
+  void* library = ::dlopen(ISUKIT_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!library) {
+    throw util::Error(util::ExitCode::software,
+                      fmt::format("--format xlsx needs libxlsxwriter, which is not installed: {}", ::dlerror()));
+  }
+  Xlsxwriter api{};
+  bind(library, api.workbook_new, "workbook_new");
+  bind(library, api.workbook_close, "workbook_close");
+  bind(library, api.workbook_add_worksheet, "workbook_add_worksheet");
+  bind(library, api.workbook_add_format, "workbook_add_format");
+  bind(library, api.workbook_set_properties, "workbook_set_properties");
+  bind(library, api.workbook_set_custom_property_string, "workbook_set_custom_property_string");
+  bind(library, api.format_set_bold, "format_set_bold");
+  bind(library, api.format_set_top, "format_set_top");
+  bind(library, api.format_set_bottom, "format_set_bottom");
+  bind(library, api.format_set_num_format, "format_set_num_format");
+  bind(library, api.worksheet_write_string, "worksheet_write_string");
+  bind(library, api.worksheet_write_number, "worksheet_write_number");
+  bind(library, api.worksheet_write_datetime, "worksheet_write_datetime");
+  bind(library, api.worksheet_write_blank, "worksheet_write_blank");
+  bind(library, api.worksheet_set_column, "worksheet_set_column");
+  bind(library, api.worksheet_freeze_panes, "worksheet_freeze_panes");
+  bind(library, api.worksheet_repeat_rows, "worksheet_repeat_rows");
+  bind(library, api.worksheet_set_landscape, "worksheet_set_landscape");
+  bind(library, api.worksheet_fit_to_pages, "worksheet_fit_to_pages");
+  return api;
+}
+
+const Xlsxwriter& xlsxwriter() {
+  static const Xlsxwriter api = open_xlsxwriter();
+  return api;
+}
 
 /// Digits after the point in a plain number as the tables write it, or -1 if it is not one.
 int decimals_of(const std::string& text) {
@@ -48,9 +117,9 @@ constexpr int max_places = 12; // rates are written with up to 12 decimals (scal
 class Formats {
 public:
   explicit Formats(lxw_workbook* book) {
-    header = workbook_add_format(book);
-    format_set_bold(header);
-    format_set_bottom(header, LXW_BORDER_THIN);
+    header = xlsxwriter().workbook_add_format(book);
+    xlsxwriter().format_set_bold(header);
+    xlsxwriter().format_set_bottom(header, LXW_BORDER_THIN);
     for (int total = 0; total < 2; ++total) {
       auto& set = m_sets[static_cast<std::size_t>(total)];
       set.text = add(book, total, "@");
@@ -83,11 +152,11 @@ private:
   std::array<Set, 2> m_sets{};
 
   static lxw_format* add(lxw_workbook* book, int total, const std::string& number_format) {
-    lxw_format* format = workbook_add_format(book);
-    format_set_num_format(format, number_format.c_str());
+    lxw_format* format = xlsxwriter().workbook_add_format(book);
+    xlsxwriter().format_set_num_format(format, number_format.c_str());
     if (total) {
-      format_set_bold(format);
-      format_set_top(format, LXW_BORDER_THIN);
+      xlsxwriter().format_set_bold(format);
+      xlsxwriter().format_set_top(format, LXW_BORDER_THIN);
     }
     return format;
   }
@@ -128,18 +197,18 @@ void write_cell(lxw_worksheet* sheet, Cell at, const std::string& text, ColumnTy
                 const Formats& formats) {
   if (text.empty()) {
     if (at.total) {
-      worksheet_write_blank(sheet, at.row, at.col, formats.text(true)); // the rule runs across the row
+      xlsxwriter().worksheet_write_blank(sheet, at.row, at.col, formats.text(true)); // the rule runs across the row
     }
     return;
   }
   if (type != ColumnType::text && type != ColumnType::date && decimals_of(text) >= 0 && exact_as_double(text)) {
     // A spreadsheet number is a double; the read-back test compares it with the CSV's text.
-    worksheet_write_number(sheet, at.row, at.col, std::strtod(text.c_str(), nullptr),
+    xlsxwriter().worksheet_write_number(sheet, at.row, at.col, std::strtod(text.c_str(), nullptr),
                            formats.number(at.total, type, places));
   } else if (auto date = iso_date(text); type == ColumnType::date && date) {
-    worksheet_write_datetime(sheet, at.row, at.col, &*date, formats.date(at.total));
+    xlsxwriter().worksheet_write_datetime(sheet, at.row, at.col, &*date, formats.date(at.total));
   } else {
-    worksheet_write_string(sheet, at.row, at.col, text.c_str(), formats.text(at.total));
+    xlsxwriter().worksheet_write_string(sheet, at.row, at.col, text.c_str(), formats.text(at.total));
   }
 }
 
@@ -147,11 +216,11 @@ void write_cell(lxw_worksheet* sheet, Cell at, const std::string& text, ColumnTy
 /// below them in bold under a rule; columns as wide as their widest cell; printed landscape,
 /// one page wide, the header row on every page.
 void write_table(lxw_workbook* book, const Table& table, const Formats& formats) {
-  lxw_worksheet* sheet = workbook_add_worksheet(book, table.name.substr(0, 31).c_str());
+  lxw_worksheet* sheet = xlsxwriter().workbook_add_worksheet(book, table.name.substr(0, 31).c_str());
   std::vector<std::size_t> widths(table.columns.size(), 8);
   std::vector<int> places(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.columns[c].header.c_str(), formats.header);
+    xlsxwriter().worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.columns[c].header.c_str(), formats.header);
     widths[c] = std::max(widths[c], util::display_width(table.columns[c].header) * 5 / 4 + 2); // bold
     places[c] = column_places(table, c);
   }
@@ -170,13 +239,13 @@ void write_table(lxw_workbook* book, const Table& table, const Formats& formats)
     }
   }
   for (std::size_t c = 0; c < widths.size(); ++c) {
-    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+    xlsxwriter().worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                          static_cast<double>(std::min<std::size_t>(widths[c], 60)), nullptr);
   }
-  worksheet_freeze_panes(sheet, 1, 0);
-  worksheet_repeat_rows(sheet, 0, 0); // printed: the header on every page, as wide as the page
-  worksheet_set_landscape(sheet);
-  worksheet_fit_to_pages(sheet, 1, 0);
+  xlsxwriter().worksheet_freeze_panes(sheet, 1, 0);
+  xlsxwriter().worksheet_repeat_rows(sheet, 0, 0); // printed: the header on every page, as wide as the page
+  xlsxwriter().worksheet_set_landscape(sheet);
+  xlsxwriter().worksheet_fit_to_pages(sheet, 1, 0);
 }
 
 /// What the workbook is about, from the output's first document: its treaty, as-of date and
@@ -207,15 +276,15 @@ void write_sources(lxw_worksheet* sheet, lxw_row_t row, const std::vector<Source
   if (sources.empty()) {
     return;
   }
-  worksheet_write_string(sheet, ++row, 0, lang.text("label.sources").c_str(), formats.header);
+  xlsxwriter().worksheet_write_string(sheet, ++row, 0, lang.text("label.sources").c_str(), formats.header);
   for (const auto& source : sources) {
     const std::string what = fmt::format("{} ({})", lang.text(source.what), source.id);
-    worksheet_write_string(sheet, ++row, 0, what.c_str(), formats.text(false));
+    xlsxwriter().worksheet_write_string(sheet, ++row, 0, what.c_str(), formats.text(false));
     if (!source.as_of.empty()) {
       write_cell(sheet, {row, 1, false}, source.as_of, ColumnType::date, 0, formats);
     }
     if (!source.text.empty()) {
-      worksheet_write_string(sheet, ++row, 0, source.text.c_str(), formats.text(false));
+      xlsxwriter().worksheet_write_string(sheet, ++row, 0, source.text.c_str(), formats.text(false));
     }
   }
 }
@@ -224,27 +293,27 @@ void write_sources(lxw_worksheet* sheet, lxw_row_t row, const std::vector<Source
 /// and the notes printed under it (the rules behind the figures), then the sources.
 void write_about(lxw_workbook* book, const Output& output, const About& about, util::Lang lang,
                  const Formats& formats) {
-  lxw_worksheet* sheet = workbook_add_worksheet(book, "About");
+  lxw_worksheet* sheet = xlsxwriter().workbook_add_worksheet(book, "About");
   lxw_row_t row = 0;
-  worksheet_write_string(sheet, row++, 0, about.title.c_str(), formats.header);
+  xlsxwriter().worksheet_write_string(sheet, row++, 0, about.title.c_str(), formats.header);
   const std::array<std::pair<const char*, const std::string*>, 3> facts{
       {{"label.treaty", &about.treaty}, {"label.as_of", &about.as_of}, {"label.currency", &about.currency}}};
   for (const auto& [word, value] : facts) {
     if (!value->empty()) {
-      worksheet_write_string(sheet, row, 0, lang.text(word).c_str(), formats.text(false));
+      xlsxwriter().worksheet_write_string(sheet, row, 0, lang.text(word).c_str(), formats.text(false));
       write_cell(sheet, {row++, 1, false}, *value, word == facts[1].first ? ColumnType::date : ColumnType::text, 0, formats);
     }
   }
   for (const auto& table : output.tables) {
     ++row;
-    worksheet_write_string(sheet, row++, 0, table.title.c_str(), formats.header);
+    xlsxwriter().worksheet_write_string(sheet, row++, 0, table.title.c_str(), formats.header);
     for (const auto& note : table.notes) {
-      worksheet_write_string(sheet, row++, 0, note.c_str(), formats.text(false));
+      xlsxwriter().worksheet_write_string(sheet, row++, 0, note.c_str(), formats.text(false));
     }
   }
   write_sources(sheet, row, output.sources, lang, formats);
-  worksheet_set_column(sheet, 0, 0, 30, nullptr);
-  worksheet_set_column(sheet, 1, 1, 14, nullptr);
+  xlsxwriter().worksheet_set_column(sheet, 0, 0, 30, nullptr);
+  xlsxwriter().worksheet_set_column(sheet, 1, 1, 14, nullptr);
 }
 
 /// The workbook's properties: title, treaty as subject, custom properties Treaty, As of and
@@ -261,15 +330,15 @@ void set_properties(lxw_workbook* book, About& about) {
     day.tm_mday = date->day;
     properties.created = timegm(&day);
   }
-  workbook_set_properties(book, &properties);
+  xlsxwriter().workbook_set_properties(book, &properties);
   if (!about.treaty.empty()) {
-    workbook_set_custom_property_string(book, "Treaty", about.treaty.c_str());
+    xlsxwriter().workbook_set_custom_property_string(book, "Treaty", about.treaty.c_str());
   }
   if (!about.as_of.empty()) {
-    workbook_set_custom_property_string(book, "As of", about.as_of.c_str());
+    xlsxwriter().workbook_set_custom_property_string(book, "As of", about.as_of.c_str());
   }
   if (!about.currency.empty()) {
-    workbook_set_custom_property_string(book, "Currency", about.currency.c_str());
+    xlsxwriter().workbook_set_custom_property_string(book, "Currency", about.currency.c_str());
   }
 }
 
@@ -285,7 +354,7 @@ std::string read_and_remove(const std::filesystem::path& path) {
 
 std::string render_xlsx(const Output& output, util::Lang lang) {
   const auto path = std::filesystem::temp_directory_path() / ("isukit-" + std::to_string(::getpid()) + ".xlsx");
-  lxw_workbook* book = workbook_new(path.c_str());
+  lxw_workbook* book = xlsxwriter().workbook_new(path.c_str());
   if (!book) {
     throw util::Error(util::ExitCode::io, "cannot create a temporary workbook in " + path.parent_path().string());
   }
@@ -296,7 +365,7 @@ std::string render_xlsx(const Output& output, util::Lang lang) {
   for (const auto& table : output.tables) {
     write_table(book, table, formats);
   }
-  if (workbook_close(book) != LXW_NO_ERROR) {
+  if (xlsxwriter().workbook_close(book) != LXW_NO_ERROR) {
     std::filesystem::remove(path);
     throw util::Error(util::ExitCode::io, "cannot write the workbook");
   }
