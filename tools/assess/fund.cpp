@@ -39,8 +39,7 @@ cli::Runner setup_fund(CLI::App& app) {
     } else if (monthly_cost.given()) {
       cost = monthly_cost.in(currency);
     }
-    cli::emit(assess::fund_output(loaded.ledger, loaded.as_of, cost, loaded.output.lang), loaded.output,
-              {loaded.reference.states.source()});
+    cli::emit(assess::fund_output(loaded.ledger, loaded.as_of, cost, loaded.output.lang), loaded.output, loaded.sources);
     return 0;
   };
 }

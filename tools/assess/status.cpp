@@ -68,7 +68,11 @@ LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std
     }
     require_paying_parties(document, reference, options.data, treaties);
   }
-  return LoadedLedger{std::move(output), std::move(reference), std::move(ledger), as_of};
+  std::vector<io::Source> sources{reference.states.source()};
+  for (const auto& [name, treaty] : treaties) {
+    sources.push_back(treaty.source());
+  }
+  return LoadedLedger{std::move(output), std::move(reference), std::move(ledger), as_of, std::move(sources)};
 }
 
 cli::Runner setup_status(CLI::App& app) {
@@ -77,8 +81,7 @@ cli::Runner setup_status(CLI::App& app) {
   return [options] {
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang), loaded.output,
-              {loaded.reference.states.source()});
+    cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang), loaded.output, loaded.sources);
     return 0;
   };
 }
@@ -113,7 +116,7 @@ cli::Runner setup_arrears(CLI::App& app) {
     const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
     const auto result =
         assess::arrears_output(status, loaded.reference.states, query.in(status.currency), loaded.output.lang);
-    cli::emit(result.output, loaded.output, {loaded.reference.states.source()});
+    cli::emit(result.output, loaded.output, loaded.sources);
     return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
   };
 }
@@ -175,7 +178,7 @@ cli::Runner setup_statement(CLI::App& app) {
     const auto statements =
         assess::compute_statements(loaded.ledger, states, loaded.as_of, selected_states(options->codes, states));
     if (!letters) {
-      cli::emit(assess::statement_output(statements, status, states, loaded.output.lang), loaded.output, {states.source()});
+      cli::emit(assess::statement_output(statements, status, states, loaded.output.lang), loaded.output, loaded.sources);
       return 0;
     }
     options->letters.output_dir = options->output.output;

@@ -35,6 +35,8 @@ struct LoadedLedger {
   isukit::model::Reference reference;
   isukit::model::Ledger ledger;
   isukit::util::Date as_of;
+  /// The states' source and that of each treaty file read to check the assessments.
+  std::vector<isukit::io::Source> sources;
 };
 /// Reads the ledger as of --as-of; with --treaty, checks the assessments are that treaty's.
 /// `keep_payments` keeps each payment (for statements of account).
