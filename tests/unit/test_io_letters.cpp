@@ -25,3 +25,32 @@ TEST_CASE("a Markdown template escapes values, a text template does not") {
   const auto txt = LetterTemplate::from_text("{{name}}", "letter.en.txt.mustache");
   CHECK(txt.render(context) == "*Jo* <b>\n");
 }
+
+TEST_CASE("a template's fields: variables and sections, dotted names by part, not comments nor partials") {
+  const auto text = LetterTemplate::from_text("{{a.b}} {{{c}}} {{&d}}{{! e }}{{> f}}{{#g}}{{.}}{{/g}}{{^ h }}{{/h}}",
+                                              "letter.en.md.mustache");
+  CHECK(text.field_names() == std::set<std::string>{"a", "b", "c", "d", "g", "h"});
+  CHECK_NOTHROW(text.check_fields({"a", "b", "c", "d", "g", "h"}));
+  CHECK_THROWS_WITH(text.check_fields({"a", "c", "d", "g", "h"}),
+                    doctest::Contains("unknown field 'a.b' in the template (the fields of this letter: a, c, d, g, h)"));
+  const auto misspelt = LetterTemplate::from_text("Dear\n  é {{nmae}}", "t.md");
+  try {
+    misspelt.check_fields({"name"});
+    FAIL("an unknown field is refused");
+  } catch (const util::Error& e) {
+    CHECK(e.code() == util::ExitCode::data);
+    CHECK(e.position().line == 2);
+    CHECK(e.position().column == 5); // in characters: é is one
+  }
+  CHECK_THROWS(LetterTemplate::from_text("{{=<% %>=}}<%x%>", "t.md").field_names());
+}
+
+TEST_CASE("context_fields: every key at every depth") {
+  Node item = Node::mapping();
+  item.add("line", Node::string("x"));
+  Node list = Node::sequence();
+  list.push(std::move(item));
+  Node context = Node::mapping();
+  context.add("to", std::move(list));
+  CHECK(context_fields(context) == std::set<std::string>{"line", "to"});
+}

@@ -87,7 +87,7 @@ void write_invoices(const InvoiceOptions& options, const assess::InvoiceSettings
     std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
     all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(), batch.nothing_to_pay.end());
   }
-  cli::write_letter_batch("assess", all.letters, options.letters, "invoice");
+  cli::write_letter_batch("assess", *kit, all.letters, options.letters, "invoice");
   note_batch(all, *kit);
 }
 

@@ -34,7 +34,7 @@ cli::Runner setup_remind(CLI::App& app) {
     const auto treaty = ledger_treaty(loaded, options->data, status.treaty);
     const auto kit = cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "arrears");
     const auto letters = assess::arrears_letters(arrears, status, treaty, states, kit);
-    cli::write_letter_batch("assess", letters, options->letters, "arrears letter");
+    cli::write_letter_batch("assess", kit, letters, options->letters, "arrears letter");
     if (letters.empty()) {
       return static_cast<int>(util::ExitCode::ok);
     }

@@ -81,7 +81,7 @@ cli::Runner setup_outreach(CLI::App& app) {
     const auto context = cli::load_treaty_context(options->data);
     const auto named = reports::select_instruments(context.treaty, options->instruments);
     const auto kit = cli::letter_kit(options->letters, options->data, context.reference, context.treaty, "outreach");
-    cli::write_letter_batch("report-status",
+    cli::write_letter_batch("report-status", kit,
                             reports::outreach_letters(context.treaty, context.reference.states, named, kit, as_of),
                             options->letters, "outreach letter");
     return 0;

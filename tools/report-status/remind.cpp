@@ -15,7 +15,7 @@ cli::Runner setup_remind(CLI::App& app) {
   return [options] {
     const auto t = load_tracking(*options);
     const auto kit = cli::letter_kit(options->letters, options->data, t.context.reference, t.context.treaty, "reminder");
-    cli::write_letter_batch("report-status",
+    cli::write_letter_batch("report-status", kit,
                             reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of),
                             options->letters, "reminder");
     return 0;

@@ -27,7 +27,7 @@ cli::Runner setup_letters(CLI::App& app) {
     const auto context = cli::load_treaty_context(data);
     const auto kit = cli::letter_kit(options->letters, data, context.reference, context.treaty, "sponsorship");
     cli::write_letter_batch(
-        "sponsor", sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, kit, date),
+        "sponsor", kit, sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, kit, date),
         options->letters, "letter");
     return 0;
   };

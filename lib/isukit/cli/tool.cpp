@@ -242,6 +242,23 @@ void add_letter_source_options(CLI::App& app, LetterOptions& options, std::strin
                "Write to each state in its contact's language (else --lang)");
 }
 
+namespace {
+
+/// The fields the shipped templates named `name` use, in every language there is one for.
+std::set<std::string> shipped_template_fields(const fs::path& data_dir, std::string_view name,
+                                              const std::vector<std::string>& codes) {
+  std::set<std::string> fields;
+  for (const auto& code : codes) {
+    const fs::path file = data_dir / "templates" / fmt::format("{}.{}.md.mustache", name, code);
+    if (fs::exists(file)) {
+      fields.merge(io::LetterTemplate::load(file).field_names());
+    }
+  }
+  return fields;
+}
+
+} // namespace
+
 model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& data, const model::Reference& reference,
                             const model::Treaty& treaty, std::string_view name) {
   model::LetterKit kit(parse_lang_option(options.lang, reference.languages));
@@ -265,11 +282,13 @@ model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& dat
     kit.languages.push_back(*reference.languages.find(code));
     kit.templates.emplace_back(code, io::LetterTemplate::load(file));
   }
+  kit.shipped_fields = shipped_template_fields(resolve_data_dir(data), name, codes);
   return kit;
 }
 
-void write_letter_batch(const std::string& tool, const std::vector<io::Letter>& letters, const LetterOptions& options,
-                        std::string_view noun) {
+void write_letter_batch(const std::string& tool, const model::LetterKit& kit, const std::vector<io::Letter>& letters,
+                        const LetterOptions& options, std::string_view noun) {
+  kit.check_fields(letters);
   io::write_letters(options.output_dir, letters);
   std::cerr << fmt::format("{}: wrote {} {}{} to {}\n", tool, letters.size(), noun, letters.size() == 1 ? "" : "s",
                            options.output_dir);

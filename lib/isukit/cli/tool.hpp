@@ -123,11 +123,12 @@ void add_letter_source_options(CLI::App& app, LetterOptions& options, std::strin
 /// language a letter may be in, checked once.
 model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& data, const model::Reference& reference,
                             const model::Treaty& treaty, std::string_view name);
-/// Writes the batch into -o DIR and says on stderr how many were written ("assess: wrote 3
-/// invoices to DIR"; `noun` singular and regular, "invoice": an English note, as every note on
-/// stderr is).
-void write_letter_batch(const std::string& tool, const std::vector<io::Letter>& letters, const LetterOptions& options,
-                        std::string_view noun);
+/// Checks the batch's template against its fields (LetterKit::check_fields: a misspelt field
+/// is exit 65, nothing written), writes the batch into -o DIR and says on stderr how many were
+/// written ("assess: wrote 3 invoices to DIR"; `noun` singular and regular, "invoice": an
+/// English note, as every note on stderr is).
+void write_letter_batch(const std::string& tool, const model::LetterKit& kit, const std::vector<io::Letter>& letters,
+                        const LetterOptions& options, std::string_view noun);
 /// --format, -o and --lang as values, checked once: the language's catalogue is loaded from the
 /// data directory that `data` names (a language is data: DATA/i18n/CODE.yaml).
 struct OutputConfig {

@@ -5,7 +5,10 @@
 #include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <kainjow/mustache.hpp>
+
+#include <algorithm>
 
 namespace isukit::io {
 
@@ -39,6 +42,107 @@ mustache::data to_data(const Node& node) {
     return mustache::data(node.text() == "true");
   }
   return mustache::data(node.text());
+}
+
+/// A tag naming a field, where it starts in the template (1-based; column in characters).
+struct FieldTag {
+  std::string name; // as written, dotted or not
+  int line = 1;
+  int column = 1;
+};
+
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+/// The field a tag's inside (between its braces) names; empty for a comment, partial or
+/// closing tag (its opening tag names the field already).
+std::string_view tag_field(std::string_view inside, bool triple, const util::Position& at) {
+  inside = trimmed(inside);
+  if (triple || inside.empty()) {
+    return inside;
+  }
+  switch (inside.front()) {
+  case '!':
+  case '>':
+  case '/':
+    return {};
+  case '=':
+    throw util::Error(util::ExitCode::data, at, "set-delimiter tags ({{=...=}}) are not supported in a letter template");
+  case '#':
+  case '^':
+  case '&':
+    return trimmed(inside.substr(1));
+  default:
+    return inside;
+  }
+}
+
+/// The field tags of `text`, in order. Tags are found as Mustache's default delimiters mark
+/// them; kainjow has parsed the text already, so every tag is closed.
+std::vector<FieldTag> field_tags(std::string_view text, const std::string& file) {
+  std::vector<FieldTag> tags;
+  int line = 1;
+  int column = 1;
+  const auto pass = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      if (text[k] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) {
+        ++column; // a UTF-8 sequence is one character
+      }
+    }
+  };
+  std::size_t done = 0;
+  for (std::size_t open = text.find("{{"); open != std::string_view::npos; open = text.find("{{", done)) {
+    pass(done, open);
+    const bool triple = text.compare(open, 3, "{{{") == 0;
+    const std::string_view closing = triple ? "}}}" : "}}";
+    const std::size_t inside = open + closing.size();
+    const std::size_t close = text.find(closing, inside);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    const std::string_view field = tag_field(text.substr(inside, close - inside), triple, {file, line, column});
+    if (!field.empty()) {
+      tags.push_back(FieldTag{std::string(field), line, column});
+    }
+    done = close + closing.size();
+    pass(open, done);
+  }
+  return tags;
+}
+
+/// "state.name": {state, name}; "." (the current item) names no field.
+std::vector<std::string> name_parts(const std::string& name) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    const std::size_t dot = std::min(name.find('.', start), name.size());
+    if (dot > start) {
+      parts.push_back(name.substr(start, dot - start));
+    }
+    start = dot + 1;
+  }
+  return parts;
+}
+
+void add_context_fields(const Node& node, std::set<std::string>& fields) {
+  if (node.is_mapping()) {
+    for (const auto& entry : node.entries()) {
+      fields.insert(entry.key);
+      add_context_fields(entry.value, fields);
+    }
+  } else if (node.is_sequence()) {
+    for (const auto& item : node.items()) {
+      add_context_fields(item, fields);
+    }
+  }
 }
 
 /// Characters that open markup wherever they are.
@@ -133,6 +237,34 @@ std::string LetterTemplate::render(const Node& context) const {
     text += '\n'; // a text file ends with a newline, whatever the template's last line
   }
   return text;
+}
+
+std::set<std::string> LetterTemplate::field_names() const {
+  std::set<std::string> names;
+  for (const auto& tag : field_tags(m_text, m_name)) {
+    for (auto& part : name_parts(tag.name)) {
+      names.insert(std::move(part));
+    }
+  }
+  return names;
+}
+
+void LetterTemplate::check_fields(const std::set<std::string>& known) const {
+  for (const auto& tag : field_tags(m_text, m_name)) {
+    for (const auto& part : name_parts(tag.name)) {
+      if (!known.contains(part)) {
+        throw util::Error(util::ExitCode::data, util::Position{m_name, tag.line, tag.column},
+                          fmt::format("unknown field '{}' in the template (the fields of this letter: {})", tag.name,
+                                      fmt::join(known, ", ")));
+      }
+    }
+  }
+}
+
+std::set<std::string> context_fields(const Node& context) {
+  std::set<std::string> fields;
+  add_context_fields(context, fields);
+  return fields;
 }
 
 void write_letters(const std::filesystem::path& dir, const std::vector<Letter>& letters) {

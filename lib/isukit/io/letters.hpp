@@ -4,6 +4,7 @@
 #include <isukit/io/node.hpp>
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,16 @@ public:
   /// Renders for one recipient; `context` is a mapping of the fields the template may use.
   std::string render(const Node& context) const;
 
+  /// The names its tags use: variables ({{x}}, {{{x}}}, {{&x}}) and sections ({{#x}}, {{^x}}),
+  /// a dotted name as its parts ("state.name": state, name); not comments nor partials.
+  std::set<std::string> field_names() const;
+  /// Throws a data error (exit 65) at `name:line:col` (column in characters) of the first tag
+  /// naming a field not in `known` ("unknown field 'x' in the template (the fields of this
+  /// letter: ...)"): Mustache renders an unknown name as nothing, so a misspelt {{nmae}} would
+  /// make blank letters without a word. A set-delimiter tag ({{=<% %>=}}) is refused as
+  /// unsupported: names after it could not be checked.
+  void check_fields(const std::set<std::string>& known) const;
+
 private:
   std::string m_text;
   std::string m_name;
@@ -42,9 +53,14 @@ private:
 /// opens a list, heading, link or raw HTML.
 std::string escape_markdown(std::string_view text);
 
+/// Every key of `context`'s mappings, at every depth: the names a template rendered with it
+/// can resolve (a section's items are mappings too).
+std::set<std::string> context_fields(const Node& context);
+
 struct Letter {
   std::string file_name; // inside the output directory
   std::string content;
+  std::set<std::string> fields; // context_fields of what it was rendered from: its template is checked against the batch's
 };
 
 /// Writes the letters into `dir` as one batch (util::write_batch): `dir` shows the previous

@@ -149,7 +149,20 @@ Node LetterKit::to_state(StateId id, const StateTable& states, const Treaty& tre
 
 io::Letter LetterKit::letter(const std::string& stem, const Node& context, const util::Lang& in) const {
   const io::LetterTemplate& chosen = template_for(in);
-  return io::Letter{stem + chosen.output_extension(), chosen.render(context)};
+  return io::Letter{stem + chosen.output_extension(), chosen.render(context), io::context_fields(context)};
+}
+
+void LetterKit::check_fields(const std::vector<io::Letter>& letters) const {
+  if (letters.empty()) {
+    return;
+  }
+  std::set<std::string> known = shipped_fields;
+  for (const auto& written : letters) {
+    known.insert(written.fields.begin(), written.fields.end());
+  }
+  for (const auto& [code, chosen] : templates) {
+    chosen.check_fields(known);
+  }
 }
 
 } // namespace isukit::model

@@ -7,6 +7,7 @@
 #include <isukit/model/isu.hpp>
 #include <isukit/model/treaty.hpp>
 
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,9 @@ struct LetterKit {
   bool contact_language = false; // --contact-lang: a state's contact may choose its letter's language
   std::vector<util::Lang> languages;                              // every language a letter may be in
   std::vector<std::pair<std::string, io::LetterTemplate>> templates; // by language code
+  /// The names the shipped templates of this kind use, in every language: what a letter of the
+  /// kind may have, even a batch whose letters happen not to (`withdrawn` in outreach letters).
+  std::set<std::string> shipped_fields;
 
   /// The language of the letter to `state`: its contact's, with contact_language, else `lang`.
   util::Lang lang_for(StateId state) const;
@@ -41,6 +45,11 @@ struct LetterKit {
                     const util::Lang& lang) const;
   /// The letter file STEM + the template's extension, rendered in `lang`.
   io::Letter letter(const std::string& stem, const io::Node& context, const util::Lang& lang) const;
+  /// Refuses (a data error at the template's line and column) a template naming a field that
+  /// neither shipped_fields nor any letter of the batch has: Mustache would render it as
+  /// nothing, in every letter, without a word. Call before writing any of `letters`; an empty
+  /// batch renders nothing, so nothing is checked.
+  void check_fields(const std::vector<io::Letter>& letters) const;
 };
 
 /// A state as a letter names it in `lang`: {code, name (short: "France"), formal (with its
