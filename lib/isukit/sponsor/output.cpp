@@ -108,7 +108,11 @@ io::Fields<Candidate> application_fields(const Selection& s, const model::StateT
       {.key = "gender", .label = "label.gender", .value = [](const C& c) { return c.application->gender; },
        .shown = [](const C& c, const Lang& lang) { return gender_words(c.application->gender, lang); }},
       {.key = "function", .value = [](const C& c) { return c.application->function; }},
-      {.key = "meeting", .label = "label.meeting", .value = [](const C& c) { return c.application->meeting; }},
+      {.key = "meeting", .label = "label.meeting", .value = [](const C& c) { return c.application->meeting; },
+       .shown = [&p](const C& c, const Lang& lang) { // people read the meeting's name; the document keeps its id
+         const model::Meeting* meeting = p.find_meeting(c.application->meeting);
+         return meeting ? meeting->name(lang) : c.application->meeting; // a meeting the programme lacks: as given
+       }},
       {.key = "days", .type = FieldType::count, .omit_absent = true,
        .value = [costed](const C& c) { return costed(c) ? Value(std::to_string(c.application->days)) : Value(); }},
       {.key = "ticket", .type = FieldType::money, .omit_absent = true,
