@@ -13,23 +13,30 @@ class Counter : public YAML::EventHandler {
 public:
   std::size_t events = 0;
   std::size_t bytes = 0;
-  void OnDocumentStart(const YAML::Mark&) override { ++events; }
+  void OnDocumentStart(const YAML::Mark &) override { ++events; }
   void OnDocumentEnd() override { ++events; }
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++events; }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++events; }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string& value) override {
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override { ++events; }
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override { ++events; }
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                const std::string &value) override {
     ++events;
     bytes += value.size();
   }
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { ++events; }
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    ++events;
+  }
   void OnSequenceEnd() override { ++events; }
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { ++events; }
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    ++events;
+  }
   void OnMapEnd() override { ++events; }
 };
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   if (argc != 2) {
     std::cerr << "usage: yaml_baseline FILE\n";
     return 64;

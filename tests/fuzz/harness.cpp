@@ -11,12 +11,12 @@ namespace fuzz {
 
 namespace fs = std::filesystem;
 
-void violated(const std::string& what) {
+void violated(const std::string &what) {
   std::fprintf(stderr, "invariant violated: %s\n", what.c_str());
   std::abort();
 }
 
-const isukit::model::Reference& reference() {
+const isukit::model::Reference &reference() {
   static const isukit::model::Reference loaded = [] {
     setenv("ISUKIT_CACHE", "off", 1); // a harness never reads or writes the user's cache
     return isukit::model::Reference::load(ISUKIT_SOURCE_DATADIR);
@@ -24,7 +24,7 @@ const isukit::model::Reference& reference() {
   return loaded;
 }
 
-isukit::util::Lang lang(const std::string& code) {
+isukit::util::Lang lang(const std::string &code) {
   const auto found = reference().languages.find(code);
   if (!found) {
     violated("no language " + code + " in the shipped data");
@@ -34,13 +34,13 @@ isukit::util::Lang lang(const std::string& code) {
 
 std::vector<isukit::util::Lang> languages() {
   std::vector<isukit::util::Lang> all;
-  for (const auto& code : reference().languages.codes()) {
+  for (const auto &code : reference().languages.codes()) {
     all.push_back(lang(code));
   }
   return all;
 }
 
-const isukit::model::Treaty& treaty(const std::string& id) {
+const isukit::model::Treaty &treaty(const std::string &id) {
   static std::map<std::string, isukit::model::Treaty> loaded;
   auto it = loaded.find(id);
   if (it == loaded.end()) {
@@ -54,14 +54,19 @@ namespace {
 
 struct Collector : isukit::io::DocumentConsumer {
   std::vector<isukit::io::Document> documents;
-  std::string_view streamed_list(const std::string&, const isukit::io::Node&) override { return {}; }
-  void on_record(const std::string&, const isukit::io::Node&, const isukit::io::Node&) override {}
-  void on_document(isukit::io::Document document) override { documents.push_back(std::move(document)); }
+  std::string_view streamed_list(const std::string &, const isukit::io::Node &) override {
+    return {};
+  }
+  void on_record(const std::string &, const isukit::io::Node &, const isukit::io::Node &) override {
+  }
+  void on_document(isukit::io::Document document) override {
+    documents.push_back(std::move(document));
+  }
 };
 
 } // namespace
 
-std::vector<isukit::io::Document> read_documents(std::string_view text, const std::string& name) {
+std::vector<isukit::io::Document> read_documents(std::string_view text, const std::string &name) {
   Collector collector;
   isukit::io::read_yaml(text, name, collector);
   return std::move(collector.documents);
@@ -90,8 +95,10 @@ namespace {
 /// as the reader counts them: LF only (yaml-cpp's marks), or LF, CRLF and a lone CR (CSV).
 long line_length(std::string_view input, int line, LineEnds ends) {
   std::size_t start = 0;
-  const char* breaks = ends == LineEnds::lf ? "\n" : "\r\n";
-  const auto end_of = [&](std::size_t from) { return std::min(input.find_first_of(breaks, from), input.size()); };
+  const char *breaks = ends == LineEnds::lf ? "\n" : "\r\n";
+  const auto end_of = [&](std::size_t from) {
+    return std::min(input.find_first_of(breaks, from), input.size());
+  };
   for (int i = 1; i < line; ++i) {
     const auto end = end_of(start);
     if (end == input.size()) {
@@ -104,23 +111,24 @@ long line_length(std::string_view input, int line, LineEnds ends) {
 
 } // namespace
 
-void check_data_error(const isukit::util::Error& error, std::string_view input, const std::string& file,
-                      LineEnds ends) {
+void check_data_error(const isukit::util::Error &error, std::string_view input,
+                      const std::string &file, LineEnds ends) {
   const std::string what = error.located_message();
   if (is_about_the_whole_input(error)) {
     return;
   }
   require(error.code() == isukit::util::ExitCode::data, "exit status not 65: " + what);
-  const auto& position = error.position();
+  const auto &position = error.position();
   require(position.file == file, "error not located in the input file: " + what);
   require(position.line >= 1, "error without a line: " + what);
   const long length = line_length(input, position.line, ends);
   require(length >= 0, "error line past the end of the input: " + what);
-  require(position.column >= 1 && position.column <= length + 1, "error column outside its line: " + what);
+  require(position.column >= 1 && position.column <= length + 1,
+          "error column outside its line: " + what);
 }
 
-bool is_about_the_whole_input(const isukit::util::Error& error) {
-  const auto& message = error.message();
+bool is_about_the_whole_input(const isukit::util::Error &error) {
+  const auto &message = error.message();
   return (error.code() == isukit::util::ExitCode::no_input && error.position().line == 0) ||
          (error.code() == isukit::util::ExitCode::data && error.position().file.empty() &&
           message.rfind("nothing to compute from: ", 0) == 0);

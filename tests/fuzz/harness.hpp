@@ -17,25 +17,25 @@
 namespace fuzz {
 
 /// Prints what broke and aborts.
-[[noreturn]] void violated(const std::string& what);
+[[noreturn]] void violated(const std::string &what);
 
-inline void require(bool holds, const std::string& what) {
+inline void require(bool holds, const std::string &what) {
   if (!holds) {
     violated(what);
   }
 }
 
 /// The shipped data (data/ of the source tree), loaded once, with the parse cache off.
-const isukit::model::Reference& reference();
+const isukit::model::Reference &reference();
 /// A shipped language (DATA/i18n/CODE.yaml): "en", "fr"; aborts for another code.
-isukit::util::Lang lang(const std::string& code);
+isukit::util::Lang lang(const std::string &code);
 /// Every shipped language, in code order.
 std::vector<isukit::util::Lang> languages();
 /// The shipped treaty DATA/treaties/ID.yaml, loaded once.
-const isukit::model::Treaty& treaty(const std::string& id);
+const isukit::model::Treaty &treaty(const std::string &id);
 
 /// Every document of a YAML text read as `name`, whole (no record list streamed).
-std::vector<isukit::io::Document> read_documents(std::string_view text, const std::string& name);
+std::vector<isukit::io::Document> read_documents(std::string_view text, const std::string &name);
 
 /// Writes `bytes` to the file `name` in this process's scratch directory; returns its path.
 std::string scratch_file(std::string_view name, std::string_view bytes);
@@ -45,29 +45,30 @@ std::string scratch_file(std::string_view name, std::string_view bytes);
 /// it is about the whole input (is_about_the_whole_input).
 /// How a reader counts lines: YAML (yaml-cpp) at LF only, CSV at LF, CRLF and a lone CR.
 enum class LineEnds { lf, lf_cr };
-void check_data_error(const isukit::util::Error& error, std::string_view input, const std::string& file,
-                      LineEnds ends = LineEnds::lf);
+void check_data_error(const isukit::util::Error &error, std::string_view input,
+                      const std::string &file, LineEnds ends = LineEnds::lf);
 
 /// Whether the error is about what the inputs hold as a whole, which has no position: nothing at
 /// all (exit 66: an empty file, a CSV without rows) or none of the kinds a computation needs
 /// (exit 65, "nothing to compute from: ..."; model::require_kinds).
-bool is_about_the_whole_input(const isukit::util::Error& error);
+bool is_about_the_whole_input(const isukit::util::Error &error);
 
 /// Runs `read`; an error it throws must pass check_data_error. True when it threw none.
 template <typename Read>
-bool read_or_reject(std::string_view input, const std::string& file, Read&& read, LineEnds ends = LineEnds::lf) {
+bool read_or_reject(std::string_view input, const std::string &file, Read &&read,
+                    LineEnds ends = LineEnds::lf) {
   try {
     read();
     return true;
-  } catch (const isukit::util::Error& error) {
+  } catch (const isukit::util::Error &error) {
     check_data_error(error, input, file, ends);
     return false;
   }
 }
 
 /// The fuzzer's bytes as text.
-inline std::string_view text_of(const std::uint8_t* data, std::size_t size) {
-  return {reinterpret_cast<const char*>(data), size};
+inline std::string_view text_of(const std::uint8_t *data, std::size_t size) {
+  return {reinterpret_cast<const char *>(data), size};
 }
 
 } // namespace fuzz

@@ -11,15 +11,17 @@
 
 namespace fixtures {
 
-inline const isukit::model::Reference& reference() {
+inline const isukit::model::Reference &reference() {
   static const auto loaded = isukit::model::Reference::load(ISUKIT_SOURCE_DATADIR);
   return loaded;
 }
 
-inline const isukit::model::StateTable& states() { return reference().states; }
+inline const isukit::model::StateTable &states() {
+  return reference().states;
+}
 
 /// A shipped language: "en", "fr".
-inline isukit::util::Lang lang(const std::string& code) {
+inline isukit::util::Lang lang(const std::string &code) {
   const auto found = reference().languages.find(code);
   if (!found) {
     throw std::invalid_argument("no language " + code);
@@ -28,17 +30,21 @@ inline isukit::util::Lang lang(const std::string& code) {
 }
 
 /// DATA/treaties/ID.yaml.
-inline const isukit::model::Treaty& treaty(const std::string& id) {
+inline const isukit::model::Treaty &treaty(const std::string &id) {
   static std::map<std::string, isukit::model::Treaty> loaded;
   auto it = loaded.find(id);
   if (it == loaded.end()) {
-    it = loaded.emplace(id, reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) + "/treaties/" + id + ".yaml")).first;
+    it = loaded
+             .emplace(id, reference().load_treaty(std::string(ISUKIT_SOURCE_DATADIR) +
+                                                  "/treaties/" + id + ".yaml"))
+             .first;
   }
   return it->second;
 }
 
 /// A treaty read from YAML text, as if from a file named `name` (for error positions).
-inline isukit::model::Treaty treaty_from_text(const std::string& yaml, const std::string& name = "fund.yaml") {
+inline isukit::model::Treaty treaty_from_text(const std::string &yaml,
+                                              const std::string &name = "fund.yaml") {
   const auto dir = std::filesystem::temp_directory_path() / "isukit-unit-treaties";
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
@@ -48,15 +54,16 @@ inline isukit::model::Treaty treaty_from_text(const std::string& yaml, const std
 
 /// The smallest valid fund file (as man assess gives it), with `extra` appended under
 /// cost_sharing, `parties` as its list and `head` before cost_sharing.
-inline std::string fund_yaml(const std::string& extra = "",
-                             const std::string& parties = "- {state: FRA}\n- {state: DEU}\n",
-                             const std::string& head = "") {
-  return "kind: treaty\nid: fund\nname_en: A trust fund\nname_fr: Un fonds\ncurrency: USD\n" + head +
-         "cost_sharing:\n  scales: [un-2022-2024, un-2025-2027]\n" + extra + "parties:\n" + parties;
+inline std::string fund_yaml(const std::string &extra = "",
+                             const std::string &parties = "- {state: FRA}\n- {state: DEU}\n",
+                             const std::string &head = "") {
+  return "kind: treaty\nid: fund\nname_en: A trust fund\nname_fr: Un fonds\ncurrency: USD\n" +
+         head + "cost_sharing:\n  scales: [un-2022-2024, un-2025-2027]\n" + extra + "parties:\n" +
+         parties;
 }
 
 /// The id of a state that must exist.
-inline isukit::model::StateId state(const char* code) {
+inline isukit::model::StateId state(const char *code) {
   const auto id = states().find(code);
   if (!id) {
     throw std::invalid_argument(std::string("no state ") + code);

@@ -1,20 +1,20 @@
-#include "fixtures.hpp"
-
 #include <isukit/assess/import.hpp>
 #include <isukit/io/node_cache.hpp>
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 using namespace isukit;
 
 namespace {
 
-model::ImportRules rules_from(const std::string& yaml) {
+model::ImportRules rules_from(const std::string &yaml) {
   const auto documents = io::read_yaml_cached("rules.yaml", yaml);
   return model::ImportRules::from_document(documents.at(0).root, fixtures::states());
 }
 
-const char* const rules_yaml = R"yaml(kind: import-rules
+const char *const rules_yaml = R"yaml(kind: import-rules
 separator: ";"
 header: {cells: [Datum, Betrag]}
 columns: {date: Datum, payer: Auftraggeber, amount: Betrag, remittance: Text}
@@ -29,12 +29,14 @@ year_pattern: "(20[0-9]{2})"
 } // namespace
 
 TEST_CASE("assess::import_payments reads rows by the rules and sets unmatched payers aside") {
-  const std::string csv = "Konto;CH93\r\nDatum;Auftraggeber;Betrag;Text\r\n15.03.2025;Suisse;1'234.50;CCW 2025\r\n"
-                          "16.03.2025;Bank;-5.00;Debit\r\n17.03.2025;Bank;-3.00;SPESEN\r\n18.03.2025;Korea;1.00;\r\n";
-  const auto result = assess::import_payments({{"e.csv", csv}}, rules_from(rules_yaml), fixtures::states(),
-                                              assess::UnmatchedPayers::set_aside);
+  const std::string csv =
+      "Konto;CH93\r\nDatum;Auftraggeber;Betrag;Text\r\n15.03.2025;Suisse;1'234.50;CCW 2025\r\n"
+      "16.03.2025;Bank;-5.00;Debit\r\n17.03.2025;Bank;-3.00;SPESEN\r\n18.03.2025;Korea;1.00;\r\n";
+  const auto result =
+      assess::import_payments({{"e.csv", csv}}, rules_from(rules_yaml), fixtures::states(),
+                              assess::UnmatchedPayers::set_aside);
   REQUIRE(result.payments.size() == 1);
-  const auto& payment = result.payments[0];
+  const auto &payment = result.payments[0];
   CHECK(payment.amount.plain() == "1234.50");
   CHECK(payment.date == util::Date(2025, 3, 15));
   CHECK(payment.year == 2025);
@@ -45,21 +47,26 @@ TEST_CASE("assess::import_payments reads rows by the rules and sets unmatched pa
   CHECK(result.summary.rows == 4);
   CHECK(result.summary.left_out.at("debits") == 1);
   CHECK(result.summary.left_out.at("fees") == 1);
-  CHECK(assess::summary_text(result.summary) == "4 rows: 1 payments, 1 set aside (payer not matched), 2 left out (debits 1, fees 1)");
+  CHECK(assess::summary_text(result.summary) ==
+        "4 rows: 1 payments, 1 set aside (payer not matched), 2 left out (debits 1, fees 1)");
 }
 
-TEST_CASE("assess::import_payments fails on unmatched payers and on identical rows, listing every one") {
-  const std::string csv = "Datum;Auftraggeber;Betrag;Text\n15.03.2025;Korea;1.00;\n15.03.2025;Swiss Re;1.00;\n";
+TEST_CASE(
+    "assess::import_payments fails on unmatched payers and on identical rows, listing every one") {
+  const std::string csv =
+      "Datum;Auftraggeber;Betrag;Text\n15.03.2025;Korea;1.00;\n15.03.2025;Swiss Re;1.00;\n";
   try {
-    assess::import_payments({{"e.csv", csv}}, rules_from(rules_yaml), fixtures::states(), assess::UnmatchedPayers::fail);
+    assess::import_payments({{"e.csv", csv}}, rules_from(rules_yaml), fixtures::states(),
+                            assess::UnmatchedPayers::fail);
     FAIL("no error");
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     CHECK(error.located_message().find("e.csv:2: payer 'Korea' is ambiguous") == 0);
     REQUIRE(error.also().size() == 1);
     CHECK(error.also()[0].find("e.csv:3: payer 'Swiss Re' matches no state") == 0);
   }
   const std::string twice = "Datum;Auftraggeber;Betrag;Text\n15.03.2025;Suisse;1.00;\n";
-  CHECK_THROWS_WITH(assess::import_payments({{"a.csv", twice}, {"b.csv", twice}}, rules_from(rules_yaml),
-                                            fixtures::states(), assess::UnmatchedPayers::fail),
+  CHECK_THROWS_WITH(assess::import_payments({{"a.csv", twice}, {"b.csv", twice}},
+                                            rules_from(rules_yaml), fixtures::states(),
+                                            assess::UnmatchedPayers::fail),
                     doctest::Contains("b.csv:2: row identical to a.csv:2"));
 }

@@ -1,24 +1,26 @@
-#include "fixtures.hpp"
-
 #include <isukit/assess/payer_match.hpp>
 
 #include <doctest/doctest.h>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 using Outcome = assess::PayerMatch::Outcome;
 
 namespace {
 
-assess::PayerMatch match(const char* payer) {
+assess::PayerMatch match(const char *payer) {
   static const assess::PayerMatcher matcher(
       fixtures::states(), {{"MISSION PERMANENTE DE LA SUISSE", fixtures::state("CHE")}},
       {"Permanent Mission of the", "Permanent Mission of", "Embassy of"});
   return matcher.match(payer);
 }
 
-std::string matched_code(const char* payer) {
+std::string matched_code(const char *payer) {
   const auto result = match(payer);
-  return result.outcome == Outcome::matched ? fixtures::states()[result.state].code + " " + result.how : "none";
+  return result.outcome == Outcome::matched
+             ? fixtures::states()[result.state].code + " " + result.how
+             : "none";
 }
 
 } // namespace
@@ -45,7 +47,7 @@ TEST_CASE("assess::PayerMatcher never guesses: a name inside a longer text is on
 }
 
 TEST_CASE("assess::PayerMatcher calls states whose names share words ambiguous") {
-  for (const char* payer : {"Ambassade du Congo et de la République démocratique du Congo", "KOREA",
+  for (const char *payer : {"Ambassade du Congo et de la République démocratique du Congo", "KOREA",
                             "Embassy of Papua New Guinea-Bissau", "GUINEA BISSAU AND GUINEA"}) {
     CAPTURE(payer);
     const auto result = match(payer);

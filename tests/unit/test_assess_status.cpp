@@ -1,11 +1,11 @@
-#include "fixtures.hpp"
-
 #include <isukit/assess/status.hpp>
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 
@@ -14,17 +14,18 @@ namespace {
 using fixtures::states;
 
 /// Writes `text` to a file and computes the status on `as_of`.
-assess::ContributionsStatus status_of(const std::string& text, const util::Date& as_of) {
+assess::ContributionsStatus status_of(const std::string &text, const util::Date &as_of) {
   const auto path = std::filesystem::temp_directory_path() / "isukit-status-test.yaml";
   std::ofstream(path) << text;
   const auto ledger = model::Ledger::read({path.string()}, states(), as_of);
   return assess::compute_status(ledger, states(), as_of);
 }
 
-const assess::YearBalance& year_of(const assess::ContributionsStatus& s, const std::string& code, int year) {
-  for (const auto& b : s.states) {
+const assess::YearBalance &year_of(const assess::ContributionsStatus &s, const std::string &code,
+                                   int year) {
+  for (const auto &b : s.states) {
     if (states()[b.state].code == code) {
-      for (const auto& y : b.years) {
+      for (const auto &y : b.years) {
         if (y.year == year) {
           return y;
         }
@@ -35,19 +36,21 @@ const assess::YearBalance& year_of(const assess::ContributionsStatus& s, const s
   throw;
 }
 
-const std::string assessments = "kind: assessments\nyear: 2023\ncurrency: USD\nassessments:\n"
-                                "  - {state: FRA, amount: 100.00}\n  - {state: DEU, amount: 80.00}\n"
-                                "---\nkind: assessments\nyear: 2024\ncurrency: USD\nassessments:\n"
-                                "  - {state: FRA, amount: 100.00}\n  - {state: DEU, amount: 80.00}\n"
-                                "---\nkind: assessments\nyear: 2025\ncurrency: USD\nassessments:\n"
-                                "  - {state: FRA, amount: 120.00}\n  - {state: DEU, amount: 90.00}\n"
-                                "---\nkind: payments\ncurrency: USD\npayments:\n";
+const std::string assessments =
+    "kind: assessments\nyear: 2023\ncurrency: USD\nassessments:\n"
+    "  - {state: FRA, amount: 100.00}\n  - {state: DEU, amount: 80.00}\n"
+    "---\nkind: assessments\nyear: 2024\ncurrency: USD\nassessments:\n"
+    "  - {state: FRA, amount: 100.00}\n  - {state: DEU, amount: 80.00}\n"
+    "---\nkind: assessments\nyear: 2025\ncurrency: USD\nassessments:\n"
+    "  - {state: FRA, amount: 120.00}\n  - {state: DEU, amount: 90.00}\n"
+    "---\nkind: payments\ncurrency: USD\npayments:\n";
 
 } // namespace
 
 TEST_SUITE("assess::status") {
   TEST_CASE("assess::compute_status oldest assessment first") {
-    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00}\n", util::Date(2025, 8, 31));
+    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00}\n",
+                             util::Date(2025, 8, 31));
     CHECK(year_of(s, "FRA", 2023).outstanding == 0);
     CHECK(year_of(s, "FRA", 2024).received == 5000);
     CHECK(year_of(s, "FRA", 2024).outstanding == 5000);
@@ -56,8 +59,9 @@ TEST_SUITE("assess::status") {
   }
 
   TEST_CASE("assess::compute_status a named year is credited to that year first") {
-    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00, year: 2025}\n",
-                             util::Date(2025, 8, 31));
+    const auto s =
+        status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00, year: 2025}\n",
+                  util::Date(2025, 8, 31));
     CHECK(year_of(s, "FRA", 2025).received == 12000);
     // The 30.00 beyond 2025 goes to the oldest year.
     CHECK(year_of(s, "FRA", 2023).received == 3000);
@@ -65,10 +69,11 @@ TEST_SUITE("assess::status") {
   }
 
   TEST_CASE("assess::compute_status partial payments, the current year and the rate") {
-    const auto s = status_of(assessments + "  - {date: 2023-06-01, state: FRA, amount: 100.00, year: 2023}\n"
-                                           "  - {date: 2024-06-01, state: FRA, amount: 100.00, year: 2024}\n"
-                                           "  - {date: 2025-06-01, state: FRA, amount: 60.00, year: 2025}\n",
-                             util::Date(2025, 8, 31));
+    const auto s =
+        status_of(assessments + "  - {date: 2023-06-01, state: FRA, amount: 100.00, year: 2023}\n"
+                                "  - {date: 2024-06-01, state: FRA, amount: 100.00, year: 2024}\n"
+                                "  - {date: 2025-06-01, state: FRA, amount: 60.00, year: 2025}\n",
+                  util::Date(2025, 8, 31));
     CHECK(s.assessed == 21000);
     CHECK(s.received == 6000);
     CHECK(s.outstanding == 15000);
@@ -77,15 +82,17 @@ TEST_SUITE("assess::status") {
   }
 
   TEST_CASE("assess::compute_status carries a credit forward") {
-    const auto s = status_of(assessments + "  - {date: 2025-01-10, state: DEU, amount: 300.00}\n", util::Date(2025, 8, 31));
+    const auto s = status_of(assessments + "  - {date: 2025-01-10, state: DEU, amount: 300.00}\n",
+                             util::Date(2025, 8, 31));
     CHECK(year_of(s, "DEU", 2025).outstanding == 0);
     CHECK(s.credits == 5000);
   }
 
   TEST_CASE("assess::compute_status holds an advance for a future year as a credit") {
     // Paid in 2025 for 2026: it must not settle FRA's arrears of 2023 and 2024.
-    const auto s = status_of(assessments + "  - {date: 2025-08-01, state: FRA, amount: 120.00, year: 2026}\n",
-                             util::Date(2025, 8, 31));
+    const auto s =
+        status_of(assessments + "  - {date: 2025-08-01, state: FRA, amount: 120.00, year: 2026}\n",
+                  util::Date(2025, 8, 31));
     CHECK(year_of(s, "FRA", 2023).received == 0);
     CHECK(s.credits == 12000);
     CHECK(s.closed_outstanding == 36000);
@@ -93,13 +100,15 @@ TEST_SUITE("assess::status") {
 
   TEST_CASE("assess::compute_status keeps the advance of a state not yet assessed") {
     // A new party pays ahead for 2026 before any assessment of it exists.
-    const auto s = status_of(assessments + "  - {date: 2025-08-01, state: VUT, amount: 50.00, year: 2026}\n",
-                             util::Date(2025, 8, 31));
+    const auto s =
+        status_of(assessments + "  - {date: 2025-08-01, state: VUT, amount: 50.00, year: 2026}\n",
+                  util::Date(2025, 8, 31));
     CHECK(s.credits == 5000);
   }
 
   TEST_CASE("assess::compute_status ignores payments after the as-of date and future years") {
-    const auto s = status_of(assessments + "  - {date: 2025-09-01, state: FRA, amount: 320.00}\n", util::Date(2025, 8, 31));
+    const auto s = status_of(assessments + "  - {date: 2025-09-01, state: FRA, amount: 320.00}\n",
+                             util::Date(2025, 8, 31));
     CHECK(s.received == 0);
     CHECK(s.closed_outstanding == 36000);
     const auto earlier = status_of(assessments + "  []\n", util::Date(2024, 12, 31)); // no payments
@@ -108,10 +117,11 @@ TEST_SUITE("assess::status") {
   }
 
   TEST_CASE("assess::compute_status Article 19: arrears of two full years") {
-    const auto s = status_of(assessments + "  - {date: 2024-01-10, state: DEU, amount: 10.00, year: 2024}\n",
-                             util::Date(2025, 8, 31));
+    const auto s =
+        status_of(assessments + "  - {date: 2024-01-10, state: DEU, amount: 10.00, year: 2024}\n",
+                  util::Date(2025, 8, 31));
     REQUIRE(s.states.size() == 2);
-    for (const auto& b : s.states) {
+    for (const auto &b : s.states) {
       if (states()[b.state].code == "FRA") {
         CHECK(b.article_19); // owes 2023 and 2024 in full: 200 >= 100 + 100
       } else {
@@ -129,7 +139,8 @@ TEST_SUITE("assess::status") {
     CHECK(util::Money(s.closed_outstanding, ledger.currency()).plain() == "169048.65");
     const auto out = assess::status_output(s, states(), fixtures::lang("en"));
     CHECK(out.documents[0].at("current_year").at("collection_rate").text() == "91.4");
-    const auto fund = assess::fund_output(ledger, util::Date(2025, 8, 31), std::nullopt, fixtures::lang("en"));
+    const auto fund =
+        assess::fund_output(ledger, util::Date(2025, 8, 31), std::nullopt, fixtures::lang("en"));
     CHECK(fund.documents[0].at("balance").text() == "407504.00");
   }
 
@@ -143,8 +154,9 @@ TEST_SUITE("assess::status") {
 
   TEST_CASE("assess::compute_status ages what is outstanding, per state and in total") {
     // FRA pays 150.00: 2023 paid, 2024 half paid (50.00 left); DEU pays nothing.
-    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00}\n", util::Date(2026, 2, 1));
-    const auto& fra = s.states.at(1); // ISO code order: DEU, FRA
+    const auto s = status_of(assessments + "  - {date: 2025-03-01, state: FRA, amount: 150.00}\n",
+                             util::Date(2026, 2, 1));
+    const auto &fra = s.states.at(1); // ISO code order: DEU, FRA
     REQUIRE(states()[fra.state].code == "FRA");
     CHECK(fra.aging == assess::Aging{0, 12000, 5000, 0});
     CHECK(s.aging == assess::Aging{0, 12000 + 9000, 5000 + 8000, 8000});
@@ -172,8 +184,8 @@ TEST_SUITE("assess::select_arrears") {
     CHECK(closed[0].amount == 20000);
     CHECK(closed[0].aging[0] == 0);
     CHECK(assess::select_arrears(s, {false, 3, 0}).size() == 1);
-    CHECK(assess::select_arrears(s, {false, 1, 9000}).size() == 2);  // at least: 90.00 is kept
+    CHECK(assess::select_arrears(s, {false, 1, 9000}).size() == 2); // at least: 90.00 is kept
     CHECK(assess::select_arrears(s, {false, 1, 9001}).size() == 1);
-    CHECK(assess::select_arrears(s, {true, 1, 20001}).empty());      // closed years only count
+    CHECK(assess::select_arrears(s, {true, 1, 20001}).empty()); // closed years only count
   }
 }

@@ -3,11 +3,10 @@
 
 #include <doctest/doctest.h>
 
-#include <sys/stat.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 
 using namespace isukit;
 using namespace isukit::io;
@@ -15,27 +14,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
+fs::path scratch(const std::string &name) {
   const fs::path dir = fs::temp_directory_path() / name;
   fs::remove_all(dir);
   return dir;
 }
 
-unsigned mode_of(const fs::path& path) {
+unsigned mode_of(const fs::path &path) {
   struct stat info {};
   REQUIRE(::stat(path.c_str(), &info) == 0);
   return info.st_mode & 0777;
 }
 
 /// Sets a file's last use, `seconds` after the epoch (eviction goes by it).
-void set_used(const fs::path& path, long seconds) {
-  fs::last_write_time(path, fs::file_time_type::clock::from_sys(std::chrono::sys_seconds(std::chrono::seconds(seconds))));
+void set_used(const fs::path &path, long seconds) {
+  fs::last_write_time(path, fs::file_time_type::clock::from_sys(
+                                std::chrono::sys_seconds(std::chrono::seconds(seconds))));
 }
 
 } // namespace
 
 TEST_SUITE("io::cache_store") {
-  TEST_CASE("io::CacheStore::open makes a private directory, entries 0600, and takes back one open to others") {
+  TEST_CASE("io::CacheStore::open makes a private directory, entries 0600, and takes back one open "
+            "to others") {
     const fs::path dir = scratch("isukit-store-test");
     setenv("ISUKIT_CACHE", (dir / "nested").c_str(), 1);
     auto store = CacheStore::open();
@@ -44,7 +45,7 @@ TEST_SUITE("io::cache_store") {
     store->put(hash128("a"), "bytes of a");
     CHECK(store->get(hash128("a")) == "bytes of a");
     CHECK_FALSE(store->get(hash128("b")));
-    for (const auto& entry : fs::directory_iterator(dir / "nested")) {
+    for (const auto &entry : fs::directory_iterator(dir / "nested")) {
       CHECK(mode_of(entry.path()) == 0600);
     }
     fs::permissions(dir / "nested", fs::perms(0755));
@@ -66,7 +67,7 @@ TEST_SUITE("io::cache_store") {
     CHECK(CacheStore::open()->limit() == 3072);
     setenv("ISUKIT_CACHE_SIZE", "64M", 1);
     CHECK(CacheStore::open()->limit() == 64u << 20);
-    for (const char* bad : {"12X", "M", "-1", "1.5M", "99999999999G"}) {
+    for (const char *bad : {"12X", "M", "-1", "1.5M", "99999999999G"}) {
       setenv("ISUKIT_CACHE_SIZE", bad, 1);
       CHECK_THROWS_AS(CacheStore::open(), util::Error);
     }
@@ -75,7 +76,8 @@ TEST_SUITE("io::cache_store") {
     fs::remove_all(dir);
   }
 
-  TEST_CASE("io::CacheStore::put evicts the least recently used entries beyond the limit, and nothing else") {
+  TEST_CASE("io::CacheStore::put evicts the least recently used entries beyond the limit, and "
+            "nothing else") {
     const fs::path dir = scratch("isukit-store-test-evict");
     fs::create_directories(dir);
     std::ofstream(dir / "notes.txt") << std::string(500, 'n'); // not an entry: never removed
@@ -104,7 +106,8 @@ TEST_SUITE("io::cache_store") {
     const fs::path entry = store.entry_path(hash128("a"));
     set_used(entry, 1000);
     CHECK(store.get(hash128("a")) == "a");
-    CHECK(fs::last_write_time(entry) > fs::file_time_type::clock::from_sys(std::chrono::sys_seconds(std::chrono::seconds(1000))));
+    CHECK(fs::last_write_time(entry) > fs::file_time_type::clock::from_sys(
+                                           std::chrono::sys_seconds(std::chrono::seconds(1000))));
     fs::remove_all(dir);
   }
 }

@@ -5,7 +5,8 @@
 
 using namespace isukit;
 
-TEST_CASE("io::read_camt reads every transaction with its account, amounts, parties and references") {
+TEST_CASE(
+    "io::read_camt reads every transaction with its account, amounts, parties and references") {
   const std::string xml = R"(<?xml version="1.0"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
 <Acct><Id><IBAN>CH00</IBAN></Id></Acct>
@@ -35,6 +36,8 @@ TEST_CASE("io::read_camt reads every transaction with its account, amounts, part
 }
 
 TEST_CASE("io::read_camt refuses what is not a camt document") {
-  CHECK_THROWS_WITH(io::read_camt("<a>", "s.xml"), doctest::Contains("s.xml:1: not XML: Premature end of data"));
-  CHECK_THROWS_WITH(io::read_camt("<Document/>", "s.xml"), doctest::Contains("not an ISO 20022 camt.053"));
+  CHECK_THROWS_WITH(io::read_camt("<a>", "s.xml"),
+                    doctest::Contains("s.xml:1: not XML: Premature end of data"));
+  CHECK_THROWS_WITH(io::read_camt("<Document/>", "s.xml"),
+                    doctest::Contains("not an ISO 20022 camt.053"));
 }

@@ -1,17 +1,17 @@
 #include <isukit/io/chart.hpp>
 
-#include "fixtures.hpp"
-
 #include <doctest/doctest.h>
 
 #include <string>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 using namespace isukit::io;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
+std::size_t count(const std::string &text, const std::string &what) {
   std::size_t n = 0;
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
     ++n;
@@ -23,15 +23,20 @@ Table sample() {
   Table chart;
   chart.name = "balances";
   chart.title = "Balances <USD>";
-  chart.columns = {{"State", ColumnType::text}, {"Current year", ColumnType::money}, {"Closed years", ColumnType::money}};
-  chart.rows = {{{"Canada", "0.00", "35916.91"}}, {{"Spain", "26507.94", "-120.50"}}, {{"Chile", "in kind", ""}}};
+  chart.columns = {{"State", ColumnType::text},
+                   {"Current year", ColumnType::money},
+                   {"Closed years", ColumnType::money}};
+  chart.rows = {{{"Canada", "0.00", "35916.91"}},
+                {{"Spain", "26507.94", "-120.50"}},
+                {{"Chile", "in kind", ""}}};
   return chart;
 }
 
 } // namespace
 
 TEST_SUITE("io::chart") {
-  TEST_CASE("io::render_svg_chart: a bar per figure, labelled as people read it, a legend for two series") {
+  TEST_CASE("io::render_svg_chart: a bar per figure, labelled as people read it, a legend for two "
+            "series") {
     const std::string svg = render_svg_chart(sample(), fixtures::lang("en"));
     CHECK(svg.starts_with("<svg class=\"chart\" role=\"img\""));
     CHECK(svg.find("<title>Balances &lt;USD&gt;</title>") != std::string::npos);

@@ -4,10 +4,9 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 using namespace isukit;
 using namespace isukit::io;
@@ -117,7 +116,8 @@ TEST_CASE("io::CsvReader: the cases of the csv-spectrum conformance suite, and U
   CHECK(fields == std::vector<std::string_view>{"1", "", ""});
   REQUIRE(quoted_empty.next_row(fields));
   CHECK(fields == std::vector<std::string_view>{"2", "3", "4"});
-  CsvReader json("key,val\n1,\"{\"\"type\"\": \"\"Point\"\", \"\"c\"\": [1.0, 0.5]}\"\n", intern_file_name("p.csv"));
+  CsvReader json("key,val\n1,\"{\"\"type\"\": \"\"Point\"\", \"\"c\"\": [1.0, 0.5]}\"\n",
+                 intern_file_name("p.csv"));
   REQUIRE(json.next_row(fields));
   REQUIRE(json.next_row(fields));
   CHECK(fields[1] == "{\"type\": \"Point\", \"c\": [1.0, 0.5]}");
@@ -134,7 +134,8 @@ TEST_CASE("io::CsvReader: the cases of the csv-spectrum conformance suite, and U
   CHECK(fields[1] == "ʤ\xE2\x80\xAF€");
   CsvReader latin1("a,b\n1,Minist\xE8re\n", intern_file_name("p.csv"));
   REQUIRE(latin1.next_row(fields));
-  CHECK_THROWS_WITH(latin1.next_row(fields), doctest::Contains("p.csv:2:3: field 2: byte 0xE8 is not UTF-8 text"));
+  CHECK_THROWS_WITH(latin1.next_row(fields),
+                    doctest::Contains("p.csv:2:3: field 2: byte 0xE8 is not UTF-8 text"));
 }
 
 TEST_CASE("io::CsvHeader: names, duplicates and widths") {
@@ -147,21 +148,23 @@ TEST_CASE("io::CsvHeader: names, duplicates and widths") {
   CHECK(header.index(1) == 1);
   CHECK(header.index(2) == -1);
   REQUIRE(reader.next_row(fields));
-  CHECK_THROWS_WITH(header.check_width(reader, fields), doctest::Contains("p.csv:2:14: expected 2 fields"));
+  CHECK_THROWS_WITH(header.check_width(reader, fields),
+                    doctest::Contains("p.csv:2:14: expected 2 fields"));
   CsvReader twice("date,amount,Amount\n", intern_file_name("p.csv"));
   REQUIRE(twice.next_row(fields));
   CHECK_THROWS_WITH(CsvHeader(twice, fields, columns, "a test CSV"),
                     "p.csv:1:13: column 'amount' is named twice in the header (also column 2)");
   CsvReader missing("date\n", intern_file_name("p.csv"));
   REQUIRE(missing.next_row(fields));
-  CHECK_THROWS_WITH(CsvHeader(missing, fields, columns, "a test CSV"),
-                    "p.csv:1:1: a test CSV needs the header date,amount,[year]; 'amount' is missing");
+  CHECK_THROWS_WITH(
+      CsvHeader(missing, fields, columns, "a test CSV"),
+      "p.csv:1:1: a test CSV needs the header date,amount,[year]; 'amount' is missing");
 }
 
 namespace {
 
 /// Every row of a reader: its fields, and the position of each, as one text.
-std::string rows_of(CsvReader& reader) {
+std::string rows_of(CsvReader &reader) {
   std::string out;
   std::vector<std::string_view> fields;
   while (reader.next_row(fields)) {
@@ -174,8 +177,9 @@ std::string rows_of(CsvReader& reader) {
 }
 
 /// `text` written to a scratch file, read back in blocks.
-std::string rows_from_file(const std::string& text) {
-  const std::string path = (std::filesystem::temp_directory_path() / "isukit-csv-blocks.csv").string();
+std::string rows_from_file(const std::string &text) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "isukit-csv-blocks.csv").string();
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
   const int fd = ::open(path.c_str(), O_RDONLY);
   REQUIRE(fd >= 0);
@@ -191,9 +195,11 @@ std::string rows_from_file(const std::string& text) {
 TEST_CASE("io::CsvReader over a file read in blocks reads what it reads from the whole text") {
   // Some 3 MB of rows of every length and form, so that the 1 MiB blocks end inside fields,
   // quoted fields, doubled quotes, CRLF pairs, blank lines and the byte order mark's row.
-  std::string text = "\xEF\xBB\xBF" "date,state,amount\r\n";
+  std::string text = "\xEF\xBB\xBF"
+                     "date,state,amount\r\n";
   std::uint64_t x = 88172645463325252ull;
-  const char* forms[] = {"{},FRA,{}\r\n", "{},\"D\"\"E\nU\",{}\n", "{},\"CH\",{}\r", "\n{},,{}\n", "{},\"a,b\"\"\",{}\r\n"};
+  const char *forms[] = {"{},FRA,{}\r\n", "{},\"D\"\"E\nU\",{}\n", "{},\"CH\",{}\r", "\n{},,{}\n",
+                         "{},\"a,b\"\"\",{}\r\n"};
   while (text.size() < 3'200'000) {
     x ^= x << 13;
     x ^= x >> 7;
@@ -206,18 +212,20 @@ TEST_CASE("io::CsvReader over a file read in blocks reads what it reads from the
   }();
   CHECK(whole.size() > text.size());
   CHECK(rows_from_file(text) == whole);
-  CHECK(rows_from_file(text.substr(0, (1 << 20) - 1) + "\r\nx") == [&] { // a CR ends the first block
-    const std::string cut = text.substr(0, (1 << 20) - 1) + "\r\nx";
-    CsvReader reader(cut, intern_file_name("f.csv"));
-    return rows_of(reader);
-  }());
+  CHECK(rows_from_file(text.substr(0, (1 << 20) - 1) + "\r\nx") ==
+        [&] { // a CR ends the first block
+          const std::string cut = text.substr(0, (1 << 20) - 1) + "\r\nx";
+          CsvReader reader(cut, intern_file_name("f.csv"));
+          return rows_of(reader);
+        }());
   CHECK(rows_from_file("") == "");
   CHECK_THROWS_WITH(rows_from_file("a,b\n\"open"), "f.csv:2:1: unterminated quoted field");
 }
 
 TEST_CASE("io::CsvReader: lines peeked and taken by a reader of plain rows") {
   // A plain row taken whole keeps the positions of its fields, for messages.
-  const std::string text = "\xEF\xBB\xBF" "a,b\r\n1,22,333\r\n\n4,5\r6\n7,8";
+  const std::string text = "\xEF\xBB\xBF"
+                           "a,b\r\n1,22,333\r\n\n4,5\r6\n7,8";
   CsvReader reader(text, intern_file_name("p.csv"));
   std::vector<std::string_view> fields;
   REQUIRE(reader.next_row(fields));
@@ -230,7 +238,7 @@ TEST_CASE("io::CsvReader: lines peeked and taken by a reader of plain rows") {
   CHECK(reader.mark(1).column == 3);
   CHECK(reader.mark(2).column == 6);
   CHECK(reader.mark(3).line == 2); // no such field: the row
-  CHECK(reader.peek_line() == "");  // a blank line: next_row skips it
+  CHECK(reader.peek_line() == ""); // a blank line: next_row skips it
   REQUIRE(reader.next_row(fields));
   CHECK(fields == std::vector<std::string_view>{"4", "5"}); // a lone CR ends a line
   CHECK(reader.row_mark().line == 4);
@@ -270,7 +278,8 @@ TEST_CASE("io::CsvReader: rows across blocks of a file, peeked or read") {
   const auto path = std::filesystem::temp_directory_path() / "isukit-unit-csv-blocks.csv";
   std::string text = "n,text\n";
   for (int i = 0; i < 60000; ++i) {
-    text += fmt::format("{},{}{}", i, std::string(static_cast<std::size_t>(i % 37), 'x'), i % 3 == 0 ? "\r\n" : "\n");
+    text += fmt::format("{},{}{}", i, std::string(static_cast<std::size_t>(i % 37), 'x'),
+                        i % 3 == 0 ? "\r\n" : "\n");
   }
   std::ofstream(path, std::ios::binary) << text;
   const int fd = ::open(path.c_str(), O_RDONLY);
@@ -279,7 +288,8 @@ TEST_CASE("io::CsvReader: rows across blocks of a file, peeked or read") {
   std::vector<std::string_view> fields;
   REQUIRE(reader.next_row(fields));
   for (int i = 0; i < 60000; ++i) {
-    const std::string expected = fmt::format("{},{}", i, std::string(static_cast<std::size_t>(i % 37), 'x'));
+    const std::string expected =
+        fmt::format("{},{}", i, std::string(static_cast<std::size_t>(i % 37), 'x'));
     if (i % 2 == 0) {
       const auto line = reader.peek_line();
       REQUIRE(line);

@@ -12,7 +12,7 @@ TEST_CASE("escape_markdown keeps what a person typed as text") {
   CHECK(escape_markdown("two\nlines\r\nend") == "two lines end");
   CHECK(escape_markdown("- item") == "\\- item");
   CHECK(escape_markdown("1. item") == "1\\. item");
-  CHECK(escape_markdown("3.96 %") == "3.96 %");       // a rate is no list item
+  CHECK(escape_markdown("3.96 %") == "3.96 %");           // a rate is no list item
   CHECK(escape_markdown("Timor-Leste") == "Timor-Leste"); // a hyphen inside a word is text
   CHECK(escape_markdown("a\\b | c") == "a\\\\b \\| c");
 }
@@ -26,18 +26,22 @@ TEST_CASE("a Markdown template escapes values, a text template does not") {
   CHECK(txt.render(context) == "*Jo* <b>\n");
 }
 
-TEST_CASE("a template's fields: variables and sections, dotted names by part, not comments nor partials") {
-  const auto text = LetterTemplate::from_text("{{a.b}} {{{c}}} {{&d}}{{! e }}{{> f}}{{#g}}{{.}}{{/g}}{{^ h }}{{/h}}",
-                                              "letter.en.md.mustache");
+TEST_CASE("a template's fields: variables and sections, dotted names by part, not comments nor "
+          "partials") {
+  const auto text = LetterTemplate::from_text(
+      "{{a.b}} {{{c}}} {{&d}}{{! e }}{{> f}}{{#g}}{{.}}{{/g}}{{^ h }}{{/h}}",
+      "letter.en.md.mustache");
   CHECK(text.field_names() == std::set<std::string>{"a", "b", "c", "d", "g", "h"});
   CHECK_NOTHROW(text.check_fields({"a", "b", "c", "d", "g", "h"}));
-  CHECK_THROWS_WITH(text.check_fields({"a", "c", "d", "g", "h"}),
-                    doctest::Contains("unknown field 'a.b' in the template (the fields of this letter: a, c, d, g, h)"));
+  CHECK_THROWS_WITH(
+      text.check_fields({"a", "c", "d", "g", "h"}),
+      doctest::Contains(
+          "unknown field 'a.b' in the template (the fields of this letter: a, c, d, g, h)"));
   const auto misspelt = LetterTemplate::from_text("Dear\n  é {{nmae}}", "t.md");
   try {
     misspelt.check_fields({"name"});
     FAIL("an unknown field is refused");
-  } catch (const util::Error& e) {
+  } catch (const util::Error &e) {
     CHECK(e.code() == util::ExitCode::data);
     CHECK(e.position().line == 2);
     CHECK(e.position().column == 5); // in characters: é is one

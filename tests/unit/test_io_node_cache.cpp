@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string as_yaml(const std::vector<Document>& documents) {
+std::string as_yaml(const std::vector<Document> &documents) {
   std::vector<Node> roots;
-  for (const auto& d : documents) {
+  for (const auto &d : documents) {
     roots.push_back(d.root);
   }
   return to_yaml(roots);
@@ -25,7 +25,7 @@ std::string as_yaml(const std::vector<Document>& documents) {
 
 /// A fresh cache directory named in ISUKIT_CACHE for the life of a test.
 struct ScratchCache {
-  explicit ScratchCache(const std::string& name) : dir(fs::temp_directory_path() / name) {
+  explicit ScratchCache(const std::string &name) : dir(fs::temp_directory_path() / name) {
     fs::remove_all(dir);
     setenv("ISUKIT_CACHE", dir.c_str(), 1);
   }
@@ -35,7 +35,7 @@ struct ScratchCache {
   }
   std::vector<fs::path> entries() const {
     std::vector<fs::path> found;
-    for (const auto& entry : fs::directory_iterator(dir)) {
+    for (const auto &entry : fs::directory_iterator(dir)) {
       found.push_back(entry.path());
     }
     return found;
@@ -47,19 +47,22 @@ struct ScratchCache {
 /// mean equal deliveries. Streams `streamed` (or nothing) and throws at record `fail_at`.
 class CallLog : public DocumentConsumer {
 public:
-  explicit CallLog(std::string streamed, int fail_at = -1) : m_streamed(std::move(streamed)), m_fail_at(fail_at) {}
-  std::string_view streamed_list(const std::string& kind, const Node& kind_node) override {
+  explicit CallLog(std::string streamed, int fail_at = -1)
+      : m_streamed(std::move(streamed)), m_fail_at(fail_at) {}
+  std::string_view streamed_list(const std::string &kind, const Node &kind_node) override {
     log += "list " + kind + " " + kind_node.mark().located() + "\n";
     return m_streamed;
   }
-  void on_record(const std::string& kind, const Node& header, const Node& record) override {
+  void on_record(const std::string &kind, const Node &header, const Node &record) override {
     if (m_records++ == m_fail_at) {
       record.fail("record refused");
     }
-    log += "record " + kind + " " + record.mark().located() + "\n" + to_yaml({header}) + to_yaml({record});
+    log += "record " + kind + " " + record.mark().located() + "\n" + to_yaml({header}) +
+           to_yaml({record});
   }
   void on_document(Document document) override {
-    log += "document " + document.kind + " " + document.root.mark().located() + "\n" + to_yaml({document.root});
+    log += "document " + document.kind + " " + document.root.mark().located() + "\n" +
+           to_yaml({document.root});
   }
   std::string log;
 
@@ -69,15 +72,16 @@ private:
   int m_records = 0;
 };
 
-constexpr std::string_view ledger = "kind: payments\ncurrency: USD\npayments:\n  - {state: FRA, amount: \"1.00\"}\n"
-                                    "  - {state: DEU, amount: \"2.00\"}\n  - 7\nnote: after the list\n---\n"
-                                    "kind: other\npayments: [1, 2]\n";
+constexpr std::string_view ledger =
+    "kind: payments\ncurrency: USD\npayments:\n  - {state: FRA, amount: \"1.00\"}\n"
+    "  - {state: DEU, amount: \"2.00\"}\n  - 7\nnote: after the list\n---\n"
+    "kind: other\npayments: [1, 2]\n";
 
-std::string delivered(const std::string& streamed, int fail_at = -1) {
+std::string delivered(const std::string &streamed, int fail_at = -1) {
   CallLog log(streamed, fail_at);
   try {
     read_yaml_cached("ledger.yaml", ledger, log);
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     log.log += "error " + error.located_message() + "\n";
   }
   return log.log;
@@ -87,30 +91,34 @@ std::string delivered(const std::string& streamed, int fail_at = -1) {
 
 TEST_SUITE("io::node_cache") {
   TEST_CASE("io::read_yaml_cached replays values, styles and positions") {
-    const std::string text = "kind: states\nstates:\n  - {code: FRA, name: \"France\", un_member: true}\n---\nkind: x\nlist: [1, 2]\n";
+    const std::string text = "kind: states\nstates:\n  - {code: FRA, name: \"France\", un_member: "
+                             "true}\n---\nkind: x\nlist: [1, 2]\n";
     ScratchCache cache("isukit-cache-test");
     const auto parsed = read_yaml_cached("states.yaml", text);
     const auto cached = read_yaml_cached("states.yaml", text); // from the cache this time
     REQUIRE(cache.entries().size() == 1);
     CHECK(as_yaml(cached) == as_yaml(parsed));
-    const Node& name = cached[0].root.at("states").items()[0].at("name");
+    const Node &name = cached[0].root.at("states").items()[0].at("name");
     CHECK(name.style() == Node::Style::quoted);
     CHECK(name.position().file == "states.yaml");
     CHECK(name.mark().line == 3);
     CHECK(name.mark().column == 23); // the opening quote
     CHECK(cached[0].root.entries()[1].key_mark.line == 2);
-    const auto renamed = read_yaml_cached("copy.yaml", text); // same content: same entry, its own name
+    const auto renamed =
+        read_yaml_cached("copy.yaml", text); // same content: same entry, its own name
     CHECK(cache.entries().size() == 1);
     CHECK(renamed[0].root.at("states").position().file == "copy.yaml");
   }
 
-  TEST_CASE("io::read_yaml_cached delivers what the reader delivers, streamed or not, hit or miss") {
+  TEST_CASE(
+      "io::read_yaml_cached delivers what the reader delivers, streamed or not, hit or miss") {
     setenv("ISUKIT_CACHE", "off", 1);
     const std::string streamed = delivered("payments");
     const std::string whole = delivered("");
     const std::string refused = delivered("payments", 1);
     unsetenv("ISUKIT_CACHE");
-    CHECK(streamed.find("record payments ledger.yaml:6:5\n") != std::string::npos); // the scalar record
+    CHECK(streamed.find("record payments ledger.yaml:6:5\n") !=
+          std::string::npos); // the scalar record
     CHECK(refused.find("error ledger.yaml:5:5: record refused") != std::string::npos);
     for (const std::string first : {"payments", ""}) { // the entry recorded for either consumer
       CAPTURE(first);
@@ -123,7 +131,8 @@ TEST_SUITE("io::node_cache") {
     }
   }
 
-  TEST_CASE("io::read_yaml_cached is never stale: a changed content misses, whatever the file's time and size") {
+  TEST_CASE("io::read_yaml_cached is never stale: a changed content misses, whatever the file's "
+            "time and size") {
     ScratchCache cache("isukit-cache-test-2");
     const fs::path file = cache.dir.string() + "-a.yaml";
     std::ofstream(file) << "kind: a\nvalue: 1\n";
@@ -143,9 +152,10 @@ TEST_SUITE("io::node_cache") {
     const auto parsed = as_yaml(read_yaml_cached("a.yaml", text));
     const fs::path entry = cache.entries().at(0);
     const std::string good = read_file(entry.string());
-    const std::string other = serialize_documents("kind: a\nvalue: 2\n", read_yaml_cached("b.yaml", "kind: a\nvalue: 2\n"));
-    for (const std::string& bad : {good.substr(0, good.size() - 3), std::string(good.size(), 'x'), other,
-                                   good.substr(0, good.size() - 2) + "9\n"}) {
+    const std::string other = serialize_documents(
+        "kind: a\nvalue: 2\n", read_yaml_cached("b.yaml", "kind: a\nvalue: 2\n"));
+    for (const std::string &bad : {good.substr(0, good.size() - 3), std::string(good.size(), 'x'),
+                                   other, good.substr(0, good.size() - 2) + "9\n"}) {
       std::ofstream(entry, std::ios::binary | std::ios::trunc) << bad;
       CHECK(as_yaml(read_yaml_cached("a.yaml", text)) == parsed);
       CHECK(read_file(entry.string()) == good);
@@ -154,7 +164,8 @@ TEST_SUITE("io::node_cache") {
 
   TEST_CASE("io::deserialize_documents refuses damaged bytes and another content's entry") {
     Node root = Node::container(Node::Type::mapping, Mark{nullptr, 1, 1});
-    root.add("kind", Node::scalar("a", Node::Style::string, Mark{nullptr, 1, 7}), Mark{nullptr, 1, 1});
+    root.add("kind", Node::scalar("a", Node::Style::string, Mark{nullptr, 1, 7}),
+             Mark{nullptr, 1, 1});
     const std::string bytes = serialize_documents("kind: a\n", {Document{"a", root}});
     CHECK(deserialize_documents(bytes, "kind: a\n", "a.yaml"));
     CHECK_FALSE(deserialize_documents(bytes, "kind: a\n\n", "a.yaml"));
@@ -167,14 +178,20 @@ TEST_SUITE("io::node_cache") {
     }
   }
 
-  TEST_CASE("io::deserialize_documents refuses a well-formed entry the YAML reader could not have written") {
+  TEST_CASE("io::deserialize_documents refuses a well-formed entry the YAML reader could not have "
+            "written") {
     // Built as a cache file would be, with a correct checksum, but not a document: no 'kind'.
-    CHECK_FALSE(deserialize_documents(serialize_documents("", {Document{"a", Node::mapping()}}), "", "a.yaml"));
+    CHECK_FALSE(deserialize_documents(serialize_documents("", {Document{"a", Node::mapping()}}), "",
+                                      "a.yaml"));
     Node root = Node::container(Node::Type::mapping, Mark{nullptr, 1, 1});
-    root.add("kind", Node::scalar("b", Node::Style::string, Mark{nullptr, 1, 7}), Mark{nullptr, 1, 1});
-    CHECK_FALSE(deserialize_documents(serialize_documents("", {Document{"a", root}}), "", "a.yaml")); // kinds differ
-    Node unplaced = Node::mapping(); // line 0: never read from a file
-    unplaced.add("kind", Node::scalar("a", Node::Style::string, Mark{nullptr, 1, 7}), Mark{nullptr, 1, 1});
-    CHECK_FALSE(deserialize_documents(serialize_documents("", {Document{"a", unplaced}}), "", "a.yaml"));
+    root.add("kind", Node::scalar("b", Node::Style::string, Mark{nullptr, 1, 7}),
+             Mark{nullptr, 1, 1});
+    CHECK_FALSE(deserialize_documents(serialize_documents("", {Document{"a", root}}), "",
+                                      "a.yaml")); // kinds differ
+    Node unplaced = Node::mapping();              // line 0: never read from a file
+    unplaced.add("kind", Node::scalar("a", Node::Style::string, Mark{nullptr, 1, 7}),
+                 Mark{nullptr, 1, 1});
+    CHECK_FALSE(
+        deserialize_documents(serialize_documents("", {Document{"a", unplaced}}), "", "a.yaml"));
   }
 }

@@ -1,10 +1,9 @@
 #include <isukit/io/render.hpp>
 #include <isukit/util/error.hpp>
-#include <isukit/util/error.hpp>
-
-#include "fixtures.hpp"
 
 #include <doctest/doctest.h>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 using namespace isukit::io;
@@ -22,30 +21,33 @@ std::vector<Table> sample() {
 TEST_SUITE("io::render") {
   TEST_CASE("io::render_text_table aligns and groups") {
     CHECK(render_text_table(sample(), fixtures::lang("en")) == "Budget\n\n"
-                                                          "Line                 2021\n"
-                                                          "-------------------------\n"
-                                                          "Salaries & wages  341,405\n"
-                                                          "-------------------------\n"
-                                                          "Total             469,686\n");
+                                                               "Line                 2021\n"
+                                                               "-------------------------\n"
+                                                               "Salaries & wages  341,405\n"
+                                                               "-------------------------\n"
+                                                               "Total             469,686\n");
   }
   TEST_CASE("io::render_text_table aligns Chinese by display width (two columns per character)") {
     Table table;
     table.columns = {{"国家", ColumnType::text}, {"未缴", ColumnType::money}};
     table.rows = {{{"法国", "1000"}, false}, {{"France", "2"}, false}};
     CHECK(render_text_table({table}, fixtures::lang("zh")) == "国家     未缴\n"
-                                                           "-------------\n"
-                                                           "法国    1,000\n"
-                                                           "France      2\n");
+                                                              "-------------\n"
+                                                              "法国    1,000\n"
+                                                              "France      2\n");
   }
   TEST_CASE("io::render_html marks a right-to-left language") {
-    CHECK(render_html(sample(), fixtures::lang("ar"), true).find("<html lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+    CHECK(
+        render_html(sample(), fixtures::lang("ar"), true).find("<html lang=\"ar\" dir=\"rtl\">") !=
+        std::string::npos);
     CHECK(render_html(sample(), fixtures::lang("ar")).starts_with("<table dir=\"rtl\">"));
     CHECK(render_html(sample(), fixtures::lang("fr")).starts_with("<table>"));
   }
   TEST_CASE("io::render_markdown") {
-    CHECK(render_markdown(sample(), fixtures::lang("fr")) == "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
-                                                       "| Salaries & wages | 341\u202f405 |\n"
-                                                       "| **Total** | **469\u202f686** |\n");
+    CHECK(render_markdown(sample(), fixtures::lang("fr")) ==
+          "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
+          "| Salaries & wages | 341\u202f405 |\n"
+          "| **Total** | **469\u202f686** |\n");
   }
   TEST_CASE("io::render_separated") {
     auto tables = sample();
@@ -56,10 +58,13 @@ TEST_SUITE("io::render") {
   TEST_CASE("io::render_separated neutralises formulas in text, never numbers") {
     Table table;
     table.columns = {{"Applicant", ColumnType::text}, {"Cost", ColumnType::money}};
-    table.rows = {{{"=1+1", "-12.50"}, false}, {{"+33 1 23", "-1e3"}, false}, {{"@SUM(A1)", "12"}, false},
-                  {{"-", ""}, false}, {{"\tx", "0"}, false}, {{"\rx", "1"}, false}, {{"Ann", "2"}, false}};
-    CHECK(render_separated(table, ',') == "Applicant,Cost\r\n'=1+1,-12.50\r\n'+33 1 23,'-1e3\r\n'@SUM(A1),12\r\n"
-                                          "'-,\r\n'\tx,0\r\n\"'\rx\",1\r\nAnn,2\r\n");
+    table.rows = {{{"=1+1", "-12.50"}, false}, {{"+33 1 23", "-1e3"}, false},
+                  {{"@SUM(A1)", "12"}, false}, {{"-", ""}, false},
+                  {{"\tx", "0"}, false},       {{"\rx", "1"}, false},
+                  {{"Ann", "2"}, false}};
+    CHECK(render_separated(table, ',') ==
+          "Applicant,Cost\r\n'=1+1,-12.50\r\n'+33 1 23,'-1e3\r\n'@SUM(A1),12\r\n"
+          "'-,\r\n'\tx,0\r\n\"'\rx\",1\r\nAnn,2\r\n");
     CHECK(render_separated(table, '\t').find("'=1+1\t-12.50\n") != std::string::npos);
     CHECK(render_separated(table, '\t').find("\n' x\t0\n") != std::string::npos);
   }
@@ -73,28 +78,33 @@ TEST_SUITE("io::render") {
     other.rows = {{{"one"}, false}};
     output.tables.insert(output.tables.begin(), other);
     output.main_table = "lines";
-    CHECK(render(output, Format::csv, fixtures::lang("en")) == "Line,2021\r\nSalaries & wages,341405\r\n");
-    CHECK(render(output, Format::csv, fixtures::lang("en"), {"totals"}) == "Line,2021\r\nTotal,469686\r\n");
+    CHECK(render(output, Format::csv, fixtures::lang("en")) ==
+          "Line,2021\r\nSalaries & wages,341405\r\n");
+    CHECK(render(output, Format::csv, fixtures::lang("en"), {"totals"}) ==
+          "Line,2021\r\nTotal,469686\r\n");
     CHECK(render(output, Format::tsv, fixtures::lang("en"), {"summary"}) == "Item\none\n");
-    CHECK(render(output, Format::markdown, fixtures::lang("en"), {"summary"}) == "| Item |\n| --- |\n| one |\n");
+    CHECK(render(output, Format::markdown, fixtures::lang("en"), {"summary"}) ==
+          "| Item |\n| --- |\n| one |\n");
     CHECK_THROWS_AS(render(output, Format::csv, fixtures::lang("en"), {"states"}), util::Error);
     CHECK_THROWS_AS(render(output, Format::yaml, fixtures::lang("en"), {"lines"}), util::Error);
   }
   TEST_CASE("io::render_html escapes") {
     const std::string html = render_html(sample(), fixtures::lang("en"));
-    CHECK(html.find("<td>Salaries &amp; wages</td><td class=\"num\">341,405</td>") != std::string::npos);
+    CHECK(html.find("<td>Salaries &amp; wages</td><td class=\"num\">341,405</td>") !=
+          std::string::npos);
     CHECK(html.find("<tr class=\"total\">") != std::string::npos);
   }
   TEST_CASE("io::render_latex escapes every special character") {
     CHECK(escape_latex("& % $ # _ { } ~ ^ \\") ==
           "\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}");
     const std::string latex = render_latex(sample(), fixtures::lang("en"));
-    CHECK(latex == "\\begin{longtable}[l]{lr}\n"
-                   "\\caption{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endfirsthead\n"
-                   "\\caption[]{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endhead\n"
-                   "\\bottomrule\n\\endfoot\n\\bottomrule\n\\endlastfoot\n"
-                   "Salaries \\& wages & 341,405 \\\\\n\\midrule\n"
-                   "\\textbf{Total} & \\textbf{469,686} \\\\\n\\end{longtable}\n");
+    CHECK(latex ==
+          "\\begin{longtable}[l]{lr}\n"
+          "\\caption{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endfirsthead\n"
+          "\\caption[]{Budget} \\\\\n\\toprule\nLine & 2021 \\\\\n\\midrule\n\\endhead\n"
+          "\\bottomrule\n\\endfoot\n\\bottomrule\n\\endlastfoot\n"
+          "Salaries \\& wages & 341,405 \\\\\n\\midrule\n"
+          "\\textbf{Total} & \\textbf{469,686} \\\\\n\\end{longtable}\n");
   }
   TEST_CASE("io::render_latex: notes under the last rule, and a whole document") {
     auto tables = sample();
@@ -102,7 +112,8 @@ TEST_SUITE("io::render") {
     const std::string latex = render_latex(tables, fixtures::lang("fr"), true);
     CHECK(latex.starts_with("\\documentclass"));
     CHECK(latex.find("\\usepackage{longtable,booktabs}") != std::string::npos);
-    CHECK(latex.find("\\bottomrule\n\\multicolumn{2}{@{}l@{}}{\\rlap{\\parbox[t]{\\linewidth}{\\footnotesize In kind: 100\\%}}} \\\\\n"
+    CHECK(latex.find("\\bottomrule\n\\multicolumn{2}{@{}l@{}}{\\rlap{\\parbox[t]{\\linewidth}{"
+                     "\\footnotesize In kind: 100\\%}}} \\\\\n"
                      "\\endlastfoot") != std::string::npos);
     CHECK(latex.ends_with("\\end{longtable}\n\\end{document}\n"));
   }

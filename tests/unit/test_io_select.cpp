@@ -47,7 +47,7 @@ TEST_SUITE("io::select") {
     try {
       select_tables(output, Format::csv, "states");
       FAIL("no error");
-    } catch (const util::Error& e) {
+    } catch (const util::Error &e) {
       CHECK(e.code() == util::ExitCode::usage);
       CHECK(e.message().find("lines, totals") != std::string::npos);
     }

@@ -13,7 +13,7 @@ TEST_SUITE("io::writers") {
     doc.add("date", Node::string("2025-08-31"));
     doc.add("amount", Node::number("1362200.20"));
     doc.add("empty", Node::sequence());
-    Node& items = doc.add("states", Node::sequence());
+    Node &items = doc.add("states", Node::sequence());
     Node first = Node::mapping();
     first.add("state", Node::string("FRA"));
     first.add("note", Node::string("a: b"));

@@ -1,8 +1,8 @@
 #include <isukit/io/xlsx.hpp>
 
-#include "fixtures.hpp"
-
 #include <doctest/doctest.h>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 using namespace isukit::io;
@@ -13,7 +13,8 @@ TEST_SUITE("io::xlsx") {
     Table table;
     table.name = "lines";
     table.title = "Budget";
-    table.columns = {{"Line", ColumnType::text}, {"2021", ColumnType::money}, {"Due", ColumnType::date}};
+    table.columns = {
+        {"Line", ColumnType::text}, {"2021", ColumnType::money}, {"Due", ColumnType::date}};
     table.rows = {{{"=1+1", "341405.50", "2025-08-31"}, false}, {{"Total", "341405.50", ""}, true}};
     output.tables = {table};
     const std::string book = render_xlsx(output, fixtures::lang("en"));

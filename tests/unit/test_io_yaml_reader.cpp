@@ -12,23 +12,25 @@ namespace {
 struct Collector : DocumentConsumer {
   std::vector<Document> documents;
   std::vector<Node> records;
-  std::string_view streamed_list(const std::string& kind, const Node&) override {
+  std::string_view streamed_list(const std::string &kind, const Node &) override {
     return kind == "ledger" ? "records" : "";
   }
-  void on_record(const std::string&, const Node&, const Node& record) override { records.push_back(record); }
+  void on_record(const std::string &, const Node &, const Node &record) override {
+    records.push_back(record);
+  }
   void on_document(Document document) override { documents.push_back(std::move(document)); }
 };
 
-Collector read(const std::string& text) {
+Collector read(const std::string &text) {
   Collector collector;
   read_yaml(text, "input.yaml", collector);
   return collector;
 }
 
-std::string error_of(const std::string& text) {
+std::string error_of(const std::string &text) {
   try {
     read(text);
-  } catch (const util::Error& e) {
+  } catch (const util::Error &e) {
     return e.located_message();
   }
   return "no error";
@@ -40,7 +42,7 @@ TEST_SUITE("io::yaml_reader") {
   TEST_CASE("io::read_yaml keeps positions and order") {
     const auto c = read("kind: note\ntitle: Budget\nyears: [2025, 2026]\n---\nkind: note\n");
     REQUIRE(c.documents.size() == 2);
-    const Node& root = c.documents[0].root;
+    const Node &root = c.documents[0].root;
     CHECK(c.documents[0].kind == "note");
     CHECK(root.at("title").text() == "Budget");
     CHECK(root.at("title").mark().line == 2);
@@ -62,7 +64,7 @@ TEST_SUITE("io::yaml_reader") {
   }
 
   TEST_CASE("io::read_yaml errors") {
-    CHECK(error_of("kind: a\n  bad: [\n") .rfind("input.yaml:", 0) == 0);
+    CHECK(error_of("kind: a\n  bad: [\n").rfind("input.yaml:", 0) == 0);
     CHECK(error_of("just some text\n") ==
           "input.yaml:1:1: expected a mapping whose first key is 'kind', got 'just some text'");
     CHECK(error_of("title: x\nkind: note\n") ==
@@ -74,11 +76,11 @@ TEST_SUITE("io::yaml_reader") {
 
   TEST_CASE("io::Node typed views") {
     const auto c = read("kind: a\ndate: 2025-02-30\namount: 1e6\ncount: x\n");
-    const Node& root = c.documents[0].root;
+    const Node &root = c.documents[0].root;
     auto message = [](auto fn) {
       try {
         fn();
-      } catch (const util::Error& e) {
+      } catch (const util::Error &e) {
         return e.located_message();
       }
       return std::string("no error");
@@ -89,7 +91,8 @@ TEST_SUITE("io::yaml_reader") {
           "input.yaml:3:9: expected an amount such as 1234.50, got '1e6'");
     CHECK(message([&] { root.at("count").as_int(); }) ==
           "input.yaml:4:8: expected a whole number, got 'x'");
-    CHECK(message([&] { root.at("missing"); }) == "input.yaml:1:1: missing required field 'missing'");
+    CHECK(message([&] { root.at("missing"); }) ==
+          "input.yaml:1:1: missing required field 'missing'");
   }
 
   // fuzz_documents, 2026-11-30: a key of 600 control characters, then accepted by the reader,
@@ -110,7 +113,7 @@ TEST_SUITE("io::yaml_reader") {
     CHECK(written.find("? \"\\t\\t") != std::string::npos);
     const auto again = read(written).documents;
     REQUIRE(again.size() == 1);
-    const Node& root = again[0].root;
+    const Node &root = again[0].root;
     CHECK(root.at(key).text() == "B");
     CHECK(root.at(key + "s").items().at(0).text() == "x");
     CHECK(root.at("lines").items().at(0).at(key).text() == "first");

@@ -1,15 +1,14 @@
 #include <isukit/io/node_cache.hpp>
 #include <isukit/model/catalogue.hpp>
 
-#include "fixtures.hpp"
-
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-
 #include <unistd.h>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 namespace fs = std::filesystem;
@@ -19,32 +18,35 @@ namespace {
 /// A scratch data directory holding only DATA/i18n, removed on destruction.
 class TempData {
 public:
-  TempData() : m_dir(fs::temp_directory_path() / ("isukit-catalogue-" + std::to_string(::getpid()))) {
+  TempData()
+      : m_dir(fs::temp_directory_path() / ("isukit-catalogue-" + std::to_string(::getpid()))) {
     fs::remove_all(m_dir);
     fs::create_directories(m_dir / "i18n");
   }
   ~TempData() { fs::remove_all(m_dir); }
-  void write(const std::string& code, const std::string& messages, const std::string& plural = "") const {
+  void write(const std::string &code, const std::string &messages,
+             const std::string &plural = "") const {
     std::ofstream(m_dir / "i18n" / (code + ".yaml"))
-        << "kind: catalogue\nlanguage: " << code << "\n" << plural
+        << "kind: catalogue\nlanguage: " << code << "\n"
+        << plural
         << "locale: en-GB\n"
            "messages:\n"
         << messages;
   }
-  const fs::path& dir() const { return m_dir; }
+  const fs::path &dir() const { return m_dir; }
 
 private:
   fs::path m_dir;
 };
 
 /// The error of reading every catalogue of `dir`, or empty.
-std::string load_error(const fs::path& dir) {
+std::string load_error(const fs::path &dir) {
   try {
     const auto languages = model::Languages::load(dir);
-    for (const auto& code : languages.codes()) {
+    for (const auto &code : languages.codes()) {
       languages.find(code);
     }
-  } catch (const util::Error& e) {
+  } catch (const util::Error &e) {
     return e.located_message();
   }
   return "";
@@ -54,7 +56,7 @@ std::string load_error(const fs::path& dir) {
 
 TEST_SUITE("model::catalogue") {
   TEST_CASE("model::Languages: the shipped catalogues load, agree, and are what --lang accepts") {
-    const auto& languages = fixtures::reference().languages;
+    const auto &languages = fixtures::reference().languages;
     CHECK(languages.codes() == std::vector<std::string>{"ar", "en", "es", "fr", "ru", "zh"});
     // The tools read only the catalogues a call writes in: this is where every shipped one is
     // read and checked against English, so that a message missing in any fails here.
@@ -78,7 +80,8 @@ TEST_SUITE("model::catalogue") {
     CHECK(fixtures::lang("es").plural_category(1000000) == "many");
   }
 
-  TEST_CASE("model::Languages: the set of languages is the catalogue files; a new one needs no code") {
+  TEST_CASE(
+      "model::Languages: the set of languages is the catalogue files; a new one needs no code") {
     TempData data;
     data.write("en", "  hello: 'Hello {who}'\n");
     data.write("xx", "  hello: 'Xello {who}'\n");
@@ -100,7 +103,8 @@ TEST_SUITE("model::catalogue") {
     CHECK_THROWS_AS(languages.find("fr"), util::Error);
     // A message English lacks is missing in English.
     data.write("fr", "  hello: Bonjour\n  bye: Au revoir\n  extra: Encore\n");
-    CHECK(load_error(data.dir()).find("en.yaml: message 'extra' is missing (the 'fr' catalogue has it)") !=
+    CHECK(load_error(data.dir())
+              .find("en.yaml: message 'extra' is missing (the 'fr' catalogue has it)") !=
           std::string::npos);
   }
 
@@ -115,13 +119,15 @@ TEST_SUITE("model::catalogue") {
     TempData data;
     data.write("xx", "  states: {other: '{count} states'}\n", "plural: {one: 'i = 1'}\n");
     CHECK(load_error(data.dir()).find("plural form 'one' is missing") != std::string::npos);
-    data.write("xx", "  states: {one: '{count} state', other: '{count} states'}\n", "plural: {one: 'i = 1'}\n");
+    data.write("xx", "  states: {one: '{count} state', other: '{count} states'}\n",
+               "plural: {one: 'i = 1'}\n");
     CHECK(load_error(data.dir()).empty());
     data.write("xx", "  states: {one: x, other: y}\n", "plural: {one: 'i = '}\n");
     CHECK(load_error(data.dir()).find("plural rule") != std::string::npos);
   }
 
-  TEST_CASE("model::Languages: a catalogue named after another language, or none at all, is an error") {
+  TEST_CASE(
+      "model::Languages: a catalogue named after another language, or none at all, is an error") {
     TempData data;
     CHECK(load_error(data.dir()).find("no language catalogue") != std::string::npos);
     data.write("en", "  hello: Hello\n");
@@ -129,15 +135,18 @@ TEST_SUITE("model::catalogue") {
     CHECK(load_error(data.dir()).find("must be named en.yaml") != std::string::npos);
   }
 
-  TEST_CASE("model::read_local_text: name_CODE per language; English stands for a language lacking, else an error") {
-    const auto root = io::read_yaml_cached("t.yaml", "kind: states\nname_en: Chad\nname_fr: Tchad\nname_xx: Xhad\n");
-    const auto& record = root.front().root;
+  TEST_CASE("model::read_local_text: name_CODE per language; English stands for a language "
+            "lacking, else an error") {
+    const auto root = io::read_yaml_cached(
+        "t.yaml", "kind: states\nname_en: Chad\nname_fr: Tchad\nname_xx: Xhad\n");
+    const auto &record = root.front().root;
     const auto text = model::read_local_text(record, "name");
     CHECK(text.in(fixtures::lang("fr")) == "Tchad");
     CHECK(text.has("xx"));
     // A language the record lacks: English stands for it (a user's treaty file in English only).
     CHECK(model::read_local_text(record, "name", {"en", "zz"}).in("zz") == "Chad");
     const auto french_only = io::read_yaml_cached("u.yaml", "kind: states\nname_fr: Tchad\n");
-    CHECK_THROWS_AS(model::read_local_text(french_only.front().root, "name", {"en", "fr"}), util::Error);
+    CHECK_THROWS_AS(model::read_local_text(french_only.front().root, "name", {"en", "fr"}),
+                    util::Error);
   }
 }

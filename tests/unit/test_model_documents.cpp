@@ -7,11 +7,12 @@ using namespace isukit;
 
 namespace {
 
-util::Error refusal(const std::vector<std::string>& kinds, std::initializer_list<std::string_view> needed,
+util::Error refusal(const std::vector<std::string> &kinds,
+                    std::initializer_list<std::string_view> needed,
                     model::Need need = model::Need::one_of) {
   try {
     model::require_kinds(io::InputsRead{kinds}, needed, need);
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     return error;
   }
   FAIL("require_kinds accepted the inputs");
@@ -31,7 +32,8 @@ TEST_SUITE("model::require_kinds") {
     const auto error = refusal({"states", "budget"}, {"reports"});
     CHECK(error.code() == util::ExitCode::data);
     CHECK(error.message() ==
-          "nothing to compute from: needs a document of kind 'reports'; the input holds 'states', 'budget' "
+          "nothing to compute from: needs a document of kind 'reports'; the input holds 'states', "
+          "'budget' "
           "(if there are none, say so: a document of kind 'reports' with 'reports: []')");
   }
 
@@ -42,9 +44,11 @@ TEST_SUITE("model::require_kinds") {
   }
 
   TEST_CASE("one of: any one kind is enough; a CSV counts as payments") {
-    CHECK_NOTHROW(model::require_kinds(io::InputsRead{{"budget-totals"}}, {"budget", "budget-totals"}));
-    CHECK_NOTHROW(model::require_kinds(io::InputsRead{{"assessments", "CSV"}}, {"assessments", "payments"},
-                                       model::Need::each));
-    CHECK(refusal({"CSV"}, {"reports"}).message().find("the input holds a payments CSV") != std::string::npos);
+    CHECK_NOTHROW(
+        model::require_kinds(io::InputsRead{{"budget-totals"}}, {"budget", "budget-totals"}));
+    CHECK_NOTHROW(model::require_kinds(io::InputsRead{{"assessments", "CSV"}},
+                                       {"assessments", "payments"}, model::Need::each));
+    CHECK(refusal({"CSV"}, {"reports"}).message().find("the input holds a payments CSV") !=
+          std::string::npos);
   }
 }

@@ -1,24 +1,26 @@
-#include "fixtures.hpp"
-
 #include <isukit/io/node_cache.hpp>
 #include <isukit/model/import_rules.hpp>
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 using namespace isukit;
 
 namespace {
 
-model::ImportRules rules_from(const std::string& yaml) {
-  return model::ImportRules::from_document(io::read_yaml_cached("rules.yaml", yaml).at(0).root, fixtures::states());
+model::ImportRules rules_from(const std::string &yaml) {
+  return model::ImportRules::from_document(io::read_yaml_cached("rules.yaml", yaml).at(0).root,
+                                           fixtures::states());
 }
 
 } // namespace
 
 TEST_CASE("model::ImportRules reads columns by name or position and the amount style") {
-  const auto rules = rules_from("kind: import-rules\nseparator: \"\\t\"\nquote: none\nheader: {line: 3}\n"
-                                "columns: {date: 1, payer: \"2\", credit: In, debit: Out}\ncurrency: CHF\n"
-                                "decimal_mark: \",\"\ngrouping: \".\"\nsign: {parentheses: true}\n");
+  const auto rules =
+      rules_from("kind: import-rules\nseparator: \"\\t\"\nquote: none\nheader: {line: 3}\n"
+                 "columns: {date: 1, payer: \"2\", credit: In, debit: Out}\ncurrency: CHF\n"
+                 "decimal_mark: \",\"\ngrouping: \".\"\nsign: {parentheses: true}\n");
   CHECK(rules.separator == '\t');
   CHECK(rules.quote == '\0');
   CHECK(rules.header_line == 3);
@@ -30,14 +32,18 @@ TEST_CASE("model::ImportRules reads columns by name or position and the amount s
 }
 
 TEST_CASE("model::ImportRules refuses rules that cannot work") {
-  CHECK_THROWS_WITH(rules_from("kind: import-rules\nheader: {line: 1}\ncolumns: {date: 1, payer: 2, amount: 3}\ncurrency: CHF\n"
+  CHECK_THROWS_WITH(rules_from("kind: import-rules\nheader: {line: 1}\ncolumns: {date: 1, payer: "
+                               "2, amount: 3}\ncurrency: CHF\n"
                                "grouping: \".\"\n"),
                     doctest::Contains("the grouping and the decimal mark must differ"));
-  CHECK_THROWS_WITH(rules_from("kind: import-rules\nheader: {line: 1}\ncolumns: {date: 1, payer: 2}\ncurrency: CHF\n"),
-                    doctest::Contains("not both and not neither"));
+  CHECK_THROWS_WITH(
+      rules_from(
+          "kind: import-rules\nheader: {line: 1}\ncolumns: {date: 1, payer: 2}\ncurrency: CHF\n"),
+      doctest::Contains("not both and not neither"));
   CHECK_THROWS_WITH(rules_from("kind: import-rules\nformat: camt\nseparator: \";\"\n"),
                     doctest::Contains("'separator' applies to CSV exports only"));
-  CHECK_THROWS_WITH(rules_from("kind: import-rules\nformat: camt\naliases: {X: XYZ}\n"), doctest::Contains("XYZ"));
+  CHECK_THROWS_WITH(rules_from("kind: import-rules\nformat: camt\naliases: {X: XYZ}\n"),
+                    doctest::Contains("XYZ"));
   CHECK_THROWS_WITH(rules_from("kind: import-rules\nformat: camt\nyear_pattern: \"(\"\n"),
                     doctest::Contains("not a regular expression"));
 }

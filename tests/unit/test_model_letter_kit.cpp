@@ -1,23 +1,27 @@
-#include "fixtures.hpp"
-
 #include <isukit/model/letter_kit.hpp>
 
 #include <doctest/doctest.h>
+
+#include "fixtures.hpp"
 
 using isukit::model::state_fields;
 
 namespace {
 
 /// A state's `of` field in a shipped language.
-std::string of_state(const char* code, const char* lang) {
-  return state_fields(fixtures::states()[fixtures::state(code)], fixtures::lang(lang)).at("of").as_text();
+std::string of_state(const char *code, const char *lang) {
+  return state_fields(fixtures::states()[fixtures::state(code)], fixtures::lang(lang))
+      .at("of")
+      .as_text();
 }
 
 } // namespace
 
 TEST_SUITE("model::letter_kit") {
-  TEST_CASE("model::state_fields: the formal name with its article, contracted after a preposition") {
-    const auto fields = state_fields(fixtures::states()[fixtures::state("FRA")], fixtures::lang("fr"));
+  TEST_CASE(
+      "model::state_fields: the formal name with its article, contracted after a preposition") {
+    const auto fields =
+        state_fields(fixtures::states()[fixtures::state("FRA")], fixtures::lang("fr"));
     CHECK(fields.at("name").as_text() == "France");
     CHECK(fields.at("formal").as_text() == "la République française");
     CHECK(of_state("FRA", "fr") == "de la République française");
@@ -33,8 +37,9 @@ TEST_SUITE("model::letter_kit") {
   }
 
   TEST_CASE("model::state_fields: a state without formal names is named by its short name") {
-    CHECK(state_fields(fixtures::states()[fixtures::state("TUR")], fixtures::lang("fr")).at("formal").as_text() ==
-          "Türkiye");
+    CHECK(state_fields(fixtures::states()[fixtures::state("TUR")], fixtures::lang("fr"))
+              .at("formal")
+              .as_text() == "Türkiye");
     CHECK(of_state("TUR", "en") == "of Türkiye");
   }
 }

@@ -1,5 +1,3 @@
-#include "fixtures.hpp"
-
 #include <isukit/model/ledger.hpp>
 #include <isukit/model/payment_row.hpp>
 
@@ -9,23 +7,27 @@
 #include <filesystem>
 #include <fstream>
 
+#include "fixtures.hpp"
+
 using namespace isukit;
 using namespace isukit::model;
 using fixtures::states;
 
 namespace {
 
-const std::vector<PaymentColumn> usual = {PaymentColumn::date,     PaymentColumn::state,     PaymentColumn::amount,
-                                          PaymentColumn::currency, PaymentColumn::reference, PaymentColumn::year};
+const std::vector<PaymentColumn> usual = {PaymentColumn::date,      PaymentColumn::state,
+                                          PaymentColumn::amount,    PaymentColumn::currency,
+                                          PaymentColumn::reference, PaymentColumn::year};
 
 const util::Currency usd = *util::Currency::parse("USD");
 
-std::optional<PlainPayment> plain(std::string_view line, const std::vector<PaymentColumn>& columns = usual) {
+std::optional<PlainPayment> plain(std::string_view line,
+                                  const std::vector<PaymentColumn> &columns = usual) {
   return PaymentRowReader(columns, states()).read(line, usd, "USD");
 }
 
 /// What reading `csv` gives: each state's payments by year (0: naming none), or the error.
-std::string ledger_of(const std::string& csv) {
+std::string ledger_of(const std::string &csv) {
   const auto path = std::filesystem::temp_directory_path() / "isukit-unit-payment-row.csv";
   std::ofstream(path, std::ios::binary) << csv;
   try {
@@ -42,7 +44,7 @@ std::string ledger_of(const std::string& csv) {
       }
     }
     return sums;
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     return error.what();
   }
 }
@@ -60,8 +62,9 @@ TEST_SUITE("model::payment_row") {
     CHECK(payment->year == 2025);
     CHECK_FALSE(plain("2025-03-14,FRA,-7,USD,R,")->year);
     CHECK(plain("2024-02-29,FRA,0.07,USD,,2025")->amount == 7);
-    const std::vector<PaymentColumn> other = {PaymentColumn::note,   PaymentColumn::reference, PaymentColumn::currency,
-                                              PaymentColumn::amount, PaymentColumn::date,      PaymentColumn::state};
+    const std::vector<PaymentColumn> other = {PaymentColumn::note,     PaymentColumn::reference,
+                                              PaymentColumn::currency, PaymentColumn::amount,
+                                              PaymentColumn::date,     PaymentColumn::state};
     const auto reordered = plain("a note,R1,USD,12,2000-02-29,DEU", other);
     REQUIRE(reordered);
     CHECK(reordered->state == fixtures::state("DEU"));
@@ -70,36 +73,37 @@ TEST_SUITE("model::payment_row") {
   }
 
   TEST_CASE("model::PaymentRowReader leaves every other row to the general reader") {
-    for (const char* line : {
-             "\"2025-03-14\",FRA,1,USD,R,",   // a quote
-             "2025-03-14,FRA,1,USD,\"R\",",   // a quoted reference
-             "2025-03-14,FRA,1,USD,R\"x,",    // a quote inside
-             "2025-03-14,FRA,1,USD,R\r,",     // a CR (a lone CR ends a line)
-             "2025-03-14,FRA,1,USD,R\xC3\xA9,", // past ASCII: checked as UTF-8 by the general reader
-             "2025-03-14,FRA,1,USD,R",        // a field too few
-             "2025-03-14,FRA,1,USD,R,2025,",  // a field too many
-             "",                              // a blank line
-             "2025-02-29,FRA,1,USD,R,",       // no such day
-             "2100-02-29,FRA,1,USD,R,",       // 2100 is not a leap year
-             "1949-12-31,FRA,1,USD,R,",       // outside the working years
+    for (const char *line : {
+             "\"2025-03-14\",FRA,1,USD,R,",     // a quote
+             "2025-03-14,FRA,1,USD,\"R\",",     // a quoted reference
+             "2025-03-14,FRA,1,USD,R\"x,",      // a quote inside
+             "2025-03-14,FRA,1,USD,R\r,",       // a CR (a lone CR ends a line)
+             "2025-03-14,FRA,1,USD,R\xC3\xA9,", // past ASCII: checked as UTF-8 by the general
+                                                // reader
+             "2025-03-14,FRA,1,USD,R",          // a field too few
+             "2025-03-14,FRA,1,USD,R,2025,",    // a field too many
+             "",                                // a blank line
+             "2025-02-29,FRA,1,USD,R,",         // no such day
+             "2100-02-29,FRA,1,USD,R,",         // 2100 is not a leap year
+             "1949-12-31,FRA,1,USD,R,",         // outside the working years
              "2150-01-01,FRA,1,USD,R,",
              "2025-3-14,FRA,1,USD,R,",
              "2025-03-14 ,FRA,1,USD,R,",
-             "2025-03-14,fra,1,USD,R,",       // codes are upper case
-             "2025-03-14,XXX,1,USD,R,",       // no such state
+             "2025-03-14,fra,1,USD,R,", // codes are upper case
+             "2025-03-14,XXX,1,USD,R,", // no such state
              "2025-03-14,FR,1,USD,R,",
              "2025-03-14,FRAN,1,USD,R,",
-             "2025-03-14,FRA,1.001,USD,R,",   // more decimals than USD has
+             "2025-03-14,FRA,1.001,USD,R,", // more decimals than USD has
              "2025-03-14,FRA,1.,USD,R,",
              "2025-03-14,FRA,.5,USD,R,",
              "2025-03-14,FRA,+1,USD,R,",
              "2025-03-14,FRA,1 000,USD,R,",
              "2025-03-14,FRA,,USD,R,",
              "2025-03-14,FRA,99999999999999999999,USD,R,", // out of range
-             "2025-03-14,FRA,1,EUR,R,",       // not the currency of the rows before
+             "2025-03-14,FRA,1,EUR,R,",                    // not the currency of the rows before
              "2025-03-14,FRA,1,USDX,R,",
              "2025-03-14,FRA,1,usd,R,",
-             "2025-03-14,FRA,1,USD,R,25",     // a year is four digits
+             "2025-03-14,FRA,1,USD,R,25", // a year is four digits
              "2025-03-14,FRA,1,USD,R,2150",
              "2025-03-14,FRA,1,USD,R,20x5",
              "2025-03-14,FRA,1,USD,R,2025 ",
@@ -107,22 +111,35 @@ TEST_SUITE("model::payment_row") {
       CAPTURE(line);
       CHECK_FALSE(plain(line));
     }
-    CHECK_FALSE(PaymentRowReader(usual, states()).read("2025-03-14,FRA,1,USD,R,", usd, "")); // no currency yet
+    CHECK_FALSE(PaymentRowReader(usual, states())
+                    .read("2025-03-14,FRA,1,USD,R,", usd, "")); // no currency yet
   }
 
-  TEST_CASE("model::PaymentRowReader: a row read plain gives what the general reader gives, errors included") {
+  TEST_CASE("model::PaymentRowReader: a row read plain gives what the general reader gives, errors "
+            "included") {
     // The first row of a file is always read by the general reader (the currency is not known
     // yet), a later one plain when it can be: the same row in both places must give the same
     // sums, or the same error at the same column.
     const std::string header = "date,state,amount,currency,reference,year\n";
     const std::string warm = "2001-01-01,AFG,1,USD,W,\n";
-    for (const char* row : {
-             "2025-03-14,FRA,10000.50,USD,BANK-0042,2025", "2025-03-14,FRA,-0,USD,R,", "2025-03-14,FRA,0,USD,R,",
-             "2025-03-14,FRA,007.5,USD,  R  ,2026", "2025-03-14,FRA,5,USD,R,2027", "2024-02-29,DEU,3,USD,R,1950",
-             "2025-03-14,FRA,1.001,USD,R,", "2025-02-29,FRA,1,USD,R,", "2025-03-14,XXX,1,USD,R,",
-             "2025-03-14,FRA,1,USD,R,25", "2025-03-14,FRA,1,USD,R,2025,x", "2025-03-14,FRA,1,USD,R",
-             "2025-03-14,FRA,92233720368547758.07,USD,R,", "2025-03-14,FRA,9223372036854775808,USD,R,",
-             "1949-12-31,FRA,1,USD,R,", "2025-03-14,FRA,1,USD,\"R,1\",", "2025-03-14,FRA,1,USD,R\xC3,",
+    for (const char *row : {
+             "2025-03-14,FRA,10000.50,USD,BANK-0042,2025",
+             "2025-03-14,FRA,-0,USD,R,",
+             "2025-03-14,FRA,0,USD,R,",
+             "2025-03-14,FRA,007.5,USD,  R  ,2026",
+             "2025-03-14,FRA,5,USD,R,2027",
+             "2024-02-29,DEU,3,USD,R,1950",
+             "2025-03-14,FRA,1.001,USD,R,",
+             "2025-02-29,FRA,1,USD,R,",
+             "2025-03-14,XXX,1,USD,R,",
+             "2025-03-14,FRA,1,USD,R,25",
+             "2025-03-14,FRA,1,USD,R,2025,x",
+             "2025-03-14,FRA,1,USD,R",
+             "2025-03-14,FRA,92233720368547758.07,USD,R,",
+             "2025-03-14,FRA,9223372036854775808,USD,R,",
+             "1949-12-31,FRA,1,USD,R,",
+             "2025-03-14,FRA,1,USD,\"R,1\",",
+             "2025-03-14,FRA,1,USD,R\xC3,",
          }) {
       CAPTURE(row);
       std::string first = ledger_of(header + row + "\n" + warm);

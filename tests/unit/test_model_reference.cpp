@@ -1,9 +1,9 @@
 // The shipped reference data, checked against the figures its sources give.
-#include "fixtures.hpp"
-
 #include <doctest/doctest.h>
 
 #include <map>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 using namespace isukit::model;
@@ -13,9 +13,11 @@ namespace {
 
 using fixtures::reference;
 using fixtures::treaty;
-StateId id(const char* code) { return fixtures::state(code); }
+StateId id(const char *code) {
+  return fixtures::state(code);
+}
 
-std::string eif(const char* treaty_id, const char* code) {
+std::string eif(const char *treaty_id, const char *code) {
   return treaty(treaty_id).entry_into_force(id(code), "convention")->iso();
 }
 
@@ -23,12 +25,12 @@ std::string eif(const char* treaty_id, const char* code) {
 
 TEST_SUITE("model::reference") {
   TEST_CASE("model::StateTable") {
-    const auto& states = reference().states;
+    const auto &states = reference().states;
     CHECK(states.size() == 197);
     std::map<RegionalGroup, int> groups;
     int members = 0;
     int ldcs = 0;
-    for (const auto& state : states.states()) {
+    for (const auto &state : states.states()) {
       groups[state.group]++;
       members += state.un_member;
       ldcs += state.ldc;
@@ -46,7 +48,7 @@ TEST_SUITE("model::reference") {
   }
 
   TEST_CASE("model::State::is_ldc_on") {
-    const auto& states = reference().states;
+    const auto &states = reference().states;
     CHECK(states[id("STP")].is_ldc_on(Date(2024, 12, 12)));
     CHECK_FALSE(states[id("STP")].is_ldc_on(Date(2024, 12, 13)));
     CHECK(states[id("BGD")].is_ldc_on(Date(2026, 11, 23)));
@@ -61,19 +63,19 @@ TEST_SUITE("model::reference") {
   }
 
   TEST_CASE("model::Scale") {
-    const auto& r = reference();
+    const auto &r = reference();
     REQUIRE(r.scales().size() == 2);
-    for (const auto& scale : r.scales()) {
+    for (const auto &scale : r.scales()) {
       CHECK(scale.member_count() == 193);
     }
-    const Scale& now = r.scale_for(2025, {"un-2022-2024", "un-2025-2027"});
+    const Scale &now = r.scale_for(2025, {"un-2022-2024", "un-2025-2027"});
     CHECK(now.id() == "un-2025-2027");
     CHECK(*now.rate(id("USA")) == 22);
     CHECK(*now.rate(id("CHN")) == util::Rational(20004, 1000));
     CHECK(now.rate_text(id("FRA")) == "3.858");
     CHECK(*now.notional_rate(id("VAT")) == util::Rational(1, 1000));
     CHECK_FALSE(now.rate(id("COK")));
-    const Scale& before = r.scale_for(2023, {"un-2022-2024", "un-2025-2027"});
+    const Scale &before = r.scale_for(2023, {"un-2022-2024", "un-2025-2027"});
     CHECK(*before.rate(id("CHN")) == util::Rational(15254, 1000));
     CHECK_FALSE(before.notional_rate(id("VAT"))); // not found in any source
     CHECK_THROWS_AS(r.scale_for(2028, {"un-2022-2024", "un-2025-2027"}), util::Error);
@@ -83,8 +85,10 @@ TEST_SUITE("model::reference") {
     using Basis = Treaty::Basis;
     CHECK(treaty("ccw").parties_on("convention", Date(2025, 8, 31), Basis::deposit).size() == 128);
     CHECK(treaty("ccw").parties_on("protocol_V", Date(2026, 2, 3), Basis::deposit).size() == 99);
-    CHECK(treaty("ccw").parties_on("amended_protocol_II", Date(2026, 2, 3), Basis::deposit).size() == 107);
-    const Treaty& ccm = treaty("ccm");
+    CHECK(
+        treaty("ccw").parties_on("amended_protocol_II", Date(2026, 2, 3), Basis::deposit).size() ==
+        107);
+    const Treaty &ccm = treaty("ccm");
     CHECK(ccm.parties_on("convention", Date(2025, 3, 5), Basis::deposit).size() == 112);
     CHECK(ccm.parties_on("convention", Date(2025, 8, 31), Basis::deposit).size() == 111);
     CHECK(ccm.parties_on("convention", Date(2025, 8, 31), Basis::in_force).size() == 111);
@@ -114,7 +118,7 @@ TEST_SUITE("model::reference") {
   }
 
   TEST_CASE("model::Treaty deadlines and withdrawals") {
-    const Treaty& ccm = treaty("ccm");
+    const Treaty &ccm = treaty("ccm");
     CHECK(ccm.withdrawals().size() == 1);
     CHECK(ccm.deadlines().size() == 23);
     CHECK(ccm.deadline_rules().size() == 2);

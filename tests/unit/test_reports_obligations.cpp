@@ -1,10 +1,10 @@
-#include "fixtures.hpp"
-
 #include <isukit/reports/status.hpp>
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+
+#include "fixtures.hpp"
 
 using namespace isukit;
 using model::EntryIntoForceRule;
@@ -13,11 +13,14 @@ using util::Date;
 namespace {
 
 using fixtures::reference;
-const model::Treaty& ccm() { return fixtures::treaty("ccm"); }
+const model::Treaty &ccm() {
+  return fixtures::treaty("ccm");
+}
 
-std::string initial_due(const char* code) {
+std::string initial_due(const char *code) {
   const auto id = *reference().states.find(code);
-  for (const auto& o : reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), 1)) {
+  for (const auto &o :
+       reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), 1)) {
     if (o.state == id && o.period == model::initial_period) {
       return o.due.iso();
     }
@@ -31,10 +34,11 @@ TEST_SUITE("reports::obligations") {
   TEST_CASE("model::EntryIntoForceRule CCM Article 17: first day of the sixth month") {
     EntryIntoForceRule ccm_rule{EntryIntoForceRule::Kind::first_of_month_after_deposit, 6};
     CHECK(ccm_rule.apply(Date(2012, 7, 17)).iso() == "2013-01-01");
-    CHECK(ccm_rule.apply(Date(2015, 10, 1)).iso() == "2016-04-01");  // deposit on a month's first day
+    CHECK(ccm_rule.apply(Date(2015, 10, 1)).iso() ==
+          "2016-04-01"); // deposit on a month's first day
     CHECK(ccm_rule.apply(Date(2015, 10, 31)).iso() == "2016-04-01"); // and on its last
     CHECK(ccm_rule.apply(Date(2023, 8, 31)).iso() == "2024-02-01");
-    CHECK(ccm_rule.apply(Date(2010, 2, 16)).iso() == "2010-08-01");  // the 30th instrument
+    CHECK(ccm_rule.apply(Date(2010, 2, 16)).iso() == "2010-08-01"); // the 30th instrument
   }
 
   TEST_CASE("model::Treaty::entry_into_force never before the instrument's own") {
@@ -42,12 +46,13 @@ TEST_SUITE("reports::obligations") {
     CHECK(*ccm().deposit(fixtures::state("IRL"), "convention") < Date(2010, 2, 1));
     CHECK(ccm().entry_into_force(fixtures::state("IRL"), "convention")->iso() == "2010-08-01");
     // CCW Protocol V entered into force on 2006-11-12; Sweden deposited before 2006-05-12.
-    const auto& ccw = fixtures::treaty("ccw");
+    const auto &ccw = fixtures::treaty("ccw");
     const auto swe = fixtures::state("SWE");
     CHECK(*ccw.deposit(swe, "protocol_V") < Date(2006, 5, 12));
     CHECK(ccw.entry_into_force(swe, "protocol_V")->iso() == "2006-11-12");
     CHECK(ccw.entry_into_force(swe, "convention")->iso() == "1983-12-02"); // deposited 1982-07-07
-    CHECK_FALSE(ccw.is_party(swe, "protocol_V", Date(2006, 11, 11), model::Treaty::Basis::in_force));
+    CHECK_FALSE(
+        ccw.is_party(swe, "protocol_V", Date(2006, 11, 11), model::Treaty::Basis::in_force));
     CHECK(ccw.is_party(swe, "protocol_V", Date(2006, 11, 12), model::Treaty::Basis::in_force));
   }
 
@@ -69,10 +74,11 @@ TEST_SUITE("reports::obligations") {
   }
 
   TEST_CASE("reports::compute_obligations annual reports: 30 April, the previous calendar year") {
-    const auto obligations = reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), 2);
+    const auto obligations =
+        reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), 2);
     int annual_2024 = 0;
     int annual_2023 = 0;
-    for (const auto& o : obligations) {
+    for (const auto &o : obligations) {
       if (o.period == 2024) {
         ++annual_2024;
         CHECK(o.due.iso() == "2025-04-30");
@@ -86,7 +92,8 @@ TEST_SUITE("reports::obligations") {
   }
 
   TEST_CASE("reports::track on time, late, overdue") {
-    const auto obligations = reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), 1);
+    const auto obligations =
+        reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), 1);
     const auto fra = *reference().states.find("FRA");
     std::vector<model::ReportReceived> received = {
         {fra, "article_7", 2024, Date(2025, 5, 2), "", {}},
@@ -95,10 +102,11 @@ TEST_SUITE("reports::obligations") {
     const auto tracked = reports::track(obligations, received, Date(2025, 8, 31));
     int overdue = 0;
     int france = 0;
-    for (const auto& t : tracked) {
+    for (const auto &t : tracked) {
       if (t.obligation.state == fra && t.obligation.due <= Date(2025, 8, 31)) {
         ++france;
-        CHECK(t.standing == (t.obligation.period == 2024 ? reports::Standing::late : reports::Standing::on_time));
+        CHECK(t.standing ==
+              (t.obligation.period == 2024 ? reports::Standing::late : reports::Standing::on_time));
       }
       overdue += t.standing == reports::Standing::overdue;
     }
@@ -107,10 +115,11 @@ TEST_SUITE("reports::obligations") {
   }
 
   TEST_CASE("reports deadlines and extensions") {
-    const auto& deadlines = ccm().deadlines();
+    const auto &deadlines = ccm().deadlines();
     const auto lbn = fixtures::state("LBN");
-    const auto lebanon = std::find_if(deadlines.begin(), deadlines.end(),
-                                      [&](const auto& d) { return d.state == lbn && d.article == 4; });
+    const auto lebanon = std::find_if(deadlines.begin(), deadlines.end(), [&](const auto &d) {
+      return d.state == lbn && d.article == 4;
+    });
     REQUIRE(lebanon != deadlines.end());
     CHECK(lebanon->deadline.iso() == "2021-05-01");
     CHECK(lebanon->current().iso() == "2026-05-01"); // the five-year extension granted
@@ -122,10 +131,12 @@ TEST_SUITE("reports::obligations") {
     CHECK_FALSE(reports::window_end(Date(2025, 8, 31), {9999, Unit::years}));
   }
 
-  TEST_CASE("reports::compute_obligations every report due back to the first owed, and the next one") {
+  TEST_CASE(
+      "reports::compute_obligations every report due back to the first owed, and the next one") {
     const auto lka = fixtures::state("LKA");
     std::vector<std::string> periods;
-    for (const auto& o : reports::compute_obligations(ccm(), reference().states, Date(2025, 1, 1), std::nullopt)) {
+    for (const auto &o :
+         reports::compute_obligations(ccm(), reference().states, Date(2025, 1, 1), std::nullopt)) {
       if (o.state == lka) {
         periods.push_back(reports::period_text(o.period) + " " + o.due.iso());
       }
@@ -133,15 +144,16 @@ TEST_SUITE("reports::obligations") {
     // Sri Lanka: in force 2018-09-01, initial report due 2019-02-28, so its first annual report
     // covers 2019 (not 2018, two months after the initial one). On 1 January 2025 the report for
     // 2023 (due 2024-04-30) is owed and the one for 2024 is the next.
-    CHECK(periods == std::vector<std::string>{"initial 2019-02-28", "2019 2020-04-30", "2020 2021-04-30",
-                                              "2021 2022-04-30", "2022 2023-04-30", "2023 2024-04-30",
+    CHECK(periods == std::vector<std::string>{"initial 2019-02-28", "2019 2020-04-30",
+                                              "2020 2021-04-30", "2021 2022-04-30",
+                                              "2022 2023-04-30", "2023 2024-04-30",
                                               "2024 2025-04-30"});
   }
 
   TEST_CASE("reports::compute_obligations --cycles: the N latest due dates on or before as-of") {
     const auto periods_on = [](Date as_of, int cycles) {
       std::vector<int> periods;
-      for (const auto& o : reports::compute_obligations(ccm(), reference().states, as_of, cycles)) {
+      for (const auto &o : reports::compute_obligations(ccm(), reference().states, as_of, cycles)) {
         if (o.state == fixtures::state("FRA") && o.period != model::initial_period) {
           periods.push_back(o.period);
         }
@@ -151,42 +163,57 @@ TEST_SUITE("reports::obligations") {
     CHECK(periods_on(Date(2024, 12, 31), 1) == std::vector<int>{2023, 2024});
     CHECK(periods_on(Date(2025, 1, 1), 1) == std::vector<int>{2023, 2024});
     CHECK(periods_on(Date(2025, 4, 29), 2) == std::vector<int>{2022, 2023, 2024});
-    CHECK(periods_on(Date(2025, 4, 30), 1) == std::vector<int>{2024, 2025}); // due today: the latest
+    CHECK(periods_on(Date(2025, 4, 30), 1) ==
+          std::vector<int>{2024, 2025}); // due today: the latest
   }
 
   TEST_CASE("reports::check_owed refuses a report the state does not owe") {
-    const auto report = [](const char* code, const char* obligation, int period, Date received) {
+    const auto report = [](const char *code, const char *obligation, int period, Date received) {
       return model::ReportReceived{fixtures::state(code), obligation, period, received, "", {}};
     };
-    const auto owed = [&](model::ReportReceived r, const model::Treaty& treaty) {
+    const auto owed = [&](model::ReportReceived r, const model::Treaty &treaty) {
       try {
         reports::check_owed({r}, treaty, reference().states);
         return std::string("owed");
-      } catch (const util::Error& e) {
+      } catch (const util::Error &e) {
         CHECK(e.code() == util::ExitCode::data);
         return e.message();
       }
     };
-    const auto& ccw = fixtures::treaty("ccw");
+    const auto &ccw = fixtures::treaty("ccw");
     CHECK(owed(report("LKA", "article_7", 2019, Date(2020, 4, 1)), ccm()) == "owed");
-    CHECK(owed(report("LKA", "article_7", 2018, Date(2019, 4, 1)), ccm()).find("first annual article_7 report covers 2019") != std::string::npos);
-    CHECK(owed(report("USA", "article_7", model::initial_period, Date(2020, 4, 1)), ccm()).find("never became party") != std::string::npos);
-    CHECK(owed(report("FRA", "article_7", 2026, Date(2025, 12, 1)), ccm()).find("not yet begun") != std::string::npos);
-    CHECK(owed(report("FRA", "compliance", model::initial_period, Date(2010, 1, 1)), ccw).find("no initial report") != std::string::npos);
-    CHECK(owed(report("FRA", "compliance", 2006, Date(2007, 3, 1)), ccw).find("covers 2007") != std::string::npos);
+    CHECK(owed(report("LKA", "article_7", 2018, Date(2019, 4, 1)), ccm())
+              .find("first annual article_7 report covers 2019") != std::string::npos);
+    CHECK(owed(report("USA", "article_7", model::initial_period, Date(2020, 4, 1)), ccm())
+              .find("never became party") != std::string::npos);
+    CHECK(owed(report("FRA", "article_7", 2026, Date(2025, 12, 1)), ccm()).find("not yet begun") !=
+          std::string::npos);
+    CHECK(owed(report("FRA", "compliance", model::initial_period, Date(2010, 1, 1)), ccw)
+              .find("no initial report") != std::string::npos);
+    CHECK(owed(report("FRA", "compliance", 2006, Date(2007, 3, 1)), ccw).find("covers 2007") !=
+          std::string::npos);
     CHECK(owed(report("LTU", "article_7", 2024, Date(2025, 3, 1)), ccm()) == "owed");
-    CHECK(owed(report("LTU", "article_7", 2026, Date(2026, 12, 1)), ccm()).find("withdrawal") != std::string::npos);
+    CHECK(owed(report("LTU", "article_7", 2026, Date(2026, 12, 1)), ccm()).find("withdrawal") !=
+          std::string::npos);
   }
 
   TEST_CASE("model::Deadline::known_on ignores what was recorded after the date") {
-    model::Deadline d{0, 4, Date(2023, 9, 1), Date(2026, 10, 1), util::PartialDate::parse("2024-09"),
-                      util::PartialDate::parse("2026-03-15"), ""};
-    CHECK(d.known_on(Date(2024, 9, 29)).current.iso() == "2023-09-01"); // granted in September: known from its end
+    model::Deadline d{0,
+                      4,
+                      Date(2023, 9, 1),
+                      Date(2026, 10, 1),
+                      util::PartialDate::parse("2024-09"),
+                      util::PartialDate::parse("2026-03-15"),
+                      ""};
+    CHECK(d.known_on(Date(2024, 9, 29)).current.iso() ==
+          "2023-09-01"); // granted in September: known from its end
     CHECK(d.known_on(Date(2024, 9, 30)).current.iso() == "2026-10-01");
     CHECK_FALSE(d.known_on(Date(2026, 3, 14)).completed);
     CHECK(d.known_on(Date(2026, 3, 15)).completed);
-    model::Deadline undated{0, 4, Date(2021, 5, 1), Date(2026, 5, 1), std::nullopt, std::nullopt, ""};
+    model::Deadline undated{0, 4, Date(2021, 5, 1), Date(2026, 5, 1), std::nullopt, std::nullopt,
+                            ""};
     CHECK(undated.known_on(Date(2021, 4, 30)).current.iso() == "2021-05-01");
-    CHECK(undated.known_on(Date(2021, 5, 1)).current.iso() == "2026-05-01"); // by the original deadline
+    CHECK(undated.known_on(Date(2021, 5, 1)).current.iso() ==
+          "2026-05-01"); // by the original deadline
   }
 }

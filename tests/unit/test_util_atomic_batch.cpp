@@ -11,15 +11,16 @@ using namespace isukit::util;
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& path) {
+std::string slurp(const fs::path &path) {
   std::ifstream in(path);
   std::stringstream content;
   content << in.rdbuf();
   return content.str();
 }
 
-std::size_t entries(const fs::path& dir) {
-  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+std::size_t entries(const fs::path &dir) {
+  return static_cast<std::size_t>(
+      std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
 } // namespace
 

@@ -11,7 +11,7 @@ using namespace isukit::util;
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& path) {
+std::string slurp(const fs::path &path) {
   std::ifstream in(path);
   std::stringstream content;
   content << in.rdbuf();
@@ -36,7 +36,7 @@ TEST_SUITE("util::atomic_file") {
       try {
         write_file_atomically(dir / "missing" / "out.yaml", "x");
         FAIL("expected an error");
-      } catch (const Error& e) {
+      } catch (const Error &e) {
         CHECK(e.code() == ExitCode::cannot_create);
       }
       CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 0);
@@ -59,7 +59,7 @@ TEST_SUITE("util::atomic_file") {
       try {
         write_file_atomically(dir / "out", "x");
         FAIL("expected an error");
-      } catch (const Error& e) {
+      } catch (const Error &e) {
         CHECK(e.code() == ExitCode::cannot_create);
       }
       CHECK(fs::is_directory(dir / "out"));

@@ -1,10 +1,10 @@
 #include <isukit/util/date.hpp>
 
-#include "fixtures.hpp"
-
 #include <doctest/doctest.h>
 
 #include <stdexcept>
+
+#include "fixtures.hpp"
 
 using namespace isukit::util;
 

@@ -1,8 +1,8 @@
 #include <isukit/util/decimal.hpp>
 
-#include "fixtures.hpp"
-
 #include <doctest/doctest.h>
+
+#include "fixtures.hpp"
 
 using namespace isukit::util;
 
@@ -21,8 +21,10 @@ TEST_SUITE("util::decimal") {
     CHECK(parse_decimal(forty + "." + forty).has_value());
     CHECK_FALSE(parse_decimal("9" + forty).has_value());
     CHECK_FALSE(parse_decimal("0." + forty + "1").has_value());
-    CHECK(*parse_decimal("-" + std::string(100, '0') + "1.5") == Rational(-3, 2)); // leading zeros are not digits that count
-    CHECK_FALSE(parse_decimal("0." + std::string(2700, '5')).has_value()); // the fuzzer's 12-second input
+    CHECK(*parse_decimal("-" + std::string(100, '0') + "1.5") ==
+          Rational(-3, 2)); // leading zeros are not digits that count
+    CHECK_FALSE(
+        parse_decimal("0." + std::string(2700, '5')).has_value()); // the fuzzer's 12-second input
   }
 
   TEST_CASE("util::format_decimal") {

@@ -9,7 +9,7 @@ using namespace isukit::util;
 
 namespace {
 
-PluralRule rule(const char* text) {
+PluralRule rule(const char *text) {
   std::string error;
   auto parsed = PluralRule::parse(text, error);
   REQUIRE_MESSAGE(error.empty(), error);
@@ -38,7 +38,7 @@ TEST_SUITE("util::lang") {
   }
 
   TEST_CASE("util::PluralRule: a malformed rule is an error, not a rule that never matches") {
-    for (const char* bad : {"x = 1", "n = ", "n < 1", "n % 0 = 1", "n = 3..1", "n = 1 and"}) {
+    for (const char *bad : {"x = 1", "n = ", "n < 1", "n % 0 = 1", "n = 3..1", "n = 1 and"}) {
       std::string error;
       PluralRule::parse(bad, error);
       CHECK_MESSAGE(!error.empty(), bad);
@@ -78,6 +78,6 @@ TEST_SUITE("util::lang") {
     CHECK(lang.phrase("of", {{"name", "Antigua-et-Barbuda"}}) == "d'Antigua-et-Barbuda");
     CHECK(lang.phrase("of", {{"name", "la République française"}}) == "de la République française");
     CHECK(lang.phrase("of", {{"name", "Cuba de le sud"}}) == "de Cuba de le sud"); // the start only
-    CHECK(lang.text("of", {{"name", "le Royaume"}}) == "de le Royaume");              // text() never contracts
+    CHECK(lang.text("of", {{"name", "le Royaume"}}) == "de le Royaume"); // text() never contracts
   }
 }

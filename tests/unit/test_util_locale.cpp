@@ -9,7 +9,8 @@
 using namespace isukit::util;
 
 TEST_SUITE("util::locale") {
-  TEST_CASE("util::format_plain_decimal: CLDR grouping and decimal marks of the six UN languages, digits kept") {
+  TEST_CASE("util::format_plain_decimal: CLDR grouping and decimal marks of the six UN languages, "
+            "digits kept") {
     CHECK(format_plain_decimal("1362200.20", "en-GB", Grouping::grouped) == "1,362,200.20");
     CHECK(format_plain_decimal("1362200.20", "fr", Grouping::grouped) == "1\u202f362\u202f200,20");
     CHECK(format_plain_decimal("1362200.20", "es", Grouping::grouped) == "1.362.200,20");
@@ -22,7 +23,8 @@ TEST_SUITE("util::locale") {
     CHECK(format_plain_decimal("62.2", "fr", Grouping::plain) == "62,2");
     CHECK(format_plain_decimal("0.000", "en-GB", Grouping::plain) == "0.000");
     // Beyond double's 15-17 significant digits: nothing is lost.
-    CHECK(format_plain_decimal("92233720368547758.07", "en-GB", Grouping::grouped) == "92,233,720,368,547,758.07");
+    CHECK(format_plain_decimal("92233720368547758.07", "en-GB", Grouping::grouped) ==
+          "92,233,720,368,547,758.07");
   }
 
   TEST_CASE("util::format_long_date") {
@@ -35,8 +37,10 @@ TEST_SUITE("util::locale") {
     CHECK(format_long_date(Date(1950, 12, 31), "en-GB", "") == "31 December 1950");
   }
 
-  TEST_CASE("util::format_long_date: a language's own month names replace CLDR's, the rest is ICU's") {
-    const std::vector<std::string> months = {"M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "M11", "M12"};
+  TEST_CASE(
+      "util::format_long_date: a language's own month names replace CLDR's, the rest is ICU's") {
+    const std::vector<std::string> months = {"M1", "M2", "M3", "M4",  "M5",  "M6",
+                                             "M7", "M8", "M9", "M10", "M11", "M12"};
     CHECK(format_long_date(Date(2025, 9, 17), "ar-u-nu-latn", "", months) == "17 M9 2025");
     CHECK(format_long_date(Date(2025, 9, 17), "ar-u-nu-latn", "") == "17 سبتمبر 2025");
     // Day and month both replaced, in either order: each keeps its place.
@@ -44,7 +48,8 @@ TEST_SUITE("util::locale") {
     CHECK(format_long_date(Date(2026, 12, 1), "zh", "一", months) == "2026年M12月一日");
   }
 
-  TEST_CASE("util::format_long_date: every util::Date as its ISO text says (proleptic Gregorian, ISO year)") {
+  TEST_CASE("util::format_long_date: every util::Date as its ISO text says (proleptic Gregorian, "
+            "ISO year)") {
     // ICU's default calendar is Julian before 15 October 1582 and writes the year 0 as 1 (BC).
     CHECK(format_long_date(Date(1582, 10, 10), "en-GB", "") == "10 October 1582");
     CHECK(format_long_date(Date(1500, 3, 1), "fr", "1er") == "1er mars 1500");

@@ -1,14 +1,14 @@
 #include <isukit/util/error.hpp>
 #include <isukit/util/money.hpp>
 
-#include "fixtures.hpp"
-
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <limits>
 #include <regex>
 #include <string>
+
+#include "fixtures.hpp"
 
 using namespace isukit::util;
 
@@ -53,7 +53,9 @@ TEST_SUITE("util::money") {
       CHECK(parse_money("1362200.2", usd).money->minor_units() == 136220020);
       CHECK(parse_money("469686", chf).money->minor_units() == 46968600);
     }
-    SUBCASE("negative") { CHECK(parse_money("-0.05", usd).money->minor_units() == -5); }
+    SUBCASE("negative") {
+      CHECK(parse_money("-0.05", usd).money->minor_units() == -5);
+    }
     SUBCASE("grouping is rejected") {
       CHECK(parse_money("1,362,200.20", usd).error ==
             "expected an amount such as 1234.50, got '1,362,200.20'");
@@ -62,10 +64,11 @@ TEST_SUITE("util::money") {
       CHECK(parse_money("1e6", usd).error == "expected an amount such as 1234.50, got '1e6'");
     }
     SUBCASE("too many decimals") {
-      CHECK(parse_money("10.005", usd).error == "amount '10.005' has more decimals than USD allows (2)");
+      CHECK(parse_money("10.005", usd).error ==
+            "amount '10.005' has more decimals than USD allows (2)");
     }
     SUBCASE("malformed") {
-      for (const char* bad : {"", "-", ".5", "5.", "+5", " 5", "5 ", "1.2.3", "0x10"}) {
+      for (const char *bad : {"", "-", ".5", "5.", "+5", " 5", "5 ", "1.2.3", "0x10"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_money(bad, usd).money);
       }
@@ -76,7 +79,8 @@ TEST_SUITE("util::money") {
       CHECK_FALSE(parse_money("-92233720368547758.09", usd).money);
     }
     SUBCASE("every amount plain() writes reads back, the extremes included") {
-      for (const std::int64_t minor : {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()}) {
+      for (const std::int64_t minor :
+           {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()}) {
         const Money money(minor, usd);
         CAPTURE(money.plain());
         REQUIRE(parse_money(money.plain(), usd).money);
@@ -105,7 +109,19 @@ TEST_SUITE("util::money") {
   }
 
   TEST_CASE("util::Money::plain, written from the integer, is format_decimal of the exact value") {
-    std::vector<std::int64_t> amounts = {0, 1, -1, 9, 10, 99, 100, -100, 101, 999, 1000, -1001, 136220020,
+    std::vector<std::int64_t> amounts = {0,
+                                         1,
+                                         -1,
+                                         9,
+                                         10,
+                                         99,
+                                         100,
+                                         -100,
+                                         101,
+                                         999,
+                                         1000,
+                                         -1001,
+                                         136220020,
                                          std::numeric_limits<std::int64_t>::max(),
                                          std::numeric_limits<std::int64_t>::min(),
                                          std::numeric_limits<std::int64_t>::min() + 1};
@@ -116,7 +132,7 @@ TEST_SUITE("util::money") {
       x ^= x << 17;
       amounts.push_back(static_cast<std::int64_t>(x) >> (x % 63));
     }
-    for (const char* code : {"USD", "JPY", "KWD"}) {
+    for (const char *code : {"USD", "JPY", "KWD"}) {
       const Currency currency = *Currency::parse(code);
       for (const std::int64_t minor : amounts) {
         const Money money(minor, currency);
@@ -136,7 +152,7 @@ TEST_SUITE("util::money") {
 }
 
 TEST_CASE("util::parse_money with an exporting system's amount style") {
-  const auto read = [](const char* text, AmountStyle style) {
+  const auto read = [](const char *text, AmountStyle style) {
     const auto parsed = parse_money(text, chf, style);
     return parsed.money ? parsed.money->plain() : parsed.error;
   };

@@ -17,11 +17,15 @@ TEST_CASE("util::to_utf8 converts every supported encoding and drops the byte-or
 }
 
 TEST_CASE("util::to_utf8 names the line and the cause of bytes that are not text") {
-  CHECK_THROWS_WITH(to_utf8("a\nb\xE8", Encoding::utf8, "f.csv"),
-                    doctest::Contains("f.csv:2: byte 0xE8 is not utf-8 text (is the file in Windows-1252"));
-  CHECK_THROWS_WITH(to_utf8("\xEF\xBB\xBFx", Encoding::windows1252, "f.csv"),
-                    doctest::Contains("starts with a UTF-8 byte-order mark, but the rules say 'encoding: windows-1252'"));
-  CHECK_THROWS_WITH(to_utf8(std::string("a\0", 2), Encoding::utf8, "f.csv"), doctest::Contains("NUL bytes"));
+  CHECK_THROWS_WITH(
+      to_utf8("a\nb\xE8", Encoding::utf8, "f.csv"),
+      doctest::Contains("f.csv:2: byte 0xE8 is not utf-8 text (is the file in Windows-1252"));
+  CHECK_THROWS_WITH(
+      to_utf8("\xEF\xBB\xBFx", Encoding::windows1252, "f.csv"),
+      doctest::Contains(
+          "starts with a UTF-8 byte-order mark, but the rules say 'encoding: windows-1252'"));
+  CHECK_THROWS_WITH(to_utf8(std::string("a\0", 2), Encoding::utf8, "f.csv"),
+                    doctest::Contains("NUL bytes"));
 }
 
 TEST_CASE("util::parse_encoding") {

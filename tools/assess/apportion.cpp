@@ -1,11 +1,11 @@
 // assess apportion: a total (or a budget's total for a year) split into assessed contributions.
-#include "subcommands.hpp"
-
 #include <isukit/assess/apportion.hpp>
 #include <isukit/budget/evaluate.hpp>
 #include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
+
+#include "subcommands.hpp"
 
 namespace assess_tool {
 
@@ -24,37 +24,41 @@ struct Options {
 };
 
 /// --currency: an ISO 4217 code, or none (the treaty's).
-std::optional<util::Currency> parse_currency_option(const std::string& text) {
+std::optional<util::Currency> parse_currency_option(const std::string &text) {
   if (text.empty()) {
     return std::nullopt;
   }
   const auto parsed = util::Currency::parse(text);
   if (!parsed) {
-    throw util::Error(util::ExitCode::usage,
-                      fmt::format("--currency expects an ISO 4217 currency code such as USD, got '{}'", text));
+    throw util::Error(
+        util::ExitCode::usage,
+        fmt::format("--currency expects an ISO 4217 currency code such as USD, got '{}'", text));
   }
   return parsed;
 }
 
 } // namespace
 
-cli::Runner setup_apportion(CLI::App& app) {
+cli::Runner setup_apportion(CLI::App &app) {
   auto options = std::make_shared<Options>();
   cli::add_output_options(app, options->output);
   cli::add_data_options(app, options->data, true);
   app.add_option("--year", options->year, "The assessment year (default: the year of --as-of)");
   cli::add_as_of_option(app, options->as_of);
-  auto* total = app.add_option("--total", options->total, "The total to apportion, e.g. 1362200.20");
+  auto *total =
+      app.add_option("--total", options->total, "The total to apportion, e.g. 1362200.20");
   app.add_option("--currency", options->currency, "The total's currency (default: the treaty's)");
-  auto* budget = app.add_option("--budget", options->budget,
-                                "A budget or budget-totals file (- for stdin) whose total for the year is apportioned");
+  auto *budget = app.add_option(
+      "--budget", options->budget,
+      "A budget or budget-totals file (- for stdin) whose total for the year is apportioned");
   total->excludes(budget);
   return [options] {
     const auto out = cli::output_config(options->output, options->data);
     if (options->total.empty() == options->budget.empty()) {
       throw util::Error(util::ExitCode::usage, "give either --total AMOUNT or --budget FILE");
     }
-    const auto total_option = cli::parse_amount_option("--total", options->total, "it is what the States Parties share");
+    const auto total_option =
+        cli::parse_amount_option("--total", options->total, "it is what the States Parties share");
     const auto currency_option = parse_currency_option(options->currency);
     const int year = resolve_year(options->year, options->as_of);
     const auto context = cli::load_treaty_context(options->data);
@@ -62,13 +66,16 @@ cli::Runner setup_apportion(CLI::App& app) {
     const util::Money total =
         total_option.given()
             ? total_option.in(currency)
-            : budget::year_total(model::read_documents({options->budget}, {"budget", "budget-totals"}), year, currency,
-                                 options->budget);
-    const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(), context.reference.states, year);
+            : budget::year_total(
+                  model::read_documents({options->budget}, {"budget", "budget-totals"}), year,
+                  currency, options->budget);
+    const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(),
+                                            context.reference.states, year);
     const auto result = assess::apportion(scale, context.reference.states, total,
                                           context.treaty.cost_sharing().minimum_contribution,
                                           context.treaty.cost_sharing().rounding);
-    cli::emit(assess::assessments_output(result, context.reference.states, out.lang), out, context.sources(scale.scale_id));
+    cli::emit(assess::assessments_output(result, context.reference.states, out.lang), out,
+              context.sources(scale.scale_id));
     return 0;
   };
 }

@@ -1,6 +1,4 @@
 // assess import: payments from a bank's or finance system's exports, by the user's rules.
-#include "subcommands.hpp"
-
 #include <isukit/assess/import.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/writers.hpp>
@@ -10,6 +8,8 @@
 #include <fmt/format.h>
 
 #include <iostream>
+
+#include "subcommands.hpp"
 
 namespace assess_tool {
 
@@ -25,9 +25,9 @@ struct ImportOptions {
   std::vector<std::string> exports;
 };
 
-std::vector<assess::ExportFile> read_exports(const std::vector<std::string>& paths) {
+std::vector<assess::ExportFile> read_exports(const std::vector<std::string> &paths) {
   std::vector<assess::ExportFile> exports;
-  for (const auto& path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
+  for (const auto &path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
     std::string name = path == "-" ? "<stdin>" : path;
     std::string content = io::read_file(path);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -41,26 +41,33 @@ std::vector<assess::ExportFile> read_exports(const std::vector<std::string>& pat
 
 } // namespace
 
-cli::Runner setup_import(CLI::App& app) {
+cli::Runner setup_import(CLI::App &app) {
   auto options = std::make_shared<ImportOptions>();
   cli::add_output_options(app, options->output);
   cli::add_data_options(app, options->data, false);
-  app.add_option("--rules", options->rules, "The import-rules document of the bank or finance system")->required();
-  app.add_option("--unmatched", options->unmatched,
-                 "Write the rows whose payer matches no state (or several) to FILE and import the rest");
-  app.add_option("exports", options->exports, "CSV exports or camt.053/054 statements (files, or - for stdin)");
+  app.add_option("--rules", options->rules,
+                 "The import-rules document of the bank or finance system")
+      ->required();
+  app.add_option(
+      "--unmatched", options->unmatched,
+      "Write the rows whose payer matches no state (or several) to FILE and import the rest");
+  app.add_option("exports", options->exports,
+                 "CSV exports or camt.053/054 statements (files, or - for stdin)");
   return [options] {
     const auto out = cli::output_config(options->output, options->data);
     const model::Reference reference = model::Reference::load(cli::resolve_data_dir(options->data));
-    const auto rules = model::ImportRules::from_document(model::read_single_document(options->rules, "import-rules"),
-                                                         reference.states);
-    const auto result = assess::import_payments(read_exports(options->exports), rules, reference.states,
-                                                options->unmatched.empty() ? assess::UnmatchedPayers::fail
-                                                                           : assess::UnmatchedPayers::set_aside);
+    const auto rules = model::ImportRules::from_document(
+        model::read_single_document(options->rules, "import-rules"), reference.states);
+    const auto result =
+        assess::import_payments(read_exports(options->exports), rules, reference.states,
+                                options->unmatched.empty() ? assess::UnmatchedPayers::fail
+                                                           : assess::UnmatchedPayers::set_aside);
     if (!options->unmatched.empty()) {
-      util::write_file_atomically(options->unmatched, io::to_yaml({assess::unmatched_document(result, reference.states)}));
+      util::write_file_atomically(
+          options->unmatched, io::to_yaml({assess::unmatched_document(result, reference.states)}));
     }
-    cli::emit(assess::payments_output(result, reference.states, out.lang), out, {reference.states.source()});
+    cli::emit(assess::payments_output(result, reference.states, out.lang), out,
+              {reference.states.source()});
     std::cerr << "assess import: " << assess::summary_text(result.summary) << '\n';
     return 0;
   };

@@ -1,13 +1,13 @@
 // assess invoices: one invoice per state with something to pay, from the shipped (or a given)
 // Mustache template.
-#include "subcommands.hpp"
-
 #include <isukit/assess/invoices.hpp>
 #include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
 
 #include <iostream>
+
+#include "subcommands.hpp"
 
 namespace assess_tool {
 
@@ -17,10 +17,11 @@ namespace {
 
 /// The notes on stderr that a batch of invoices needs: who got none, and a letter that does
 /// not say where to pay.
-void note_batch(const assess::InvoiceBatch& batch, const model::LetterKit& kit) {
+void note_batch(const assess::InvoiceBatch &batch, const model::LetterKit &kit) {
   if (!batch.nothing_to_pay.empty()) {
-    std::cerr << fmt::format("assess: no invoice for {} state(s) with nothing to pay (--include-zero writes them): {}\n",
-                             batch.nothing_to_pay.size(), fmt::join(batch.nothing_to_pay, ", "));
+    std::cerr << fmt::format(
+        "assess: no invoice for {} state(s) with nothing to pay (--include-zero writes them): {}\n",
+        batch.nothing_to_pay.size(), fmt::join(batch.nothing_to_pay, ", "));
   }
   if (!batch.letters.empty()) {
     warn_without_payment(kit, "invoices");
@@ -29,11 +30,12 @@ void note_batch(const assess::InvoiceBatch& batch, const model::LetterKit& kit) 
 
 } // namespace
 
-void warn_without_payment(const model::LetterKit& kit, std::string_view noun) {
+void warn_without_payment(const model::LetterKit &kit, std::string_view noun) {
   if (!kit.isu.payment.complete()) {
-    std::cerr << fmt::format("assess: warning: the {} give no payment instructions (no bank and account in the "
-                             "treaty file's isu.payment; give them with --isu FILE)\n",
-                             noun);
+    std::cerr << fmt::format(
+        "assess: warning: the {} give no payment instructions (no bank and account in the "
+        "treaty file's isu.payment; give them with --isu FILE)\n",
+        noun);
   }
 }
 
@@ -51,31 +53,37 @@ struct InvoiceOptions {
 
 /// --issued (default today), --due (default the treaty's rule) and --include-zero, checked: a due
 /// date before the date of issue is a usage error (64).
-assess::InvoiceSettings invoice_settings(const InvoiceOptions& options) {
-  const auto issued = options.issued.empty() ? cli::parse_as_of("") : cli::parse_date_option("--issued", options.issued);
+assess::InvoiceSettings invoice_settings(const InvoiceOptions &options) {
+  const auto issued = options.issued.empty() ? cli::parse_as_of("")
+                                             : cli::parse_date_option("--issued", options.issued);
   const assess::InvoiceSettings settings{
-      issued, options.due.empty() ? std::nullopt : std::optional(cli::parse_date_option("--due", options.due)),
+      issued,
+      options.due.empty() ? std::nullopt
+                          : std::optional(cli::parse_date_option("--due", options.due)),
       options.include_zero};
   if (settings.due && *settings.due < issued) {
-    throw util::Error(util::ExitCode::usage,
-                      fmt::format("--due {} is before --issued {}: an invoice falls due on or after its date of issue",
-                                  settings.due->iso(), issued.iso()));
+    throw util::Error(
+        util::ExitCode::usage,
+        fmt::format(
+            "--due {} is before --issued {}: an invoice falls due on or after its date of issue",
+            settings.due->iso(), issued.iso()));
   }
   return settings;
 }
 
 /// The invoices of every assessments document of the inputs, each in its treaty's letters (the
 /// document's treaty unless --treaty names one), then the batch's notes on stderr.
-void write_invoices(const InvoiceOptions& options, const assess::InvoiceSettings& settings) {
+void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings &settings) {
   const auto reference = model::Reference::load(cli::resolve_data_dir(options.data));
   std::optional<assess::ContributionsStatus> balances;
   if (!options.ledger.empty()) {
-    balances = assess::compute_status(model::Ledger::read(options.ledger, reference.states, settings.issued),
-                                      reference.states, settings.issued);
+    balances = assess::compute_status(
+        model::Ledger::read(options.ledger, reference.states, settings.issued), reference.states,
+        settings.issued);
   }
   assess::InvoiceBatch all;
   std::optional<model::LetterKit> kit;
-  for (const auto& document : model::read_documents(options.inputs, {"assessments"})) {
+  for (const auto &document : model::read_documents(options.inputs, {"assessments"})) {
     cli::DataOptions data = options.data;
     if (data.treaty.empty()) {
       data.treaty = document.root.at("treaty").as_text();
@@ -85,7 +93,8 @@ void write_invoices(const InvoiceOptions& options, const assess::InvoiceSettings
     auto batch = assess::make_invoices(document.root, treaty, reference.states, *kit, settings,
                                        balances ? &*balances : nullptr);
     std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
-    all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(), batch.nothing_to_pay.end());
+    all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(),
+                              batch.nothing_to_pay.end());
   }
   cli::write_letter_batch("assess", *kit, all.letters, options.letters, "invoice");
   note_batch(all, *kit);
@@ -93,16 +102,19 @@ void write_invoices(const InvoiceOptions& options, const assess::InvoiceSettings
 
 } // namespace
 
-cli::Runner setup_invoices(CLI::App& app) {
+cli::Runner setup_invoices(CLI::App &app) {
   auto options = std::make_shared<InvoiceOptions>();
   cli::add_data_options(app, options->data, false);
   cli::add_letter_options(app, options->letters, "invoice");
   app.add_option("--issued", options->issued, "The date of issue, YYYY-MM-DD (default: today)");
-  app.add_option("--due", options->due, "The due date (default: the treaty file's rule, see DUE DATES)");
+  app.add_option("--due", options->due,
+                 "The due date (default: the treaty file's rule, see DUE DATES)");
   app.add_option("--ledger", options->ledger,
-                 "The accounts (assessments, payments; repeatable): each invoice adds the arrears and credit as of its date")
+                 "The accounts (assessments, payments; repeatable): each invoice adds the arrears "
+                 "and credit as of its date")
       ->allow_extra_args(false);
-  app.add_flag("--include-zero", options->include_zero, "Also write invoices for states with nothing to pay");
+  app.add_flag("--include-zero", options->include_zero,
+               "Also write invoices for states with nothing to pay");
   cli::add_inputs(app, options->inputs, "Assessments files");
   return [options] {
     write_invoices(*options, invoice_settings(*options));

@@ -1,13 +1,13 @@
 // assess remind: one letter to each state in arrears, the selection of assess arrears.
-#include "subcommands.hpp"
-
 #include <isukit/util/error.hpp>
+
+#include "subcommands.hpp"
 
 namespace assess_tool {
 
 using namespace isukit;
 
-cli::Runner setup_remind(CLI::App& app) {
+cli::Runner setup_remind(CLI::App &app) {
   struct Options {
     cli::DataOptions data;
     cli::LetterOptions letters;
@@ -28,11 +28,12 @@ cli::Runner setup_remind(CLI::App& app) {
     ledger.as_of = options->as_of;
     ledger.inputs = options->inputs;
     const auto loaded = load_ledger(ledger, {"assessments", "payments"});
-    const auto& states = loaded.reference.states;
+    const auto &states = loaded.reference.states;
     const auto status = assess::compute_status(loaded.ledger, states, loaded.as_of);
     const auto arrears = assess::select_arrears(status, query.in(status.currency));
     const auto treaty = ledger_treaty(loaded, options->data, status.treaty);
-    const auto kit = cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "arrears");
+    const auto kit =
+        cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "arrears");
     const auto letters = assess::arrears_letters(arrears, status, treaty, states, kit);
     cli::write_letter_batch("assess", kit, letters, options->letters, "arrears letter");
     if (letters.empty()) {

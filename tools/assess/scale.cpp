@@ -1,23 +1,24 @@
 // assess scale: the UN scale adjusted to the states that pay under the treaty.
-#include "subcommands.hpp"
-
 #include <isukit/assess/scale.hpp>
 
 #include <fmt/format.h>
+
+#include "subcommands.hpp"
 
 namespace assess_tool {
 
 using namespace isukit;
 
-int resolve_year(int year, const std::string& as_of) {
+int resolve_year(int year, const std::string &as_of) {
   if (year != 0 && (year < util::first_year || year > util::last_year)) {
-    throw util::Error(util::ExitCode::usage, fmt::format("--year: {} is outside the years isukit handles, {}-{}", year,
-                                                         util::first_year, util::last_year));
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--year: {} is outside the years isukit handles, {}-{}", year,
+                                  util::first_year, util::last_year));
   }
   return year ? year : cli::parse_as_of(as_of).year();
 }
 
-cli::Runner setup_scale(CLI::App& app) {
+cli::Runner setup_scale(CLI::App &app) {
   struct Options {
     cli::OutputOptions output;
     cli::DataOptions data;
@@ -33,8 +34,10 @@ cli::Runner setup_scale(CLI::App& app) {
     const auto out = cli::output_config(options->output, options->data);
     const auto context = cli::load_treaty_context(options->data);
     const int year = resolve_year(options->year, options->as_of);
-    const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(), context.reference.states, year);
-    cli::emit(assess::scale_output(scale, context.reference, out.lang), out, context.sources(scale.scale_id));
+    const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(),
+                                            context.reference.states, year);
+    cli::emit(assess::scale_output(scale, context.reference, out.lang), out,
+              context.sources(scale.scale_id));
     return 0;
   };
 }

@@ -1,17 +1,17 @@
 // assess status: who has paid what, as of a date.
-#include "subcommands.hpp"
-
 #include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
 
 #include <map>
 
+#include "subcommands.hpp"
+
 namespace assess_tool {
 
 using namespace isukit;
 
-void add_ledger_options(CLI::App& app, LedgerOptions& options) {
+void add_ledger_options(CLI::App &app, LedgerOptions &options) {
   cli::add_output_options(app, options.output);
   cli::add_data_options(app, options.data, false);
   cli::add_as_of_option(app, options.as_of);
@@ -24,8 +24,8 @@ namespace {
 /// documents of a ledger name the same treaty, and reading it costs more than checking them.
 using TreatiesRead = std::map<std::string, model::Treaty, std::less<>>;
 
-const model::Treaty& read_treaty(TreatiesRead& read, const model::Reference& reference, cli::DataOptions data,
-                                 const std::string& name) {
+const model::Treaty &read_treaty(TreatiesRead &read, const model::Reference &reference,
+                                 cli::DataOptions data, const std::string &name) {
   auto it = read.find(name);
   if (it == read.end()) {
     data.treaty = name;
@@ -36,74 +36,85 @@ const model::Treaty& read_treaty(TreatiesRead& read, const model::Reference& ref
 
 /// Each state an assessments document assesses is a paying party of its treaty (the document's,
 /// else --treaty's) in its year; a document that names no treaty, without --treaty, is not checked.
-void require_paying_parties(const model::AssessmentDocument& document, const model::Reference& reference,
-                            const cli::DataOptions& data, TreatiesRead& treaties) {
-  const std::string& name = document.treaty.empty() ? data.treaty : document.treaty;
+void require_paying_parties(const model::AssessmentDocument &document,
+                            const model::Reference &reference, const cli::DataOptions &data,
+                            TreatiesRead &treaties) {
+  const std::string &name = document.treaty.empty() ? data.treaty : document.treaty;
   if (name.empty()) {
     return;
   }
-  const auto& treaty = read_treaty(treaties, reference, data, name);
-  for (const auto& [state, mark] : document.states) {
+  const auto &treaty = read_treaty(treaties, reference, data, name);
+  for (const auto &[state, mark] : document.states) {
     treaty.require_paying_party(state, document.year, mark, reference.states);
   }
 }
 
 } // namespace
 
-LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std::string_view> needs,
-                         bool keep_payments) {
+LoadedLedger load_ledger(const LedgerOptions &options,
+                         std::initializer_list<std::string_view> needs, bool keep_payments) {
   auto output = cli::output_config(options.output, options.data);
   const util::Date as_of = cli::parse_as_of(options.as_of);
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
-  model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
+  model::Ledger ledger =
+      model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
   model::require_kinds(ledger.inputs_read(), needs, model::Need::each);
   TreatiesRead treaties;
-  for (const auto& document : ledger.assessment_documents()) {
-    if (!options.data.treaty.empty() && !document.treaty.empty() && document.treaty != options.data.treaty) {
-      const auto& treaty = read_treaty(treaties, reference, options.data, options.data.treaty);
+  for (const auto &document : ledger.assessment_documents()) {
+    if (!options.data.treaty.empty() && !document.treaty.empty() &&
+        document.treaty != options.data.treaty) {
+      const auto &treaty = read_treaty(treaties, reference, options.data, options.data.treaty);
       if (document.treaty != treaty.id()) {
-        util::fail_data(document.mark.position(), fmt::format("these are assessments of '{}', not of '{}'",
-                                                              document.treaty, treaty.id()));
+        util::fail_data(document.mark.position(),
+                        fmt::format("these are assessments of '{}', not of '{}'", document.treaty,
+                                    treaty.id()));
       }
     }
     require_paying_parties(document, reference, options.data, treaties);
   }
   std::vector<io::Source> sources{reference.states.source()};
-  for (const auto& [name, treaty] : treaties) {
+  for (const auto &[name, treaty] : treaties) {
     sources.push_back(treaty.source());
   }
-  return LoadedLedger{std::move(output), std::move(reference), std::move(ledger), as_of, std::move(sources)};
+  return LoadedLedger{std::move(output), std::move(reference), std::move(ledger), as_of,
+                      std::move(sources)};
 }
 
-cli::Runner setup_status(CLI::App& app) {
+cli::Runner setup_status(CLI::App &app) {
   auto options = std::make_shared<LedgerOptions>();
   add_ledger_options(app, *options);
   return [options] {
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
-    const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang), loaded.output, loaded.sources);
+    const auto status =
+        assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+    cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang),
+              loaded.output, loaded.sources);
     return 0;
   };
 }
 
-void add_arrears_options(CLI::App& app, ArrearsSelection& selection) {
+void add_arrears_options(CLI::App &app, ArrearsSelection &selection) {
   app.add_flag("--closed-only", selection.closed_only, "Only the years before the current one");
-  app.add_option("--min-years", selection.min_years, "Only states with at least N years outstanding")
+  app.add_option("--min-years", selection.min_years,
+                 "Only states with at least N years outstanding")
       ->check(CLI::Range(1, 200));
-  app.add_option("--min-amount", selection.min_amount,
-                 "Only states owing at least AMOUNT (in the accounts' currency) in the years counted");
+  app.add_option(
+      "--min-amount", selection.min_amount,
+      "Only states owing at least AMOUNT (in the accounts' currency) in the years counted");
 }
 
-ArrearsQuery parse_arrears_selection(const ArrearsSelection& selection) {
+ArrearsQuery parse_arrears_selection(const ArrearsSelection &selection) {
   return ArrearsQuery{selection.closed_only, selection.min_years,
-                      cli::parse_amount_option("--min-amount", selection.min_amount, "it is the least a state owes")};
+                      cli::parse_amount_option("--min-amount", selection.min_amount,
+                                               "it is the least a state owes")};
 }
 
-assess::ArrearsOptions ArrearsQuery::in(const util::Currency& currency) const {
-  return assess::ArrearsOptions{closed_only, min_years, min_amount.given() ? min_amount.in(currency).minor_units() : 0};
+assess::ArrearsOptions ArrearsQuery::in(const util::Currency &currency) const {
+  return assess::ArrearsOptions{closed_only, min_years,
+                                min_amount.given() ? min_amount.in(currency).minor_units() : 0};
 }
 
-cli::Runner setup_arrears(CLI::App& app) {
+cli::Runner setup_arrears(CLI::App &app) {
   struct Options : LedgerOptions {
     ArrearsSelection arrears;
   };
@@ -113,9 +124,10 @@ cli::Runner setup_arrears(CLI::App& app) {
   return [options] {
     const auto query = parse_arrears_selection(options->arrears);
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
-    const auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
-    const auto result =
-        assess::arrears_output(status, loaded.reference.states, query.in(status.currency), loaded.output.lang);
+    const auto status =
+        assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+    const auto result = assess::arrears_output(status, loaded.reference.states,
+                                               query.in(status.currency), loaded.output.lang);
     cli::emit(result.output, loaded.output, loaded.sources);
     return static_cast<int>(result.states_in_arrears ? util::ExitCode::found : util::ExitCode::ok);
   };
@@ -124,12 +136,14 @@ cli::Runner setup_arrears(CLI::App& app) {
 namespace {
 
 /// The states --state names, or none (every state).
-std::vector<model::StateId> selected_states(const std::vector<std::string>& codes, const model::StateTable& states) {
+std::vector<model::StateId> selected_states(const std::vector<std::string> &codes,
+                                            const model::StateTable &states) {
   std::vector<model::StateId> selection;
-  for (const auto& code : codes) {
+  for (const auto &code : codes) {
     const auto id = states.find(code);
     if (!id) {
-      throw util::Error(util::ExitCode::usage, fmt::format("--state: unknown state code '{}'", code));
+      throw util::Error(util::ExitCode::usage,
+                        fmt::format("--state: unknown state code '{}'", code));
     }
     selection.push_back(*id);
   }
@@ -138,53 +152,61 @@ std::vector<model::StateId> selected_states(const std::vector<std::string>& code
 
 /// -o DIR writes letters, stdout the data: an option of the one given to the other is refused
 /// rather than ignored.
-void require_statement_options(const CLI::App& app, bool letters) {
+void require_statement_options(const CLI::App &app, bool letters) {
   static const std::vector<std::string> data_only{"--format", "--table", "--standalone"};
-  static const std::vector<std::string> letters_only{"--template", "--contacts", "--isu", "--contact-lang"};
-  for (const auto& name : letters ? data_only : letters_only) {
+  static const std::vector<std::string> letters_only{"--template", "--contacts", "--isu",
+                                                     "--contact-lang"};
+  for (const auto &name : letters ? data_only : letters_only) {
     if (app.count(name) != 0) {
-      throw util::Error(util::ExitCode::usage,
-                        letters ? fmt::format("{} is for the data on standard output; -o DIR writes the statements "
-                                              "as letters (Markdown)", name)
-                                : fmt::format("{} is for the letters that -o DIR writes", name));
+      throw util::Error(
+          util::ExitCode::usage,
+          letters
+              ? fmt::format("{} is for the data on standard output; -o DIR writes the statements "
+                            "as letters (Markdown)",
+                            name)
+              : fmt::format("{} is for the letters that -o DIR writes", name));
     }
   }
 }
 
 } // namespace
 
-model::Treaty ledger_treaty(const LoadedLedger& loaded, cli::DataOptions data, const std::string& ledger_treaty_id) {
+model::Treaty ledger_treaty(const LoadedLedger &loaded, cli::DataOptions data,
+                            const std::string &ledger_treaty_id) {
   if (data.treaty.empty()) {
     data.treaty = ledger_treaty_id;
   }
   return loaded.reference.load_treaty(cli::resolve_treaty_file(data));
 }
 
-cli::Runner setup_statement(CLI::App& app) {
+cli::Runner setup_statement(CLI::App &app) {
   struct Options : LedgerOptions {
     std::vector<std::string> codes;
     cli::LetterOptions letters;
   };
   auto options = std::make_shared<Options>();
   add_ledger_options(app, *options);
-  app.add_option("--state", options->codes, "Only this state (ISO code; repeatable)")->allow_extra_args(false);
+  app.add_option("--state", options->codes, "Only this state (ISO code; repeatable)")
+      ->allow_extra_args(false);
   cli::add_letter_source_options(app, options->letters, "statement");
   return [options, &app] {
     const bool letters = !options->output.output.empty() && options->output.output != "-";
     require_statement_options(app, letters);
     const auto loaded = load_ledger(*options, {"assessments", "payments"}, true);
-    const auto& states = loaded.reference.states;
+    const auto &states = loaded.reference.states;
     const auto status = assess::compute_status(loaded.ledger, states, loaded.as_of);
-    const auto statements =
-        assess::compute_statements(loaded.ledger, states, loaded.as_of, selected_states(options->codes, states));
+    const auto statements = assess::compute_statements(loaded.ledger, states, loaded.as_of,
+                                                       selected_states(options->codes, states));
     if (!letters) {
-      cli::emit(assess::statement_output(statements, status, states, loaded.output.lang), loaded.output, loaded.sources);
+      cli::emit(assess::statement_output(statements, status, states, loaded.output.lang),
+                loaded.output, loaded.sources);
       return 0;
     }
     options->letters.output_dir = options->output.output;
     options->letters.lang = options->output.lang;
     const auto treaty = ledger_treaty(loaded, options->data, status.treaty);
-    const auto kit = cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "statement");
+    const auto kit =
+        cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "statement");
     const auto written = assess::statement_letters(statements, status, treaty, states, kit);
     cli::write_letter_batch("assess", kit, written, options->letters, "statement");
     if (!written.empty()) {

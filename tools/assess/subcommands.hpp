@@ -8,18 +8,18 @@
 
 namespace assess_tool {
 
-isukit::cli::Runner setup_scale(CLI::App& app);
-isukit::cli::Runner setup_apportion(CLI::App& app);
-isukit::cli::Runner setup_invoices(CLI::App& app);
-isukit::cli::Runner setup_status(CLI::App& app);
-isukit::cli::Runner setup_arrears(CLI::App& app);
-isukit::cli::Runner setup_fund(CLI::App& app);
-isukit::cli::Runner setup_statement(CLI::App& app);
-isukit::cli::Runner setup_import(CLI::App& app);
-isukit::cli::Runner setup_remind(CLI::App& app);
+isukit::cli::Runner setup_scale(CLI::App &app);
+isukit::cli::Runner setup_apportion(CLI::App &app);
+isukit::cli::Runner setup_invoices(CLI::App &app);
+isukit::cli::Runner setup_status(CLI::App &app);
+isukit::cli::Runner setup_arrears(CLI::App &app);
+isukit::cli::Runner setup_fund(CLI::App &app);
+isukit::cli::Runner setup_statement(CLI::App &app);
+isukit::cli::Runner setup_import(CLI::App &app);
+isukit::cli::Runner setup_remind(CLI::App &app);
 
 /// The assessment year: --year, else the year of --as-of, else this year.
-int resolve_year(int year, const std::string& as_of);
+int resolve_year(int year, const std::string &as_of);
 
 /// The options of the subcommands that read a ledger (status, arrears, fund).
 struct LedgerOptions {
@@ -28,7 +28,7 @@ struct LedgerOptions {
   std::string as_of;
   std::vector<std::string> inputs;
 };
-void add_ledger_options(CLI::App& app, LedgerOptions& options);
+void add_ledger_options(CLI::App &app, LedgerOptions &options);
 
 struct LoadedLedger {
   isukit::cli::OutputConfig output;
@@ -41,32 +41,32 @@ struct LoadedLedger {
 /// Reads the ledger as of --as-of; with --treaty, checks the assessments are that treaty's.
 /// `keep_payments` keeps each payment (for statements of account).
 /// Reads the ledger; fails (model::require_kinds) unless the inputs held each kind of `needs`.
-LoadedLedger load_ledger(const LedgerOptions& options, std::initializer_list<std::string_view> needs,
-                         bool keep_payments = false);
+LoadedLedger load_ledger(const LedgerOptions &options,
+                         std::initializer_list<std::string_view> needs, bool keep_payments = false);
 /// The options that select the states in arrears, spelled once for arrears and remind.
 struct ArrearsSelection {
   bool closed_only = false;
   int min_years = 1;
   std::string min_amount; // --min-amount as given: read in the accounts' currency
 };
-void add_arrears_options(CLI::App& app, ArrearsSelection& selection);
+void add_arrears_options(CLI::App &app, ArrearsSelection &selection);
 /// The selection, checked when the options are read (a --min-amount that is no amount, or below
 /// zero, is a usage error, 64); --min-amount is read in the accounts' currency by `in`.
 struct ArrearsQuery {
   bool closed_only = false;
   int min_years = 1;
   isukit::cli::AmountOption min_amount;
-  isukit::assess::ArrearsOptions in(const isukit::util::Currency& currency) const;
+  isukit::assess::ArrearsOptions in(const isukit::util::Currency &currency) const;
 };
-ArrearsQuery parse_arrears_selection(const ArrearsSelection& selection);
+ArrearsQuery parse_arrears_selection(const ArrearsSelection &selection);
 
 /// Warns on stderr when the letters (`noun`: "invoices") cannot say where to pay: the kit's
 /// payment instructions name no bank and account.
-void warn_without_payment(const isukit::model::LetterKit& kit, std::string_view noun);
+void warn_without_payment(const isukit::model::LetterKit &kit, std::string_view noun);
 
 /// The treaty of the accounts, for letters: --treaty, else the one their assessments name
 /// (`ledger_treaty_id`, ContributionsStatus::treaty); neither is a usage error (64).
-isukit::model::Treaty ledger_treaty(const LoadedLedger& loaded, isukit::cli::DataOptions data,
-                                    const std::string& ledger_treaty_id);
+isukit::model::Treaty ledger_treaty(const LoadedLedger &loaded, isukit::cli::DataOptions data,
+                                    const std::string &ledger_treaty_id);
 
 } // namespace assess_tool

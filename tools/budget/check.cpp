@@ -1,20 +1,20 @@
 // budget check: every rule and total against the stated figures; exit 1 on a deviation.
-#include "subcommands.hpp"
-
 #include <isukit/budget/tables.hpp>
+
+#include "subcommands.hpp"
 
 namespace budget_tool {
 
 using namespace isukit;
 
-cli::Runner setup_check(CLI::App& app) {
+cli::Runner setup_check(CLI::App &app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options);
   return [options] {
     const auto out = cli::output_config(options->output, {});
     const auto budgets = read_budgets(options->inputs);
     std::vector<budget::Evaluation> evaluations;
-    for (const auto& b : budgets) {
+    for (const auto &b : budgets) {
       evaluations.push_back(budget::Evaluation::of(b));
     }
     const auto result = budget::check_budgets(evaluations, out.lang);

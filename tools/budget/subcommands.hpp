@@ -6,10 +6,10 @@
 
 namespace budget_tool {
 
-isukit::cli::Runner setup_table(CLI::App& app);
-isukit::cli::Runner setup_check(CLI::App& app);
-isukit::cli::Runner setup_totals(CLI::App& app);
-isukit::cli::Runner setup_compare(CLI::App& app);
+isukit::cli::Runner setup_table(CLI::App &app);
+isukit::cli::Runner setup_check(CLI::App &app);
+isukit::cli::Runner setup_totals(CLI::App &app);
+isukit::cli::Runner setup_compare(CLI::App &app);
 
 /// The options of the subcommands that read budgets: the output and the input files.
 struct Options {
@@ -17,11 +17,11 @@ struct Options {
   std::string years; // table only
   std::vector<std::string> inputs;
 };
-void add_options(CLI::App& app, Options& options);
+void add_options(CLI::App &app, Options &options);
 
 /// The budgets in the inputs; none at all is a data error.
-std::vector<isukit::model::Budget> read_budgets(const std::vector<std::string>& inputs);
+std::vector<isukit::model::Budget> read_budgets(const std::vector<std::string> &inputs);
 /// The documents each budget's figures were taken from, for the output's sources.
-std::vector<isukit::io::Source> sources_of(const std::vector<isukit::model::Budget>& budgets);
+std::vector<isukit::io::Source> sources_of(const std::vector<isukit::model::Budget> &budgets);
 
 } // namespace budget_tool

@@ -1,10 +1,10 @@
 // budget table: the budget as the table of an official document.
-#include "subcommands.hpp"
-
 #include <isukit/budget/tables.hpp>
 #include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
+
+#include "subcommands.hpp"
 
 namespace budget_tool {
 
@@ -13,51 +13,57 @@ using namespace isukit;
 namespace {
 
 /// --years: "2025-2026" or "2025"; anything else is a usage error (64).
-budget::YearRange parse_years(const std::string& text) {
+budget::YearRange parse_years(const std::string &text) {
   const auto year = [&text](std::string_view digits) {
-    if (digits.empty() || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
-      throw util::Error(util::ExitCode::usage, fmt::format("--years expects YEAR or FROM-TO, got '{}'", text));
+    if (digits.empty() || digits.size() > 4 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      throw util::Error(util::ExitCode::usage,
+                        fmt::format("--years expects YEAR or FROM-TO, got '{}'", text));
     }
     return std::stoi(std::string(digits));
   };
   const auto dash = text.find('-');
   const std::string_view all(text);
-  return dash == std::string::npos ? budget::YearRange{year(all), year(all)}
-                                   : budget::YearRange{year(all.substr(0, dash)), year(all.substr(dash + 1))};
+  return dash == std::string::npos
+             ? budget::YearRange{year(all), year(all)}
+             : budget::YearRange{year(all.substr(0, dash)), year(all.substr(dash + 1))};
 }
 
 /// The years asked for, within the budget's period; else a usage error (64) naming both.
-void require_within(const budget::YearRange& years, const std::string& text, const model::Budget& budget) {
-  if (years.first > years.last || years.first < budget.first_year || years.last > budget.last_year) {
-    throw util::Error(util::ExitCode::usage, fmt::format("--years {} is outside the budget's period {}-{}", text,
-                                                         budget.first_year, budget.last_year));
+void require_within(const budget::YearRange &years, const std::string &text,
+                    const model::Budget &budget) {
+  if (years.first > years.last || years.first < budget.first_year ||
+      years.last > budget.last_year) {
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--years {} is outside the budget's period {}-{}", text,
+                                  budget.first_year, budget.last_year));
   }
 }
 
 } // namespace
 
-void add_options(CLI::App& app, Options& options) {
+void add_options(CLI::App &app, Options &options) {
   cli::add_output_options(app, options.output);
   cli::add_inputs(app, options.inputs, "Budget files");
 }
 
-std::vector<model::Budget> read_budgets(const std::vector<std::string>& inputs) {
+std::vector<model::Budget> read_budgets(const std::vector<std::string> &inputs) {
   std::vector<model::Budget> budgets;
-  for (const auto& document : model::read_documents(inputs, {"budget"})) {
+  for (const auto &document : model::read_documents(inputs, {"budget"})) {
     budgets.push_back(model::Budget::from_document(document.root));
   }
   return budgets;
 }
 
-std::vector<io::Source> sources_of(const std::vector<model::Budget>& budgets) {
+std::vector<io::Source> sources_of(const std::vector<model::Budget> &budgets) {
   std::vector<io::Source> sources;
-  for (const auto& budget : budgets) {
+  for (const auto &budget : budgets) {
     sources.push_back(budget.source);
   }
   return sources;
 }
 
-cli::Runner setup_table(CLI::App& app) {
+cli::Runner setup_table(CLI::App &app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options);
   app.add_option("--years", options->years, "Restrict the columns to YEAR or FROM-TO");
@@ -69,7 +75,7 @@ cli::Runner setup_table(CLI::App& app) {
     }
     io::Output output;
     const auto budgets = read_budgets(options->inputs);
-    for (const auto& budget : budgets) {
+    for (const auto &budget : budgets) {
       if (years) {
         require_within(*years, options->years, budget);
       }

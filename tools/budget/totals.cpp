@@ -1,20 +1,20 @@
 // budget totals: the totals per year and for the period, as assess apportion reads them.
-#include "subcommands.hpp"
-
 #include <isukit/budget/tables.hpp>
+
+#include "subcommands.hpp"
 
 namespace budget_tool {
 
 using namespace isukit;
 
-cli::Runner setup_totals(CLI::App& app) {
+cli::Runner setup_totals(CLI::App &app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options);
   return [options] {
     const auto out = cli::output_config(options->output, {});
     io::Output output;
     const auto budgets = read_budgets(options->inputs);
-    for (const auto& b : budgets) {
+    for (const auto &b : budgets) {
       output.append(budget::budget_totals(budget::Evaluation::of(b), out.lang));
     }
     cli::emit(output, out, sources_of(budgets));

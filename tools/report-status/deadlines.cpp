@@ -1,9 +1,9 @@
 // report-status deadlines: the treaty deadlines that fall within a window.
-#include "subcommands.hpp"
-
 #include <fmt/format.h>
 
 #include <array>
+
+#include "subcommands.hpp"
 
 namespace report_status_tool {
 
@@ -15,18 +15,19 @@ namespace {
 std::optional<reports::Window> parse_window(std::string_view text) {
   static constexpr std::string_view units = "dmy";
   const std::string_view digits = text.substr(0, text.empty() ? 0 : text.size() - 1);
-  if (text.size() < 2 || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string_view::npos ||
+  if (text.size() < 2 || digits.size() > 4 ||
+      digits.find_first_not_of("0123456789") != std::string_view::npos ||
       units.find(text.back()) == std::string_view::npos) {
     return std::nullopt;
   }
-  constexpr std::array<reports::Window::Unit, 3> unit_of{reports::Window::Unit::days, reports::Window::Unit::months,
-                                                         reports::Window::Unit::years};
+  constexpr std::array<reports::Window::Unit, 3> unit_of{
+      reports::Window::Unit::days, reports::Window::Unit::months, reports::Window::Unit::years};
   return reports::Window{std::stoi(std::string(digits)), unit_of[units.find(text.back())]};
 }
 
 } // namespace
 
-cli::Runner setup_deadlines(CLI::App& app) {
+cli::Runner setup_deadlines(CLI::App &app) {
   struct DeadlineOptions : Options {
     std::string within = "12m";
   };
@@ -34,7 +35,8 @@ cli::Runner setup_deadlines(CLI::App& app) {
   cli::add_output_options(app, options->output);
   cli::add_data_options(app, options->data, false);
   cli::add_as_of_option(app, options->as_of);
-  app.add_option("--within", options->within, "The window after --as-of: 90d, 12m, 2y (default 12m)");
+  app.add_option("--within", options->within,
+                 "The window after --as-of: 90d, 12m, 2y (default 12m)");
   return [options] {
     const auto out = cli::output_config(options->output, options->data);
     const auto as_of = cli::parse_as_of(options->as_of);
@@ -42,10 +44,13 @@ cli::Runner setup_deadlines(CLI::App& app) {
     const auto until = window ? reports::window_end(as_of, *window) : std::nullopt;
     if (!until) {
       throw util::Error(util::ExitCode::usage,
-                        fmt::format("--within expects a number and d, m or y (90d, 12m, 2y) ending by 9999-12-31, got '{}'", options->within));
+                        fmt::format("--within expects a number and d, m or y (90d, 12m, 2y) ending "
+                                    "by 9999-12-31, got '{}'",
+                                    options->within));
     }
     const auto context = cli::load_treaty_context(options->data);
-    const auto result = reports::deadlines_output(context.treaty, context.reference.states, as_of, *until, out.lang);
+    const auto result = reports::deadlines_output(context.treaty, context.reference.states, as_of,
+                                                  *until, out.lang);
     cli::emit(result.output, out, context.sources());
     return static_cast<int>(result.passed ? util::ExitCode::found : util::ExitCode::ok);
   };

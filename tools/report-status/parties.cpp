@@ -1,13 +1,13 @@
 // report-status parties and outreach: who is party to what on a date, and letters to those
 // who are not.
-#include "subcommands.hpp"
-
 #include <isukit/reports/parties.hpp>
 
 #include <fmt/format.h>
 
 #include <iostream>
 #include <map>
+
+#include "subcommands.hpp"
 
 namespace report_status_tool {
 
@@ -22,10 +22,11 @@ struct AdherenceOptions {
   std::vector<std::string> instruments;
 };
 
-void add_adherence_options(CLI::App& app, AdherenceOptions& options) {
+void add_adherence_options(CLI::App &app, AdherenceOptions &options) {
   cli::add_data_options(app, options.data, true);
   cli::add_as_of_option(app, options.as_of);
-  app.add_option("--instrument", options.instruments, "An instrument id of the treaty file (repeatable)");
+  app.add_option("--instrument", options.instruments,
+                 "An instrument id of the treaty file (repeatable)");
 }
 
 /// --status: the words party, signatory, non-party, all; nullopt for another.
@@ -41,7 +42,7 @@ std::optional<reports::AdherenceFilter> parse_adherence_filter(std::string_view 
 
 } // namespace
 
-cli::Runner setup_parties(CLI::App& app) {
+cli::Runner setup_parties(CLI::App &app) {
   struct PartiesOptions : AdherenceOptions {
     cli::OutputOptions output;
     std::string status = "all";
@@ -49,26 +50,29 @@ cli::Runner setup_parties(CLI::App& app) {
   auto options = std::make_shared<PartiesOptions>();
   cli::add_output_options(app, options->output);
   add_adherence_options(app, *options);
-  app.add_option("--status", options->status, "Which states to list: party, signatory, non-party, all (default)");
+  app.add_option("--status", options->status,
+                 "Which states to list: party, signatory, non-party, all (default)");
   return [options] {
     const auto out = cli::output_config(options->output, options->data);
     const auto filter = parse_adherence_filter(options->status);
     if (!filter) {
-      throw util::Error(util::ExitCode::usage, fmt::format("--status expects party, signatory, non-party or all, got '{}'",
-                                                           options->status));
+      throw util::Error(util::ExitCode::usage,
+                        fmt::format("--status expects party, signatory, non-party or all, got '{}'",
+                                    options->status));
     }
     const auto as_of = cli::parse_as_of(options->as_of);
     const auto context = cli::load_treaty_context(options->data);
-    const auto& states = context.reference.states;
+    const auto &states = context.reference.states;
     const auto instruments = reports::select_instruments(context.treaty, options->instruments);
-    cli::emit(reports::parties_output(reports::adherence_on(context.treaty, states, instruments, as_of), context.treaty,
-                                      states, as_of, *filter, out.lang),
-              out, context.sources());
+    cli::emit(
+        reports::parties_output(reports::adherence_on(context.treaty, states, instruments, as_of),
+                                context.treaty, states, as_of, *filter, out.lang),
+        out, context.sources());
     return 0;
   };
 }
 
-cli::Runner setup_outreach(CLI::App& app) {
+cli::Runner setup_outreach(CLI::App &app) {
   struct OutreachOptions : AdherenceOptions {
     cli::LetterOptions letters;
   };
@@ -80,10 +84,12 @@ cli::Runner setup_outreach(CLI::App& app) {
     const auto as_of = cli::parse_as_of(options->as_of);
     const auto context = cli::load_treaty_context(options->data);
     const auto named = reports::select_instruments(context.treaty, options->instruments);
-    const auto kit = cli::letter_kit(options->letters, options->data, context.reference, context.treaty, "outreach");
-    cli::write_letter_batch("report-status", kit,
-                            reports::outreach_letters(context.treaty, context.reference.states, named, kit, as_of),
-                            options->letters, "outreach letter");
+    const auto kit = cli::letter_kit(options->letters, options->data, context.reference,
+                                     context.treaty, "outreach");
+    cli::write_letter_batch(
+        "report-status", kit,
+        reports::outreach_letters(context.treaty, context.reference.states, named, kit, as_of),
+        options->letters, "outreach letter");
     return 0;
   };
 }

@@ -5,7 +5,7 @@ namespace report_status_tool {
 
 using namespace isukit;
 
-cli::Runner setup_remind(CLI::App& app) {
+cli::Runner setup_remind(CLI::App &app) {
   struct RemindOptions : Options {
     cli::LetterOptions letters;
   };
@@ -14,10 +14,12 @@ cli::Runner setup_remind(CLI::App& app) {
   cli::add_letter_options(app, options->letters, "reminder");
   return [options] {
     const auto t = load_tracking(*options);
-    const auto kit = cli::letter_kit(options->letters, options->data, t.context.reference, t.context.treaty, "reminder");
-    cli::write_letter_batch("report-status", kit,
-                            reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of),
-                            options->letters, "reminder");
+    const auto kit = cli::letter_kit(options->letters, options->data, t.context.reference,
+                                     t.context.treaty, "reminder");
+    cli::write_letter_batch(
+        "report-status", kit,
+        reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of),
+        options->letters, "reminder");
     return 0;
   };
 }

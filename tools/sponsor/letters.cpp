@@ -5,7 +5,7 @@ namespace sponsor_tool {
 
 using namespace isukit;
 
-cli::Runner setup_letters(CLI::App& app) {
+cli::Runner setup_letters(CLI::App &app) {
   struct LetterOptions {
     cli::DataOptions data;
     cli::LetterOptions letters;
@@ -25,10 +25,12 @@ cli::Runner setup_letters(CLI::App& app) {
       data.treaty = selection.at("treaty").as_text();
     }
     const auto context = cli::load_treaty_context(data);
-    const auto kit = cli::letter_kit(options->letters, data, context.reference, context.treaty, "sponsorship");
-    cli::write_letter_batch(
-        "sponsor", kit, sponsor::sponsorship_letters(selection, context.treaty, context.reference.states, kit, date),
-        options->letters, "letter");
+    const auto kit =
+        cli::letter_kit(options->letters, data, context.reference, context.treaty, "sponsorship");
+    cli::write_letter_batch("sponsor", kit,
+                            sponsor::sponsorship_letters(selection, context.treaty,
+                                                         context.reference.states, kit, date),
+                            options->letters, "letter");
     return 0;
   };
 }

@@ -1,15 +1,15 @@
 // sponsor report: the programme report's tables from a selection.
-#include "subcommands.hpp"
-
 #include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
+
+#include "subcommands.hpp"
 
 namespace sponsor_tool {
 
 using namespace isukit;
 
-io::Node read_selection(const std::vector<std::string>& inputs) {
+io::Node read_selection(const std::vector<std::string> &inputs) {
   auto documents = model::read_documents(inputs, {"selection"});
   if (documents.size() != 1) {
     documents[1].root.fail("a second 'selection' document; give one selection");
@@ -17,7 +17,7 @@ io::Node read_selection(const std::vector<std::string>& inputs) {
   return std::move(documents.front().root);
 }
 
-cli::Runner setup_report(CLI::App& app) {
+cli::Runner setup_report(CLI::App &app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options, "The selection (from sponsor select)");
   return [options] {

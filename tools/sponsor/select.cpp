@@ -1,20 +1,21 @@
 // sponsor check and select: eligibility, and the selection within the fund.
-#include "subcommands.hpp"
-
 #include <isukit/model/documents.hpp>
 
 #include <algorithm>
+
+#include "subcommands.hpp"
 
 namespace sponsor_tool {
 
 using namespace isukit;
 
-Loaded load(const Options& options) {
+Loaded load(const Options &options) {
   auto output = cli::output_config(options.output, options.data);
-  const auto documents = model::read_documents(options.inputs, {"programme", "applications"}, model::Need::each);
-  const io::Node* programme_node = nullptr;
+  const auto documents =
+      model::read_documents(options.inputs, {"programme", "applications"}, model::Need::each);
+  const io::Node *programme_node = nullptr;
   std::vector<io::Node> applications;
-  for (const auto& document : documents) {
+  for (const auto &document : documents) {
     if (document.kind == "programme") {
       if (programme_node) {
         document.root.fail("a second 'programme' document; give one programme");
@@ -34,35 +35,38 @@ Loaded load(const Options& options) {
   return Loaded{std::move(output), std::move(context), std::move(programme), std::move(read)};
 }
 
-void add_options(CLI::App& app, Options& options, const std::string& what) {
+void add_options(CLI::App &app, Options &options, const std::string &what) {
   cli::add_output_options(app, options.output);
   cli::add_data_options(app, options.data, false);
   cli::add_inputs(app, options.inputs, what);
 }
 
-cli::Runner setup_check(CLI::App& app) {
+cli::Runner setup_check(CLI::App &app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options, "The programme and the applications");
   return [options] {
     const auto loaded = load(*options);
-    const auto checked = sponsor::check_applications(loaded.programme, loaded.applications, loaded.context.treaty,
-                                                     loaded.context.reference.states);
-    cli::emit(sponsor::selection_output(checked, loaded.context.reference.states, loaded.output.lang, true),
+    const auto checked =
+        sponsor::check_applications(loaded.programme, loaded.applications, loaded.context.treaty,
+                                    loaded.context.reference.states);
+    cli::emit(sponsor::selection_output(checked, loaded.context.reference.states,
+                                        loaded.output.lang, true),
               loaded.output, loaded.context.sources());
     const bool any_ineligible = std::any_of(checked.candidates.begin(), checked.candidates.end(),
-                                            [](const auto& c) { return !c.eligible; });
+                                            [](const auto &c) { return !c.eligible; });
     return static_cast<int>(any_ineligible ? util::ExitCode::found : util::ExitCode::ok);
   };
 }
 
-cli::Runner setup_select(CLI::App& app) {
+cli::Runner setup_select(CLI::App &app) {
   auto options = std::make_shared<Options>();
   add_options(app, *options, "The programme and the applications");
   return [options] {
     const auto loaded = load(*options);
-    const auto selection = sponsor::select(loaded.programme, loaded.applications, loaded.context.treaty,
-                                           loaded.context.reference.states);
-    cli::emit(sponsor::selection_output(selection, loaded.context.reference.states, loaded.output.lang, false),
+    const auto selection = sponsor::select(loaded.programme, loaded.applications,
+                                           loaded.context.treaty, loaded.context.reference.states);
+    cli::emit(sponsor::selection_output(selection, loaded.context.reference.states,
+                                        loaded.output.lang, false),
               loaded.output, loaded.context.sources());
     return 0;
   };

@@ -6,17 +6,17 @@
 
 namespace sponsor_tool {
 
-isukit::cli::Runner setup_check(CLI::App& app);
-isukit::cli::Runner setup_select(CLI::App& app);
-isukit::cli::Runner setup_report(CLI::App& app);
-isukit::cli::Runner setup_letters(CLI::App& app);
+isukit::cli::Runner setup_check(CLI::App &app);
+isukit::cli::Runner setup_select(CLI::App &app);
+isukit::cli::Runner setup_report(CLI::App &app);
+isukit::cli::Runner setup_letters(CLI::App &app);
 
 struct Options {
   isukit::cli::OutputOptions output;
   isukit::cli::DataOptions data;
   std::vector<std::string> inputs;
 };
-void add_options(CLI::App& app, Options& options, const std::string& what);
+void add_options(CLI::App &app, Options &options, const std::string &what);
 
 /// The programme, its treaty and the applications in the inputs.
 struct Loaded {
@@ -25,9 +25,9 @@ struct Loaded {
   isukit::model::Programme programme;
   std::vector<isukit::model::Application> applications;
 };
-Loaded load(const Options& options);
+Loaded load(const Options &options);
 
 /// The one `selection` document of the inputs.
-isukit::io::Node read_selection(const std::vector<std::string>& inputs);
+isukit::io::Node read_selection(const std::vector<std::string> &inputs);
 
 } // namespace sponsor_tool

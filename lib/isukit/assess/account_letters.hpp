@@ -19,9 +19,11 @@ namespace isukit::assess {
 /// balance, parts [{what ("credited to 2024", "held as credit"), amount}]}] and the closing
 /// position as in account_position with every year outstanding. Amounts are grouped in the
 /// letter's language; a balance below zero is a credit.
-std::vector<io::Letter> statement_letters(const std::vector<Statement>& statements, const ContributionsStatus& status,
-                                          const model::Treaty& treaty, const model::StateTable& states,
-                                          const model::LetterKit& kit);
+std::vector<io::Letter> statement_letters(const std::vector<Statement> &statements,
+                                          const ContributionsStatus &status,
+                                          const model::Treaty &treaty,
+                                          const model::StateTable &states,
+                                          const model::LetterKit &kit);
 
 /// One letter per state of `arrears` (select_arrears), named CODE-arrears plus the template's
 /// extension, dated the as-of date, in each state's letter language. The context:
@@ -30,9 +32,11 @@ std::vector<io::Letter> statement_letters(const std::vector<Statement>& statemen
 /// Article 19 of the UN Charter (StateBalance::article_19) and the treaty file gives the
 /// consequence (model::ArrearsConsequence), else false: no letter states a consequence the
 /// treaty does not give.
-std::vector<io::Letter> arrears_letters(const std::vector<StateArrears>& arrears, const ContributionsStatus& status,
-                                        const model::Treaty& treaty, const model::StateTable& states,
-                                        const model::LetterKit& kit);
+std::vector<io::Letter> arrears_letters(const std::vector<StateArrears> &arrears,
+                                        const ContributionsStatus &status,
+                                        const model::Treaty &treaty,
+                                        const model::StateTable &states,
+                                        const model::LetterKit &kit);
 
 /// The position of an account as a letter states it, added to `context`: `outstanding` [{year,
 /// amount}] (false when nothing is), `total` (their sum), `credit` (false when none),
@@ -41,7 +45,7 @@ std::vector<io::Letter> arrears_letters(const std::vector<StateArrears>& arrears
 /// only part of it, else false: what would remain if it were applied), `to_pay` (whether total
 /// is above zero). `years` ascending, minor units. The money of every letter is grouped in
 /// its language, a negative amount with U+2212.
-void account_position(io::Node& context, const std::vector<const YearBalance*>& years, std::int64_t credit,
-                      const util::Currency& currency, const util::Lang& lang);
+void account_position(io::Node &context, const std::vector<const YearBalance *> &years,
+                      std::int64_t credit, const util::Currency &currency, const util::Lang &lang);
 
 } // namespace isukit::assess

@@ -11,27 +11,30 @@ namespace isukit::assess {
 using util::Money;
 using util::Rational;
 
-std::vector<Money> largest_remainder(const Money& total, const std::vector<Rational>& weights,
-                                     const std::vector<std::size_t>& tie_rank, std::int64_t unit) {
+std::vector<Money> largest_remainder(const Money &total, const std::vector<Rational> &weights,
+                                     const std::vector<std::size_t> &tie_rank, std::int64_t unit) {
   if (total.minor_units() % unit != 0) {
-    throw util::Error(util::ExitCode::data,
-                      fmt::format("the total {} is not a whole number of rounding units of {} minor units, so no "
-                                  "largest-remainder split can add up to it",
-                                  total.plain(), unit));
+    throw util::Error(
+        util::ExitCode::data,
+        fmt::format("the total {} is not a whole number of rounding units of {} minor units, so no "
+                    "largest-remainder split can add up to it",
+                    total.plain(), unit));
   }
   const util::Integer units = total.minor_units() / unit;
   // Share i is units * weight_i / sum of weights = units * n_i / (sum of n), n_i the weights
   // over a common denominator: floor and remainder are one integer division, and remainders
   // over the same divisor compare as integers.
   const util::CommonDenominator common = util::over_common_denominator(weights);
-  const util::Integer divisor = std::accumulate(common.numerators.begin(), common.numerators.end(), util::Integer(0));
+  const util::Integer divisor =
+      std::accumulate(common.numerators.begin(), common.numerators.end(), util::Integer(0));
   std::vector<Money> amounts;
   std::vector<util::Integer> remainders(weights.size());
   std::int64_t handed_out = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     util::Integer floored = 0;
     if (divisor != 0) {
-      boost::multiprecision::divide_qr(units * common.numerators[i], divisor, floored, remainders[i]);
+      boost::multiprecision::divide_qr(units * common.numerators[i], divisor, floored,
+                                       remainders[i]);
     }
     amounts.emplace_back(floored.convert_to<std::int64_t>() * unit, total.currency());
     handed_out += floored.convert_to<std::int64_t>();
@@ -45,13 +48,15 @@ std::vector<Money> largest_remainder(const Money& total, const std::vector<Ratio
     return tie_rank[a] < tie_rank[b];
   });
   // The remainders are each below one unit, so fewer units are left than shares.
-  for (std::int64_t left = units.convert_to<std::int64_t>() - handed_out, i = 0; left > 0; --left, ++i) {
+  for (std::int64_t left = units.convert_to<std::int64_t>() - handed_out, i = 0; left > 0;
+       --left, ++i) {
     amounts[order[static_cast<std::size_t>(i)]] += Money(unit, total.currency());
   }
   return amounts;
 }
 
-std::vector<Money> each_half_up(const std::vector<Rational>& exact, util::Currency currency, std::int64_t unit) {
+std::vector<Money> each_half_up(const std::vector<Rational> &exact, util::Currency currency,
+                                std::int64_t unit) {
   util::Integer minor_per_major = 1;
   for (int digit = 0; digit < currency.minor_digits(); ++digit) {
     minor_per_major *= 10;
@@ -62,7 +67,7 @@ std::vector<Money> each_half_up(const std::vector<Rational>& exact, util::Curren
   const util::Integer divisor = common.denominator * unit;
   std::vector<Money> amounts;
   amounts.reserve(exact.size());
-  for (const auto& numerator : common.numerators) {
+  for (const auto &numerator : common.numerators) {
     util::Integer units;
     util::Integer remainder;
     boost::multiprecision::divide_qr(numerator * minor_per_major, divisor, units, remainder);
@@ -77,10 +82,10 @@ std::vector<Money> each_half_up(const std::vector<Rational>& exact, util::Curren
 namespace {
 
 /// Rank of each entry for breaking ties: larger share first, then the code.
-std::vector<std::size_t> tie_ranks(const TreatyScale& scale, const model::StateTable& states) {
-  const auto& entries = scale.entries;
+std::vector<std::size_t> tie_ranks(const TreatyScale &scale, const model::StateTable &states) {
+  const auto &entries = scale.entries;
   std::vector<Rational> shares;
-  for (const auto& entry : entries) {
+  for (const auto &entry : entries) {
     shares.push_back(entry.share);
   }
   const auto common = util::over_common_denominator(shares); // shares compare as integers
@@ -101,14 +106,15 @@ std::vector<std::size_t> tie_ranks(const TreatyScale& scale, const model::StateT
 
 /// A fixed share or a party below the threshold keeps its share of the total whatever the
 /// minimum contribution does to the others.
-bool settled_by_rule(const ScaleEntry& entry) {
+bool settled_by_rule(const ScaleEntry &entry) {
   return entry.rule == RuleApplied::fixed_share || entry.rule == RuleApplied::below_threshold;
 }
 
 /// Which adjustable entries pay the minimum: repeated until no other share of what is left
 /// falls below it.
-std::vector<bool> entries_at_minimum(const TreatyScale& scale, const Rational& left, const Rational& minimum) {
-  const auto& entries = scale.entries;
+std::vector<bool> entries_at_minimum(const TreatyScale &scale, const Rational &left,
+                                     const Rational &minimum) {
+  const auto &entries = scale.entries;
   std::vector<bool> at_minimum(entries.size(), false);
   for (bool changed = true; changed;) {
     changed = false;
@@ -123,7 +129,8 @@ std::vector<bool> entries_at_minimum(const TreatyScale& scale, const Rational& l
     }
     const Rational rest = left - minimum * fixed;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (!at_minimum[i] && !settled_by_rule(entries[i]) && rest * entries[i].share / free_shares < minimum) {
+      if (!at_minimum[i] && !settled_by_rule(entries[i]) &&
+          rest * entries[i].share / free_shares < minimum) {
         at_minimum[i] = true;
         changed = true;
       }
@@ -133,8 +140,9 @@ std::vector<bool> entries_at_minimum(const TreatyScale& scale, const Rational& l
 }
 
 /// Each entry's exact amount in major units, after the minimum contribution.
-std::vector<Rational> exact_amounts(const TreatyScale& scale, const Money& total, const std::optional<Money>& minimum) {
-  const auto& entries = scale.entries;
+std::vector<Rational> exact_amounts(const TreatyScale &scale, const Money &total,
+                                    const std::optional<Money> &minimum) {
+  const auto &entries = scale.entries;
   std::vector<Rational> exact(entries.size());
   Rational left = total.value(); // what the fixed shares and the threshold leave
   std::size_t adjustable = 0;
@@ -150,8 +158,10 @@ std::vector<Rational> exact_amounts(const TreatyScale& scale, const Money& total
     return exact;
   }
   if (minimum->value() * adjustable > left) {
-    throw util::Error(util::ExitCode::data, fmt::format("the minimum contribution {} times {} states exceeds the total {}",
-                                                        minimum->plain(), adjustable, util::format_decimal(left, 2)));
+    throw util::Error(
+        util::ExitCode::data,
+        fmt::format("the minimum contribution {} times {} states exceeds the total {}",
+                    minimum->plain(), adjustable, util::format_decimal(left, 2)));
   }
   const std::vector<bool> at_minimum = entries_at_minimum(scale, left, minimum->value());
   Rational free_shares = 0;
@@ -175,18 +185,21 @@ std::vector<Rational> exact_amounts(const TreatyScale& scale, const Money& total
 
 } // namespace
 
-Apportionment apportion(const TreatyScale& scale, const model::StateTable& states, const Money& total,
-                        const std::optional<Money>& minimum, const model::RoundingRule& rounding) {
+Apportionment apportion(const TreatyScale &scale, const model::StateTable &states,
+                        const Money &total, const std::optional<Money> &minimum,
+                        const model::RoundingRule &rounding) {
   if (total.is_negative()) {
-    throw util::Error(util::ExitCode::data, "the total to apportion is below zero"); // --total is checked when read
+    throw util::Error(util::ExitCode::data,
+                      "the total to apportion is below zero"); // --total is checked when read
   }
   Apportionment result{scale, total, minimum, rounding, {}, Money::zero(total.currency())};
   const std::vector<Rational> exact = exact_amounts(scale, total, minimum);
   const std::int64_t unit = rounding.unit_minor(total.currency());
-  const std::vector<Money> amounts = rounding.method == model::RoundingRule::Method::each_half_up
-                                         ? each_half_up(exact, total.currency(), unit)
-                                         : largest_remainder(total, exact, tie_ranks(scale, states), unit);
-  for (const auto& amount : amounts) {
+  const std::vector<Money> amounts =
+      rounding.method == model::RoundingRule::Method::each_half_up
+          ? each_half_up(exact, total.currency(), unit)
+          : largest_remainder(total, exact, tie_ranks(scale, states), unit);
+  for (const auto &amount : amounts) {
     const Rational share = total.is_zero() ? Rational(0) : amount.value() / total.value();
     result.assessments.push_back(Assessment{share, amount});
     result.difference += amount;
@@ -198,46 +211,56 @@ Apportionment apportion(const TreatyScale& scale, const model::StateTable& state
 namespace {
 
 /// An amount with `places` decimals when it has no more, else with all its minor digits.
-std::string amount_text(const Money& amount, int places) {
+std::string amount_text(const Money &amount, int places) {
   std::int64_t step = 1;
   for (int digit = places; digit < amount.currency().minor_digits(); ++digit) {
     step *= 10;
   }
-  return amount.minor_units() % step == 0 ? util::format_decimal(amount.value(), places) : amount.plain();
+  return amount.minor_units() % step == 0 ? util::format_decimal(amount.value(), places)
+                                          : amount.plain();
 }
 
-std::string rounding_text(const model::RoundingRule& rule, const util::Currency& currency) {
+std::string rounding_text(const model::RoundingRule &rule, const util::Currency &currency) {
   const std::int64_t unit = rule.unit_minor(currency);
-  const std::string step = unit == 1 && currency.minor_digits() == 2
-                               ? std::string("the cent")
-                               : fmt::format("{} {}", amount_text(Money(unit, currency), rule.places(currency)),
-                                             currency.code());
+  const std::string step =
+      unit == 1 && currency.minor_digits() == 2
+          ? std::string("the cent")
+          : fmt::format("{} {}", amount_text(Money(unit, currency), rule.places(currency)),
+                        currency.code());
   if (rule.method == model::RoundingRule::Method::each_half_up) {
-    return fmt::format("each share rounded half up to {} on its own; the shares add up to the total plus the "
-                       "difference", step);
+    return fmt::format(
+        "each share rounded half up to {} on its own; the shares add up to the total plus the "
+        "difference",
+        step);
   }
   return fmt::format("largest remainder to {}; ties to the larger rate, then the ISO code", step);
 }
 
 /// One party's assessed contribution, beside its entry in the treaty's scale.
 struct AssessedParty {
-  const ScaleEntry* entry;
+  const ScaleEntry *entry;
   std::string amount; // at the rounding's places
 };
 
-io::Fields<AssessedParty> assessment_fields(const model::StateTable& states) {
+io::Fields<AssessedParty> assessment_fields(const model::StateTable &states) {
   using P = AssessedParty;
-  io::Fields<P> fields = party_fields<P>(states, [](const P& p) -> const ScaleEntry& { return *p.entry; });
+  io::Fields<P> fields =
+      party_fields<P>(states, [](const P &p) -> const ScaleEntry & { return *p.entry; });
   io::Fields<P> amounts = {
-      {.key = "rate", .label = "label.rate_percent", .type = io::FieldType::rate,
-       .value = [](const P& p) { return format_percent(p.entry->share); }},
-      {.key = "amount", .label = "label.amount", .type = io::FieldType::money, .value = [](const P& p) { return p.amount; }},
+      {.key = "rate",
+       .label = "label.rate_percent",
+       .type = io::FieldType::rate,
+       .value = [](const P &p) { return format_percent(p.entry->share); }},
+      {.key = "amount",
+       .label = "label.amount",
+       .type = io::FieldType::money,
+       .value = [](const P &p) { return p.amount; }},
   };
   fields.insert(fields.end(), amounts.begin(), amounts.end());
   return fields;
 }
 
-io::Node assessments_header(const Apportionment& a) {
+io::Node assessments_header(const Apportionment &a) {
   using io::Node;
   const int places = a.rounding.places(a.total.currency());
   Node document = Node::mapping();
@@ -249,7 +272,7 @@ io::Node assessments_header(const Apportionment& a) {
   if (a.rounding.method == model::RoundingRule::Method::each_half_up) {
     document.add("difference", Node::number(amount_text(a.difference, places)));
   }
-  Node& basis = document.add("basis", Node::mapping());
+  Node &basis = document.add("basis", Node::mapping());
   basis.add("scale", Node::string(a.scale.scale_id));
   basis.add("parties_on", Node::string(a.scale.parties_on.iso()));
   if (a.minimum) {
@@ -261,7 +284,8 @@ io::Node assessments_header(const Apportionment& a) {
 
 } // namespace
 
-io::Output assessments_output(const Apportionment& a, const model::StateTable& states, util::Lang lang) {
+io::Output assessments_output(const Apportionment &a, const model::StateTable &states,
+                              util::Lang lang) {
   const int places = a.rounding.places(a.total.currency());
   std::vector<AssessedParty> parties;
   for (std::size_t i = 0; i < a.assessments.size(); ++i) {
@@ -270,13 +294,16 @@ io::Output assessments_output(const Apportionment& a, const model::StateTable& s
   const auto fields = assessment_fields(states);
   io::Node document = assessments_header(a);
   document.add("assessments", io::record_list(fields, parties));
-  const auto title = lang.text("title.assessments", {{"year", std::to_string(a.scale.year)},
-                                                     {"treaty", a.scale.treaty},
-                                                     {"currency", std::string(a.total.currency().code())}});
+  const auto title =
+      lang.text("title.assessments", {{"year", std::to_string(a.scale.year)},
+                                      {"treaty", a.scale.treaty},
+                                      {"currency", std::string(a.total.currency().code())}});
   io::Table table = io::record_table("assessments", title, fields, parties, lang);
-  io::add_total_row(table, fields, {{"rate", format_percent(1)}, {"amount", amount_text(a.total, places)}}, lang);
+  io::add_total_row(table, fields,
+                    {{"rate", format_percent(1)}, {"amount", amount_text(a.total, places)}}, lang);
   if (a.rounding.method == model::RoundingRule::Method::each_half_up) {
-    io::add_total_row(table, fields, {{"amount", amount_text(a.difference, places)}}, lang, "label.difference_from_total");
+    io::add_total_row(table, fields, {{"amount", amount_text(a.difference, places)}}, lang,
+                      "label.difference_from_total");
   }
   return io::Output(std::move(document), std::move(table));
 }

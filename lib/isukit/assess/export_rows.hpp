@@ -16,17 +16,19 @@ namespace isukit::assess {
 struct ExportRow {
   static constexpr std::size_t field_count = static_cast<std::size_t>(model::ExportField::count);
 
-  io::Mark mark;                                // the row's line
-  std::array<std::string, field_count> fields;  // "" when the rules read no such column
-  std::array<io::Mark, field_count> marks;      // where each field is
-  std::vector<std::string> leave_out_cells;     // CSV: the cell each leave-out rule by column tests
-  std::size_t cell_count = 0;                   // CSV
-  std::size_t missing_cells = 0;                // CSV: cells the rules need that the row lacks
-  bool reversal = false;                        // camt: RvslInd
-  bool from_statement = false;                  // camt: ISO dates, plain amounts, CRDT/DBIT
+  io::Mark mark;                               // the row's line
+  std::array<std::string, field_count> fields; // "" when the rules read no such column
+  std::array<io::Mark, field_count> marks;     // where each field is
+  std::vector<std::string> leave_out_cells;    // CSV: the cell each leave-out rule by column tests
+  std::size_t cell_count = 0;                  // CSV
+  std::size_t missing_cells = 0;               // CSV: cells the rules need that the row lacks
+  bool reversal = false;                       // camt: RvslInd
+  bool from_statement = false;                 // camt: ISO dates, plain amounts, CRDT/DBIT
 
-  const std::string& field(model::ExportField f) const { return fields[static_cast<std::size_t>(f)]; }
-  const io::Mark& mark_of(model::ExportField f) const { return marks[static_cast<std::size_t>(f)]; }
+  const std::string &field(model::ExportField f) const {
+    return fields[static_cast<std::size_t>(f)];
+  }
+  const io::Mark &mark_of(model::ExportField f) const { return marks[static_cast<std::size_t>(f)]; }
 };
 
 /// The rows below the header of a CSV export (already UTF-8). The header is the rules' line,
@@ -34,9 +36,11 @@ struct ExportRow {
 /// that cannot be found, or a named column missing from it, is a data error that says why: the
 /// cells found in another case or spacing, another separator, or the header on another line.
 /// Fields are copied, so `content` may go once this returns.
-std::vector<ExportRow> read_csv_rows(std::string_view content, const std::string* file, const model::ImportRules& rules);
+std::vector<ExportRow> read_csv_rows(std::string_view content, const std::string *file,
+                                     const model::ImportRules &rules);
 
 /// The transactions of a camt statement as rows (texts as the XML holds them).
-ExportRow statement_row(const io::CamtEntry& entry, const std::string* file, const model::ImportRules& rules);
+ExportRow statement_row(const io::CamtEntry &entry, const std::string *file,
+                        const model::ImportRules &rules);
 
 } // namespace isukit::assess

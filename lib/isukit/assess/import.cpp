@@ -17,95 +17,108 @@ using model::OutgoingRule;
 
 namespace {
 
-[[noreturn]] void fail_at(const io::Mark& mark, std::string message) { util::fail_data(mark.position(), std::move(message)); }
+[[noreturn]] void fail_at(const io::Mark &mark, std::string message) {
+  util::fail_data(mark.position(), std::move(message));
+}
 
-std::string located(const io::Mark& mark) { return fmt::format("{}:{}", mark.file ? *mark.file : "", mark.line); }
+std::string located(const io::Mark &mark) {
+  return fmt::format("{}:{}", mark.file ? *mark.file : "", mark.line);
+}
 
-std::string state_list(const std::vector<model::StateId>& ids, const model::StateTable& states) {
+std::string state_list(const std::vector<model::StateId> &ids, const model::StateTable &states) {
   std::string list;
   for (auto id : ids) {
-    list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", states[id].code, states[id].names.in("en")); // diagnostics are English
+    list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", states[id].code,
+                        states[id].names.in("en")); // diagnostics are English
   }
   return list;
 }
 
 /// Why a payer is not matched, for the error that lists it.
-std::string payer_problem(const ImportedPayment& payment, const model::StateTable& states) {
-  const auto& match = payment.match;
+std::string payer_problem(const ImportedPayment &payment, const model::StateTable &states) {
+  const auto &match = payment.match;
   if (payment.payer.empty()) {
     return "no payer on the row";
   }
   if (match.outcome == PayerMatch::Outcome::ambiguous) {
     const auto tied = static_cast<std::ptrdiff_t>(std::min(match.tied, match.candidates.size()));
-    const std::vector<model::StateId> equal(match.candidates.begin(), match.candidates.begin() + tied);
-    const std::vector<model::StateId> others(match.candidates.begin() + tied, match.candidates.end());
-    return fmt::format("payer '{}' is ambiguous: it fits {} equally{}; add an alias to the rules", payment.payer,
-                       state_list(equal, states), others.empty() ? "" : "; also close: " + state_list(others, states));
+    const std::vector<model::StateId> equal(match.candidates.begin(),
+                                            match.candidates.begin() + tied);
+    const std::vector<model::StateId> others(match.candidates.begin() + tied,
+                                             match.candidates.end());
+    return fmt::format("payer '{}' is ambiguous: it fits {} equally{}; add an alias to the rules",
+                       payment.payer, state_list(equal, states),
+                       others.empty() ? "" : "; also close: " + state_list(others, states));
   }
-  return fmt::format("payer '{}' matches no state's code or name{}; add an alias or drop words to the rules",
-                     payment.payer, match.candidates.empty() ? std::string(" (no state comes close)")
-                                                             : "; closest: " + state_list(match.candidates, states));
+  return fmt::format(
+      "payer '{}' matches no state's code or name{}; add an alias or drop words to the rules",
+      payment.payer,
+      match.candidates.empty() ? std::string(" (no state comes close)")
+                               : "; closest: " + state_list(match.candidates, states));
 }
 
 /// Reads the exports row by row into payments, collecting every row's errors.
 class Importer {
 public:
-  Importer(const model::ImportRules& rules, const model::StateTable& states)
+  Importer(const model::ImportRules &rules, const model::StateTable &states)
       : m_rules(rules), m_states(states), m_matcher(states, rules.aliases, rules.drop_words) {}
 
-  void add_file(const ExportFile& file);
+  void add_file(const ExportFile &file);
   ImportResult finish(UnmatchedPayers unmatched);
 
 private:
-  void add_statement(const ExportFile& file, const std::string* name);
-  void add_row(const ExportRow& row);
-  bool left_out(const ExportRow& row);
-  util::Currency currency_of(const ExportRow& row) const;
-  util::Money parse_amount(const ExportRow& row, ExportField field, const util::Currency& currency) const;
-  util::Money signed_amount(const ExportRow& row) const;
-  bool keeps_direction(const ExportRow& row, const util::Money& amount);
-  util::Date date_of(const ExportRow& row) const;
-  std::optional<int> year_of(const ExportRow& row) const;
+  void add_statement(const ExportFile &file, const std::string *name);
+  void add_row(const ExportRow &row);
+  bool left_out(const ExportRow &row);
+  util::Currency currency_of(const ExportRow &row) const;
+  util::Money parse_amount(const ExportRow &row, ExportField field,
+                           const util::Currency &currency) const;
+  util::Money signed_amount(const ExportRow &row) const;
+  bool keeps_direction(const ExportRow &row, const util::Money &amount);
+  util::Date date_of(const ExportRow &row) const;
+  std::optional<int> year_of(const ExportRow &row) const;
   void report_duplicates();
 
-  const model::ImportRules& m_rules;
-  const model::StateTable& m_states;
+  const model::ImportRules &m_rules;
+  const model::StateTable &m_states;
   PayerMatcher m_matcher;
   ImportResult m_result;
   std::vector<ImportedPayment> m_all; // matched or not, in input order
   util::Diagnostics m_diagnostics;
 };
 
-void Importer::add_file(const ExportFile& file) {
-  const std::string* name = io::intern_file_name(file.name);
+void Importer::add_file(const ExportFile &file) {
+  const std::string *name = io::intern_file_name(file.name);
   if (m_rules.format == model::ExportFormat::camt) {
     add_statement(file, name);
     return;
   }
   const std::string content = util::to_utf8(file.bytes, m_rules.encoding, file.name);
-  for (const auto& row : read_csv_rows(content, name, m_rules)) {
+  for (const auto &row : read_csv_rows(content, name, m_rules)) {
     add_row(row);
   }
 }
 
 /// A statement of several accounts or currencies is read only with the rules' filter, so
 /// that no account's receipts are mixed into another's.
-void Importer::add_statement(const ExportFile& file, const std::string* name) {
+void Importer::add_statement(const ExportFile &file, const std::string *name) {
   const auto entries = io::read_camt(file.bytes, file.name);
   std::set<std::string> accounts, currencies; // currencies of the account imported
-  for (const auto& entry : entries) {
+  for (const auto &entry : entries) {
     accounts.insert(entry.account);
     if (m_rules.account.empty() || entry.account == m_rules.account) {
       currencies.insert(entry.currency);
     }
   }
-  const auto refuse = [&](const char* what, const std::set<std::string>& found, const char* key) {
+  const auto refuse = [&](const char *what, const std::set<std::string> &found, const char *key) {
     std::string list;
-    for (const auto& item : found) {
+    for (const auto &item : found) {
       list += fmt::format("{}{}", list.empty() ? "" : ", ", item);
     }
-    throw util::Error(util::ExitCode::data, util::Position{file.name, 0, 0},
-                      fmt::format("the statement holds {} {}: name the one to import in the rules' '{}'", what, list, key));
+    throw util::Error(
+        util::ExitCode::data, util::Position{file.name, 0, 0},
+        fmt::format("the statement holds {} {}: name the one to import in the rules' '{}'", what,
+                    list, key));
   };
   if (m_rules.account.empty() && accounts.size() > 1) {
     refuse("the accounts", accounts, "account");
@@ -113,7 +126,7 @@ void Importer::add_statement(const ExportFile& file, const std::string* name) {
   if (!m_rules.currency && currencies.size() > 1) {
     refuse("the currencies", currencies, "currency");
   }
-  for (const auto& entry : entries) {
+  for (const auto &entry : entries) {
     if (!m_rules.account.empty() && entry.account != m_rules.account) {
       ++m_result.summary.rows, ++m_result.summary.left_out["other accounts"];
     } else if (m_rules.currency && entry.currency != m_rules.currency->code()) {
@@ -124,10 +137,10 @@ void Importer::add_statement(const ExportFile& file, const std::string* name) {
   }
 }
 
-bool Importer::left_out(const ExportRow& row) {
+bool Importer::left_out(const ExportRow &row) {
   for (std::size_t i = 0; i < m_rules.leave_out.size(); ++i) {
-    const auto& rule = m_rules.leave_out[i];
-    const std::string* text = rule.field ? &row.field(*rule.field) : nullptr;
+    const auto &rule = m_rules.leave_out[i];
+    const std::string *text = rule.field ? &row.field(*rule.field) : nullptr;
     if (!rule.field && i < row.leave_out_cells.size()) {
       text = &row.leave_out_cells[i];
     }
@@ -139,42 +152,50 @@ bool Importer::left_out(const ExportRow& row) {
   return false;
 }
 
-void Importer::add_row(const ExportRow& row) {
+void Importer::add_row(const ExportRow &row) {
   ++m_result.summary.rows;
   if (left_out(row)) {
     return;
   }
   try {
     if (row.missing_cells > 0) {
-      fail_at(row.mark, fmt::format("the row has {} cells, fewer than the rules' columns need", row.cell_count));
+      fail_at(row.mark, fmt::format("the row has {} cells, fewer than the rules' columns need",
+                                    row.cell_count));
     }
     const util::Money amount = signed_amount(row);
     if (!keeps_direction(row, amount)) {
       return;
     }
-    ImportedPayment payment{date_of(row), amount, row.field(ExportField::reference), year_of(row),
-                            row.field(ExportField::payer), row.field(ExportField::remittance), row.mark,
+    ImportedPayment payment{date_of(row),
+                            amount,
+                            row.field(ExportField::reference),
+                            year_of(row),
+                            row.field(ExportField::payer),
+                            row.field(ExportField::remittance),
+                            row.mark,
                             m_matcher.match(row.field(ExportField::payer))};
     m_all.push_back(std::move(payment));
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     m_diagnostics.add(error);
   }
 }
 
-util::Currency Importer::currency_of(const ExportRow& row) const {
+util::Currency Importer::currency_of(const ExportRow &row) const {
   if (m_rules.currency && !row.from_statement) {
     return *m_rules.currency;
   }
-  const std::string& text = row.field(ExportField::currency);
+  const std::string &text = row.field(ExportField::currency);
   const auto currency = util::Currency::parse(text);
   if (!currency) {
-    fail_at(row.mark_of(ExportField::currency), fmt::format("expected an ISO 4217 currency code such as CHF, got '{}'", text));
+    fail_at(row.mark_of(ExportField::currency),
+            fmt::format("expected an ISO 4217 currency code such as CHF, got '{}'", text));
   }
   return *currency;
 }
 
-util::Money Importer::parse_amount(const ExportRow& row, ExportField field, const util::Currency& currency) const {
-  const std::string& text = row.field(field);
+util::Money Importer::parse_amount(const ExportRow &row, ExportField field,
+                                   const util::Currency &currency) const {
+  const std::string &text = row.field(field);
   const auto parsed = row.from_statement ? util::parse_money(text, currency)
                                          : util::parse_money(text, currency, m_rules.amount_style);
   if (!parsed.money) {
@@ -185,15 +206,17 @@ util::Money Importer::parse_amount(const ExportRow& row, ExportField field, cons
 
 /// The amount with its sign: credits positive, debits negative, by the rules' columns,
 /// indicator or sign forms.
-util::Money Importer::signed_amount(const ExportRow& row) const {
+util::Money Importer::signed_amount(const ExportRow &row) const {
   const util::Currency currency = currency_of(row);
   if (m_rules.column(ExportField::credit).is_set()) {
     const bool credit = !row.field(ExportField::credit).empty();
     if (credit == !row.field(ExportField::debit).empty()) {
-      fail_at(row.mark, fmt::format("the row has {} an amount in the credit column and in the debit column",
-                                    credit ? "both" : "neither"));
+      fail_at(row.mark,
+              fmt::format("the row has {} an amount in the credit column and in the debit column",
+                          credit ? "both" : "neither"));
     }
-    const util::Money amount = parse_amount(row, credit ? ExportField::credit : ExportField::debit, currency);
+    const util::Money amount =
+        parse_amount(row, credit ? ExportField::credit : ExportField::debit, currency);
     const util::Money size = amount.is_negative() ? -amount : amount;
     return credit ? size : -size;
   }
@@ -201,7 +224,7 @@ util::Money Importer::signed_amount(const ExportRow& row) const {
   if (!row.from_statement && !m_rules.column(ExportField::indicator).is_set()) {
     return amount;
   }
-  const std::string& indicator = row.field(ExportField::indicator);
+  const std::string &indicator = row.field(ExportField::indicator);
   const util::Money size = amount.is_negative() ? -amount : amount;
   if (indicator == (row.from_statement ? "CRDT" : m_rules.indicator_credit)) {
     return size;
@@ -209,13 +232,14 @@ util::Money Importer::signed_amount(const ExportRow& row) const {
   if (indicator == (row.from_statement ? "DBIT" : m_rules.indicator_debit)) {
     return -size;
   }
-  fail_at(row.mark_of(ExportField::indicator), fmt::format("indicator '{}' is neither '{}' (credit) nor '{}' (debit)",
-                                                           indicator, m_rules.indicator_credit, m_rules.indicator_debit));
+  fail_at(row.mark_of(ExportField::indicator),
+          fmt::format("indicator '{}' is neither '{}' (credit) nor '{}' (debit)", indicator,
+                      m_rules.indicator_credit, m_rules.indicator_debit));
 }
 
 /// Applies the rules' `debits` and `reversals`; false when the row is left out (and a row of
 /// no amount, always).
-bool Importer::keeps_direction(const ExportRow& row, const util::Money& amount) {
+bool Importer::keeps_direction(const ExportRow &row, const util::Money &amount) {
   if (amount.is_zero()) {
     ++m_result.summary.left_out["zero amounts"]; // a line that moves no money pays nothing
     return false;
@@ -223,7 +247,7 @@ bool Importer::keeps_direction(const ExportRow& row, const util::Money& amount) 
   if (!row.reversal && !amount.is_negative()) {
     return true;
   }
-  const char* what = row.reversal ? "reversals" : "debits";
+  const char *what = row.reversal ? "reversals" : "debits";
   switch (row.reversal ? m_rules.reversals : m_rules.debits) {
   case OutgoingRule::keep:
     return true;
@@ -238,12 +262,14 @@ bool Importer::keeps_direction(const ExportRow& row, const util::Money& amount) 
                                 amount.currency().code(), amount.plain(), what));
 }
 
-util::Date Importer::date_of(const ExportRow& row) const {
-  const std::string& text = row.field(ExportField::date);
-  const auto date = row.from_statement ? util::Date::parse(text) : util::Date::parse_with_format(text, m_rules.date_format);
+util::Date Importer::date_of(const ExportRow &row) const {
+  const std::string &text = row.field(ExportField::date);
+  const auto date = row.from_statement ? util::Date::parse(text)
+                                       : util::Date::parse_with_format(text, m_rules.date_format);
   if (!date) {
     fail_at(row.mark_of(ExportField::date),
-            fmt::format("expected a date as {}, got '{}'", row.from_statement ? "YYYY-MM-DD" : m_rules.date_format, text));
+            fmt::format("expected a date as {}, got '{}'",
+                        row.from_statement ? "YYYY-MM-DD" : m_rules.date_format, text));
   }
   if (!util::is_working_year(date->year())) {
     fail_at(row.mark_of(ExportField::date), util::outside_working_years(text));
@@ -251,12 +277,13 @@ util::Date Importer::date_of(const ExportRow& row) const {
   return *date;
 }
 
-std::optional<int> Importer::year_of(const ExportRow& row) const {
+std::optional<int> Importer::year_of(const ExportRow &row) const {
   std::string text = row.field(ExportField::year);
   io::Mark mark = row.mark_of(ExportField::year);
   std::smatch found;
-  const std::string& remittance = row.field(ExportField::remittance);
-  if (text.empty() && m_rules.year_pattern && std::regex_search(remittance, found, *m_rules.year_pattern)) {
+  const std::string &remittance = row.field(ExportField::remittance);
+  if (text.empty() && m_rules.year_pattern &&
+      std::regex_search(remittance, found, *m_rules.year_pattern)) {
     text = found.size() > 1 ? found[1].str() : found[0].str();
     mark = row.mark_of(ExportField::remittance);
   }
@@ -273,15 +300,18 @@ std::optional<int> Importer::year_of(const ExportRow& row) const {
 
 void Importer::report_duplicates() {
   std::unordered_map<std::string, io::Mark> seen;
-  for (const auto& payment : m_all) {
-    const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", payment.date.iso(), payment.payer,
-                                        payment.amount.plain(), payment.amount.currency().code(), payment.reference,
-                                        payment.remittance);
+  for (const auto &payment : m_all) {
+    const std::string key =
+        fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", payment.date.iso(), payment.payer,
+                    payment.amount.plain(), payment.amount.currency().code(), payment.reference,
+                    payment.remittance);
     const auto [it, fresh] = seen.emplace(key, payment.source);
     if (!fresh) {
-      m_diagnostics.add(util::Error(util::ExitCode::data, payment.source.position(),
-                                    fmt::format("row identical to {} (same date, payer, amount, currency, reference "
-                                                "and remittance): the same receipt exported twice?", located(it->second))));
+      m_diagnostics.add(util::Error(
+          util::ExitCode::data, payment.source.position(),
+          fmt::format("row identical to {} (same date, payer, amount, currency, reference "
+                      "and remittance): the same receipt exported twice?",
+                      located(it->second))));
     }
   }
 }
@@ -289,17 +319,20 @@ void Importer::report_duplicates() {
 ImportResult Importer::finish(UnmatchedPayers unmatched) {
   report_duplicates();
   m_diagnostics.throw_if_any();
-  for (auto& payment : m_all) {
+  for (auto &payment : m_all) {
     const bool matched = payment.match.outcome == PayerMatch::Outcome::matched;
     (matched ? m_result.payments : m_result.unmatched).push_back(std::move(payment));
   }
   m_result.summary.payments = m_result.payments.size();
   if (!m_result.unmatched.empty() && unmatched == UnmatchedPayers::fail) {
-    const auto& first = m_result.unmatched.front();
-    util::Error error(util::ExitCode::data, first.source.position(), payer_problem(first, m_states));
+    const auto &first = m_result.unmatched.front();
+    util::Error error(util::ExitCode::data, first.source.position(),
+                      payer_problem(first, m_states));
     for (std::size_t i = 1; i < m_result.unmatched.size(); ++i) {
-      const auto& other = m_result.unmatched[i];
-      error.add_also(util::Error(util::ExitCode::data, other.source.position(), payer_problem(other, m_states)).located_message());
+      const auto &other = m_result.unmatched[i];
+      error.add_also(
+          util::Error(util::ExitCode::data, other.source.position(), payer_problem(other, m_states))
+              .located_message());
     }
     throw error;
   }
@@ -309,10 +342,11 @@ ImportResult Importer::finish(UnmatchedPayers unmatched) {
 
 } // namespace
 
-ImportResult import_payments(const std::vector<ExportFile>& exports, const model::ImportRules& rules,
-                             const model::StateTable& states, UnmatchedPayers unmatched) {
+ImportResult import_payments(const std::vector<ExportFile> &exports,
+                             const model::ImportRules &rules, const model::StateTable &states,
+                             UnmatchedPayers unmatched) {
   Importer importer(rules, states);
-  for (const auto& file : exports) {
+  for (const auto &file : exports) {
     importer.add_file(file);
   }
   return importer.finish(unmatched);

@@ -27,9 +27,9 @@ struct ImportedPayment {
   util::Money amount; // negative for a kept debit or reversal
   std::string reference;
   std::optional<int> year;
-  std::string payer;  // as the export writes it
+  std::string payer; // as the export writes it
   std::string remittance;
-  io::Mark source;    // the row's line (file:line)
+  io::Mark source; // the row's line (file:line)
   PayerMatch match;
 };
 
@@ -37,9 +37,9 @@ struct ImportedPayment {
 struct ImportSummary {
   std::size_t rows = 0;
   std::size_t payments = 0;
-  std::size_t set_aside = 0;                     // unmatched or ambiguous payers, with --unmatched
-  std::map<std::string, std::size_t> left_out;   // by leave-out rule name, "debits", "reversals",
-                                                 // "other accounts", "other currencies"
+  std::size_t set_aside = 0;                   // unmatched or ambiguous payers, with --unmatched
+  std::map<std::string, std::size_t> left_out; // by leave-out rule name, "debits", "reversals",
+                                               // "other accounts", "other currencies"
 };
 
 struct ImportResult {
@@ -56,17 +56,19 @@ enum class UnmatchedPayers { fail, set_aside };
 /// reference and remittance) within the inputs. Unmatched or ambiguous payers fail the import,
 /// every one listed with its closest states, unless `unmatched` is set_aside: then they are
 /// returned apart. Amounts are exact (util::parse_money); nothing is rounded.
-ImportResult import_payments(const std::vector<ExportFile>& exports, const model::ImportRules& rules,
-                             const model::StateTable& states, UnmatchedPayers unmatched);
+ImportResult import_payments(const std::vector<ExportFile> &exports,
+                             const model::ImportRules &rules, const model::StateTable &states,
+                             UnmatchedPayers unmatched);
 
 /// The `payments` document (YAML, JSON) and its table (the other formats): date, state,
 /// amount, currency, year, reference, source, payer and how it matched.
-io::Output payments_output(const ImportResult& result, const model::StateTable& states, util::Lang lang);
+io::Output payments_output(const ImportResult &result, const model::StateTable &states,
+                           util::Lang lang);
 
 /// The `unmatched-payments` document of the payers set aside, with their closest states.
-io::Node unmatched_document(const ImportResult& result, const model::StateTable& states);
+io::Node unmatched_document(const ImportResult &result, const model::StateTable &states);
 
 /// The summary for people: "12 rows: 9 payments, 1 set aside, 2 left out (bank fees 1, debits 1)".
-std::string summary_text(const ImportSummary& summary);
+std::string summary_text(const ImportSummary &summary);
 
 } // namespace isukit::assess

@@ -12,25 +12,26 @@ using io::Node;
 namespace {
 
 /// Money as the letter shows it, or false for zero (a section the template leaves out).
-Node amount_or_false(std::int64_t minor, const util::Currency& currency, const util::Lang& lang) {
-  return minor == 0 ? Node::boolean(false) : Node::string(util::Money(minor, currency).grouped(lang));
+Node amount_or_false(std::int64_t minor, const util::Currency &currency, const util::Lang &lang) {
+  return minor == 0 ? Node::boolean(false)
+                    : Node::string(util::Money(minor, currency).grouped(lang));
 }
 
-const StateBalance* find_balance(const ContributionsStatus& status, model::StateId state) {
+const StateBalance *find_balance(const ContributionsStatus &status, model::StateId state) {
   const auto it = std::find_if(status.states.begin(), status.states.end(),
-                               [state](const StateBalance& b) { return b.state == state; });
+                               [state](const StateBalance &b) { return b.state == state; });
   return it == status.states.end() ? nullptr : &*it;
 }
 
 /// What the state owes beside the year's assessment, as of the issue date: adds `ledger`,
 /// `received`, `arrears` and `credit` to the context and returns the total to pay.
-util::Money add_balance(Node& context, const StateBalance* balance, int year, const util::Money& amount,
-                        const util::Lang& lang) {
-  const util::Currency& currency = amount.currency();
+util::Money add_balance(Node &context, const StateBalance *balance, int year,
+                        const util::Money &amount, const util::Lang &lang) {
+  const util::Currency &currency = amount.currency();
   std::int64_t received = 0;
   util::Money arrears = util::Money::zero(currency);
   std::vector<YearBalance> owed;
-  for (const auto& y : balance ? balance->years : std::vector<YearBalance>{}) {
+  for (const auto &y : balance ? balance->years : std::vector<YearBalance>{}) {
     if (y.year == year) {
       received = y.received;
     } else if (y.year < year && y.outstanding > 0) {
@@ -41,15 +42,17 @@ util::Money add_balance(Node& context, const StateBalance* balance, int year, co
   const std::int64_t credit = balance ? balance->credit : 0;
   context.add("ledger", Node::boolean(true));
   context.add("received", amount_or_false(received, currency, lang));
-  context.add("arrears", owed.empty() ? Node::boolean(false) : io::record_context(year_fields(currency), owed, lang));
+  context.add("arrears", owed.empty() ? Node::boolean(false)
+                                      : io::record_context(year_fields(currency), owed, lang));
   context.add("credit", amount_or_false(credit, currency, lang));
-  const util::Money total = amount - util::Money(received, currency) + arrears - util::Money(credit, currency);
+  const util::Money total =
+      amount - util::Money(received, currency) + arrears - util::Money(credit, currency);
   return total.is_negative() ? util::Money::zero(currency) : total;
 }
 
 } // namespace
 
-std::string invoice_reference(const model::Treaty& treaty, int year, const model::State& state) {
+std::string invoice_reference(const model::Treaty &treaty, int year, const model::State &state) {
   return fmt::format("{}-{}-{}", treaty.short_names().in("en"), year, state.code);
 }
 
@@ -57,9 +60,9 @@ namespace {
 
 /// What every invoice of a batch shares.
 struct BatchTerms {
-  const model::Treaty& treaty;
-  const InvoiceSettings& settings;
-  const ContributionsStatus* balances; // the ledger's status, or none
+  const model::Treaty &treaty;
+  const InvoiceSettings &settings;
+  const ContributionsStatus *balances; // the ledger's status, or none
   int year = 0;
   util::Currency currency;
   util::Date due;
@@ -67,46 +70,53 @@ struct BatchTerms {
 
 /// One state's invoice context (see make_invoices) for its `assessments` record; returns the
 /// total it asks for.
-util::Money fill_invoice(Node& context, const Node& record, model::StateId id, const model::State& state,
-                         const BatchTerms& terms, const util::Lang& lang) {
-  const InvoiceSettings& settings = terms.settings;
+util::Money fill_invoice(Node &context, const Node &record, model::StateId id,
+                         const model::State &state, const BatchTerms &terms,
+                         const util::Lang &lang) {
+  const InvoiceSettings &settings = terms.settings;
   const util::Money amount = record.at("amount").as_money(terms.currency);
   context.add("reference", Node::string(invoice_reference(terms.treaty, terms.year, state)));
   context.add("year", Node::string(std::to_string(terms.year)));
   context.add("currency", Node::string(std::string(terms.currency.code())));
   context.add("amount", Node::string(amount.grouped(lang)));
-  const Node* rate = record.find("rate");
-  context.add("rate", rate ? Node::string(util::localize_decimal(rate->as_text(), lang)) : Node::boolean(false));
+  const Node *rate = record.find("rate");
+  context.add("rate", rate ? Node::string(util::localize_decimal(rate->as_text(), lang))
+                           : Node::boolean(false));
   context.add("issued", Node::string(settings.issued.iso()));
   context.add("due", Node::string(terms.due.iso()));
   context.add("issued_long", Node::string(util::long_date(settings.issued, lang)));
   context.add("due_long", Node::string(util::long_date(terms.due, lang)));
-  const util::Money total =
-      terms.balances ? add_balance(context, find_balance(*terms.balances, id), terms.year, amount, lang) : amount;
+  const util::Money total = terms.balances ? add_balance(context, find_balance(*terms.balances, id),
+                                                         terms.year, amount, lang)
+                                           : amount;
   context.add("total", Node::string(total.grouped(lang)));
-  context.add("nothing_due", Node::boolean(total.is_zero())); // --include-zero: a notice, not a demand
+  context.add("nothing_due",
+              Node::boolean(total.is_zero())); // --include-zero: a notice, not a demand
   return total;
 }
 
 } // namespace
 
-InvoiceBatch make_invoices(const Node& assessments, const model::Treaty& treaty, const model::StateTable& states,
-                           const model::LetterKit& kit, const InvoiceSettings& settings,
-                           const ContributionsStatus* balances) {
+InvoiceBatch make_invoices(const Node &assessments, const model::Treaty &treaty,
+                           const model::StateTable &states, const model::LetterKit &kit,
+                           const InvoiceSettings &settings, const ContributionsStatus *balances) {
   const int year = assessments.at("year").as_int();
   const util::Currency currency = assessments.at("currency").as_currency();
   if (!(currency == treaty.currency())) {
-    assessments.at("currency").fail(fmt::format("assessments in {}, but the {} accounts are in {}", currency.code(),
-                                                treaty.short_names().in("en"), treaty.currency().code()));
+    assessments.at("currency")
+        .fail(fmt::format("assessments in {}, but the {} accounts are in {}", currency.code(),
+                          treaty.short_names().in("en"), treaty.currency().code()));
   }
-  const BatchTerms terms{treaty, settings, balances, year, currency,
-                         settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year)};
+  const BatchTerms terms{
+      treaty,   settings,
+      balances, year,
+      currency, settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year)};
   InvoiceBatch batch;
   util::Money sum = util::Money::zero(currency);
-  for (const auto& record : assessments.at("assessments").as_sequence()) {
+  for (const auto &record : assessments.at("assessments").as_sequence()) {
     const model::StateId id = states.require(record.at("state"));
     treaty.require_paying_party(id, year, record.at("state").mark(), states);
-    const model::State& state = states[id];
+    const model::State &state = states[id];
     const util::Lang lang = kit.lang_for(id);
     sum = sum + record.at("amount").as_money(currency);
     Node context = kit.to_state(id, states, treaty, settings.issued, lang);

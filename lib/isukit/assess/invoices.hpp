@@ -20,7 +20,7 @@ struct InvoiceSettings {
 
 /// The reference of an invoice: TREATY-YEAR-STATE with the treaty's English short name in
 /// every language ("CCW-2026-FRA"): one per treaty, year and state, the same in every language.
-std::string invoice_reference(const model::Treaty& treaty, int year, const model::State& state);
+std::string invoice_reference(const model::Treaty &treaty, int year, const model::State &state);
 
 struct InvoiceBatch {
   std::vector<io::Letter> letters;
@@ -37,8 +37,8 @@ struct InvoiceBatch {
 /// total is zero: with `include_zero` the letter is a notice and asks for no payment). Total =
 /// amount - received + arrears - credit, never below zero; a state whose total is zero gets no
 /// invoice unless `include_zero`, and is listed in `nothing_to_pay`.
-InvoiceBatch make_invoices(const io::Node& assessments, const model::Treaty& treaty, const model::StateTable& states,
-                           const model::LetterKit& kit, const InvoiceSettings& settings,
-                           const ContributionsStatus* balances);
+InvoiceBatch make_invoices(const io::Node &assessments, const model::Treaty &treaty,
+                           const model::StateTable &states, const model::LetterKit &kit,
+                           const InvoiceSettings &settings, const ContributionsStatus *balances);
 
 } // namespace isukit::assess

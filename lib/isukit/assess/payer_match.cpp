@@ -25,13 +25,15 @@ bool occurs_as_words(std::string_view text, std::string_view phrase) {
 }
 
 /// How close a name is: its occurring whole in the text outweighs any count of shared words.
-int closeness(std::string_view text, const std::vector<std::string>& text_words, std::string_view name) {
+int closeness(std::string_view text, const std::vector<std::string> &text_words,
+              std::string_view name) {
   if (occurs_as_words(text, name)) {
     return 1000;
   }
   int shared = 0;
-  for (const auto& word : words_of(name)) {
-    if (word.size() >= 4 && std::find(text_words.begin(), text_words.end(), word) != text_words.end()) {
+  for (const auto &word : words_of(name)) {
+    if (word.size() >= 4 &&
+        std::find(text_words.begin(), text_words.end(), word) != text_words.end()) {
       ++shared;
     }
   }
@@ -40,21 +42,21 @@ int closeness(std::string_view text, const std::vector<std::string>& text_words,
 
 } // namespace
 
-PayerMatcher::PayerMatcher(const model::StateTable& states,
-                           const std::vector<std::pair<std::string, model::StateId>>& aliases,
-                           const std::vector<std::string>& drop_words) {
-  for (const auto& word : drop_words) {
+PayerMatcher::PayerMatcher(const model::StateTable &states,
+                           const std::vector<std::pair<std::string, model::StateId>> &aliases,
+                           const std::vector<std::string> &drop_words) {
+  for (const auto &word : drop_words) {
     m_drop_words.push_back(util::fold_text(word));
   }
   std::stable_sort(m_drop_words.begin(), m_drop_words.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  for (const auto& [text, state] : aliases) {
+                   [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+  for (const auto &[text, state] : aliases) {
     m_aliases.push_back({normalize(text), state, "alias"});
   }
   for (std::size_t i = 0; i < states.size(); ++i) {
     const auto id = static_cast<model::StateId>(i);
     m_names.push_back({util::fold_text(states[id].code), id, "code"});
-    for (const auto& [code, name] : states[id].names.all()) {
+    for (const auto &[code, name] : states[id].names.all()) {
       m_names.push_back({util::fold_text(name), id, "name_" + code});
     }
   }
@@ -62,7 +64,7 @@ PayerMatcher::PayerMatcher(const model::StateTable& states,
 
 std::string PayerMatcher::normalize(std::string_view payer) const {
   std::string text = util::fold_text(payer);
-  for (const auto& word : m_drop_words) {
+  for (const auto &word : m_drop_words) {
     text = util::drop_phrase(text, word);
   }
   return text;
@@ -70,10 +72,10 @@ std::string PayerMatcher::normalize(std::string_view payer) const {
 
 PayerMatch PayerMatcher::match(std::string_view payer) const {
   const std::string text = normalize(payer);
-  for (const auto* keys : {&m_aliases, &m_names}) {
+  for (const auto *keys : {&m_aliases, &m_names}) {
     std::set<model::StateId> states;
-    const Key* first = nullptr;
-    for (const auto& key : *keys) {
+    const Key *first = nullptr;
+    for (const auto &key : *keys) {
       if (!text.empty() && key.folded == text) {
         states.insert(key.state);
         first = first ? first : &key;
@@ -89,18 +91,18 @@ PayerMatch PayerMatcher::match(std::string_view payer) const {
   return closest(text);
 }
 
-PayerMatch PayerMatcher::closest(const std::string& text) const {
+PayerMatch PayerMatcher::closest(const std::string &text) const {
   PayerMatch result;
   const auto text_words = words_of(text);
   std::map<model::StateId, int> best;
-  for (const auto& key : m_names) {
+  for (const auto &key : m_names) {
     const int score = key.how == "code" ? 0 : closeness(text, text_words, key.folded);
     if (score > 0 && score > best[key.state]) {
       best[key.state] = score;
     }
   }
   std::vector<std::pair<int, model::StateId>> ranked;
-  for (const auto& [state, score] : best) {
+  for (const auto &[state, score] : best) {
     if (score > 0) {
       ranked.emplace_back(-score, state);
     }
@@ -109,10 +111,12 @@ PayerMatch PayerMatcher::closest(const std::string& text) const {
   for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) {
     result.candidates.push_back(ranked[i].second);
   }
-  result.tied = static_cast<std::size_t>(std::count_if(ranked.begin(), ranked.end(), [&](const auto& r) {
-    return r.first == ranked.front().first;
-  }));
-  result.outcome = result.tied > 1 ? PayerMatch::Outcome::ambiguous : PayerMatch::Outcome::unmatched;
+  result.tied =
+      static_cast<std::size_t>(std::count_if(ranked.begin(), ranked.end(), [&](const auto &r) {
+        return r.first == ranked.front().first;
+      }));
+  result.outcome =
+      result.tied > 1 ? PayerMatch::Outcome::ambiguous : PayerMatch::Outcome::unmatched;
   return result;
 }
 

@@ -15,10 +15,11 @@ namespace isukit::assess {
 struct PayerMatch {
   enum class Outcome { matched, unmatched, ambiguous };
   Outcome outcome = Outcome::unmatched;
-  model::StateId state = 0;  // when matched
-  std::string how;           // when matched: "alias", "code", "name_en", "name_fr"
-  std::vector<model::StateId> candidates; // otherwise: the closest states, closest first (at most 5)
-  std::size_t tied = 0;                   // how many candidates share the closest place
+  model::StateId state = 0; // when matched
+  std::string how;          // when matched: "alias", "code", "name_en", "name_fr"
+  std::vector<model::StateId>
+      candidates;       // otherwise: the closest states, closest first (at most 5)
+  std::size_t tied = 0; // how many candidates share the closest place
 };
 
 class PayerMatcher {
@@ -27,8 +28,9 @@ public:
   /// user decides any clash; `drop_words` are phrases removed wherever they occur as whole
   /// words ("Permanent Mission of", "Embassy of"). All texts are compared folded
   /// (util::fold_text).
-  PayerMatcher(const model::StateTable& states, const std::vector<std::pair<std::string, model::StateId>>& aliases,
-               const std::vector<std::string>& drop_words);
+  PayerMatcher(const model::StateTable &states,
+               const std::vector<std::pair<std::string, model::StateId>> &aliases,
+               const std::vector<std::string> &drop_words);
 
   /// Matches a payer text: an alias, else a code, else a name in any language of the data,
   /// equal to the payer text once folded and rid of the drop words. Unmatched texts get as
@@ -43,7 +45,7 @@ public:
 
 private:
   /// The candidates of a payer text that matches nothing exactly.
-  PayerMatch closest(const std::string& text) const;
+  PayerMatch closest(const std::string &text) const;
 
   struct Key {
     std::string folded;
@@ -51,7 +53,7 @@ private:
     std::string how;
   };
   std::vector<Key> m_aliases;
-  std::vector<Key> m_names; // codes and names
+  std::vector<Key> m_names;              // codes and names
   std::vector<std::string> m_drop_words; // folded, longest first
 };
 

@@ -44,8 +44,8 @@ std::string_view basis_name(RateBasis basis) {
 }
 
 /// The limit a free entry breaks, if any, and the share it is fixed at.
-std::optional<std::pair<RuleApplied, Rational>> broken_rule(const ScaleEntry& entry, bool ldc,
-                                                            const ScaleRules& rules) {
+std::optional<std::pair<RuleApplied, Rational>> broken_rule(const ScaleEntry &entry, bool ldc,
+                                                            const ScaleRules &rules) {
   if (ldc && rules.ldc_ceiling && entry.share > *rules.ldc_ceiling / 100) {
     return std::pair{RuleApplied::ldc_ceiling, Rational(*rules.ldc_ceiling / 100)};
   }
@@ -60,15 +60,16 @@ std::optional<std::pair<RuleApplied, Rational>> broken_rule(const ScaleEntry& en
 
 } // namespace
 
-const std::string& ScaleEntry::code(const model::StateTable& states) const {
+const std::string &ScaleEntry::code(const model::StateTable &states) const {
   return organization ? organization->code : states[state].code;
 }
 
-const std::string& ScaleEntry::name(const model::StateTable& states, const util::Lang& lang) const {
+const std::string &ScaleEntry::name(const model::StateTable &states, const util::Lang &lang) const {
   return organization ? organization->name(lang) : states[state].name(lang);
 }
 
-void apply_rules(std::vector<ScaleEntry>& entries, const ScaleRules& rules, const std::vector<bool>& is_ldc) {
+void apply_rules(std::vector<ScaleEntry> &entries, const ScaleRules &rules,
+                 const std::vector<bool> &is_ldc) {
   std::vector<bool> fixed(entries.size(), false);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     fixed[i] = entries[i].rule != RuleApplied::none;
@@ -117,24 +118,26 @@ void apply_rules(std::vector<ScaleEntry>& entries, const ScaleRules& rules, cons
 
 namespace {
 
-const model::Scale& scale_for_year(const model::CostSharing& sharing, const std::vector<model::Scale>& scales, int year) {
+const model::Scale &scale_for_year(const model::CostSharing &sharing,
+                                   const std::vector<model::Scale> &scales, int year) {
   const std::string pinned = sharing.pinned_scale(year);
   if (pinned.empty()) {
     return model::scale_for(scales, year, sharing.scales);
   }
-  const model::Scale* scale = model::find_scale(scales, pinned);
+  const model::Scale *scale = model::find_scale(scales, pinned);
   if (!scale) {
-    throw util::Error(util::ExitCode::data,
-                      fmt::format("the scale '{}' the treaty pins for {} is not in the data", pinned, year));
+    throw util::Error(
+        util::ExitCode::data,
+        fmt::format("the scale '{}' the treaty pins for {} is not in the data", pinned, year));
   }
   return *scale;
 }
 
 /// One party's entry before the ceiling, floor and LDC ceiling: its UN rate, and its share if
 /// a fixed share or the threshold settles it.
-ScaleEntry entry_for(const model::Party& party, const model::Treaty& treaty, const model::Scale& un,
-                     const model::StateTable& states) {
-  const auto& sharing = treaty.cost_sharing();
+ScaleEntry entry_for(const model::Party &party, const model::Treaty &treaty, const model::Scale &un,
+                     const model::StateTable &states) {
+  const auto &sharing = treaty.cost_sharing();
   ScaleEntry entry;
   entry.state = party.state;
   if (party.organization) {
@@ -161,34 +164,36 @@ ScaleEntry entry_for(const model::Party& party, const model::Treaty& treaty, con
 
 } // namespace
 
-TreatyScale treaty_scale(const model::Treaty& treaty, const std::vector<model::Scale>& scales,
-                         const model::StateTable& states, int year) {
-  const auto& sharing = treaty.cost_sharing();
-  const model::Scale& un = scale_for_year(sharing, scales, year);
+TreatyScale treaty_scale(const model::Treaty &treaty, const std::vector<model::Scale> &scales,
+                         const model::StateTable &states, int year) {
+  const auto &sharing = treaty.cost_sharing();
+  const model::Scale &un = scale_for_year(sharing, scales, year);
   TreatyScale result;
   result.treaty = treaty.id();
   result.year = year;
   result.scale_id = un.id();
   result.scale_pinned = !sharing.pinned_scale(year).empty();
   result.parties_on = util::Date(year, 1, 1);
-  for (const model::Party* party : treaty.contributors_on(result.parties_on)) {
+  for (const model::Party *party : treaty.contributors_on(result.parties_on)) {
     result.entries.push_back(entry_for(*party, treaty, un, states));
   }
   if (result.entries.empty()) {
-    throw util::Error(util::ExitCode::data, fmt::format("{} has no paying parties on {}", treaty.id(),
-                                                        result.parties_on.iso()));
+    throw util::Error(util::ExitCode::data, fmt::format("{} has no paying parties on {}",
+                                                        treaty.id(), result.parties_on.iso()));
   }
-  std::sort(result.entries.begin(), result.entries.end(),
-            [&](const ScaleEntry& a, const ScaleEntry& b) { return a.code(states) < b.code(states); });
+  std::sort(
+      result.entries.begin(), result.entries.end(),
+      [&](const ScaleEntry &a, const ScaleEntry &b) { return a.code(states) < b.code(states); });
   std::vector<bool> is_ldc;
-  for (const auto& entry : result.entries) {
+  for (const auto &entry : result.entries) {
     is_ldc.push_back(!entry.organization && states[entry.state].is_ldc_on(result.parties_on));
   }
-  apply_rules(result.entries, ScaleRules{sharing.ceiling, sharing.floor, sharing.ldc_ceiling}, is_ldc);
+  apply_rules(result.entries, ScaleRules{sharing.ceiling, sharing.floor, sharing.ldc_ceiling},
+              is_ldc);
   return result;
 }
 
-std::string format_percent(const Rational& share) {
+std::string format_percent(const Rational &share) {
   // 12 decimals of a per cent is 1e-14 of the total: the printed rate is within 5e-15 of the
   // exact share, so rate x total is within USD 0.00001 of the exact amount on any total under
   // a billion, a thousandth of a cent. Amounts are computed from the exact share, never from
@@ -199,25 +204,50 @@ std::string format_percent(const Rational& share) {
 namespace {
 
 /// A party's UN rate and its share of the treaty's scale, both in per cent.
-io::Fields<ScaleEntry> scale_fields(const model::StateTable& states) {
+io::Fields<ScaleEntry> scale_fields(const model::StateTable &states) {
   using E = ScaleEntry;
   using io::Value;
-  io::Fields<E> fields = party_fields<E>(states, [](const E& e) -> const E& { return e; });
+  io::Fields<E> fields = party_fields<E>(states, [](const E &e) -> const E & { return e; });
   io::Fields<E> rates = {
-      {.key = "un_rate", .label = "label.un_rate_percent", .type = io::FieldType::rate, .omit_absent = true,
-       .value = [](const E& e) { return e.organization ? Value() : Value(util::format_decimal(e.un_rate, 3)); }},
-      {.key = "rate", .label = "label.adjusted_rate_percent", .type = io::FieldType::rate,
-       .value = [](const E& e) { return format_percent(e.share); }},
-      {.key = "basis", .label = "label.basis", .type = io::FieldType::code, .words = "basis.", .omit_absent = true,
-       .value = [](const E& e) {
-         return e.basis == RateBasis::un_scale || e.organization ? Value() : Value(std::string(basis_name(e.basis)));
-       },
+      {.key = "un_rate",
+       .label = "label.un_rate_percent",
+       .type = io::FieldType::rate,
+       .omit_absent = true,
+       .value =
+           [](const E &e) {
+             return e.organization ? Value() : Value(util::format_decimal(e.un_rate, 3));
+           }},
+      {.key = "rate",
+       .label = "label.adjusted_rate_percent",
+       .type = io::FieldType::rate,
+       .value = [](const E &e) { return format_percent(e.share); }},
+      {.key = "basis",
+       .label = "label.basis",
+       .type = io::FieldType::code,
+       .words = "basis.",
+       .omit_absent = true,
+       .value =
+           [](const E &e) {
+             return e.basis == RateBasis::un_scale || e.organization
+                        ? Value()
+                        : Value(std::string(basis_name(e.basis)));
+           },
        // The table says "UN scale" too, which the document leaves to be understood.
-       .shown = [](const E& e, const util::Lang& lang) {
-         return basis_name(e.basis).empty() ? "" : lang.text(fmt::format("basis.{}", basis_name(e.basis)));
-       }},
-      {.key = "rule", .label = "label.rule", .type = io::FieldType::code, .words = "rule.", .omit_absent = true,
-       .value = [](const E& e) { return e.rule == RuleApplied::none ? Value() : Value(std::string(rule_name(e.rule))); }},
+       .shown =
+           [](const E &e, const util::Lang &lang) {
+             return basis_name(e.basis).empty()
+                        ? ""
+                        : lang.text(fmt::format("basis.{}", basis_name(e.basis)));
+           }},
+      {.key = "rule",
+       .label = "label.rule",
+       .type = io::FieldType::code,
+       .words = "rule.",
+       .omit_absent = true,
+       .value =
+           [](const E &e) {
+             return e.rule == RuleApplied::none ? Value() : Value(std::string(rule_name(e.rule)));
+           }},
   };
   fields.insert(fields.end(), rates.begin(), rates.end());
   return fields;
@@ -225,9 +255,11 @@ io::Fields<ScaleEntry> scale_fields(const model::StateTable& states) {
 
 } // namespace
 
-io::Output scale_output(const TreatyScale& scale, const model::Reference& reference, util::Lang lang) {
+io::Output scale_output(const TreatyScale &scale, const model::Reference &reference,
+                        util::Lang lang) {
   using io::Node;
-  const auto paying = std::count_if(scale.entries.begin(), scale.entries.end(), [](const ScaleEntry& e) { return e.share > 0; });
+  const auto paying = std::count_if(scale.entries.begin(), scale.entries.end(),
+                                    [](const ScaleEntry &e) { return e.share > 0; });
   const auto fields = scale_fields(reference.states);
   Node document = Node::mapping();
   document.add("kind", Node::string("treaty-scale"));
@@ -245,10 +277,12 @@ io::Output scale_output(const TreatyScale& scale, const model::Reference& refere
                                  {{"year", std::to_string(scale.year)}, {"scale", scale.scale_id}});
   io::Table table = io::record_table("scale", title, fields, scale.entries, lang);
   Rational total_un = 0;
-  for (const auto& entry : scale.entries) {
+  for (const auto &entry : scale.entries) {
     total_un += entry.un_rate;
   }
-  io::add_total_row(table, fields, {{"un_rate", util::format_decimal(total_un, 3)}, {"rate", format_percent(1)}}, lang);
+  io::add_total_row(table, fields,
+                    {{"un_rate", util::format_decimal(total_un, 3)}, {"rate", format_percent(1)}},
+                    lang);
   return io::Output(std::move(document), std::move(table));
 }
 

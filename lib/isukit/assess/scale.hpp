@@ -23,15 +23,15 @@ enum class RuleApplied { none, fixed_share, below_threshold, ceiling, floor, ldc
 std::string_view rule_name(RuleApplied rule);
 
 struct ScaleEntry {
-  model::StateId state = 0;                         // unless `organization` is set
+  model::StateId state = 0;                        // unless `organization` is set
   std::optional<model::Organization> organization; // a party that is not a state
-  util::Rational un_rate;   // per cent, as the UN scale (or the rule) gives it; 0 for an organization
+  util::Rational un_rate; // per cent, as the UN scale (or the rule) gives it; 0 for an organization
   RateBasis basis = RateBasis::un_scale;
-  util::Rational share;     // of 1: the shares of all entries add up to exactly 1
+  util::Rational share; // of 1: the shares of all entries add up to exactly 1
   RuleApplied rule = RuleApplied::none;
 
-  const std::string& code(const model::StateTable& states) const;
-  const std::string& name(const model::StateTable& states, const util::Lang& lang) const;
+  const std::string &code(const model::StateTable &states) const;
+  const std::string &name(const model::StateTable &states, const util::Lang &lang) const;
 };
 
 /// The limits a treaty may set, in per cent of the whole total (fixed shares included).
@@ -57,7 +57,8 @@ struct TreatyScale {
 /// over the entries not fixed in proportion to their rates, until no rule is broken. Exact
 /// throughout. Infeasible rules are a data error. `is_ldc` says, per entry, whether the LDC
 /// ceiling applies.
-void apply_rules(std::vector<ScaleEntry>& entries, const ScaleRules& rules, const std::vector<bool>& is_ldc);
+void apply_rules(std::vector<ScaleEntry> &entries, const ScaleRules &rules,
+                 const std::vector<bool> &is_ldc);
 
 /// The scale for `year`, the rules in this order: the parties that pay on 1 January of the
 /// year; their fixed shares, taken first; parties whose UN rate is below the threshold
@@ -65,35 +66,41 @@ void apply_rules(std::vector<ScaleEntry>& entries, const ScaleRules& rules, cons
 /// year, else the one covering it; a notional rate, else the treaty's rate for states without
 /// one) scaled to what is left; then the ceiling, floor and LDC ceiling (apply_rules). `scales`
 /// are the reference scales, read by the caller (model::Reference::scales).
-TreatyScale treaty_scale(const model::Treaty& treaty, const std::vector<model::Scale>& scales,
-                         const model::StateTable& states, int year);
+TreatyScale treaty_scale(const model::Treaty &treaty, const std::vector<model::Scale> &scales,
+                         const model::StateTable &states, int year);
 
 /// Percent with enough decimals to reproduce every amount of the apportionment.
-std::string format_percent(const util::Rational& share);
+std::string format_percent(const util::Rational &share);
 
 /// The fields that name a party of a scale in a record list: in the document `state`, or
 /// `organization` for a party that is not a state; in the table its code and its name.
 /// `entry_of` gets the party's scale entry from a record.
 template <typename Record>
-io::Fields<Record> party_fields(const model::StateTable& states, const ScaleEntry& (*entry_of)(const Record&)) {
-  auto code = [&states, entry_of](const Record& r) { return entry_of(r).code(states); };
-  auto is_state = [entry_of](const Record& r) { return !entry_of(r).organization; };
+io::Fields<Record> party_fields(const model::StateTable &states,
+                                const ScaleEntry &(*entry_of)(const Record &)) {
+  auto code = [&states, entry_of](const Record &r) { return entry_of(r).code(states); };
+  auto is_state = [entry_of](const Record &r) { return !entry_of(r).organization; };
   io::Fields<Record> fields = {
       {.key = "state",
        .label = "label.state",
        .omit_absent = true,
-       .value = [code, is_state](const Record& r) { return is_state(r) ? io::Value(code(r)) : io::Value(); },
-       .shown = [code](const Record& r, const util::Lang&) { return code(r); }},
+       .value = [code, is_state](
+                    const Record &r) { return is_state(r) ? io::Value(code(r)) : io::Value(); },
+       .shown = [code](const Record &r, const util::Lang &) { return code(r); }},
       {.key = "organization",
        .omit_absent = true,
-       .value = [code, is_state](const Record& r) { return is_state(r) ? io::Value() : io::Value(code(r)); }},
+       .value = [code, is_state](
+                    const Record &r) { return is_state(r) ? io::Value() : io::Value(code(r)); }},
       {.label = "label.name",
-       .shown = [&states, entry_of](const Record& r, const util::Lang& lang) { return entry_of(r).name(states, lang); }},
+       .shown = [&states,
+                 entry_of](const Record &r,
+                           const util::Lang &lang) { return entry_of(r).name(states, lang); }},
   };
   return fields;
 }
 
 /// The `scale` document and table.
-io::Output scale_output(const TreatyScale& scale, const model::Reference& reference, util::Lang lang);
+io::Output scale_output(const TreatyScale &scale, const model::Reference &reference,
+                        util::Lang lang);
 
 } // namespace isukit::assess

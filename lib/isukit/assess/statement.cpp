@@ -12,8 +12,8 @@ using util::Lang;
 
 namespace {
 
-std::int64_t received_in(const StateBalance& balance, int year) {
-  for (const auto& y : balance.years) {
+std::int64_t received_in(const StateBalance &balance, int year) {
+  for (const auto &y : balance.years) {
     if (y.year == year) {
       return y.received;
     }
@@ -22,9 +22,9 @@ std::int64_t received_in(const StateBalance& balance, int year) {
 }
 
 /// What `after` credits beyond `before`: per year, then what it adds to the credit held.
-std::vector<CreditedPart> parts_between(const StateBalance& before, const StateBalance& after) {
+std::vector<CreditedPart> parts_between(const StateBalance &before, const StateBalance &after) {
   std::vector<CreditedPart> parts;
-  for (const auto& y : after.years) {
+  for (const auto &y : after.years) {
     if (const std::int64_t delta = y.received - received_in(before, y.year); delta != 0) {
       parts.push_back(CreditedPart{y.year, delta});
     }
@@ -37,33 +37,42 @@ std::vector<CreditedPart> parts_between(const StateBalance& before, const StateB
 
 /// The state's assessments up to the as-of year and its payments, in date order (an
 /// assessment, dated 1 January, before the payments of that day).
-std::vector<StatementLine> events_of(const model::Ledger& ledger, model::StateId state, const util::Date& as_of) {
+std::vector<StatementLine> events_of(const model::Ledger &ledger, model::StateId state,
+                                     const util::Date &as_of) {
   std::vector<StatementLine> lines;
   for (int year : ledger.years()) {
     if (year <= as_of.year() && ledger.assessed(state, year) != 0) {
-      lines.push_back(StatementLine{StatementLine::Kind::assessment, util::Date(year, 1, 1), year, "",
-                                    ledger.assessed(state, year), {}, 0});
+      lines.push_back(StatementLine{StatementLine::Kind::assessment,
+                                    util::Date(year, 1, 1),
+                                    year,
+                                    "",
+                                    ledger.assessed(state, year),
+                                    {},
+                                    0});
     }
   }
-  for (const auto& p : ledger.payments()) {
+  for (const auto &p : ledger.payments()) {
     if (p.state == state) {
-      lines.push_back(StatementLine{StatementLine::Kind::payment, p.date, p.year.value_or(0), p.reference, p.amount, {}, 0});
+      lines.push_back(StatementLine{
+          StatementLine::Kind::payment, p.date, p.year.value_or(0), p.reference, p.amount, {}, 0});
     }
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
-    return a.date != b.date ? a.date < b.date : a.kind == StatementLine::Kind::assessment && b.kind != a.kind;
+  std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) {
+    return a.date != b.date ? a.date < b.date
+                            : a.kind == StatementLine::Kind::assessment && b.kind != a.kind;
   });
   return lines;
 }
 
-Statement statement_of(const model::Ledger& ledger, model::StateId state, const util::Date& as_of) {
+Statement statement_of(const model::Ledger &ledger, model::StateId state, const util::Date &as_of) {
   Statement statement{state, events_of(ledger, state, as_of), {}};
   PaidSums paid;
   StateBalance before = credit_state(ledger, state, paid, model::Ledger::first_year);
   std::int64_t balance = 0;
-  for (auto& line : statement.lines) {
+  for (auto &line : statement.lines) {
     if (line.kind == StatementLine::Kind::payment) {
-      (line.year ? paid.named[static_cast<std::size_t>(line.year - model::Ledger::first_year)] : paid.unnamed) += line.amount;
+      (line.year ? paid.named[static_cast<std::size_t>(line.year - model::Ledger::first_year)]
+                 : paid.unnamed) += line.amount;
       balance -= line.amount;
     } else {
       balance += line.amount;
@@ -79,8 +88,9 @@ Statement statement_of(const model::Ledger& ledger, model::StateId state, const 
 
 } // namespace
 
-std::vector<Statement> compute_statements(const model::Ledger& ledger, const model::StateTable& states,
-                                          const util::Date& as_of, const std::vector<model::StateId>& selection) {
+std::vector<Statement> compute_statements(const model::Ledger &ledger,
+                                          const model::StateTable &states, const util::Date &as_of,
+                                          const std::vector<model::StateId> &selection) {
   std::vector<model::StateId> order = selection;
   if (order.empty()) {
     for (model::StateId id = 0; id < states.size(); ++id) {
@@ -89,7 +99,8 @@ std::vector<Statement> compute_statements(const model::Ledger& ledger, const mod
       }
     }
   }
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
+  std::sort(order.begin(), order.end(),
+            [&](auto a, auto b) { return states[a].code < states[b].code; });
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::vector<Statement> statements;
   for (const auto state : order) {
@@ -101,9 +112,9 @@ std::vector<Statement> compute_statements(const model::Ledger& ledger, const mod
 namespace {
 
 /// The parts of a line as a sequence of {year, amount} or {credit: amount}.
-Node parts_node(const std::vector<CreditedPart>& parts, const util::Currency& currency) {
+Node parts_node(const std::vector<CreditedPart> &parts, const util::Currency &currency) {
   Node list = Node::sequence();
-  for (const auto& part : parts) {
+  for (const auto &part : parts) {
     Node entry = Node::mapping();
     if (part.year) {
       entry.add("year", Node::number(std::to_string(*part.year)));
@@ -116,39 +127,57 @@ Node parts_node(const std::vector<CreditedPart>& parts, const util::Currency& cu
   return list;
 }
 
-std::string money_text(std::int64_t minor, const util::Currency& currency) { return util::Money(minor, currency).plain(); }
+std::string money_text(std::int64_t minor, const util::Currency &currency) {
+  return util::Money(minor, currency).plain();
+}
 
 /// Each line of a `statement` document: the entry is a code (`payment`, `assessment`).
-io::Fields<StatementLine> line_fields(const util::Currency& cur) {
+io::Fields<StatementLine> line_fields(const util::Currency &cur) {
   using L = StatementLine;
-  const auto payment = [](const L& l) { return l.kind == L::Kind::payment; };
+  const auto payment = [](const L &l) { return l.kind == L::Kind::payment; };
   io::Fields<L> fields = {
-      {.key = "date", .type = io::FieldType::date, .value = [](const L& l) { return l.date.iso(); }},
-      {.key = "entry", .type = io::FieldType::code,
-       .value = [payment](const L& l) { return payment(l) ? "payment" : "assessment"; }},
-      {.key = "reference", .omit_absent = true,
-       .value = [payment](const L& l) { return payment(l) && !l.reference.empty() ? io::Value(l.reference) : io::Value(); }},
-      {.key = "year", .type = io::FieldType::year, .omit_absent = true,
-       .value = [](const L& l) { return l.year ? io::Value(std::to_string(l.year)) : io::Value(); }},
-      {.key = "amount", .type = io::FieldType::money, .value = [cur](const L& l) { return money_text(l.amount, cur); }},
-      {.key = "credited", .document = [cur](Node& record, const L& l) { record.add("credited", parts_node(l.parts, cur)); }},
-      {.key = "balance", .type = io::FieldType::money, .value = [cur](const L& l) { return money_text(l.balance, cur); }},
+      {.key = "date",
+       .type = io::FieldType::date,
+       .value = [](const L &l) { return l.date.iso(); }},
+      {.key = "entry",
+       .type = io::FieldType::code,
+       .value = [payment](const L &l) { return payment(l) ? "payment" : "assessment"; }},
+      {.key = "reference",
+       .omit_absent = true,
+       .value =
+           [payment](const L &l) {
+             return payment(l) && !l.reference.empty() ? io::Value(l.reference) : io::Value();
+           }},
+      {.key = "year",
+       .type = io::FieldType::year,
+       .omit_absent = true,
+       .value =
+           [](const L &l) { return l.year ? io::Value(std::to_string(l.year)) : io::Value(); }},
+      {.key = "amount",
+       .type = io::FieldType::money,
+       .value = [cur](const L &l) { return money_text(l.amount, cur); }},
+      {.key = "credited",
+       .document = [cur](Node &record,
+                         const L &l) { record.add("credited", parts_node(l.parts, cur)); }},
+      {.key = "balance",
+       .type = io::FieldType::money,
+       .value = [cur](const L &l) { return money_text(l.balance, cur); }},
   };
   return fields;
 }
 
-std::int64_t total_outstanding(const StateBalance& balance) {
+std::int64_t total_outstanding(const StateBalance &balance) {
   std::int64_t total = 0;
-  for (const auto& y : balance.years) {
+  for (const auto &y : balance.years) {
     total += y.outstanding;
   }
   return total;
 }
 
-Node closing_node(const StateBalance& closing, const util::Currency& currency) {
+Node closing_node(const StateBalance &closing, const util::Currency &currency) {
   Node node = Node::mapping();
   Node years = Node::sequence();
-  for (const auto& y : closing.years) {
+  for (const auto &y : closing.years) {
     if (y.outstanding != 0) {
       Node entry = Node::mapping();
       entry.add("year", Node::number(std::to_string(y.year)));
@@ -162,7 +191,8 @@ Node closing_node(const StateBalance& closing, const util::Currency& currency) {
   return node;
 }
 
-Node statement_document(const Statement& statement, const ContributionsStatus& status, const model::StateTable& states) {
+Node statement_document(const Statement &statement, const ContributionsStatus &status,
+                        const model::StateTable &states) {
   Node document = Node::mapping();
   document.add("kind", Node::string("statement"));
   if (!status.treaty.empty()) {
@@ -190,71 +220,98 @@ struct StatementRow {
 };
 
 const io::Fields<StatementRow> row_fields = {
-    {.label = "label.state", .value = [](const StatementRow& r) { return r.state; }},
-    {.label = "label.date", .type = io::FieldType::date, .value = [](const StatementRow& r) { return io::iso(r.date); }},
+    {.label = "label.state", .value = [](const StatementRow &r) { return r.state; }},
+    {.label = "label.date",
+     .type = io::FieldType::date,
+     .value = [](const StatementRow &r) { return io::iso(r.date); }},
     {.label = "label.entry",
-     .shown = [](const StatementRow& r, const Lang& lang) {
-       return (r.part ? "  " : "") + lang.text(r.entry, {{"reference", r.reference}});
-     }},
-    {.label = "label.year", .value = [](const StatementRow& r) { return r.year ? std::to_string(r.year) : ""; }},
-    {.label = "label.assessed", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.assessed; }},
-    {.label = "label.paid", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.paid; }},
-    {.label = "label.credited", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.credited; }},
-    {.label = "label.balance", .type = io::FieldType::money, .value = [](const StatementRow& r) { return r.balance; }},
+     .shown =
+         [](const StatementRow &r, const Lang &lang) {
+           return (r.part ? "  " : "") + lang.text(r.entry, {{"reference", r.reference}});
+         }},
+    {.label = "label.year",
+     .value = [](const StatementRow &r) { return r.year ? std::to_string(r.year) : ""; }},
+    {.label = "label.assessed",
+     .type = io::FieldType::money,
+     .value = [](const StatementRow &r) { return r.assessed; }},
+    {.label = "label.paid",
+     .type = io::FieldType::money,
+     .value = [](const StatementRow &r) { return r.paid; }},
+    {.label = "label.credited",
+     .type = io::FieldType::money,
+     .value = [](const StatementRow &r) { return r.credited; }},
+    {.label = "label.balance",
+     .type = io::FieldType::money,
+     .value = [](const StatementRow &r) { return r.balance; }},
 };
 
 /// The rows of one line: the line, then one row per part of its crediting.
-void add_line_rows(std::vector<StatementRow>& rows, const std::string& code, const StatementLine& line,
-                   const util::Currency& cur) {
+void add_line_rows(std::vector<StatementRow> &rows, const std::string &code,
+                   const StatementLine &line, const util::Currency &cur) {
   const bool payment = line.kind == StatementLine::Kind::payment;
   const std::string amount = money_text(line.amount, cur);
-  StatementRow& row = rows.emplace_back(StatementRow{.state = code, .date = line.date,
-                                                     .entry = payment ? "statement.payment" : "statement.assessment",
-                                                     .reference = line.reference, .year = line.year});
+  StatementRow &row = rows.emplace_back(
+      StatementRow{.state = code,
+                   .date = line.date,
+                   .entry = payment ? "statement.payment" : "statement.assessment",
+                   .reference = line.reference,
+                   .year = line.year});
   (payment ? row.paid : row.assessed) = amount;
   row.balance = money_text(line.balance, cur);
-  for (const auto& part : line.parts) {
-    const char* what = !part.year ? "statement.held_as_credit"
+  for (const auto &part : line.parts) {
+    const char *what = !part.year ? "statement.held_as_credit"
                        : payment  ? "statement.credited_to"
                                   : "statement.credit_applied_to";
-    rows.push_back(StatementRow{.state = code, .entry = what, .part = true, .year = part.year.value_or(0),
+    rows.push_back(StatementRow{.state = code,
+                                .entry = what,
+                                .part = true,
+                                .year = part.year.value_or(0),
                                 .credited = money_text(part.amount, cur)});
   }
 }
 
 /// The closing rows: outstanding per year, credit, total due.
-void add_closing_rows(std::vector<StatementRow>& rows, const std::string& code, const StateBalance& closing,
-                      const util::Currency& cur) {
-  for (const auto& y : closing.years) {
+void add_closing_rows(std::vector<StatementRow> &rows, const std::string &code,
+                      const StateBalance &closing, const util::Currency &cur) {
+  for (const auto &y : closing.years) {
     if (y.outstanding != 0) {
-      rows.push_back(StatementRow{.state = code, .entry = "label.outstanding", .year = y.year,
-                                  .balance = money_text(y.outstanding, cur), .total = true});
+      rows.push_back(StatementRow{.state = code,
+                                  .entry = "label.outstanding",
+                                  .year = y.year,
+                                  .balance = money_text(y.outstanding, cur),
+                                  .total = true});
     }
   }
-  rows.push_back(StatementRow{.state = code, .entry = "label.credit", .balance = money_text(closing.credit, cur),
+  rows.push_back(StatementRow{.state = code,
+                              .entry = "label.credit",
+                              .balance = money_text(closing.credit, cur),
                               .total = true});
-  rows.push_back(StatementRow{.state = code, .entry = "label.total_due",
-                              .balance = money_text(total_outstanding(closing), cur), .total = true});
+  rows.push_back(StatementRow{.state = code,
+                              .entry = "label.total_due",
+                              .balance = money_text(total_outstanding(closing), cur),
+                              .total = true});
 }
 
 } // namespace
 
-io::Output statement_output(const std::vector<Statement>& statements, const ContributionsStatus& status,
-                            const model::StateTable& states, Lang lang) {
+io::Output statement_output(const std::vector<Statement> &statements,
+                            const ContributionsStatus &status, const model::StateTable &states,
+                            Lang lang) {
   io::Output output;
   std::vector<StatementRow> rows;
-  for (const auto& statement : statements) {
-    const std::string& code = states[statement.state].code;
+  for (const auto &statement : statements) {
+    const std::string &code = states[statement.state].code;
     output.documents.push_back(statement_document(statement, status, states));
-    for (const auto& line : statement.lines) {
+    for (const auto &line : statement.lines) {
       add_line_rows(rows, code, line, status.currency);
     }
     add_closing_rows(rows, code, statement.closing, status.currency);
   }
   const auto title =
-      lang.text("title.statements", {{"date", status.as_of.iso()}, {"currency", std::string(status.currency.code())}});
-  output.tables.push_back(
-      io::record_table("lines", title, row_fields, rows, lang, [](const StatementRow& r) { return r.total; }));
+      lang.text("title.statements",
+                {{"date", status.as_of.iso()}, {"currency", std::string(status.currency.code())}});
+  output.tables.push_back(io::record_table("lines", title, row_fields, rows, lang,
+                                           [](const StatementRow &r) { return r.total; }));
   output.tables.back().notes.push_back(lang.text("note.statement"));
   return output;
 }

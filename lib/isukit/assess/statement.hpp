@@ -16,12 +16,13 @@ struct CreditedPart {
 struct StatementLine {
   enum class Kind { assessment, payment };
   Kind kind = Kind::assessment;
-  util::Date date;                 // a payment's date; an assessment's 1 January (the ledger has no date)
-  int year = 0;                    // the year assessed, or the year a payment names (0: none)
-  std::string reference;           // a payment's reference
-  std::int64_t amount = 0;         // assessed or paid, minor units
-  std::vector<CreditedPart> parts; // the payment's crediting; for an assessment, credit applied to it
-  std::int64_t balance = 0;        // outstanding less credit after this line (negative: in credit)
+  util::Date date;         // a payment's date; an assessment's 1 January (the ledger has no date)
+  int year = 0;            // the year assessed, or the year a payment names (0: none)
+  std::string reference;   // a payment's reference
+  std::int64_t amount = 0; // assessed or paid, minor units
+  std::vector<CreditedPart>
+      parts;                // the payment's crediting; for an assessment, credit applied to it
+  std::int64_t balance = 0; // outstanding less credit after this line (negative: in credit)
 };
 
 struct Statement {
@@ -35,11 +36,13 @@ struct Statement {
 /// credit_state on the payments up to it, with the current year of its date; what the replay
 /// adds to each year is that payment's part, what it adds to the credit is held as credit.
 /// On 1 January of a year assessed, credit held is applied to the new assessment the same way.
-std::vector<Statement> compute_statements(const model::Ledger& ledger, const model::StateTable& states,
-                                          const util::Date& as_of, const std::vector<model::StateId>& selection);
+std::vector<Statement> compute_statements(const model::Ledger &ledger,
+                                          const model::StateTable &states, const util::Date &as_of,
+                                          const std::vector<model::StateId> &selection);
 
 /// The `statement` documents (one per state) and the table of every line.
-io::Output statement_output(const std::vector<Statement>& statements, const ContributionsStatus& status,
-                            const model::StateTable& states, util::Lang lang);
+io::Output statement_output(const std::vector<Statement> &statements,
+                            const ContributionsStatus &status, const model::StateTable &states,
+                            util::Lang lang);
 
 } // namespace isukit::assess

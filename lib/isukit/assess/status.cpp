@@ -15,7 +15,7 @@ using util::Lang;
 
 namespace {
 
-std::string money_text(std::int64_t minor, const util::Currency& currency) {
+std::string money_text(std::int64_t minor, const util::Currency &currency) {
   return util::Money(minor, currency).plain();
 }
 
@@ -25,8 +25,9 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
 }
 
 /// The `aging` mapping of the documents: the outstanding amounts by age.
-Node aging_node(const Aging& aging, const util::Currency& currency) {
-  static constexpr std::array<const char*, 4> keys{"current_year", "one_year", "two_years", "three_years_or_more"};
+Node aging_node(const Aging &aging, const util::Currency &currency) {
+  static constexpr std::array<const char *, 4> keys{"current_year", "one_year", "two_years",
+                                                    "three_years_or_more"};
   Node node = Node::mapping();
   for (std::size_t i = 0; i < aging.size(); ++i) {
     node.add(keys[i], Node::number(money_text(aging[i], currency)));
@@ -35,7 +36,7 @@ Node aging_node(const Aging& aging, const util::Currency& currency) {
 }
 
 /// The note saying which years each aging column holds.
-std::string aging_note(int current_year, const Lang& lang) {
+std::string aging_note(int current_year, const Lang &lang) {
   return lang.text("note.aging", {{"year", std::to_string(current_year)},
                                   {"year_1", std::to_string(current_year - 1)},
                                   {"year_2", std::to_string(current_year - 2)},
@@ -44,20 +45,29 @@ std::string aging_note(int current_year, const Lang& lang) {
 
 } // namespace
 
-io::Fields<YearBalance> year_fields(const util::Currency& cur) {
+io::Fields<YearBalance> year_fields(const util::Currency &cur) {
   using Y = YearBalance;
   io::Fields<Y> fields = {
-      {.key = "year", .type = io::FieldType::year, .value = [](const Y& y) { return std::to_string(y.year); },
+      {.key = "year",
+       .type = io::FieldType::year,
+       .value = [](const Y &y) { return std::to_string(y.year); },
        .context = "year"},
-      {.key = "assessed", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.assessed, cur); }},
-      {.key = "received", .type = io::FieldType::money, .value = [cur](const Y& y) { return money_text(y.received, cur); }},
-      {.key = "outstanding", .type = io::FieldType::money,
-       .value = [cur](const Y& y) { return money_text(y.outstanding, cur); }, .context = "amount"},
+      {.key = "assessed",
+       .type = io::FieldType::money,
+       .value = [cur](const Y &y) { return money_text(y.assessed, cur); }},
+      {.key = "received",
+       .type = io::FieldType::money,
+       .value = [cur](const Y &y) { return money_text(y.received, cur); }},
+      {.key = "outstanding",
+       .type = io::FieldType::money,
+       .value = [cur](const Y &y) { return money_text(y.outstanding, cur); },
+       .context = "amount"},
   };
   return fields;
 }
 
-StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const PaidSums& paid, int current_year) {
+StateBalance credit_state(const model::Ledger &ledger, model::StateId state, const PaidSums &paid,
+                          int current_year) {
   StateBalance balance;
   balance.state = state;
   std::int64_t pool = paid.unnamed;
@@ -67,7 +77,8 @@ StateBalance credit_state(const model::Ledger& ledger, model::StateId state, con
     due[static_cast<std::size_t>(year - model::Ledger::first_year)] = year <= current_year;
   }
   for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
-    const std::int64_t named = paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)];
+    const std::int64_t named =
+        paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)];
     if (due[static_cast<std::size_t>(year - model::Ledger::first_year)]) {
       YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
       const std::int64_t credited = std::min(named, y.outstanding);
@@ -81,7 +92,7 @@ StateBalance credit_state(const model::Ledger& ledger, model::StateId state, con
       pool += named; // names a past year never assessed
     }
   }
-  for (auto& y : balance.years) {
+  for (auto &y : balance.years) {
     const std::int64_t credited = std::min(pool, y.outstanding);
     y.received += credited;
     y.outstanding -= credited;
@@ -98,12 +109,13 @@ std::size_t aging_bucket(int year, int current_year) {
 namespace {
 
 /// The treaty the assessments documents name (empty: none names one); two treaties are bad data.
-std::string treaty_of(const model::Ledger& ledger) {
+std::string treaty_of(const model::Ledger &ledger) {
   std::string treaty;
-  for (const auto& document : ledger.assessment_documents()) {
+  for (const auto &document : ledger.assessment_documents()) {
     if (!document.treaty.empty() && !treaty.empty() && document.treaty != treaty) {
       util::fail_data(document.mark.position(),
-                      fmt::format("assessments of '{}' and of '{}' cannot be combined", treaty, document.treaty));
+                      fmt::format("assessments of '{}' and of '{}' cannot be combined", treaty,
+                                  document.treaty));
     }
     if (!document.treaty.empty()) {
       treaty = document.treaty;
@@ -113,26 +125,30 @@ std::string treaty_of(const model::Ledger& ledger) {
 }
 
 /// The states the ledger involves, in ISO code order.
-std::vector<model::StateId> involved_states(const model::Ledger& ledger, const model::StateTable& states) {
+std::vector<model::StateId> involved_states(const model::Ledger &ledger,
+                                            const model::StateTable &states) {
   std::vector<model::StateId> order;
   for (std::size_t id = 0; id < states.size(); ++id) {
     if (ledger.involves(static_cast<model::StateId>(id))) {
       order.push_back(static_cast<model::StateId>(id));
     }
   }
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
+  std::sort(order.begin(), order.end(),
+            [&](auto a, auto b) { return states[a].code < states[b].code; });
   return order;
 }
 
 /// One state's balance as of the status's date, its aging, Article 19 test and the status's sums.
-StateBalance balance_of(const model::Ledger& ledger, model::StateId state, ContributionsStatus& status) {
+StateBalance balance_of(const model::Ledger &ledger, model::StateId state,
+                        ContributionsStatus &status) {
   PaidSums paid;
   paid.unnamed = ledger.paid_unnamed(state);
   for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
-    paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)] = ledger.paid_for_year(state, year);
+    paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)] =
+        ledger.paid_for_year(state, year);
   }
   StateBalance balance = credit_state(ledger, state, paid, status.current_year);
-  for (const auto& y : balance.years) {
+  for (const auto &y : balance.years) {
     balance.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
     status.aging[aging_bucket(y.year, status.current_year)] += y.outstanding;
     if (y.year == status.current_year) {
@@ -143,17 +159,18 @@ StateBalance balance_of(const model::Ledger& ledger, model::StateId state, Contr
       balance.closed_outstanding += y.outstanding;
     }
   }
-  // UN Charter Art. 19: arrears equal to or above the contributions of the two preceding full years.
-  const std::int64_t two_years =
-      ledger.assessed(state, status.current_year - 1) + ledger.assessed(state, status.current_year - 2);
+  // UN Charter Art. 19: arrears equal to or above the contributions of the two preceding full
+  // years.
+  const std::int64_t two_years = ledger.assessed(state, status.current_year - 1) +
+                                 ledger.assessed(state, status.current_year - 2);
   balance.article_19 = balance.closed_outstanding > 0 && balance.closed_outstanding >= two_years;
   return balance;
 }
 
 } // namespace
 
-ContributionsStatus compute_status(const model::Ledger& ledger, const model::StateTable& states,
-                                   const util::Date& as_of) {
+ContributionsStatus compute_status(const model::Ledger &ledger, const model::StateTable &states,
+                                   const util::Date &as_of) {
   ContributionsStatus status;
   status.as_of = as_of;
   status.current_year = as_of.year();
@@ -172,16 +189,17 @@ ContributionsStatus compute_status(const model::Ledger& ledger, const model::Sta
 namespace {
 
 /// The catalogue ids of the aging columns, in the order of Aging.
-constexpr std::array<const char*, 4> aging_labels{"aging.current_year", "aging.one_year", "aging.two_years",
-                                                  "aging.three_years"};
+constexpr std::array<const char *, 4> aging_labels{"aging.current_year", "aging.one_year",
+                                                   "aging.two_years", "aging.three_years"};
 
 /// The aging columns of an officer's table, for people only (the document has `aging`): each
 /// record's `aging`.
 template <typename Record>
-void add_aging_fields(io::Fields<Record>& fields, const util::Currency& cur) {
+void add_aging_fields(io::Fields<Record> &fields, const util::Currency &cur) {
   for (std::size_t i = 0; i < aging_labels.size(); ++i) {
-    fields.push_back({.label = aging_labels[i], .type = io::FieldType::money,
-                      .value = [i, cur](const Record& r) { return money_text(r.aging[i], cur); }});
+    fields.push_back({.label = aging_labels[i],
+                      .type = io::FieldType::money,
+                      .value = [i, cur](const Record &r) { return money_text(r.aging[i], cur); }});
   }
 }
 
@@ -189,54 +207,81 @@ void add_aging_fields(io::Fields<Record>& fields, const util::Currency& cur) {
 /// arrears' states: in the document only when set, in the table always (a credit of 0.00).
 /// `balance` gives a record's StateBalance.
 template <typename Record>
-void add_balance_fields(io::Fields<Record>& fields, const util::Currency& cur,
-                        const StateBalance& (*balance)(const Record&)) {
+void add_balance_fields(io::Fields<Record> &fields, const util::Currency &cur,
+                        const StateBalance &(*balance)(const Record &)) {
   io::Fields<Record> more = {
-      {.key = "credit", .label = "label.credit", .type = io::FieldType::money, .omit_absent = true,
-       .value = [cur, balance](const Record& r) {
-         return balance(r).credit ? io::Value(money_text(balance(r).credit, cur)) : io::Value();
-       },
-       .shown = [cur, balance](const Record& r, const Lang&) { return money_text(balance(r).credit, cur); }},
-      {.key = "article_19", .label = "label.article_19", .type = io::FieldType::flag, .omit_absent = true,
-       .value = [balance](const Record& r) { return balance(r).article_19 ? io::flag(true) : io::Value(); },
-       .shown = [balance](const Record& r, const Lang& lang) { return balance(r).article_19 ? lang.text("word.yes") : ""; }},
+      {.key = "credit",
+       .label = "label.credit",
+       .type = io::FieldType::money,
+       .omit_absent = true,
+       .value =
+           [cur, balance](const Record &r) {
+             return balance(r).credit ? io::Value(money_text(balance(r).credit, cur)) : io::Value();
+           },
+       .shown = [cur, balance](const Record &r,
+                               const Lang &) { return money_text(balance(r).credit, cur); }},
+      {.key = "article_19",
+       .label = "label.article_19",
+       .type = io::FieldType::flag,
+       .omit_absent = true,
+       .value =
+           [balance](const Record &r) {
+             return balance(r).article_19 ? io::flag(true) : io::Value();
+           },
+       .shown =
+           [balance](const Record &r, const Lang &lang) {
+             return balance(r).article_19 ? lang.text("word.yes") : "";
+           }},
   };
   fields.insert(fields.end(), more.begin(), more.end());
 }
 
 /// The years of a state's account the document lists: those with anything assessed or received.
-Node years_node(const StateBalance& b, const util::Currency& cur) {
+Node years_node(const StateBalance &b, const util::Currency &cur) {
   std::vector<YearBalance> years;
   std::copy_if(b.years.begin(), b.years.end(), std::back_inserter(years),
-               [](const YearBalance& y) { return y.assessed != 0 || y.received != 0; });
+               [](const YearBalance &y) { return y.assessed != 0 || y.received != 0; });
   return io::record_list(year_fields(cur), years);
 }
 
-const StateBalance& itself(const StateBalance& b) { return b; }
+const StateBalance &itself(const StateBalance &b) {
+  return b;
+}
 
 /// Each state of the status. The document gives every year and the amount outstanding; the
 /// table, for people, the name, the aging and the closed years.
-io::Fields<StateBalance> state_fields(const model::StateTable& states, const util::Currency& cur) {
+io::Fields<StateBalance> state_fields(const model::StateTable &states, const util::Currency &cur) {
   using B = StateBalance;
   io::Fields<B> fields = {
-      {.key = "state", .label = "label.state", .value = [&states](const B& b) { return states[b.state].code; }},
-      {.label = "label.name", .shown = [&states](const B& b, const Lang& lang) { return states[b.state].name(lang); }},
-      {.key = "years", .document = [cur](Node& record, const B& b) { record.add("years", years_node(b, cur)); }},
-      {.key = "outstanding", .type = io::FieldType::money,
-       .value = [cur](const B& b) { return money_text(b.current_outstanding + b.closed_outstanding, cur); }},
-      {.key = "aging", .document = [cur](Node& record, const B& b) { record.add("aging", aging_node(b.aging, cur)); }},
+      {.key = "state",
+       .label = "label.state",
+       .value = [&states](const B &b) { return states[b.state].code; }},
+      {.label = "label.name",
+       .shown = [&states](const B &b, const Lang &lang) { return states[b.state].name(lang); }},
+      {.key = "years",
+       .document = [cur](Node &record, const B &b) { record.add("years", years_node(b, cur)); }},
+      {.key = "outstanding",
+       .type = io::FieldType::money,
+       .value =
+           [cur](const B &b) {
+             return money_text(b.current_outstanding + b.closed_outstanding, cur);
+           }},
+      {.key = "aging",
+       .document = [cur](Node &record,
+                         const B &b) { record.add("aging", aging_node(b.aging, cur)); }},
   };
   add_aging_fields(fields, cur);
-  fields.push_back({.label = "label.closed_years", .type = io::FieldType::money,
-                    .value = [cur](const B& b) { return money_text(b.closed_outstanding, cur); }});
+  fields.push_back({.label = "label.closed_years",
+                    .type = io::FieldType::money,
+                    .value = [cur](const B &b) { return money_text(b.closed_outstanding, cur); }});
   add_balance_fields<B>(fields, cur, itself);
   return fields;
 }
 
 /// The `contributions-status` document: every figure, plain and exact.
-Node status_document(const ContributionsStatus& s, const model::StateTable& states,
-                     const io::Fields<StateBalance>& fields) {
-  const auto& cur = s.currency;
+Node status_document(const ContributionsStatus &s, const model::StateTable &states,
+                     const io::Fields<StateBalance> &fields) {
+  const auto &cur = s.currency;
   const std::string rate = percent_text(s.received, s.assessed);
   Node document = Node::mapping();
   document.add("kind", Node::string("contributions-status"));
@@ -245,19 +290,19 @@ Node status_document(const ContributionsStatus& s, const model::StateTable& stat
   }
   document.add("as_of", Node::string(s.as_of.iso()));
   document.add("currency", Node::string(std::string(cur.code())));
-  Node& current = document.add("current_year", Node::mapping());
+  Node &current = document.add("current_year", Node::mapping());
   current.add("year", Node::number(std::to_string(s.current_year)));
   current.add("assessed", Node::number(money_text(s.assessed, cur)));
   current.add("received", Node::number(money_text(s.received, cur)));
   current.add("outstanding", Node::number(money_text(s.outstanding, cur)));
   current.add("collection_rate", rate.empty() ? Node::null() : Node::number(rate));
-  Node& closed = document.add("closed_years", Node::mapping());
+  Node &closed = document.add("closed_years", Node::mapping());
   closed.add("through", Node::number(std::to_string(s.current_year - 1)));
   closed.add("outstanding", Node::number(money_text(s.closed_outstanding, cur)));
   document.add("credits", Node::number(money_text(s.credits, cur)));
   document.add("aging", aging_node(s.aging, cur));
-  Node& flagged = document.add("article_19", Node::sequence());
-  for (const auto& b : s.states) {
+  Node &flagged = document.add("article_19", Node::sequence());
+  for (const auto &b : s.states) {
     if (b.article_19) {
       flagged.push(Node::string(states[b.state].code));
     }
@@ -276,38 +321,51 @@ struct SummaryLine {
 // The collection rate is a rate, not an amount: its own typed column (a spreadsheet cell
 // formatted as a percentage figure, not as money).
 const io::Fields<SummaryLine> summary_fields = {
-    {.label = "label.item", .value = [](const SummaryLine& l) { return l.item; }},
-    {.label = "label.amount", .type = io::FieldType::money, .value = [](const SummaryLine& l) { return l.amount; }},
-    {.label = "label.rate_percent", .type = io::FieldType::rate, .value = [](const SummaryLine& l) { return l.rate; }},
+    {.label = "label.item", .value = [](const SummaryLine &l) { return l.item; }},
+    {.label = "label.amount",
+     .type = io::FieldType::money,
+     .value = [](const SummaryLine &l) { return l.amount; }},
+    {.label = "label.rate_percent",
+     .type = io::FieldType::rate,
+     .value = [](const SummaryLine &l) { return l.rate; }},
 };
 
-/// The year's figures: assessed, received, outstanding, the collection rate, closed accounts, credits.
-io::Table summary_table(const ContributionsStatus& s, const Lang& lang) {
-  const auto& cur = s.currency;
+/// The year's figures: assessed, received, outstanding, the collection rate, closed accounts,
+/// credits.
+io::Table summary_table(const ContributionsStatus &s, const Lang &lang) {
+  const auto &cur = s.currency;
   const std::string year = std::to_string(s.current_year);
   const std::vector<SummaryLine> lines = {
       {lang.text("status.assessed", {{"year", year}}), money_text(s.assessed, cur), {}},
       {lang.text("status.received", {{"year", year}}), money_text(s.received, cur), {}},
       {lang.text("status.outstanding", {{"year", year}}), money_text(s.outstanding, cur), {}},
-      {lang.text("status.collection_rate", {{"year", year}}), {}, percent_text(s.received, s.assessed)},
+      {lang.text("status.collection_rate", {{"year", year}}),
+       {},
+       percent_text(s.received, s.assessed)},
       {lang.text("status.closed_outstanding", {{"year", std::to_string(s.current_year - 1)}}),
-       money_text(s.closed_outstanding, cur), {}},
+       money_text(s.closed_outstanding, cur),
+       {}},
       {lang.text("status.credits"), money_text(s.credits, cur), {}},
   };
-  const auto title = lang.text("title.contributions_status", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  const auto title = lang.text("title.contributions_status",
+                               {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
   return io::record_table("summary", title, summary_fields, lines, lang);
 }
 
 /// The page an officer reads: the year's figures, then the states with a balance.
-std::vector<io::Table> status_tables(const ContributionsStatus& s, const io::Fields<StateBalance>& fields,
-                                     const Lang& lang) {
-  const auto& cur = s.currency;
+std::vector<io::Table> status_tables(const ContributionsStatus &s,
+                                     const io::Fields<StateBalance> &fields, const Lang &lang) {
+  const auto &cur = s.currency;
   std::vector<StateBalance> with_balance;
   std::copy_if(s.states.begin(), s.states.end(), std::back_inserter(with_balance),
-               [](const StateBalance& b) { return b.current_outstanding || b.closed_outstanding || b.credit; });
-  io::Table detail = io::record_table("states", lang.text("title.states_with_balances"), fields, with_balance, lang);
-  std::map<std::string, std::string> totals = {{"label.closed_years", money_text(s.closed_outstanding, cur)},
-                                               {"credit", money_text(s.credits, cur)}};
+               [](const StateBalance &b) {
+                 return b.current_outstanding || b.closed_outstanding || b.credit;
+               });
+  io::Table detail = io::record_table("states", lang.text("title.states_with_balances"), fields,
+                                      with_balance, lang);
+  std::map<std::string, std::string> totals = {
+      {"label.closed_years", money_text(s.closed_outstanding, cur)},
+      {"credit", money_text(s.credits, cur)}};
   for (std::size_t i = 0; i < aging_labels.size(); ++i) {
     totals[aging_labels[i]] = money_text(s.aging[i], cur);
   }
@@ -324,80 +382,99 @@ struct YearRate {
 };
 
 const io::Fields<YearRate> year_rate_fields = {
-    {.label = "label.year", .value = [](const YearRate& y) { return std::to_string(y.year); }},
-    {.label = "label.collection_rate_percent", .type = io::FieldType::rate, .value = [](const YearRate& y) { return y.rate; }},
+    {.label = "label.year", .value = [](const YearRate &y) { return std::to_string(y.year); }},
+    {.label = "label.collection_rate_percent",
+     .type = io::FieldType::rate,
+     .value = [](const YearRate &y) { return y.rate; }},
 };
 
 /// Each year's collection rate as of the date: what the states have paid of that year's
 /// assessments, all years of the ledger up to the current one.
-io::Table collection_chart(const ContributionsStatus& s, const Lang& lang) {
+io::Table collection_chart(const ContributionsStatus &s, const Lang &lang) {
   std::map<int, std::pair<std::int64_t, std::int64_t>> years; // assessed, received
-  for (const auto& b : s.states) {
-    for (const auto& y : b.years) {
+  for (const auto &b : s.states) {
+    for (const auto &y : b.years) {
       years[y.year].first += y.assessed;
       years[y.year].second += y.received;
     }
   }
   std::vector<YearRate> rates;
-  for (const auto& [year, sums] : years) {
+  for (const auto &[year, sums] : years) {
     if (sums.first != 0) {
       rates.push_back(YearRate{year, percent_text(sums.second, sums.first)});
     }
   }
-  return io::record_table("collection_rate", lang.text("chart.collection_rate", {{"date", s.as_of.iso()}}),
+  return io::record_table("collection_rate",
+                          lang.text("chart.collection_rate", {{"date", s.as_of.iso()}}),
                           year_rate_fields, rates, lang);
 }
 
 /// The ten states that owe most, largest first (ties in code order): the current year and the
 /// closed years apart.
-io::Table debtors_chart(const ContributionsStatus& s, const model::StateTable& states, const Lang& lang) {
+io::Table debtors_chart(const ContributionsStatus &s, const model::StateTable &states,
+                        const Lang &lang) {
   constexpr std::size_t shown = 10;
   std::vector<StateBalance> owing;
-  std::copy_if(s.states.begin(), s.states.end(), std::back_inserter(owing),
-               [](const StateBalance& b) { return b.current_outstanding + b.closed_outstanding > 0; });
-  std::stable_sort(owing.begin(), owing.end(), [](const StateBalance& a, const StateBalance& b) {
-    return a.current_outstanding + a.closed_outstanding > b.current_outstanding + b.closed_outstanding;
+  std::copy_if(
+      s.states.begin(), s.states.end(), std::back_inserter(owing),
+      [](const StateBalance &b) { return b.current_outstanding + b.closed_outstanding > 0; });
+  std::stable_sort(owing.begin(), owing.end(), [](const StateBalance &a, const StateBalance &b) {
+    return a.current_outstanding + a.closed_outstanding >
+           b.current_outstanding + b.closed_outstanding;
   });
   owing.resize(std::min(owing.size(), shown));
   using B = StateBalance;
-  const auto& cur = s.currency;
+  const auto &cur = s.currency;
   io::Fields<B> fields = {
-      {.label = "label.state", .shown = [&states](const B& b, const Lang& l) { return states[b.state].name(l); }},
-      {.label = "aging.current_year", .type = io::FieldType::money,
-       .value = [cur](const B& b) { return money_text(b.current_outstanding, cur); }},
-      {.label = "label.closed_years", .type = io::FieldType::money,
-       .value = [cur](const B& b) { return money_text(b.closed_outstanding, cur); }},
+      {.label = "label.state",
+       .shown = [&states](const B &b, const Lang &l) { return states[b.state].name(l); }},
+      {.label = "aging.current_year",
+       .type = io::FieldType::money,
+       .value = [cur](const B &b) { return money_text(b.current_outstanding, cur); }},
+      {.label = "label.closed_years",
+       .type = io::FieldType::money,
+       .value = [cur](const B &b) { return money_text(b.closed_outstanding, cur); }},
   };
-  return io::record_table("largest_debtors", lang.text("chart.largest_debtors", {{"currency", std::string(cur.code())}}),
-                          fields, owing, lang);
+  return io::record_table(
+      "largest_debtors",
+      lang.text("chart.largest_debtors", {{"currency", std::string(cur.code())}}), fields, owing,
+      lang);
 }
 
 /// Everything outstanding by age: the current year, one, two, three years and older.
-io::Table aging_chart(const ContributionsStatus& s, const Lang& lang) {
+io::Table aging_chart(const ContributionsStatus &s, const Lang &lang) {
   io::Fields<std::size_t> fields = {
-      {.label = "label.age", .shown = [](const std::size_t& i, const Lang& l) { return l.text(aging_labels[i]); }},
-      {.label = "label.outstanding", .type = io::FieldType::money,
-       .value = [&s](const std::size_t& i) { return money_text(s.aging[i], s.currency); }},
+      {.label = "label.age",
+       .shown = [](const std::size_t &i, const Lang &l) { return l.text(aging_labels[i]); }},
+      {.label = "label.outstanding",
+       .type = io::FieldType::money,
+       .value = [&s](const std::size_t &i) { return money_text(s.aging[i], s.currency); }},
   };
-  io::Table chart = io::record_table("aging", lang.text("chart.aging", {{"currency", std::string(s.currency.code())}}),
-                                     fields, std::vector<std::size_t>{0, 1, 2, 3}, lang);
+  io::Table chart = io::record_table(
+      "aging", lang.text("chart.aging", {{"currency", std::string(s.currency.code())}}), fields,
+      std::vector<std::size_t>{0, 1, 2, 3}, lang);
   chart.notes.push_back(aging_note(s.current_year, lang));
   return chart;
 }
 
 } // namespace
 
-io::Output status_output(const ContributionsStatus& s, const model::StateTable& states, const Lang& lang) {
+io::Output status_output(const ContributionsStatus &s, const model::StateTable &states,
+                         const Lang &lang) {
   const auto fields = state_fields(states, s.currency);
-  return io::Output{status_document(s, states, fields), status_tables(s, fields, lang), "states",
-                    {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)}};
+  return io::Output{
+      status_document(s, states, fields),
+      status_tables(s, fields, lang),
+      "states",
+      {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)}};
 }
 
-std::vector<StateArrears> select_arrears(const ContributionsStatus& s, const ArrearsOptions& options) {
+std::vector<StateArrears> select_arrears(const ContributionsStatus &s,
+                                         const ArrearsOptions &options) {
   std::vector<StateArrears> selected;
-  for (const auto& b : s.states) {
+  for (const auto &b : s.states) {
     StateArrears arrears{&b, {}, 0, {}};
-    for (const auto& y : b.years) {
+    for (const auto &y : b.years) {
       if (y.outstanding > 0 && (!options.closed_only || y.year < s.current_year)) {
         arrears.years.push_back(&y);
         arrears.amount += y.outstanding;
@@ -414,7 +491,7 @@ std::vector<StateArrears> select_arrears(const ContributionsStatus& s, const Arr
 
 namespace {
 
-Node arrears_document(const ContributionsStatus& s, const ArrearsOptions& options) {
+Node arrears_document(const ContributionsStatus &s, const ArrearsOptions &options) {
   Node document = Node::mapping();
   document.add("kind", Node::string("arrears"));
   if (!s.treaty.empty()) {
@@ -431,10 +508,10 @@ Node arrears_document(const ContributionsStatus& s, const ArrearsOptions& option
 }
 
 /// The years a state is in arrears for: in the document each with its amount outstanding.
-Node arrears_years(const StateArrears& a, const util::Currency& cur) {
+Node arrears_years(const StateArrears &a, const util::Currency &cur) {
   Node years = Node::sequence();
-  for (const auto* y : a.years) {
-    Node& entry = years.push(Node::mapping());
+  for (const auto *y : a.years) {
+    Node &entry = years.push(Node::mapping());
     entry.add("year", Node::number(std::to_string(y->year)));
     entry.add("outstanding", Node::number(money_text(y->outstanding, cur)));
   }
@@ -442,45 +519,57 @@ Node arrears_years(const StateArrears& a, const util::Currency& cur) {
 }
 
 /// `2023, 2024`: the years as people read them in a cell.
-std::string year_list(const StateArrears& a) {
+std::string year_list(const StateArrears &a) {
   std::string list;
-  for (const auto* y : a.years) {
+  for (const auto *y : a.years) {
     list += (list.empty() ? "" : ", ") + std::to_string(y->year);
   }
   return list;
 }
 
-const StateBalance& arrears_balance(const StateArrears& a) { return *a.balance; }
+const StateBalance &arrears_balance(const StateArrears &a) {
+  return *a.balance;
+}
 
 /// Each state in arrears. The document gives the amount outstanding before the years, the table
 /// after the aging columns it adds up: two fields.
-io::Fields<StateArrears> arrears_fields(const model::StateTable& states, const util::Currency& cur) {
+io::Fields<StateArrears> arrears_fields(const model::StateTable &states,
+                                        const util::Currency &cur) {
   using A = StateArrears;
-  auto outstanding = [cur](const A& a) { return money_text(a.amount, cur); };
+  auto outstanding = [cur](const A &a) { return money_text(a.amount, cur); };
   io::Fields<A> fields = {
-      {.key = "state", .label = "label.state", .value = [&states](const A& a) { return states[a.balance->state].code; }},
-      {.label = "label.name", .shown = [&states](const A& a, const Lang& lang) { return states[a.balance->state].name(lang); }},
+      {.key = "state",
+       .label = "label.state",
+       .value = [&states](const A &a) { return states[a.balance->state].code; }},
+      {.label = "label.name",
+       .shown = [&states](const A &a,
+                          const Lang &lang) { return states[a.balance->state].name(lang); }},
       {.key = "outstanding", .type = io::FieldType::money, .value = outstanding},
-      {.key = "years", .label = "label.years", .shown = [](const A& a, const Lang&) { return year_list(a); },
-       .document = [cur](Node& record, const A& a) { record.add("years", arrears_years(a, cur)); }},
-      {.key = "aging", .document = [cur](Node& record, const A& a) { record.add("aging", aging_node(a.aging, cur)); }},
+      {.key = "years",
+       .label = "label.years",
+       .shown = [](const A &a, const Lang &) { return year_list(a); },
+       .document = [cur](Node &record, const A &a) { record.add("years", arrears_years(a, cur)); }},
+      {.key = "aging",
+       .document = [cur](Node &record,
+                         const A &a) { record.add("aging", aging_node(a.aging, cur)); }},
   };
   add_aging_fields(fields, cur);
-  fields.push_back({.label = "label.outstanding", .type = io::FieldType::money, .value = outstanding});
+  fields.push_back(
+      {.label = "label.outstanding", .type = io::FieldType::money, .value = outstanding});
   add_balance_fields<A>(fields, cur, arrears_balance);
   return fields;
 }
 
 } // namespace
 
-ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTable& states,
-                             const ArrearsOptions& options, const Lang& lang) {
-  const auto& cur = s.currency;
+ArrearsResult arrears_output(const ContributionsStatus &s, const model::StateTable &states,
+                             const ArrearsOptions &options, const Lang &lang) {
+  const auto &cur = s.currency;
   const auto selected = select_arrears(s, options);
   std::int64_t total = 0;
   std::int64_t credits = 0;
   Aging total_aging{};
-  for (const auto& a : selected) {
+  for (const auto &a : selected) {
     total += a.amount;
     credits += a.balance->credit;
     for (std::size_t i = 0; i < total_aging.size(); ++i) {
@@ -493,7 +582,8 @@ ArrearsResult arrears_output(const ContributionsStatus& s, const model::StateTab
   document.add("total", Node::number(money_text(total, cur)));
   document.add("aging", aging_node(total_aging, cur));
   document.add("credits", Node::number(money_text(credits, cur)));
-  const auto title = lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  const auto title =
+      lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
   io::Table table = io::record_table("states", title, fields, selected, lang);
   std::map<std::string, std::string> totals = {
       {"label.name", lang.plural("count.states", static_cast<std::int64_t>(selected.size()))},
@@ -513,42 +603,59 @@ namespace {
 /// A line of the fund's account: a movement and the balance after it, or (`movement` null) the
 /// closing balance, a total for people only.
 struct FundLine {
-  const model::FundMovement* movement = nullptr;
+  const model::FundMovement *movement = nullptr;
   util::Money balance;
 };
 
 // The document gives each movement's date, amount and description; the table, the description
 // before the amount and the running balance: the description is two fields.
 const io::Fields<FundLine> fund_fields = {
-    {.key = "date", .label = "label.date", .type = io::FieldType::date,
-     .value = [](const FundLine& l) { return l.movement ? io::Value(l.movement->date.iso()) : io::Value(); }},
+    {.key = "date",
+     .label = "label.date",
+     .type = io::FieldType::date,
+     .value =
+         [](const FundLine &l) {
+           return l.movement ? io::Value(l.movement->date.iso()) : io::Value();
+         }},
     {.label = "label.movement",
-     .shown = [](const FundLine& l, const Lang& lang) {
-       return l.movement ? l.movement->description : lang.text("label.balance");
-     }},
-    {.key = "amount", .label = "label.amount", .type = io::FieldType::money,
-     .value = [](const FundLine& l) { return l.movement ? io::Value(l.movement->amount.plain()) : io::Value(); }},
-    {.label = "label.balance", .type = io::FieldType::money, .value = [](const FundLine& l) { return l.balance.plain(); }},
-    {.key = "description", .value = [](const FundLine& l) { return l.movement->description; }},
+     .shown =
+         [](const FundLine &l, const Lang &lang) {
+           return l.movement ? l.movement->description : lang.text("label.balance");
+         }},
+    {.key = "amount",
+     .label = "label.amount",
+     .type = io::FieldType::money,
+     .value =
+         [](const FundLine &l) {
+           return l.movement ? io::Value(l.movement->amount.plain()) : io::Value();
+         }},
+    {.label = "label.balance",
+     .type = io::FieldType::money,
+     .value = [](const FundLine &l) { return l.balance.plain(); }},
+    {.key = "description", .value = [](const FundLine &l) { return l.movement->description; }},
 };
 
 // The chart of the balance: dates label its bands, as text.
 const io::Fields<FundLine> fund_chart_fields = {
-    {.label = "label.date", .value = [](const FundLine& l) { return l.movement->date.iso(); }},
-    {.label = "label.balance", .type = io::FieldType::money, .value = [](const FundLine& l) { return l.balance.plain(); }},
+    {.label = "label.date", .value = [](const FundLine &l) { return l.movement->date.iso(); }},
+    {.label = "label.balance",
+     .type = io::FieldType::money,
+     .value = [](const FundLine &l) { return l.balance.plain(); }},
 };
 
 /// The fund's movements up to `as_of`, each with the balance after it; the closing balance last.
-std::vector<FundLine> fund_lines(const model::Ledger& ledger, const util::Currency& currency, const util::Date& as_of) {
+std::vector<FundLine> fund_lines(const model::Ledger &ledger, const util::Currency &currency,
+                                 const util::Date &as_of) {
   std::vector<FundLine> lines;
   util::Money balance = util::Money::zero(currency);
-  for (const auto& movement : ledger.fund_movements()) {
+  for (const auto &movement : ledger.fund_movements()) {
     if (movement.date > as_of) {
       continue;
     }
     if (!(movement.amount.currency() == currency)) {
-      util::fail_data(movement.mark.position(), fmt::format("fund movement in {}, the fund is in {}",
-                                                            movement.amount.currency().code(), currency.code()));
+      util::fail_data(movement.mark.position(),
+                      fmt::format("fund movement in {}, the fund is in {}",
+                                  movement.amount.currency().code(), currency.code()));
     }
     balance += movement.amount;
     lines.push_back(FundLine{&movement, balance});
@@ -558,24 +665,27 @@ std::vector<FundLine> fund_lines(const model::Ledger& ledger, const util::Curren
 }
 
 /// How many months of `monthly_cost` the balance covers, in the document and as the table's note.
-void add_months_covered(Node& document, io::Table& table, const util::Money& balance, const util::Money& monthly_cost,
-                        const Lang& lang) {
+void add_months_covered(Node &document, io::Table &table, const util::Money &balance,
+                        const util::Money &monthly_cost, const Lang &lang) {
   if (!(monthly_cost.currency() == balance.currency())) {
-    throw util::Error(util::ExitCode::data, fmt::format("the monthly cost is in {}, the fund in {}",
-                                                        monthly_cost.currency().code(), balance.currency().code()));
+    throw util::Error(util::ExitCode::data,
+                      fmt::format("the monthly cost is in {}, the fund in {}",
+                                  monthly_cost.currency().code(), balance.currency().code()));
   }
-  const std::string months = util::format_decimal(balance.value() / monthly_cost.value(), 1, util::Rounding::floor);
+  const std::string months =
+      util::format_decimal(balance.value() / monthly_cost.value(), 1, util::Rounding::floor);
   document.add("monthly_cost", Node::number(monthly_cost.plain()));
   document.add("months_covered", Node::number(months));
-  table.notes.push_back(lang.text("note.fund.months_covered", {{"cost", monthly_cost.grouped(lang)},
-                                                               {"currency", std::string(balance.currency().code())},
-                                                               {"months", util::localize_decimal(months, lang)}}));
+  table.notes.push_back(
+      lang.text("note.fund.months_covered", {{"cost", monthly_cost.grouped(lang)},
+                                             {"currency", std::string(balance.currency().code())},
+                                             {"months", util::localize_decimal(months, lang)}}));
 }
 
 } // namespace
 
-io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
-                       const std::optional<util::Money>& monthly_cost, const Lang& lang) {
+io::Output fund_output(const model::Ledger &ledger, const util::Date &as_of,
+                       const std::optional<util::Money> &monthly_cost, const Lang &lang) {
   if (!ledger.fund_currency()) {
     throw util::Error(util::ExitCode::software, "fund_output: the ledger holds no 'fund' document");
   }
@@ -583,11 +693,13 @@ io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
   const std::string code(currency.code());
   auto lines = fund_lines(ledger, currency, as_of);
   const util::Money balance = lines.back().balance;
-  io::Table table = io::record_table("movements", lang.text("title.fund", {{"date", as_of.iso()}, {"currency", code}}),
-                                     fund_fields, lines, lang, [](const FundLine& l) { return !l.movement; });
+  io::Table table = io::record_table(
+      "movements", lang.text("title.fund", {{"date", as_of.iso()}, {"currency", code}}),
+      fund_fields, lines, lang, [](const FundLine &l) { return !l.movement; });
   lines.pop_back(); // the closing balance: a total for people, the document's `balance`
-  io::Table chart = io::record_table("fund_balance", lang.text("chart.fund_balance", {{"currency", code}}),
-                                     fund_chart_fields, lines, lang);
+  io::Table chart =
+      io::record_table("fund_balance", lang.text("chart.fund_balance", {{"currency", code}}),
+                       fund_chart_fields, lines, lang);
   Node document = Node::mapping();
   document.add("kind", Node::string("fund-status"));
   document.add("as_of", Node::string(as_of.iso()));

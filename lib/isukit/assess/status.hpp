@@ -27,12 +27,12 @@ struct YearBalance {
 
 /// A year of a state's account: in the status document `year`, `assessed`, `received`,
 /// `outstanding`; in letters the years owed, `year` and `amount` (outstanding).
-io::Fields<YearBalance> year_fields(const util::Currency& currency);
+io::Fields<YearBalance> year_fields(const util::Currency &currency);
 
 struct StateBalance {
   model::StateId state = 0;
-  std::vector<YearBalance> years; // ascending, up to the current year
-  std::int64_t credit = 0;        // received beyond everything due, carried forward
+  std::vector<YearBalance> years;       // ascending, up to the current year
+  std::int64_t credit = 0;              // received beyond everything due, carried forward
   std::int64_t closed_outstanding = 0;  // years before the current one
   std::int64_t current_outstanding = 0; // the current year
   Aging aging{};                        // the outstanding amounts by age
@@ -57,13 +57,15 @@ struct ContributionsStatus {
 /// naming no year. Minor units.
 struct PaidSums {
   std::int64_t unnamed = 0;
-  std::vector<std::int64_t> named = std::vector<std::int64_t>(model::Ledger::last_year - model::Ledger::first_year + 1, 0);
+  std::vector<std::int64_t> named =
+      std::vector<std::int64_t>(model::Ledger::last_year - model::Ledger::first_year + 1, 0);
 };
 
 /// Credits one state's payments `paid` against its assessments of the ledger's years up to
 /// `current_year`, by the rules of compute_status (the one crediting algorithm of isukit).
 /// Article 19 and the closed/current split are left to the caller.
-StateBalance credit_state(const model::Ledger& ledger, model::StateId state, const PaidSums& paid, int current_year);
+StateBalance credit_state(const model::Ledger &ledger, model::StateId state, const PaidSums &paid,
+                          int current_year);
 
 /// Credits each state's payments as of the ledger's date. Payments that name a year go to
 /// that year first, up to what is due for it; a payment that names a year after the as-of year
@@ -72,31 +74,34 @@ StateBalance credit_state(const model::Ledger& ledger, model::StateId state, con
 /// everything due is a credit carried forward to the next assessment. Assessments of years
 /// after the as-of year are not yet due. Because only sums enter, the result does not depend
 /// on the order of the inputs.
-ContributionsStatus compute_status(const model::Ledger& ledger, const model::StateTable& states,
-                                   const util::Date& as_of);
+ContributionsStatus compute_status(const model::Ledger &ledger, const model::StateTable &states,
+                                   const util::Date &as_of);
 
 /// The `contributions-status` document and the officer's tables.
-io::Output status_output(const ContributionsStatus& status, const model::StateTable& states, const util::Lang& lang);
+io::Output status_output(const ContributionsStatus &status, const model::StateTable &states,
+                         const util::Lang &lang);
 
 struct ArrearsOptions {
-  bool closed_only = false;    // only years before the current one
-  int min_years = 1;           // only states with at least this many years outstanding
-  std::int64_t min_amount = 0; // only states owing at least this (minor units) in the years selected
+  bool closed_only = false; // only years before the current one
+  int min_years = 1;        // only states with at least this many years outstanding
+  std::int64_t min_amount =
+      0; // only states owing at least this (minor units) in the years selected
 };
 
 /// A state in arrears as the options select it: the years outstanding they keep, their sum
 /// and its aging. Points into the ContributionsStatus it was selected from.
 struct StateArrears {
-  const StateBalance* balance = nullptr;
-  std::vector<const YearBalance*> years; // ascending
-  std::int64_t amount = 0;               // minor units
+  const StateBalance *balance = nullptr;
+  std::vector<const YearBalance *> years; // ascending
+  std::int64_t amount = 0;                // minor units
   Aging aging{};
 };
 
 /// The states in arrears (the one selection of `assess arrears` and `assess remind`), in the
 /// status's order: years with an amount outstanding (before the current year only, with
 /// closed_only), at least min_years of them and min_amount in all.
-std::vector<StateArrears> select_arrears(const ContributionsStatus& status, const ArrearsOptions& options);
+std::vector<StateArrears> select_arrears(const ContributionsStatus &status,
+                                         const ArrearsOptions &options);
 
 struct ArrearsResult {
   io::Output output;
@@ -104,13 +109,13 @@ struct ArrearsResult {
 };
 
 /// The states in arrears with their amounts and years.
-ArrearsResult arrears_output(const ContributionsStatus& status, const model::StateTable& states,
-                             const ArrearsOptions& options, const util::Lang& lang);
+ArrearsResult arrears_output(const ContributionsStatus &status, const model::StateTable &states,
+                             const ArrearsOptions &options, const util::Lang &lang);
 
 /// The fund's balance on the date, its movements, and the months of costs it covers
 /// (`monthly_cost` may be unset). Precondition: the ledger held a `fund` document (its
 /// movements may be none: the balance is then zero).
-io::Output fund_output(const model::Ledger& ledger, const util::Date& as_of,
-                       const std::optional<util::Money>& monthly_cost, const util::Lang& lang);
+io::Output fund_output(const model::Ledger &ledger, const util::Date &as_of,
+                       const std::optional<util::Money> &monthly_cost, const util::Lang &lang);
 
 } // namespace isukit::assess

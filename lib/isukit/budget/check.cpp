@@ -23,26 +23,27 @@ struct Deviation {
   int places; // the budget's display precision
 };
 
-void collect(const Evaluation& evaluation, Lang lang, std::vector<Deviation>& out) {
-  const model::Budget& budget = evaluation.budget();
+void collect(const Evaluation &evaluation, Lang lang, std::vector<Deviation> &out) {
+  const model::Budget &budget = evaluation.budget();
   const int places = display_places(budget);
   for (std::size_t i = 0; i < budget.lines.size(); ++i) {
     for (int year = budget.first_year; year <= budget.last_year; ++year) {
-      const Cell& cell = evaluation.cell(i, year);
+      const Cell &cell = evaluation.cell(i, year);
       if (!cell.stated || !cell.computed) {
         continue;
       }
       const util::Money computed = round_to_unit(*cell.computed, budget.rounding);
       if (computed != *cell.stated) {
-        out.push_back({budget.id, budget.lines[i].id, budget.lines[i].label.in(lang), std::to_string(year),
-                       *cell.stated, computed, places});
+        out.push_back({budget.id, budget.lines[i].id, budget.lines[i].label.in(lang),
+                       std::to_string(year), *cell.stated, computed, places});
       }
     }
   }
-  for (const auto& [year, stated] : budget.stated_totals) {
+  for (const auto &[year, stated] : budget.stated_totals) {
     const util::Money computed = evaluation.year_total(year);
     if (computed != stated) {
-      out.push_back({budget.id, "total", lang.text("label.total"), std::to_string(year), stated, computed, places});
+      out.push_back({budget.id, "total", lang.text("label.total"), std::to_string(year), stated,
+                     computed, places});
     }
   }
   if (budget.stated_period_total && evaluation.period_total() != *budget.stated_period_total) {
@@ -57,44 +58,49 @@ void collect(const Evaluation& evaluation, Lang lang, std::vector<Deviation>& ou
 namespace {
 
 /// A deviation's money, at its budget's display precision.
-std::string shown_amount(const util::Money& amount, const Deviation& d) { return display_amount(amount, d.places); }
+std::string shown_amount(const util::Money &amount, const Deviation &d) {
+  return display_amount(amount, d.places);
+}
 
 const io::Fields<Deviation> deviation_fields = {
-    {.key = "budget", .label = "label.budget", .value = [](const Deviation& d) { return d.budget; }},
+    {.key = "budget",
+     .label = "label.budget",
+     .value = [](const Deviation &d) { return d.budget; }},
     {.key = "line",
      .label = "label.line",
-     .value = [](const Deviation& d) { return d.line; },
-     .shown = [](const Deviation& d, const Lang&) { return d.label; }},
-    {.key = "year", .label = "label.year", .value = [](const Deviation& d) { return d.year; }},
+     .value = [](const Deviation &d) { return d.line; },
+     .shown = [](const Deviation &d, const Lang &) { return d.label; }},
+    {.key = "year", .label = "label.year", .value = [](const Deviation &d) { return d.year; }},
     {.key = "stated",
      .label = "label.stated",
      .type = io::FieldType::money,
-     .value = [](const Deviation& d) { return shown_amount(d.stated, d); }},
+     .value = [](const Deviation &d) { return shown_amount(d.stated, d); }},
     {.key = "computed",
      .label = "label.computed",
      .type = io::FieldType::money,
-     .value = [](const Deviation& d) { return shown_amount(d.computed, d); }},
+     .value = [](const Deviation &d) { return shown_amount(d.computed, d); }},
     {.key = "difference",
      .label = "label.difference",
      .type = io::FieldType::money,
-     .value = [](const Deviation& d) { return shown_amount(d.stated - d.computed, d); }},
+     .value = [](const Deviation &d) { return shown_amount(d.stated - d.computed, d); }},
 };
 
 } // namespace
 
-CheckResult check_budgets(const std::vector<Evaluation>& evaluations, Lang lang) {
+CheckResult check_budgets(const std::vector<Evaluation> &evaluations, Lang lang) {
   std::vector<Deviation> deviations;
-  for (const auto& evaluation : evaluations) {
+  for (const auto &evaluation : evaluations) {
     collect(evaluation, lang, deviations);
   }
   Node document = Node::mapping();
   document.add("kind", Node::string("budget-check"));
-  Node& checked = document.add("budgets", Node::sequence());
-  for (const auto& evaluation : evaluations) {
+  Node &checked = document.add("budgets", Node::sequence());
+  for (const auto &evaluation : evaluations) {
     checked.push(Node::string(evaluation.budget().id));
   }
   document.add("deviations", io::record_list(deviation_fields, deviations));
-  io::Table table = io::record_table("deviations", lang.text("title.budget_check"), deviation_fields, deviations, lang);
+  io::Table table = io::record_table("deviations", lang.text("title.budget_check"),
+                                     deviation_fields, deviations, lang);
   if (deviations.empty()) {
     table.notes.push_back(lang.text("note.budget_check.clean"));
   }
@@ -117,35 +123,41 @@ struct Variance {
 };
 
 /// The variance in per cent of the estimate to one decimal, or nothing when nothing was estimated.
-Value variance_percent(const Variance& v) {
+Value variance_percent(const Variance &v) {
   if (v.estimated.is_zero()) {
     return {};
   }
   return util::format_decimal(v.variance().value() * 100 / v.estimated.value(), 1);
 }
 
-io::Field<Variance> money_field(const char* key, util::Money (*get)(const Variance&)) {
-  return {.key = key, .label = std::string("label.") + key, .type = io::FieldType::money,
-          .value = [get](const Variance& v) { return display_amount(get(v), v.places); }};
+io::Field<Variance> money_field(const char *key, util::Money (*get)(const Variance &)) {
+  return {.key = key,
+          .label = std::string("label.") + key,
+          .type = io::FieldType::money,
+          .value = [get](const Variance &v) { return display_amount(get(v), v.places); }};
 }
 
 const io::Fields<Variance> variance_fields = {
     {.key = "line",
      .label = "label.line",
-     .value = [](const Variance& v) { return v.line; },
-     .shown = [](const Variance& v, const Lang&) { return v.label; }},
-    {.key = "year", .label = "label.year", .value = [](const Variance& v) { return v.year; }},
-    money_field("estimated", [](const Variance& v) { return v.estimated; }),
-    money_field("actual", [](const Variance& v) { return v.actual; }),
-    money_field("variance", [](const Variance& v) { return v.variance(); }),
-    {.key = "variance_percent", .label = "label.variance_percent", .type = io::FieldType::rate, .value = variance_percent},
+     .value = [](const Variance &v) { return v.line; },
+     .shown = [](const Variance &v, const Lang &) { return v.label; }},
+    {.key = "year", .label = "label.year", .value = [](const Variance &v) { return v.year; }},
+    money_field("estimated", [](const Variance &v) { return v.estimated; }),
+    money_field("actual", [](const Variance &v) { return v.actual; }),
+    money_field("variance", [](const Variance &v) { return v.variance(); }),
+    {.key = "variance_percent",
+     .label = "label.variance_percent",
+     .type = io::FieldType::rate,
+     .value = variance_percent},
 };
 
 /// The budgets' common years, checked: the same currency, at least one year in common.
-std::pair<int, int> common_years(const model::Budget& est, const model::Budget& act) {
+std::pair<int, int> common_years(const model::Budget &est, const model::Budget &act) {
   if (!(est.currency == act.currency)) {
-    util::fail_data(act.mark.position(), fmt::format("the actual costs are in {}, the estimates in {}",
-                                                     act.currency.code(), est.currency.code()));
+    util::fail_data(act.mark.position(),
+                    fmt::format("the actual costs are in {}, the estimates in {}",
+                                act.currency.code(), est.currency.code()));
   }
   const int first = std::max(est.first_year, act.first_year);
   const int last = std::min(est.last_year, act.last_year);
@@ -157,18 +169,19 @@ std::pair<int, int> common_years(const model::Budget& est, const model::Budget& 
 
 /// Each line of the estimates (in kind left out) in each common year; a line the actual costs
 /// lack costs nothing there.
-void line_variances(const Evaluation& estimate, const Evaluation& actual, std::pair<int, int> years, int places,
-                    Lang lang, std::vector<Variance>& out) {
-  const model::Budget& est = estimate.budget();
-  const model::Budget& act = actual.budget();
+void line_variances(const Evaluation &estimate, const Evaluation &actual, std::pair<int, int> years,
+                    int places, Lang lang, std::vector<Variance> &out) {
+  const model::Budget &est = estimate.budget();
+  const model::Budget &act = actual.budget();
   const util::Money zero = util::Money::zero(est.currency);
   for (std::size_t i = 0; i < est.lines.size(); ++i) {
-    const auto& line = est.lines[i];
+    const auto &line = est.lines[i];
     if (line.in_kind()) {
       continue;
     }
-    const model::BudgetLine* actual_line = act.find_line(line.id);
-    const std::size_t j = actual_line ? static_cast<std::size_t>(actual_line - act.lines.data()) : 0;
+    const model::BudgetLine *actual_line = act.find_line(line.id);
+    const std::size_t j =
+        actual_line ? static_cast<std::size_t>(actual_line - act.lines.data()) : 0;
     for (int year = years.first; year <= years.second; ++year) {
       const util::Money e = estimate.cell(i, year).value.value_or(zero);
       const util::Money a = actual_line ? actual.cell(j, year).value.value_or(zero) : zero;
@@ -178,8 +191,8 @@ void line_variances(const Evaluation& estimate, const Evaluation& actual, std::p
 }
 
 /// The totals of each common year, then of the period when there are several years.
-void total_variances(const Evaluation& estimate, const Evaluation& actual, std::pair<int, int> years, int places,
-                     Lang lang, std::vector<Variance>& out) {
+void total_variances(const Evaluation &estimate, const Evaluation &actual,
+                     std::pair<int, int> years, int places, Lang lang, std::vector<Variance> &out) {
   util::Money total_e = util::Money::zero(estimate.budget().currency);
   util::Money total_a = total_e;
   for (int year = years.first; year <= years.second; ++year) {
@@ -190,16 +203,17 @@ void total_variances(const Evaluation& estimate, const Evaluation& actual, std::
     out.push_back({"total", lang.text("label.total"), std::to_string(year), e, a, places, true});
   }
   if (years.second > years.first) {
-    out.push_back({"total", lang.text("label.total"), fmt::format("{}-{}", years.first, years.second), total_e, total_a,
-                   places, true});
+    out.push_back({"total", lang.text("label.total"),
+                   fmt::format("{}-{}", years.first, years.second), total_e, total_a, places,
+                   true});
   }
 }
 
 } // namespace
 
-io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual, Lang lang) {
-  const model::Budget& est = estimate.budget();
-  const model::Budget& act = actual.budget();
+io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual, Lang lang) {
+  const model::Budget &est = estimate.budget();
+  const model::Budget &act = actual.budget();
   const auto years = common_years(est, act);
   const int places = std::max(display_places(est), display_places(act));
   std::vector<Variance> variances;
@@ -212,12 +226,14 @@ io::Output compare_budgets(const Evaluation& estimate, const Evaluation& actual,
   document.add("actuals", Node::string(act.id));
   document.add("currency", Node::string(std::string(est.currency.code())));
   document.add("rows", io::record_list(variance_fields, variances));
-  io::Table table =
-      io::record_table("lines", lang.text("title.budget_comparison", {{"currency", std::string(est.currency.code())}}),
-                       variance_fields, variances, lang, [](const Variance& v) { return v.total; });
-  for (const auto& line : act.lines) {
+  io::Table table = io::record_table(
+      "lines",
+      lang.text("title.budget_comparison", {{"currency", std::string(est.currency.code())}}),
+      variance_fields, variances, lang, [](const Variance &v) { return v.total; });
+  for (const auto &line : act.lines) {
     if (!line.in_kind() && !est.find_line(line.id)) {
-      table.notes.push_back(lang.text("note.budget_comparison.unknown_line", {{"line", line.label.in(lang)}}));
+      table.notes.push_back(
+          lang.text("note.budget_comparison.unknown_line", {{"line", line.label.in(lang)}}));
     }
   }
   return io::Output{{std::move(document)}, {std::move(table)}};

@@ -9,11 +9,12 @@ using model::BudgetRule;
 using util::Money;
 using util::Rational;
 
-util::Money round_to_unit(const Rational& value, const Money& unit) {
+util::Money round_to_unit(const Rational &value, const Money &unit) {
   const util::Integer units = util::round_to_integer(value / unit.value(), util::Rounding::half_up);
   // A whole number of units is a whole number of minor units: to_money rounds nothing here and
   // fails on a value past what money holds, where convert_to would saturate silently.
-  return util::to_money(util::Rational(units) * unit.value(), unit.currency(), util::Rounding::half_up);
+  return util::to_money(util::Rational(units) * unit.value(), unit.currency(),
+                        util::Rounding::half_up);
 }
 
 namespace {
@@ -21,21 +22,21 @@ namespace {
 /// Runs `compute`, giving a money overflow (which util::Money reports without a position) the
 /// position of the budget line or rule it came from, with what was being computed.
 template <typename Compute>
-auto located(const io::Mark& mark, std::string_view what, Compute&& compute) {
+auto located(const io::Mark &mark, std::string_view what, Compute &&compute) {
   try {
     return compute();
-  } catch (const util::Error& error) {
+  } catch (const util::Error &error) {
     if (!error.position().file.empty()) {
       throw;
     }
-    util::fail_data(mark.position(),
-                    fmt::format("{} is past the largest amount isukit holds ({})", what, error.message()));
+    util::fail_data(mark.position(), fmt::format("{} is past the largest amount isukit holds ({})",
+                                                 what, error.message()));
   }
 }
 
 class Evaluator {
 public:
-  Evaluator(const Budget& budget, std::vector<std::vector<Cell>>& cells)
+  Evaluator(const Budget &budget, std::vector<std::vector<Cell>> &cells)
       : m_budget(budget), m_cells(cells), m_state(budget.lines.size(), State::pending) {}
 
   void run() {
@@ -47,7 +48,7 @@ public:
 private:
   enum class State { pending, visiting, done };
 
-  std::size_t index_of(const std::string& id) const {
+  std::size_t index_of(const std::string &id) const {
     for (std::size_t i = 0; i < m_budget.lines.size(); ++i) {
       if (m_budget.lines[i].id == id) {
         return i;
@@ -57,7 +58,7 @@ private:
   }
 
   void visit(std::size_t i, std::vector<std::string> path) {
-    const auto& line = m_budget.lines[i];
+    const auto &line = m_budget.lines[i];
     path.push_back(line.id);
     if (m_state[i] == State::done) {
       return;
@@ -68,7 +69,7 @@ private:
     }
     m_state[i] = State::visiting;
     if (line.rule) {
-      for (const auto& ref : line.rule->of) {
+      for (const auto &ref : line.rule->of) {
         visit(index_of(ref), path);
       }
     }
@@ -77,9 +78,9 @@ private:
   }
 
   void fill(std::size_t i) {
-    const auto& line = m_budget.lines[i];
+    const auto &line = m_budget.lines[i];
     for (int year = m_budget.first_year; year <= m_budget.last_year; ++year) {
-      Cell& cell = m_cells[i][static_cast<std::size_t>(year - m_budget.first_year)];
+      Cell &cell = m_cells[i][static_cast<std::size_t>(year - m_budget.first_year)];
       if (line.in_kind()) {
         cell.in_kind = true;
         continue;
@@ -102,7 +103,7 @@ private:
     }
   }
 
-  Rational compute(const BudgetRule& rule, int year) const {
+  Rational compute(const BudgetRule &rule, int year) const {
     if (rule.kind == BudgetRule::Kind::quantity_cost) {
       const auto cost = rule.unit_cost.find(year);
       if (cost == rule.unit_cost.end()) {
@@ -111,8 +112,9 @@ private:
       return rule.quantity * cost->second.value();
     }
     Rational base = 0;
-    for (const auto& ref : rule.of) {
-      const Cell& source = m_cells[index_of(ref)][static_cast<std::size_t>(year - m_budget.first_year)];
+    for (const auto &ref : rule.of) {
+      const Cell &source =
+          m_cells[index_of(ref)][static_cast<std::size_t>(year - m_budget.first_year)];
       if (source.value) {
         base += source.value->value();
       }
@@ -120,14 +122,14 @@ private:
     return base * rule.percent / 100;
   }
 
-  const Budget& m_budget;
-  std::vector<std::vector<Cell>>& m_cells;
+  const Budget &m_budget;
+  std::vector<std::vector<Cell>> &m_cells;
   std::vector<State> m_state;
 };
 
 } // namespace
 
-Evaluation Evaluation::of(const Budget& budget) {
+Evaluation Evaluation::of(const Budget &budget) {
   Evaluation evaluation;
   evaluation.m_budget = &budget;
   evaluation.m_cells.assign(budget.lines.size(), std::vector<Cell>(budget.years().size()));
@@ -137,7 +139,7 @@ Evaluation Evaluation::of(const Budget& budget) {
 }
 
 void Evaluation::check_totals() const {
-  const auto& lines = m_budget->lines;
+  const auto &lines = m_budget->lines;
   for (std::size_t line = 0; line < lines.size(); ++line) {
     located(lines[line].mark, fmt::format("the total of line '{}'", lines[line].id),
             [&] { return line_total(line); });
@@ -145,8 +147,9 @@ void Evaluation::check_totals() const {
   for (int year = m_budget->first_year; year <= m_budget->last_year; ++year) {
     Money total = Money::zero(m_budget->currency);
     for (std::size_t line = 0; line < lines.size(); ++line) {
-      if (const auto& value = cell(line, year).value) {
-        total = located(lines[line].mark, fmt::format("the {} total with line '{}'", year, lines[line].id),
+      if (const auto &value = cell(line, year).value) {
+        total = located(lines[line].mark,
+                        fmt::format("the {} total with line '{}'", year, lines[line].id),
                         [&] { return total + *value; });
       }
     }
@@ -154,13 +157,13 @@ void Evaluation::check_totals() const {
   located(m_budget->mark, "the budget's total for the period", [&] { return period_total(); });
 }
 
-const Cell& Evaluation::cell(std::size_t line, int year) const {
+const Cell &Evaluation::cell(std::size_t line, int year) const {
   return m_cells[line][static_cast<std::size_t>(year - m_budget->first_year)];
 }
 
 Money Evaluation::line_total(std::size_t line) const {
   Money total = Money::zero(m_budget->currency);
-  for (const auto& cell : m_cells[line]) {
+  for (const auto &cell : m_cells[line]) {
     if (cell.value) {
       total += *cell.value;
     }
@@ -171,7 +174,7 @@ Money Evaluation::line_total(std::size_t line) const {
 Money Evaluation::year_total(int year) const {
   Money total = Money::zero(m_budget->currency);
   for (std::size_t line = 0; line < m_cells.size(); ++line) {
-    if (const auto& value = cell(line, year).value) {
+    if (const auto &value = cell(line, year).value) {
       total += *value;
     }
   }
@@ -188,18 +191,20 @@ Money Evaluation::period_total() const {
 
 namespace {
 
-void require_currency(const io::Node& root, const util::Currency& found, const util::Currency& expected) {
+void require_currency(const io::Node &root, const util::Currency &found,
+                      const util::Currency &expected) {
   if (!(found == expected)) {
-    util::fail_data(root.at("currency").position(),
-                    fmt::format("the budget is in {}, the accounts in {}", found.code(), expected.code()));
+    util::fail_data(
+        root.at("currency").position(),
+        fmt::format("the budget is in {}, the accounts in {}", found.code(), expected.code()));
   }
 }
 
 } // namespace
 
-util::Money year_total(const std::vector<io::Document>& documents, int year, const util::Currency& expected,
-                       const std::string& source) {
-  for (const auto& document : documents) {
+util::Money year_total(const std::vector<io::Document> &documents, int year,
+                       const util::Currency &expected, const std::string &source) {
+  for (const auto &document : documents) {
     if (document.kind == "budget") {
       const auto budget = model::Budget::from_document(document.root);
       if (year >= budget.first_year && year <= budget.last_year) {
@@ -209,7 +214,7 @@ util::Money year_total(const std::vector<io::Document>& documents, int year, con
       continue;
     }
     const auto currency = document.root.at("currency").as_currency();
-    for (const auto& entry : document.root.at("years").as_sequence()) {
+    for (const auto &entry : document.root.at("years").as_sequence()) {
       if (entry.at("year").as_int() == year) {
         require_currency(document.root, currency, expected);
         return entry.at("total").as_money(currency);

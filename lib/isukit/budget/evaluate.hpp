@@ -18,7 +18,7 @@ struct Cell {
 };
 
 /// Rounds an exact amount to a multiple of `unit`, halves away from zero.
-util::Money round_to_unit(const util::Rational& value, const util::Money& unit);
+util::Money round_to_unit(const util::Rational &value, const util::Money &unit);
 
 class Evaluation {
 public:
@@ -28,10 +28,10 @@ public:
   /// rounded to the budget's rounding unit. A line, year or period total past what util::Money
   /// holds is a data error at the line (or the budget) that takes it there, so the totals below
   /// never throw.
-  static Evaluation of(const model::Budget& budget);
+  static Evaluation of(const model::Budget &budget);
 
-  const model::Budget& budget() const { return *m_budget; }
-  const Cell& cell(std::size_t line, int year) const;
+  const model::Budget &budget() const { return *m_budget; }
+  const Cell &cell(std::size_t line, int year) const;
   util::Money line_total(std::size_t line) const;
   util::Money year_total(int year) const;
   util::Money period_total() const;
@@ -39,7 +39,7 @@ public:
 private:
   void check_totals() const;
 
-  const model::Budget* m_budget = nullptr;
+  const model::Budget *m_budget = nullptr;
   std::vector<std::vector<Cell>> m_cells; // [line][year - first_year]
 };
 
@@ -48,7 +48,7 @@ private:
 /// currency than `expected` is a data error at its currency; no total for the year is a data
 /// error naming `source`, the file they were read from (`-` for stdin). The caller reads the
 /// file: the domain reads none.
-util::Money year_total(const std::vector<io::Document>& documents, int year, const util::Currency& expected,
-                       const std::string& source);
+util::Money year_total(const std::vector<io::Document> &documents, int year,
+                       const util::Currency &expected, const std::string &source);
 
 } // namespace isukit::budget

@@ -8,7 +8,7 @@ namespace isukit::budget {
 using io::Node;
 using util::Lang;
 
-int display_places(const model::Budget& budget) {
+int display_places(const model::Budget &budget) {
   const int digits = budget.currency.minor_digits();
   std::int64_t unit = 1;
   for (int i = 0; i < digits; ++i) {
@@ -17,7 +17,7 @@ int display_places(const model::Budget& budget) {
   return budget.rounding.minor_units() % unit == 0 ? 0 : digits;
 }
 
-std::string display_amount(const util::Money& amount, int places) {
+std::string display_amount(const util::Money &amount, int places) {
   return util::format_decimal(amount.value(), places);
 }
 
@@ -25,16 +25,17 @@ namespace {
 
 /// A row of the official table: a line of the budget, or (`line` null) the total of each year.
 struct TableRow {
-  const model::BudgetLine* line = nullptr;
-  std::vector<std::optional<util::Money>> amounts; // per year of the table; all none for a line in kind
-  util::Money total;                               // of the years of the table
+  const model::BudgetLine *line = nullptr;
+  std::vector<std::optional<util::Money>>
+      amounts;       // per year of the table; all none for a line in kind
+  util::Money total; // of the years of the table
 };
 
 /// The years of one line: in the document a mapping year -> amount, the years it has.
-Node amounts_node(const TableRow& row, const YearRange& years, int places) {
+Node amounts_node(const TableRow &row, const YearRange &years, int places) {
   Node amounts = Node::mapping();
   for (int year = years.first; year <= years.last; ++year) {
-    if (const auto& value = row.amounts[static_cast<std::size_t>(year - years.first)]) {
+    if (const auto &value = row.amounts[static_cast<std::size_t>(year - years.first)]) {
       amounts.add(std::to_string(year), Node::number(display_amount(*value, places)));
     }
   }
@@ -45,44 +46,69 @@ Node amounts_node(const TableRow& row, const YearRange& years, int places) {
 /// whatever --lang says), a column per year of `years` (a pivot: their heads are the years) and
 /// the total, headed by the `period` (2021-2026) when the table has all its years, else by the
 /// catalogue's `label.total`.
-io::Fields<TableRow> table_fields(const YearRange& years, int places, const std::optional<std::string>& period) {
+io::Fields<TableRow> table_fields(const YearRange &years, int places,
+                                  const std::optional<std::string> &period) {
   using R = TableRow;
-  const auto in_kind = [](const R& r) { return r.line && r.line->in_kind(); };
+  const auto in_kind = [](const R &r) { return r.line && r.line->in_kind(); };
   io::Fields<R> fields = {
-      {.key = "id", .value = [](const R& r) { return r.line->id; }},
-      {.key = "label", .label = "label.line", .value = [](const R& r) { return r.line->label.all().at("en"); },
-       .shown = [](const R& r, const Lang& lang) { return r.line ? r.line->label.in(lang) : lang.text("label.total"); }},
-      {.key = "in_kind", .omit_absent = true,
-       .value = [in_kind](const R& r) { return in_kind(r) ? io::Value(r.line->in_kind_text.all().at("en")) : io::Value(); }},
-      {.key = "amounts", .document = [in_kind, years, places](Node& record, const R& r) {
-         if (!in_kind(r)) {
-           record.add("amounts", amounts_node(r, years, places));
-         }
-       }},
+      {.key = "id", .value = [](const R &r) { return r.line->id; }},
+      {.key = "label",
+       .label = "label.line",
+       .value = [](const R &r) { return r.line->label.all().at("en"); },
+       .shown =
+           [](const R &r, const Lang &lang) {
+             return r.line ? r.line->label.in(lang) : lang.text("label.total");
+           }},
+      {.key = "in_kind",
+       .omit_absent = true,
+       .value =
+           [in_kind](const R &r) {
+             return in_kind(r) ? io::Value(r.line->in_kind_text.all().at("en")) : io::Value();
+           }},
+      {.key = "amounts",
+       .document =
+           [in_kind, years, places](Node &record, const R &r) {
+             if (!in_kind(r)) {
+               record.add("amounts", amounts_node(r, years, places));
+             }
+           }},
   };
   for (int year = years.first; year <= years.last; ++year) {
     const auto i = static_cast<std::size_t>(year - years.first);
-    fields.push_back({.head = std::to_string(year), .type = io::FieldType::money,
-                      .value = [i, places](const R& r) { return r.amounts[i] ? display_amount(*r.amounts[i], places) : ""; },
-                      .shown = [in_kind, i, places](const R& r, const Lang& lang) {
-                        return in_kind(r) ? lang.text("budget.in_kind") : r.amounts[i] ? display_amount(*r.amounts[i], places) : "";
-                      }});
+    fields.push_back({.head = std::to_string(year),
+                      .type = io::FieldType::money,
+                      .value =
+                          [i, places](const R &r) {
+                            return r.amounts[i] ? display_amount(*r.amounts[i], places) : "";
+                          },
+                      .shown =
+                          [in_kind, i, places](const R &r, const Lang &lang) {
+                            return in_kind(r)     ? lang.text("budget.in_kind")
+                                   : r.amounts[i] ? display_amount(*r.amounts[i], places)
+                                                  : "";
+                          }});
   }
-  fields.push_back({.key = "total", .label = period ? "" : "label.total", .head = period.value_or(""),
-                    .type = io::FieldType::money, .omit_absent = true, .value = [in_kind, places](const R& r) {
+  fields.push_back({.key = "total",
+                    .label = period ? "" : "label.total",
+                    .head = period.value_or(""),
+                    .type = io::FieldType::money,
+                    .omit_absent = true,
+                    .value = [in_kind, places](const R &r) {
                       return in_kind(r) ? io::Value() : io::Value(display_amount(r.total, places));
                     }});
   return fields;
 }
 
 /// The rows of the budget's lines over `years`.
-std::vector<TableRow> table_rows(const Evaluation& evaluation, const YearRange& years) {
-  const model::Budget& budget = evaluation.budget();
+std::vector<TableRow> table_rows(const Evaluation &evaluation, const YearRange &years) {
+  const model::Budget &budget = evaluation.budget();
   std::vector<TableRow> rows;
   for (std::size_t i = 0; i < budget.lines.size(); ++i) {
-    TableRow& row = rows.emplace_back(TableRow{&budget.lines[i], {}, util::Money::zero(budget.currency)});
+    TableRow &row =
+        rows.emplace_back(TableRow{&budget.lines[i], {}, util::Money::zero(budget.currency)});
     for (int year = years.first; year <= years.last; ++year) {
-      row.amounts.push_back(budget.lines[i].in_kind() ? std::nullopt : evaluation.cell(i, year).value);
+      row.amounts.push_back(budget.lines[i].in_kind() ? std::nullopt
+                                                      : evaluation.cell(i, year).value);
       row.total += row.amounts.back().value_or(util::Money::zero(budget.currency));
     }
   }
@@ -90,7 +116,7 @@ std::vector<TableRow> table_rows(const Evaluation& evaluation, const YearRange& 
 }
 
 /// The total row: each year's total and theirs.
-TableRow total_row(const Evaluation& evaluation, const YearRange& years) {
+TableRow total_row(const Evaluation &evaluation, const YearRange &years) {
   TableRow total{nullptr, {}, util::Money::zero(evaluation.budget().currency)};
   for (int year = years.first; year <= years.last; ++year) {
     total.amounts.emplace_back(evaluation.year_total(year));
@@ -103,68 +129,77 @@ TableRow total_row(const Evaluation& evaluation, const YearRange& years) {
 using ChartPoint = std::pair<std::string, std::string>;
 
 const io::Fields<ChartPoint> chart_fields = {
-    {.label = "label.year", .value = [](const ChartPoint& p) { return p.first; }},
-    {.label = "label.amount", .type = io::FieldType::money, .value = [](const ChartPoint& p) { return p.second; }},
+    {.label = "label.year", .value = [](const ChartPoint &p) { return p.first; }},
+    {.label = "label.amount",
+     .type = io::FieldType::money,
+     .value = [](const ChartPoint &p) { return p.second; }},
 };
 
 /// One chart per line of the budget table: its amounts by year, from the table's own cells (a
 /// line in kind has none and no chart).
-std::vector<io::Table> line_charts(const io::Table& table, std::string_view currency, const Lang& lang) {
+std::vector<io::Table> line_charts(const io::Table &table, std::string_view currency,
+                                   const Lang &lang) {
   std::vector<io::Table> charts;
-  for (const auto& row : table.rows) {
+  for (const auto &row : table.rows) {
     std::vector<ChartPoint> points;
-    for (std::size_t c = 1; c + 1 < table.columns.size(); ++c) { // the years; the last column is the period's
+    for (std::size_t c = 1; c + 1 < table.columns.size();
+         ++c) { // the years; the last column is the period's
       if (!row.is_total && util::is_plain_decimal(row.cells[c])) {
         points.emplace_back(table.columns[c].header, row.cells[c]);
       }
     }
     if (!points.empty()) {
-      charts.push_back(io::record_table(
-          "line", lang.text("chart.budget_line", {{"line", row.cells.front()}, {"currency", std::string(currency)}}),
-          chart_fields, points, lang));
+      charts.push_back(
+          io::record_table("line",
+                           lang.text("chart.budget_line", {{"line", row.cells.front()},
+                                                           {"currency", std::string(currency)}}),
+                           chart_fields, points, lang));
     }
   }
   return charts;
 }
 
 /// The notes of the lines in kind: what each gives.
-void add_in_kind_notes(io::Table& table, const model::Budget& budget, const Lang& lang) {
-  for (const auto& line : budget.lines) {
+void add_in_kind_notes(io::Table &table, const model::Budget &budget, const Lang &lang) {
+  for (const auto &line : budget.lines) {
     if (line.in_kind()) {
       table.notes.push_back(lang.text("note.budget.in_kind", {{"line", line.label.in(lang)},
-                                                             {"what", line.in_kind_text.in(lang)},
-                                                             {"note", line.note.in(lang)}}));
+                                                              {"what", line.in_kind_text.in(lang)},
+                                                              {"note", line.note.in(lang)}}));
     }
   }
 }
 
 } // namespace
 
-io::Output budget_table(const Evaluation& evaluation, Lang lang, std::optional<YearRange> range) {
-  const model::Budget& budget = evaluation.budget();
+io::Output budget_table(const Evaluation &evaluation, Lang lang, std::optional<YearRange> range) {
+  const model::Budget &budget = evaluation.budget();
   const int places = display_places(budget);
   const YearRange years = range.value_or(YearRange{budget.first_year, budget.last_year});
   const bool whole_period = years.first == budget.first_year && years.last == budget.last_year;
-  const auto fields = table_fields(years, places, whole_period ? std::optional(fmt::format("{}-{}", years.first, years.last))
-                                                               : std::nullopt);
+  const auto fields = table_fields(
+      years, places,
+      whole_period ? std::optional(fmt::format("{}-{}", years.first, years.last)) : std::nullopt);
   auto rows = table_rows(evaluation, years);
 
   Node document = Node::mapping();
   document.add("kind", Node::string("budget-table"));
   document.add("budget", Node::string(budget.id));
   document.add("currency", Node::string(std::string(budget.currency.code())));
-  Node& year_list = document.add("years", Node::sequence());
+  Node &year_list = document.add("years", Node::sequence());
   for (int year = years.first; year <= years.last; ++year) {
     year_list.push(Node::number(std::to_string(year)));
   }
   document.add("lines", io::record_list(fields, rows));
   rows.push_back(total_row(evaluation, years));
-  Node& totals = document.add("totals", amounts_node(rows.back(), years, places));
-  totals.add(whole_period ? "period" : "selected_years", Node::number(display_amount(rows.back().total, places)));
+  Node &totals = document.add("totals", amounts_node(rows.back(), years, places));
+  totals.add(whole_period ? "period" : "selected_years",
+             Node::number(display_amount(rows.back().total, places)));
 
-  const auto title =
-      lang.text("title.budget", {{"title", budget.title.in(lang)}, {"currency", std::string(budget.currency.code())}});
-  io::Table table = io::record_table("lines", title, fields, rows, lang, [](const TableRow& r) { return !r.line; });
+  const auto title = lang.text("title.budget", {{"title", budget.title.in(lang)},
+                                                {"currency", std::string(budget.currency.code())}});
+  io::Table table = io::record_table("lines", title, fields, rows, lang,
+                                     [](const TableRow &r) { return !r.line; });
   add_in_kind_notes(table, budget, lang);
   std::vector<io::Table> charts = line_charts(table, budget.currency.code(), lang);
   return io::Output{std::move(document), std::move(table), {}, std::move(charts)};
@@ -180,14 +215,20 @@ struct YearTotal {
 };
 
 const io::Fields<YearTotal> year_total_fields = {
-    {.key = "year", .label = "label.year", .type = io::FieldType::year, .value = [](const YearTotal& t) { return t.year; }},
-    {.key = "total", .label = "label.total", .type = io::FieldType::money, .value = [](const YearTotal& t) { return t.total; }},
+    {.key = "year",
+     .label = "label.year",
+     .type = io::FieldType::year,
+     .value = [](const YearTotal &t) { return t.year; }},
+    {.key = "total",
+     .label = "label.total",
+     .type = io::FieldType::money,
+     .value = [](const YearTotal &t) { return t.total; }},
 };
 
 } // namespace
 
-io::Output budget_totals(const Evaluation& evaluation, Lang lang) {
-  const model::Budget& budget = evaluation.budget();
+io::Output budget_totals(const Evaluation &evaluation, Lang lang) {
+  const model::Budget &budget = evaluation.budget();
   const int places = display_places(budget);
   std::vector<YearTotal> totals;
   for (int year = budget.first_year; year <= budget.last_year; ++year) {
@@ -202,9 +243,11 @@ io::Output budget_totals(const Evaluation& evaluation, Lang lang) {
   document.add("years", io::record_list(year_total_fields, totals));
   document.add("period_total", Node::number(period.total));
   totals.push_back(period); // the table's total row
-  const auto title = lang.text("title.budget", {{"title", budget.title.in(lang)}, {"currency", std::string(budget.currency.code())}});
-  return io::Output(std::move(document), io::record_table("years", title, year_total_fields, totals, lang,
-                                                          [](const YearTotal& t) { return t.period; }));
+  const auto title = lang.text("title.budget", {{"title", budget.title.in(lang)},
+                                                {"currency", std::string(budget.currency.code())}});
+  return io::Output(std::move(document),
+                    io::record_table("years", title, year_total_fields, totals, lang,
+                                     [](const YearTotal &t) { return t.period; }));
 }
 
 } // namespace isukit::budget

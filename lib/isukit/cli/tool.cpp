@@ -10,8 +10,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <iostream>
 #include <fcntl.h>
+#include <iostream>
 #include <unistd.h>
 
 #ifndef ISUKIT_VERSION
@@ -30,53 +30,56 @@ using util::Position;
 
 namespace {
 
-[[noreturn]] void usage_error(std::string message) { throw Error(ExitCode::usage, std::move(message)); }
+[[noreturn]] void usage_error(std::string message) {
+  throw Error(ExitCode::usage, std::move(message));
+}
 
 } // namespace
 
-int run_tool(const std::string& tool, const std::string& description, int argc, char** argv,
-             const std::vector<SubcommandSpec>& subcommands) {
+int run_tool(const std::string &tool, const std::string &description, int argc, char **argv,
+             const std::vector<SubcommandSpec> &subcommands) {
   CLI::App app(description, tool);
   util::set_note_prefix(tool);
-  app.set_version_flag("--version", fmt::format("{} (isukit) {}\n{}", tool, ISUKIT_VERSION, ISUKIT_COPYRIGHT));
+  app.set_version_flag("--version",
+                       fmt::format("{} (isukit) {}\n{}", tool, ISUKIT_VERSION, ISUKIT_COPYRIGHT));
   app.require_subcommand(1);
   app.fallthrough(false);
-  std::vector<std::pair<CLI::App*, Runner>> runners;
-  for (const auto& spec : subcommands) {
-    CLI::App* sub = app.add_subcommand(spec.name, spec.description);
+  std::vector<std::pair<CLI::App *, Runner>> runners;
+  for (const auto &spec : subcommands) {
+    CLI::App *sub = app.add_subcommand(spec.name, spec.description);
     runners.emplace_back(sub, spec.setup(*sub));
   }
   try {
     try {
       app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
+    } catch (const CLI::CallForHelp &e) {
       return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
+    } catch (const CLI::CallForAllHelp &e) {
       return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
+    } catch (const CLI::CallForVersion &e) {
       return app.exit(e);
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::ParseError &e) {
       // CLI11's own codes start at 100; every usage error is 64 here.
       std::cerr << tool << ": " << e.what() << "\n"
                 << "Run '" << tool << " --help' for usage.\n";
       return static_cast<int>(ExitCode::usage);
     }
-    for (auto& [sub, run] : runners) {
+    for (auto &[sub, run] : runners) {
       if (sub->parsed()) {
         return run();
       }
     }
     return static_cast<int>(ExitCode::usage);
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     std::cerr << tool << ": " << e.located_message() << '\n';
-    for (const auto& more : e.also()) {
+    for (const auto &more : e.also()) {
       std::cerr << tool << ": " << more << '\n';
     }
     return static_cast<int>(e.code());
-  } catch (const std::bad_alloc&) {
+  } catch (const std::bad_alloc &) {
     std::cerr << tool << ": out of memory\n";
     return static_cast<int>(ExitCode::software);
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     std::cerr << tool << ": internal error: " << e.what() << '\n';
     return static_cast<int>(ExitCode::software);
   }
@@ -85,7 +88,7 @@ int run_tool(const std::string& tool, const std::string& description, int argc, 
 std::string language_list() {
   std::vector<std::string> codes;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(resolve_data_dir(DataOptions{}) / "i18n", ec)) {
+  for (const auto &entry : fs::directory_iterator(resolve_data_dir(DataOptions{}) / "i18n", ec)) {
     if (entry.path().extension() == ".yaml") {
       codes.push_back(entry.path().stem().string());
     }
@@ -96,45 +99,50 @@ std::string language_list() {
 
 /// -o '' names nothing: a usage error (64), not standard output by accident (a shell variable
 /// that was empty).
-const CLI::Validator& a_path() {
+const CLI::Validator &a_path() {
   static const CLI::Validator validator(
-      [](std::string& text) { return text.empty() ? std::string("an empty name names no file (say - for standard output)") : std::string(); },
+      [](std::string &text) {
+        return text.empty() ? std::string("an empty name names no file (say - for standard output)")
+                            : std::string();
+      },
       "PATH");
   return validator;
 }
 
-void add_output_options(CLI::App& app, OutputOptions& options) {
+void add_output_options(CLI::App &app, OutputOptions &options) {
   app.add_option("--format,-f", options.format, "Output format: " + io::format_names())
       ->default_str("yaml");
-  app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout")->check(a_path());
+  app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout")
+      ->check(a_path());
   app.add_option("--lang", options.lang, "Language of labels and numbers: " + language_list())
       ->default_str("en");
   app.add_option("--table", options.table,
                  "Write only the table NAME (the TABLES section of the man page lists them); "
                  "csv and tsv write one table, the first listed unless this names another");
-  app.add_flag("--standalone", options.standalone,
-               "With --format html or latex: a complete, printable page or document, not a fragment");
+  app.add_flag(
+      "--standalone", options.standalone,
+      "With --format html or latex: a complete, printable page or document, not a fragment");
 }
 
-void add_data_options(CLI::App& app, DataOptions& options, bool treaty_required) {
+void add_data_options(CLI::App &app, DataOptions &options, bool treaty_required) {
   app.add_option("--data", options.data_dir,
                  "Reference data directory (default: $ISUKIT_DATA, else the installed data)");
-  auto* treaty = app.add_option("--treaty", options.treaty,
+  auto *treaty = app.add_option("--treaty", options.treaty,
                                 "Treaty: a name in DATA/treaties (ccw, ccm) or a file");
   if (treaty_required) {
     treaty->required();
   }
 }
 
-void add_as_of_option(CLI::App& app, std::string& as_of) {
+void add_as_of_option(CLI::App &app, std::string &as_of) {
   app.add_option("--as-of", as_of, "The date of the report, YYYY-MM-DD (default: today)");
 }
 
-void add_inputs(CLI::App& app, std::vector<std::string>& inputs, const std::string& what) {
+void add_inputs(CLI::App &app, std::vector<std::string> &inputs, const std::string &what) {
   app.add_option("inputs", inputs, what + " (files, directories, or - for stdin)");
 }
 
-io::Format parse_format_option(const std::string& text) {
+io::Format parse_format_option(const std::string &text) {
   const auto format = io::parse_format(text);
   if (!format) {
     usage_error(fmt::format("unknown format '{}' (expected one of: {})", text, io::format_names()));
@@ -142,15 +150,16 @@ io::Format parse_format_option(const std::string& text) {
   return *format;
 }
 
-util::Lang parse_lang_option(const std::string& text, const model::Languages& languages) {
+util::Lang parse_lang_option(const std::string &text, const model::Languages &languages) {
   const auto lang = languages.find(util::ascii_lower(text));
   if (!lang) {
-    usage_error(fmt::format("unknown language '{}' (expected one of: {})", text, fmt::join(languages.codes(), ", ")));
+    usage_error(fmt::format("unknown language '{}' (expected one of: {})", text,
+                            fmt::join(languages.codes(), ", ")));
   }
   return *lang;
 }
 
-util::Date parse_date_option(const std::string& name, const std::string& text) {
+util::Date parse_date_option(const std::string &name, const std::string &text) {
   const auto date = util::Date::parse(text);
   if (!date) {
     usage_error(fmt::format("{} expects a date YYYY-MM-DD, got '{}'", name, text));
@@ -161,8 +170,8 @@ util::Date parse_date_option(const std::string& name, const std::string& text) {
   return *date;
 }
 
-AmountOption parse_amount_option(std::string name, std::string text, std::string_view why_not_negative,
-                                 bool positive) {
+AmountOption parse_amount_option(std::string name, std::string text,
+                                 std::string_view why_not_negative, bool positive) {
   if (text.empty()) {
     return AmountOption{std::move(name), {}};
   }
@@ -179,7 +188,7 @@ AmountOption parse_amount_option(std::string name, std::string text, std::string
   return AmountOption{std::move(name), std::move(text)};
 }
 
-util::Money AmountOption::in(const util::Currency& currency) const {
+util::Money AmountOption::in(const util::Currency &currency) const {
   const auto parsed = util::parse_money(text, currency);
   if (!parsed.money) {
     usage_error(fmt::format("{}: {}", name, parsed.error));
@@ -187,18 +196,18 @@ util::Money AmountOption::in(const util::Currency& currency) const {
   return *parsed.money;
 }
 
-util::Date parse_as_of(const std::string& text) {
+util::Date parse_as_of(const std::string &text) {
   if (!text.empty()) {
     return parse_date_option("--as-of", text);
   }
   return util::Date::today();
 }
 
-fs::path resolve_data_dir(const DataOptions& options) {
+fs::path resolve_data_dir(const DataOptions &options) {
   if (!options.data_dir.empty()) {
     return options.data_dir;
   }
-  if (const char* env = std::getenv("ISUKIT_DATA"); env && *env) {
+  if (const char *env = std::getenv("ISUKIT_DATA"); env && *env) {
     return env;
   }
   std::error_code ec;
@@ -212,9 +221,10 @@ fs::path resolve_data_dir(const DataOptions& options) {
   return ISUKIT_SOURCE_DATADIR;
 }
 
-fs::path resolve_treaty_file(const DataOptions& options) {
+fs::path resolve_treaty_file(const DataOptions &options) {
   if (options.treaty.empty()) {
-    usage_error("--treaty is required (ccw, ccm, or a treaty file) when the inputs do not name their treaty");
+    usage_error("--treaty is required (ccw, ccm, or a treaty file) when the inputs do not name "
+                "their treaty");
   }
   if (options.treaty.find('/') != std::string::npos || options.treaty.ends_with(".yaml")) {
     return options.treaty;
@@ -222,22 +232,28 @@ fs::path resolve_treaty_file(const DataOptions& options) {
   return resolve_data_dir(options) / "treaties" / (util::ascii_lower(options.treaty) + ".yaml");
 }
 
-void add_letter_options(CLI::App& app, LetterOptions& options, std::string_view name) {
-  app.add_option("-o,--output", options.output_dir, "The directory to write the letters into (one file each)")
+void add_letter_options(CLI::App &app, LetterOptions &options, std::string_view name) {
+  app.add_option("-o,--output", options.output_dir,
+                 "The directory to write the letters into (one file each)")
       ->required()
       ->check(a_path());
-  app.add_option("--lang", options.lang, "Language of the letters, their words and numbers: " + language_list())->default_str("en");
+  app.add_option("--lang", options.lang,
+                 "Language of the letters, their words and numbers: " + language_list())
+      ->default_str("en");
   add_letter_source_options(app, options, name);
 }
 
-void add_letter_source_options(CLI::App& app, LetterOptions& options, std::string_view name) {
-  app.add_option("--template", options.template_file,
-                 fmt::format("A Mustache template instead of DATA/templates/{}.LANG.md.mustache", name));
+void add_letter_source_options(CLI::App &app, LetterOptions &options, std::string_view name) {
+  app.add_option(
+      "--template", options.template_file,
+      fmt::format("A Mustache template instead of DATA/templates/{}.LANG.md.mustache", name));
   app.add_option("--contacts", options.contacts,
-                 "A file or directory of 'contacts' documents: addressee, address, salutation, language (repeatable)")
+                 "A file or directory of 'contacts' documents: addressee, address, salutation, "
+                 "language (repeatable)")
       ->allow_extra_args(false); // one value each time, so the inputs that follow stay inputs
-  app.add_option("--isu", options.isu_file,
-                 "An 'isu' document: letterhead, signatory, payment instructions over the treaty file's");
+  app.add_option(
+      "--isu", options.isu_file,
+      "An 'isu' document: letterhead, signatory, payment instructions over the treaty file's");
   app.add_flag("--contact-lang", options.contact_language,
                "Write to each state in its contact's language (else --lang)");
 }
@@ -245,10 +261,10 @@ void add_letter_source_options(CLI::App& app, LetterOptions& options, std::strin
 namespace {
 
 /// The fields the shipped templates named `name` use, in every language there is one for.
-std::set<std::string> shipped_template_fields(const fs::path& data_dir, std::string_view name,
-                                              const std::vector<std::string>& codes) {
+std::set<std::string> shipped_template_fields(const fs::path &data_dir, std::string_view name,
+                                              const std::vector<std::string> &codes) {
   std::set<std::string> fields;
-  for (const auto& code : codes) {
+  for (const auto &code : codes) {
     const fs::path file = data_dir / "templates" / fmt::format("{}.{}.md.mustache", name, code);
     if (fs::exists(file)) {
       fields.merge(io::LetterTemplate::load(file).field_names());
@@ -259,20 +275,22 @@ std::set<std::string> shipped_template_fields(const fs::path& data_dir, std::str
 
 } // namespace
 
-model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& data, const model::Reference& reference,
-                            const model::Treaty& treaty, std::string_view name) {
+model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &data,
+                            const model::Reference &reference, const model::Treaty &treaty,
+                            std::string_view name) {
   model::LetterKit kit(parse_lang_option(options.lang, reference.languages));
   kit.isu = treaty.isu();
-  const auto& codes = reference.languages.codes();
+  const auto &codes = reference.languages.codes();
   if (!options.isu_file.empty()) {
     kit.isu = model::read_isu(model::read_single_document(options.isu_file, "isu"), codes, kit.isu);
   }
   kit.contacts = model::Contacts::read(options.contacts, reference.states, codes);
   kit.contact_language = options.contact_language;
-  for (const auto& code : codes) {
-    const fs::path file = options.template_file.empty()
-                              ? resolve_data_dir(data) / "templates" / fmt::format("{}.{}.md.mustache", name, code)
-                              : fs::path(options.template_file);
+  for (const auto &code : codes) {
+    const fs::path file =
+        options.template_file.empty()
+            ? resolve_data_dir(data) / "templates" / fmt::format("{}.{}.md.mustache", name, code)
+            : fs::path(options.template_file);
     // A contact's language whose letter is not written yet gets the --lang letter
     // (LetterKit::lang_for); a language no letter is in is not read at all.
     const bool contacts_ask = kit.contact_language && kit.contacts.names_language(code);
@@ -286,15 +304,16 @@ model::LetterKit letter_kit(const LetterOptions& options, const DataOptions& dat
   return kit;
 }
 
-void write_letter_batch(const std::string& tool, const model::LetterKit& kit, const std::vector<io::Letter>& letters,
-                        const LetterOptions& options, std::string_view noun) {
+void write_letter_batch(const std::string &tool, const model::LetterKit &kit,
+                        const std::vector<io::Letter> &letters, const LetterOptions &options,
+                        std::string_view noun) {
   kit.check_fields(letters);
   io::write_letters(options.output_dir, letters);
-  std::cerr << fmt::format("{}: wrote {} {}{} to {}\n", tool, letters.size(), noun, letters.size() == 1 ? "" : "s",
-                           options.output_dir);
+  std::cerr << fmt::format("{}: wrote {} {}{} to {}\n", tool, letters.size(), noun,
+                           letters.size() == 1 ? "" : "s", options.output_dir);
 }
 
-TreatyContext load_treaty_context(const DataOptions& options) {
+TreatyContext load_treaty_context(const DataOptions &options) {
   const fs::path treaty_file = resolve_treaty_file(options);
   if (!fs::exists(treaty_file)) {
     throw Error(ExitCode::no_input, Position{treaty_file.string(), 0, 0},
@@ -306,7 +325,7 @@ TreatyContext load_treaty_context(const DataOptions& options) {
   return TreatyContext{std::move(reference), std::move(treaty)};
 }
 
-void emit_text(const std::string& text, const std::string& path) {
+void emit_text(const std::string &text, const std::string &path) {
   if (path.empty() || path == "-") {
     std::cout << text;
     std::cout.flush();
@@ -323,7 +342,7 @@ namespace {
 /// Whether -o PATH (stdout when empty or "-") is a terminal: /dev/stdout and /dev/tty are too.
 /// Only a character device is opened to ask (never a file, whose bytes -o must not touch, nor
 /// a FIFO, which would block).
-bool writes_to_terminal(const std::string& path) {
+bool writes_to_terminal(const std::string &path) {
   if (path.empty() || path == "-") {
     return ::isatty(STDOUT_FILENO) != 0;
   }
@@ -341,22 +360,23 @@ bool writes_to_terminal(const std::string& path) {
 
 } // namespace
 
-OutputConfig output_config(const OutputOptions& options, const DataOptions& data) {
+OutputConfig output_config(const OutputOptions &options, const DataOptions &data) {
   const auto format = parse_format_option(options.format);
   if (format == io::Format::xlsx && writes_to_terminal(options.output)) {
-    usage_error("--format xlsx writes a binary workbook: give -o FILE (or redirect standard output)");
+    usage_error(
+        "--format xlsx writes a binary workbook: give -o FILE (or redirect standard output)");
   }
   const auto languages = model::Languages::load(resolve_data_dir(data));
   return OutputConfig{format, options.output, parse_lang_option(options.lang, languages),
                       io::RenderOptions{options.table, options.standalone}};
 }
 
-void emit(const io::Output& output, const OutputConfig& config) {
+void emit(const io::Output &output, const OutputConfig &config) {
   emit_text(io::render(output, config.format, config.lang, config.render), config.path);
 }
 
-void emit(io::Output output, const OutputConfig& config, const std::vector<io::Source>& sources) {
-  for (const auto& source : sources) {
+void emit(io::Output output, const OutputConfig &config, const std::vector<io::Source> &sources) {
+  for (const auto &source : sources) {
     io::add_source(output.sources, source);
   }
   emit(output, config);
@@ -364,7 +384,7 @@ void emit(io::Output output, const OutputConfig& config, const std::vector<io::S
 
 std::vector<io::Source> TreatyContext::sources(std::string_view scale_id) const {
   std::vector<io::Source> sources{reference.states.source(), treaty.source()};
-  if (const model::Scale* scale = scale_id.empty() ? nullptr : reference.find_scale(scale_id)) {
+  if (const model::Scale *scale = scale_id.empty() ? nullptr : reference.find_scale(scale_id)) {
     sources.push_back(scale->source());
   }
   return sources;

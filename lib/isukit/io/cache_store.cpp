@@ -7,15 +7,13 @@
 // The header-only form of Debian's libxxhash: the same code as libxxhash.so, inlined, so that
 // no shared library is added to every tool's start-up.
 #define XXH_INLINE_ALL
-#include <xxhash.h>
-
+#include <algorithm>
+#include <cstdlib>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <cstdlib>
 #include <vector>
+#include <xxhash.h>
 
 namespace isukit::io {
 
@@ -33,8 +31,10 @@ constexpr std::string_view entry_suffix = ".bin";
 /// ISUKIT_CACHE_SIZE: digits and an optional K, M or G (powers of 1024).
 std::uint64_t parse_limit(std::string_view text) {
   const auto fail = [&] {
-    throw util::Error(util::ExitCode::usage,
-                      fmt::format("ISUKIT_CACHE_SIZE: '{}' is not a size in bytes (digits, then K, M or G)", text));
+    throw util::Error(
+        util::ExitCode::usage,
+        fmt::format("ISUKIT_CACHE_SIZE: '{}' is not a size in bytes (digits, then K, M or G)",
+                    text));
   };
   std::uint64_t value = 0;
   std::size_t i = 0;
@@ -58,16 +58,16 @@ std::uint64_t parse_limit(std::string_view text) {
 }
 
 std::optional<fs::path> named_directory() {
-  if (const char* dir = std::getenv("ISUKIT_CACHE"); dir && *dir) {
+  if (const char *dir = std::getenv("ISUKIT_CACHE"); dir && *dir) {
     if (std::string_view(dir) == "off") {
       return std::nullopt;
     }
     return fs::path(dir);
   }
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+  if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
     return fs::path(xdg) / "isukit";
   }
-  if (const char* home = std::getenv("HOME"); home && *home) {
+  if (const char *home = std::getenv("HOME"); home && *home) {
     return fs::path(home) / ".cache" / "isukit";
   }
   return std::nullopt;
@@ -76,7 +76,7 @@ std::optional<fs::path> named_directory() {
 /// Makes `dir` 0700 if it is missing; true when it is then a directory of this user's that no
 /// one else can open (a directory of ours that others could open is made so: older versions
 /// created it 0755).
-bool make_private(const fs::path& dir) {
+bool make_private(const fs::path &dir) {
   std::error_code ec;
   if (dir.has_parent_path()) {
     fs::create_directories(dir.parent_path(), ec);
@@ -121,14 +121,15 @@ std::optional<std::string> read_all(int fd) {
 
 } // namespace
 
-CacheStore::CacheStore(fs::path directory, std::uint64_t limit) : m_directory(std::move(directory)), m_limit(limit) {}
+CacheStore::CacheStore(fs::path directory, std::uint64_t limit)
+    : m_directory(std::move(directory)), m_limit(limit) {}
 
 std::optional<CacheStore> CacheStore::open() {
   const auto dir = named_directory();
   if (!dir) {
     return std::nullopt;
   }
-  const char* size = std::getenv("ISUKIT_CACHE_SIZE");
+  const char *size = std::getenv("ISUKIT_CACHE_SIZE");
   const std::uint64_t limit = size && *size ? parse_limit(size) : default_cache_limit;
   if (!make_private(*dir)) {
     return std::nullopt;
@@ -136,11 +137,11 @@ std::optional<CacheStore> CacheStore::open() {
   return CacheStore(*dir, limit);
 }
 
-fs::path CacheStore::entry_path(const Hash128& key) const {
+fs::path CacheStore::entry_path(const Hash128 &key) const {
   return m_directory / fmt::format("{:016x}{:016x}{}", key.high, key.low, entry_suffix);
 }
 
-std::optional<std::string> CacheStore::get(const Hash128& key) const {
+std::optional<std::string> CacheStore::get(const Hash128 &key) const {
   const int fd = ::open(entry_path(key).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) {
     return std::nullopt;
@@ -153,7 +154,7 @@ std::optional<std::string> CacheStore::get(const Hash128& key) const {
   return bytes;
 }
 
-void CacheStore::put(const Hash128& key, std::string_view bytes) const {
+void CacheStore::put(const Hash128 &key, std::string_view bytes) const {
   if (bytes.size() > m_limit) {
     return;
   }
@@ -181,7 +182,8 @@ void CacheStore::evict() const {
   std::vector<Found> found;
   std::uint64_t total = 0;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(m_directory, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::directory_iterator(m_directory, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
     struct stat info {};
     if (!is_cache_file(it->path().filename().string()) || ::lstat(it->path().c_str(), &info) != 0 ||
         !S_ISREG(info.st_mode)) {
@@ -193,10 +195,11 @@ void CacheStore::evict() const {
   if (total <= m_limit) {
     return;
   }
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return a.used.tv_sec != b.used.tv_sec ? a.used.tv_sec < b.used.tv_sec : a.used.tv_nsec < b.used.tv_nsec;
+  std::sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
+    return a.used.tv_sec != b.used.tv_sec ? a.used.tv_sec < b.used.tv_sec
+                                          : a.used.tv_nsec < b.used.tv_nsec;
   });
-  for (const auto& file : found) {
+  for (const auto &file : found) {
     if (total <= m_limit) {
       break;
     }

@@ -17,7 +17,7 @@ namespace isukit::io {
 struct Hash128 {
   std::uint64_t high = 0;
   std::uint64_t low = 0;
-  bool operator==(const Hash128&) const = default;
+  bool operator==(const Hash128 &) const = default;
 };
 
 /// XXH3-128 of `bytes`.
@@ -38,19 +38,19 @@ public:
 
   CacheStore(std::filesystem::path directory, std::uint64_t limit);
 
-  const std::filesystem::path& directory() const { return m_directory; }
+  const std::filesystem::path &directory() const { return m_directory; }
   std::uint64_t limit() const { return m_limit; }
 
   /// The bytes stored under `key`, or none. A hit makes the entry the most recently used.
-  std::optional<std::string> get(const Hash128& key) const;
+  std::optional<std::string> get(const Hash128 &key) const;
 
   /// Stores `bytes` under `key` in a new 0600 file that replaces any entry of that key whole,
   /// then removes the least recently used entries until the store is within its limit. Bytes
   /// larger than the limit are not stored. Failures are ignored: the cache only saves time.
-  void put(const Hash128& key, std::string_view bytes) const;
+  void put(const Hash128 &key, std::string_view bytes) const;
 
   /// The file of `key`'s entry: `<32 hex digits>.bin` in the directory.
-  std::filesystem::path entry_path(const Hash128& key) const;
+  std::filesystem::path entry_path(const Hash128 &key) const;
 
 private:
   void evict() const;

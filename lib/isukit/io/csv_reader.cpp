@@ -4,13 +4,12 @@
 
 #include <fmt/format.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <unistd.h>
 
 namespace isukit::io {
 
@@ -20,7 +19,7 @@ constexpr std::size_t block_size = std::size_t{1} << 20;
 
 } // namespace
 
-CsvReader::CsvReader(std::string_view content, const std::string* file, char separator, char quote)
+CsvReader::CsvReader(std::string_view content, const std::string *file, char separator, char quote)
     : m_content(content), m_file(file), m_separator(separator), m_quote(quote) {
   m_stops[static_cast<unsigned char>(separator)] = m_stops['\n'] = m_stops['\r'] = true;
   if (m_content.substr(0, 3) == "\xEF\xBB\xBF") { // spreadsheets often write a BOM
@@ -28,7 +27,7 @@ CsvReader::CsvReader(std::string_view content, const std::string* file, char sep
   }
 }
 
-CsvReader::CsvReader(int fd, const std::string* file, char separator, char quote)
+CsvReader::CsvReader(int fd, const std::string *file, char separator, char quote)
     : CsvReader(std::string_view(), file, separator, quote) {
   m_fd = fd;
   m_at_end = false;
@@ -89,9 +88,10 @@ std::optional<std::string_view> CsvReader::peek_line() {
     // Bytes from m_pos to m_lf_scan were searched before and hold no LF: a file of CR line
     // ends is searched once, not once per row.
     m_lf_scan = std::max(m_lf_scan, m_pos);
-    const char* begin = m_content.data() + m_pos;
-    if (const void* found = std::memchr(m_content.data() + m_lf_scan, '\n', m_content.size() - m_lf_scan)) {
-      std::size_t length = static_cast<std::size_t>(static_cast<const char*>(found) - begin);
+    const char *begin = m_content.data() + m_pos;
+    if (const void *found =
+            std::memchr(m_content.data() + m_lf_scan, '\n', m_content.size() - m_lf_scan)) {
+      std::size_t length = static_cast<std::size_t>(static_cast<const char *>(found) - begin);
       m_peeked_next = m_pos + length + 1;
       if (length > 0 && begin[length - 1] == '\r') {
         --length;
@@ -162,8 +162,8 @@ bool CsvReader::skip_line_end() {
   return true;
 }
 
-void CsvReader::read_quoted(std::vector<std::string_view>& fields) {
-  const char* data = m_content.data();
+void CsvReader::read_quoted(std::vector<std::string_view> &fields) {
+  const char *data = m_content.data();
   const std::size_t size = m_content.size();
   const std::size_t field_start = m_pos;
   ++m_pos;
@@ -222,7 +222,7 @@ constexpr std::uint64_t zero_bytes(std::uint64_t word) {
 /// the row needs no check of its text. Bytes below 0x20 are found as zero_bytes finds zeros
 /// (a borrow may also mark a byte above one, which only costs the exact check); DEL is a zero
 /// byte once XORed with 0x7F.
-bool printable_ascii(const char* data, std::size_t size) {
+bool printable_ascii(const char *data, std::size_t size) {
   std::uint64_t found = 0;
   std::size_t i = 0;
   for (; i + 8 <= size; i += 8) {
@@ -239,8 +239,8 @@ bool printable_ascii(const char* data, std::size_t size) {
 
 } // namespace
 
-void CsvReader::read_plain(std::vector<std::string_view>& fields) {
-  const char* data = m_content.data();
+void CsvReader::read_plain(std::vector<std::string_view> &fields) {
+  const char *data = m_content.data();
   const std::size_t size = m_content.size();
   const std::size_t start = m_pos;
   std::size_t pos = m_pos;
@@ -249,8 +249,8 @@ void CsvReader::read_plain(std::vector<std::string_view>& fields) {
     for (; pos + 8 <= size; pos += 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, data + pos, 8);
-      const std::uint64_t stops =
-          zero_bytes(word ^ separators) | zero_bytes(word ^ (ones * '\n')) | zero_bytes(word ^ (ones * '\r'));
+      const std::uint64_t stops = zero_bytes(word ^ separators) | zero_bytes(word ^ (ones * '\n')) |
+                                  zero_bytes(word ^ (ones * '\r'));
       if (stops != 0) {
         pos += static_cast<std::size_t>(std::countr_zero(stops)) / 8;
         m_pos = pos;
@@ -282,7 +282,7 @@ Mark CsvReader::mark_at(std::size_t offset) const {
   return Mark{m_file, line, static_cast<int>(offset - line_start) + 1};
 }
 
-bool CsvReader::next_row(std::vector<std::string_view>& fields) {
+bool CsvReader::next_row(std::vector<std::string_view> &fields) {
   const std::size_t start = m_pos;
   const int line = m_line;
   while (true) {
@@ -299,7 +299,7 @@ bool CsvReader::next_row(std::vector<std::string_view>& fields) {
   }
 }
 
-void CsvReader::check_row_text(const std::vector<std::string_view>& fields) const {
+void CsvReader::check_row_text(const std::vector<std::string_view> &fields) const {
   std::size_t end = m_pos; // the row without its line end, which is no field's text
   while (end > m_row_start && (m_content[end - 1] == '\n' || m_content[end - 1] == '\r')) {
     --end;
@@ -309,15 +309,16 @@ void CsvReader::check_row_text(const std::vector<std::string_view>& fields) cons
   }
 }
 
-void CsvReader::require_utf8_fields(const std::vector<std::string_view>& fields) const {
+void CsvReader::require_utf8_fields(const std::vector<std::string_view> &fields) const {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (const auto bad = util::find_non_utf8(fields[i]); bad != std::string_view::npos) {
-      util::fail_data(mark(i).position(), fmt::format("field {}: {}", i + 1, util::non_utf8_reason(fields[i], bad)));
+      util::fail_data(mark(i).position(),
+                      fmt::format("field {}: {}", i + 1, util::non_utf8_reason(fields[i], bad)));
     }
   }
 }
 
-bool CsvReader::read_row(std::vector<std::string_view>& fields) {
+bool CsvReader::read_row(std::vector<std::string_view> &fields) {
   m_taken = false;
   fields.clear();
   m_starts.clear();
@@ -325,7 +326,7 @@ bool CsvReader::read_row(std::vector<std::string_view>& fields) {
   m_unescaped.clear();
   while (skip_line_end()) { // blank lines between rows
   }
-  const char* data = m_content.data();
+  const char *data = m_content.data();
   const std::size_t size = m_content.size();
   if (m_pos >= size) {
     return false;
@@ -347,7 +348,7 @@ bool CsvReader::read_row(std::vector<std::string_view>& fields) {
     }
     break;
   }
-  for (const auto& u : m_unescaped) {
+  for (const auto &u : m_unescaped) {
     fields[u.field] = std::string_view(m_scratch).substr(u.offset, u.length);
   }
   skip_line_end();
@@ -360,15 +361,16 @@ namespace {
 std::string normalized(std::string_view name) {
   const auto first = name.find_first_not_of(" \t");
   const auto last = name.find_last_not_of(" \t");
-  std::string result(first == std::string_view::npos ? std::string_view() : name.substr(first, last - first + 1));
+  std::string result(first == std::string_view::npos ? std::string_view()
+                                                     : name.substr(first, last - first + 1));
   std::transform(result.begin(), result.end(), result.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return result;
 }
 
-std::string header_text(const std::vector<CsvHeader::Column>& columns) {
+std::string header_text(const std::vector<CsvHeader::Column> &columns) {
   std::string text;
-  for (const auto& column : columns) {
+  for (const auto &column : columns) {
     text += text.empty() ? "" : ",";
     text += column.required ? std::string(column.name) : fmt::format("[{}]", column.name);
   }
@@ -376,39 +378,41 @@ std::string header_text(const std::vector<CsvHeader::Column>& columns) {
 }
 
 /// Fails when the header row is not a comma-separated header at all.
-void check_header_form(const CsvReader& reader, const std::vector<std::string_view>& fields,
-                       const std::vector<CsvHeader::Column>& columns, std::string_view what) {
+void check_header_form(const CsvReader &reader, const std::vector<std::string_view> &fields,
+                       const std::vector<CsvHeader::Column> &columns, std::string_view what) {
   const Mark at = reader.row_mark();
   if (fields.size() == 1) {
     for (const char separator : {';', '\t'}) {
       if (fields.front().find(separator) != std::string_view::npos) {
-        util::fail_data(at.position(),
-                        fmt::format("{} is separated by {}; isukit reads comma-separated values (RFC 4180): "
-                                    "export the file with commas",
-                                    what, separator == ';' ? "semicolons" : "tabs"));
+        util::fail_data(
+            at.position(),
+            fmt::format("{} is separated by {}; isukit reads comma-separated values (RFC 4180): "
+                        "export the file with commas",
+                        what, separator == ';' ? "semicolons" : "tabs"));
       }
     }
   }
   const bool any_known = std::any_of(fields.begin(), fields.end(), [&](std::string_view field) {
     return std::any_of(columns.begin(), columns.end(),
-                       [&](const CsvHeader::Column& c) { return normalized(field) == c.name; });
+                       [&](const CsvHeader::Column &c) { return normalized(field) == c.name; });
   });
   if (!any_known) {
-    util::fail_data(at.position(),
-                    fmt::format("the first line of {} must be its header {}; this line names none of its "
-                                "columns (remove any lines above the header)",
-                                what, header_text(columns)));
+    util::fail_data(
+        at.position(),
+        fmt::format("the first line of {} must be its header {}; this line names none of its "
+                    "columns (remove any lines above the header)",
+                    what, header_text(columns)));
   }
 }
 
 } // namespace
 
-CsvHeader::CsvHeader(const CsvReader& reader, const std::vector<std::string_view>& fields,
+CsvHeader::CsvHeader(const CsvReader &reader, const std::vector<std::string_view> &fields,
                      std::vector<Column> columns, std::string_view what)
     : m_index(columns.size(), -1), m_width(fields.size()) {
   check_header_form(reader, fields, columns, what);
   std::vector<std::string> names;
-  for (const auto& column : columns) {
+  for (const auto &column : columns) {
     names.emplace_back(column.name);
   }
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -418,35 +422,40 @@ CsvHeader::CsvHeader(const CsvReader& reader, const std::vector<std::string_view
       const std::string_view guess = nearest(name, names);
       util::fail_data(reader.mark(i).position(),
                       fmt::format("unknown column '{}' in {} ({})", fields[i], what,
-                                  guess.empty() ? fmt::format("expected the header {}", header_text(columns))
-                                                : fmt::format("did you mean '{}'?", guess)));
+                                  guess.empty()
+                                      ? fmt::format("expected the header {}", header_text(columns))
+                                      : fmt::format("did you mean '{}'?", guess)));
     }
-    int& index = m_index[static_cast<std::size_t>(known - names.begin())];
+    int &index = m_index[static_cast<std::size_t>(known - names.begin())];
     if (index >= 0) {
       util::fail_data(reader.mark(i).position(),
-                      fmt::format("column '{}' is named twice in the header (also column {})", name, index + 1));
+                      fmt::format("column '{}' is named twice in the header (also column {})", name,
+                                  index + 1));
     }
     index = static_cast<int>(i);
   }
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (columns[c].required && m_index[c] < 0) {
       util::fail_data(reader.row_mark().position(),
-                      fmt::format("{} needs the header {}; '{}' is missing", what, header_text(columns),
-                                  columns[c].name));
+                      fmt::format("{} needs the header {}; '{}' is missing", what,
+                                  header_text(columns), columns[c].name));
     }
   }
 }
 
-void CsvHeader::check_width(const CsvReader& reader, const std::vector<std::string_view>& fields) const {
+void CsvHeader::check_width(const CsvReader &reader,
+                            const std::vector<std::string_view> &fields) const {
   if (fields.size() > m_width) {
-    util::fail_data(reader.mark(m_width).position(),
-                    fmt::format("expected {} fields as in the header, got {}: a value holding a comma must be "
-                                "quoted (\"INV 7,2024\")",
-                                m_width, fields.size()));
+    util::fail_data(
+        reader.mark(m_width).position(),
+        fmt::format("expected {} fields as in the header, got {}: a value holding a comma must be "
+                    "quoted (\"INV 7,2024\")",
+                    m_width, fields.size()));
   }
   if (fields.size() < m_width) {
-    util::fail_data(reader.row_mark().position(),
-                    fmt::format("expected {} fields as in the header, got {}", m_width, fields.size()));
+    util::fail_data(
+        reader.row_mark().position(),
+        fmt::format("expected {} fields as in the header, got {}", m_width, fields.size()));
   }
 }
 

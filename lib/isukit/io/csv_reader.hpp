@@ -20,12 +20,13 @@ class CsvReader {
 public:
   /// `quote` encloses fields that hold the separator, a line end or itself (doubled); '\0'
   /// for exports that never quote.
-  CsvReader(std::string_view content, const std::string* file, char separator = ',', char quote = '"');
+  CsvReader(std::string_view content, const std::string *file, char separator = ',',
+            char quote = '"');
   /// Reads the open file `fd` (not closed here) in blocks of 1 MiB: memory holds a block and
   /// the longest row, whatever the file's size. A failed read is an error at the file (exit 74).
-  CsvReader(int fd, const std::string* file, char separator = ',', char quote = '"');
+  CsvReader(int fd, const std::string *file, char separator = ',', char quote = '"');
 
-  const std::string* file() const { return m_file; }
+  const std::string *file() const { return m_file; }
 
   /// Skips the rest of the current line unread (the account lines above a bank export's header).
   /// False at the end.
@@ -33,7 +34,7 @@ public:
 
   /// Reads the next non-empty row into `fields`; false at the end. A field that is not UTF-8
   /// text is a data error at the field (`assess import` converts other encodings first).
-  bool next_row(std::vector<std::string_view>& fields);
+  bool next_row(std::vector<std::string_view> &fields);
 
   /// The bytes of the next line, without its line end (LF or CRLF), for a reader of plain rows
   /// that parses them itself; more blocks are read when the line is not whole at hand.
@@ -54,7 +55,7 @@ public:
 
 private:
   std::string_view m_content; // the bytes at hand: the whole text, or the blocks read so far
-  const std::string* m_file;
+  const std::string *m_file;
   char m_separator;
   char m_quote;
   bool m_stops[256] = {}; // the bytes that end an unquoted field: the separator, CR and LF
@@ -64,13 +65,13 @@ private:
   std::size_t m_pos = 0;
   int m_line = 1;
   int m_row_line = 0;
-  std::size_t m_row_start = 0;      // offset of the current row in m_content
+  std::size_t m_row_start = 0;       // offset of the current row in m_content
   std::vector<std::size_t> m_starts; // offset of each field of the current row
-  bool m_taken = false;             // the current row was taken by take_line: m_starts is empty
-  std::size_t m_row_end = 0;        // where the taken row's bytes end (before its line end)
-  std::size_t m_peeked_end = 0;     // where the peeked line's bytes end
-  std::size_t m_peeked_next = 0;    // where the line after the peeked one starts
-  std::size_t m_lf_scan = 0;        // peek_line found no LF between m_pos and here
+  bool m_taken = false;              // the current row was taken by take_line: m_starts is empty
+  std::size_t m_row_end = 0;         // where the taken row's bytes end (before its line end)
+  std::size_t m_peeked_end = 0;      // where the peeked line's bytes end
+  std::size_t m_peeked_next = 0;     // where the line after the peeked one starts
+  std::size_t m_lf_scan = 0;         // peek_line found no LF between m_pos and here
   std::string m_scratch;
   struct Unescaped {
     std::size_t field, offset, length;
@@ -79,7 +80,7 @@ private:
 
   /// Reads the row at m_pos; false at the end. A row read up to the end of the bytes at hand
   /// before the end of the file is incomplete: the caller reads more and reads the row again.
-  bool read_row(std::vector<std::string_view>& fields);
+  bool read_row(std::vector<std::string_view> &fields);
   /// True when the row just read may continue past the bytes at hand.
   bool cut_short() const { return !m_at_end && m_pos >= m_content.size(); }
   /// Keeps the bytes from `from` on and reads the next block after them; m_pos moves with them.
@@ -87,13 +88,13 @@ private:
   /// Fails at the first field of the row that is not UTF-8 text.
   /// The row just read is text: printable ASCII (the common case, checked eight bytes at a
   /// time), else each field UTF-8 without control characters (require_utf8_fields).
-  void check_row_text(const std::vector<std::string_view>& fields) const;
-  void require_utf8_fields(const std::vector<std::string_view>& fields) const;
+  void check_row_text(const std::vector<std::string_view> &fields) const;
+  void require_utf8_fields(const std::vector<std::string_view> &fields) const;
   /// Steps over a line end (LF, CRLF or CR) at m_pos, if there is one.
   bool skip_line_end();
   /// Reads the unquoted field at m_pos, up to the separator or line end.
-  void read_plain(std::vector<std::string_view>& fields);
-  void read_quoted(std::vector<std::string_view>& fields);
+  void read_plain(std::vector<std::string_view> &fields);
+  void read_quoted(std::vector<std::string_view> &fields);
   /// The line and column of `offset`, within the current row, in m_content.
   Mark mark_at(std::size_t offset) const;
   /// mark() of a row taken by take_line.
@@ -112,14 +113,14 @@ public:
   };
 
   /// `what` names the table for messages ("a payments CSV").
-  CsvHeader(const CsvReader& reader, const std::vector<std::string_view>& fields, std::vector<Column> columns,
-            std::string_view what);
+  CsvHeader(const CsvReader &reader, const std::vector<std::string_view> &fields,
+            std::vector<Column> columns, std::string_view what);
 
   /// The index of known column `column` (its place in `columns`), or -1 when absent.
   int index(std::size_t column) const { return m_index[column]; }
   /// Fails unless a row has as many fields as the header: an unquoted comma in a value would
   /// otherwise shift the columns after it.
-  void check_width(const CsvReader& reader, const std::vector<std::string_view>& fields) const;
+  void check_width(const CsvReader &reader, const std::vector<std::string_view> &fields) const;
 
 private:
   std::vector<int> m_index;

@@ -10,18 +10,23 @@ Value Value::word(std::string text) {
   return value;
 }
 
-Value iso(const std::optional<util::Date>& date) { return date ? Value(date->iso()) : Value(); }
+Value iso(const std::optional<util::Date> &date) {
+  return date ? Value(date->iso()) : Value();
+}
 
-Value flag(bool value) { return Value(value ? "true" : "false"); }
+Value flag(bool value) {
+  return Value(value ? "true" : "false");
+}
 
-void add_value(Node& record, const std::string& key, FieldType type, bool omit_absent, const Value& value) {
+void add_value(Node &record, const std::string &key, FieldType type, bool omit_absent,
+               const Value &value) {
   if (!value.text) {
     if (!omit_absent) {
       record.add(key, Node::null());
     }
     return;
   }
-  const std::string& text = *value.text;
+  const std::string &text = *value.text;
   switch (value.is_word ? FieldType::text : type) {
   case FieldType::money:
   case FieldType::rate:
@@ -40,18 +45,20 @@ void add_value(Node& record, const std::string& key, FieldType type, bool omit_a
   }
 }
 
-std::string cell_text(FieldType type, const std::string& words, const Value& value, const util::Lang& lang) {
+std::string cell_text(FieldType type, const std::string &words, const Value &value,
+                      const util::Lang &lang) {
   if (!value.text) {
     return "";
   }
   return type == FieldType::code ? lang.text(words + *value.text) : *value.text;
 }
 
-Node letter_value(FieldType type, const std::string& words, const Value& value, const util::Lang& lang) {
+Node letter_value(FieldType type, const std::string &words, const Value &value,
+                  const util::Lang &lang) {
   if (!value.text) {
     return Node::boolean(false);
   }
-  const std::string& text = *value.text;
+  const std::string &text = *value.text;
   if (value.is_word) {
     return Node::string(text);
   }
@@ -90,7 +97,8 @@ ColumnType column_type(FieldType type) {
   return ColumnType::text;
 }
 
-Column column(const std::string& label, FieldType type, const util::Lang& lang, const std::vector<util::Arg>& args) {
+Column column(const std::string &label, FieldType type, const util::Lang &lang,
+              const std::vector<util::Arg> &args) {
   return Column{lang.text(label, std::span<const util::Arg>(args)), column_type(type)};
 }
 

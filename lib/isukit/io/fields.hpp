@@ -28,7 +28,7 @@ enum class FieldType { text, money, rate, date, count, code, flag, year };
 struct Value {
   Value() = default;
   Value(std::string text) : text(std::move(text)) {}
-  Value(const char* text) : text(text) {}
+  Value(const char *text) : text(text) {}
   Value(std::optional<std::string> text) : text(std::move(text)) {}
   /// A word in a numeric field (the period `initial` among period numbers): text in the document.
   static Value word(std::string text);
@@ -38,13 +38,12 @@ struct Value {
 };
 
 /// A date's ISO text, or nothing.
-Value iso(const std::optional<util::Date>& date);
+Value iso(const std::optional<util::Date> &date);
 /// `true` or `false`, for a flag.
 Value flag(bool value);
 
 /// One field of records of type `Record`.
-template <typename Record>
-struct Field {
+template <typename Record> struct Field {
   std::string key = {};   // the document's key; empty: a column for people only (a state's name)
   std::string label = {}; // the catalogue id of the column head; empty: in the document only
   /// A column head that is no word of the catalogue, the same in every language (a year of a
@@ -53,58 +52,63 @@ struct Field {
   FieldType type = FieldType::text;
   std::string words = {};   // code: the catalogue prefix of its words ("standing.")
   bool omit_absent = false; // a record without a value leaves the key out rather than null
-  std::function<Value(const Record&)> value = {}; // every field but one for people only (with `shown`)
+  std::function<Value(const Record &)> value =
+      {}; // every field but one for people only (with `shown`)
   /// The cell people read when it is not the value itself: a name in the reader's language. A
   /// code without it reads as the catalogue's `words` + code.
-  std::function<std::string(const Record&, const util::Lang&)> shown = {};
+  std::function<std::string(const Record &, const util::Lang &)> shown = {};
   /// Adds the field to the document's record itself, for what one typed text cannot say: a
   /// text in every language (`state_name_en`, `state_name_fr`...), a reason with its
   /// parameters. `key` then only names the field.
-  std::function<void(Node& record, const Record&)> document = {};
+  std::function<void(Node &record, const Record &)> document = {};
   /// The field's key in a letter's Mustache context (empty: not in letters): see record_context.
   std::string context = {};
   /// What a letter shows when no text says it (a mapping, a boolean for a section).
-  std::function<Node(const Record&, const util::Lang&)> letter = {};
+  std::function<Node(const Record &, const util::Lang &)> letter = {};
 };
 
 /// A list of fields, in the order of the document's keys and the table's columns. Build one as
 /// a named variable (`Fields<R> fields = {...};`): GCC 12 stops with an internal compiler error
 /// on `return {{.key = ...}};`.
-template <typename Record>
-using Fields = std::vector<Field<Record>>;
+template <typename Record> using Fields = std::vector<Field<Record>>;
 
 /// Whether a field is a column of the table: it has a head.
-template <typename Record>
-bool in_table(const Field<Record>& f) {
+template <typename Record> bool in_table(const Field<Record> &f) {
   return !f.label.empty() || !f.head.empty();
 }
 
 // The parts that do not depend on the record type.
 /// Adds `value` under `key` to a record of the document, written as `type` says: numbers
 /// (money, rate, count, year) bare, flags as booleans, the rest as text; nothing as null or no key.
-void add_value(Node& record, const std::string& key, FieldType type, bool omit_absent, const Value& value);
+void add_value(Node &record, const std::string &key, FieldType type, bool omit_absent,
+               const Value &value);
 /// The cell of `value`: its text, a code as the catalogue's `words` + code; nothing is empty.
-std::string cell_text(FieldType type, const std::string& words, const Value& value, const util::Lang& lang);
-/// The table's type of a field's column: text for the types people read as words (code, flag, year).
+std::string cell_text(FieldType type, const std::string &words, const Value &value,
+                      const util::Lang &lang);
+/// The table's type of a field's column: text for the types people read as words (code, flag,
+/// year).
 ColumnType column_type(FieldType type);
 /// The column of a field: its head from the catalogue (given `args`), its type for alignment and
 /// grouping.
-Column column(const std::string& label, FieldType type, const util::Lang& lang, const std::vector<util::Arg>& args = {});
+Column column(const std::string &label, FieldType type, const util::Lang &lang,
+              const std::vector<util::Arg> &args = {});
 
 /// What a letter shows for a value: nothing is false (a section the template leaves out); money
 /// grouped in the letter's language, below zero with a minus sign (U+2212, which Markdown does
 /// not take for a list item, as a hyphen would be); a date long ("30 June 2025"); a code
 /// through the catalogue (`words` + code); anything else as written.
-Node letter_value(FieldType type, const std::string& words, const Value& value, const util::Lang& lang);
+Node letter_value(FieldType type, const std::string &words, const Value &value,
+                  const util::Lang &lang);
 
 /// A letter's Mustache list of `records`: one mapping per record, with each field that names a
 /// `context` key: its `letter`, else the text it shows people (`shown`), else letter_value.
 template <typename Record>
-Node record_context(const Fields<Record>& fields, const std::vector<Record>& records, const util::Lang& lang) {
+Node record_context(const Fields<Record> &fields, const std::vector<Record> &records,
+                    const util::Lang &lang) {
   Node list = Node::sequence();
-  for (const auto& r : records) {
-    Node& entry = list.push(Node::mapping());
-    for (const auto& f : fields) {
+  for (const auto &r : records) {
+    Node &entry = list.push(Node::mapping());
+    for (const auto &f : fields) {
       if (!f.context.empty()) {
         entry.add(f.context, f.letter  ? f.letter(r, lang)
                              : f.shown ? Node::string(f.shown(r, lang))
@@ -118,12 +122,12 @@ Node record_context(const Fields<Record>& fields, const std::vector<Record>& rec
 /// The document's list of `records`, one mapping per record with the fields that have a key,
 /// in the list's order.
 template <typename Record>
-Node record_list(const Fields<Record>& fields, const std::vector<Record>& records) {
+Node record_list(const Fields<Record> &fields, const std::vector<Record> &records) {
   Node list = Node::sequence();
   list.reserve(records.size());
-  for (const auto& r : records) {
-    Node& record = list.push(Node::mapping());
-    for (const auto& f : fields) {
+  for (const auto &r : records) {
+    Node &record = list.push(Node::mapping());
+    for (const auto &f : fields) {
       if (f.document) {
         f.document(record, r);
       } else if (!f.key.empty()) {
@@ -138,12 +142,12 @@ Node record_list(const Fields<Record>& fields, const std::vector<Record>& record
 /// field that has a label, one row per record; a row is a total when `is_total` says so. The
 /// heads are given `label_args` (`{"currency", "USD"}` for "Cost (USD)").
 template <typename Record>
-Table record_table(std::string name, std::string title, const Fields<Record>& fields,
-                   const std::vector<Record>& records, const util::Lang& lang,
-                   std::type_identity_t<std::function<bool(const Record&)>> is_total = {},
-                   const std::vector<util::Arg>& label_args = {}) {
+Table record_table(std::string name, std::string title, const Fields<Record> &fields,
+                   const std::vector<Record> &records, const util::Lang &lang,
+                   std::type_identity_t<std::function<bool(const Record &)>> is_total = {},
+                   const std::vector<util::Arg> &label_args = {}) {
   Table table{std::move(name), std::move(title), {}};
-  for (const auto& f : fields) {
+  for (const auto &f : fields) {
     if (!f.head.empty()) {
       table.columns.push_back(Column{f.head, column_type(f.type)});
     } else if (!f.label.empty()) {
@@ -151,11 +155,12 @@ Table record_table(std::string name, std::string title, const Fields<Record>& fi
     }
   }
   table.rows.reserve(records.size());
-  for (const auto& r : records) {
-    Row& row = table.rows.emplace_back(Row{{}, is_total && is_total(r)});
-    for (const auto& f : fields) {
+  for (const auto &r : records) {
+    Row &row = table.rows.emplace_back(Row{{}, is_total && is_total(r)});
+    for (const auto &f : fields) {
       if (in_table(f)) {
-        row.cells.push_back(f.shown ? f.shown(r, lang) : cell_text(f.type, f.words, f.value(r), lang));
+        row.cells.push_back(f.shown ? f.shown(r, lang)
+                                    : cell_text(f.type, f.words, f.value(r), lang));
       }
     }
   }
@@ -164,18 +169,21 @@ Table record_table(std::string name, std::string title, const Fields<Record>& fi
 
 /// Adds a total row under `table`, made by record_table from `fields`: the first column reads the
 /// catalogue's `label` (`label.total`, `label.difference_from_total`), each field whose key (a
-/// field for people only: its label id, else its head) `totals` names (`{"cost", "1200.00"}`) that exact text,
-/// the others nothing.
+/// field for people only: its label id, else its head) `totals` names (`{"cost", "1200.00"}`) that
+/// exact text, the others nothing.
 template <typename Record>
-void add_total_row(Table& table, const Fields<Record>& fields, const std::map<std::string, std::string>& totals,
-                   const util::Lang& lang, const std::string& label = "label.total") {
-  Row& row = table.rows.emplace_back(Row{{}, true});
-  for (const auto& f : fields) {
+void add_total_row(Table &table, const Fields<Record> &fields,
+                   const std::map<std::string, std::string> &totals, const util::Lang &lang,
+                   const std::string &label = "label.total") {
+  Row &row = table.rows.emplace_back(Row{{}, true});
+  for (const auto &f : fields) {
     if (!in_table(f)) {
       continue;
     }
     const auto found = totals.find(!f.key.empty() ? f.key : !f.label.empty() ? f.label : f.head);
-    row.cells.push_back(row.cells.empty() ? lang.text(label) : found != totals.end() ? found->second : "");
+    row.cells.push_back(row.cells.empty()       ? lang.text(label)
+                        : found != totals.end() ? found->second
+                                                : "");
   }
 }
 

@@ -5,14 +5,14 @@
 
 namespace isukit::io {
 
-const Mark* FirstSeen::insert(std::string_view identity, const Mark& at) {
+const Mark *FirstSeen::insert(std::string_view identity, const Mark &at) {
   if (4 * (m_used + 1) > 3 * m_slots.size()) {
     grow();
   }
   const std::uint64_t fingerprint = XXH3_64bits(identity.data(), identity.size());
   const std::size_t mask = m_slots.size() - 1;
   for (std::size_t i = fingerprint & mask;; i = (i + 1) & mask) { // linear probing
-    Slot& slot = m_slots[i];
+    Slot &slot = m_slots[i];
     if (slot.at.line == 0) {
       slot = Slot{fingerprint, at};
       ++m_used;
@@ -28,7 +28,7 @@ void FirstSeen::grow() {
   std::vector<Slot> old(m_slots.empty() ? 1024 : 2 * m_slots.size());
   old.swap(m_slots);
   const std::size_t mask = m_slots.size() - 1;
-  for (const Slot& slot : old) {
+  for (const Slot &slot : old) {
     if (slot.at.line != 0) {
       std::size_t i = slot.fingerprint & mask;
       while (m_slots[i].at.line != 0) {

@@ -19,7 +19,7 @@ class FirstSeen {
 public:
   /// Where an item of this identity was seen first, or null when it is new (then `at` is
   /// recorded). `at` must have a line (a position read from a file).
-  const Mark* insert(std::string_view identity, const Mark& at);
+  const Mark *insert(std::string_view identity, const Mark &at);
 
 private:
   struct Slot {

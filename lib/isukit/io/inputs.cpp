@@ -4,18 +4,17 @@
 
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace isukit::io {
 
@@ -23,7 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* stdin_name = "<stdin>";
+constexpr const char *stdin_name = "<stdin>";
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -31,12 +30,14 @@ std::string lower(std::string text) {
   return text;
 }
 
-bool has_extension(const fs::path& path, std::string_view ext) { return lower(path.extension().string()) == ext; }
+bool has_extension(const fs::path &path, std::string_view ext) {
+  return lower(path.extension().string()) == ext;
+}
 
 /// Why a file found inside a directory is not read, or empty when it is: hidden files and
 /// editors' leftovers (`.payments.yaml`, `.#payments.yaml`, `payments.yaml~`, `#payments.yaml#`)
 /// are copies of a file that is read already, and only YAML and CSV hold documents.
-std::string_view skip_reason(const fs::directory_entry& entry) {
+std::string_view skip_reason(const fs::directory_entry &entry) {
   const std::string name = entry.path().filename().string();
   if (name.front() == '.') {
     return "a hidden file";
@@ -48,8 +49,9 @@ std::string_view skip_reason(const fs::directory_entry& entry) {
   if (!entry.is_regular_file(ec)) {
     return "not a regular file";
   }
-  const fs::path& path = entry.path();
-  if (!has_extension(path, ".yaml") && !has_extension(path, ".yml") && !has_extension(path, ".csv")) {
+  const fs::path &path = entry.path();
+  if (!has_extension(path, ".yaml") && !has_extension(path, ".yml") &&
+      !has_extension(path, ".csv")) {
     return "not a .yaml, .yml or .csv file";
   }
   return {};
@@ -57,18 +59,19 @@ std::string_view skip_reason(const fs::directory_entry& entry) {
 
 /// The data files below `dir`, sorted; every file left out is named on stderr with why. A
 /// hidden directory (`.git`) is left out whole.
-std::vector<std::string> directory_files(const std::string& dir) {
+std::vector<std::string> directory_files(const std::string &dir) {
   std::vector<std::string> found;
   std::vector<std::pair<std::string, std::string>> left_out; // path, why: named in sorted order
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const bool is_dir = it->is_directory(ec);
     const bool hidden = it->path().filename().string().front() == '.';
     if (is_dir && (hidden || it->is_symlink(ec))) {
       it.disable_recursion_pending();
       left_out.emplace_back(it->path().string(),
-                            hidden ? "a hidden directory" : "a link to a directory (name it to read it)");
+                            hidden ? "a hidden directory"
+                                   : "a link to a directory (name it to read it)");
       continue;
     }
     if (is_dir) {
@@ -81,11 +84,12 @@ std::vector<std::string> directory_files(const std::string& dir) {
     found.push_back(it->path().string());
   }
   if (ec) {
-    throw util::Error(util::ExitCode::no_input, util::Position{dir, 0, 0}, fmt::format("cannot read: {}", ec.message()));
+    throw util::Error(util::ExitCode::no_input, util::Position{dir, 0, 0},
+                      fmt::format("cannot read: {}", ec.message()));
   }
   std::sort(found.begin(), found.end());
   std::sort(left_out.begin(), left_out.end());
-  for (const auto& [path, why] : left_out) {
+  for (const auto &[path, why] : left_out) {
     util::note(util::Position{path, 0, 0}, "not read: " + why);
   }
   return found;
@@ -103,11 +107,12 @@ bool looks_like_csv(std::string_view content) {
   if (line.substr(0, 3) == "\xEF\xBB\xBF") {
     line.remove_prefix(3);
   }
-  return line.find_first_of(",;\t") != std::string_view::npos && line.find(':') == std::string_view::npos &&
-         !line.empty() && line.front() != '#' && line.front() != '-' && line.front() != '{' && line.front() != '[';
+  return line.find_first_of(",;\t") != std::string_view::npos &&
+         line.find(':') == std::string_view::npos && !line.empty() && line.front() != '#' &&
+         line.front() != '-' && line.front() != '{' && line.front() != '[';
 }
 
-[[noreturn]] void no_input(const std::string& path, const std::string& why) {
+[[noreturn]] void no_input(const std::string &path, const std::string &why) {
   throw util::Error(util::ExitCode::no_input, util::Position{path, 0, 0},
                     fmt::format("cannot read: {}", why));
 }
@@ -117,16 +122,17 @@ bool looks_like_csv(std::string_view content) {
 class SeenFiles {
 public:
   /// True the first time a file is offered; later offers are named on stderr.
-  bool first(const std::string& path) {
+  bool first(const std::string &path) {
     struct stat info {};
     const int result = path == "-" ? ::fstat(0, &info) : ::stat(path.c_str(), &info);
     const std::string name = path == "-" ? stdin_name : path;
     if (result != 0) {
       return true; // cannot be identified: opening it will say why
     }
-    for (const auto& seen : m_seen) {
+    for (const auto &seen : m_seen) {
       if (seen.device == info.st_dev && seen.inode == info.st_ino) {
-        util::note(util::Position{name, 0, 0}, fmt::format("not read again: it is {}, already read", seen.name));
+        util::note(util::Position{name, 0, 0},
+                   fmt::format("not read again: it is {}, already read", seen.name));
         return false;
       }
     }
@@ -146,20 +152,20 @@ private:
 /// Passes everything on to the consumer and notes the kinds it passed.
 class KindRecorder : public DocumentConsumer {
 public:
-  explicit KindRecorder(DocumentConsumer& consumer) : m_consumer(consumer) {}
+  explicit KindRecorder(DocumentConsumer &consumer) : m_consumer(consumer) {}
 
-  std::string_view streamed_list(const std::string& kind, const Node& kind_node) override {
+  std::string_view streamed_list(const std::string &kind, const Node &kind_node) override {
     record(kind);
     return m_consumer.streamed_list(kind, kind_node);
   }
-  void on_record(const std::string& kind, const Node& header, const Node& record) override {
+  void on_record(const std::string &kind, const Node &header, const Node &record) override {
     m_consumer.on_record(kind, header, record);
   }
   void on_document(Document document) override {
     record(document.kind);
     m_consumer.on_document(std::move(document));
   }
-  void on_csv(CsvReader& reader) override {
+  void on_csv(CsvReader &reader) override {
     m_consumer.on_csv(reader);
     if (reader.any_row()) { // a CSV of blank lines holds nothing
       record("CSV");
@@ -169,33 +175,33 @@ public:
   InputsRead read;
 
 private:
-  void record(const std::string& kind) {
+  void record(const std::string &kind) {
     if (std::find(read.kinds.begin(), read.kinds.end(), kind) == read.kinds.end()) {
       read.kinds.push_back(kind);
     }
   }
-  DocumentConsumer& m_consumer;
+  DocumentConsumer &m_consumer;
 };
 
 } // namespace
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
+std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
   if (args.empty()) {
     return {"-"};
   }
   std::vector<std::string> files;
   SeenFiles seen;
-  auto take = [&](const std::string& path) {
+  auto take = [&](const std::string &path) {
     if (seen.first(path)) {
       files.push_back(path);
     }
   };
-  for (const auto& arg : args) {
+  for (const auto &arg : args) {
     std::error_code ec;
     if (arg == "-") {
       take(arg);
     } else if (fs::is_directory(arg, ec)) {
-      for (const auto& file : directory_files(arg)) {
+      for (const auto &file : directory_files(arg)) {
         take(file);
       }
     } else if (fs::exists(arg, ec)) {
@@ -207,7 +213,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
   return files;
 }
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string &path) {
   if (path == "-") {
     std::ostringstream content;
     content << std::cin.rdbuf();
@@ -228,7 +234,7 @@ std::string read_file(const std::string& path) {
 namespace {
 
 /// A `.csv` file is read in blocks as it is parsed: a million payments never sit in memory whole.
-void read_csv_file(const std::string& path, DocumentConsumer& consumer) {
+void read_csv_file(const std::string &path, DocumentConsumer &consumer) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     no_input(path, std::strerror(errno));
@@ -243,9 +249,9 @@ void read_csv_file(const std::string& path, DocumentConsumer& consumer) {
 
 } // namespace
 
-InputsRead read_inputs(const std::vector<std::string>& args, DocumentConsumer& consumer) {
+InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &consumer) {
   KindRecorder recorder(consumer);
-  for (const auto& path : expand_inputs(args)) {
+  for (const auto &path : expand_inputs(args)) {
     if (path != "-" && has_extension(path, ".csv")) {
       read_csv_file(path, recorder);
       continue;

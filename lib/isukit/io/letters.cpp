@@ -16,21 +16,21 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-std::filesystem::path without_mustache_suffix(const std::filesystem::path& name) {
+std::filesystem::path without_mustache_suffix(const std::filesystem::path &name) {
   return name.extension() == ".mustache" ? name.stem() : name;
 }
 
-mustache::data to_data(const Node& node) {
+mustache::data to_data(const Node &node) {
   if (node.is_mapping()) {
     mustache::data object{mustache::data::type::object};
-    for (const auto& entry : node.entries()) {
+    for (const auto &entry : node.entries()) {
       object.set(entry.key, to_data(entry.value));
     }
     return object;
   }
   if (node.is_sequence()) {
     mustache::data list{mustache::data::type::list};
-    for (const auto& item : node.items()) {
+    for (const auto &item : node.items()) {
       list.push_back(to_data(item));
     }
     return list;
@@ -61,7 +61,7 @@ std::string_view trimmed(std::string_view text) {
 
 /// The field a tag's inside (between its braces) names; empty for a comment, partial or
 /// closing tag (its opening tag names the field already).
-std::string_view tag_field(std::string_view inside, bool triple, const util::Position& at) {
+std::string_view tag_field(std::string_view inside, bool triple, const util::Position &at) {
   inside = trimmed(inside);
   if (triple || inside.empty()) {
     return inside;
@@ -72,7 +72,8 @@ std::string_view tag_field(std::string_view inside, bool triple, const util::Pos
   case '/':
     return {};
   case '=':
-    throw util::Error(util::ExitCode::data, at, "set-delimiter tags ({{=...=}}) are not supported in a letter template");
+    throw util::Error(util::ExitCode::data, at,
+                      "set-delimiter tags ({{=...=}}) are not supported in a letter template");
   case '#':
   case '^':
   case '&':
@@ -84,7 +85,7 @@ std::string_view tag_field(std::string_view inside, bool triple, const util::Pos
 
 /// The field tags of `text`, in order. Tags are found as Mustache's default delimiters mark
 /// them; kainjow has parsed the text already, so every tag is closed.
-std::vector<FieldTag> field_tags(std::string_view text, const std::string& file) {
+std::vector<FieldTag> field_tags(std::string_view text, const std::string &file) {
   std::vector<FieldTag> tags;
   int line = 1;
   int column = 1;
@@ -99,7 +100,8 @@ std::vector<FieldTag> field_tags(std::string_view text, const std::string& file)
     }
   };
   std::size_t done = 0;
-  for (std::size_t open = text.find("{{"); open != std::string_view::npos; open = text.find("{{", done)) {
+  for (std::size_t open = text.find("{{"); open != std::string_view::npos;
+       open = text.find("{{", done)) {
     pass(done, open);
     const bool triple = text.compare(open, 3, "{{{") == 0;
     const std::string_view closing = triple ? "}}}" : "}}";
@@ -108,7 +110,8 @@ std::vector<FieldTag> field_tags(std::string_view text, const std::string& file)
     if (close == std::string_view::npos) {
       break;
     }
-    const std::string_view field = tag_field(text.substr(inside, close - inside), triple, {file, line, column});
+    const std::string_view field =
+        tag_field(text.substr(inside, close - inside), triple, {file, line, column});
     if (!field.empty()) {
       tags.push_back(FieldTag{std::string(field), line, column});
     }
@@ -119,7 +122,7 @@ std::vector<FieldTag> field_tags(std::string_view text, const std::string& file)
 }
 
 /// "state.name": {state, name}; "." (the current item) names no field.
-std::vector<std::string> name_parts(const std::string& name) {
+std::vector<std::string> name_parts(const std::string &name) {
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (start <= name.size()) {
@@ -132,21 +135,23 @@ std::vector<std::string> name_parts(const std::string& name) {
   return parts;
 }
 
-void add_context_fields(const Node& node, std::set<std::string>& fields) {
+void add_context_fields(const Node &node, std::set<std::string> &fields) {
   if (node.is_mapping()) {
-    for (const auto& entry : node.entries()) {
+    for (const auto &entry : node.entries()) {
       fields.insert(entry.key);
       add_context_fields(entry.value, fields);
     }
   } else if (node.is_sequence()) {
-    for (const auto& item : node.items()) {
+    for (const auto &item : node.items()) {
       add_context_fields(item, fields);
     }
   }
 }
 
 /// Characters that open markup wherever they are.
-bool is_markdown_special(char c) { return std::string_view("\\`*_{}[]<>#|~&").find(c) != std::string_view::npos; }
+bool is_markdown_special(char c) {
+  return std::string_view("\\`*_{}[]<>#|~&").find(c) != std::string_view::npos;
+}
 
 } // namespace
 
@@ -176,7 +181,7 @@ std::string escape_markdown(std::string_view text) {
   return result;
 }
 
-Escape escape_for(const std::filesystem::path& output_name) {
+Escape escape_for(const std::filesystem::path &output_name) {
   const auto ext = without_mustache_suffix(output_name).extension();
   if (ext == ".html" || ext == ".htm") {
     return Escape::html;
@@ -190,7 +195,7 @@ Escape escape_for(const std::filesystem::path& output_name) {
   return Escape::none;
 }
 
-LetterTemplate LetterTemplate::load(const std::filesystem::path& path) {
+LetterTemplate LetterTemplate::load(const std::filesystem::path &path) {
   return from_text(read_file(path.string()), path.string());
 }
 
@@ -212,20 +217,20 @@ std::string LetterTemplate::output_extension() const {
   return ext.empty() ? ".txt" : ext.string();
 }
 
-std::string LetterTemplate::render(const Node& context) const {
+std::string LetterTemplate::render(const Node &context) const {
   mustache::mustache parsed(m_text);
   switch (escape_for(std::filesystem::path(m_name).filename())) {
   case Escape::html:
-    parsed.set_custom_escape([](const std::string& s) { return escape_html(s); });
+    parsed.set_custom_escape([](const std::string &s) { return escape_html(s); });
     break;
   case Escape::latex:
-    parsed.set_custom_escape([](const std::string& s) { return escape_latex(s); });
+    parsed.set_custom_escape([](const std::string &s) { return escape_latex(s); });
     break;
   case Escape::markdown:
-    parsed.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
+    parsed.set_custom_escape([](const std::string &s) { return escape_markdown(s); });
     break;
   case Escape::none:
-    parsed.set_custom_escape([](const std::string& s) { return s; });
+    parsed.set_custom_escape([](const std::string &s) { return s; });
     break;
   }
   std::string text = parsed.render(to_data(context));
@@ -241,36 +246,37 @@ std::string LetterTemplate::render(const Node& context) const {
 
 std::set<std::string> LetterTemplate::field_names() const {
   std::set<std::string> names;
-  for (const auto& tag : field_tags(m_text, m_name)) {
-    for (auto& part : name_parts(tag.name)) {
+  for (const auto &tag : field_tags(m_text, m_name)) {
+    for (auto &part : name_parts(tag.name)) {
       names.insert(std::move(part));
     }
   }
   return names;
 }
 
-void LetterTemplate::check_fields(const std::set<std::string>& known) const {
-  for (const auto& tag : field_tags(m_text, m_name)) {
-    for (const auto& part : name_parts(tag.name)) {
+void LetterTemplate::check_fields(const std::set<std::string> &known) const {
+  for (const auto &tag : field_tags(m_text, m_name)) {
+    for (const auto &part : name_parts(tag.name)) {
       if (!known.contains(part)) {
-        throw util::Error(util::ExitCode::data, util::Position{m_name, tag.line, tag.column},
-                          fmt::format("unknown field '{}' in the template (the fields of this letter: {})", tag.name,
-                                      fmt::join(known, ", ")));
+        throw util::Error(
+            util::ExitCode::data, util::Position{m_name, tag.line, tag.column},
+            fmt::format("unknown field '{}' in the template (the fields of this letter: {})",
+                        tag.name, fmt::join(known, ", ")));
       }
     }
   }
 }
 
-std::set<std::string> context_fields(const Node& context) {
+std::set<std::string> context_fields(const Node &context) {
   std::set<std::string> fields;
   add_context_fields(context, fields);
   return fields;
 }
 
-void write_letters(const std::filesystem::path& dir, const std::vector<Letter>& letters) {
+void write_letters(const std::filesystem::path &dir, const std::vector<Letter> &letters) {
   std::vector<util::BatchFile> files;
   files.reserve(letters.size());
-  for (const auto& letter : letters) {
+  for (const auto &letter : letters) {
     files.push_back(util::BatchFile{letter.file_name, letter.content});
   }
   util::write_batch(dir, files);

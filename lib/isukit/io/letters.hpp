@@ -17,20 +17,20 @@ enum class Escape { none, markdown, html, latex };
 /// else (text) not at all. The name is the template's, with its `.mustache` suffix removed.
 /// Whatever a value holds (a name typed as `*Jo* <img src=x>`), it stays text in the letter;
 /// `{{{value}}}` is the template's way to insert a value unescaped.
-Escape escape_for(const std::filesystem::path& output_name);
+Escape escape_for(const std::filesystem::path &output_name);
 
 /// A parsed template, with where it came from for error messages.
 class LetterTemplate {
 public:
   /// Reads and parses; a missing file is exit 66, a malformed template exit 65.
-  static LetterTemplate load(const std::filesystem::path& path);
+  static LetterTemplate load(const std::filesystem::path &path);
   static LetterTemplate from_text(std::string text, std::string name);
 
   /// The extension of the files it makes (".md" for "invoice.en.md.mustache").
   std::string output_extension() const;
 
   /// Renders for one recipient; `context` is a mapping of the fields the template may use.
-  std::string render(const Node& context) const;
+  std::string render(const Node &context) const;
 
   /// The names its tags use: variables ({{x}}, {{{x}}}, {{&x}}) and sections ({{#x}}, {{^x}}),
   /// a dotted name as its parts ("state.name": state, name); not comments nor partials.
@@ -40,7 +40,7 @@ public:
   /// letter: ...)"): Mustache renders an unknown name as nothing, so a misspelt {{nmae}} would
   /// make blank letters without a word. A set-delimiter tag ({{=<% %>=}}) is refused as
   /// unsupported: names after it could not be checked.
-  void check_fields(const std::set<std::string>& known) const;
+  void check_fields(const std::set<std::string> &known) const;
 
 private:
   std::string m_text;
@@ -55,17 +55,18 @@ std::string escape_markdown(std::string_view text);
 
 /// Every key of `context`'s mappings, at every depth: the names a template rendered with it
 /// can resolve (a section's items are mappings too).
-std::set<std::string> context_fields(const Node& context);
+std::set<std::string> context_fields(const Node &context);
 
 struct Letter {
   std::string file_name; // inside the output directory
   std::string content;
-  std::set<std::string> fields; // context_fields of what it was rendered from: its template is checked against the batch's
+  std::set<std::string> fields; // context_fields of what it was rendered from: its template is
+                                // checked against the batch's
 };
 
 /// Writes the letters into `dir` as one batch (util::write_batch): `dir` shows the previous
 /// batch or this one, never a mix; letters of the previous batch that this one does not
 /// replace are removed, other files in `dir` are left as they are.
-void write_letters(const std::filesystem::path& dir, const std::vector<Letter>& letters);
+void write_letters(const std::filesystem::path &dir, const std::vector<Letter> &letters);
 
 } // namespace isukit::io

@@ -12,13 +12,15 @@ util::Position Mark::position() const {
   return util::Position{file ? *file : std::string(), line, column};
 }
 
-std::string Mark::located() const { return fmt::format("{}:{}:{}", file ? *file : std::string(), line, column); }
+std::string Mark::located() const {
+  return fmt::format("{}:{}:{}", file ? *file : std::string(), line, column);
+}
 
-const std::string* intern_file_name(const std::string& name) {
+const std::string *intern_file_name(const std::string &name) {
   static std::deque<std::string> names;
   static std::mutex mutex;
   const std::lock_guard lock(mutex);
-  for (const auto& existing : names) {
+  for (const auto &existing : names) {
     if (existing == name) {
       return &existing;
     }
@@ -26,12 +28,24 @@ const std::string* intern_file_name(const std::string& name) {
   return &names.emplace_back(name);
 }
 
-Node Node::string(std::string text) { return scalar(std::move(text), Style::string, {}); }
-Node Node::number(std::string text) { return scalar(std::move(text), Style::number, {}); }
-Node Node::boolean(bool value) { return scalar(value ? "true" : "false", Style::boolean, {}); }
-Node Node::null() { return Node(); }
-Node Node::mapping() { return container(Type::mapping, {}); }
-Node Node::sequence() { return container(Type::sequence, {}); }
+Node Node::string(std::string text) {
+  return scalar(std::move(text), Style::string, {});
+}
+Node Node::number(std::string text) {
+  return scalar(std::move(text), Style::number, {});
+}
+Node Node::boolean(bool value) {
+  return scalar(value ? "true" : "false", Style::boolean, {});
+}
+Node Node::null() {
+  return Node();
+}
+Node Node::mapping() {
+  return container(Type::mapping, {});
+}
+Node Node::sequence() {
+  return container(Type::sequence, {});
+}
 
 Node Node::scalar(std::string text, Style style, Mark mark) {
   Node node;
@@ -49,12 +63,12 @@ Node Node::container(Type type, Mark mark) {
   return node;
 }
 
-Node& Node::add(std::string key, Node value, Mark key_mark) {
+Node &Node::add(std::string key, Node value, Mark key_mark) {
   m_entries.push_back(Entry{std::move(key), key_mark, std::move(value)});
   return m_entries.back().value;
 }
 
-Node& Node::push(Node value) {
+Node &Node::push(Node value) {
   m_items.push_back(std::move(value));
   return m_items.back();
 }
@@ -67,8 +81,8 @@ void Node::reserve(std::size_t count) {
   }
 }
 
-const Node* Node::find(std::string_view key) const {
-  for (const auto& entry : m_entries) {
+const Node *Node::find(std::string_view key) const {
+  for (const auto &entry : m_entries) {
     if (entry.key == key) {
       return &entry.value;
     }
@@ -76,8 +90,8 @@ const Node* Node::find(std::string_view key) const {
   return nullptr;
 }
 
-const Node& Node::at(std::string_view key) const {
-  const Node* value = as_mapping().find(key);
+const Node &Node::at(std::string_view key) const {
+  const Node *value = as_mapping().find(key);
   if (!value) {
     fail(fmt::format("missing required field '{}'", key));
   }
@@ -85,13 +99,15 @@ const Node& Node::at(std::string_view key) const {
 }
 
 std::string Node::text_or(std::string_view key, std::string fallback) const {
-  const Node* value = find(key);
+  const Node *value = find(key);
   return value ? value->as_text() : std::move(fallback);
 }
 
-void Node::fail(std::string message) const { util::fail_data(position(), std::move(message)); }
+void Node::fail(std::string message) const {
+  util::fail_data(position(), std::move(message));
+}
 
-std::string describe(const Node& node) {
+std::string describe(const Node &node) {
   switch (node.type()) {
   case Node::Type::null:
     return "nothing";
@@ -105,7 +121,7 @@ std::string describe(const Node& node) {
   return "?";
 }
 
-const std::string& Node::as_text() const {
+const std::string &Node::as_text() const {
   if (is_null() && m_mark.line > 0) {
     fail("expected text, got no value: YAML reads an empty value and a bare null, Null, NULL or ~ "
          "as no value; quote a text that is one of these (\"Null\")");
@@ -132,7 +148,8 @@ util::PartialDate Node::as_partial_date() const {
   if (!date) {
     fail(fmt::format("expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {}", describe(*this)));
   }
-  if (!util::is_working_year(date->earliest().year()) || !util::is_working_year(date->latest().year())) {
+  if (!util::is_working_year(date->earliest().year()) ||
+      !util::is_working_year(date->latest().year())) {
     fail(util::outside_working_years(m_text));
   }
   return *date;
@@ -141,9 +158,10 @@ util::PartialDate Node::as_partial_date() const {
 util::Rational Node::as_decimal() const {
   const auto value = is_scalar() ? util::parse_decimal(m_text) : std::nullopt;
   if (!value && is_scalar() && util::is_plain_decimal(m_text)) {
-    fail(fmt::format("this number has more than {} digits before or after its point, more than any rate, share "
-                     "or quantity needs",
-                     util::max_decimal_digits));
+    fail(fmt::format(
+        "this number has more than {} digits before or after its point, more than any rate, share "
+        "or quantity needs",
+        util::max_decimal_digits));
   }
   if (!value) {
     fail(fmt::format("expected a decimal number such as 0.125, got {}", describe(*this)));
@@ -194,17 +212,18 @@ bool Node::as_bool() const {
     return false;
   }
   fail(fmt::format("expected true or false (YAML 1.2: true, True, TRUE, false, False or FALSE; "
-                   "yes, no, on and off are text), got {}", describe(*this)));
+                   "yes, no, on and off are text), got {}",
+                   describe(*this)));
 }
 
-const std::vector<Node>& Node::as_sequence() const {
+const std::vector<Node> &Node::as_sequence() const {
   if (!is_sequence()) {
     fail(fmt::format("expected a list, got {}", describe(*this)));
   }
   return m_items;
 }
 
-const Node& Node::as_mapping() const {
+const Node &Node::as_mapping() const {
   if (!is_mapping()) {
     fail(fmt::format("expected a mapping, got {}", describe(*this)));
   }

@@ -15,7 +15,7 @@ namespace isukit::io {
 
 /// A compact position; the file name is interned so that a million nodes share one string.
 struct Mark {
-  const std::string* file = nullptr;
+  const std::string *file = nullptr;
   int line = 0; // 1-based; 0 when the node was built, not read
   int column = 0;
 
@@ -25,7 +25,7 @@ struct Mark {
 };
 
 /// Keeps `name` alive for the life of the process and returns a stable pointer to it.
-const std::string* intern_file_name(const std::string& name);
+const std::string *intern_file_name(const std::string &name);
 
 class Node {
 public:
@@ -51,9 +51,9 @@ public:
 
   /// Appends a key to a mapping, keeping insertion order (output is deterministic). The
   /// reference returned is valid until the next add to the same mapping.
-  Node& add(std::string key, Node value, Mark key_mark = {});
+  Node &add(std::string key, Node value, Mark key_mark = {});
   /// Appends an item to a sequence; the reference is valid until the next push.
-  Node& push(Node value);
+  Node &push(Node value);
   /// Makes room for `count` items (a sequence) or entries (a mapping), for a reader that
   /// knows how many follow.
   void reserve(std::size_t count);
@@ -61,26 +61,26 @@ public:
   // --- Reading ---
   Type type() const { return m_type; }
   Style style() const { return m_style; }
-  const Mark& mark() const { return m_mark; }
+  const Mark &mark() const { return m_mark; }
   util::Position position() const { return m_mark.position(); }
   bool is_null() const { return m_type == Type::null; }
   bool is_scalar() const { return m_type == Type::scalar; }
   bool is_mapping() const { return m_type == Type::mapping; }
   bool is_sequence() const { return m_type == Type::sequence; }
 
-  const std::string& text() const { return m_text; }
-  const std::vector<Node>& items() const { return m_items; }
-  const std::vector<Entry>& entries() const { return m_entries; }
+  const std::string &text() const { return m_text; }
+  const std::vector<Node> &items() const { return m_items; }
+  const std::vector<Entry> &entries() const { return m_entries; }
 
   /// The value of `key` in a mapping, or null.
-  const Node* find(std::string_view key) const;
+  const Node *find(std::string_view key) const;
   /// The value of `key`; a missing key is a data error at this mapping.
-  const Node& at(std::string_view key) const;
+  const Node &at(std::string_view key) const;
   /// The text of an optional field, or `fallback` when the key is absent.
   std::string text_or(std::string_view key, std::string fallback = {}) const;
 
   /// Typed views; each throws a data error at this node naming what was expected.
-  const std::string& as_text() const;
+  const std::string &as_text() const;
   util::Date as_date() const;
   util::PartialDate as_partial_date() const;
   util::Rational as_decimal() const;
@@ -93,8 +93,8 @@ public:
   /// The booleans of YAML 1.2's core schema: true, True, TRUE, false, False, FALSE. YAML 1.1's
   /// yes/no/on/off are refused, so that one rule holds for every boolean field.
   bool as_bool() const;
-  const std::vector<Node>& as_sequence() const;
-  const Node& as_mapping() const;
+  const std::vector<Node> &as_sequence() const;
+  const Node &as_mapping() const;
 
   [[noreturn]] void fail(std::string message) const;
 
@@ -114,6 +114,6 @@ struct Node::Entry {
 };
 
 /// `"text"` for messages: the value as the user wrote it, or its type.
-std::string describe(const Node& node);
+std::string describe(const Node &node);
 
 } // namespace isukit::io

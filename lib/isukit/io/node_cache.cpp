@@ -19,9 +19,9 @@ constexpr std::size_t hash_size = 2 * sizeof(std::uint64_t);
 
 class Writer {
 public:
-  void u32(std::uint32_t v) { m_out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void u64(std::uint64_t v) { m_out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void hash(const Hash128& h) {
+  void u32(std::uint32_t v) { m_out.append(reinterpret_cast<const char *>(&v), sizeof v); }
+  void u64(std::uint64_t v) { m_out.append(reinterpret_cast<const char *>(&v), sizeof v); }
+  void hash(const Hash128 &h) {
     u64(h.high);
     u64(h.low);
   }
@@ -30,21 +30,21 @@ public:
     u32(static_cast<std::uint32_t>(s.size()));
     m_out.append(s);
   }
-  void mark(const Mark& m) {
+  void mark(const Mark &m) {
     u32(static_cast<std::uint32_t>(m.line));
     u32(static_cast<std::uint32_t>(m.column));
   }
-  void node(const Node& n) {
+  void node(const Node &n) {
     m_out += static_cast<char>(n.type());
     m_out += static_cast<char>(n.style());
     mark(n.mark());
     text(n.text());
     u32(static_cast<std::uint32_t>(n.items().size()));
-    for (const auto& item : n.items()) {
+    for (const auto &item : n.items()) {
       node(item);
     }
     u32(static_cast<std::uint32_t>(n.entries().size()));
-    for (const auto& entry : n.entries()) {
+    for (const auto &entry : n.entries()) {
       text(entry.key);
       mark(entry.key_mark);
       node(entry.value);
@@ -52,8 +52,8 @@ public:
   }
   /// One document of a payload: its kind, the list streamed out of it (empty for none), the
   /// records of that list as written by node(), then the document without them.
-  void document(std::string_view kind, std::string_view streamed, std::uint32_t records, std::string_view record_bytes,
-                const Node& root) {
+  void document(std::string_view kind, std::string_view streamed, std::uint32_t records,
+                std::string_view record_bytes, const Node &root) {
     text(kind);
     text(streamed);
     u32(records);
@@ -72,7 +72,7 @@ private:
 /// Reads what Writer wrote; any inconsistency makes the whole read fail (ok() false).
 class Reader {
 public:
-  Reader(std::string_view bytes, const std::string* file) : m_bytes(bytes), m_file(file) {}
+  Reader(std::string_view bytes, const std::string *file) : m_bytes(bytes), m_file(file) {}
 
   bool ok() const { return m_ok; }
   bool at_end() const { return m_pos == m_bytes.size(); }
@@ -142,7 +142,8 @@ public:
     for (std::uint32_t i = 0, count = u32(); m_ok && i < count; ++i) {
       const std::string_view key = text_view();
       mark();
-      m_ok = m_ok && h.type == Node::Type::mapping && std::find(keys.begin(), keys.end(), key) == keys.end();
+      m_ok = m_ok && h.type == Node::Type::mapping &&
+             std::find(keys.begin(), keys.end(), key) == keys.end();
       keys.push_back(key);
       skip_node(depth + 1);
     }
@@ -167,7 +168,8 @@ private:
     Head h;
     h.mark = mark();
     h.text = text_view();
-    if (type > static_cast<unsigned char>(Node::Type::mapping) || style > static_cast<unsigned char>(Node::Style::quoted)) {
+    if (type > static_cast<unsigned char>(Node::Type::mapping) ||
+        style > static_cast<unsigned char>(Node::Style::quoted)) {
       m_ok = false;
       return {};
     }
@@ -179,7 +181,7 @@ private:
 
   /// Makes room in `n` for `count` children, as many as the bytes left could hold (each takes
   /// more than 20), and returns `count`.
-  std::uint32_t reserved(Node& n, std::uint32_t count) const {
+  std::uint32_t reserved(Node &n, std::uint32_t count) const {
     n.reserve(std::min<std::size_t>(count, (m_bytes.size() - m_pos) / 20));
     return count;
   }
@@ -196,7 +198,7 @@ private:
   }
 
   std::string_view m_bytes;
-  const std::string* m_file;
+  const std::string *m_file;
   std::size_t m_pos = 0;
   bool m_ok = true;
 };
@@ -204,8 +206,8 @@ private:
 /// Collects whole documents, streaming nothing (reference files are small).
 struct Collector : DocumentConsumer {
   std::vector<Document> documents;
-  std::string_view streamed_list(const std::string&, const Node&) override { return {}; }
-  void on_record(const std::string&, const Node&, const Node&) override {}
+  std::string_view streamed_list(const std::string &, const Node &) override { return {}; }
+  void on_record(const std::string &, const Node &, const Node &) override {}
   void on_document(Document document) override { documents.push_back(std::move(document)); }
 };
 
@@ -213,16 +215,16 @@ struct Collector : DocumentConsumer {
 /// A payload that grows past `limit` bytes is given up, so memory stays flat on any input.
 class Recorder final : public DocumentConsumer {
 public:
-  Recorder(DocumentConsumer& inner, std::uint64_t limit) : m_inner(inner), m_limit(limit) {}
+  Recorder(DocumentConsumer &inner, std::uint64_t limit) : m_inner(inner), m_limit(limit) {}
 
-  std::string_view streamed_list(const std::string& kind, const Node& kind_node) override {
+  std::string_view streamed_list(const std::string &kind, const Node &kind_node) override {
     const std::string_view streamed = m_inner.streamed_list(kind, kind_node);
     m_streamed = streamed;
     m_records = Writer();
     m_record_count = 0;
     return streamed;
   }
-  void on_record(const std::string& kind, const Node& header, const Node& record) override {
+  void on_record(const std::string &kind, const Node &header, const Node &record) override {
     m_inner.on_record(kind, header, record);
     if (recording()) {
       m_records.node(record);
@@ -258,7 +260,7 @@ private:
     return !m_given_up;
   }
 
-  DocumentConsumer& m_inner;
+  DocumentConsumer &m_inner;
   std::uint64_t m_limit;
   Writer m_body;
   Writer m_records; // the records of the document being read
@@ -270,27 +272,27 @@ private:
 
 /// What the YAML reader guarantees of a document: a mapping whose first key is `kind`, its
 /// value the document's kind.
-bool is_document(const std::string& kind, const Node& root) {
-  const auto& entries = root.entries();
-  return root.is_mapping() && !entries.empty() && entries[0].key == "kind" && entries[0].value.is_scalar() &&
-         entries[0].value.text() == kind;
+bool is_document(const std::string &kind, const Node &root) {
+  const auto &entries = root.entries();
+  return root.is_mapping() && !entries.empty() && entries[0].key == "kind" &&
+         entries[0].value.is_scalar() && entries[0].value.text() == kind;
 }
 
 /// What the reader guarantees of a streamed list: a sequence at the top level, other than the
 /// kind, left empty in the document. A document that streamed nothing has no records.
-bool streams_soundly(const Node& root, const std::string& streamed, std::uint32_t records) {
+bool streams_soundly(const Node &root, const std::string &streamed, std::uint32_t records) {
   if (streamed.empty()) {
     return records == 0;
   }
-  const Node* list = root.find(streamed);
+  const Node *list = root.find(streamed);
   return streamed != "kind" && list && list->is_sequence() && list->items().empty();
 }
 
 /// The document as the reader held it while it delivered the records of `streamed`: the keys
 /// up to that list, the list itself still empty.
-Node header_of(const Node& root, std::string_view streamed) {
+Node header_of(const Node &root, std::string_view streamed) {
   Node header = Node::container(Node::Type::mapping, root.mark());
-  for (const auto& entry : root.entries()) {
+  for (const auto &entry : root.entries()) {
     header.add(entry.key, entry.value, entry.key_mark);
     if (entry.key == streamed) {
       break;
@@ -300,9 +302,9 @@ Node header_of(const Node& root, std::string_view streamed) {
 }
 
 /// A copy of the mapping `root` with the value of `key` replaced.
-Node with_value(const Node& root, std::string_view key, Node value) {
+Node with_value(const Node &root, std::string_view key, Node value) {
   Node copy = Node::container(Node::Type::mapping, root.mark());
-  for (const auto& entry : root.entries()) {
+  for (const auto &entry : root.entries()) {
     copy.add(entry.key, entry.key == key ? std::move(value) : entry.value, entry.key_mark);
   }
   return copy;
@@ -310,12 +312,13 @@ Node with_value(const Node& root, std::string_view key, Node value) {
 
 /// Delivers a whole document as the reader delivers it to a consumer that streams the list
 /// `streamed` (or nothing, when it is empty or not a top-level sequence of this document).
-void deliver_whole(const std::string& kind, Node root, std::string_view streamed, DocumentConsumer& consumer) {
-  const Node* list = streamed.empty() ? nullptr : root.find(streamed);
+void deliver_whole(const std::string &kind, Node root, std::string_view streamed,
+                   DocumentConsumer &consumer) {
+  const Node *list = streamed.empty() ? nullptr : root.find(streamed);
   if (list && list->is_sequence()) {
     Node emptied = with_value(root, streamed, Node::container(Node::Type::sequence, list->mark()));
     const Node header = header_of(emptied, streamed);
-    for (const Node& record : list->items()) {
+    for (const Node &record : list->items()) {
       consumer.on_record(kind, header, record);
     }
     root = std::move(emptied);
@@ -325,8 +328,8 @@ void deliver_whole(const std::string& kind, Node root, std::string_view streamed
 
 /// Delivers a document read from an entry and the `count` records `in` stands at, which were
 /// streamed out of its list `streamed`, to a consumer; it stops where a record cannot be read.
-void deliver(Reader& in, const std::string& kind, Node root, const std::string& streamed, std::uint32_t count,
-             DocumentConsumer& consumer) {
+void deliver(Reader &in, const std::string &kind, Node root, const std::string &streamed,
+             std::uint32_t count, DocumentConsumer &consumer) {
   const std::string_view wanted = consumer.streamed_list(kind, root.entries()[0].value);
   if (wanted != streamed) { // recorded for another consumer: rebuilt whole, then streamed its way
     if (!streamed.empty()) {
@@ -362,14 +365,15 @@ struct Checked {
 };
 
 /// Reads one document of a payload and checks that the reader could have delivered it.
-std::optional<Checked> check_document(Reader& in) {
+std::optional<Checked> check_document(Reader &in) {
   Checked document;
   document.kind = in.text();
   document.streamed = in.text();
   document.count = in.u32();
   const std::uint64_t size = in.u64();
   document.records_at = in.pos();
-  in.seek(document.records_at + std::min<std::uint64_t>(size, std::numeric_limits<std::uint32_t>::max()));
+  in.seek(document.records_at +
+          std::min<std::uint64_t>(size, std::numeric_limits<std::uint32_t>::max()));
   document.root = in.node();
   if (!in.ok() || !is_document(document.kind, document.root) ||
       !streams_soundly(document.root, document.streamed, document.count)) {
@@ -390,7 +394,8 @@ std::optional<Checked> check_document(Reader& in) {
 /// Every document of a payload, checked whole before any is delivered (delivering what was
 /// not checked could deliver half of it); none when any part is not what the reader could have
 /// delivered.
-std::optional<std::vector<Checked>> check_payload(std::string_view payload, const std::string* file) {
+std::optional<std::vector<Checked>> check_payload(std::string_view payload,
+                                                  const std::string *file) {
   Reader in(payload, file);
   std::vector<Checked> documents;
   for (std::uint32_t i = 0, count = in.u32(); in.ok() && i < count; ++i) {
@@ -407,16 +412,17 @@ std::optional<std::vector<Checked>> check_payload(std::string_view payload, cons
 }
 
 /// Delivers checked documents, reading their records again from the payload one at a time.
-void deliver_payload(std::string_view payload, const std::string* file, std::vector<Checked>& documents,
-                     DocumentConsumer& consumer) {
+void deliver_payload(std::string_view payload, const std::string *file,
+                     std::vector<Checked> &documents, DocumentConsumer &consumer) {
   Reader in(payload, file);
-  for (auto& document : documents) {
+  for (auto &document : documents) {
     in.seek(document.records_at);
-    deliver(in, document.kind, std::move(document.root), document.streamed, document.count, consumer);
+    deliver(in, document.kind, std::move(document.root), document.streamed, document.count,
+            consumer);
   }
 }
 
-std::string make_entry(const Hash128& key, std::string_view payload) {
+std::string make_entry(const Hash128 &key, std::string_view payload) {
   Writer entry;
   entry.raw(magic);
   entry.hash(key);
@@ -427,7 +433,7 @@ std::string make_entry(const Hash128& key, std::string_view payload) {
 
 /// The payload of an entry for the content whose hash is `key`, or none when the entry is not
 /// one (another format, another content, damaged or cut short).
-std::optional<std::string_view> payload_of(std::string_view entry, const Hash128& key) {
+std::optional<std::string_view> payload_of(std::string_view entry, const Hash128 &key) {
   if (entry.size() < magic.size() + 2 * hash_size || entry.substr(0, magic.size()) != magic) {
     return std::nullopt;
   }
@@ -441,13 +447,14 @@ std::optional<std::string_view> payload_of(std::string_view entry, const Hash128
   return payload;
 }
 
-void parse(const std::string& file_name, std::string_view content, DocumentConsumer& consumer) {
+void parse(const std::string &file_name, std::string_view content, DocumentConsumer &consumer) {
   read_yaml(content, file_name, consumer);
 }
 
 } // namespace
 
-void read_yaml_cached(const std::string& file_name, std::string_view content, DocumentConsumer& consumer) {
+void read_yaml_cached(const std::string &file_name, std::string_view content,
+                      DocumentConsumer &consumer) {
   const auto store = CacheStore::open();
   if (!store) {
     parse(file_name, content, consumer);
@@ -455,7 +462,7 @@ void read_yaml_cached(const std::string& file_name, std::string_view content, Do
   }
   // The key is the content alone: positions take the file's name when an entry is replayed.
   const Hash128 key = hash128(content);
-  const std::string* file = intern_file_name(file_name);
+  const std::string *file = intern_file_name(file_name);
   if (const auto entry = store->get(key)) {
     const auto payload = payload_of(*entry, key);
     if (auto documents = payload ? check_payload(*payload, file) : std::nullopt) {
@@ -470,24 +477,25 @@ void read_yaml_cached(const std::string& file_name, std::string_view content, Do
   }
 }
 
-std::vector<Document> read_yaml_cached(const std::string& file_name, std::string_view content) {
+std::vector<Document> read_yaml_cached(const std::string &file_name, std::string_view content) {
   Collector collector;
   read_yaml_cached(file_name, content, collector);
   return std::move(collector.documents);
 }
 
-std::string serialize_documents(std::string_view content, const std::vector<Document>& documents) {
+std::string serialize_documents(std::string_view content, const std::vector<Document> &documents) {
   Writer payload;
   payload.u32(static_cast<std::uint32_t>(documents.size()));
-  for (const auto& document : documents) {
+  for (const auto &document : documents) {
     payload.document(document.kind, {}, 0, {}, document.root);
   }
   return make_entry(hash128(content), payload.bytes());
 }
 
-std::optional<std::vector<Document>> deserialize_documents(std::string_view entry, std::string_view content,
-                                                           const std::string& file_name) {
-  const std::string* file = intern_file_name(file_name);
+std::optional<std::vector<Document>> deserialize_documents(std::string_view entry,
+                                                           std::string_view content,
+                                                           const std::string &file_name) {
+  const std::string *file = intern_file_name(file_name);
   const auto payload = payload_of(entry, hash128(content));
   auto documents = payload ? check_payload(*payload, file) : std::nullopt;
   if (!documents) {

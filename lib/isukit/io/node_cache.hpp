@@ -23,16 +23,18 @@ namespace isukit::io {
 /// not this content's XXH3-128 hash, whose checksum fails (damaged, truncated, foreign) or that
 /// is not what the reader could have delivered is a miss, and is replaced. Without a store
 /// (ISUKIT_CACHE=off) this is read_yaml.
-void read_yaml_cached(const std::string& file_name, std::string_view content, DocumentConsumer& consumer);
+void read_yaml_cached(const std::string &file_name, std::string_view content,
+                      DocumentConsumer &consumer);
 
 /// Every document of a YAML input, with no list streamed (the reference files).
-std::vector<Document> read_yaml_cached(const std::string& file_name, std::string_view content);
+std::vector<Document> read_yaml_cached(const std::string &file_name, std::string_view content);
 
 // The entry format, for tests and fuzzing: a magic line, the content's hash, a checksum of the
 // payload, then the payload. deserialize_documents returns nullopt for anything
 // serialize_documents did not write for that content.
-std::string serialize_documents(std::string_view content, const std::vector<Document>& documents);
-std::optional<std::vector<Document>> deserialize_documents(std::string_view entry, std::string_view content,
-                                                           const std::string& file_name);
+std::string serialize_documents(std::string_view content, const std::vector<Document> &documents);
+std::optional<std::vector<Document>> deserialize_documents(std::string_view entry,
+                                                           std::string_view content,
+                                                           const std::string &file_name);
 
 } // namespace isukit::io

@@ -1,8 +1,8 @@
 #include <isukit/io/chart.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/io/select.hpp>
-#include <isukit/io/xlsx.hpp>
 #include <isukit/io/writers.hpp>
+#include <isukit/io/xlsx.hpp>
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
 #include <isukit/util/locale.hpp>
@@ -15,11 +15,13 @@ namespace isukit::io {
 
 namespace {
 
-bool is_numeric(ColumnType type) { return type != ColumnType::text && type != ColumnType::date; }
+bool is_numeric(ColumnType type) {
+  return type != ColumnType::text && type != ColumnType::date;
+}
 
 } // namespace
 
-std::string people_cell(const std::string& cell, ColumnType type, util::Lang lang) {
+std::string people_cell(const std::string &cell, ColumnType type, util::Lang lang) {
   if (type == ColumnType::money || type == ColumnType::count) {
     return util::group_digits(cell, lang);
   }
@@ -31,14 +33,14 @@ std::string people_cell(const std::string& cell, ColumnType type, util::Lang lan
 
 namespace {
 
-std::string pad(const std::string& text, std::size_t width, bool right) {
+std::string pad(const std::string &text, std::size_t width, bool right) {
   const std::string fill(width - std::min(width, util::display_width(text)), ' ');
   return right ? fill + text : text + fill;
 }
 
-template <typename Fn> void each_table(const std::vector<Table>& tables, std::string& out, Fn fn) {
+template <typename Fn> void each_table(const std::vector<Table> &tables, std::string &out, Fn fn) {
   bool first = true;
-  for (const auto& table : tables) {
+  for (const auto &table : tables) {
     if (!first) {
       out += '\n';
     }
@@ -49,24 +51,24 @@ template <typename Fn> void each_table(const std::vector<Table>& tables, std::st
 
 } // namespace
 
-std::string render_text_table(const std::vector<Table>& tables, util::Lang lang) {
+std::string render_text_table(const std::vector<Table> &tables, util::Lang lang) {
   std::string out;
-  each_table(tables, out, [&](const Table& table) {
+  each_table(tables, out, [&](const Table &table) {
     const std::size_t n = table.columns.size();
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> widths(n, 0);
     for (std::size_t c = 0; c < n; ++c) {
       widths[c] = util::display_width(table.columns[c].header);
     }
-    for (const auto& row : table.rows) {
-      auto& formatted = cells.emplace_back();
+    for (const auto &row : table.rows) {
+      auto &formatted = cells.emplace_back();
       for (std::size_t c = 0; c < n; ++c) {
-        formatted.push_back(people_cell(c < row.cells.size() ? row.cells[c] : "",
-                                       table.columns[c].type, lang));
+        formatted.push_back(
+            people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
         widths[c] = std::max(widths[c], util::display_width(formatted.back()));
       }
     }
-    auto line = [&](const std::vector<std::string>& values) {
+    auto line = [&](const std::vector<std::string> &values) {
       std::string text;
       for (std::size_t c = 0; c < n; ++c) {
         text += c ? "  " : "";
@@ -91,7 +93,7 @@ std::string render_text_table(const std::vector<Table>& tables, util::Lang lang)
       out += "\n\n";
     }
     std::vector<std::string> headers;
-    for (const auto& column : table.columns) {
+    for (const auto &column : table.columns) {
       headers.push_back(column.header);
     }
     line(headers);
@@ -105,7 +107,7 @@ std::string render_text_table(const std::vector<Table>& tables, util::Lang lang)
     if (!table.notes.empty()) {
       out += '\n';
     }
-    for (const auto& note : table.notes) {
+    for (const auto &note : table.notes) {
       out += note;
       out += '\n';
     }
@@ -113,7 +115,7 @@ std::string render_text_table(const std::vector<Table>& tables, util::Lang lang)
   return out;
 }
 
-std::string render_markdown(const std::vector<Table>& tables, util::Lang lang) {
+std::string render_markdown(const std::vector<Table> &tables, util::Lang lang) {
   std::string out;
   auto escape = [](std::string text) {
     std::string escaped;
@@ -125,28 +127,28 @@ std::string render_markdown(const std::vector<Table>& tables, util::Lang lang) {
     }
     return escaped;
   };
-  each_table(tables, out, [&](const Table& table) {
+  each_table(tables, out, [&](const Table &table) {
     if (!table.title.empty()) {
       out += "**";
       out += escape(table.title);
       out += "**\n\n";
     }
     out += '|';
-    for (const auto& column : table.columns) {
+    for (const auto &column : table.columns) {
       out += ' ';
       out += escape(column.header);
       out += " |";
     }
     out += "\n|";
-    for (const auto& column : table.columns) {
+    for (const auto &column : table.columns) {
       out += is_numeric(column.type) ? " ---: |" : " --- |";
     }
     out += '\n';
-    for (const auto& row : table.rows) {
+    for (const auto &row : table.rows) {
       out += '|';
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        std::string cell = escape(people_cell(c < row.cells.size() ? row.cells[c] : "",
-                                             table.columns[c].type, lang));
+        std::string cell = escape(
+            people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
         if (row.is_total && !cell.empty()) {
           cell.insert(0, "**");
           cell += "**";
@@ -159,7 +161,7 @@ std::string render_markdown(const std::vector<Table>& tables, util::Lang lang) {
     }
     if (!table.notes.empty()) {
       out += '\n';
-      for (const auto& note : table.notes) {
+      for (const auto &note : table.notes) {
         out += escape(note);
         out += '\n';
       }
@@ -187,7 +189,8 @@ bool is_plain_number(std::string_view text) {
 /// OWASP's advice for CSV injection: a leading ' keeps a spreadsheet from running the cell.
 std::string neutralise_formula(std::string_view cell, ColumnType type) {
   const bool number = is_numeric(type) && is_plain_number(cell);
-  if (!number && !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+  if (!number && !cell.empty() &&
+      std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
     std::string quoted(1, '\'');
     return quoted.append(cell);
   }
@@ -196,10 +199,12 @@ std::string neutralise_formula(std::string_view cell, ColumnType type) {
 
 } // namespace
 
-std::string render_separated(const Table& table, char separator) {
+std::string render_separated(const Table &table, char separator) {
   auto field = [separator](std::string text) {
     if (separator == '\t') {
-      std::replace_if(text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+      std::replace_if(
+          text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
+          ' ');
       return text;
     }
     if (text.find_first_of(",\"\n\r") == std::string::npos) {
@@ -221,10 +226,11 @@ std::string render_separated(const Table& table, char separator) {
     out += field(neutralise_formula(table.columns[c].header, ColumnType::text));
   }
   out += eol;
-  for (const auto& row : table.rows) {
+  for (const auto &row : table.rows) {
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       out += c ? std::string(1, separator) : "";
-      out += field(neutralise_formula(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type));
+      out += field(
+          neutralise_formula(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type));
     }
     out += eol;
   }
@@ -261,7 +267,8 @@ namespace {
 
 /// Small enough to read, enough to print: numbers right-aligned in tabular figures, column
 /// heads repeated on each printed page, no row split across pages.
-constexpr std::string_view page_style = R"(body { font-family: sans-serif; margin: 2em; color: #000; background: #fff; }
+constexpr std::string_view page_style =
+    R"(body { font-family: sans-serif; margin: 2em; color: #000; background: #fff; }
 table { border-collapse: collapse; margin: 1em 0 0.5em; }
 caption { font-weight: bold; text-align: start; padding-bottom: 0.5em; }
 th, td { padding: 0.2em 0.6em; text-align: start; vertical-align: top; border-bottom: 1px solid #ccc; }
@@ -282,13 +289,16 @@ figure.chart svg { display: block; max-width: 100%; height: auto; }
 )";
 
 /// ` dir="rtl"` for a language written right to left (Arabic), else nothing.
-std::string direction(const util::Lang& lang) { return lang.conventions().right_to_left ? " dir=\"rtl\"" : ""; }
+std::string direction(const util::Lang &lang) {
+  return lang.conventions().right_to_left ? " dir=\"rtl\"" : "";
+}
 
-std::string html_page(const std::string& body, const std::string& title, util::Lang lang) {
-  return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"{}>\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-                     lang.code(), direction(lang), escape_html(title), page_style, body);
+std::string html_page(const std::string &body, const std::string &title, util::Lang lang) {
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\"{}>\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+      lang.code(), direction(lang), escape_html(title), page_style, body);
 }
 
 } // namespace
@@ -296,36 +306,39 @@ std::string html_page(const std::string& body, const std::string& title, util::L
 namespace {
 
 /// One table: caption, head, body (total rows of class "total"), then its notes.
-std::string html_table(const Table& table, const util::Lang& lang, std::string_view attributes = "") {
+std::string html_table(const Table &table, const util::Lang &lang,
+                       std::string_view attributes = "") {
   std::string out = "<table" + std::string(attributes) + ">\n";
   if (!table.title.empty()) {
     out += "  <caption>" + escape_html(table.title) + "</caption>\n";
   }
   out += "  <thead>\n    <tr>";
-  for (const auto& column : table.columns) {
+  for (const auto &column : table.columns) {
     out += is_numeric(column.type) ? "<th class=\"num\">" : "<th>";
     out += escape_html(column.header) + "</th>";
   }
   out += "</tr>\n  </thead>\n  <tbody>\n";
-  for (const auto& row : table.rows) {
+  for (const auto &row : table.rows) {
     out += row.is_total ? "    <tr class=\"total\">" : "    <tr>";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const auto type = table.columns[c].type;
       out += is_numeric(type) ? "<td class=\"num\">" : "<td>";
-      out += escape_html(people_cell(c < row.cells.size() ? row.cells[c] : "", type, lang)) + "</td>";
+      out +=
+          escape_html(people_cell(c < row.cells.size() ? row.cells[c] : "", type, lang)) + "</td>";
     }
     out += "</tr>\n";
   }
   out += "  </tbody>\n</table>\n";
-  for (const auto& note : table.notes) {
+  for (const auto &note : table.notes) {
     out += "<p>" + escape_html(note) + "</p>\n";
   }
   return out;
 }
 
 /// A chart as a figure: its title, its picture, then its figures as a table.
-std::string html_figure(Table chart, const util::Lang& lang) {
-  std::string out = "<figure class=\"chart\">\n<figcaption>" + escape_html(chart.title) + "</figcaption>\n";
+std::string html_figure(Table chart, const util::Lang &lang) {
+  std::string out =
+      "<figure class=\"chart\">\n<figcaption>" + escape_html(chart.title) + "</figcaption>\n";
   out += render_svg_chart(chart, lang);
   chart.title.clear(); // the figure's caption names it
   return out + html_table(chart, lang) + "</figure>\n";
@@ -333,16 +346,18 @@ std::string html_figure(Table chart, const util::Lang& lang) {
 
 } // namespace
 
-std::string render_html(const std::vector<Table>& tables, util::Lang lang, bool standalone,
-                        const std::vector<Table>& charts) {
+std::string render_html(const std::vector<Table> &tables, util::Lang lang, bool standalone,
+                        const std::vector<Table> &charts) {
   std::string out;
-  each_table(tables, out, [&](const Table& table) {
+  each_table(tables, out, [&](const Table &table) {
     out += html_table(table, lang, standalone ? "" : direction(lang));
     for (std::size_t i = 0; &table == &tables.front() && i < charts.size(); ++i) {
-      out += "\n" + html_figure(charts[i], lang); // after the first table (the summary), before the details
+      out += "\n" + html_figure(charts[i],
+                                lang); // after the first table (the summary), before the details
     }
   });
-  return standalone ? html_page(out, tables.empty() ? std::string() : tables.front().title, lang) : out;
+  return standalone ? html_page(out, tables.empty() ? std::string() : tables.front().title, lang)
+                    : out;
 }
 
 std::string escape_latex(std::string_view text) {
@@ -391,7 +406,7 @@ std::string escape_latex(std::string_view text) {
 namespace {
 
 /// The caption and column heads: once on the first page, again on every following page.
-std::string latex_head(const Table& table) {
+std::string latex_head(const Table &table) {
   std::string heads = "\\toprule\n";
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     heads += c ? " & " : "";
@@ -402,26 +417,28 @@ std::string latex_head(const Table& table) {
     return heads + "\\endfirsthead\n" + heads + "\\endhead\n";
   }
   const std::string caption = escape_latex(table.title);
-  return "\\caption{" + caption + "} \\\\\n" + heads + "\\endfirsthead\n" +
-         "\\caption[]{" + caption + "} \\\\\n" + heads + "\\endhead\n";
+  return "\\caption{" + caption + "} \\\\\n" + heads + "\\endfirsthead\n" + "\\caption[]{" +
+         caption + "} \\\\\n" + heads + "\\endhead\n";
 }
 
 /// The rule closing each page; on the last, the notes under it as table notes: as wide as the
 /// line, from the table's left edge (tables are set flush left), without widening any column.
-std::string latex_foot(const Table& table) {
+std::string latex_foot(const Table &table) {
   std::string foot = "\\bottomrule\n\\endfoot\n\\bottomrule\n";
-  for (const auto& note : table.notes) {
-    foot += fmt::format("\\multicolumn{{{}}}{{@{{}}l@{{}}}}{{\\rlap{{\\parbox[t]{{\\linewidth}}{{\\footnotesize {}}}}}}} \\\\\n",
+  for (const auto &note : table.notes) {
+    foot += fmt::format("\\multicolumn{{{}}}{{@{{}}l@{{}}}}{{\\rlap{{\\parbox[t]{{\\linewidth}}{{"
+                        "\\footnotesize {}}}}}}} \\\\\n",
                         table.columns.size(), escape_latex(note));
   }
   return foot + "\\endlastfoot\n";
 }
 
-std::string latex_row(const Table& table, std::size_t r, util::Lang lang) {
-  const auto& row = table.rows[r];
+std::string latex_row(const Table &table, std::size_t r, util::Lang lang) {
+  const auto &row = table.rows[r];
   std::string out = row.is_total && r > 0 && !table.rows[r - 1].is_total ? "\\midrule\n" : "";
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    std::string text = escape_latex(people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
+    std::string text = escape_latex(
+        people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
     if (row.is_total && !text.empty()) {
       text = "\\textbf{" + text + "}";
     }
@@ -432,33 +449,36 @@ std::string latex_row(const Table& table, std::size_t r, util::Lang lang) {
 }
 
 /// A document that compiles with pdflatex and the packages of texlive-latex-recommended.
-std::string latex_document(const std::string& body, const util::Lang& lang) {
+std::string latex_document(const std::string &body, const util::Lang &lang) {
   // The caption's word in the language; LaTeX's own is "Table".
   const std::string table_name = lang.text("latex.table_name");
-  return fmt::format("\\documentclass[a4paper]{{article}}\n"
-                     "\\usepackage[utf8]{{inputenc}}\n"
-                     "\\usepackage[landscape,margin=15mm]{{geometry}}\n"
-                     "\\usepackage{{longtable,booktabs}}\n"
-                     "{}"
-                     "\\begin{{document}}\n{}\\end{{document}}\n",
-                     table_name == "Table" ? "" : fmt::format("\\renewcommand{{\\tablename}}{{{}}}\n", table_name), body);
+  return fmt::format(
+      "\\documentclass[a4paper]{{article}}\n"
+      "\\usepackage[utf8]{{inputenc}}\n"
+      "\\usepackage[landscape,margin=15mm]{{geometry}}\n"
+      "\\usepackage{{longtable,booktabs}}\n"
+      "{}"
+      "\\begin{{document}}\n{}\\end{{document}}\n",
+      table_name == "Table" ? "" : fmt::format("\\renewcommand{{\\tablename}}{{{}}}\n", table_name),
+      body);
 }
 
 } // namespace
 
-std::string render_latex(const std::vector<Table>& tables, util::Lang lang, bool standalone) {
+std::string render_latex(const std::vector<Table> &tables, util::Lang lang, bool standalone) {
   if (!lang.conventions().latin_script) {
     // pdflatex with inputenc cannot set Arabic, Cyrillic or Chinese: refuse rather than write a
     // document that does not compile.
-    throw util::Error(util::ExitCode::usage,
-                      fmt::format("--format latex writes only languages in Latin script (pdflatex); for '{}' "
-                                  "use --format html or markdown",
-                                  lang.code()));
+    throw util::Error(
+        util::ExitCode::usage,
+        fmt::format("--format latex writes only languages in Latin script (pdflatex); for '{}' "
+                    "use --format html or markdown",
+                    lang.code()));
   }
   std::string out;
-  each_table(tables, out, [&](const Table& table) {
+  each_table(tables, out, [&](const Table &table) {
     out += "\\begin{longtable}[l]{";
-    for (const auto& column : table.columns) {
+    for (const auto &column : table.columns) {
       out += is_numeric(column.type) ? 'r' : 'l';
     }
     out += "}\n" + latex_head(table) + latex_foot(table);
@@ -470,13 +490,14 @@ std::string render_latex(const std::vector<Table>& tables, util::Lang lang, bool
   return standalone ? latex_document(out, lang) : out;
 }
 
-std::string render(const Output& all, Format format, util::Lang lang, const RenderOptions& options) {
+std::string render(const Output &all, Format format, util::Lang lang,
+                   const RenderOptions &options) {
   const bool standalone = options.standalone && (format == Format::html || format == Format::latex);
   if (options.standalone && !standalone) {
     throw util::Error(util::ExitCode::usage, "--standalone applies to --format html and latex");
   }
   const std::optional<Output> selected = select_tables(all, format, options.table);
-  const Output& output = selected ? *selected : all;
+  const Output &output = selected ? *selected : all;
   switch (format) {
   case Format::yaml:
     return to_yaml(output.documents);
@@ -488,9 +509,12 @@ std::string render(const Output& all, Format format, util::Lang lang, const Rend
     return render_markdown(output.tables, lang);
   case Format::csv:
   case Format::tsv:
-    return output.tables.empty() ? std::string() : render_separated(output.tables.front(), format == Format::csv ? ',' : '\t');
+    return output.tables.empty()
+               ? std::string()
+               : render_separated(output.tables.front(), format == Format::csv ? ',' : '\t');
   case Format::html:
-    return render_html(output.tables, lang, standalone, standalone ? output.charts : std::vector<Table>{});
+    return render_html(output.tables, lang, standalone,
+                       standalone ? output.charts : std::vector<Table>{});
   case Format::latex:
     return render_latex(output.tables, lang, standalone);
   case Format::xlsx:

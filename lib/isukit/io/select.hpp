@@ -13,10 +13,10 @@ namespace isukit::io {
 /// rows only, then, where it has total rows, those rows as a table of their own, named `totals`
 /// when only one table of the output has totals, else `NAME-totals`. Titles, columns and notes
 /// are the original table's.
-std::vector<Table> named_tables(const Output& output);
+std::vector<Table> named_tables(const Output &output);
 
 /// "summary, states, totals": the names of named_tables, for errors and tests.
-std::string table_names(const Output& output);
+std::string table_names(const Output &output);
 
 /// The tables a format writes. With a name: that table alone, in every table format. Without:
 /// csv and tsv (one table, one header row: what a spreadsheet or miller reads) write the body of
@@ -26,6 +26,6 @@ std::string table_names(const Output& output);
 /// as writing it); else the chosen table in an output of its own, without documents or charts.
 /// Errors: usage (64) for an unknown name (the message lists the names) or a name given to
 /// yaml or json.
-std::optional<Output> select_tables(const Output& output, Format format, const std::string& name);
+std::optional<Output> select_tables(const Output &output, Format format, const std::string &name);
 
 } // namespace isukit::io

@@ -26,7 +26,9 @@ bool matches_language_key(std::string_view pattern, std::string_view key) {
 
 } // namespace
 
-Shape Shape::scalar() { return Shape(); }
+Shape Shape::scalar() {
+  return Shape();
+}
 
 Shape Shape::list(Shape item) {
   Shape shape;
@@ -38,7 +40,7 @@ Shape Shape::list(Shape item) {
 Shape Shape::mapping(std::vector<Field> fields) {
   Shape shape;
   shape.m_type = Type::mapping;
-  for (auto& field : fields) {
+  for (auto &field : fields) {
     shape.m_keys.push_back(std::move(field.key));
     shape.m_children.push_back(std::move(field.shape));
   }
@@ -58,7 +60,7 @@ Shape Shape::keyed(Shape value) {
   return shape;
 }
 
-const Shape* Shape::field(std::string_view key) const {
+const Shape *Shape::field(std::string_view key) const {
   if (m_type != Type::mapping) {
     return nullptr;
   }
@@ -70,7 +72,7 @@ const Shape* Shape::field(std::string_view key) const {
   return nullptr;
 }
 
-void Shape::check(const Node& node) const {
+void Shape::check(const Node &node) const {
   switch (m_type) {
   case Type::any:
     return;
@@ -84,9 +86,10 @@ void Shape::check(const Node& node) const {
       node.fail(fmt::format("expected a list, got {}{}", describe(node),
                             node.is_mapping() && !node.entries().empty()
                                 ? " (each item of a list starts with '- ')"
-                                : node.is_null() ? " (write [] for an empty list)" : ""));
+                            : node.is_null() ? " (write [] for an empty list)"
+                                             : ""));
     }
-    for (const auto& item : node.items()) {
+    for (const auto &item : node.items()) {
       m_children.front().check(item);
     }
     return;
@@ -97,26 +100,28 @@ void Shape::check(const Node& node) const {
   }
 }
 
-void Shape::check_mapping(const Node& node) const {
+void Shape::check_mapping(const Node &node) const {
   if (!node.is_mapping()) {
     node.fail(fmt::format("expected a mapping, got {}", describe(node)));
   }
-  for (const auto& entry : node.entries()) {
+  for (const auto &entry : node.entries()) {
     if (m_type == Type::keyed) {
       m_children.front().check(entry.value);
       continue;
     }
-    const Shape* shape = field(entry.key);
+    const Shape *shape = field(entry.key);
     if (!shape) {
-      const Mark& where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
-      util::fail_data(where.position(), fmt::format("unknown field '{}' ({})", entry.key, suggestion(entry.key, m_keys)));
+      const Mark &where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
+      util::fail_data(where.position(), fmt::format("unknown field '{}' ({})", entry.key,
+                                                    suggestion(entry.key, m_keys)));
     }
     if (entry.value.is_null() && shape->m_type != Type::scalar) {
       // `payments:` with nothing after it: the key is where the user looks.
-      const Mark& where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
+      const Mark &where = entry.key_mark.line ? entry.key_mark : entry.value.mark();
       util::fail_data(where.position(), fmt::format("'{}' holds nothing; expected {}", entry.key,
-                                                    shape->m_type == Type::list ? "a list (write [] for an empty list)"
-                                                                                : "a mapping"));
+                                                    shape->m_type == Type::list
+                                                        ? "a list (write [] for an empty list)"
+                                                        : "a mapping"));
     }
     shape->check(entry.value);
   }
@@ -138,7 +143,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1])) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       }
     }
@@ -148,10 +154,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 } // namespace
 
-std::string_view nearest(std::string_view word, const std::vector<std::string>& candidates) {
+std::string_view nearest(std::string_view word, const std::vector<std::string> &candidates) {
   std::string_view best;
   std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1; // more is another word
-  for (const auto& candidate : candidates) {
+  for (const auto &candidate : candidates) {
     const std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance) {
       best = candidate;
@@ -161,7 +167,7 @@ std::string_view nearest(std::string_view word, const std::vector<std::string>& 
   return best;
 }
 
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+std::string suggestion(std::string_view word, const std::vector<std::string> &candidates) {
   const std::string_view guess = nearest(word, candidates);
   return guess.empty() ? fmt::format("expected one of: {}", fmt::join(candidates, ", "))
                        : fmt::format("did you mean '{}'?", guess);

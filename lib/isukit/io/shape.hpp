@@ -32,19 +32,19 @@ public:
 
   /// Fails (exit 65) at the first value of `node` that does not have this shape: an unknown
   /// key names the nearest known one; a list that is not a list says what it got.
-  void check(const Node& node) const;
+  void check(const Node &node) const;
   /// The shape of `key` in a mapping shape, or null when the key is unknown.
-  const Shape* field(std::string_view key) const;
+  const Shape *field(std::string_view key) const;
   /// The shape of a list's items, or null when this is not a list shape.
-  const Shape* item() const { return m_type == Type::list ? &m_children.front() : nullptr; }
+  const Shape *item() const { return m_type == Type::list ? &m_children.front() : nullptr; }
 
 private:
   enum class Type { scalar, list, mapping, keyed, any };
   Type m_type = Type::scalar;
-  std::vector<std::string> m_keys;  // mapping: the known keys, in document order
-  std::vector<Shape> m_children;    // mapping: one per key; list and keyed: the one value shape
+  std::vector<std::string> m_keys; // mapping: the known keys, in document order
+  std::vector<Shape> m_children;   // mapping: one per key; list and keyed: the one value shape
 
-  void check_mapping(const Node& node) const;
+  void check_mapping(const Node &node) const;
 };
 
 struct Shape::Field {
@@ -55,10 +55,10 @@ struct Shape::Field {
 /// The entry of `candidates` nearest to `word` by edit distance (a transposition counts as
 /// one edit), or empty when none is near enough to be a slip: at most a third of the word's
 /// letters changed, and at least one.
-std::string_view nearest(std::string_view word, const std::vector<std::string>& candidates);
+std::string_view nearest(std::string_view word, const std::vector<std::string> &candidates);
 
 /// `did you mean 'year'?` when a candidate is near `word`, else `expected one of: a, b, c`: the
 /// parenthesis of every "unknown ..." message.
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates);
+std::string suggestion(std::string_view word, const std::vector<std::string> &candidates);
 
 } // namespace isukit::io

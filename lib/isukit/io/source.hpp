@@ -17,10 +17,10 @@ struct Source {
 
   /// The source of a reference document (a mapping with optional `id`, `source`, `as_of`;
   /// `id` falls back to the document's `kind`).
-  static Source of(const Node& root, std::string what);
+  static Source of(const Node &root, std::string what);
 };
 
 /// Adds `source` to `sources` unless the same document (what and id) is there already.
-void add_source(std::vector<Source>& sources, Source source);
+void add_source(std::vector<Source> &sources, Source source);
 
 } // namespace isukit::io

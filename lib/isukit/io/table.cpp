@@ -14,15 +14,15 @@ struct FormatName {
 };
 
 constexpr FormatName format_table[] = {
-    {"yaml", Format::yaml}, {"json", Format::json}, {"table", Format::table},
-    {"markdown", Format::markdown}, {"csv", Format::csv}, {"tsv", Format::tsv},
-    {"html", Format::html}, {"latex", Format::latex}, {"xlsx", Format::xlsx},
+    {"yaml", Format::yaml},         {"json", Format::json},   {"table", Format::table},
+    {"markdown", Format::markdown}, {"csv", Format::csv},     {"tsv", Format::tsv},
+    {"html", Format::html},         {"latex", Format::latex}, {"xlsx", Format::xlsx},
 };
 
 } // namespace
 
 std::optional<Format> parse_format(std::string_view name) {
-  for (const auto& entry : format_table) {
+  for (const auto &entry : format_table) {
     if (entry.name == name) {
       return entry.format;
     }
@@ -32,7 +32,7 @@ std::optional<Format> parse_format(std::string_view name) {
 
 std::string format_names() {
   std::string names;
-  for (const auto& entry : format_table) {
+  for (const auto &entry : format_table) {
     names += names.empty() ? "" : ", ";
     names += entry.name;
   }
@@ -45,29 +45,32 @@ Output::Output(Node document, Table table, std::string main_table, std::vector<T
   tables.push_back(std::move(table));
 }
 
-Output::Output(Node document, std::vector<Table> tables, std::string main_table, std::vector<Table> charts)
+Output::Output(Node document, std::vector<Table> tables, std::string main_table,
+               std::vector<Table> charts)
     : tables(std::move(tables)), main_table(std::move(main_table)), charts(std::move(charts)) {
   documents.push_back(std::move(document));
 }
 
 void Output::append(Output other) {
-  for (auto& document : other.documents) {
+  for (auto &document : other.documents) {
     documents.push_back(std::move(document));
   }
   if (main_table.empty() && tables.empty()) {
     main_table = other.main_table;
   }
-  for (auto& table : other.tables) {
+  for (auto &table : other.tables) {
     const std::string base = table.name;
-    for (int n = 2; std::any_of(tables.begin(), tables.end(), [&](const Table& t) { return t.name == table.name; }); ++n) {
+    for (int n = 2; std::any_of(tables.begin(), tables.end(),
+                                [&](const Table &t) { return t.name == table.name; });
+         ++n) {
       table.name = fmt::format("{}-{}", base, n);
     }
     tables.push_back(std::move(table));
   }
-  for (auto& chart : other.charts) {
+  for (auto &chart : other.charts) {
     charts.push_back(std::move(chart));
   }
-  for (auto& source : other.sources) {
+  for (auto &source : other.sources) {
     add_source(sources, std::move(source));
   }
 }

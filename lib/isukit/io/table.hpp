@@ -48,7 +48,8 @@ struct Output {
   /// One document and its table(s), moved in: a braced list (`{{document}, {table}}` into the
   /// vectors) would copy every node and row of them.
   Output(Node document, Table table, std::string main_table = {}, std::vector<Table> charts = {});
-  Output(Node document, std::vector<Table> tables, std::string main_table = {}, std::vector<Table> charts = {});
+  Output(Node document, std::vector<Table> tables, std::string main_table = {},
+         std::vector<Table> charts = {});
 
   std::vector<Node> documents;
   std::vector<Table> tables;

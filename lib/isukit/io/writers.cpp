@@ -15,8 +15,8 @@ bool needs_quotes(std::string_view text) {
   if (text.empty()) {
     return true;
   }
-  static constexpr std::string_view special_words[] = {"true", "false", "yes", "no",  "on",
-                                                       "off",  "null",  "~",   "y",   "n"};
+  static constexpr std::string_view special_words[] = {"true", "false", "yes", "no", "on",
+                                                       "off",  "null",  "~",   "y",  "n"};
   // Only a short text can be one of them: no lowered copy of every scalar written.
   if (text.size() <= 5 && std::find(std::begin(special_words), std::end(special_words),
                                     util::ascii_lower(text)) != std::end(special_words)) {
@@ -74,7 +74,7 @@ std::string double_quoted(std::string_view text) {
 }
 
 /// Appends the scalar as YAML writes it.
-void write_yaml_scalar(const Node& node, std::string& out) {
+void write_yaml_scalar(const Node &node, std::string &out) {
   if (node.is_null()) {
     out += "null";
     return;
@@ -85,17 +85,19 @@ void write_yaml_scalar(const Node& node, std::string& out) {
   out += plain ? node.text() : double_quoted(node.text());
 }
 
-bool is_empty_container(const Node& node) {
+bool is_empty_container(const Node &node) {
   return (node.is_mapping() && node.entries().empty()) ||
          (node.is_sequence() && node.items().empty());
 }
 
-std::string empty_container(const Node& node) { return node.is_mapping() ? "{}" : "[]"; }
+std::string empty_container(const Node &node) {
+  return node.is_mapping() ? "{}" : "[]";
+}
 
-void write_yaml(const Node& node, int indent, std::string& out, bool on_dash_line = false);
+void write_yaml(const Node &node, int indent, std::string &out, bool on_dash_line = false);
 
 /// Writes `value` after "key:" or "-", which the caller has written.
-void write_yaml_value(const Node& value, int indent, std::string& out) {
+void write_yaml_value(const Node &value, int indent, std::string &out) {
   if (value.is_scalar() || value.is_null()) {
     out += ' ';
     write_yaml_scalar(value, out);
@@ -114,14 +116,16 @@ void write_yaml_value(const Node& value, int indent, std::string& out) {
 constexpr std::size_t max_implicit_key = 1024;
 
 /// `on_dash_line`: the mapping's first key follows a list item's "- ", already written.
-void write_yaml(const Node& node, int indent, std::string& out, bool on_dash_line) {
+void write_yaml(const Node &node, int indent, std::string &out, bool on_dash_line) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   if (node.is_mapping()) {
-    for (const auto& entry : node.entries()) {
+    for (const auto &entry : node.entries()) {
       out += on_dash_line && &entry == &node.entries().front() ? "" : pad;
       // Year keys ({2021: ...}) stay bare; readers take keys as text either way.
-      const bool digits = !entry.key.empty() && entry.key.find_first_not_of("0123456789") == std::string::npos;
-      const std::string key = needs_quotes(entry.key) && !digits ? double_quoted(entry.key) : entry.key;
+      const bool digits =
+          !entry.key.empty() && entry.key.find_first_not_of("0123456789") == std::string::npos;
+      const std::string key =
+          needs_quotes(entry.key) && !digits ? double_quoted(entry.key) : entry.key;
       if (key.size() > max_implicit_key) {
         // YAML 1.2 section 7.4 limits an implicit key to 1024 characters (yaml-cpp refuses a
         // longer one); escapes can take a key the reader accepted past it: write it explicit.
@@ -135,7 +139,7 @@ void write_yaml(const Node& node, int indent, std::string& out, bool on_dash_lin
     }
     return;
   }
-  for (const auto& item : node.items()) {
+  for (const auto &item : node.items()) {
     out += pad;
     out += '-';
     if (item.is_mapping() && !item.entries().empty()) {
@@ -148,7 +152,7 @@ void write_yaml(const Node& node, int indent, std::string& out, bool on_dash_lin
   }
 }
 
-void write_json(const Node& node, int indent, std::string& out) {
+void write_json(const Node &node, int indent, std::string &out) {
   const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
   if (node.is_null()) {
     out += "null";
@@ -163,7 +167,7 @@ void write_json(const Node& node, int indent, std::string& out) {
   } else if (node.is_mapping()) {
     out += "{\n";
     bool first = true;
-    for (const auto& entry : node.entries()) {
+    for (const auto &entry : node.entries()) {
       out += first ? "" : ",\n";
       first = false;
       out += pad;
@@ -175,7 +179,7 @@ void write_json(const Node& node, int indent, std::string& out) {
   } else {
     out += "[\n";
     bool first = true;
-    for (const auto& item : node.items()) {
+    for (const auto &item : node.items()) {
       out += first ? "" : ",\n";
       first = false;
       out += pad;
@@ -187,22 +191,22 @@ void write_json(const Node& node, int indent, std::string& out) {
 
 } // namespace
 
-std::string to_yaml(const std::vector<Node>& documents) {
+std::string to_yaml(const std::vector<Node> &documents) {
   std::string out;
-  for (const auto& document : documents) {
+  for (const auto &document : documents) {
     out += "---\n";
     write_yaml(document, 0, out);
   }
   return out;
 }
 
-std::string to_json(const std::vector<Node>& documents) {
+std::string to_json(const std::vector<Node> &documents) {
   std::string out;
   if (documents.size() == 1) {
     write_json(documents.front(), 0, out);
   } else {
     Node list = Node::sequence();
-    for (const auto& document : documents) {
+    for (const auto &document : documents) {
       list.push(document);
     }
     write_json(list, 0, out);

@@ -3,19 +3,18 @@
 #include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
-#include <xlsxwriter.h>
-
-#include <dlfcn.h>
 
 #include <algorithm>
 #include <array>
-#include <ctime>
-#include <optional>
 #include <cstdlib>
+#include <ctime>
+#include <dlfcn.h>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 namespace isukit::io {
 
@@ -47,18 +46,20 @@ struct Xlsxwriter {
   decltype(&::worksheet_fit_to_pages) worksheet_fit_to_pages;
 };
 
-template <typename Function> void bind(void* library, Function& function, const char* name) {
+template <typename Function> void bind(void *library, Function &function, const char *name) {
   function = reinterpret_cast<Function>(::dlsym(library, name));
   if (!function) {
-    throw util::Error(util::ExitCode::software, fmt::format("--format xlsx: {} has no {}", ISUKIT_XLSXWRITER_SONAME, name));
+    throw util::Error(util::ExitCode::software,
+                      fmt::format("--format xlsx: {} has no {}", ISUKIT_XLSXWRITER_SONAME, name));
   }
 }
 
 Xlsxwriter open_xlsxwriter() {
-  void* library = ::dlopen(ISUKIT_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+  void *library = ::dlopen(ISUKIT_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
   if (!library) {
-    throw util::Error(util::ExitCode::software,
-                      fmt::format("--format xlsx needs libxlsxwriter, which is not installed: {}", ::dlerror()));
+    throw util::Error(
+        util::ExitCode::software,
+        fmt::format("--format xlsx needs libxlsxwriter, which is not installed: {}", ::dlerror()));
   }
   Xlsxwriter api{};
   bind(library, api.workbook_new, "workbook_new");
@@ -83,30 +84,35 @@ Xlsxwriter open_xlsxwriter() {
   return api;
 }
 
-const Xlsxwriter& xlsxwriter() {
+const Xlsxwriter &xlsxwriter() {
   static const Xlsxwriter api = open_xlsxwriter();
   return api;
 }
 
 /// Digits after the point in a plain number as the tables write it, or -1 if it is not one.
-int decimals_of(const std::string& text) {
+int decimals_of(const std::string &text) {
   std::size_t i = !text.empty() && text.front() == '-' ? 1 : 0;
   const std::size_t point = text.find_first_not_of("0123456789", i);
   if (point == i || (point != std::string::npos &&
-                     (text[point] != '.' || text.find_first_not_of("0123456789", point + 1) != std::string::npos))) {
+                     (text[point] != '.' ||
+                      text.find_first_not_of("0123456789", point + 1) != std::string::npos))) {
     return -1;
   }
   return point == std::string::npos ? 0 : static_cast<int>(text.size() - point - 1);
 }
 
 /// An ISO date (`2025-08-31`) as a spreadsheet date, or nothing when the text is not one.
-std::optional<lxw_datetime> iso_date(const std::string& text) {
+std::optional<lxw_datetime> iso_date(const std::string &text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
       text.find_first_not_of("0123456789-") != std::string::npos) {
     return std::nullopt;
   }
-  return lxw_datetime{std::atoi(text.substr(0, 4).c_str()), std::atoi(text.substr(5, 2).c_str()),
-                      std::atoi(text.substr(8, 2).c_str()), 0, 0, 0};
+  return lxw_datetime{std::atoi(text.substr(0, 4).c_str()),
+                      std::atoi(text.substr(5, 2).c_str()),
+                      std::atoi(text.substr(8, 2).c_str()),
+                      0,
+                      0,
+                      0};
 }
 
 constexpr int max_places = 12; // rates are written with up to 12 decimals (scale of assessments)
@@ -116,43 +122,44 @@ constexpr int max_places = 12; // rates are written with up to 12 decimals (scal
 /// 0 to max_places decimals.
 class Formats {
 public:
-  explicit Formats(lxw_workbook* book) {
+  explicit Formats(lxw_workbook *book) {
     header = xlsxwriter().workbook_add_format(book);
     xlsxwriter().format_set_bold(header);
     xlsxwriter().format_set_bottom(header, LXW_BORDER_THIN);
     for (int total = 0; total < 2; ++total) {
-      auto& set = m_sets[static_cast<std::size_t>(total)];
+      auto &set = m_sets[static_cast<std::size_t>(total)];
       set.text = add(book, total, "@");
       set.date = add(book, total, "yyyy-mm-dd");
       for (int places = 0; places <= max_places; ++places) {
-        const std::string decimals = places ? "." + std::string(static_cast<std::size_t>(places), '0') : "";
+        const std::string decimals =
+            places ? "." + std::string(static_cast<std::size_t>(places), '0') : "";
         set.grouped[static_cast<std::size_t>(places)] = add(book, total, "#,##0" + decimals);
         set.plain[static_cast<std::size_t>(places)] = add(book, total, "0" + decimals);
       }
     }
   }
 
-  lxw_format* header;
+  lxw_format *header;
 
-  lxw_format* text(bool total) const { return m_sets[total].text; }
-  lxw_format* date(bool total) const { return m_sets[total].date; }
-  lxw_format* number(bool total, ColumnType type, int places) const {
-    const auto& set = m_sets[total];
+  lxw_format *text(bool total) const { return m_sets[total].text; }
+  lxw_format *date(bool total) const { return m_sets[total].date; }
+  lxw_format *number(bool total, ColumnType type, int places) const {
+    const auto &set = m_sets[total];
     const auto at = static_cast<std::size_t>(std::clamp(places, 0, max_places));
     return type == ColumnType::rate ? set.plain[at] : set.grouped[at];
   }
 
 private:
   struct Set {
-    lxw_format* text;
-    lxw_format* date;
-    std::array<lxw_format*, max_places + 1> grouped;
-    std::array<lxw_format*, max_places + 1> plain;
+    lxw_format *text;
+    lxw_format *date;
+    std::array<lxw_format *, max_places + 1> grouped;
+    std::array<lxw_format *, max_places + 1> plain;
   };
   std::array<Set, 2> m_sets{};
 
-  static lxw_format* add(lxw_workbook* book, int total, const std::string& number_format) {
-    lxw_format* format = xlsxwriter().workbook_add_format(book);
+  static lxw_format *add(lxw_workbook *book, int total, const std::string &number_format) {
+    lxw_format *format = xlsxwriter().workbook_add_format(book);
     xlsxwriter().format_set_num_format(format, number_format.c_str());
     if (total) {
       xlsxwriter().format_set_bold(format);
@@ -165,9 +172,9 @@ private:
 /// The decimals a numeric column is shown with: the most any of its cells is written with, so
 /// that an amount shows its currency's minor unit (`#,##0.00`; `#,##0` for a budget kept in
 /// whole units) and a whole `0` in the column does not narrow it.
-int column_places(const Table& table, std::size_t column) {
+int column_places(const Table &table, std::size_t column) {
   int places = 0;
-  for (const auto& row : table.rows) {
+  for (const auto &row : table.rows) {
     if (column < row.cells.size()) {
       places = std::max(places, decimals_of(row.cells[column]));
     }
@@ -185,65 +192,78 @@ struct Cell {
 /// significant digits, which every double holds exactly (DBL_DIG). A longer amount is written as
 /// text, exact, rather than as a number a cent away.
 bool exact_as_double(std::string_view text) {
-  const auto digits = std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto digits =
+      std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   const auto leading = text.find_first_of("123456789");
-  const auto zeros = std::count(text.begin(), leading == std::string_view::npos ? text.end() : text.begin() + leading, '0');
+  const auto zeros = std::count(
+      text.begin(), leading == std::string_view::npos ? text.end() : text.begin() + leading, '0');
   return digits - zeros <= 15;
 }
 
-/// One cell: numbers in numeric columns as numbers (as text when no double holds them), ISO dates in date columns as dates, all
-/// else (codes such as NO, "in kind", a formula-like text) as text, never reinterpreted.
-void write_cell(lxw_worksheet* sheet, Cell at, const std::string& text, ColumnType type, int places,
-                const Formats& formats) {
+/// One cell: numbers in numeric columns as numbers (as text when no double holds them), ISO dates
+/// in date columns as dates, all else (codes such as NO, "in kind", a formula-like text) as text,
+/// never reinterpreted.
+void write_cell(lxw_worksheet *sheet, Cell at, const std::string &text, ColumnType type, int places,
+                const Formats &formats) {
   if (text.empty()) {
     if (at.total) {
-      xlsxwriter().worksheet_write_blank(sheet, at.row, at.col, formats.text(true)); // the rule runs across the row
+      xlsxwriter().worksheet_write_blank(sheet, at.row, at.col,
+                                         formats.text(true)); // the rule runs across the row
     }
     return;
   }
-  if (type != ColumnType::text && type != ColumnType::date && decimals_of(text) >= 0 && exact_as_double(text)) {
+  if (type != ColumnType::text && type != ColumnType::date && decimals_of(text) >= 0 &&
+      exact_as_double(text)) {
     // A spreadsheet number is a double; the read-back test compares it with the CSV's text.
     xlsxwriter().worksheet_write_number(sheet, at.row, at.col, std::strtod(text.c_str(), nullptr),
-                           formats.number(at.total, type, places));
+                                        formats.number(at.total, type, places));
   } else if (auto date = iso_date(text); type == ColumnType::date && date) {
     xlsxwriter().worksheet_write_datetime(sheet, at.row, at.col, &*date, formats.date(at.total));
   } else {
-    xlsxwriter().worksheet_write_string(sheet, at.row, at.col, text.c_str(), formats.text(at.total));
+    xlsxwriter().worksheet_write_string(sheet, at.row, at.col, text.c_str(),
+                                        formats.text(at.total));
   }
 }
 
 /// A table on its own sheet: the header row (frozen), the body rows, then the total rows
 /// below them in bold under a rule; columns as wide as their widest cell; printed landscape,
 /// one page wide, the header row on every page.
-void write_table(lxw_workbook* book, const Table& table, const Formats& formats) {
-  lxw_worksheet* sheet = xlsxwriter().workbook_add_worksheet(book, table.name.substr(0, 31).c_str());
+void write_table(lxw_workbook *book, const Table &table, const Formats &formats) {
+  lxw_worksheet *sheet =
+      xlsxwriter().workbook_add_worksheet(book, table.name.substr(0, 31).c_str());
   std::vector<std::size_t> widths(table.columns.size(), 8);
   std::vector<int> places(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    xlsxwriter().worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.columns[c].header.c_str(), formats.header);
-    widths[c] = std::max(widths[c], util::display_width(table.columns[c].header) * 5 / 4 + 2); // bold
+    xlsxwriter().worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c),
+                                        table.columns[c].header.c_str(), formats.header);
+    widths[c] =
+        std::max(widths[c], util::display_width(table.columns[c].header) * 5 / 4 + 2); // bold
     places[c] = column_places(table, c);
   }
   lxw_row_t row = 1;
   for (const bool totals : {false, true}) {
-    for (const auto& body : table.rows) {
+    for (const auto &body : table.rows) {
       if (body.is_total != totals) {
         continue;
       }
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const std::string& text = c < body.cells.size() ? body.cells[c] : std::string();
-        write_cell(sheet, {row, static_cast<lxw_col_t>(c), totals}, text, table.columns[c].type, places[c], formats);
-        widths[c] = std::max(widths[c], util::display_width(text) * 4 / 3 + 2); // room for separators
+        const std::string &text = c < body.cells.size() ? body.cells[c] : std::string();
+        write_cell(sheet, {row, static_cast<lxw_col_t>(c), totals}, text, table.columns[c].type,
+                   places[c], formats);
+        widths[c] =
+            std::max(widths[c], util::display_width(text) * 4 / 3 + 2); // room for separators
       }
       ++row;
     }
   }
   for (std::size_t c = 0; c < widths.size(); ++c) {
     xlsxwriter().worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                         static_cast<double>(std::min<std::size_t>(widths[c], 60)), nullptr);
+                                      static_cast<double>(std::min<std::size_t>(widths[c], 60)),
+                                      nullptr);
   }
   xlsxwriter().worksheet_freeze_panes(sheet, 1, 0);
-  xlsxwriter().worksheet_repeat_rows(sheet, 0, 0); // printed: the header on every page, as wide as the page
+  xlsxwriter().worksheet_repeat_rows(sheet, 0,
+                                     0); // printed: the header on every page, as wide as the page
   xlsxwriter().worksheet_set_landscape(sheet);
   xlsxwriter().worksheet_fit_to_pages(sheet, 1, 0);
 }
@@ -257,11 +277,11 @@ struct About {
   std::string currency;
 };
 
-About about_of(const Output& output) {
+About about_of(const Output &output) {
   About about;
   about.title = output.tables.empty() ? std::string() : output.tables.front().title;
   if (!output.documents.empty() && output.documents.front().is_mapping()) {
-    const Node& document = output.documents.front();
+    const Node &document = output.documents.front();
     about.treaty = document.text_or("treaty");
     about.as_of = document.text_or("as_of");
     about.currency = document.text_or("currency");
@@ -271,43 +291,49 @@ About about_of(const Output& output) {
 
 /// The sources of the reference data and budgets, under the About sheet's notes: for each,
 /// what it is and its id with the date it was checked, then the source as its file gives it.
-void write_sources(lxw_worksheet* sheet, lxw_row_t row, const std::vector<Source>& sources, util::Lang lang,
-                        const Formats& formats) {
+void write_sources(lxw_worksheet *sheet, lxw_row_t row, const std::vector<Source> &sources,
+                   util::Lang lang, const Formats &formats) {
   if (sources.empty()) {
     return;
   }
-  xlsxwriter().worksheet_write_string(sheet, ++row, 0, lang.text("label.sources").c_str(), formats.header);
-  for (const auto& source : sources) {
+  xlsxwriter().worksheet_write_string(sheet, ++row, 0, lang.text("label.sources").c_str(),
+                                      formats.header);
+  for (const auto &source : sources) {
     const std::string what = fmt::format("{} ({})", lang.text(source.what), source.id);
     xlsxwriter().worksheet_write_string(sheet, ++row, 0, what.c_str(), formats.text(false));
     if (!source.as_of.empty()) {
       write_cell(sheet, {row, 1, false}, source.as_of, ColumnType::date, 0, formats);
     }
     if (!source.text.empty()) {
-      xlsxwriter().worksheet_write_string(sheet, ++row, 0, source.text.c_str(), formats.text(false));
+      xlsxwriter().worksheet_write_string(sheet, ++row, 0, source.text.c_str(),
+                                          formats.text(false));
     }
   }
 }
 
 /// The first sheet: the title, the treaty, as-of date and currency, then each table's title
 /// and the notes printed under it (the rules behind the figures), then the sources.
-void write_about(lxw_workbook* book, const Output& output, const About& about, util::Lang lang,
-                 const Formats& formats) {
-  lxw_worksheet* sheet = xlsxwriter().workbook_add_worksheet(book, "About");
+void write_about(lxw_workbook *book, const Output &output, const About &about, util::Lang lang,
+                 const Formats &formats) {
+  lxw_worksheet *sheet = xlsxwriter().workbook_add_worksheet(book, "About");
   lxw_row_t row = 0;
   xlsxwriter().worksheet_write_string(sheet, row++, 0, about.title.c_str(), formats.header);
-  const std::array<std::pair<const char*, const std::string*>, 3> facts{
-      {{"label.treaty", &about.treaty}, {"label.as_of", &about.as_of}, {"label.currency", &about.currency}}};
-  for (const auto& [word, value] : facts) {
+  const std::array<std::pair<const char *, const std::string *>, 3> facts{
+      {{"label.treaty", &about.treaty},
+       {"label.as_of", &about.as_of},
+       {"label.currency", &about.currency}}};
+  for (const auto &[word, value] : facts) {
     if (!value->empty()) {
-      xlsxwriter().worksheet_write_string(sheet, row, 0, lang.text(word).c_str(), formats.text(false));
-      write_cell(sheet, {row++, 1, false}, *value, word == facts[1].first ? ColumnType::date : ColumnType::text, 0, formats);
+      xlsxwriter().worksheet_write_string(sheet, row, 0, lang.text(word).c_str(),
+                                          formats.text(false));
+      write_cell(sheet, {row++, 1, false}, *value,
+                 word == facts[1].first ? ColumnType::date : ColumnType::text, 0, formats);
     }
   }
-  for (const auto& table : output.tables) {
+  for (const auto &table : output.tables) {
     ++row;
     xlsxwriter().worksheet_write_string(sheet, row++, 0, table.title.c_str(), formats.header);
-    for (const auto& note : table.notes) {
+    for (const auto &note : table.notes) {
       xlsxwriter().worksheet_write_string(sheet, row++, 0, note.c_str(), formats.text(false));
     }
   }
@@ -318,7 +344,7 @@ void write_about(lxw_workbook* book, const Output& output, const About& about, u
 
 /// The workbook's properties: title, treaty as subject, custom properties Treaty, As of and
 /// Currency; created at the as-of date (else 2000-01-01), never the clock, so the bytes repeat.
-void set_properties(lxw_workbook* book, About& about) {
+void set_properties(lxw_workbook *book, About &about) {
   lxw_doc_properties properties{};
   properties.title = about.title.data(); // libxlsxwriter copies them; its API is not const-correct
   properties.subject = about.treaty.data();
@@ -342,7 +368,7 @@ void set_properties(lxw_workbook* book, About& about) {
   }
 }
 
-std::string read_and_remove(const std::filesystem::path& path) {
+std::string read_and_remove(const std::filesystem::path &path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
@@ -352,17 +378,19 @@ std::string read_and_remove(const std::filesystem::path& path) {
 
 } // namespace
 
-std::string render_xlsx(const Output& output, util::Lang lang) {
-  const auto path = std::filesystem::temp_directory_path() / ("isukit-" + std::to_string(::getpid()) + ".xlsx");
-  lxw_workbook* book = xlsxwriter().workbook_new(path.c_str());
+std::string render_xlsx(const Output &output, util::Lang lang) {
+  const auto path =
+      std::filesystem::temp_directory_path() / ("isukit-" + std::to_string(::getpid()) + ".xlsx");
+  lxw_workbook *book = xlsxwriter().workbook_new(path.c_str());
   if (!book) {
-    throw util::Error(util::ExitCode::io, "cannot create a temporary workbook in " + path.parent_path().string());
+    throw util::Error(util::ExitCode::io,
+                      "cannot create a temporary workbook in " + path.parent_path().string());
   }
   About about = about_of(output);
   set_properties(book, about);
   const Formats formats(book);
   write_about(book, output, about, lang, formats);
-  for (const auto& table : output.tables) {
+  for (const auto &table : output.tables) {
     write_table(book, table, formats);
   }
   if (xlsxwriter().workbook_close(book) != LXW_NO_ERROR) {

@@ -19,21 +19,22 @@ namespace {
 /// Limits a hostile file cannot pass (each an error at the place it is passed). No isukit
 /// document nests more than a few levels, has a value longer than a paragraph or comes in
 /// thousands per file; the limits keep memory and time proportional to sensible input.
-constexpr std::size_t max_depth = 64;                 // nested mappings and sequences
-constexpr std::size_t max_scalar_bytes = 64 * 1024;   // one value
-constexpr std::size_t max_key_bytes = 1024;            // one key: YAML's limit on an implicit key
-constexpr std::size_t max_documents = 10000;          // documents in one file or stream
+constexpr std::size_t max_depth = 64;               // nested mappings and sequences
+constexpr std::size_t max_scalar_bytes = 64 * 1024; // one value
+constexpr std::size_t max_key_bytes = 1024;         // one key: YAML's limit on an implicit key
+constexpr std::size_t max_documents = 10000;        // documents in one file or stream
 
 /// Builds one document from events. A frame is an open mapping or sequence; in a mapping,
 /// scalars alternate between key and value.
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(const std::string* file, DocumentConsumer& consumer)
+  TreeBuilder(const std::string *file, DocumentConsumer &consumer)
       : m_file(file), m_consumer(consumer) {}
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
+  void OnDocumentStart(const YAML::Mark &mark) override {
     if (++m_documents > max_documents) {
-      util::fail_data(to_mark(mark).position(), fmt::format("more than {} documents in one file", max_documents));
+      util::fail_data(to_mark(mark).position(),
+                      fmt::format("more than {} documents in one file", max_documents));
     }
     m_root = Node();
     m_kind.clear();
@@ -44,9 +45,9 @@ public:
   void OnDocumentEnd() override {
     if (!m_root.is_mapping()) {
       const Mark mark = m_root.mark().line > 0 ? m_root.mark() : m_start;
-      util::fail_data(mark.position(),
-                      fmt::format("expected a mapping whose first key is 'kind', got {}",
-                                  describe(m_root)));
+      util::fail_data(
+          mark.position(),
+          fmt::format("expected a mapping whose first key is 'kind', got {}", describe(m_root)));
     }
     if (m_kind.empty()) {
       util::fail_data(m_root.mark().position(), "document has no 'kind'");
@@ -54,27 +55,29 @@ public:
     m_consumer.on_document(Document{m_kind, std::move(m_root)});
   }
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t) override {
     place(Node::container(Node::Type::null, to_mark(mark)));
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override {
     util::fail_data(to_mark(mark).position(), "YAML aliases are not supported; write the value");
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string& value) override {
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
+                const std::string &value) override {
     if (value.size() > max_scalar_bytes) {
       util::fail_data(to_mark(mark).position(),
-                      fmt::format("a value of {} bytes; at most {} are accepted", value.size(), max_scalar_bytes));
+                      fmt::format("a value of {} bytes; at most {} are accepted", value.size(),
+                                  max_scalar_bytes));
     }
     // The file's bytes were checked (util::require_utf8); an escape in a quoted value ("\e",
     // "\u001B", "\0") can still make a control character, which would pass into tables and CSV.
     if (const auto bad = util::find_non_utf8(value); bad != std::string::npos) {
-      util::fail_data(to_mark(mark).position(),
-                      fmt::format("the value holds control character U+{:04X}, written as an escape: only tab "
-                                  "and line ends are text",
-                                  static_cast<unsigned char>(value[bad])));
+      util::fail_data(
+          to_mark(mark).position(),
+          fmt::format("the value holds control character U+{:04X}, written as an escape: only tab "
+                      "and line ends are text",
+                      static_cast<unsigned char>(value[bad])));
     }
     // yaml-cpp tags a quoted scalar "!" and a plain one "?"; `!!str` says "text" explicitly.
     // Every value is read as text and parsed by the field that uses it, so any other tag
@@ -87,7 +90,7 @@ public:
     place(Node::scalar(value, style, to_mark(mark)));
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
     if (tag != "?" && tag != "tag:yaml.org,2002:seq") {
       refuse_tag(mark, tag, "a list takes no tag");
@@ -96,7 +99,7 @@ public:
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+  void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
                   YAML::EmitterStyle::value) override {
     if (tag != "?" && tag != "tag:yaml.org,2002:map") {
       refuse_tag(mark, tag, "a mapping takes no tag");
@@ -107,23 +110,29 @@ public:
 
 private:
   struct Frame {
-    Node* node;
+    Node *node;
     bool streams_records = false; // the sequence whose items go to on_record
     std::optional<Node> pending_key;
   };
 
   static constexpr std::string_view str_tag = "tag:yaml.org,2002:str";
 
-  [[noreturn]] void refuse_tag(const YAML::Mark& mark, std::string_view tag, std::string_view rule) const {
+  [[noreturn]] void refuse_tag(const YAML::Mark &mark, std::string_view tag,
+                               std::string_view rule) const {
     constexpr std::string_view core = "tag:yaml.org,2002:";
-    const std::string shown = tag.substr(0, core.size()) == core ? "!!" + std::string(tag.substr(core.size()))
-                                                                 : std::string(tag);
-    util::fail_data(to_mark(mark).position(),
-                    fmt::format("YAML tag '{}' is not accepted: {} (isukit reads every value as text "
-                                "and checks it itself)", shown, rule));
+    const std::string shown = tag.substr(0, core.size()) == core
+                                  ? "!!" + std::string(tag.substr(core.size()))
+                                  : std::string(tag);
+    util::fail_data(
+        to_mark(mark).position(),
+        fmt::format("YAML tag '{}' is not accepted: {} (isukit reads every value as text "
+                    "and checks it itself)",
+                    shown, rule));
   }
 
-  Mark to_mark(const YAML::Mark& mark) const { return Mark{m_file, mark.line + 1, mark.column + 1}; }
+  Mark to_mark(const YAML::Mark &mark) const {
+    return Mark{m_file, mark.line + 1, mark.column + 1};
+  }
 
   /// Puts a finished scalar (or null) where it belongs.
   void place(Node value) {
@@ -131,7 +140,7 @@ private:
       m_root = std::move(value);
       return;
     }
-    Frame& frame = m_frames.back();
+    Frame &frame = m_frames.back();
     if (frame.node->is_mapping() && !frame.pending_key) {
       if (!value.is_scalar()) {
         value.fail("a mapping key must be plain text");
@@ -139,28 +148,30 @@ private:
       // Longer, a key could be read only in YAML's explicit `? key` form, which the writers
       // do not write (the documents fuzzer: a long key read back as "illegal map value").
       if (value.text().size() > max_key_bytes) {
-        value.fail(fmt::format("a key of {} bytes; at most {} are accepted", value.text().size(), max_key_bytes));
+        value.fail(fmt::format("a key of {} bytes; at most {} are accepted", value.text().size(),
+                               max_key_bytes));
       }
       if (frame.node->find(value.text())) {
         value.fail(fmt::format("duplicate key '{}'", value.text()));
       }
       if (frame.node == &m_root && m_root.entries().empty() && value.text() != "kind") {
-        value.fail(fmt::format("the first key of a document must be 'kind', got '{}'",
-                               value.text()));
+        value.fail(
+            fmt::format("the first key of a document must be 'kind', got '{}'", value.text()));
       }
       frame.pending_key = std::move(value);
       return;
     }
     if (frame.streams_records) {
-      m_consumer.on_record(m_kind, m_root, value); // not a mapping: the consumer says what it expected
+      m_consumer.on_record(m_kind, m_root,
+                           value); // not a mapping: the consumer says what it expected
       return;
     }
     attach(std::move(value));
   }
 
   /// Adds a value to the innermost container and returns where it now lives.
-  Node* attach(Node value) {
-    Frame& frame = m_frames.back();
+  Node *attach(Node value) {
+    Frame &frame = m_frames.back();
     if (frame.streams_records) {
       m_record = std::move(value);
       return &m_record;
@@ -175,7 +186,7 @@ private:
       m_kind = value.as_text();
       m_stream_key = m_consumer.streamed_list(m_kind, value);
     }
-    Node& added = frame.node->add(key.text(), std::move(value), key.mark());
+    Node &added = frame.node->add(key.text(), std::move(value), key.mark());
     return &added;
   }
 
@@ -189,14 +200,14 @@ private:
       m_frames.push_back(Frame{&m_root, false, std::nullopt});
       return;
     }
-    Frame& parent = m_frames.back();
+    Frame &parent = m_frames.back();
     if (parent.node->is_mapping() && !parent.pending_key) {
       container.fail("a mapping key must be plain text");
     }
     const bool streams = type == Node::Type::sequence && parent.node == &m_root &&
                          !m_stream_key.empty() && parent.pending_key->text() == m_stream_key;
     const bool record = parent.streams_records;
-    Node* placed = attach(std::move(container));
+    Node *placed = attach(std::move(container));
     m_frames.push_back(Frame{placed, streams, std::nullopt});
     m_in_record.push_back(record);
   }
@@ -214,8 +225,8 @@ private:
     }
   }
 
-  const std::string* m_file;
-  DocumentConsumer& m_consumer;
+  const std::string *m_file;
+  DocumentConsumer &m_consumer;
   Node m_root;
   Node m_record;
   Mark m_start;
@@ -243,22 +254,23 @@ int within_line(std::string_view text, int line, int column) {
 
 } // namespace
 
-void DocumentConsumer::on_csv(CsvReader& reader) {
+void DocumentConsumer::on_csv(CsvReader &reader) {
   util::fail_data(util::Position{*reader.file(), 0, 0}, "CSV input is not accepted here");
 }
 
-void read_yaml(std::string_view text, const std::string& file_name, DocumentConsumer& consumer) {
+void read_yaml(std::string_view text, const std::string &file_name, DocumentConsumer &consumer) {
   util::require_utf8(text, file_name);
   std::istringstream in{std::string(text)};
-  const std::string* file = intern_file_name(file_name);
+  const std::string *file = intern_file_name(file_name);
   TreeBuilder builder(file, consumer);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
     }
-  } catch (const YAML::Exception& e) {
-    util::fail_data(Mark{file, e.mark.line + 1, within_line(text, e.mark.line, e.mark.column) + 1}.position(),
-                    fmt::format("YAML syntax error: {}", e.msg));
+  } catch (const YAML::Exception &e) {
+    util::fail_data(
+        Mark{file, e.mark.line + 1, within_line(text, e.mark.line, e.mark.column) + 1}.position(),
+        fmt::format("YAML syntax error: {}", e.msg));
   }
 }
 

@@ -12,7 +12,7 @@ using io::Node;
 
 namespace {
 
-int parse_year(const Node::Entry& entry, const Budget& budget) {
+int parse_year(const Node::Entry &entry, const Budget &budget) {
   const Node key = Node::scalar(entry.key, Node::Style::string, entry.value.mark());
   const int year = key.as_int();
   if (year < budget.first_year || year > budget.last_year) {
@@ -23,9 +23,9 @@ int parse_year(const Node::Entry& entry, const Budget& budget) {
 }
 
 /// A mapping of year to amount (`{2021: 341405, ...}`).
-std::map<int, util::Money> parse_amounts(const Node& node, const Budget& budget) {
+std::map<int, util::Money> parse_amounts(const Node &node, const Budget &budget) {
   std::map<int, util::Money> amounts;
-  for (const auto& entry : node.as_mapping().entries()) {
+  for (const auto &entry : node.as_mapping().entries()) {
     amounts.emplace(parse_year(entry, budget), entry.value.as_money(budget.currency));
   }
   return amounts;
@@ -33,20 +33,22 @@ std::map<int, util::Money> parse_amounts(const Node& node, const Budget& budget)
 
 /// A share rule names each line once: a line named twice would be counted twice in the sum,
 /// an error at the second naming.
-void require_named_once(const std::vector<Node>& of, std::vector<Node>::const_iterator line) {
-  const auto first = std::find_if(of.begin(), line, [&](const Node& earlier) { return earlier.text() == line->text(); });
+void require_named_once(const std::vector<Node> &of, std::vector<Node>::const_iterator line) {
+  const auto first = std::find_if(
+      of.begin(), line, [&](const Node &earlier) { return earlier.text() == line->text(); });
   if (first != line) {
-    line->fail(fmt::format("line '{}' is named twice in 'of' (also at {})", line->text(), first->mark().located()));
+    line->fail(fmt::format("line '{}' is named twice in 'of' (also at {})", line->text(),
+                           first->mark().located()));
   }
 }
 
-BudgetRule parse_rule(const Node& node, const Budget& budget) {
+BudgetRule parse_rule(const Node &node, const Budget &budget) {
   BudgetRule rule;
   rule.mark = node.mark();
-  if (const Node* share = node.find("share")) {
+  if (const Node *share = node.find("share")) {
     rule.kind = BudgetRule::Kind::share;
     rule.percent = share->as_decimal();
-    const auto& of = node.at("of").as_sequence();
+    const auto &of = node.at("of").as_sequence();
     for (auto line = of.begin(); line != of.end(); ++line) {
       require_named_once(of, line);
       rule.of.push_back(line->as_text());
@@ -56,10 +58,10 @@ BudgetRule parse_rule(const Node& node, const Budget& budget) {
     }
     return rule;
   }
-  if (const Node* quantity = node.find("quantity")) {
+  if (const Node *quantity = node.find("quantity")) {
     rule.kind = BudgetRule::Kind::quantity_cost;
     rule.quantity = quantity->as_decimal();
-    const Node& cost = node.at("unit_cost");
+    const Node &cost = node.at("unit_cost");
     if (cost.is_scalar()) {
       const util::Money each = cost.as_money(budget.currency);
       for (int year = budget.first_year; year <= budget.last_year; ++year) {
@@ -76,39 +78,44 @@ BudgetRule parse_rule(const Node& node, const Budget& budget) {
 /// A line of money has an amount or a rule for every year of the budget: a year left out would
 /// be read as nothing budgeted (and apportioned and invoiced as 0.00). A quantity rule needs a
 /// unit cost for each year it covers.
-void require_every_year(const Node& record, const BudgetLine& line, const Budget& budget) {
-  const Node& where = record.find("amounts") ? record.at("amounts") : record;
+void require_every_year(const Node &record, const BudgetLine &line, const Budget &budget) {
+  const Node &where = record.find("amounts") ? record.at("amounts") : record;
   for (const int year : budget.years()) {
     if (line.amounts.count(year)) {
       continue;
     }
     if (!line.rule) {
-      where.fail(fmt::format("line '{}' has no amount and no rule for {}, a year of the budget's period {}-{} "
-                             "(write {}: 0 if nothing is budgeted)",
-                             line.id, year, budget.first_year, budget.last_year, year));
+      where.fail(fmt::format(
+          "line '{}' has no amount and no rule for {}, a year of the budget's period {}-{} "
+          "(write {}: 0 if nothing is budgeted)",
+          line.id, year, budget.first_year, budget.last_year, year));
     }
     if (line.rule->kind == BudgetRule::Kind::quantity_cost && !line.rule->unit_cost.count(year)) {
-      record.at("rule").at("unit_cost").fail(
-          fmt::format("line '{}' has no amount for {} and its rule no unit cost for it", line.id, year));
+      record.at("rule")
+          .at("unit_cost")
+          .fail(fmt::format("line '{}' has no amount for {} and its rule no unit cost for it",
+                            line.id, year));
     }
   }
 }
 
 /// A rule line's `stated` figures: years the line does not also give as amounts.
-void read_stated(const Node& stated, BudgetLine& line, const Budget& budget) {
+void read_stated(const Node &stated, BudgetLine &line, const Budget &budget) {
   if (!line.rule) {
     stated.fail("'stated' figures belong to a line with a rule");
   }
   line.stated = parse_amounts(stated, budget);
-  for (const auto& entry : stated.entries()) {
+  for (const auto &entry : stated.entries()) {
     if (line.amounts.count(parse_year(entry, budget))) {
-      entry.value.fail(fmt::format("line '{}' has both an amount and a rule for {}", line.id, entry.key));
+      entry.value.fail(
+          fmt::format("line '{}' has both an amount and a rule for {}", line.id, entry.key));
     }
   }
 }
 
-/// A line is money (amounts, a rule, or both) for every year, or in kind: never both, never neither.
-void require_line_shape(const Node& record, const BudgetLine& line, const Budget& budget) {
+/// A line is money (amounts, a rule, or both) for every year, or in kind: never both, never
+/// neither.
+void require_line_shape(const Node &record, const BudgetLine &line, const Budget &budget) {
   if (line.in_kind() && (line.rule || !line.amounts.empty())) {
     record.fail(fmt::format("line '{}' is in kind and cannot also carry money", line.id));
   }
@@ -121,7 +128,7 @@ void require_line_shape(const Node& record, const BudgetLine& line, const Budget
 }
 
 /// One line: its labels and notes, amounts, rule, stated figures or in-kind text.
-BudgetLine parse_line(const Node& record, const Budget& budget) {
+BudgetLine parse_line(const Node &record, const Budget &budget) {
   BudgetLine line;
   line.mark = record.mark();
   line.id = record.at("id").as_text();
@@ -135,17 +142,17 @@ BudgetLine parse_line(const Node& record, const Budget& budget) {
   if (line.in_kind_text.all().size() > 0) {
     line.in_kind_text.set_default(record.at("in_kind_en").as_text());
   }
-  if (const Node* amounts = record.find("amounts")) {
+  if (const Node *amounts = record.find("amounts")) {
     line.amounts = parse_amounts(*amounts, budget);
   }
-  if (const Node* rule = record.find("rule")) {
+  if (const Node *rule = record.find("rule")) {
     line.rule = parse_rule(*rule, budget);
     // A rule covers every year not given as an amount; a year given both ways is ambiguous.
     if (record.find("amounts") && line.amounts.size() == budget.years().size()) {
       rule->fail(fmt::format("line '{}' has both an amount and a rule for every year", line.id));
     }
   }
-  if (const Node* stated = record.find("stated")) {
+  if (const Node *stated = record.find("stated")) {
     read_stated(*stated, line, budget);
   }
   require_line_shape(record, line, budget);
@@ -154,28 +161,29 @@ BudgetLine parse_line(const Node& record, const Budget& budget) {
 
 /// `years: {from, to}`: a period within the years an assessment can be made for (a budget is
 /// apportioned from them).
-void read_period(const Node& years, Budget& budget) {
+void read_period(const Node &years, Budget &budget) {
   budget.first_year = years.at("from").as_int();
   budget.last_year = years.at("to").as_int();
   if (budget.last_year < budget.first_year) {
     years.fail("the period ends before it starts");
   }
-  for (const char* bound : {"from", "to"}) {
-    const Node& year = years.at(bound);
+  for (const char *bound : {"from", "to"}) {
+    const Node &year = years.at(bound);
     if (year.as_int() < Ledger::first_year || year.as_int() > Ledger::last_year) {
-      year.fail(fmt::format("year {} is outside {}-{}", year.as_int(), Ledger::first_year, Ledger::last_year));
+      year.fail(fmt::format("year {} is outside {}-{}", year.as_int(), Ledger::first_year,
+                            Ledger::last_year));
     }
   }
 }
 
 /// `rounding` (default one minor unit, positive) and `status` (estimate or actual).
-void read_rounding_and_status(const Node& root, Budget& budget) {
+void read_rounding_and_status(const Node &root, Budget &budget) {
   budget.rounding = root.find("rounding") ? root.at("rounding").as_money(budget.currency)
                                           : util::Money(1, budget.currency);
   if (budget.rounding.minor_units() <= 0) {
     root.at("rounding").fail("the rounding unit must be positive");
   }
-  if (const Node* status = root.find("status")) {
+  if (const Node *status = root.find("status")) {
     if (status->as_text() == "actual") {
       budget.status = Budget::Status::actual;
     } else if (status->text() != "estimate") {
@@ -185,11 +193,11 @@ void read_rounding_and_status(const Node& root, Budget& budget) {
 }
 
 /// The budget's notes: each a text per language, English required.
-std::vector<BudgetNote> read_notes(const Node* notes) {
+std::vector<BudgetNote> read_notes(const Node *notes) {
   std::vector<BudgetNote> read;
-  for (const auto& note : notes ? notes->as_sequence() : std::vector<Node>{}) {
+  for (const auto &note : notes ? notes->as_sequence() : std::vector<Node>{}) {
     BudgetNote text;
-    for (const auto& entry : note.as_mapping().entries()) {
+    for (const auto &entry : note.as_mapping().entries()) {
       text.set(entry.key, entry.value.as_text());
     }
     text.set_default(note.at("en").as_text());
@@ -199,10 +207,10 @@ std::vector<BudgetNote> read_notes(const Node* notes) {
 }
 
 /// Every line a rule names exists and is money.
-void require_rule_targets(const Budget& budget) {
-  for (const auto& line : budget.lines) {
-    for (const auto& ref : line.rule ? line.rule->of : std::vector<std::string>{}) {
-      const BudgetLine* target = budget.find_line(ref);
+void require_rule_targets(const Budget &budget) {
+  for (const auto &line : budget.lines) {
+    for (const auto &ref : line.rule ? line.rule->of : std::vector<std::string>{}) {
+      const BudgetLine *target = budget.find_line(ref);
       if (!target) {
         util::fail_data(line.rule->mark.position(),
                         fmt::format("rule of line '{}' refers to unknown line '{}'", line.id, ref));
@@ -216,12 +224,13 @@ void require_rule_targets(const Budget& budget) {
 }
 
 /// `stated_totals`: per year, and `period`.
-void read_stated_totals(const Node& totals, Budget& budget) {
-  for (const auto& entry : totals.as_mapping().entries()) {
+void read_stated_totals(const Node &totals, Budget &budget) {
+  for (const auto &entry : totals.as_mapping().entries()) {
     if (entry.key == "period") {
       budget.stated_period_total = entry.value.as_money(budget.currency);
     } else {
-      budget.stated_totals.emplace(parse_year(entry, budget), entry.value.as_money(budget.currency));
+      budget.stated_totals.emplace(parse_year(entry, budget),
+                                   entry.value.as_money(budget.currency));
     }
   }
 }
@@ -236,8 +245,8 @@ std::vector<int> Budget::years() const {
   return result;
 }
 
-const BudgetLine* Budget::find_line(std::string_view id) const {
-  for (const auto& line : lines) {
+const BudgetLine *Budget::find_line(std::string_view id) const {
+  for (const auto &line : lines) {
     if (line.id == id) {
       return &line;
     }
@@ -245,7 +254,7 @@ const BudgetLine* Budget::find_line(std::string_view id) const {
   return nullptr;
 }
 
-Budget Budget::from_document(const Node& root) {
+Budget Budget::from_document(const Node &root) {
   Budget budget;
   budget.mark = root.mark();
   budget.id = root.at("id").as_text();
@@ -256,11 +265,11 @@ Budget Budget::from_document(const Node& root) {
   read_period(root.at("years"), budget);
   read_rounding_and_status(root, budget);
   budget.notes = read_notes(root.find("notes"));
-  for (const auto& record : root.at("lines").as_sequence()) {
+  for (const auto &record : root.at("lines").as_sequence()) {
     budget.lines.push_back(parse_line(record, budget));
   }
   require_rule_targets(budget);
-  if (const Node* totals = root.find("stated_totals")) {
+  if (const Node *totals = root.find("stated_totals")) {
     read_stated_totals(*totals, budget);
   }
   return budget;

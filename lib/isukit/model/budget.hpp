@@ -29,12 +29,12 @@ struct BudgetRule {
 
 struct BudgetLine {
   std::string id;
-  util::LocalText label;   // label_en stands for a language not given
-  util::LocalText note;    // optional: empty in a language not given
-  std::map<int, util::Money> amounts;  // years given as amounts
-  std::optional<BudgetRule> rule;      // years not given as amounts
-  std::map<int, util::Money> stated;   // what the source document printed for rule years
-  util::LocalText in_kind_text;        // a line in kind carries text, not money (in_kind_en...)
+  util::LocalText label;              // label_en stands for a language not given
+  util::LocalText note;               // optional: empty in a language not given
+  std::map<int, util::Money> amounts; // years given as amounts
+  std::optional<BudgetRule> rule;     // years not given as amounts
+  std::map<int, util::Money> stated;  // what the source document printed for rule years
+  util::LocalText in_kind_text;       // a line in kind carries text, not money (in_kind_en...)
   io::Mark mark;
 
   bool in_kind() const { return in_kind_text.has("en"); }
@@ -62,10 +62,10 @@ struct Budget {
 
   /// Reads and checks a `budget` document: years within the period, no year both an amount
   /// and a rule, rules referring to known lines, amounts in the budget's currency.
-  static Budget from_document(const io::Node& root);
+  static Budget from_document(const io::Node &root);
 
   std::vector<int> years() const;
-  const BudgetLine* find_line(std::string_view id) const;
+  const BudgetLine *find_line(std::string_view id) const;
 };
 
 } // namespace isukit::model

@@ -22,10 +22,10 @@ class Languages {
 public:
   /// The languages of DATA/i18n, one per CODE.yaml; no catalogue is read yet. No input (66)
   /// when the directory holds none.
-  static Languages load(const std::filesystem::path& data_dir);
+  static Languages load(const std::filesystem::path &data_dir);
 
   /// The codes, sorted: "en", "fr".
-  const std::vector<std::string>& codes() const { return m_codes; }
+  const std::vector<std::string> &codes() const { return m_codes; }
   /// The language `code`, nullopt when DATA/i18n has no catalogue of it. Its catalogue is read
   /// on first use; a data error (65) at the file when it is malformed, its `language` is not
   /// its file name, a message lacks a plural form its rules name, or when it and the English
@@ -35,28 +35,30 @@ public:
   std::optional<util::Lang> find(std::string_view code) const;
 
 private:
-  const std::shared_ptr<const util::Catalogue>& read(std::size_t index) const;
+  const std::shared_ptr<const util::Catalogue> &read(std::size_t index) const;
 
   std::filesystem::path m_dir;
   std::vector<std::string> m_codes;
-  mutable std::vector<std::shared_ptr<const util::Catalogue>> m_read; // by index of m_codes, once read
+  mutable std::vector<std::shared_ptr<const util::Catalogue>>
+      m_read; // by index of m_codes, once read
 };
 
 /// Reads one catalogue document (see data/i18n/en.yaml for the shape).
-util::Catalogue read_catalogue(const io::Node& root, std::string code);
+util::Catalogue read_catalogue(const io::Node &root, std::string code);
 
 /// `field_CODE` for every language the record gives: `name_en`, `name_fr`, ... as `name`.
-util::LocalText read_local_text(const io::Node& record, std::string_view field);
+util::LocalText read_local_text(const io::Node &record, std::string_view field);
 /// The same for a treaty's texts: given in every language of `required` (codes), or at least in
 /// English (`field_en`), which then stands for the languages the file does not give: a user's
 /// own fund or treaty file need not be written in six languages (the man pages say so). The
 /// shipped treaty files give all six (a unit test checks). Fails at `record` without `field_en`.
-util::LocalText read_local_text(const io::Node& record, std::string_view field, const std::vector<std::string>& required);
+util::LocalText read_local_text(const io::Node &record, std::string_view field,
+                                const std::vector<std::string> &required);
 /// Where `text` lacks a language of `codes` but has English, English stands for the others (a
 /// user's treaty, fund or ISU file need not be written in six languages).
-void default_to_english(util::LocalText& text, const std::vector<std::string>& codes);
+void default_to_english(util::LocalText &text, const std::vector<std::string> &codes);
 /// Fails at `record` unless `text` is given in every language of `codes` (or has a default).
-void require_languages(const util::LocalText& text, const io::Node& record, std::string_view field,
-                       const std::vector<std::string>& codes);
+void require_languages(const util::LocalText &text, const io::Node &record, std::string_view field,
+                       const std::vector<std::string> &codes);
 
 } // namespace isukit::model

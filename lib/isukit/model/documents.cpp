@@ -10,8 +10,8 @@ namespace isukit::model {
 namespace {
 
 /// The layout of a kind that require_known_kind has let through.
-const io::Shape& layout(const std::string& kind) {
-  const io::Shape* shape = layout_of(kind);
+const io::Shape &layout(const std::string &kind) {
+  const io::Shape *shape = layout_of(kind);
   if (!shape) {
     throw util::Error(util::ExitCode::software, fmt::format("no layout for kind '{}'", kind));
   }
@@ -22,11 +22,11 @@ class WantedCollector : public io::DocumentConsumer {
 public:
   explicit WantedCollector(std::initializer_list<std::string_view> wanted) : m_wanted(wanted) {}
 
-  std::string_view streamed_list(const std::string& kind, const io::Node& kind_node) override {
+  std::string_view streamed_list(const std::string &kind, const io::Node &kind_node) override {
     require_known_kind(kind, kind_node);
     return {};
   }
-  void on_record(const std::string&, const io::Node&, const io::Node&) override {}
+  void on_record(const std::string &, const io::Node &, const io::Node &) override {}
   void on_document(io::Document document) override {
     check_layout(document);
     if (std::find(m_wanted.begin(), m_wanted.end(), document.kind) != m_wanted.end()) {
@@ -41,28 +41,28 @@ private:
 };
 
 /// Whether the inputs held a document of `kind`; a CSV file is payments.
-bool holds(const io::InputsRead& read, std::string_view kind) {
-  return std::any_of(read.kinds.begin(), read.kinds.end(), [&](const std::string& held) {
+bool holds(const io::InputsRead &read, std::string_view kind) {
+  return std::any_of(read.kinds.begin(), read.kinds.end(), [&](const std::string &held) {
     return held == kind || (held == "CSV" && kind == "payments");
   });
 }
 
 /// How to say that a list of records is empty, for the kinds that are one: "none received" is
 /// said, never left to a missing input.
-std::string how_to_say_none(const std::vector<std::string_view>& kinds) {
+std::string how_to_say_none(const std::vector<std::string_view> &kinds) {
   for (const std::string_view list : {"payments", "reports", "applications"}) {
     if (kinds.size() == 1 && kinds.front() == list) {
-      return fmt::format(" (if there are none, say so: a document of kind '{}' with '{}: []')", list, list);
+      return fmt::format(" (if there are none, say so: a document of kind '{}' with '{}: []')",
+                         list, list);
     }
   }
   return {};
 }
 
 /// `'a', 'b'` (or `'a' or 'b'`); a CSV file is named so.
-template <typename Kinds>
-std::string kind_list(const Kinds& kinds, std::string_view separator) {
+template <typename Kinds> std::string kind_list(const Kinds &kinds, std::string_view separator) {
   std::string text;
-  for (const auto& kind : kinds) {
+  for (const auto &kind : kinds) {
     text += text.empty() ? "" : separator;
     text += kind == "CSV" ? std::string("a payments CSV") : fmt::format("'{}'", kind);
   }
@@ -71,24 +71,31 @@ std::string kind_list(const Kinds& kinds, std::string_view separator) {
 
 } // namespace
 
-bool is_known_kind(std::string_view kind) { return layout_of(kind) != nullptr; }
+bool is_known_kind(std::string_view kind) {
+  return layout_of(kind) != nullptr;
+}
 
-void require_known_kind(const std::string& kind, const io::Node& kind_node) {
+void require_known_kind(const std::string &kind, const io::Node &kind_node) {
   if (!is_known_kind(kind)) {
-    kind_node.fail(fmt::format("unknown kind '{}' ({})", kind, io::suggestion(kind, known_kinds())));
+    kind_node.fail(
+        fmt::format("unknown kind '{}' ({})", kind, io::suggestion(kind, known_kinds())));
   }
 }
 
-void check_layout(const io::Document& document) { layout(document.kind).check(document.root); }
+void check_layout(const io::Document &document) {
+  layout(document.kind).check(document.root);
+}
 
-void check_record(const std::string& kind, std::string_view list, const io::Node& record) {
+void check_record(const std::string &kind, std::string_view list, const io::Node &record) {
   layout(kind).field(list)->item()->check(record);
 }
 
-void require_kinds(const io::InputsRead& read, std::initializer_list<std::string_view> needed, Need need) {
+void require_kinds(const io::InputsRead &read, std::initializer_list<std::string_view> needed,
+                   Need need) {
   if (read.kinds.empty()) {
     throw util::Error(util::ExitCode::no_input,
-                      fmt::format("no input: needs {} of kind {}", needed.size() > 1 ? "documents" : "a document",
+                      fmt::format("no input: needs {} of kind {}",
+                                  needed.size() > 1 ? "documents" : "a document",
                                   kind_list(needed, need == Need::each ? " and " : " or ")));
   }
   std::vector<std::string_view> missing;
@@ -100,14 +107,18 @@ void require_kinds(const io::InputsRead& read, std::initializer_list<std::string
   if (missing.empty() || (need == Need::one_of && missing.size() < needed.size())) {
     return;
   }
-  const auto lacking = need == Need::each ? std::vector<std::string_view>{missing.front()} : missing;
-  throw util::Error(util::ExitCode::data,
-                    fmt::format("nothing to compute from: needs a document of kind {}; the input holds {}{}",
-                                kind_list(lacking, " or "), kind_list(read.kinds, ", "), how_to_say_none(lacking)));
+  const auto lacking =
+      need == Need::each ? std::vector<std::string_view>{missing.front()} : missing;
+  throw util::Error(
+      util::ExitCode::data,
+      fmt::format("nothing to compute from: needs a document of kind {}; the input holds {}{}",
+                  kind_list(lacking, " or "), kind_list(read.kinds, ", "),
+                  how_to_say_none(lacking)));
 }
 
-std::vector<io::Document> read_documents(const std::vector<std::string>& inputs,
-                                         std::initializer_list<std::string_view> wanted, Need need) {
+std::vector<io::Document> read_documents(const std::vector<std::string> &inputs,
+                                         std::initializer_list<std::string_view> wanted,
+                                         Need need) {
   WantedCollector collector(wanted);
   require_kinds(io::read_inputs(inputs, collector), wanted, need);
   return std::move(collector.documents);

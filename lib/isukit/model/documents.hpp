@@ -11,19 +11,19 @@
 
 namespace isukit::model {
 
-/// Every kind isukit reads or writes (model/layouts). A document of any other kind is an error wherever it is
-/// read, so a misspelt kind is never silently skipped.
+/// Every kind isukit reads or writes (model/layouts). A document of any other kind is an error
+/// wherever it is read, so a misspelt kind is never silently skipped.
 bool is_known_kind(std::string_view kind);
 
 /// Fails at `kind_node` unless the kind is known.
-void require_known_kind(const std::string& kind, const io::Node& kind_node);
+void require_known_kind(const std::string &kind, const io::Node &kind_node);
 
 /// Fails at the first value of the document that its kind's layout (model/layouts) does not
 /// allow: an unknown key at any level, a list that is not a list.
-void check_layout(const io::Document& document);
+void check_layout(const io::Document &document);
 
 /// The same for one record streamed from the list `list` of a document of `kind`.
-void check_record(const std::string& kind, std::string_view list, const io::Node& record);
+void check_record(const std::string &kind, std::string_view list, const io::Node &record);
 
 /// Whether a subcommand needs one of the kinds it names (a budget or its totals) or each.
 enum class Need { one_of, each };
@@ -34,13 +34,13 @@ enum class Need { one_of, each };
 /// kind 'assessments' and 'payments'"; inputs of other kinds are exit 65, naming the kinds read
 /// and the kind missing. For a list of records (payments, reports, applications) the message
 /// says how to state "none": the document with an empty list (`reports: []`).
-void require_kinds(const io::InputsRead& read, std::initializer_list<std::string_view> needed,
+void require_kinds(const io::InputsRead &read, std::initializer_list<std::string_view> needed,
                    Need need = Need::one_of);
 
 /// Reads every document of the inputs and keeps those of the `wanted` kinds, in input order;
 /// known kinds the caller does not want are skipped (a directory holds a whole set of
 /// accounts). Fails as require_kinds does unless the wanted kinds were read (one, or each).
-std::vector<io::Document> read_documents(const std::vector<std::string>& inputs,
+std::vector<io::Document> read_documents(const std::vector<std::string> &inputs,
                                          std::initializer_list<std::string_view> wanted,
                                          Need need = Need::one_of);
 

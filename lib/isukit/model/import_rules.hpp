@@ -28,7 +28,19 @@ struct ColumnRef {
 
 /// The fields a row of an export yields; each may be read from a column, and leave-out rules
 /// may test any of them.
-enum class ExportField { date, amount, credit, debit, currency, reference, remittance, payer, year, indicator, count };
+enum class ExportField {
+  date,
+  amount,
+  credit,
+  debit,
+  currency,
+  reference,
+  remittance,
+  payer,
+  year,
+  indicator,
+  count
+};
 /// The rules' spelling of a field: "date", ..., "indicator".
 std::string_view export_field_name(ExportField field);
 
@@ -72,16 +84,16 @@ struct ImportRules {
   std::vector<std::pair<std::string, StateId>> aliases; // payer text as written, state
   std::vector<std::string> drop_words;
   // camt.053/054.
-  std::string account;      // IBAN or other account id; empty for any (one account only)
-  bool value_date = false;  // the value date instead of the booking date
-  bool end_to_end = false;  // the end-to-end id instead of the account servicer's reference
+  std::string account;     // IBAN or other account id; empty for any (one account only)
+  bool value_date = false; // the value date instead of the booking date
+  bool end_to_end = false; // the end-to-end id instead of the account servicer's reference
 
-  const ColumnRef& column(ExportField field) const { return columns[static_cast<int>(field)]; }
+  const ColumnRef &column(ExportField field) const { return columns[static_cast<int>(field)]; }
 
   /// Reads and checks a rules document: unknown keys, a date format, separator, decimal mark
   /// or grouping that cannot work, an alias to an unknown state, amount given both as one
   /// column and as credit and debit columns: each a data error at its node.
-  static ImportRules from_document(const io::Node& root, const StateTable& states);
+  static ImportRules from_document(const io::Node &root, const StateTable &states);
 };
 
 } // namespace isukit::model

@@ -7,30 +7,30 @@ using io::Node;
 
 namespace {
 
-std::vector<std::string> lines(const Node& list) {
+std::vector<std::string> lines(const Node &list) {
   std::vector<std::string> result;
-  for (const auto& line : list.as_sequence()) {
+  for (const auto &line : list.as_sequence()) {
     result.push_back(line.as_text());
   }
   return result;
 }
 
 /// Sets `field` to the text under `key` when the mapping gives it.
-void take(const Node& mapping, std::string_view key, std::string& field) {
-  if (const Node* value = mapping.find(key)) {
+void take(const Node &mapping, std::string_view key, std::string &field) {
+  if (const Node *value = mapping.find(key)) {
     field = value->is_null() ? std::string() : value->as_text();
   }
 }
 
 /// Each language's texts `key_CODE` the mapping gives replace those of `text`.
-void take_local(const Node& mapping, std::string_view key, util::LocalText& text) {
+void take_local(const Node &mapping, std::string_view key, util::LocalText &text) {
   const util::LocalText given = read_local_text(mapping, key);
-  for (const auto& [code, value] : given.all()) {
+  for (const auto &[code, value] : given.all()) {
     text.set(code, value);
   }
 }
 
-void read_payment(const Node& payment, PaymentInstructions& into) {
+void read_payment(const Node &payment, PaymentInstructions &into) {
   take(payment, "account_name", into.account_name);
   take(payment, "bank", into.bank);
   take(payment, "iban", into.iban);
@@ -41,29 +41,30 @@ void read_payment(const Node& payment, PaymentInstructions& into) {
 
 } // namespace
 
-const std::vector<std::string>& Isu::address_in(const util::Lang& lang) const {
+const std::vector<std::string> &Isu::address_in(const util::Lang &lang) const {
   const auto local = local_address.find(lang.code());
   return local == local_address.end() ? address : local->second;
 }
 
-Isu read_isu(const Node& section, const std::vector<std::string>& languages, Isu base) {
+Isu read_isu(const Node &section, const std::vector<std::string> &languages, Isu base) {
   take_local(section, "name", base.name);
   default_to_english(base.name, languages);
   require_languages(base.name, section, "name", languages);
-  if (const Node* address = section.find("address")) {
+  if (const Node *address = section.find("address")) {
     base.address = lines(*address);
   }
-  for (const auto& entry : section.entries()) {
+  for (const auto &entry : section.entries()) {
     if (entry.key.rfind("address_", 0) == 0) {
-      base.local_address[entry.key.substr(std::string_view("address_").size())] = lines(entry.value);
+      base.local_address[entry.key.substr(std::string_view("address_").size())] =
+          lines(entry.value);
     }
   }
   take(section, "email", base.email);
-  if (const Node* signatory = section.find("signatory")) {
+  if (const Node *signatory = section.find("signatory")) {
     take(*signatory, "name", base.signer.name);
     take_local(*signatory, "title", base.signer.title);
   }
-  if (const Node* payment = section.find("payment")) {
+  if (const Node *payment = section.find("payment")) {
     read_payment(*payment, base.payment);
   }
   return base;

@@ -25,7 +25,8 @@ struct PaymentInstructions {
   bool complete() const { return !bank.empty() && (!iban.empty() || !account_number.empty()); }
 };
 
-/// Who signs: a name (may be empty: the letter then carries the title alone) and a title per language.
+/// Who signs: a name (may be empty: the letter then carries the title alone) and a title per
+/// language.
 struct Signer {
   std::string name;
   util::LocalText title;
@@ -40,13 +41,13 @@ struct Isu {
   PaymentInstructions payment;
 
   /// The address lines in `lang`: `address_CODE` when given, else `address`.
-  const std::vector<std::string>& address_in(const util::Lang& lang) const;
+  const std::vector<std::string> &address_in(const util::Lang &lang) const;
 };
 
 /// Reads an `isu` mapping (the treaty file's section or a user `isu` document): name_CODE in
 /// each of `languages`, address (lines) and address_CODE, email, signatory {name, title_CODE},
 /// payment {account_name, bank, iban, account_number, swift, currency}. A field absent from
 /// `section` keeps its value in `base`, so a user document overrides only what it gives.
-Isu read_isu(const io::Node& section, const std::vector<std::string>& languages, Isu base = {});
+Isu read_isu(const io::Node &section, const std::vector<std::string> &languages, Isu base = {});
 
 } // namespace isukit::model

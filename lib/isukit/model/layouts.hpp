@@ -12,9 +12,9 @@
 namespace isukit::model {
 
 /// The layout of a kind, or null for a kind isukit does not know.
-const io::Shape* layout_of(std::string_view kind);
+const io::Shape *layout_of(std::string_view kind);
 
 /// Every kind isukit knows, in the order of the layouts table.
-const std::vector<std::string>& known_kinds();
+const std::vector<std::string> &known_kinds();
 
 } // namespace isukit::model

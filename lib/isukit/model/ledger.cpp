@@ -19,7 +19,7 @@ using io::Node;
 /// Streams the ledger kinds into a Ledger's sums; other known kinds are skipped.
 class LedgerReader : public io::DocumentConsumer {
 public:
-  LedgerReader(Ledger& ledger, const StateTable& states, const util::Date& as_of)
+  LedgerReader(Ledger &ledger, const StateTable &states, const util::Date &as_of)
       : m_ledger(ledger), m_states(states), m_as_of(as_of) {
     const std::size_t years = Ledger::last_year - Ledger::first_year + 1;
     ledger.m_assessed.assign(states.size() * years, 0);
@@ -29,7 +29,7 @@ public:
     m_assessed_at.assign(states.size() * years, io::Mark{});
   }
 
-  std::string_view streamed_list(const std::string& kind, const Node& kind_node) override {
+  std::string_view streamed_list(const std::string &kind, const Node &kind_node) override {
     require_known_kind(kind, kind_node);
     if (kind == "assessments") {
       return "assessments";
@@ -40,7 +40,7 @@ public:
     return {};
   }
 
-  void on_record(const std::string& kind, const Node& header, const Node& record) override {
+  void on_record(const std::string &kind, const Node &header, const Node &record) override {
     if (kind == "assessments") {
       check_record(kind, "assessments", record);
       add_assessment(header, record);
@@ -56,10 +56,11 @@ public:
     check_layout(document);
     const bool has_list = document.kind == "assessments" || document.kind == "payments";
     if (has_list && !document.root.find(document.kind)) {
-      document.root.fail(fmt::format("missing required field '{0}' (a document with none says '{0}: []')", document.kind));
+      document.root.fail(fmt::format(
+          "missing required field '{0}' (a document with none says '{0}: []')", document.kind));
     }
     if (document.kind == "assessments") {
-      const Node& root = document.root;
+      const Node &root = document.root;
       if (!root.find("year") || !root.find("currency")) {
         root.fail("an assessments document needs 'year' and 'currency' before its list");
       }
@@ -70,14 +71,15 @@ public:
     }
   }
 
-  void on_csv(io::CsvReader& reader) override;
+  void on_csv(io::CsvReader &reader) override;
 
   /// Checks made once everything is read.
   void finish() {
     m_diagnostics.throw_if_any();
     check_refunds();
     check_fund_balance();
-    if (m_payment_currency.valid() && m_ledger.m_currency.valid() && !(m_payment_currency == m_ledger.m_currency)) {
+    if (m_payment_currency.valid() && m_ledger.m_currency.valid() &&
+        !(m_payment_currency == m_ledger.m_currency)) {
       util::fail_data(m_first_payment.position(),
                       fmt::format("payment in {}, but the contributions are assessed in {}",
                                   m_payment_currency.code(), m_ledger.m_currency.code()));
@@ -85,10 +87,11 @@ public:
   }
 
 private:
-  int year_of(const Node& node) const {
+  int year_of(const Node &node) const {
     const int year = node.as_int();
     if (year < Ledger::first_year || year > Ledger::last_year) {
-      node.fail(fmt::format("expected a year from {} to {}, got {}", Ledger::first_year, Ledger::last_year, year));
+      node.fail(fmt::format("expected a year from {} to {}, got {}", Ledger::first_year,
+                            Ledger::last_year, year));
     }
     return year;
   }
@@ -111,55 +114,60 @@ private:
     return value;
   }
 
-  util::Currency ledger_currency(const Node& node) {
+  util::Currency ledger_currency(const Node &node) {
     const util::Currency currency = node.as_currency();
     if (!m_ledger.m_currency.valid()) {
       m_ledger.m_currency = currency;
     } else if (!(currency == m_ledger.m_currency)) {
-      node.fail(fmt::format("assessments in {} and in {} cannot be combined", m_ledger.m_currency.code(),
-                            currency.code()));
+      node.fail(fmt::format("assessments in {} and in {} cannot be combined",
+                            m_ledger.m_currency.code(), currency.code()));
     }
     return currency;
   }
 
-  void add_assessment(const Node& header, const Node& record) {
+  void add_assessment(const Node &header, const Node &record) {
     if (!m_in_document) {
       // The first record of a new assessments document.
       m_in_document = true;
-      const Node* year = header.find("year");
-      const Node* currency = header.find("currency");
+      const Node *year = header.find("year");
+      const Node *currency = header.find("currency");
       if (!year || !currency) {
         header.fail("an assessments document needs 'year' and 'currency' before its list");
       }
       m_year = year_of(*year);
       m_currency = ledger_currency(*currency);
       m_document_sum = 0;
-      m_ledger.m_documents.push_back(AssessmentDocument{
-          header.find("treaty") ? header.at("treaty").as_text() : std::string(), m_year, m_currency, header.mark(), {}});
+      m_ledger.m_documents.push_back(
+          AssessmentDocument{header.find("treaty") ? header.at("treaty").as_text() : std::string(),
+                             m_year,
+                             m_currency,
+                             header.mark(),
+                             {}});
       m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
     }
     const StateId state = m_states.require(record.at("state"));
     const std::size_t slot = m_ledger.slot(state, m_year);
     if (m_assessed_at[slot].line) {
-      record.fail(fmt::format("{} is assessed twice for {} (also at {})", m_states[state].code, m_year,
-                              m_assessed_at[slot].located()));
+      record.fail(fmt::format("{} is assessed twice for {} (also at {})", m_states[state].code,
+                              m_year, m_assessed_at[slot].located()));
     }
     m_assessed_at[slot] = record.mark();
     m_ledger.m_documents.back().states.emplace_back(state, record.at("state").mark());
-    const util::Money amount = record.at("amount").as_nonnegative_money(m_currency, "an assessment");
+    const util::Money amount =
+        record.at("amount").as_nonnegative_money(m_currency, "an assessment");
     count_volume(amount.minor_units(), record.at("amount").mark());
     m_ledger.m_assessed[slot] = amount.minor_units();
     m_document_sum += amount.minor_units(); // within the volume, so it cannot overflow
     m_ledger.m_involved[state] = true;
   }
 
-  void note_payment_currency(const util::Currency& currency, const io::Mark& mark) {
+  void note_payment_currency(const util::Currency &currency, const io::Mark &mark) {
     if (!m_payment_currency.valid()) {
       m_payment_currency = currency;
       m_first_payment = mark;
     } else if (!(currency == m_payment_currency)) {
-      util::fail_data(mark.position(), fmt::format("payment in {}, other payments in {}", currency.code(),
-                                                   m_payment_currency.code()));
+      util::fail_data(mark.position(), fmt::format("payment in {}, other payments in {}",
+                                                   currency.code(), m_payment_currency.code()));
     }
   }
 
@@ -167,22 +175,25 @@ private:
   /// magnitude. While the volume fits in int64 minor units, so does every sum the ledger or a
   /// computation from it can form; an amount that makes it overflow is a data error at that
   /// amount, never a wrapped total.
-  void count_volume(std::int64_t amount, const io::Mark& mark) {
+  void count_volume(std::int64_t amount, const io::Mark &mark) {
     if (!add_volume(amount)) {
       volume_overflow(mark);
     }
   }
   /// count_volume without the position: false, counting nothing, when the volume would overflow.
   bool add_volume(std::int64_t amount) {
-    const std::uint64_t magnitude = amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
-    if (magnitude > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - m_volume)) {
+    const std::uint64_t magnitude =
+        amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
+    if (magnitude >
+        static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - m_volume)) {
       return false;
     }
     m_volume += static_cast<std::int64_t>(magnitude);
     return true;
   }
-  [[noreturn]] static void volume_overflow(const io::Mark& mark) {
-    util::fail_data(mark.position(), "the amounts of the ledger add up to more than 2^63 - 1 minor units");
+  [[noreturn]] static void volume_overflow(const io::Mark &mark) {
+    util::fail_data(mark.position(),
+                    "the amounts of the ledger add up to more than 2^63 - 1 minor units");
   }
 
   /// A payment as read from YAML or CSV, with the positions its errors name: the marks of its
@@ -195,7 +206,7 @@ private:
     std::string_view reference;
     std::optional<int> year;
     io::Mark yaml_at{}, yaml_amount_at{}, yaml_year_at{};
-    const io::CsvReader* csv = nullptr;
+    const io::CsvReader *csv = nullptr;
     std::size_t amount_field = 0, year_field = 0;
 
     io::Mark at() const { return csv ? csv->mark(0) : yaml_at; }
@@ -210,47 +221,53 @@ private:
   };
   /// The payment of the next row when it is plain (model::PaymentRowReader), taken from the
   /// reader; nullopt, reading nothing, otherwise.
-  static std::optional<PaymentRow> plain_payment(io::CsvReader& reader, const io::CsvHeader& header,
-                                                 const PaymentRowReader& rows, const CsvCurrency& cached);
+  static std::optional<PaymentRow> plain_payment(io::CsvReader &reader, const io::CsvHeader &header,
+                                                 const PaymentRowReader &rows,
+                                                 const CsvCurrency &cached);
   /// The payment of a CSV row; fails at the field that is wrong.
-  PaymentRow csv_payment(const io::CsvReader& reader, const io::CsvHeader& header,
-                         const std::vector<std::string_view>& fields, CsvCurrency& cached);
+  PaymentRow csv_payment(const io::CsvReader &reader, const io::CsvHeader &header,
+                         const std::vector<std::string_view> &fields, CsvCurrency &cached);
 
   /// Fails when an identical payment was read before, naming both. What makes a payment the
   /// same as another: its state, date, amount, currency and reference, packed as bytes.
-  void check_unique(const PaymentRow& row) {
+  void check_unique(const PaymentRow &row) {
     const std::int64_t amount = row.amount.minor_units();
-    const std::uint32_t date = static_cast<std::uint32_t>(row.date.year()) << 9 | row.date.month() << 5 | row.date.day();
+    const std::uint32_t date =
+        static_cast<std::uint32_t>(row.date.year()) << 9 | row.date.month() << 5 | row.date.day();
     const std::string_view currency = row.amount.currency().code();
-    m_identity.assign(reinterpret_cast<const char*>(&amount), sizeof amount);
-    m_identity.append(reinterpret_cast<const char*>(&date), sizeof date);
-    m_identity.append(reinterpret_cast<const char*>(&row.state), sizeof row.state);
+    m_identity.assign(reinterpret_cast<const char *>(&amount), sizeof amount);
+    m_identity.append(reinterpret_cast<const char *>(&date), sizeof date);
+    m_identity.append(reinterpret_cast<const char *>(&row.state), sizeof row.state);
     m_identity.append(currency);
     m_identity.append(row.reference);
-    if (const io::Mark* seen = m_payments_seen.insert(m_identity, row.at())) {
-      util::fail_data(row.at().position(),
-                      fmt::format("this payment repeats the one at {}: same state, date, amount, currency and "
-                                  "reference (two real payments of the same amount on the same day carry "
-                                  "different references)",
-                                  seen->located()));
+    if (const io::Mark *seen = m_payments_seen.insert(m_identity, row.at())) {
+      util::fail_data(
+          row.at().position(),
+          fmt::format("this payment repeats the one at {}: same state, date, amount, currency and "
+                      "reference (two real payments of the same amount on the same day carry "
+                      "different references)",
+                      seen->located()));
     }
   }
 
-  void add_payment_row(const PaymentRow& row) {
+  void add_payment_row(const PaymentRow &row) {
     if (row.amount.is_zero()) {
-      util::fail_data(row.amount_at().position(), "a payment of 0 pays nothing: leave the line out (assess import "
-                                                "leaves out a bank line of no amount)");
+      util::fail_data(row.amount_at().position(),
+                      "a payment of 0 pays nothing: leave the line out (assess import "
+                      "leaves out a bank line of no amount)");
     }
     if (row.year && *row.year > row.date.year() + 1) {
-      util::fail_data(row.year_at().position(),
-                      fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
-                                  row.date.iso(), *row.year));
+      util::fail_data(
+          row.year_at().position(),
+          fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
+                      row.date.iso(), *row.year));
     }
     check_unique(row);
     if (!add_volume(row.amount.minor_units())) {
       volume_overflow(row.amount_at());
     }
-    const std::int32_t refund = row.amount.is_negative() ? static_cast<std::int32_t>(m_refund_marks.size()) : -1;
+    const std::int32_t refund =
+        row.amount.is_negative() ? static_cast<std::int32_t>(m_refund_marks.size()) : -1;
     if (refund >= 0) {
       m_refund_marks.push_back(row.amount_at());
     }
@@ -265,28 +282,30 @@ private:
       return; // without a refund, receipts only grow
     }
     std::vector<bool> refunded(m_states.size(), false);
-    for (const auto& r : m_receipts) {
+    for (const auto &r : m_receipts) {
       refunded[r.state] = refunded[r.state] || r.refund >= 0;
     }
-    std::erase_if(m_receipts, [&](const Receipt& r) { return !refunded[r.state]; });
-    std::sort(m_receipts.begin(), m_receipts.end(), [](const Receipt& a, const Receipt& b) {
+    std::erase_if(m_receipts, [&](const Receipt &r) { return !refunded[r.state]; });
+    std::sort(m_receipts.begin(), m_receipts.end(), [](const Receipt &a, const Receipt &b) {
       return std::tie(a.state, a.date, b.amount) < std::tie(b.state, b.date, a.amount);
     });
     std::int64_t net = 0;
     for (std::size_t i = 0; i < m_receipts.size(); ++i) {
-      const Receipt& r = m_receipts[i];
+      const Receipt &r = m_receipts[i];
       net = i > 0 && m_receipts[i - 1].state == r.state ? net + r.amount : r.amount;
       if (net < 0) {
-        util::fail_data(m_refund_marks[static_cast<std::size_t>(r.refund)].position(),
-                        fmt::format("this refund of {} takes {}'s net receipts below zero on {} ({} had been "
-                                    "received): a refund is a negative payment of at most what the state has paid",
-                                    util::Money(-r.amount, m_payment_currency).plain(), m_states[r.state].code,
-                                    r.date.iso(), util::Money(net - r.amount, m_payment_currency).plain()));
+        util::fail_data(
+            m_refund_marks[static_cast<std::size_t>(r.refund)].position(),
+            fmt::format(
+                "this refund of {} takes {}'s net receipts below zero on {} ({} had been "
+                "received): a refund is a negative payment of at most what the state has paid",
+                util::Money(-r.amount, m_payment_currency).plain(), m_states[r.state].code,
+                r.date.iso(), util::Money(net - r.amount, m_payment_currency).plain()));
       }
     }
   }
 
-  void credit(StateId state, const util::Date& date, std::int64_t amount, std::optional<int> year,
+  void credit(StateId state, const util::Date &date, std::int64_t amount, std::optional<int> year,
               std::string_view reference) {
     if (date > m_as_of) {
       return;
@@ -302,8 +321,8 @@ private:
     }
   }
 
-  void add_payment(const Node& header, const Node& record) {
-    const Node* currency_node = record.find("currency");
+  void add_payment(const Node &header, const Node &record) {
+    const Node *currency_node = record.find("currency");
     if (!currency_node) {
       currency_node = header.find("currency");
     }
@@ -312,8 +331,8 @@ private:
     }
     const util::Currency currency = currency_node->as_currency();
     note_payment_currency(currency, record.mark());
-    const Node* year = record.find("year");
-    const Node* reference = record.find("reference");
+    const Node *year = record.find("year");
+    const Node *reference = record.find("reference");
     const std::string reference_text = reference ? reference->as_text() : "";
     add_payment_row(PaymentRow{.state = m_states.require(record.at("state")),
                                .date = record.at("date").as_date(),
@@ -329,7 +348,7 @@ private:
   /// below zero. Within a day, money in counts before money out; the error is at the withdrawal
   /// that takes the balance below zero.
   void check_fund_balance() const {
-    const auto& fund = m_ledger.m_fund;
+    const auto &fund = m_ledger.m_fund;
     std::int64_t balance = 0;
     for (std::size_t day = 0; day < fund.size();) {
       std::size_t next = day;
@@ -337,51 +356,54 @@ private:
         balance += std::max<std::int64_t>(fund[next++].amount.minor_units(), 0); // in first
       }
       for (std::size_t i = day; i < next; ++i) {
-        const util::Money& amount = fund[i].amount;
+        const util::Money &amount = fund[i].amount;
         balance += std::min<std::int64_t>(amount.minor_units(), 0);
         if (balance < 0) {
-          util::fail_data(fund[i].mark.position(),
-                          fmt::format("this movement ({}) takes the working capital fund to {} on {}: a fund "
-                                      "cannot pay out more than it holds",
-                                      amount.plain(), util::Money(balance, amount.currency()).plain(),
-                                      fund[i].date.iso()));
+          util::fail_data(
+              fund[i].mark.position(),
+              fmt::format("this movement ({}) takes the working capital fund to {} on {}: a fund "
+                          "cannot pay out more than it holds",
+                          amount.plain(), util::Money(balance, amount.currency()).plain(),
+                          fund[i].date.iso()));
         }
       }
       day = next;
     }
   }
 
-  void add_fund(const Node& root) {
+  void add_fund(const Node &root) {
     const util::Currency currency = root.at("currency").as_currency();
     if (m_ledger.m_fund_currency && !(*m_ledger.m_fund_currency == currency)) {
-      root.at("currency").fail(fmt::format("the working capital fund is kept in {}; this document's movements are in {}",
-                                           m_ledger.m_fund_currency->code(), currency.code()));
+      root.at("currency")
+          .fail(fmt::format(
+              "the working capital fund is kept in {}; this document's movements are in {}",
+              m_ledger.m_fund_currency->code(), currency.code()));
     }
     m_ledger.m_fund_currency = currency;
-    for (const auto& record : root.at("movements").as_sequence()) {
-      m_ledger.m_fund.push_back(FundMovement{record.at("date").as_date(), record.at("amount").as_money(currency),
-                                             record.find("description") ? record.at("description").as_text() : "",
-                                             record.mark()});
+    for (const auto &record : root.at("movements").as_sequence()) {
+      m_ledger.m_fund.push_back(FundMovement{
+          record.at("date").as_date(), record.at("amount").as_money(currency),
+          record.find("description") ? record.at("description").as_text() : "", record.mark()});
       count_volume(m_ledger.m_fund.back().amount.minor_units(), record.at("amount").mark());
     }
     std::stable_sort(m_ledger.m_fund.begin(), m_ledger.m_fund.end(),
-                     [](const FundMovement& a, const FundMovement& b) { return a.date < b.date; });
+                     [](const FundMovement &a, const FundMovement &b) { return a.date < b.date; });
   }
 
-  Ledger& m_ledger;
-  const StateTable& m_states;
+  Ledger &m_ledger;
+  const StateTable &m_states;
   util::Date m_as_of;
   std::vector<io::Mark> m_assessed_at;
-  bool m_in_document = false; // an assessments document's header has been read
+  bool m_in_document = false;      // an assessments document's header has been read
   std::int64_t m_document_sum = 0; // of the amounts of the assessments document being read
   int m_year = 0;
   util::Currency m_currency;
   util::Currency m_payment_currency;
   io::Mark m_first_payment;
   util::Diagnostics m_diagnostics;
-  std::int64_t m_volume = 0; // see count_volume
+  std::int64_t m_volume = 0;     // see count_volume
   io::FirstSeen m_payments_seen; // see check_unique
-  std::string m_identity;         // check_unique's buffer
+  std::string m_identity;        // check_unique's buffer
   struct Receipt {
     util::Date date;
     std::int64_t amount;
@@ -399,11 +421,15 @@ enum CsvColumn { csv_date, csv_state, csv_amount, csv_currency, csv_reference, c
 
 } // namespace
 
-LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, const io::CsvHeader& header,
-                                                   const std::vector<std::string_view>& fields, CsvCurrency& cached) {
+LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
+                                                   const io::CsvHeader &header,
+                                                   const std::vector<std::string_view> &fields,
+                                                   CsvCurrency &cached) {
   auto index = [&](CsvColumn c) { return static_cast<std::size_t>(header.index(c)); };
   auto field = [&](CsvColumn c) { return fields[index(c)]; };
-  auto fail = [&](CsvColumn c, std::string message) { util::fail_data(reader.mark(index(c)).position(), std::move(message)); };
+  auto fail = [&](CsvColumn c, std::string message) {
+    util::fail_data(reader.mark(index(c)).position(), std::move(message));
+  };
   header.check_width(reader, fields);
   const auto day = util::Date::parse(field(csv_date));
   if (!day) {
@@ -419,7 +445,8 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
   if (field(csv_currency) != cached.text) { // the column rarely changes: parse it once
     const auto parsed = util::Currency::parse(field(csv_currency));
     if (!parsed) {
-      fail(csv_currency, fmt::format("expected an ISO 4217 currency code such as USD, got '{}'", field(csv_currency)));
+      fail(csv_currency, fmt::format("expected an ISO 4217 currency code such as USD, got '{}'",
+                                     field(csv_currency)));
     }
     cached = CsvCurrency{std::string(field(csv_currency)), *parsed};
     note_payment_currency(cached.currency, reader.mark(index(csv_currency)));
@@ -433,19 +460,24 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader& reader, 
   if (has_year && !field(csv_year).empty()) {
     named = csv_year_of(field(csv_year));
     if (!named) {
-      fail(csv_year, fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year, Ledger::last_year,
-                                 field(csv_year)));
+      fail(csv_year, fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year,
+                                 Ledger::last_year, field(csv_year)));
     }
   }
-  return PaymentRow{.state = *who, .date = *day, .amount = *money.money,
-                    .reference = util::trim_blanks(field(csv_reference)), .year = named,
-                    .csv = &reader, .amount_field = index(csv_amount), .year_field = has_year ? index(csv_year) : 0};
+  return PaymentRow{.state = *who,
+                    .date = *day,
+                    .amount = *money.money,
+                    .reference = util::trim_blanks(field(csv_reference)),
+                    .year = named,
+                    .csv = &reader,
+                    .amount_field = index(csv_amount),
+                    .year_field = has_year ? index(csv_year) : 0};
 }
 
 namespace {
 
 /// What each column of a payments CSV holds, in the file's order.
-std::vector<PaymentColumn> column_order(const io::CsvHeader& header, std::size_t width) {
+std::vector<PaymentColumn> column_order(const io::CsvHeader &header, std::size_t width) {
   std::vector<PaymentColumn> order(width, PaymentColumn::note);
   for (int c = csv_date; c <= csv_note; ++c) {
     if (const int index = header.index(static_cast<std::size_t>(c)); index >= 0) {
@@ -457,9 +489,10 @@ std::vector<PaymentColumn> column_order(const io::CsvHeader& header, std::size_t
 
 } // namespace
 
-std::optional<LedgerReader::PaymentRow> LedgerReader::plain_payment(io::CsvReader& reader, const io::CsvHeader& header,
-                                                                    const PaymentRowReader& rows,
-                                                                    const CsvCurrency& cached) {
+std::optional<LedgerReader::PaymentRow> LedgerReader::plain_payment(io::CsvReader &reader,
+                                                                    const io::CsvHeader &header,
+                                                                    const PaymentRowReader &rows,
+                                                                    const CsvCurrency &cached) {
   const auto line = reader.peek_line();
   if (!line || !cached.text) {
     return std::nullopt;
@@ -470,22 +503,31 @@ std::optional<LedgerReader::PaymentRow> LedgerReader::plain_payment(io::CsvReade
   }
   reader.take_line();
   const int year = header.index(csv_year);
-  return PaymentRow{.state = payment->state, .date = payment->date,
-                    .amount = util::Money(payment->amount, cached.currency), .reference = payment->reference,
-                    .year = payment->year, .csv = &reader,
+  return PaymentRow{.state = payment->state,
+                    .date = payment->date,
+                    .amount = util::Money(payment->amount, cached.currency),
+                    .reference = payment->reference,
+                    .year = payment->year,
+                    .csv = &reader,
                     .amount_field = static_cast<std::size_t>(header.index(csv_amount)),
                     .year_field = year >= 0 ? static_cast<std::size_t>(year) : 0};
 }
 
-void LedgerReader::on_csv(io::CsvReader& reader) {
-  const std::string* file = reader.file();
+void LedgerReader::on_csv(io::CsvReader &reader) {
+  const std::string *file = reader.file();
   std::vector<std::string_view> fields;
   if (!reader.next_row(fields)) {
-    throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0}, "an empty CSV holds no payments");
+    throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0},
+                      "an empty CSV holds no payments");
   }
   const io::CsvHeader header(reader, fields,
-                             {{"date", true}, {"state", true}, {"amount", true}, {"currency", true},
-                              {"reference", true}, {"year", false}, {"note", false}},
+                             {{"date", true},
+                              {"state", true},
+                              {"amount", true},
+                              {"currency", true},
+                              {"reference", true},
+                              {"year", false},
+                              {"note", false}},
                              "a payments CSV");
   const PaymentRowReader rows(column_order(header, fields.size()), m_states);
   CsvCurrency cached;
@@ -500,7 +542,7 @@ void LedgerReader::on_csv(io::CsvReader& reader) {
     any_row = true;
     try {
       add_payment_row(row ? *row : csv_payment(reader, header, fields, cached));
-    } catch (const util::Error& error) {
+    } catch (const util::Error &error) {
       m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
     }
   }
@@ -510,22 +552,23 @@ void LedgerReader::on_csv(io::CsvReader& reader) {
   }
 }
 
-void check_assessments_total(const io::Node& document, const util::Money& sum) {
-  const io::Node* total = document.find("total");
+void check_assessments_total(const io::Node &document, const util::Money &sum) {
+  const io::Node *total = document.find("total");
   if (!total) {
     return;
   }
   const util::Money stated = total->as_money(sum.currency());
-  const io::Node* difference = document.find("difference");
+  const io::Node *difference = document.find("difference");
   const util::Money expected = difference ? stated + difference->as_money(sum.currency()) : stated;
   if (!(sum == expected)) {
-    total->fail(fmt::format("the assessments add up to {}, not to the total {}{}", sum.plain(), stated.plain(),
-                            difference ? fmt::format(" and difference {}", difference->as_text()) : ""));
+    total->fail(fmt::format(
+        "the assessments add up to {}, not to the total {}{}", sum.plain(), stated.plain(),
+        difference ? fmt::format(" and difference {}", difference->as_text()) : ""));
   }
 }
 
-Ledger Ledger::read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of,
-                    bool keep_payments) {
+Ledger Ledger::read(const std::vector<std::string> &inputs, const StateTable &states,
+                    const util::Date &as_of, bool keep_payments) {
   Ledger ledger;
   ledger.m_keep_payments = keep_payments;
   LedgerReader reader(ledger, states, as_of);

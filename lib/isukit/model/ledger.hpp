@@ -3,7 +3,6 @@
 #pragma once
 
 #include <isukit/io/inputs.hpp>
-
 #include <isukit/model/states.hpp>
 #include <isukit/util/money.hpp>
 
@@ -43,7 +42,7 @@ struct Payment {
 /// An assessments document's amounts add up to its `total` (plus its `difference`, the sum
 /// minus the total that each_half_up rounding leaves); fails (65) at the total when they do
 /// not. `sum` is the sum of the amounts read; a document without a total is not checked.
-void check_assessments_total(const io::Node& document, const util::Money& sum);
+void check_assessments_total(const io::Node &document, const util::Money &sum);
 
 /// The largest amount: every amount is a 64-bit count of minor units, and so is the sum of the
 /// magnitudes of all amounts read together (92,233,720,368,547,758.07 in a currency of two
@@ -61,20 +60,24 @@ public:
   /// payment naming a year after the one following its date, a refund that would take a state's
   /// net receipts below zero, and amounts past the largest total; `as_of` outside the ledger's
   /// years has nothing assessed.
-  static Ledger read(const std::vector<std::string>& inputs, const StateTable& states, const util::Date& as_of,
-                     bool keep_payments = false);
+  static Ledger read(const std::vector<std::string> &inputs, const StateTable &states,
+                     const util::Date &as_of, bool keep_payments = false);
 
-  const std::vector<AssessmentDocument>& assessment_documents() const { return m_documents; }
+  const std::vector<AssessmentDocument> &assessment_documents() const { return m_documents; }
   /// The ledger's currency (of its assessments); unset when there are none.
-  const util::Currency& currency() const { return m_currency; }
+  const util::Currency &currency() const { return m_currency; }
   /// The kinds of document the inputs held (model::require_kinds says what is missing).
-  const io::InputsRead& inputs_read() const { return m_inputs_read; }
+  const io::InputsRead &inputs_read() const { return m_inputs_read; }
 
   /// The assessment of a year; zero for a year outside first_year..last_year, for which nothing
   /// can be assessed (an as-of date in 0000 or 9999 asks for such years).
-  std::int64_t assessed(StateId state, int year) const { return in_range(year) ? m_assessed[slot(state, year)] : 0; }
+  std::int64_t assessed(StateId state, int year) const {
+    return in_range(year) ? m_assessed[slot(state, year)] : 0;
+  }
   /// Payments that name this year; zero outside first_year..last_year, like assessed.
-  std::int64_t paid_for_year(StateId state, int year) const { return in_range(year) ? m_named[slot(state, year)] : 0; }
+  std::int64_t paid_for_year(StateId state, int year) const {
+    return in_range(year) ? m_named[slot(state, year)] : 0;
+  }
   /// Payments that name no year.
   std::int64_t paid_unnamed(StateId state) const { return m_unnamed[state]; }
   /// Whether the state has any assessment or payment (by the as-of date) in the ledger.
@@ -82,19 +85,20 @@ public:
   /// The years with any assessment, ascending.
   std::vector<int> years() const;
 
-  const std::vector<FundMovement>& fund_movements() const { return m_fund; }
+  const std::vector<FundMovement> &fund_movements() const { return m_fund; }
   /// The working capital fund's currency: set when the inputs held a `fund` document, even one
   /// without movements (a fund just set up holds nothing).
-  const std::optional<util::Currency>& fund_currency() const { return m_fund_currency; }
+  const std::optional<util::Currency> &fund_currency() const { return m_fund_currency; }
   /// The payments by the as-of date, when read with `keep_payments`; otherwise empty.
-  const std::vector<Payment>& payments() const { return m_payments; }
+  const std::vector<Payment> &payments() const { return m_payments; }
 
 private:
   friend class LedgerReader;
 
   static bool in_range(int year) { return year >= first_year && year <= last_year; }
   std::size_t slot(StateId state, int year) const {
-    return static_cast<std::size_t>(state) * (last_year - first_year + 1) + static_cast<std::size_t>(year - first_year);
+    return static_cast<std::size_t>(state) * (last_year - first_year + 1) +
+           static_cast<std::size_t>(year - first_year);
   }
 
   std::vector<AssessmentDocument> m_documents;

@@ -12,10 +12,12 @@ using io::Node;
 
 namespace {
 
-Node text_or_false(const std::string& text) { return text.empty() ? Node::boolean(false) : Node::string(text); }
+Node text_or_false(const std::string &text) {
+  return text.empty() ? Node::boolean(false) : Node::string(text);
+}
 
 /// The signature block: the signatory's name and title, else the ISU's name.
-Node signature_lines(const Isu& isu, const util::Lang& lang) {
+Node signature_lines(const Isu &isu, const util::Lang &lang) {
   std::vector<std::string> lines;
   if (!isu.signer.name.empty()) {
     lines.push_back(isu.signer.name);
@@ -31,16 +33,19 @@ Node signature_lines(const Isu& isu, const util::Lang& lang) {
 
 /// {lines: "Bank: ...", one line per field given, labelled in `lang`}; false when a state could
 /// not pay from them.
-Node payment_lines(const PaymentInstructions& payment, const util::Lang& lang) {
+Node payment_lines(const PaymentInstructions &payment, const util::Lang &lang) {
   if (!payment.complete()) {
     return Node::boolean(false);
   }
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"payment.account_name", &payment.account_name}, {"payment.bank", &payment.bank},
-      {"payment.iban", &payment.iban},                 {"payment.account_number", &payment.account_number},
-      {"payment.swift", &payment.swift},               {"payment.currency", &payment.currency}};
+  const std::pair<const char *, const std::string *> fields[] = {
+      {"payment.account_name", &payment.account_name},
+      {"payment.bank", &payment.bank},
+      {"payment.iban", &payment.iban},
+      {"payment.account_number", &payment.account_number},
+      {"payment.swift", &payment.swift},
+      {"payment.currency", &payment.currency}};
   std::vector<std::string> lines;
-  for (const auto& [id, value] : fields) {
+  for (const auto &[id, value] : fields) {
     if (!value->empty()) {
       lines.push_back(lang.text(id, {{"value", *value}}));
     }
@@ -52,7 +57,7 @@ Node payment_lines(const PaymentInstructions& payment, const util::Lang& lang) {
 
 } // namespace
 
-Node state_fields(const State& state, const util::Lang& lang) {
+Node state_fields(const State &state, const util::Lang &lang) {
   Node who = Node::mapping();
   who.add("code", Node::string(state.code));
   who.add("name", Node::string(state.name(lang)));
@@ -61,7 +66,7 @@ Node state_fields(const State& state, const util::Lang& lang) {
   return who;
 }
 
-Node line_list(const std::vector<std::string>& lines) {
+Node line_list(const std::vector<std::string> &lines) {
   Node list = Node::sequence();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Node item = Node::mapping();
@@ -73,39 +78,41 @@ Node line_list(const std::vector<std::string>& lines) {
 }
 
 util::Lang LetterKit::lang_for(StateId state) const {
-  const Contact* contact = contact_language ? contacts.find(state) : nullptr;
+  const Contact *contact = contact_language ? contacts.find(state) : nullptr;
   if (contact && !contact->language.empty()) {
-    for (const auto& candidate : languages) {
+    for (const auto &candidate : languages) {
       if (candidate.code() == contact->language) {
         return candidate;
       }
     }
-    util::note({}, fmt::format("no letter template in '{}' (a contact's language) yet: that letter is in '{}'",
-                               contact->language, lang.code()));
+    util::note(
+        {},
+        fmt::format("no letter template in '{}' (a contact's language) yet: that letter is in '{}'",
+                    contact->language, lang.code()));
   }
   return lang;
 }
 
-const io::LetterTemplate& LetterKit::template_for(const util::Lang& which) const {
+const io::LetterTemplate &LetterKit::template_for(const util::Lang &which) const {
   const auto it = std::find_if(templates.begin(), templates.end(),
-                               [&](const auto& entry) { return entry.first == which.code(); });
+                               [&](const auto &entry) { return entry.first == which.code(); });
   if (it == templates.end()) {
     throw std::logic_error("no letter template loaded for " + which.code());
   }
   return it->second;
 }
 
-Node LetterKit::common(const Treaty& treaty, const util::Date& date, const util::Lang& in) const {
+Node LetterKit::common(const Treaty &treaty, const util::Date &date, const util::Lang &in) const {
   Node context = Node::mapping();
   Node about = Node::mapping();
   about.add("name", Node::string(treaty.name(in)));
   about.add("short_name", Node::string(treaty.short_name(in)));
   context.add("treaty", std::move(about));
-  const std::vector<std::string>& address = isu.address_in(in);
+  const std::vector<std::string> &address = isu.address_in(in);
   Node from = Node::mapping();
   from.add("name", Node::string(isu.name.in(in)));
   Node lines = Node::sequence();
-  for (const auto& line : address) {
+  for (const auto &line : address) {
     lines.push(Node::string(line));
   }
   from.add("address", std::move(lines));
@@ -124,43 +131,49 @@ Node LetterKit::common(const Treaty& treaty, const util::Date& date, const util:
   return context;
 }
 
-Node LetterKit::to_state(StateId id, const StateTable& states, const Treaty& treaty, const util::Date& date,
-                         const util::Lang& in) const {
+Node LetterKit::to_state(StateId id, const StateTable &states, const Treaty &treaty,
+                         const util::Date &date, const util::Lang &in) const {
   Node context = common(treaty, date, in);
-  const State& state = states[id];
+  const State &state = states[id];
   context.add("state", state_fields(state, in));
-  const Contact* contact = contacts.find(id);
+  const Contact *contact = contacts.find(id);
   std::vector<std::string> to;
   if (contact && !contact->addressee.empty()) {
     to.push_back(contact->addressee);
     to.insert(to.end(), contact->address.begin(), contact->address.end());
   } else {
-    to = {in.text("letter.generic_addressee"), state.name(in)}; // no contact: the government, by name
+    to = {in.text("letter.generic_addressee"),
+          state.name(in)}; // no contact: the government, by name
   }
   context.add("to", line_list(to));
   context.add("email", contact ? text_or_false(contact->email) : Node::boolean(false));
   // A contact's salutation is written in the contact's language (English when it names none):
-  // a letter in another language greets in that language's words, never "Dear Ambassador," in French.
-  const bool own_salutation = contact && !contact->salutation.empty() &&
-                              (contact->language.empty() ? std::string("en") : contact->language) == in.code();
-  context.add("salutation", Node::string(own_salutation ? contact->salutation : in.text("letter.salutation")));
+  // a letter in another language greets in that language's words, never "Dear Ambassador," in
+  // French.
+  const bool own_salutation =
+      contact && !contact->salutation.empty() &&
+      (contact->language.empty() ? std::string("en") : contact->language) == in.code();
+  context.add("salutation",
+              Node::string(own_salutation ? contact->salutation : in.text("letter.salutation")));
   return context;
 }
 
-io::Letter LetterKit::letter(const std::string& stem, const Node& context, const util::Lang& in) const {
-  const io::LetterTemplate& chosen = template_for(in);
-  return io::Letter{stem + chosen.output_extension(), chosen.render(context), io::context_fields(context)};
+io::Letter LetterKit::letter(const std::string &stem, const Node &context,
+                             const util::Lang &in) const {
+  const io::LetterTemplate &chosen = template_for(in);
+  return io::Letter{stem + chosen.output_extension(), chosen.render(context),
+                    io::context_fields(context)};
 }
 
-void LetterKit::check_fields(const std::vector<io::Letter>& letters) const {
+void LetterKit::check_fields(const std::vector<io::Letter> &letters) const {
   if (letters.empty()) {
     return;
   }
   std::set<std::string> known = shipped_fields;
-  for (const auto& written : letters) {
+  for (const auto &written : letters) {
     known.insert(written.fields.begin(), written.fields.end());
   }
-  for (const auto& [code, chosen] : templates) {
+  for (const auto &[code, chosen] : templates) {
     chosen.check_fields(known);
   }
 }

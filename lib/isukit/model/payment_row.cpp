@@ -7,7 +7,7 @@ namespace isukit::model {
 
 namespace {
 
-using Cursor = const char*;
+using Cursor = const char *;
 
 /// Bytes a plain text field may not hold: the general reader treats them otherwise (a quote
 /// may open a quoted field, CR ends a line, a byte past ASCII must be checked as UTF-8).
@@ -23,10 +23,12 @@ constexpr std::array<bool, 256> special_bytes = [] {
   return special;
 }();
 
-bool digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+bool digit(char c) {
+  return static_cast<unsigned char>(c - '0') < 10;
+}
 
 /// Reads `count` digits at `p`; false unless all are digits.
-bool read_number(Cursor p, int count, int& value) {
+bool read_number(Cursor p, int count, int &value) {
   value = 0;
   for (int i = 0; i < count; ++i) {
     if (!digit(p[i])) {
@@ -44,10 +46,10 @@ unsigned days_in_month(int year, int month) {
 }
 
 /// YYYY-MM-DD, a real date in the working years (what Date::parse and is_working_year accept).
-bool read_date(Cursor& p, Cursor end, util::Date& date) {
+bool read_date(Cursor &p, Cursor end, util::Date &date) {
   int year = 0, month = 0, day = 0;
-  if (end - p < 10 || p[4] != '-' || p[7] != '-' || !read_number(p, 4, year) || !read_number(p + 5, 2, month) ||
-      !read_number(p + 8, 2, day)) {
+  if (end - p < 10 || p[4] != '-' || p[7] != '-' || !read_number(p, 4, year) ||
+      !read_number(p + 5, 2, month) || !read_number(p + 8, 2, day)) {
     return false;
   }
   if (!util::is_working_year(year) || month < 1 || month > 12 || day < 1 ||
@@ -59,8 +61,9 @@ bool read_date(Cursor& p, Cursor end, util::Date& date) {
   return true;
 }
 
-/// The field at `p`, up to the separator or the end of the line; nullopt when it holds a special byte.
-std::optional<std::string_view> read_text(Cursor& p, Cursor end) {
+/// The field at `p`, up to the separator or the end of the line; nullopt when it holds a special
+/// byte.
+std::optional<std::string_view> read_text(Cursor &p, Cursor end) {
   const Cursor start = p;
   while (p != end && *p != ',') {
     if (special_bytes[static_cast<unsigned char>(*p)]) {
@@ -72,7 +75,7 @@ std::optional<std::string_view> read_text(Cursor& p, Cursor end) {
 }
 
 /// Four digits in the working years, or nothing.
-bool read_year(Cursor& p, Cursor end, std::optional<int>& year) {
+bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
   if (p == end || *p == ',') {
     year.reset();
     return true;
@@ -87,12 +90,13 @@ bool read_year(Cursor& p, Cursor end, std::optional<int>& year) {
 }
 
 /// The amount up to the separator, as parse_money reads it.
-bool read_amount(Cursor& p, Cursor end, const util::Currency& currency, std::int64_t& amount) {
+bool read_amount(Cursor &p, Cursor end, const util::Currency &currency, std::int64_t &amount) {
   const Cursor start = p;
   while (p != end && *p != ',') {
     ++p;
   }
-  const auto parsed = util::parse_money(std::string_view(start, static_cast<std::size_t>(p - start)), currency);
+  const auto parsed =
+      util::parse_money(std::string_view(start, static_cast<std::size_t>(p - start)), currency);
   if (!parsed.money) {
     return false;
   }
@@ -102,10 +106,11 @@ bool read_amount(Cursor& p, Cursor end, const util::Currency& currency, std::int
 
 } // namespace
 
-PaymentRowReader::PaymentRowReader(std::vector<PaymentColumn> columns, const StateTable& states)
+PaymentRowReader::PaymentRowReader(std::vector<PaymentColumn> columns, const StateTable &states)
     : m_columns(std::move(columns)), m_states(states) {}
 
-std::optional<PlainPayment> PaymentRowReader::read(std::string_view line, const util::Currency& currency,
+std::optional<PlainPayment> PaymentRowReader::read(std::string_view line,
+                                                   const util::Currency &currency,
                                                    std::string_view currency_text) const {
   Cursor p = line.data();
   const Cursor end = p + line.size();
@@ -126,8 +131,9 @@ std::optional<PlainPayment> PaymentRowReader::read(std::string_view line, const 
   return payment;
 }
 
-bool PaymentRowReader::read_field(PaymentColumn column, Cursor& p, Cursor end, const util::Currency& currency,
-                                  std::string_view currency_text, PlainPayment& payment) const {
+bool PaymentRowReader::read_field(PaymentColumn column, Cursor &p, Cursor end,
+                                  const util::Currency &currency, std::string_view currency_text,
+                                  PlainPayment &payment) const {
   switch (column) {
   case PaymentColumn::date:
     return read_date(p, end, payment.date);

@@ -21,32 +21,34 @@ enum class PaymentColumn { date, state, amount, currency, reference, year, note 
 
 /// A payment as its row says, every field checked as the general reader checks it.
 struct PlainPayment {
-  util::Date date;              // YYYY-MM-DD, a real date within util's working years
-  StateId state = 0;            // a code of the state table
-  std::int64_t amount = 0;      // minor units of the expected currency; never more decimals than it has
-  std::string_view reference;   // a view into the line, without surrounding blanks
-  std::optional<int> year;      // four digits within the working years, when the column is there and not empty
+  util::Date date;         // YYYY-MM-DD, a real date within util's working years
+  StateId state = 0;       // a code of the state table
+  std::int64_t amount = 0; // minor units of the expected currency; never more decimals than it has
+  std::string_view reference; // a view into the line, without surrounding blanks
+  std::optional<int>
+      year; // four digits within the working years, when the column is there and not empty
 };
 
 class PaymentRowReader {
 public:
   /// `columns`: what each column of the file holds, in the file's order (from its header).
-  PaymentRowReader(std::vector<PaymentColumn> columns, const StateTable& states);
+  PaymentRowReader(std::vector<PaymentColumn> columns, const StateTable &states);
 
   /// The payment of `line` (a row without its line end) when it is plain and well formed and
   /// its currency column reads exactly `currency_text`, the code of `currency`; nullopt for
   /// anything else (a quote, a byte outside ASCII, a CR, a field too few or too many, a field
   /// the general reader would refuse, an empty `currency_text`): then the general reader reads
   /// the row.
-  std::optional<PlainPayment> read(std::string_view line, const util::Currency& currency,
+  std::optional<PlainPayment> read(std::string_view line, const util::Currency &currency,
                                    std::string_view currency_text) const;
 
 private:
-  bool read_field(PaymentColumn column, const char*& p, const char* end, const util::Currency& currency,
-                  std::string_view currency_text, PlainPayment& payment) const;
+  bool read_field(PaymentColumn column, const char *&p, const char *end,
+                  const util::Currency &currency, std::string_view currency_text,
+                  PlainPayment &payment) const;
 
   std::vector<PaymentColumn> m_columns;
-  const StateTable& m_states;
+  const StateTable &m_states;
 };
 
 } // namespace isukit::model

@@ -11,13 +11,14 @@ namespace isukit::model {
 
 namespace fs = std::filesystem;
 
-io::Node read_single_document(const fs::path& path, std::string_view expected_kind) {
+io::Node read_single_document(const fs::path &path, std::string_view expected_kind) {
   auto documents = io::read_yaml_cached(path.string(), io::read_file(path.string()));
   if (documents.size() != 1) {
-    throw util::Error(util::ExitCode::data, util::Position{path.string(), 0, 0},
-                      fmt::format("expected one '{}' document, found {}", expected_kind, documents.size()));
+    throw util::Error(
+        util::ExitCode::data, util::Position{path.string(), 0, 0},
+        fmt::format("expected one '{}' document, found {}", expected_kind, documents.size()));
   }
-  io::Document& document = documents.front();
+  io::Document &document = documents.front();
   if (document.kind != expected_kind) {
     document.root.at("kind").fail(
         fmt::format("expected a '{}' document, got kind '{}'", expected_kind, document.kind));
@@ -26,35 +27,35 @@ io::Node read_single_document(const fs::path& path, std::string_view expected_ki
   return std::move(document.root);
 }
 
-Reference Reference::load(const fs::path& data_dir) {
+Reference Reference::load(const fs::path &data_dir) {
   Reference reference;
   reference.m_data_dir = data_dir;
   reference.languages = Languages::load(data_dir);
-  reference.states = StateTable::from_document(read_single_document(data_dir / "states.yaml", "states"),
-                                               reference.languages.codes());
+  reference.states = StateTable::from_document(
+      read_single_document(data_dir / "states.yaml", "states"), reference.languages.codes());
   return reference;
 }
 
-const std::vector<Scale>& Reference::scales() const {
+const std::vector<Scale> &Reference::scales() const {
   if (!m_scales) {
     std::vector<std::string> files;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(m_data_dir / "scales", ec)) {
+    for (const auto &entry : fs::directory_iterator(m_data_dir / "scales", ec)) {
       if (entry.path().extension() == ".yaml") {
         files.push_back(entry.path().string());
       }
     }
     std::sort(files.begin(), files.end());
     m_scales.emplace();
-    for (const auto& file : files) {
+    for (const auto &file : files) {
       m_scales->push_back(Scale::from_document(read_single_document(file, "scale"), states));
     }
   }
   return *m_scales;
 }
 
-const Scale* find_scale(const std::vector<Scale>& scales, std::string_view id) {
-  for (const auto& scale : scales) {
+const Scale *find_scale(const std::vector<Scale> &scales, std::string_view id) {
+  for (const auto &scale : scales) {
     if (scale.id() == id) {
       return &scale;
     }
@@ -62,9 +63,10 @@ const Scale* find_scale(const std::vector<Scale>& scales, std::string_view id) {
   return nullptr;
 }
 
-const Scale& scale_for(const std::vector<Scale>& scales, int year, const std::vector<std::string>& ids) {
-  for (const auto& id : ids) {
-    const Scale* scale = find_scale(scales, id);
+const Scale &scale_for(const std::vector<Scale> &scales, int year,
+                       const std::vector<std::string> &ids) {
+  for (const auto &id : ids) {
+    const Scale *scale = find_scale(scales, id);
     if (scale && scale->covers(year)) {
       return *scale;
     }
@@ -74,13 +76,15 @@ const Scale& scale_for(const std::vector<Scale>& scales, int year, const std::ve
                                 fmt::join(ids, ", ")));
 }
 
-const Scale* Reference::find_scale(std::string_view id) const { return model::find_scale(scales(), id); }
+const Scale *Reference::find_scale(std::string_view id) const {
+  return model::find_scale(scales(), id);
+}
 
-const Scale& Reference::scale_for(int year, const std::vector<std::string>& ids) const {
+const Scale &Reference::scale_for(int year, const std::vector<std::string> &ids) const {
   return model::scale_for(scales(), year, ids);
 }
 
-Treaty Reference::load_treaty(const fs::path& path) const {
+Treaty Reference::load_treaty(const fs::path &path) const {
   return Treaty::from_document(read_single_document(path, "treaty"), states, languages.codes());
 }
 

@@ -15,25 +15,25 @@ namespace isukit::model {
 
 /// Reads the one document of `expected_kind` in a file; another kind, or several documents,
 /// is a data error.
-io::Node read_single_document(const std::filesystem::path& path, std::string_view expected_kind);
+io::Node read_single_document(const std::filesystem::path &path, std::string_view expected_kind);
 
 /// The states, always; the scales only when asked for, since most subcommands need none and
 /// every kilobyte of YAML read costs time in a shell loop.
 class Reference {
 public:
   /// Loads DATA/i18n/*.yaml and DATA/states.yaml.
-  static Reference load(const std::filesystem::path& data_dir);
+  static Reference load(const std::filesystem::path &data_dir);
 
   Languages languages;
   StateTable states;
 
   /// Every DATA/scales/*.yaml, read on first use.
-  const std::vector<Scale>& scales() const;
+  const std::vector<Scale> &scales() const;
   /// The scale among `ids` whose period covers `year`; a data error when none does.
-  const Scale& scale_for(int year, const std::vector<std::string>& ids) const;
-  const Scale* find_scale(std::string_view id) const;
+  const Scale &scale_for(int year, const std::vector<std::string> &ids) const;
+  const Scale *find_scale(std::string_view id) const;
 
-  Treaty load_treaty(const std::filesystem::path& path) const;
+  Treaty load_treaty(const std::filesystem::path &path) const;
 
 private:
   std::filesystem::path m_data_dir;

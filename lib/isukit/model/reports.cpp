@@ -7,16 +7,17 @@
 
 namespace isukit::model {
 
-std::vector<io::Document> read_reports_documents(const std::vector<std::string>& inputs) {
+std::vector<io::Document> read_reports_documents(const std::vector<std::string> &inputs) {
   return read_documents(inputs, {"reports"});
 }
 
-std::string named_treaty(const std::vector<io::Document>& documents) {
+std::string named_treaty(const std::vector<io::Document> &documents) {
   std::string named;
-  for (const auto& document : documents) {
-    if (const io::Node* id = document.root.find("treaty")) {
+  for (const auto &document : documents) {
+    if (const io::Node *id = document.root.find("treaty")) {
       if (!named.empty() && id->as_text() != named) {
-        id->fail(fmt::format("these are reports under '{}', but other inputs are under '{}'", id->text(), named));
+        id->fail(fmt::format("these are reports under '{}', but other inputs are under '{}'",
+                             id->text(), named));
       }
       named = id->as_text();
     }
@@ -24,39 +25,43 @@ std::string named_treaty(const std::vector<io::Document>& documents) {
   return named;
 }
 
-std::vector<ReportReceived> parse_reports(const std::vector<io::Document>& documents, const Treaty& treaty,
-                                          const StateTable& states) {
+std::vector<ReportReceived> parse_reports(const std::vector<io::Document> &documents,
+                                          const Treaty &treaty, const StateTable &states) {
   std::vector<ReportReceived> reports;
   std::unordered_map<std::string, io::Mark> first_at; // state|obligation|period: one record each
-  for (const auto& document : documents) {
-    const io::Node& root = document.root;
-    if (const io::Node* id = root.find("treaty"); id && id->as_text() != treaty.id()) {
+  for (const auto &document : documents) {
+    const io::Node &root = document.root;
+    if (const io::Node *id = root.find("treaty"); id && id->as_text() != treaty.id()) {
       id->fail(fmt::format("these are reports under '{}', not '{}'", id->text(), treaty.id()));
     }
-    for (const auto& record : root.at("reports").as_sequence()) {
+    for (const auto &record : root.at("reports").as_sequence()) {
       ReportReceived report;
       report.mark = record.mark();
       report.state = states.require(record.at("state"));
-      const io::Node& obligation = record.at("obligation");
+      const io::Node &obligation = record.at("obligation");
       report.obligation = obligation.as_text();
       bool known = false;
-      for (const auto& r : treaty.reporting()) {
+      for (const auto &r : treaty.reporting()) {
         known = known || r.id == report.obligation;
       }
       if (!known) {
-        obligation.fail(fmt::format("unknown reporting obligation '{}' of {}", report.obligation, treaty.id()));
+        obligation.fail(
+            fmt::format("unknown reporting obligation '{}' of {}", report.obligation, treaty.id()));
       }
-      const io::Node& period = record.at("period");
-      report.period = period.is_scalar() && period.text() == "initial" ? initial_period : period.as_int();
+      const io::Node &period = record.at("period");
+      report.period =
+          period.is_scalar() && period.text() == "initial" ? initial_period : period.as_int();
       report.received = record.at("received").as_date();
       report.symbol = record.text_or("symbol");
-      const std::string key = fmt::format("{}|{}|{}", report.state, report.obligation, report.period);
+      const std::string key =
+          fmt::format("{}|{}|{}", report.state, report.obligation, report.period);
       if (const auto [seen, inserted] = first_at.emplace(key, report.mark); !inserted) {
-        record.fail(fmt::format("a report of {} on {} for {} is recorded already, at {} (record a revised "
-                                "report by changing the first record)",
-                                states[report.state].code, report.obligation,
-                                report.period == initial_period ? "the initial period" : std::to_string(report.period),
-                                seen->second.located()));
+        record.fail(fmt::format(
+            "a report of {} on {} for {} is recorded already, at {} (record a revised "
+            "report by changing the first record)",
+            states[report.state].code, report.obligation,
+            report.period == initial_period ? "the initial period" : std::to_string(report.period),
+            seen->second.located()));
       }
       reports.push_back(std::move(report));
     }

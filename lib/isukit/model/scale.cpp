@@ -4,11 +4,11 @@
 
 namespace isukit::model {
 
-Scale Scale::from_document(const io::Node& root, const StateTable& states) {
+Scale Scale::from_document(const io::Node &root, const StateTable &states) {
   Scale scale;
   scale.m_id = root.at("id").as_text();
   scale.m_source = io::Source::of(root, "source.scale");
-  const io::Node& period = root.at("period");
+  const io::Node &period = root.at("period");
   scale.m_first_year = period.at("from").as_int();
   scale.m_last_year = period.at("to").as_int();
   if (scale.m_last_year < scale.m_first_year) {
@@ -18,11 +18,12 @@ Scale Scale::from_document(const io::Node& root, const StateTable& states) {
   scale.m_notional.resize(states.size());
   scale.m_texts.resize(states.size());
   util::Rational total = 0;
-  for (const auto& record : root.at("rates").as_sequence()) {
+  for (const auto &record : root.at("rates").as_sequence()) {
     const StateId id = states.require(record.at("state"));
     if (!states[id].un_member) {
       record.at("state").fail(fmt::format("'{}' is not a UN Member State; put its rate under "
-                                          "non_member_rates", states[id].code));
+                                          "non_member_rates",
+                                          states[id].code));
     }
     if (scale.m_rates[id]) {
       record.at("state").fail(fmt::format("'{}' has two rates", states[id].code));
@@ -42,11 +43,11 @@ Scale Scale::from_document(const io::Node& root, const StateTable& states) {
     }
   }
   if (total != 100) {
-    root.at("rates").fail(fmt::format("the rates add up to {}, not 100.000",
-                                      util::format_decimal(total, 3)));
+    root.at("rates").fail(
+        fmt::format("the rates add up to {}, not 100.000", util::format_decimal(total, 3)));
   }
-  if (const io::Node* notional = root.find("non_member_rates")) {
-    for (const auto& record : notional->as_sequence()) {
+  if (const io::Node *notional = root.find("non_member_rates")) {
+    for (const auto &record : notional->as_sequence()) {
       const StateId id = states.require(record.at("state"));
       if (states[id].un_member) {
         record.at("state").fail(fmt::format("'{}' is a UN Member State", states[id].code));
@@ -58,10 +59,16 @@ Scale Scale::from_document(const io::Node& root, const StateTable& states) {
   return scale;
 }
 
-std::optional<util::Rational> Scale::rate(StateId state) const { return m_rates[state]; }
+std::optional<util::Rational> Scale::rate(StateId state) const {
+  return m_rates[state];
+}
 
-std::optional<util::Rational> Scale::notional_rate(StateId state) const { return m_notional[state]; }
+std::optional<util::Rational> Scale::notional_rate(StateId state) const {
+  return m_notional[state];
+}
 
-const std::string& Scale::rate_text(StateId state) const { return m_texts[state]; }
+const std::string &Scale::rate_text(StateId state) const {
+  return m_texts[state];
+}
 
 } // namespace isukit::model

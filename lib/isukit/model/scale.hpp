@@ -15,9 +15,9 @@ class Scale {
 public:
   /// Reads a `scale` document and checks it: every code known, every UN member exactly once,
   /// no non-member among the rates, and the rates adding up to exactly 100.
-  static Scale from_document(const io::Node& root, const StateTable& states);
+  static Scale from_document(const io::Node &root, const StateTable &states);
 
-  const std::string& id() const { return m_id; }
+  const std::string &id() const { return m_id; }
   int first_year() const { return m_first_year; }
   int last_year() const { return m_last_year; }
   bool covers(int year) const { return year >= m_first_year && year <= m_last_year; }
@@ -27,10 +27,10 @@ public:
   /// A non-member's notional rate in per cent (the basis of its flat fee), if the scale sets one.
   std::optional<util::Rational> notional_rate(StateId state) const;
   /// The rate as printed ("22.000"), for output.
-  const std::string& rate_text(StateId state) const;
+  const std::string &rate_text(StateId state) const;
   std::size_t member_count() const { return m_member_count; }
   /// The resolution and documents the rates were taken from (the file's `source`, `as_of`).
-  const io::Source& source() const { return m_source; }
+  const io::Source &source() const { return m_source; }
 
 private:
   std::string m_id;
@@ -44,8 +44,9 @@ private:
 };
 
 /// The scale named `id` among `scales`, or null.
-const Scale* find_scale(const std::vector<Scale>& scales, std::string_view id);
+const Scale *find_scale(const std::vector<Scale> &scales, std::string_view id);
 /// The scale among `ids` whose period covers `year`; a data error when none does.
-const Scale& scale_for(const std::vector<Scale>& scales, int year, const std::vector<std::string>& ids);
+const Scale &scale_for(const std::vector<Scale> &scales, int year,
+                       const std::vector<std::string> &ids);
 
 } // namespace isukit::model

@@ -19,11 +19,11 @@ enum class Priority { party_status, ldc, first_time };
 struct Meeting {
   std::string id;
   util::LocalText names; // name_en stands for a language not given
-  util::LocalText city; // city_CODE; `city` stands for a language not given
+  util::LocalText city;  // city_CODE; `city` stands for a language not given
   util::Date start, end;
   util::Money dsa; // daily subsistence allowance per day in the meeting's city
 
-  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
+  const std::string &name(const util::Lang &lang) const { return names.in(lang); }
 };
 
 struct Programme {
@@ -42,9 +42,9 @@ struct Programme {
   int min_per_group = 0;      // per eligible regional group
   int waiting_list = 5;
 
-  static Programme from_document(const io::Node& root, const StateTable& states);
-  const Meeting* find_meeting(std::string_view id) const;
-  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
+  static Programme from_document(const io::Node &root, const StateTable &states);
+  const Meeting *find_meeting(std::string_view id) const;
+  const std::string &name(const util::Lang &lang) const { return names.in(lang); }
 };
 
 struct Application {
@@ -61,7 +61,7 @@ struct Application {
   bool first_time = false;
   std::string notes;
   std::vector<std::string> missing; // required fields absent or malformed
-  std::string duplicate_of;          // the id of an earlier application of the same person and State
+  std::string duplicate_of;         // the id of an earlier application of the same person and State
   io::Mark mark;
 };
 
@@ -70,7 +70,7 @@ struct Application {
 /// a person who has applied already for the same State (names compared by util::fold_name:
 /// case, spacing and accents aside) is kept with `duplicate_of` set, and both positions are
 /// named on stderr.
-std::vector<Application> read_applications(const std::vector<io::Node>& documents, const Programme& programme,
-                                           const StateTable& states);
+std::vector<Application> read_applications(const std::vector<io::Node> &documents,
+                                           const Programme &programme, const StateTable &states);
 
 } // namespace isukit::model

@@ -25,7 +25,7 @@ constexpr GroupName group_names[] = {
 } // namespace
 
 std::string_view regional_group_code(RegionalGroup group) {
-  for (const auto& entry : group_names) {
+  for (const auto &entry : group_names) {
     if (entry.group == group) {
       return entry.code;
     }
@@ -34,7 +34,7 @@ std::string_view regional_group_code(RegionalGroup group) {
 }
 
 std::optional<RegionalGroup> parse_regional_group(std::string_view code) {
-  for (const auto& entry : group_names) {
+  for (const auto &entry : group_names) {
     if (entry.code == code) {
       return entry.group;
     }
@@ -42,18 +42,19 @@ std::optional<RegionalGroup> parse_regional_group(std::string_view code) {
   return std::nullopt;
 }
 
-std::string regional_group_name(RegionalGroup group, const util::Lang& lang) {
+std::string regional_group_name(RegionalGroup group, const util::Lang &lang) {
   return lang.text(fmt::format("region.{}", regional_group_code(group)));
 }
 
-bool State::is_ldc_on(const util::Date& date) const {
+bool State::is_ldc_on(const util::Date &date) const {
   if (!ldc_graduation) {
     return ldc;
   }
   // Off the list from the graduation day, or from the day after the month or year that is
   // all the source gives.
   const bool exact = ldc_graduation->precision() == util::PartialDate::Precision::day;
-  const util::Date off_list = exact ? ldc_graduation->earliest() : ldc_graduation->latest().add_days(1);
+  const util::Date off_list =
+      exact ? ldc_graduation->earliest() : ldc_graduation->latest().add_days(1);
   return date < off_list;
 }
 
@@ -79,21 +80,23 @@ std::optional<StateId> StateTable::find(std::string_view code) const {
   return static_cast<StateId>(m_index[static_cast<std::size_t>(s)]);
 }
 
-StateId StateTable::require(const io::Node& node) const {
+StateId StateTable::require(const io::Node &node) const {
   const auto id = find(node.as_text());
   if (!id) {
     node.fail(fmt::format("unknown state code '{}' (expected an ISO 3166-1 alpha-3 code in "
-                          "states.yaml)", node.text()));
+                          "states.yaml)",
+                          node.text()));
   }
   return *id;
 }
 
-StateTable StateTable::from_document(const io::Node& root, const std::vector<std::string>& languages) {
+StateTable StateTable::from_document(const io::Node &root,
+                                     const std::vector<std::string> &languages) {
   StateTable table;
   table.m_source = io::Source::of(root, "source.states");
-  for (const auto& record : root.at("states").as_sequence()) {
+  for (const auto &record : root.at("states").as_sequence()) {
     State state;
-    const io::Node& code = record.at("code");
+    const io::Node &code = record.at("code");
     state.code = code.as_text();
     const int s = slot(state.code);
     if (s < 0) {
@@ -106,14 +109,14 @@ StateTable StateTable::from_document(const io::Node& root, const std::vector<std
     require_languages(state.names, record, "name", languages);
     state.formal_names = read_local_text(record, "formal");
     state.un_member = record.at("un_member").as_bool();
-    const io::Node& group = record.at("regional_group");
+    const io::Node &group = record.at("regional_group");
     const auto parsed = parse_regional_group(group.as_text());
     if (!parsed) {
       group.fail(fmt::format("unknown regional group '{}'", group.text()));
     }
     state.group = *parsed;
     state.ldc = record.at("ldc").as_bool();
-    if (const io::Node* graduation = record.find("ldc_graduation")) {
+    if (const io::Node *graduation = record.find("ldc_graduation")) {
       state.ldc_graduation = graduation->as_partial_date();
     }
     table.m_index[static_cast<std::size_t>(s)] = static_cast<std::int16_t>(table.m_states.size());

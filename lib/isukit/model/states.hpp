@@ -18,16 +18,22 @@ namespace isukit::model {
 /// Index of a state in its StateTable: small, so per-state arrays are cheap.
 using StateId = std::uint16_t;
 
-enum class RegionalGroup { african, asia_pacific, eastern_european, latin_american_caribbean,
-                           western_european_others, none };
+enum class RegionalGroup {
+  african,
+  asia_pacific,
+  eastern_european,
+  latin_american_caribbean,
+  western_european_others,
+  none
+};
 
 std::string_view regional_group_code(RegionalGroup group); // "AFRICAN", ...
 std::optional<RegionalGroup> parse_regional_group(std::string_view code);
 /// The catalogue's name of the group (`region.AFRICAN`).
-std::string regional_group_name(RegionalGroup group, const util::Lang& lang);
+std::string regional_group_name(RegionalGroup group, const util::Lang &lang);
 
 struct State {
-  std::string code; // ISO 3166-1 alpha-3
+  std::string code;      // ISO 3166-1 alpha-3
   util::LocalText names; // name_en, name_fr, ...: one per language of DATA/i18n
   /// formal_en, formal_fr, ...: the UNTERM formal name with its article ("la République
   /// française"), for a letter's grammar; a language may lack it (Türkiye's are a known gap).
@@ -37,32 +43,32 @@ struct State {
   bool ldc = false; // on the list as of the data's date
   std::optional<util::PartialDate> ldc_graduation;
 
-  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
+  const std::string &name(const util::Lang &lang) const { return names.in(lang); }
   /// The formal name in `lang`, or the short name where the data has none.
-  const std::string& formal_name(const util::Lang& lang) const {
+  const std::string &formal_name(const util::Lang &lang) const {
     return formal_names.has(lang.code()) ? formal_names.in(lang) : names.in(lang);
   }
   /// On the LDC list on `date`: before its graduation (a graduation known only to the month or
   /// year counts from the day after that month or year), else as the data says.
-  bool is_ldc_on(const util::Date& date) const;
+  bool is_ldc_on(const util::Date &date) const;
 };
 
 class StateTable {
 public:
   /// Reads a `states` document, checking codes are ISO-shaped and unique and that every state
   /// has a name in each of `languages` (codes).
-  static StateTable from_document(const io::Node& root, const std::vector<std::string>& languages);
+  static StateTable from_document(const io::Node &root, const std::vector<std::string> &languages);
 
-  const std::vector<State>& states() const { return m_states; }
-  const State& operator[](StateId id) const { return m_states[id]; }
+  const std::vector<State> &states() const { return m_states; }
+  const State &operator[](StateId id) const { return m_states[id]; }
   std::size_t size() const { return m_states.size(); }
 
   /// The id of a code, or nullopt; constant time (a table over all three-letter codes).
   std::optional<StateId> find(std::string_view code) const;
   /// The id of the code in `node`; an unknown code is a data error at the node.
-  StateId require(const io::Node& node) const;
+  StateId require(const io::Node &node) const;
   /// Where the names, membership and groups come from (the file's `source` and `as_of`).
-  const io::Source& source() const { return m_source; }
+  const io::Source &source() const { return m_source; }
 
 private:
   static int slot(std::string_view code);

@@ -26,7 +26,7 @@ struct EntryIntoForceRule {
 
   /// The rule applied to a deposit alone; Treaty::entry_into_force also respects the
   /// instrument's own date.
-  util::Date apply(const util::Date& deposit) const;
+  util::Date apply(const util::Date &deposit) const;
 };
 
 struct Instrument {
@@ -47,7 +47,7 @@ struct Organization {
   std::string code; // as the file gives it ("EU"); never a state's code
   util::LocalText names;
 
-  const std::string& name(const util::Lang& lang) const { return names.in(lang); }
+  const std::string &name(const util::Lang &lang) const { return names.in(lang); }
 };
 
 struct Party {
@@ -80,7 +80,7 @@ struct ReportingObligation {
   std::string id;
   std::string instrument;
   util::LocalText name;
-  util::LocalText basis; // the article or decision it is owed under, in each language
+  util::LocalText basis;               // the article or decision it is owed under, in each language
   std::optional<int> initial_due_days; // after entry into force
   std::optional<MonthDay> annual_due;
   std::optional<int> first_period; // no annual report covers an earlier year (CCW compliance: 2007)
@@ -110,12 +110,12 @@ struct Deadline {
   std::optional<util::PartialDate> completed_on;
   std::string note;
 
-  const util::Date& current() const { return extended_to ? *extended_to : deadline; }
+  const util::Date &current() const { return extended_to ? *extended_to : deadline; }
   /// The deadline as known on `date`: a completion counts from its date, an extension from
   /// the date it was granted (the last day of the month or year when only those are known);
   /// an extension without a grant date counts from the original deadline, by which Art. 3(3)
   /// and 4(5)-(6) have it requested and decided.
-  DeadlineOn known_on(const util::Date& date) const;
+  DeadlineOn known_on(const util::Date &date) const;
 };
 
 /// When an invoice is due (assess.1, DUE DATES): `days_after_issue` days after its date of
@@ -126,7 +126,7 @@ struct DueRule {
   bool not_before_year = false;
   std::string basis;
 
-  util::Date due(const util::Date& issued, int year) const;
+  util::Date due(const util::Date &issued, int year) const;
 };
 
 /// What the treaty itself says befalls a party in arrears under the test of Article 19 of the
@@ -147,50 +147,54 @@ public:
   /// has no entry-into-force rule, instruments, signatories, withdrawals, reporting or ISU.
   /// Every text (name_CODE) is given in each of `languages`, except the short name, which is
   /// short_name_en (else the id) in a language the file does not give.
-  static Treaty from_document(const io::Node& root, const StateTable& states, const std::vector<std::string>& languages);
+  static Treaty from_document(const io::Node &root, const StateTable &states,
+                              const std::vector<std::string> &languages);
 
-  const std::string& id() const { return m_id; }
+  const std::string &id() const { return m_id; }
   /// Where the parties, dates and rules come from (the file's `source` and `as_of`).
-  const io::Source& source() const { return m_source; }
-  const std::string& short_name(const util::Lang& lang) const { return m_short_name.in(lang); }
+  const io::Source &source() const { return m_source; }
+  const std::string &short_name(const util::Lang &lang) const { return m_short_name.in(lang); }
   /// The short name in every language: `short_name_en`... (invoice references use English).
-  const util::LocalText& short_names() const { return m_short_name; }
-  const std::string& name(const util::Lang& lang) const { return m_name.in(lang); }
-  const util::Currency& currency() const { return m_currency; }
-  const EntryIntoForceRule& entry_into_force_rule() const { return m_eif; }
-  const std::vector<Instrument>& instruments() const { return m_instruments; }
-  const Instrument* find_instrument(std::string_view id) const;
-  const std::vector<Organization>& organizations() const { return m_organizations; }
-  const std::vector<Party>& parties() const { return m_parties; }
+  const util::LocalText &short_names() const { return m_short_name; }
+  const std::string &name(const util::Lang &lang) const { return m_name.in(lang); }
+  const util::Currency &currency() const { return m_currency; }
+  const EntryIntoForceRule &entry_into_force_rule() const { return m_eif; }
+  const std::vector<Instrument> &instruments() const { return m_instruments; }
+  const Instrument *find_instrument(std::string_view id) const;
+  const std::vector<Organization> &organizations() const { return m_organizations; }
+  const std::vector<Party> &parties() const { return m_parties; }
   /// The code of a party: its state's ISO code or its organization's code.
-  const std::string& party_code(const Party& party, const StateTable& states) const;
-  const std::vector<Signatory>& signatories() const { return m_signatories; }
-  const std::vector<Withdrawal>& withdrawals() const { return m_withdrawals; }
-  const std::vector<ReportingObligation>& reporting() const { return m_reporting; }
-  const std::vector<DeadlineRule>& deadline_rules() const { return m_deadline_rules; }
-  const std::vector<Deadline>& deadlines() const { return m_deadlines; }
-  const CostSharing& cost_sharing() const { return m_cost_sharing; }
-  const Isu& isu() const { return m_isu; }
-  const DueRule& due_rule() const { return m_due_rule; }
+  const std::string &party_code(const Party &party, const StateTable &states) const;
+  const std::vector<Signatory> &signatories() const { return m_signatories; }
+  const std::vector<Withdrawal> &withdrawals() const { return m_withdrawals; }
+  const std::vector<ReportingObligation> &reporting() const { return m_reporting; }
+  const std::vector<DeadlineRule> &deadline_rules() const { return m_deadline_rules; }
+  const std::vector<Deadline> &deadlines() const { return m_deadlines; }
+  const CostSharing &cost_sharing() const { return m_cost_sharing; }
+  const Isu &isu() const { return m_isu; }
+  const DueRule &due_rule() const { return m_due_rule; }
   /// Empty (no text in any language) unless the treaty file has an `arrears` section.
-  const ArrearsConsequence& arrears_consequence() const { return m_arrears; }
+  const ArrearsConsequence &arrears_consequence() const { return m_arrears; }
 
   enum class Basis { deposit, in_force };
 
   /// The party record of a state, if it is listed among the parties.
-  const Party* find_party(StateId state) const;
+  const Party *find_party(StateId state) const;
   /// Whether the state is party to the instrument on `date`: deposited (or in force, by
   /// basis) on or before it, and no withdrawal effective on or before it.
-  bool is_party(StateId state, std::string_view instrument, const util::Date& date, Basis basis) const;
+  bool is_party(StateId state, std::string_view instrument, const util::Date &date,
+                Basis basis) const;
   /// The states party on `date` (organizations are not: reports and sponsorship are for States
   /// Parties). A party without deposit dates is in no such list.
-  std::vector<StateId> parties_on(std::string_view instrument, const util::Date& date, Basis basis) const;
+  std::vector<StateId> parties_on(std::string_view instrument, const util::Date &date,
+                                  Basis basis) const;
   /// The parties that contribute on `date`, states and organizations, in the file's order: those
   /// party to the cost-sharing instrument by deposit, and those listed without deposit dates.
-  std::vector<const Party*> contributors_on(const util::Date& date) const;
+  std::vector<const Party *> contributors_on(const util::Date &date) const;
   /// Fails (65) at `at` unless the state contributes in `year`: it is among contributors_on the
   /// year's first or last day. An assessment of any other state is a typo or a stale list.
-  void require_paying_party(StateId state, int year, const io::Mark& at, const StateTable& states) const;
+  void require_paying_party(StateId state, int year, const io::Mark &at,
+                            const StateTable &states) const;
   /// Entry into force for the state: the later of the treaty's rule applied to its deposit and
   /// the instrument's own entry into force. Nullopt when the state never deposited it.
   std::optional<util::Date> entry_into_force(StateId state, std::string_view instrument) const;
@@ -199,11 +203,11 @@ public:
   /// The date the state signed the treaty, if it did (as a party or a signatory).
   std::optional<util::Date> signature(StateId state) const;
   /// The withdrawal of the state from the instrument, if one was notified.
-  const Withdrawal* find_withdrawal(StateId state, std::string_view instrument) const;
+  const Withdrawal *find_withdrawal(StateId state, std::string_view instrument) const;
 
 private:
   /// Whether the party contributes on `date` (see contributors_on).
-  bool contributes_on(const Party& party, const util::Date& date) const;
+  bool contributes_on(const Party &party, const util::Date &date) const;
 
   std::string m_id;
   io::Source m_source;

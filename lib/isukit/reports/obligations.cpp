@@ -7,34 +7,41 @@
 
 namespace isukit::reports {
 
-std::string period_text(int period) { return period == model::initial_period ? "initial" : std::to_string(period); }
+std::string period_text(int period) {
+  return period == model::initial_period ? "initial" : std::to_string(period);
+}
 
-int first_annual_period(const model::ReportingObligation& rule, const util::Date& entry_into_force) {
+int first_annual_period(const model::ReportingObligation &rule,
+                        const util::Date &entry_into_force) {
   const int first = rule.initial_due_days ? entry_into_force.add_days(*rule.initial_due_days).year()
                                           : entry_into_force.year();
   return rule.first_period ? std::max(first, *rule.first_period) : first;
 }
 
-util::Date annual_due(const model::ReportingObligation& rule, int period) {
+util::Date annual_due(const model::ReportingObligation &rule, int period) {
   return util::Date(period + 1, rule.annual_due->month, rule.annual_due->day);
 }
 
 namespace {
 
 /// The first period whose report is kept: the first owed, or that of the N-th latest due date.
-int first_kept_period(const model::ReportingObligation& rule, const util::Date& as_of, std::optional<int> cycles) {
+int first_kept_period(const model::ReportingObligation &rule, const util::Date &as_of,
+                      std::optional<int> cycles) {
   if (!cycles) {
     return std::numeric_limits<int>::min();
   }
-  const int latest_due_year = annual_due(rule, as_of.year() - 1) <= as_of ? as_of.year() : as_of.year() - 1;
+  const int latest_due_year =
+      annual_due(rule, as_of.year() - 1) <= as_of ? as_of.year() : as_of.year() - 1;
   return latest_due_year - 1 - (*cycles - 1);
 }
 
 /// One party's reports under one rule: those due by `as_of` and the next one after it.
-void add_party(std::vector<Obligation>& out, model::StateId state, const model::ReportingObligation& rule,
-               const util::Date& eif, const util::Date& as_of, std::optional<int> cycles) {
+void add_party(std::vector<Obligation> &out, model::StateId state,
+               const model::ReportingObligation &rule, const util::Date &eif,
+               const util::Date &as_of, std::optional<int> cycles) {
   if (rule.initial_due_days) {
-    out.push_back(Obligation{state, &rule, model::initial_period, eif, eif.add_days(*rule.initial_due_days)});
+    out.push_back(
+        Obligation{state, &rule, model::initial_period, eif, eif.add_days(*rule.initial_due_days)});
   }
   if (!rule.annual_due) {
     return;
@@ -53,15 +60,18 @@ void add_party(std::vector<Obligation>& out, model::StateId state, const model::
 
 } // namespace
 
-std::vector<Obligation> compute_obligations(const model::Treaty& treaty, const model::StateTable& states,
-                                            const util::Date& as_of, std::optional<int> cycles) {
+std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
+                                            const model::StateTable &states,
+                                            const util::Date &as_of, std::optional<int> cycles) {
   std::vector<Obligation> result;
-  for (const auto& rule : treaty.reporting()) {
-    for (const auto state : treaty.parties_on(rule.instrument, as_of, model::Treaty::Basis::in_force)) {
-      add_party(result, state, rule, *treaty.entry_into_force(state, rule.instrument), as_of, cycles);
+  for (const auto &rule : treaty.reporting()) {
+    for (const auto state :
+         treaty.parties_on(rule.instrument, as_of, model::Treaty::Basis::in_force)) {
+      add_party(result, state, rule, *treaty.entry_into_force(state, rule.instrument), as_of,
+                cycles);
     }
   }
-  std::stable_sort(result.begin(), result.end(), [&](const Obligation& a, const Obligation& b) {
+  std::stable_sort(result.begin(), result.end(), [&](const Obligation &a, const Obligation &b) {
     if (a.rule != b.rule) {
       return a.rule < b.rule; // the treaty's order: rules live in one vector
     }
@@ -75,24 +85,24 @@ std::vector<Obligation> compute_obligations(const model::Treaty& treaty, const m
 
 namespace {
 
-const model::ReportingObligation& find_rule(const model::Treaty& treaty, const std::string& id) {
+const model::ReportingObligation &find_rule(const model::Treaty &treaty, const std::string &id) {
   return *std::find_if(treaty.reporting().begin(), treaty.reporting().end(),
-                       [&](const auto& rule) { return rule.id == id; });
+                       [&](const auto &rule) { return rule.id == id; });
 }
 
 /// Why the state does not owe the report, or empty when it does.
-std::string not_owed_reason(const model::ReportReceived& report, const model::Treaty& treaty,
-                            const model::StateTable& states) {
-  const auto& rule = find_rule(treaty, report.obligation);
-  const std::string& code = states[report.state].code;
+std::string not_owed_reason(const model::ReportReceived &report, const model::Treaty &treaty,
+                            const model::StateTable &states) {
+  const auto &rule = find_rule(treaty, report.obligation);
+  const std::string &code = states[report.state].code;
   const auto deposit = treaty.deposit(report.state, rule.instrument);
   if (!deposit) {
-    return fmt::format("{} never became party to {} of {}: it owes no {} report", code, rule.instrument, treaty.id(),
-                       rule.id);
+    return fmt::format("{} never became party to {} of {}: it owes no {} report", code,
+                       rule.instrument, treaty.id(), rule.id);
   }
   if (report.received < *deposit) {
-    return fmt::format("received {}, before {} deposited {} ({})", report.received.iso(), code, rule.instrument,
-                       deposit->iso());
+    return fmt::format("received {}, before {} deposited {} ({})", report.received.iso(), code,
+                       rule.instrument, deposit->iso());
   }
   if (report.period == model::initial_period) {
     return rule.initial_due_days ? "" : fmt::format("{} has no initial report", rule.id);
@@ -100,29 +110,32 @@ std::string not_owed_reason(const model::ReportReceived& report, const model::Tr
   if (!rule.annual_due) {
     return fmt::format("{} has only an initial report, not one for {}", rule.id, report.period);
   }
-  const int first = first_annual_period(rule, *treaty.entry_into_force(report.state, rule.instrument));
+  const int first =
+      first_annual_period(rule, *treaty.entry_into_force(report.state, rule.instrument));
   if (report.period < first) {
-    return fmt::format("{}'s first annual {} report covers {}, not {}", code, rule.id, first, report.period);
-  }
-  if (report.period > report.received.year()) {
-    return fmt::format("a report received on {} cannot cover {}, a year not yet begun", report.received.iso(),
+    return fmt::format("{}'s first annual {} report covers {}, not {}", code, rule.id, first,
                        report.period);
   }
-  const model::Withdrawal* w = treaty.find_withdrawal(report.state, rule.instrument);
+  if (report.period > report.received.year()) {
+    return fmt::format("a report received on {} cannot cover {}, a year not yet begun",
+                       report.received.iso(), report.period);
+  }
+  const model::Withdrawal *w = treaty.find_withdrawal(report.state, rule.instrument);
   if (w && w->effective <= util::Date(report.period, 1, 1)) {
-    return fmt::format("{}'s withdrawal from {} took effect on {}: it owes no report for {}", code, rule.instrument,
-                       w->effective.iso(), report.period);
+    return fmt::format("{}'s withdrawal from {} took effect on {}: it owes no report for {}", code,
+                       rule.instrument, w->effective.iso(), report.period);
   }
   return "";
 }
 
 } // namespace
 
-void check_owed(const std::vector<model::ReportReceived>& reports, const model::Treaty& treaty,
-                const model::StateTable& states) {
-  for (const auto& report : reports) {
+void check_owed(const std::vector<model::ReportReceived> &reports, const model::Treaty &treaty,
+                const model::StateTable &states) {
+  for (const auto &report : reports) {
     if (const std::string reason = not_owed_reason(report, treaty, states); !reason.empty()) {
-      util::fail_data(report.mark.position(), "a report for an obligation the state does not owe: " + reason);
+      util::fail_data(report.mark.position(),
+                      "a report for an obligation the state does not owe: " + reason);
     }
   }
 }

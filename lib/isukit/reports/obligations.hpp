@@ -11,7 +11,7 @@ namespace isukit::reports {
 
 struct Obligation {
   model::StateId state = 0;
-  const model::ReportingObligation* rule = nullptr;
+  const model::ReportingObligation *rule = nullptr;
   int period = model::initial_period; // the calendar year covered, or initial
   util::Date entry_into_force;
   util::Date due;
@@ -22,25 +22,26 @@ struct Obligation {
 /// the initial report falls due: the annual reports update it "each year thereafter" (CCM ISU,
 /// clusterconvention.org/reporting-forms), so none covers a year that ended before it was due.
 /// Otherwise the year of entry into force. Never before the rule's `first_period`.
-int first_annual_period(const model::ReportingObligation& rule, const util::Date& entry_into_force);
+int first_annual_period(const model::ReportingObligation &rule, const util::Date &entry_into_force);
 
 /// The due date of the annual report covering `period`: the rule's day in the next year.
-util::Date annual_due(const model::ReportingObligation& rule, int period);
+util::Date annual_due(const model::ReportingObligation &rule, int period);
 
 /// Every report owed under every reporting obligation by the parties in force for its
 /// instrument on `as_of`: those due on or before `as_of` back to the first one the party owed,
 /// and the next one of each party and obligation that falls due after it. With `cycles`, the
 /// annual reports due on or before `as_of` are only those of the N latest due dates (initial
 /// reports are always kept). Sorted by obligation, period, state code.
-std::vector<Obligation> compute_obligations(const model::Treaty& treaty, const model::StateTable& states,
-                                            const util::Date& as_of, std::optional<int> cycles);
+std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
+                                            const model::StateTable &states,
+                                            const util::Date &as_of, std::optional<int> cycles);
 
 /// Fails (exit 65, at the report's position) on a report for an obligation the state does not
 /// owe: an instrument it never deposited, a report received before its deposit, an initial or
 /// annual report the obligation does not have, a year before its first annual report or after
 /// the year the report was received in, or a year that begins after its withdrawal took effect.
-void check_owed(const std::vector<model::ReportReceived>& reports, const model::Treaty& treaty,
-                const model::StateTable& states);
+void check_owed(const std::vector<model::ReportReceived> &reports, const model::Treaty &treaty,
+                const model::StateTable &states);
 
 /// "2024" or "initial".
 std::string period_text(int period);

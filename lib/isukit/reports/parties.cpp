@@ -14,20 +14,21 @@ using io::Node;
 using io::Value;
 using util::Lang;
 
-std::vector<const model::Instrument*> select_instruments(const model::Treaty& treaty,
-                                                         const std::vector<std::string>& ids) {
-  for (const auto& id : ids) {
+std::vector<const model::Instrument *> select_instruments(const model::Treaty &treaty,
+                                                          const std::vector<std::string> &ids) {
+  for (const auto &id : ids) {
     if (!treaty.find_instrument(id)) {
       std::string known;
-      for (const auto& instrument : treaty.instruments()) {
+      for (const auto &instrument : treaty.instruments()) {
         known += (known.empty() ? "" : ", ") + instrument.id;
       }
       throw util::Error(util::ExitCode::usage,
-                        fmt::format("--instrument: {} has no instrument '{}' (expected one of: {})", treaty.id(), id, known));
+                        fmt::format("--instrument: {} has no instrument '{}' (expected one of: {})",
+                                    treaty.id(), id, known));
     }
   }
-  std::vector<const model::Instrument*> selected;
-  for (const auto& instrument : treaty.instruments()) {
+  std::vector<const model::Instrument *> selected;
+  for (const auto &instrument : treaty.instruments()) {
     if (ids.empty() || std::find(ids.begin(), ids.end(), instrument.id) != ids.end()) {
       selected.push_back(&instrument);
     }
@@ -37,12 +38,12 @@ std::vector<const model::Instrument*> select_instruments(const model::Treaty& tr
 
 namespace {
 
-bool is_first_instrument(const model::Treaty& treaty, const model::Instrument& instrument) {
+bool is_first_instrument(const model::Treaty &treaty, const model::Instrument &instrument) {
   return &instrument == &treaty.instruments().front();
 }
 
-StateAdherence adherence_of(const model::Treaty& treaty, model::StateId state, const model::Instrument& instrument,
-                            const util::Date& date) {
+StateAdherence adherence_of(const model::Treaty &treaty, model::StateId state,
+                            const model::Instrument &instrument, const util::Date &date) {
   StateAdherence a;
   a.state = state;
   a.instrument = &instrument;
@@ -57,7 +58,7 @@ StateAdherence adherence_of(const model::Treaty& treaty, model::StateId state, c
   }
   a.deposited = deposited;
   a.how = treaty.find_party(state)->how;
-  const model::Withdrawal* withdrawal = treaty.find_withdrawal(state, instrument.id);
+  const model::Withdrawal *withdrawal = treaty.find_withdrawal(state, instrument.id);
   if (withdrawal && withdrawal->effective <= date) {
     a.adherence = Adherence::withdrawn;
     a.withdrawal_effective = withdrawal->effective;
@@ -71,16 +72,18 @@ StateAdherence adherence_of(const model::Treaty& treaty, model::StateId state, c
 
 } // namespace
 
-std::vector<StateAdherence> adherence_on(const model::Treaty& treaty, const model::StateTable& states,
-                                         const std::vector<const model::Instrument*>& instruments,
-                                         const util::Date& date) {
+std::vector<StateAdherence> adherence_on(const model::Treaty &treaty,
+                                         const model::StateTable &states,
+                                         const std::vector<const model::Instrument *> &instruments,
+                                         const util::Date &date) {
   std::vector<model::StateId> by_code(states.size());
   for (std::size_t i = 0; i < by_code.size(); ++i) {
     by_code[i] = static_cast<model::StateId>(i);
   }
-  std::sort(by_code.begin(), by_code.end(), [&](auto a, auto b) { return states[a].code < states[b].code; });
+  std::sort(by_code.begin(), by_code.end(),
+            [&](auto a, auto b) { return states[a].code < states[b].code; });
   std::vector<StateAdherence> result;
-  for (const auto* instrument : instruments) {
+  for (const auto *instrument : instruments) {
     for (const auto state : by_code) {
       result.push_back(adherence_of(treaty, state, *instrument, date));
     }
@@ -104,7 +107,7 @@ std::string_view adherence_name(Adherence adherence) {
   return "";
 }
 
-std::string adherence_label(const StateAdherence& a, const Lang& lang) {
+std::string adherence_label(const StateAdherence &a, const Lang &lang) {
   switch (a.adherence) {
   case Adherence::party:
     return a.in_force ? lang.text("adherence.party") : lang.text("adherence.party_not_in_force");
@@ -119,13 +122,14 @@ std::string adherence_label(const StateAdherence& a, const Lang& lang) {
 }
 
 /// How a state became party, in the reader's language: the catalogue's `how.WORD` for the
-/// treaty law words (ratification, accession, ...); any other word as given, as the document keeps it.
-std::string how_label(const std::string& how, const Lang& lang) {
+/// treaty law words (ratification, accession, ...); any other word as given, as the document keeps
+/// it.
+std::string how_label(const std::string &how, const Lang &lang) {
   const std::string id = "how." + how;
   return lang.has(id) ? lang.text(id) : how;
 }
 
-bool kept(const StateAdherence& a, AdherenceFilter filter) {
+bool kept(const StateAdherence &a, AdherenceFilter filter) {
   switch (filter) {
   case AdherenceFilter::party:
     return a.adherence == Adherence::party;
@@ -143,51 +147,60 @@ bool kept(const StateAdherence& a, AdherenceFilter filter) {
 
 namespace {
 
-constexpr std::array all_groups = {model::RegionalGroup::african, model::RegionalGroup::asia_pacific,
+constexpr std::array all_groups = {model::RegionalGroup::african,
+                                   model::RegionalGroup::asia_pacific,
                                    model::RegionalGroup::eastern_european,
                                    model::RegionalGroup::latin_american_caribbean,
-                                   model::RegionalGroup::western_european_others, model::RegionalGroup::none};
+                                   model::RegionalGroup::western_european_others,
+                                   model::RegionalGroup::none};
 
 /// The counts of one instrument, overall and per regional group (indexed as all_groups).
 struct InstrumentCount {
-  const model::Instrument* instrument = nullptr;
+  const model::Instrument *instrument = nullptr;
   int party = 0, in_force = 0, signatory = 0, withdrawn = 0, not_party = 0;
   std::array<int, all_groups.size()> group_parties{}, group_states{};
 };
 
-std::vector<InstrumentCount> count_by_instrument(const std::vector<StateAdherence>& adherence,
-                                                 const model::StateTable& states) {
+std::vector<InstrumentCount> count_by_instrument(const std::vector<StateAdherence> &adherence,
+                                                 const model::StateTable &states) {
   std::vector<InstrumentCount> counts;
-  for (const auto& a : adherence) {
+  for (const auto &a : adherence) {
     if (counts.empty() || counts.back().instrument != a.instrument) {
       counts.push_back(InstrumentCount{a.instrument});
     }
-    auto& c = counts.back();
+    auto &c = counts.back();
     c.party += a.adherence == Adherence::party;
     c.in_force += a.in_force;
     c.signatory += a.adherence == Adherence::signatory;
     c.withdrawn += a.adherence == Adherence::withdrawn;
     c.not_party += a.adherence == Adherence::not_party;
-    const auto group = static_cast<std::size_t>(states[a.state].group); // the enum's order is all_groups'
+    const auto group =
+        static_cast<std::size_t>(states[a.state].group); // the enum's order is all_groups'
     ++c.group_states[group];
     c.group_parties[group] += a.adherence == Adherence::party;
   }
   return counts;
 }
 
-Value count(int n) { return std::to_string(n); }
+Value count(int n) {
+  return std::to_string(n);
+}
 
-io::Field<InstrumentCount> count_field(const char* key, const char* label, int InstrumentCount::*member) {
-  return {.key = key, .label = label, .type = io::FieldType::count,
-          .value = [member](const InstrumentCount& c) { return count(c.*member); }};
+io::Field<InstrumentCount> count_field(const char *key, const char *label,
+                                       int InstrumentCount::*member) {
+  return {.key = key,
+          .label = label,
+          .type = io::FieldType::count,
+          .value = [member](const InstrumentCount &c) { return count(c.*member); }};
 }
 
 /// One instrument's counts: the summary table.
 const io::Fields<InstrumentCount> count_fields = {
     {.key = "instrument",
      .label = "label.instrument",
-     .value = [](const InstrumentCount& c) { return c.instrument->id; },
-     .shown = [](const InstrumentCount& c, const Lang& lang) { return c.instrument->name.in(lang); }},
+     .value = [](const InstrumentCount &c) { return c.instrument->id; },
+     .shown = [](const InstrumentCount &c,
+                 const Lang &lang) { return c.instrument->name.in(lang); }},
     count_field("parties", "label.parties", &InstrumentCount::party),
     count_field("in_force", "label.in_force", &InstrumentCount::in_force),
     count_field("signatories", "label.signatories", &InstrumentCount::signatory),
@@ -197,14 +210,14 @@ const io::Fields<InstrumentCount> count_fields = {
 
 /// The parties among the states of one regional group, for one instrument.
 struct GroupCount {
-  const model::Instrument* instrument;
+  const model::Instrument *instrument;
   model::RegionalGroup group;
   int parties, states;
 };
 
-std::vector<GroupCount> by_group(const std::vector<InstrumentCount>& counts) {
+std::vector<GroupCount> by_group(const std::vector<InstrumentCount> &counts) {
   std::vector<GroupCount> groups;
-  for (const auto& c : counts) {
+  for (const auto &c : counts) {
     for (std::size_t g = 0; g < all_groups.size(); ++g) {
       groups.push_back({c.instrument, all_groups[g], c.group_parties[g], c.group_states[g]});
     }
@@ -213,56 +226,79 @@ std::vector<GroupCount> by_group(const std::vector<InstrumentCount>& counts) {
 }
 
 const io::Fields<GroupCount> group_fields = {
-    {.key = "instrument", .label = "label.instrument", .value = [](const GroupCount& g) { return g.instrument->id; }},
+    {.key = "instrument",
+     .label = "label.instrument",
+     .value = [](const GroupCount &g) { return g.instrument->id; }},
     {.key = "group",
      .label = "label.regional_group",
      .type = io::FieldType::code,
      .words = "region.",
-     .value = [](const GroupCount& g) { return std::string(model::regional_group_code(g.group)); }},
-    {.key = "parties", .label = "label.parties", .type = io::FieldType::count,
-     .value = [](const GroupCount& g) { return count(g.parties); }},
-    {.key = "states", .label = "label.states", .type = io::FieldType::count,
-     .value = [](const GroupCount& g) { return count(g.states); }},
+     .value = [](const GroupCount &g) { return std::string(model::regional_group_code(g.group)); }},
+    {.key = "parties",
+     .label = "label.parties",
+     .type = io::FieldType::count,
+     .value = [](const GroupCount &g) { return count(g.parties); }},
+    {.key = "states",
+     .label = "label.states",
+     .type = io::FieldType::count,
+     .value = [](const GroupCount &g) { return count(g.states); }},
 };
 
 /// Each state's standing under each instrument: the detail table.
-io::Fields<StateAdherence> state_fields(const model::StateTable& states) {
+io::Fields<StateAdherence> state_fields(const model::StateTable &states) {
   using A = StateAdherence;
   io::Fields<A> fields = {
-      {.key = "state", .label = "label.state", .value = [&states](const A& a) { return states[a.state].code; }},
-      {.label = "label.name", .shown = [&states](const A& a, const Lang& lang) { return states[a.state].name(lang); }},
-      {.key = "instrument", .label = "label.instrument", .value = [](const A& a) { return a.instrument->id; }},
+      {.key = "state",
+       .label = "label.state",
+       .value = [&states](const A &a) { return states[a.state].code; }},
+      {.label = "label.name",
+       .shown = [&states](const A &a, const Lang &lang) { return states[a.state].name(lang); }},
+      {.key = "instrument",
+       .label = "label.instrument",
+       .value = [](const A &a) { return a.instrument->id; }},
       {.key = "standing",
        .label = "label.standing",
        .type = io::FieldType::code,
-       .value = [](const A& a) { return std::string(adherence_name(a.adherence)); },
+       .value = [](const A &a) { return std::string(adherence_name(a.adherence)); },
        .shown = adherence_label},
-      {.key = "in_force", .type = io::FieldType::flag, .value = [](const A& a) { return io::flag(a.in_force); }},
-      {.key = "signed", .label = "label.signed", .type = io::FieldType::date, .value = [](const A& a) { return io::iso(a.signed_on); }},
-      {.key = "deposited", .label = "label.deposited", .type = io::FieldType::date,
-       .value = [](const A& a) { return io::iso(a.deposited); }},
+      {.key = "in_force",
+       .type = io::FieldType::flag,
+       .value = [](const A &a) { return io::flag(a.in_force); }},
+      {.key = "signed",
+       .label = "label.signed",
+       .type = io::FieldType::date,
+       .value = [](const A &a) { return io::iso(a.signed_on); }},
+      {.key = "deposited",
+       .label = "label.deposited",
+       .type = io::FieldType::date,
+       .value = [](const A &a) { return io::iso(a.deposited); }},
       {.key = "how",
        .label = "label.how",
        .type = io::FieldType::code,
-       .value = [](const A& a) { return a.how.empty() ? Value() : Value(a.how); },
-       .shown = [](const A& a, const Lang& lang) { return how_label(a.how, lang); }},
-      {.key = "entry_into_force", .label = "label.entry_into_force", .type = io::FieldType::date,
-       .value = [](const A& a) { return io::iso(a.entry_into_force); }},
-      {.key = "withdrawal_effective", .label = "label.withdrawal_effective", .type = io::FieldType::date,
-       .value = [](const A& a) { return io::iso(a.withdrawal_effective); }},
+       .value = [](const A &a) { return a.how.empty() ? Value() : Value(a.how); },
+       .shown = [](const A &a, const Lang &lang) { return how_label(a.how, lang); }},
+      {.key = "entry_into_force",
+       .label = "label.entry_into_force",
+       .type = io::FieldType::date,
+       .value = [](const A &a) { return io::iso(a.entry_into_force); }},
+      {.key = "withdrawal_effective",
+       .label = "label.withdrawal_effective",
+       .type = io::FieldType::date,
+       .value = [](const A &a) { return io::iso(a.withdrawal_effective); }},
   };
   return fields;
 }
 
 } // namespace
 
-io::Output parties_output(const std::vector<StateAdherence>& adherence, const model::Treaty& treaty,
-                          const model::StateTable& states, const util::Date& date, AdherenceFilter filter, Lang lang) {
+io::Output parties_output(const std::vector<StateAdherence> &adherence, const model::Treaty &treaty,
+                          const model::StateTable &states, const util::Date &date,
+                          AdherenceFilter filter, Lang lang) {
   const auto counts = count_by_instrument(adherence, states);
   const auto groups = by_group(counts);
   std::vector<StateAdherence> listed;
   std::copy_if(adherence.begin(), adherence.end(), std::back_inserter(listed),
-               [filter](const StateAdherence& a) { return kept(a, filter); });
+               [filter](const StateAdherence &a) { return kept(a, filter); });
   const auto fields = state_fields(states);
   Node document = Node::mapping();
   document.add("kind", Node::string("parties"));
@@ -271,10 +307,12 @@ io::Output parties_output(const std::vector<StateAdherence>& adherence, const mo
   document.add("counts", io::record_list(count_fields, counts));
   document.add("by_group", io::record_list(group_fields, groups));
   document.add("states", io::record_list(fields, listed));
-  const auto title = lang.text("title.adherence", {{"treaty", treaty.short_name(lang)}, {"date", date.iso()}});
+  const auto title =
+      lang.text("title.adherence", {{"treaty", treaty.short_name(lang)}, {"date", date.iso()}});
   std::vector<io::Table> tables;
   tables.push_back(io::record_table("counts", title, count_fields, counts, lang));
-  tables.push_back(io::record_table("groups", lang.text("title.parties_by_group"), group_fields, groups, lang));
+  tables.push_back(
+      io::record_table("groups", lang.text("title.parties_by_group"), group_fields, groups, lang));
   tables.push_back(io::record_table("states", lang.text("label.states"), fields, listed, lang));
   return io::Output{std::move(document), std::move(tables), "states"};
 }
@@ -283,15 +321,16 @@ namespace {
 
 /// The instruments of `named` the state lacks on `date`, the treaty's first one ahead when it
 /// lacks that too.
-std::vector<const model::Instrument*> lacking(const model::Treaty& treaty, model::StateId state,
-                                              const std::vector<const model::Instrument*>& named, const util::Date& date) {
-  std::vector<const model::Instrument*> result;
-  const model::Instrument* first = &treaty.instruments().front();
+std::vector<const model::Instrument *> lacking(const model::Treaty &treaty, model::StateId state,
+                                               const std::vector<const model::Instrument *> &named,
+                                               const util::Date &date) {
+  std::vector<const model::Instrument *> result;
+  const model::Instrument *first = &treaty.instruments().front();
   if (!treaty.is_party(state, first->id, date, model::Treaty::Basis::deposit) &&
       std::find(named.begin(), named.end(), first) == named.end()) {
     result.push_back(first);
   }
-  for (const auto* instrument : named) {
+  for (const auto *instrument : named) {
     if (!treaty.is_party(state, instrument->id, date, model::Treaty::Basis::deposit)) {
       result.push_back(instrument);
     }
@@ -301,13 +340,14 @@ std::vector<const model::Instrument*> lacking(const model::Treaty& treaty, model
 
 /// The outreach fields of a state's letter (see outreach_letters) from `treaty_standing`, its
 /// standing under the treaty's first instrument.
-Node outreach_context(Node context, const std::vector<const model::Instrument*>& instruments,
-                      const StateAdherence& treaty_standing, const Lang& lang) {
+Node outreach_context(Node context, const std::vector<const model::Instrument *> &instruments,
+                      const StateAdherence &treaty_standing, const Lang &lang) {
   Node list = Node::sequence();
-  for (const auto* instrument : instruments) {
+  for (const auto *instrument : instruments) {
     if (!instrument->outreach.has(lang.code())) {
       util::fail_data(instrument->mark.position(),
-                      fmt::format("instrument '{}' has no outreach_{} text for the letter", instrument->id, lang.code()));
+                      fmt::format("instrument '{}' has no outreach_{} text for the letter",
+                                  instrument->id, lang.code()));
     }
     Node item = Node::mapping();
     item.add("name", Node::string(instrument->name.in(lang)));
@@ -319,12 +359,14 @@ Node outreach_context(Node context, const std::vector<const model::Instrument*>&
   context.add("several", Node::boolean(instruments.size() > 1));
   context.add("party_to_treaty", Node::boolean(standing == Adherence::party));
   context.add("signatory", Node::boolean(standing == Adherence::signatory));
-  context.add("accede", Node::boolean(standing == Adherence::withdrawn || standing == Adherence::not_party));
+  context.add("accede",
+              Node::boolean(standing == Adherence::withdrawn || standing == Adherence::not_party));
   Node withdrawn = Node::boolean(false);
   if (standing == Adherence::withdrawn) {
     withdrawn = Node::mapping();
     withdrawn.add("date", Node::string(treaty_standing.withdrawal_effective->iso()));
-    withdrawn.add("date_long", Node::string(util::long_date(*treaty_standing.withdrawal_effective, lang)));
+    withdrawn.add("date_long",
+                  Node::string(util::long_date(*treaty_standing.withdrawal_effective, lang)));
   }
   context.add("withdrawn", std::move(withdrawn));
   return context;
@@ -332,18 +374,20 @@ Node outreach_context(Node context, const std::vector<const model::Instrument*>&
 
 } // namespace
 
-std::vector<io::Letter> outreach_letters(const model::Treaty& treaty, const model::StateTable& states,
-                                         const std::vector<const model::Instrument*>& named,
-                                         const model::LetterKit& kit, const util::Date& date) {
-  const model::Instrument& first = treaty.instruments().front();
+std::vector<io::Letter> outreach_letters(const model::Treaty &treaty,
+                                         const model::StateTable &states,
+                                         const std::vector<const model::Instrument *> &named,
+                                         const model::LetterKit &kit, const util::Date &date) {
+  const model::Instrument &first = treaty.instruments().front();
   std::vector<io::Letter> letters;
-  for (const auto& a : adherence_on(treaty, states, {&first}, date)) {
+  for (const auto &a : adherence_on(treaty, states, {&first}, date)) {
     const auto missing = lacking(treaty, a.state, named, date);
     if (missing.empty()) {
       continue;
     }
     const Lang lang = kit.lang_for(a.state);
-    const Node context = outreach_context(kit.to_state(a.state, states, treaty, date, lang), missing, a, lang);
+    const Node context =
+        outreach_context(kit.to_state(a.state, states, treaty, date, lang), missing, a, lang);
     letters.push_back(kit.letter(states[a.state].code + "-outreach", context, lang));
   }
   return letters;

@@ -15,30 +15,31 @@ namespace {
 
 /// `field_CODE` for every language of `text`: the document carries the names in every
 /// language the data gives, so that a letter in any of them reads them from it.
-void add_local_text(Node& record, const std::string& field, const util::LocalText& text) {
-  for (const auto& [code, value] : text.all()) {
+void add_local_text(Node &record, const std::string &field, const util::LocalText &text) {
+  for (const auto &[code, value] : text.all()) {
     record.add(field + "_" + code, Node::string(value));
   }
 }
 
 /// `field_CODE` of the document in `lang`, else `field_en` (a programme's name_en stands for
 /// every language it does not give).
-std::string local_field(const Node& record, const std::string& field, const Lang& lang) {
-  if (const Node* text = record.find(field + "_" + lang.code())) {
+std::string local_field(const Node &record, const std::string &field, const Lang &lang) {
+  if (const Node *text = record.find(field + "_" + lang.code())) {
     return text->as_text();
   }
   return record.text_or(field + "_en");
 }
 
 /// The applicant's gender in words; a missing or unknown one (an incomplete application) as given.
-std::string gender_words(const std::string& gender, const Lang& lang) {
-  return gender == "female" || gender == "male" || gender == "other" ? lang.text("gender." + gender) : gender;
+std::string gender_words(const std::string &gender, const Lang &lang) {
+  return gender == "female" || gender == "male" || gender == "other" ? lang.text("gender." + gender)
+                                                                     : gender;
 }
 
 /// The meetings as the letters name them: id, name and city in every language, dates.
-Node meetings_node(const model::Programme& p) {
+Node meetings_node(const model::Programme &p) {
   Node list = Node::sequence();
-  for (const auto& m : p.meetings) {
+  for (const auto &m : p.meetings) {
     Node meeting = Node::mapping();
     meeting.add("id", Node::string(m.id));
     add_local_text(meeting, "name", m.names);
@@ -53,20 +54,22 @@ Node meetings_node(const model::Programme& p) {
 
 /// The meeting of a letter: `meeting` {name, city, dates} in `lang`, from the selection's
 /// meetings (a selection written before they were recorded names the meeting by its id).
-Node letter_meeting(const Node& selection, const std::string& id, const Lang& lang) {
+Node letter_meeting(const Node &selection, const std::string &id, const Lang &lang) {
   Node meeting = Node::mapping();
-  const Node* found = nullptr;
-  if (const Node* meetings = selection.find("meetings")) {
-    for (const auto& m : meetings->as_sequence()) {
+  const Node *found = nullptr;
+  if (const Node *meetings = selection.find("meetings")) {
+    for (const auto &m : meetings->as_sequence()) {
       found = m.at("id").as_text() == id ? &m : found;
     }
   }
   meeting.add("name", Node::string(found ? local_field(*found, "name", lang) : id));
-  const Node* city = found ? found->find("city_" + lang.code()) : nullptr;
+  const Node *city = found ? found->find("city_" + lang.code()) : nullptr;
   city = city ? city : (found ? found->find("city") : nullptr);
   meeting.add("city", city ? Node::string(city->as_text()) : Node::boolean(false));
-  meeting.add("dates", found ? Node::string(lang.text("letter.dates", {{"start", util::long_date(found->at("start").as_date(), lang)},
-                                                                       {"end", util::long_date(found->at("end").as_date(), lang)}}))
+  meeting.add("dates", found ? Node::string(lang.text(
+                                   "letter.dates",
+                                   {{"start", util::long_date(found->at("start").as_date(), lang)},
+                                    {"end", util::long_date(found->at("end").as_date(), lang)}}))
                              : Node::boolean(false));
   return meeting;
 }
@@ -78,67 +81,123 @@ namespace {
 /// Each application: the applicant, the state's standing that decided eligibility, the costs, the
 /// rank and the decision with its reason. Over 40 lines: one list entry per field, 17 of them.
 // NOLINTNEXTLINE(readability-function-size): a declarative list reads best whole.
-io::Fields<Candidate> application_fields(const Selection& s, const model::StateTable& states, bool check_only) {
+io::Fields<Candidate> application_fields(const Selection &s, const model::StateTable &states,
+                                         bool check_only) {
   using C = Candidate;
   using io::FieldType;
   using io::Value;
-  const model::Programme& p = *s.programme;
+  const model::Programme &p = *s.programme;
   // The costs are known for an application to a meeting of the programme that could be costed.
-  auto costed = [&p](const C& c) { return c.cost && p.find_meeting(c.application->meeting); };
-  auto decision = [check_only](const C& c) {
-    return check_only ? std::string(c.eligible ? "eligible" : "not_eligible") : std::string(decision_code(c.decision));
+  auto costed = [&p](const C &c) { return c.cost && p.find_meeting(c.application->meeting); };
+  auto decision = [check_only](const C &c) {
+    return check_only ? std::string(c.eligible ? "eligible" : "not_eligible")
+                      : std::string(decision_code(c.decision));
   };
   io::Fields<C> fields = {
-      {.key = "id", .label = "label.id", .value = [](const C& c) { return c.application->id; }},
-      {.key = "name", .label = "label.applicant", .value = [](const C& c) { return c.application->name; }},
-      {.key = "state", .label = "label.state", .value = [](const C& c) { return c.application->state_code; }},
-      {.key = "state_name", .document = [&states](Node& record, const C& c) {
-         if (c.application->state) {
-           add_local_text(record, "state_name", states[*c.application->state].names);
-         }
-       }},
-      {.key = "regional_group", .type = FieldType::code, .omit_absent = true, .value = [](const C& c) {
-         return c.application->state ? Value(std::string(model::regional_group_code(c.group))) : Value();
-       }},
-      {.key = "party_status", .type = FieldType::code, .omit_absent = true, .value = [](const C& c) {
-         return c.application->state ? Value(std::string(model::party_status_code(c.status))) : Value();
-       }},
-      {.key = "ldc", .type = FieldType::flag, .omit_absent = true,
-       .value = [](const C& c) { return c.application->state ? io::flag(c.ldc) : Value(); }},
-      {.key = "gender", .label = "label.gender", .value = [](const C& c) { return c.application->gender; },
-       .shown = [](const C& c, const Lang& lang) { return gender_words(c.application->gender, lang); }},
-      {.key = "function", .value = [](const C& c) { return c.application->function; }},
-      {.key = "meeting", .label = "label.meeting", .value = [](const C& c) { return c.application->meeting; },
-       .shown = [&p](const C& c, const Lang& lang) { // people read the meeting's name; the document keeps its id
-         const model::Meeting* meeting = p.find_meeting(c.application->meeting);
-         return meeting ? meeting->name(lang) : c.application->meeting; // a meeting the programme lacks: as given
-       }},
-      {.key = "days", .type = FieldType::count, .omit_absent = true,
-       .value = [costed](const C& c) { return costed(c) ? Value(std::to_string(c.application->days)) : Value(); }},
-      {.key = "ticket", .type = FieldType::money, .omit_absent = true,
-       .value = [costed](const C& c) { return costed(c) ? Value(c.application->ticket->plain()) : Value(); }},
-      {.key = "dsa", .type = FieldType::money, .omit_absent = true, .value = [costed, &p](const C& c) {
-         return costed(c) ? Value(p.find_meeting(c.application->meeting)->dsa.plain()) : Value();
-       }},
-      {.key = "cost", .label = "label.cost", .type = FieldType::money, .omit_absent = true,
-       .value = [costed](const C& c) { return costed(c) ? Value(c.cost->plain()) : Value(); },
-       .shown = [](const C& c, const Lang&) { return c.cost ? c.cost->plain() : ""; }},
-      {.key = "rank", .label = "label.rank", .type = FieldType::count, .omit_absent = true,
-       .value = [](const C& c) { return c.rank ? Value(std::to_string(c.rank)) : Value(); }},
-      {.key = "decision", .label = "label.decision", .type = FieldType::code, .words = "decision.", .value = decision},
-      {.key = "reason", .label = "label.reason",
-       .shown = [&states, &p](const C& c, const Lang& lang) {
-         return render_reason("reason", c.reason, lang, states, std::string(p.currency.code()));
-       },
-       .document = [](Node& record, const C& c) { record.add("reason", reason_node(c.reason)); }},
+      {.key = "id", .label = "label.id", .value = [](const C &c) { return c.application->id; }},
+      {.key = "name",
+       .label = "label.applicant",
+       .value = [](const C &c) { return c.application->name; }},
+      {.key = "state",
+       .label = "label.state",
+       .value = [](const C &c) { return c.application->state_code; }},
+      {.key = "state_name",
+       .document =
+           [&states](Node &record, const C &c) {
+             if (c.application->state) {
+               add_local_text(record, "state_name", states[*c.application->state].names);
+             }
+           }},
+      {.key = "regional_group",
+       .type = FieldType::code,
+       .omit_absent = true,
+       .value =
+           [](const C &c) {
+             return c.application->state ? Value(std::string(model::regional_group_code(c.group)))
+                                         : Value();
+           }},
+      {.key = "party_status",
+       .type = FieldType::code,
+       .omit_absent = true,
+       .value =
+           [](const C &c) {
+             return c.application->state ? Value(std::string(model::party_status_code(c.status)))
+                                         : Value();
+           }},
+      {.key = "ldc",
+       .type = FieldType::flag,
+       .omit_absent = true,
+       .value = [](const C &c) { return c.application->state ? io::flag(c.ldc) : Value(); }},
+      {.key = "gender",
+       .label = "label.gender",
+       .value = [](const C &c) { return c.application->gender; },
+       .shown = [](const C &c,
+                   const Lang &lang) { return gender_words(c.application->gender, lang); }},
+      {.key = "function", .value = [](const C &c) { return c.application->function; }},
+      {.key = "meeting",
+       .label = "label.meeting",
+       .value = [](const C &c) { return c.application->meeting; },
+       .shown =
+           [&p](const C &c,
+                const Lang &lang) { // people read the meeting's name; the document keeps its id
+             const model::Meeting *meeting = p.find_meeting(c.application->meeting);
+             return meeting ? meeting->name(lang)
+                            : c.application->meeting; // a meeting the programme lacks: as given
+           }},
+      {.key = "days",
+       .type = FieldType::count,
+       .omit_absent = true,
+       .value =
+           [costed](const C &c) {
+             return costed(c) ? Value(std::to_string(c.application->days)) : Value();
+           }},
+      {.key = "ticket",
+       .type = FieldType::money,
+       .omit_absent = true,
+       .value =
+           [costed](const C &c) {
+             return costed(c) ? Value(c.application->ticket->plain()) : Value();
+           }},
+      {.key = "dsa",
+       .type = FieldType::money,
+       .omit_absent = true,
+       .value =
+           [costed, &p](const C &c) {
+             return costed(c) ? Value(p.find_meeting(c.application->meeting)->dsa.plain())
+                              : Value();
+           }},
+      {.key = "cost",
+       .label = "label.cost",
+       .type = FieldType::money,
+       .omit_absent = true,
+       .value = [costed](const C &c) { return costed(c) ? Value(c.cost->plain()) : Value(); },
+       .shown = [](const C &c, const Lang &) { return c.cost ? c.cost->plain() : ""; }},
+      {.key = "rank",
+       .label = "label.rank",
+       .type = FieldType::count,
+       .omit_absent = true,
+       .value = [](const C &c) { return c.rank ? Value(std::to_string(c.rank)) : Value(); }},
+      {.key = "decision",
+       .label = "label.decision",
+       .type = FieldType::code,
+       .words = "decision.",
+       .value = decision},
+      {.key = "reason",
+       .label = "label.reason",
+       .shown =
+           [&states, &p](const C &c, const Lang &lang) {
+             return render_reason("reason", c.reason, lang, states, std::string(p.currency.code()));
+           },
+       .document = [](Node &record, const C &c) { record.add("reason", reason_node(c.reason)); }},
   };
   return fields;
 }
 
 } // namespace
 
-io::Output selection_output(const Selection& s, const model::StateTable& states, Lang lang, bool check_only) {
-  const model::Programme& p = *s.programme;
+io::Output selection_output(const Selection &s, const model::StateTable &states, Lang lang,
+                            bool check_only) {
+  const model::Programme &p = *s.programme;
   const std::string currency(p.currency.code());
   const auto fields = application_fields(s, states, check_only);
   Node document = Node::mapping();
@@ -159,14 +218,16 @@ io::Output selection_output(const Selection& s, const model::StateTable& states,
                                {{"programme", p.name(lang)}, {"currency", currency}});
   io::Table table = io::record_table("applications", title, fields, s.candidates, lang);
   if (!check_only) {
-    Node& targets = document.add("targets", Node::sequence());
-    for (const auto& note : s.target_notes) {
+    Node &targets = document.add("targets", Node::sequence());
+    for (const auto &note : s.target_notes) {
       targets.push(reason_node(note));
       table.notes.push_back(render_reason("target", note, lang, states, currency));
     }
-    io::add_total_row(table, fields,
-                      {{"cost", s.spent.plain()}, {"decision", lang.text("selection.of_fund", {{"fund", p.fund.grouped(lang)}})}},
-                      lang);
+    io::add_total_row(
+        table, fields,
+        {{"cost", s.spent.plain()},
+         {"decision", lang.text("selection.of_fund", {{"fund", p.fund.grouped(lang)}})}},
+        lang);
   }
   return io::Output(std::move(document), std::move(table));
 }
@@ -182,27 +243,30 @@ struct Tally {
 };
 
 /// What the breakdown counts: each dimension, the field of the selection's records it reads.
-constexpr const char* dimensions[] = {"regional_group", "gender", "party_status", "meeting"};
+constexpr const char *dimensions[] = {"regional_group", "gender", "party_status", "meeting"};
 
 /// The selected applications' tallies per dimension and value (values in code order).
-std::map<std::string, std::vector<Tally>> tally(const Node& selection, const util::Currency& currency) {
+std::map<std::string, std::vector<Tally>> tally(const Node &selection,
+                                                const util::Currency &currency) {
   std::map<std::string, std::map<std::string, Tally>> by; // dimension -> value -> tally
-  for (const auto& record : selection.at("applications").as_sequence()) {
+  for (const auto &record : selection.at("applications").as_sequence()) {
     if (record.at("decision").as_text() != "selected") {
       continue;
     }
     const util::Money cost = record.at("cost").as_money(currency);
-    for (const char* dimension : dimensions) {
-      const std::string& value = record.at(dimension).as_text();
-      Tally& t = by[dimension].try_emplace(value, Tally{value, 0, util::Money::zero(currency)}).first->second;
+    for (const char *dimension : dimensions) {
+      const std::string &value = record.at(dimension).as_text();
+      Tally &t = by[dimension]
+                     .try_emplace(value, Tally{value, 0, util::Money::zero(currency)})
+                     .first->second;
       ++t.count;
       t.cost += cost;
     }
   }
   std::map<std::string, std::vector<Tally>> result;
-  for (const char* dimension : dimensions) {
-    auto& list = result[dimension]; // empty when none was selected
-    for (auto& [value, t] : by[dimension]) {
+  for (const char *dimension : dimensions) {
+    auto &list = result[dimension]; // empty when none was selected
+    for (auto &[value, t] : by[dimension]) {
       list.push_back(std::move(t));
     }
   }
@@ -210,7 +274,8 @@ std::map<std::string, std::vector<Tally>> tally(const Node& selection, const uti
 }
 
 /// How a value of `dimension` reads (codes are words of the catalogue; a meeting by its name).
-std::string value_words(const Node& selection, const std::string& dimension, const std::string& value, const Lang& lang) {
+std::string value_words(const Node &selection, const std::string &dimension,
+                        const std::string &value, const Lang &lang) {
   if (dimension == "gender") {
     return gender_words(value, lang);
   }
@@ -220,36 +285,42 @@ std::string value_words(const Node& selection, const std::string& dimension, con
   return lang.text((dimension == "regional_group" ? "region." : dimension + ".") + value);
 }
 
-io::Fields<Tally> tally_fields(const Node& selection, const std::string& dimension) {
+io::Fields<Tally> tally_fields(const Node &selection, const std::string &dimension) {
   io::Fields<Tally> fields = {
       {.key = "value",
        .label = "label." + dimension,
-       .value = [](const Tally& t) { return t.value; },
-       .shown = [&selection, dimension](const Tally& t, const Lang& lang) {
-         return value_words(selection, dimension, t.value, lang);
-       }},
-      {.key = "delegates", .label = "label.delegates", .type = io::FieldType::count,
-       .value = [](const Tally& t) { return std::to_string(t.count); }},
-      {.key = "cost", .label = "label.cost_in", .type = io::FieldType::money,
-       .value = [](const Tally& t) { return t.cost.plain(); }},
+       .value = [](const Tally &t) { return t.value; },
+       .shown =
+           [&selection, dimension](const Tally &t, const Lang &lang) {
+             return value_words(selection, dimension, t.value, lang);
+           }},
+      {.key = "delegates",
+       .label = "label.delegates",
+       .type = io::FieldType::count,
+       .value = [](const Tally &t) { return std::to_string(t.count); }},
+      {.key = "cost",
+       .label = "label.cost_in",
+       .type = io::FieldType::money,
+       .value = [](const Tally &t) { return t.cost.plain(); }},
   };
   return fields;
 }
 
 } // namespace
 
-io::Output programme_report(const Node& selection, const Lang& lang) {
+io::Output programme_report(const Node &selection, const Lang &lang) {
   const util::Currency currency = selection.at("currency").as_currency();
   const std::string code(currency.code());
   const util::Money fund = selection.at("fund").as_money(currency);
   const auto by = tally(selection, currency);
   util::Money total = util::Money::zero(currency);
   int sponsored = 0;
-  for (const auto& t : by.at("meeting")) { // every selected delegate attends one meeting
+  for (const auto &t : by.at("meeting")) { // every selected delegate attends one meeting
     total += t.cost;
     sponsored += t.count;
   }
-  const std::string used = fund.is_zero() ? "" : util::format_decimal(total.value() * 100 / fund.value(), 1);
+  const std::string used =
+      fund.is_zero() ? "" : util::format_decimal(total.value() * 100 / fund.value(), 1);
   Node document = Node::mapping();
   document.add("kind", Node::string("sponsorship-report"));
   document.add("programme", Node::string(selection.at("programme").as_text()));
@@ -258,19 +329,23 @@ io::Output programme_report(const Node& selection, const Lang& lang) {
   document.add("sponsored", Node::number(std::to_string(sponsored)));
   document.add("cost", Node::number(total.plain()));
   document.add("fund_used_percent", Node::number(used));
-  Node& breakdown = document.add("by", Node::mapping());
+  Node &breakdown = document.add("by", Node::mapping());
   std::vector<io::Table> tables;
-  for (const char* dimension : dimensions) {
+  for (const char *dimension : dimensions) {
     const auto fields = tally_fields(selection, dimension);
     breakdown.add(dimension, io::record_list(fields, by.at(dimension)));
-    const auto title = lang.text("title.sponsored_by", {{"dimension", lang.text(std::string("label.") + dimension)}});
-    tables.push_back(io::record_table(dimension, title, fields, by.at(dimension), lang, {}, {{"currency", code}}));
-    io::add_total_row(tables.back(), fields, {{"delegates", std::to_string(sponsored)}, {"cost", total.plain()}}, lang);
+    const auto title = lang.text("title.sponsored_by",
+                                 {{"dimension", lang.text(std::string("label.") + dimension)}});
+    tables.push_back(io::record_table(dimension, title, fields, by.at(dimension), lang, {},
+                                      {{"currency", code}}));
+    io::add_total_row(tables.back(), fields,
+                      {{"delegates", std::to_string(sponsored)}, {"cost", total.plain()}}, lang);
   }
-  tables.back().notes.push_back(lang.text("note.sponsorship.cost", {{"cost", total.grouped(lang)},
-                                                                   {"fund", fund.grouped(lang)},
-                                                                   {"currency", code},
-                                                                   {"percent", util::localize_decimal(used, lang)}}));
+  tables.back().notes.push_back(
+      lang.text("note.sponsorship.cost", {{"cost", total.grouped(lang)},
+                                          {"fund", fund.grouped(lang)},
+                                          {"currency", code},
+                                          {"percent", util::localize_decimal(used, lang)}}));
   return io::Output(std::move(document), std::move(tables));
 }
 
@@ -279,7 +354,8 @@ namespace {
 /// What the programme covers for a selected application (a record with its `cost`): `ticket`,
 /// `dsa` (per day), `days` (the number), `days_text` ("1 day", "5 days": the catalogue's plural
 /// `count.days`), `cost`, in `currency`.
-void add_costs(Node& context, const Node& record, const util::Currency& currency, const Lang& lang) {
+void add_costs(Node &context, const Node &record, const util::Currency &currency,
+               const Lang &lang) {
   if (record.find("cost")) {
     context.add("ticket", Node::string(record.at("ticket").as_money(currency).grouped(lang)));
     context.add("dsa", Node::string(record.at("dsa").as_money(currency).grouped(lang)));
@@ -292,14 +368,14 @@ void add_costs(Node& context, const Node& record, const util::Currency& currency
 
 } // namespace
 
-std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::Treaty& treaty,
-                                            const model::StateTable& states, const model::LetterKit& kit,
-                                            const util::Date& date) {
-  const Lang& lang = kit.lang;
+std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::Treaty &treaty,
+                                            const model::StateTable &states,
+                                            const model::LetterKit &kit, const util::Date &date) {
+  const Lang &lang = kit.lang;
   const util::Currency currency = selection.at("currency").as_currency();
   std::vector<io::Letter> letters;
-  for (const auto& record : selection.at("applications").as_sequence()) {
-    const std::string& decision = record.at("decision").as_text();
+  for (const auto &record : selection.at("applications").as_sequence()) {
+    const std::string &decision = record.at("decision").as_text();
     if (decision == "not_eligible" && !record.find("state_name_en")) {
       continue; // an incomplete application has no one to write to by name and state
     }
@@ -315,7 +391,8 @@ std::vector<io::Letter> sponsorship_letters(const Node& selection, const model::
     context.add("programme", Node::string(local_field(selection, "programme_name", lang)));
     add_costs(context, record, currency, lang);
     // Phrased for the applicant: never the fund's figures, never another applicant.
-    context.add("reason", Node::string(render_reason("letter_reason", for_applicant(reason), lang, states, currency.code())));
+    context.add("reason", Node::string(render_reason("letter_reason", for_applicant(reason), lang,
+                                                     states, currency.code())));
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));

@@ -10,26 +10,27 @@ namespace {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-const std::string* param(const Params& params, std::string_view name) {
-  const auto it = std::find_if(params.begin(), params.end(), [name](const auto& p) { return p.first == name; });
+const std::string *param(const Params &params, std::string_view name) {
+  const auto it =
+      std::find_if(params.begin(), params.end(), [name](const auto &p) { return p.first == name; });
   return it == params.end() ? nullptr : &it->second;
 }
 
 /// "State Party, least developed country, first-time participant".
-std::string profile(const Params& params, const util::Lang& lang) {
+std::string profile(const Params &params, const util::Lang &lang) {
   std::string text = lang.text(fmt::format("party_status.{}", *param(params, "status")));
-  if (const auto* ldc = param(params, "ldc"); ldc && *ldc == "true") {
+  if (const auto *ldc = param(params, "ldc"); ldc && *ldc == "true") {
     text += lang.text("profile.ldc");
   }
-  if (const auto* first = param(params, "first_time"); first && *first == "true") {
+  if (const auto *first = param(params, "first_time"); first && *first == "true") {
     text += lang.text("profile.first_time");
   }
   return text;
 }
 
 /// A parameter as people read it in `lang`, by its name (see render_reason).
-std::string render_param(const std::string& name, const std::string& value, const util::Lang& lang,
-                         const model::StateTable& states) {
+std::string render_param(const std::string &name, const std::string &value, const util::Lang &lang,
+                         const model::StateTable &states) {
   if (name == "state") {
     const auto id = states.find(value);
     return id ? states[*id].name(lang) : value;
@@ -52,58 +53,62 @@ std::string render_param(const std::string& name, const std::string& value, cons
 
 } // namespace
 
-std::string render_reason(std::string_view prefix, const Reason& reason, const util::Lang& lang,
-                          const model::StateTable& states, std::string_view currency) {
+std::string render_reason(std::string_view prefix, const Reason &reason, const util::Lang &lang,
+                          const model::StateTable &states, std::string_view currency) {
   std::vector<util::Arg> args;
   args.emplace_back("currency", std::string(currency));
-  for (const auto& [name, value] : reason.params) {
+  for (const auto &[name, value] : reason.params) {
     args.emplace_back(name, render_param(name, value, lang, states));
   }
-  if (const auto* state = param(reason.params, "state")) {
+  if (const auto *state = param(reason.params, "state")) {
     const auto id = states.find(*state);
-    args.emplace_back("of_state", lang.phrase("grammar.of_state", {{"name", id ? states[*id].formal_name(lang) : *state}}));
+    args.emplace_back(
+        "of_state",
+        lang.phrase("grammar.of_state", {{"name", id ? states[*id].formal_name(lang) : *state}}));
   }
   if (param(reason.params, "status")) {
     args.emplace_back("profile", profile(reason.params, lang));
   }
   if (param(reason.params, "remaining")) {
-    const auto* sponsored = param(reason.params, "state_sponsored");
+    const auto *sponsored = param(reason.params, "state_sponsored");
     const std::string fund_left = lang.text("reason.fund_left", std::span<const util::Arg>(args));
     args.emplace_back("fund_left", fund_left);
-    args.emplace_back("left", sponsored && *sponsored == "true"
-                                  ? lang.text("reason.state_sponsored", std::span<const util::Arg>(args))
-                                  : fund_left);
+    args.emplace_back("left",
+                      sponsored && *sponsored == "true"
+                          ? lang.text("reason.state_sponsored", std::span<const util::Arg>(args))
+                          : fund_left);
   }
-  if (const auto* met = param(reason.params, "met")) {
-    args.emplace_back("outcome", *met == "true" ? lang.text("target.met")
-                                                : lang.text(fmt::format("{}.{}.not_met", prefix, reason.code),
-                                                            std::span<const util::Arg>(args)));
+  if (const auto *met = param(reason.params, "met")) {
+    args.emplace_back("outcome", *met == "true"
+                                     ? lang.text("target.met")
+                                     : lang.text(fmt::format("{}.{}.not_met", prefix, reason.code),
+                                                 std::span<const util::Arg>(args)));
   }
   return lang.text(fmt::format("{}.{}", prefix, reason.code), std::span<const util::Arg>(args));
 }
 
-Reason for_applicant(const Reason& reason) {
-  const auto* sponsored = param(reason.params, "state_sponsored");
+Reason for_applicant(const Reason &reason) {
+  const auto *sponsored = param(reason.params, "state_sponsored");
   if (reason.code == "fund_exhausted" && sponsored && *sponsored == "true") {
     return Reason{"state_sponsored", reason.params};
   }
   return reason;
 }
 
-io::Node reason_node(const Reason& reason) {
+io::Node reason_node(const Reason &reason) {
   io::Node node = io::Node::mapping();
   node.add("code", io::Node::string(reason.code));
-  for (const auto& [name, value] : reason.params) {
+  for (const auto &[name, value] : reason.params) {
     node.add(name, value == "true" || value == "false" ? io::Node::boolean(value == "true")
-                   : util::is_plain_decimal(value)      ? io::Node::number(value)
-                                                        : io::Node::string(value));
+                   : util::is_plain_decimal(value)     ? io::Node::number(value)
+                                                       : io::Node::string(value));
   }
   return node;
 }
 
-Reason reason_from_node(const io::Node& node) {
+Reason reason_from_node(const io::Node &node) {
   Reason reason{node.at("code").as_text(), {}};
-  for (const auto& entry : node.as_mapping().entries()) {
+  for (const auto &entry : node.as_mapping().entries()) {
     if (entry.key != "code") {
       reason.params.emplace_back(entry.key, entry.value.as_text());
     }

@@ -28,12 +28,12 @@ std::string_view decision_code(Decision decision) {
 
 namespace {
 
-PartyStatus status_of(model::StateId state, const model::Treaty& treaty, const util::Date& on) {
-  const std::string& instrument = treaty.cost_sharing().instrument;
+PartyStatus status_of(model::StateId state, const model::Treaty &treaty, const util::Date &on) {
+  const std::string &instrument = treaty.cost_sharing().instrument;
   if (treaty.is_party(state, instrument, on, model::Treaty::Basis::in_force)) {
     return PartyStatus::party;
   }
-  for (const auto& signatory : treaty.signatories()) {
+  for (const auto &signatory : treaty.signatories()) {
     if (signatory.state == state) {
       return PartyStatus::signatory;
     }
@@ -43,7 +43,7 @@ PartyStatus status_of(model::StateId state, const model::Treaty& treaty, const u
 
 /// Why a candidate ranks where it does: the parameters of its `{profile}` ("State Party, least
 /// developed country, first-time participant").
-Reason with_profile(Reason reason, const Candidate& c) {
+Reason with_profile(Reason reason, const Candidate &c) {
   reason.params.emplace_back("status", std::string(model::party_status_code(c.status)));
   reason.params.emplace_back("ldc", c.ldc ? "true" : "false");
   reason.params.emplace_back("first_time", c.application->first_time ? "true" : "false");
@@ -51,7 +51,7 @@ Reason with_profile(Reason reason, const Candidate& c) {
 }
 
 /// Orders eligible candidates by the programme's priorities, then the date received, then id.
-bool ranks_before(const Candidate& a, const Candidate& b, const model::Programme& programme) {
+bool ranks_before(const Candidate &a, const Candidate &b, const model::Programme &programme) {
   for (const auto priority : programme.priorities) {
     switch (priority) {
     case model::Priority::party_status:
@@ -83,54 +83,58 @@ namespace {
 
 /// The ticket and the daily allowance for the days. A cost past what money holds is an error at
 /// the application, never a wrapped value.
-Money application_cost(const model::Application& a, const model::Meeting& meeting) {
+Money application_cost(const model::Application &a, const model::Meeting &meeting) {
   std::int64_t allowance = 0;
   std::int64_t cost = 0;
   if (__builtin_mul_overflow(meeting.dsa.minor_units(), std::int64_t{a.days}, &allowance) ||
       __builtin_add_overflow(a.ticket->minor_units(), allowance, &cost)) {
-    util::fail_data(a.mark.position(), "the cost of this application (ticket and daily allowances) is larger than "
-                                       "the largest amount isukit holds");
+    util::fail_data(a.mark.position(),
+                    "the cost of this application (ticket and daily allowances) is larger than "
+                    "the largest amount isukit holds");
   }
   return Money(cost, a.ticket->currency());
 }
 
 } // namespace
 
-Selection check_applications(const model::Programme& programme, const std::vector<model::Application>& applications,
-                             const model::Treaty& treaty, const model::StateTable& states) {
+Selection check_applications(const model::Programme &programme,
+                             const std::vector<model::Application> &applications,
+                             const model::Treaty &treaty, const model::StateTable &states) {
   Selection s;
   s.programme = &programme;
   s.spent = Money::zero(programme.currency);
-  for (const auto& a : applications) {
+  for (const auto &a : applications) {
     Candidate c;
     c.application = &a;
     c.decision = Decision::not_eligible;
     if (!a.missing.empty()) {
       std::string what;
-      for (const auto& m : a.missing) {
+      for (const auto &m : a.missing) {
         what += (what.empty() ? "" : ", ") + m;
       }
       c.reason = Reason{"incomplete", {{"missing", what}}};
       s.candidates.push_back(std::move(c));
       continue;
     }
-    const model::Meeting& meeting = *programme.find_meeting(a.meeting);
-    const model::State& state = states[*a.state];
+    const model::Meeting &meeting = *programme.find_meeting(a.meeting);
+    const model::State &state = states[*a.state];
     c.group = state.group;
     c.ldc = state.is_ldc_on(meeting.start);
     c.status = status_of(*a.state, treaty, meeting.start);
     c.cost = application_cost(a, meeting);
     if (!a.duplicate_of.empty()) {
       c.reason = Reason{"duplicate", {{"of", a.duplicate_of}}};
-    } else if (std::find(programme.eligible_groups.begin(), programme.eligible_groups.end(), c.group) ==
-               programme.eligible_groups.end()) {
-      c.reason = Reason{"group_not_covered", {{"group", std::string(model::regional_group_code(c.group))}}};
-    } else if (std::find(programme.excluded_states.begin(), programme.excluded_states.end(), *a.state) !=
-               programme.excluded_states.end()) {
+    } else if (std::find(programme.eligible_groups.begin(), programme.eligible_groups.end(),
+                         c.group) == programme.eligible_groups.end()) {
+      c.reason = Reason{"group_not_covered",
+                        {{"group", std::string(model::regional_group_code(c.group))}}};
+    } else if (std::find(programme.excluded_states.begin(), programme.excluded_states.end(),
+                         *a.state) != programme.excluded_states.end()) {
       c.reason = Reason{"state_excluded", {{"state", state.code}}};
-    } else if (std::find(programme.eligible_status.begin(), programme.eligible_status.end(), c.status) ==
-               programme.eligible_status.end()) {
-      c.reason = Reason{"status_not_covered", {{"status", std::string(model::party_status_code(c.status))}}};
+    } else if (std::find(programme.eligible_status.begin(), programme.eligible_status.end(),
+                         c.status) == programme.eligible_status.end()) {
+      c.reason = Reason{"status_not_covered",
+                        {{"status", std::string(model::party_status_code(c.status))}}};
     } else {
       c.eligible = true;
       c.decision = Decision::not_selected;
@@ -160,25 +164,28 @@ namespace {
 /// Each step of the rules in sponsor.1 is one method.
 class Selector {
 public:
-  Selector(const model::Programme& programme, const model::StateTable& states, Selection selection)
-      : m_programme(programme), m_states(states), m_s(std::move(selection)), m_remaining(programme.fund) {
-    for (auto& c : m_s.candidates) {
+  Selector(const model::Programme &programme, const model::StateTable &states, Selection selection)
+      : m_programme(programme), m_states(states), m_s(std::move(selection)),
+        m_remaining(programme.fund) {
+    for (auto &c : m_s.candidates) {
       if (c.eligible) {
         m_ranked.push_back(&c);
       }
     }
-    std::sort(m_ranked.begin(), m_ranked.end(), [](const Candidate* a, const Candidate* b) { return a->rank < b->rank; });
+    std::sort(m_ranked.begin(), m_ranked.end(),
+              [](const Candidate *a, const Candidate *b) { return a->rank < b->rank; });
   }
 
   /// 1. Each eligible regional group's minimum, best-ranked first.
   void regional_minimums() {
     for (const auto group : m_programme.eligible_groups) {
-      for (auto* c : m_ranked) {
+      for (auto *c : m_ranked) {
         if (m_per_group[group] >= m_programme.min_per_group) {
           break;
         }
         if (c->group == group && fits(c, false)) {
-          take(c, Reason{"regional_minimum", {{"group", std::string(model::regional_group_code(group))}}});
+          take(c, Reason{"regional_minimum",
+                         {{"group", std::string(model::regional_group_code(group))}}});
         }
       }
     }
@@ -189,13 +196,17 @@ public:
   /// in rank order ("one per state unless the fund allows more").
   void in_rank_order() {
     for (const bool extra_round : {false, true}) {
-      while (Candidate* overall = best(extra_round, false)) {
+      while (Candidate *overall = best(extra_round, false)) {
         // Would one more man bring the share of women below the target?
-        const bool need_woman = util::Rational(m_women * 100) < m_programme.women_share * (m_chosen + 1);
-        Candidate* woman = need_woman ? best(extra_round, true) : nullptr;
-        Candidate* next = woman ? woman : overall;
+        const bool need_woman =
+            util::Rational(m_women * 100) < m_programme.women_share * (m_chosen + 1);
+        Candidate *woman = need_woman ? best(extra_round, true) : nullptr;
+        Candidate *next = woman ? woman : overall;
         const bool balance = next != overall;
-        take(next, Reason{balance ? "gender_balance" : extra_round ? "further_delegate" : "priority", {}});
+        take(next, Reason{balance       ? "gender_balance"
+                          : extra_round ? "further_delegate"
+                                        : "priority",
+                          {}});
       }
     }
   }
@@ -203,11 +214,12 @@ public:
   /// 4. The waiting list, in rank order, then the rest.
   void waiting_list() {
     int position = 0;
-    for (auto* c : m_ranked) {
+    for (auto *c : m_ranked) {
       if (c->decision != Decision::not_selected) {
         continue;
       }
-      const bool state_sponsored = m_programme.one_per_state && m_per_state[*c->application->state] > 0;
+      const bool state_sponsored =
+          m_programme.one_per_state && m_per_state[*c->application->state] > 0;
       Reason reason = with_profile(Reason{"fund_exhausted", {}}, *c);
       reason.params.emplace_back("remaining", m_remaining.plain());
       reason.params.emplace_back("state_sponsored", state_sponsored ? "true" : "false");
@@ -225,8 +237,10 @@ public:
 
   /// Whether each target was met, and when not, how many eligible applications there were.
   void note_targets() {
-    const int eligible_women = static_cast<int>(std::count_if(
-        m_ranked.begin(), m_ranked.end(), [](const Candidate* c) { return c->application->gender == "female"; }));
+    const int eligible_women =
+        static_cast<int>(std::count_if(m_ranked.begin(), m_ranked.end(), [](const Candidate *c) {
+          return c->application->gender == "female";
+        }));
     const util::Rational women_share =
         m_chosen ? util::Rational(m_women * 100) / m_chosen : util::Rational(0);
     const std::string share = util::format_decimal(women_share, 1);
@@ -240,7 +254,8 @@ public:
                                        {"eligible", std::to_string(eligible_women)}}});
     for (const auto group : m_programme.eligible_groups) {
       const int eligible_in_group = static_cast<int>(
-          std::count_if(m_ranked.begin(), m_ranked.end(), [group](const Candidate* c) { return c->group == group; }));
+          std::count_if(m_ranked.begin(), m_ranked.end(),
+                        [group](const Candidate *c) { return c->group == group; }));
       const int sponsored = m_per_group[group];
       const bool met = sponsored >= m_programme.min_per_group;
       m_s.target_notes.push_back(Reason{"group",
@@ -255,14 +270,14 @@ public:
   Selection result() && { return std::move(m_s); }
 
 private:
-  bool fits(const Candidate* c, bool extra_round) {
+  bool fits(const Candidate *c, bool extra_round) {
     return c->decision == Decision::not_selected && *c->cost <= m_remaining &&
            (extra_round || !m_programme.one_per_state || m_per_state[*c->application->state] == 0);
   }
 
   /// The best-ranked candidate that fits (a woman, if asked).
-  Candidate* best(bool extra_round, bool woman) {
-    for (auto* c : m_ranked) {
+  Candidate *best(bool extra_round, bool woman) {
+    for (auto *c : m_ranked) {
       if (fits(c, extra_round) && (!woman || c->application->gender == "female")) {
         return c;
       }
@@ -271,7 +286,7 @@ private:
   }
 
   /// Selects `c` for `why` (a `reason.CODE` whose sentence ends with the profile and rank).
-  void take(Candidate* c, Reason why) {
+  void take(Candidate *c, Reason why) {
     c->decision = Decision::selected;
     c->reason = with_profile(std::move(why), *c);
     c->reason.params.emplace_back("rank", std::to_string(c->rank));
@@ -283,10 +298,10 @@ private:
     ++m_per_group[c->group];
   }
 
-  const model::Programme& m_programme;
-  const model::StateTable& m_states;
+  const model::Programme &m_programme;
+  const model::StateTable &m_states;
   Selection m_s;
-  std::vector<Candidate*> m_ranked; // points into m_s.candidates, which no longer changes size
+  std::vector<Candidate *> m_ranked; // points into m_s.candidates, which no longer changes size
   Money m_remaining;
   int m_women = 0;
   int m_chosen = 0;
@@ -296,8 +311,9 @@ private:
 
 } // namespace
 
-Selection select(const model::Programme& programme, const std::vector<model::Application>& applications,
-                 const model::Treaty& treaty, const model::StateTable& states) {
+Selection select(const model::Programme &programme,
+                 const std::vector<model::Application> &applications, const model::Treaty &treaty,
+                 const model::StateTable &states) {
   Selector selector(programme, states, check_applications(programme, applications, treaty, states));
   selector.regional_minimums();
   selector.in_rank_order();

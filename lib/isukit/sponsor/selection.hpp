@@ -22,22 +22,23 @@ std::string_view decision_code(Decision decision);
 
 /// The reason in `lang`. Parameters are rendered by name: `state` (an ISO code) as the state's
 /// name, and as `{of_state}` its formal name after the catalogue's `grammar.of_state` (a letter
-/// names a state with its article: "de la République française"), `group` as the regional group's name, `status` with `ldc` and `first_time` as the
-/// applicant's `{profile}`, `remaining` (with `state_sponsored`) as the `{left}` clause,
-/// `remaining`/`cost` as money grouped for the language, `share`/`target` as decimals, `met`
-/// (with `eligible`) as the `{outcome}`; `currency` comes from the selection.
-std::string render_reason(std::string_view prefix, const Reason& reason, const util::Lang& lang,
-                          const model::StateTable& states, std::string_view currency);
+/// names a state with its article: "de la République française"), `group` as the regional group's
+/// name, `status` with `ldc` and `first_time` as the applicant's `{profile}`, `remaining` (with
+/// `state_sponsored`) as the `{left}` clause, `remaining`/`cost` as money grouped for the language,
+/// `share`/`target` as decimals, `met` (with `eligible`) as the `{outcome}`; `currency` comes from
+/// the selection.
+std::string render_reason(std::string_view prefix, const Reason &reason, const util::Lang &lang,
+                          const model::StateTable &states, std::string_view currency);
 /// The reason an applicant's letter gives (`letter_reason.CODE`): `reason`, except that an
 /// application left out while a delegate of its State is sponsored (fund_exhausted with
 /// state_sponsored) is told so (`state_sponsored`) rather than about the funds.
-Reason for_applicant(const Reason& reason);
+Reason for_applicant(const Reason &reason);
 /// A reason as the selection document writes it: a mapping of `code` and the parameters.
-io::Node reason_node(const Reason& reason);
-Reason reason_from_node(const io::Node& node);
+io::Node reason_node(const Reason &reason);
+Reason reason_from_node(const io::Node &node);
 
 struct Candidate {
-  const model::Application* application = nullptr;
+  const model::Application *application = nullptr;
   model::PartyStatus status = model::PartyStatus::non_party;
   bool ldc = false;
   model::RegionalGroup group = model::RegionalGroup::none;
@@ -49,7 +50,7 @@ struct Candidate {
 };
 
 struct Selection {
-  const model::Programme* programme = nullptr;
+  const model::Programme *programme = nullptr;
   std::vector<Candidate> candidates; // in application order
   util::Money spent;
   std::vector<Reason> target_notes; // whether each target was met, and why not
@@ -58,24 +59,26 @@ struct Selection {
 /// Eligibility of every application: complete, not a duplicate (same name, state and meeting
 /// as an earlier one), a state of an eligible regional group, not excluded, of an eligible party
 /// status on the meeting's first day; eligible ones are ranked by the programme's priorities.
-Selection check_applications(const model::Programme& programme, const std::vector<model::Application>& applications,
-                             const model::Treaty& treaty, const model::StateTable& states);
+Selection check_applications(const model::Programme &programme,
+                             const std::vector<model::Application> &applications,
+                             const model::Treaty &treaty, const model::StateTable &states);
 
 /// The selection (see sponsor.1 for the rules in words).
-Selection select(const model::Programme& programme, const std::vector<model::Application>& applications,
-                 const model::Treaty& treaty, const model::StateTable& states);
+Selection select(const model::Programme &programme,
+                 const std::vector<model::Application> &applications, const model::Treaty &treaty,
+                 const model::StateTable &states);
 
 /// The `selection` document (self-contained: sponsor report and letters read it) and tables.
-io::Output selection_output(const Selection& selection, const model::StateTable& states, util::Lang lang,
-                            bool check_only);
+io::Output selection_output(const Selection &selection, const model::StateTable &states,
+                            util::Lang lang, bool check_only);
 
 /// The programme report from a `selection` document.
-io::Output programme_report(const io::Node& selection, const util::Lang& lang);
+io::Output programme_report(const io::Node &selection, const util::Lang &lang);
 
 /// One letter per application of a `selection` document (selected, waiting list, or regret),
 /// dated `date`, in the kit's language; files `ID.EXT`.
-std::vector<io::Letter> sponsorship_letters(const io::Node& selection, const model::Treaty& treaty,
-                                            const model::StateTable& states, const model::LetterKit& kit,
-                                            const util::Date& date);
+std::vector<io::Letter> sponsorship_letters(const io::Node &selection, const model::Treaty &treaty,
+                                            const model::StateTable &states,
+                                            const model::LetterKit &kit, const util::Date &date);
 
 } // namespace isukit::sponsor

@@ -33,6 +33,6 @@ inline constexpr std::string_view batch_manifest = ".isukit-letters";
 /// cannot be written (74 when writing fails). A run killed before the exchange leaves `dir`
 /// untouched and may leave the hidden folder, which holds nothing but copies and can be deleted.
 /// Test hook: ISUKIT_TEST_KILL_AFTER_LETTERS=N kills the process (SIGKILL) after N files.
-void write_batch(const std::filesystem::path& dir, const std::vector<BatchFile>& files);
+void write_batch(const std::filesystem::path &dir, const std::vector<BatchFile> &files);
 
 } // namespace isukit::util

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <charconv>
 #include <fcntl.h>
 #include <optional>
 #include <string>
@@ -19,8 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail(ExitCode code, const fs::path& path, int error_number) {
-  throw Error(code, Position{path.string(), 0, 0}, fmt::format("cannot write: {}", std::strerror(error_number)));
+[[noreturn]] void fail(ExitCode code, const fs::path &path, int error_number) {
+  throw Error(code, Position{path.string(), 0, 0},
+              fmt::format("cannot write: {}", std::strerror(error_number)));
 }
 
 /// Where a write to `path` lands: `path` itself, or the end of its chain of symbolic links
@@ -28,12 +29,14 @@ namespace {
 /// Empty when the chain reaches /proc: /dev/stdout and /dev/fd/N stand for a file this
 /// process already has open (a pipe, a terminal, a file the shell redirected), which is written
 /// through (`through` says where), never replaced.
-std::optional<fs::path> replaceable_target(const fs::path& path, fs::path& through) {
+std::optional<fs::path> replaceable_target(const fs::path &path, fs::path &through) {
   fs::path current = path;
   for (int hops = 0; hops < 40; ++hops) { // Linux's own limit on a chain of links
     // The folders on the way may be links too (/dev/fd is /proc/self/fd).
     std::error_code ec;
-    if (const fs::path folder = fs::canonical(current.has_parent_path() ? current.parent_path() : ".", ec); !ec) {
+    if (const fs::path folder =
+            fs::canonical(current.has_parent_path() ? current.parent_path() : ".", ec);
+        !ec) {
       current = folder / current.filename();
     }
     if (current.string().starts_with("/proc/")) {
@@ -54,12 +57,14 @@ std::optional<fs::path> replaceable_target(const fs::path& path, fs::path& throu
 }
 
 /// N for /proc/self/fd/N or /proc/PID/fd/N of this process (where /dev/stdout and /dev/fd/N lead).
-std::optional<int> open_descriptor(const fs::path& path) {
+std::optional<int> open_descriptor(const fs::path &path) {
   const std::string text = path.string();
-  for (const std::string& prefix : {std::string("/proc/self/fd/"), fmt::format("/proc/{}/fd/", ::getpid())}) {
+  for (const std::string &prefix :
+       {std::string("/proc/self/fd/"), fmt::format("/proc/{}/fd/", ::getpid())}) {
     int fd = -1;
-    const char* end = text.data() + text.size();
-    if (text.starts_with(prefix) && std::from_chars(text.data() + prefix.size(), end, fd).ptr == end) {
+    const char *end = text.data() + text.size();
+    if (text.starts_with(prefix) &&
+        std::from_chars(text.data() + prefix.size(), end, fd).ptr == end) {
       return fd;
     }
   }
@@ -68,7 +73,7 @@ std::optional<int> open_descriptor(const fs::path& path) {
 
 /// A FIFO, a device, or a descriptor already open: written, never renamed over. A descriptor
 /// is written where it stands (after what a shell's `{ ...; } >file` wrote before).
-void write_through(const fs::path& target, const fs::path& shown, std::string_view content) {
+void write_through(const fs::path &target, const fs::path &shown, std::string_view content) {
   const auto open_fd = open_descriptor(target);
   const int fd = open_fd ? ::dup(*open_fd) : ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -84,7 +89,7 @@ void write_through(const fs::path& target, const fs::path& shown, std::string_vi
 }
 
 /// A regular file (or none yet): a temporary file beside it, renamed over it once synced.
-void replace_file(const fs::path& target, const struct stat* existing, const fs::path& shown,
+void replace_file(const fs::path &target, const struct stat *existing, const fs::path &shown,
                   std::string_view content) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : ".";
   // A hidden name beside the target, so the rename stays within one file system.
@@ -148,14 +153,14 @@ int write_all(int fd, std::string_view content) {
   return 0;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
+void write_file_atomically(const fs::path &path, std::string_view content) {
   fs::path through;
   const auto replaceable = replaceable_target(path, through);
   if (!replaceable) {
     write_through(through, path, content);
     return;
   }
-  const fs::path& target = *replaceable;
+  const fs::path &target = *replaceable;
   struct stat st {};
   if (::stat(target.c_str(), &st) != 0) {
     if (errno != ENOENT) {
@@ -173,12 +178,13 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   }
 }
 
-void ensure_directory(const fs::path& dir) {
+void ensure_directory(const fs::path &dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir)) {
     throw Error(ExitCode::cannot_create, Position{dir.string(), 0, 0},
-                fmt::format("cannot create directory: {}", ec ? ec.message() : std::string("not a directory")));
+                fmt::format("cannot create directory: {}",
+                            ec ? ec.message() : std::string("not a directory")));
   }
 }
 

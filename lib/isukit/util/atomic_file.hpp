@@ -19,7 +19,7 @@ namespace isukit::util {
 /// - a directory, a socket: an error, exit 73.
 /// On any failure the temporary file is removed, `path` keeps its old content, and an Error is
 /// thrown (73 when the file cannot be created, 74 when writing fails, e.g. ENOSPC on /dev/full).
-void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+void write_file_atomically(const std::filesystem::path &path, std::string_view content);
 
 /// Writes all of `content` to the open descriptor `fd` (retrying short writes and EINTR).
 /// Returns 0, or the errno of the failed write.
@@ -31,6 +31,6 @@ unsigned under_umask(unsigned mode);
 
 /// Makes `dir` (and its parents) if needed; an existing directory is reused. Exit 73 when it
 /// cannot be made or is not a directory.
-void ensure_directory(const std::filesystem::path& dir);
+void ensure_directory(const std::filesystem::path &dir);
 
 } // namespace isukit::util

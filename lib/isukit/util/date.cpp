@@ -62,7 +62,7 @@ std::optional<Date> Date::parse(std::string_view text) {
 namespace {
 
 /// Reads 1 to `most` digits at `i` (at least `least`), advancing `i`.
-std::optional<int> read_number(std::string_view text, std::size_t& i, int least, int most) {
+std::optional<int> read_number(std::string_view text, std::size_t &i, int least, int most) {
   int value = 0;
   int count = 0;
   while (i < text.size() && count < most && text[i] >= '0' && text[i] <= '9') {
@@ -81,10 +81,18 @@ bool Date::valid_format(std::string_view format) {
       continue;
     }
     switch (i + 1 < format.size() ? format[++i] : '\0') {
-    case 'd': ++day; break;
-    case 'm': ++month; break;
-    case 'Y': case 'y': ++year; break;
-    default: return false;
+    case 'd':
+      ++day;
+      break;
+    case 'm':
+      ++month;
+      break;
+    case 'Y':
+    case 'y':
+      ++year;
+      break;
+    default:
+      return false;
     }
   }
   return day == 1 && month == 1 && year == 1;
@@ -101,7 +109,10 @@ std::optional<Date> Date::parse_with_format(std::string_view text, std::string_v
       continue;
     }
     const char directive = format[++i];
-    const auto value = read_number(text, at, directive == 'Y' ? 4 : directive == 'y' ? 2 : 1,
+    const auto value = read_number(text, at,
+                                   directive == 'Y'   ? 4
+                                   : directive == 'y' ? 2
+                                                      : 1,
                                    directive == 'Y' ? 4 : 2);
     if (!value) {
       return std::nullopt;
@@ -138,7 +149,8 @@ Date Date::today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   ::localtime_r(&now, &local);
-  return Date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
+  return Date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+              static_cast<unsigned>(local.tm_mday));
 }
 
 namespace {
@@ -147,8 +159,9 @@ namespace {
 constexpr int min_year = 0;
 constexpr int max_year = 9999;
 
-[[noreturn]] void out_of_range(const Date& date, std::string_view what) {
-  throw std::out_of_range(fmt::format("{} from {} leaves the years {:04}-{}", what, date.iso(), min_year, max_year));
+[[noreturn]] void out_of_range(const Date &date, std::string_view what) {
+  throw std::out_of_range(
+      fmt::format("{} from {} leaves the years {:04}-{}", what, date.iso(), min_year, max_year));
 }
 
 } // namespace
@@ -175,14 +188,16 @@ Date Date::add_days(int days) const {
   return Date(year_month_day(result));
 }
 
-Date Date::first_of_month() const { return Date(year(), month(), 1); }
+Date Date::first_of_month() const {
+  return Date(year(), month(), 1);
+}
 
-int Date::days_since(const Date& from) const {
+int Date::days_since(const Date &from) const {
   return static_cast<int>((sys_days(m_ymd) - sys_days(from.m_ymd)).count());
 }
 
-std::string long_date(const Date& date, const Lang& lang) {
-  const Conventions& c = lang.conventions();
+std::string long_date(const Date &date, const Lang &lang) {
+  const Conventions &c = lang.conventions();
   return format_long_date(date, c.locale, c.first_day, c.months);
 }
 

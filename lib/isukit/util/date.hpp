@@ -18,7 +18,9 @@ inline constexpr int first_year = 1950;
 inline constexpr int last_year = 2149;
 
 /// Whether `year` is one isukit computes with (first_year to last_year).
-inline bool is_working_year(int year) { return year >= first_year && year <= last_year; }
+inline bool is_working_year(int year) {
+  return year >= first_year && year <= last_year;
+}
 /// Why a date `text` read where a working year is needed is refused: the one wording of it
 /// ("0000-01-01 is outside the years isukit handles, 1950-2149").
 std::string outside_working_years(std::string_view text);
@@ -63,12 +65,12 @@ public:
   Date first_of_month() const;
 
   /// Days from `from` to this date (negative when earlier).
-  int days_since(const Date& from) const;
+  int days_since(const Date &from) const;
 
-  friend auto operator<=>(const Date& a, const Date& b) {
+  friend auto operator<=>(const Date &a, const Date &b) {
     return std::chrono::sys_days(a.m_ymd) <=> std::chrono::sys_days(b.m_ymd);
   }
-  friend bool operator==(const Date& a, const Date& b) = default;
+  friend bool operator==(const Date &a, const Date &b) = default;
 
 private:
   explicit Date(std::chrono::year_month_day ymd) : m_ymd(ymd) {}
@@ -79,7 +81,7 @@ private:
 
 /// The language's long date, for letters: "17 September 2025", "17 septembre 2025" ("1er" for
 /// the first in French), "17 de septiembre de 2025", "2025年9月17日" (util::format_long_date).
-std::string long_date(const Date& date, const Lang& lang);
+std::string long_date(const Date &date, const Lang &lang);
 
 /// A date known to the day, the month or only the year (`2027`, `2007-12`, `2011-01-01`), as
 /// precise as its source and no more.
@@ -91,8 +93,8 @@ public:
 
   Precision precision() const { return m_precision; }
   /// The first and last days the date may stand for.
-  const Date& earliest() const { return m_earliest; }
-  const Date& latest() const { return m_latest; }
+  const Date &earliest() const { return m_earliest; }
+  const Date &latest() const { return m_latest; }
   /// The text as its source wrote it.
   std::string iso() const;
 

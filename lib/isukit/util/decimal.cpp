@@ -7,7 +7,9 @@ namespace isukit::util {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 Integer pow10(int n) {
   Integer result = 1;
@@ -73,7 +75,7 @@ std::optional<Rational> parse_decimal(std::string_view text) {
   return negative ? Rational(-value) : value;
 }
 
-Integer round_to_integer(const Rational& value, Rounding rounding) {
+Integer round_to_integer(const Rational &value, Rounding rounding) {
   const Integer num = boost::multiprecision::numerator(value);
   const Integer den = boost::multiprecision::denominator(value); // always positive
   Integer quotient = num / den;                                  // truncates toward zero
@@ -92,20 +94,21 @@ Integer round_to_integer(const Rational& value, Rounding rounding) {
   return quotient;
 }
 
-CommonDenominator over_common_denominator(const std::vector<Rational>& values) {
+CommonDenominator over_common_denominator(const std::vector<Rational> &values) {
   CommonDenominator common;
-  for (const auto& value : values) {
-    common.denominator = boost::multiprecision::lcm(common.denominator, boost::multiprecision::denominator(value));
+  for (const auto &value : values) {
+    common.denominator =
+        boost::multiprecision::lcm(common.denominator, boost::multiprecision::denominator(value));
   }
   common.numerators.reserve(values.size());
-  for (const auto& value : values) {
+  for (const auto &value : values) {
     common.numerators.push_back(boost::multiprecision::numerator(value) *
                                 (common.denominator / boost::multiprecision::denominator(value)));
   }
   return common;
 }
 
-std::string format_decimal(const Rational& value, int places, Rounding rounding) {
+std::string format_decimal(const Rational &value, int places, Rounding rounding) {
   const Integer scaled = round_to_integer(value * pow10(places), rounding);
   const bool negative = scaled < 0;
   std::string digits = (negative ? Integer(-scaled) : scaled).str();
@@ -126,14 +129,14 @@ std::string format_decimal(const Rational& value, int places, Rounding rounding)
   return result;
 }
 
-std::string group_digits(std::string_view plain, const Lang& lang) {
+std::string group_digits(std::string_view plain, const Lang &lang) {
   if (!is_plain_decimal(plain)) {
     return std::string(plain);
   }
   return format_plain_decimal(plain, lang.conventions().locale, Grouping::grouped);
 }
 
-std::string localize_decimal(std::string_view plain, const Lang& lang) {
+std::string localize_decimal(std::string_view plain, const Lang &lang) {
   if (!is_plain_decimal(plain)) {
     return std::string(plain);
   }

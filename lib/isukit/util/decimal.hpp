@@ -32,7 +32,7 @@ inline constexpr std::size_t max_decimal_digits = 40;
 std::optional<Rational> parse_decimal(std::string_view text);
 
 /// Rounds to an integer by the given rule.
-Integer round_to_integer(const Rational& value, Rounding rounding);
+Integer round_to_integer(const Rational &value, Rounding rounding);
 
 /// Rationals written over one common denominator: value i is numerators[i] / denominator. Sums,
 /// comparisons and divisions of such values are integer operations, with none of the greatest
@@ -41,10 +41,11 @@ struct CommonDenominator {
   std::vector<Integer> numerators;
   Integer denominator = 1; // the least common multiple of the values' denominators; positive
 };
-CommonDenominator over_common_denominator(const std::vector<Rational>& values);
+CommonDenominator over_common_denominator(const std::vector<Rational> &values);
 
 /// Prints a rational with exactly `places` decimals, rounded by `rounding`.
-std::string format_decimal(const Rational& value, int places, Rounding rounding = Rounding::half_up);
+std::string format_decimal(const Rational &value, int places,
+                           Rounding rounding = Rounding::half_up);
 
 /// True for `-?digits[.digits]`: a number as the writers print it.
 bool is_plain_decimal(std::string_view text);
@@ -53,10 +54,10 @@ bool is_plain_decimal(std::string_view text);
 /// ("1362200.20" -> "1,362,200.20" in English, "1 362 200,20" in French with U+202F between
 /// groups; CLDR conventions through util::format_plain_decimal). Texts that are not plain
 /// decimals are returned unchanged, so labels in number columns pass through.
-std::string group_digits(std::string_view plain, const Lang& lang);
+std::string group_digits(std::string_view plain, const Lang &lang);
 
 /// A plain decimal with the language's decimal mark ("62.2" -> "62,2" in French), no grouping;
 /// other texts unchanged.
-std::string localize_decimal(std::string_view plain, const Lang& lang);
+std::string localize_decimal(std::string_view plain, const Lang &lang);
 
 } // namespace isukit::util

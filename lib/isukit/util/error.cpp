@@ -8,12 +8,12 @@ namespace isukit::util {
 
 namespace {
 
-std::string& note_prefix() {
+std::string &note_prefix() {
   static std::string prefix = "isukit";
   return prefix;
 }
 
-std::string locate(const Position& position, const std::string& message) {
+std::string locate(const Position &position, const std::string &message) {
   if (position.file.empty()) {
     return message;
   }
@@ -34,9 +34,11 @@ Error::Error(ExitCode code, Position position, std::string message)
 
 Error::Error(ExitCode code, std::string message) : Error(code, Position{}, std::move(message)) {}
 
-std::string Error::located_message() const { return what(); }
+std::string Error::located_message() const {
+  return what();
+}
 
-void Diagnostics::add(const Error& error) {
+void Diagnostics::add(const Error &error) {
   if (m_errors.size() < limit) {
     m_errors.push_back(error);
   }
@@ -57,14 +59,16 @@ void Diagnostics::throw_if_any() const {
   throw first;
 }
 
-void fail_data(const Position& position, std::string message) {
+void fail_data(const Position &position, std::string message) {
   throw Error(ExitCode::data, position, std::move(message));
 }
 
-void note(const Position& position, const std::string& message) {
+void note(const Position &position, const std::string &message) {
   std::cerr << note_prefix() << ": " << locate(position, "note: " + message) << '\n';
 }
 
-void set_note_prefix(std::string tool) { note_prefix() = std::move(tool); }
+void set_note_prefix(std::string tool) {
+  note_prefix() = std::move(tool);
+}
 
 } // namespace isukit::util

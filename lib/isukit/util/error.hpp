@@ -35,15 +35,15 @@ public:
   Error(ExitCode code, std::string message);
 
   ExitCode code() const { return m_code; }
-  const Position& position() const { return m_position; }
-  const std::string& message() const { return m_message; }
+  const Position &position() const { return m_position; }
+  const std::string &message() const { return m_message; }
 
   /// `file:line:col: message`, or less where the position is partial.
   std::string located_message() const;
 
   /// Further diagnostics of the same run (a reader that went on past a bad record), each
   /// already located; printed after this one.
-  const std::vector<std::string>& also() const { return m_also; }
+  const std::vector<std::string> &also() const { return m_also; }
   void add_also(std::string located) { m_also.push_back(std::move(located)); }
 
 private:
@@ -57,7 +57,7 @@ private:
 class Diagnostics {
 public:
   /// Records an error; past `limit` errors only counts them.
-  void add(const Error& error);
+  void add(const Error &error);
   /// Throws the first error with the others attached, if there were any.
   void throw_if_any() const;
 
@@ -68,11 +68,11 @@ private:
 };
 
 /// A bad-data error (exit 65) at a position: the common case in readers and models.
-[[noreturn]] void fail_data(const Position& position, std::string message);
+[[noreturn]] void fail_data(const Position &position, std::string message);
 
 /// Tells the user something that does not stop the run (a file a directory does not
 /// contribute, an input named twice): `tool: file: note: message` on stderr, never stdout.
-void note(const Position& position, const std::string& message);
+void note(const Position &position, const std::string &message);
 /// The `tool` of notes; run_tool sets it once.
 void set_note_prefix(std::string tool);
 

@@ -26,14 +26,26 @@ constexpr std::string_view latin =
 /// The spelling of the code points marked '*'.
 std::string_view spelt(std::uint32_t code) {
   switch (code) {
-  case 0xC6: case 0xE6: return "ae";
-  case 0xD7: return "\xC3\x97"; // multiplication sign: not a letter, kept
-  case 0xF7: return "\xC3\xB7"; // division sign
-  case 0xDE: case 0xFE: return "th";
-  case 0xDF: return "ss";
-  case 0x132: case 0x133: return "ij";
-  case 0x152: case 0x153: return "oe";
-  default: return {};
+  case 0xC6:
+  case 0xE6:
+    return "ae";
+  case 0xD7:
+    return "\xC3\x97"; // multiplication sign: not a letter, kept
+  case 0xF7:
+    return "\xC3\xB7"; // division sign
+  case 0xDE:
+  case 0xFE:
+    return "th";
+  case 0xDF:
+    return "ss";
+  case 0x132:
+  case 0x133:
+    return "ij";
+  case 0x152:
+  case 0x153:
+    return "oe";
+  default:
+    return {};
   }
 }
 
@@ -63,7 +75,8 @@ std::string fold_name(std::string_view name) {
         continue;
       }
     }
-    folded += byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a') : static_cast<char>(byte);
+    folded +=
+        byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a') : static_cast<char>(byte);
   }
   return folded;
 }

@@ -38,14 +38,14 @@ std::vector<std::string> tokens_of(std::string_view text) {
   return tokens;
 }
 
-bool read_number(const std::string& token, std::int64_t& value) {
+bool read_number(const std::string &token, std::int64_t &value) {
   const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
   return ec == std::errc() && end == token.data() + token.size();
 }
 
 } // namespace
 
-PluralRule PluralRule::parse(std::string_view text, std::string& error) {
+PluralRule PluralRule::parse(std::string_view text, std::string &error) {
   PluralRule rule;
   const auto tokens = tokens_of(text);
   std::size_t at = 0;
@@ -103,11 +103,12 @@ PluralRule PluralRule::parse(std::string_view text, std::string& error) {
 
 bool PluralRule::matches(std::int64_t count) const {
   const std::int64_t n = count < 0 ? -count : count;
-  return std::any_of(m_any_of_all_of.begin(), m_any_of_all_of.end(), [n](const auto& all_of) {
-    return !all_of.empty() && std::all_of(all_of.begin(), all_of.end(), [n](const Relation& r) {
+  return std::any_of(m_any_of_all_of.begin(), m_any_of_all_of.end(), [n](const auto &all_of) {
+    return !all_of.empty() && std::all_of(all_of.begin(), all_of.end(), [n](const Relation &r) {
       const std::int64_t value = r.modulus ? n % r.modulus : n;
-      const bool in = std::any_of(r.ranges.begin(), r.ranges.end(),
-                                  [value](const auto& range) { return value >= range.first && value <= range.second; });
+      const bool in = std::any_of(r.ranges.begin(), r.ranges.end(), [value](const auto &range) {
+        return value >= range.first && value <= range.second;
+      });
       return in == r.equal;
     });
   });
@@ -127,7 +128,8 @@ std::string fill(std::string_view pattern, std::span<const Arg> args) {
     }
     out.append(pattern, i, open - i);
     const std::string_view name = pattern.substr(open + 1, close - open - 1);
-    const auto arg = std::find_if(args.begin(), args.end(), [name](const Arg& a) { return a.first == name; });
+    const auto arg =
+        std::find_if(args.begin(), args.end(), [name](const Arg &a) { return a.first == name; });
     if (arg == args.end()) {
       throw std::logic_error(fmt::format("message '{}' has no argument '{}'", pattern, name));
     }
@@ -140,7 +142,8 @@ std::string fill(std::string_view pattern, std::span<const Arg> args) {
 
 std::vector<std::string> parameters_of(std::string_view pattern) {
   std::vector<std::string> names;
-  for (auto open = pattern.find('{'); open != std::string_view::npos; open = pattern.find('{', open + 1)) {
+  for (auto open = pattern.find('{'); open != std::string_view::npos;
+       open = pattern.find('{', open + 1)) {
     const auto close = pattern.find('}', open);
     if (close == std::string_view::npos) {
       break;
@@ -154,7 +157,7 @@ std::vector<std::string> parameters_of(std::string_view pattern) {
 
 namespace {
 
-const Message& message_of(const Catalogue& catalogue, std::string_view id) {
+const Message &message_of(const Catalogue &catalogue, std::string_view id) {
   const auto it = catalogue.messages.find(id);
   if (it == catalogue.messages.end()) {
     // A message the tools use and every catalogue lacks (misspelt or removed in all of them:
@@ -175,7 +178,7 @@ std::string Lang::text(std::string_view id, std::span<const Arg> args) const {
 
 std::string Lang::phrase(std::string_view id, std::initializer_list<Arg> args) const {
   std::string text = this->text(id, args);
-  for (const auto& [from, to] : m_catalogue->contractions) {
+  for (const auto &[from, to] : m_catalogue->contractions) {
     if (text.starts_with(from)) {
       return to + text.substr(from.size());
     }
@@ -184,7 +187,7 @@ std::string Lang::phrase(std::string_view id, std::initializer_list<Arg> args) c
 }
 
 std::string_view Lang::plural_category(std::int64_t count) const {
-  for (const auto& [category, rule] : m_catalogue->plural_rules) {
+  for (const auto &[category, rule] : m_catalogue->plural_rules) {
     if (rule.matches(count)) {
       return category;
     }
@@ -192,8 +195,9 @@ std::string_view Lang::plural_category(std::int64_t count) const {
   return "other";
 }
 
-std::string Lang::plural(std::string_view id, std::int64_t count, std::initializer_list<Arg> args) const {
-  const Message& message = message_of(*m_catalogue, id);
+std::string Lang::plural(std::string_view id, std::int64_t count,
+                         std::initializer_list<Arg> args) const {
+  const Message &message = message_of(*m_catalogue, id);
   auto form = message.forms.find(plural_category(count));
   if (form == message.forms.end()) {
     form = message.forms.find("other");
@@ -201,13 +205,14 @@ std::string Lang::plural(std::string_view id, std::int64_t count, std::initializ
   // {count} first, so that `args` need not repeat it.
   std::string text = form->second;
   const std::string digits = std::to_string(count);
-  for (auto at = text.find("{count}"); at != std::string::npos; at = text.find("{count}", at + digits.size())) {
+  for (auto at = text.find("{count}"); at != std::string::npos;
+       at = text.find("{count}", at + digits.size())) {
     text.replace(at, 7, digits);
   }
   return fill(text, std::span<const Arg>(args.begin(), args.size()));
 }
 
-const std::string& LocalText::in(std::string_view code) const {
+const std::string &LocalText::in(std::string_view code) const {
   const auto it = m_texts.find(code);
   return it == m_texts.end() ? m_default : it->second;
 }

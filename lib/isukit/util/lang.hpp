@@ -8,9 +8,9 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
-#include <span>
 #include <utility>
 #include <vector>
 
@@ -23,7 +23,7 @@ namespace isukit::util {
 class PluralRule {
 public:
   /// Parses `text`; nullopt-like failure is reported as an empty `error`.
-  static PluralRule parse(std::string_view text, std::string& error);
+  static PluralRule parse(std::string_view text, std::string &error);
   bool matches(std::int64_t count) const;
 
 private:
@@ -42,8 +42,8 @@ struct Conventions {
   std::string first_day;        // how day 1 is written when CLDR does not say it ("1er"), or empty
   std::vector<std::string> months; // the long date's 12 month names where usage differs from CLDR
                                    // (UN Arabic: كانون الثاني/يناير), or empty: CLDR's
-  bool right_to_left = false;   // the script runs right to left (from ICU)
-  bool latin_script = true;     // written in Latin letters (from ICU): LaTeX output can set it
+  bool right_to_left = false; // the script runs right to left (from ICU)
+  bool latin_script = true;   // written in Latin letters (from ICU): LaTeX output can set it
 };
 
 /// One message: its text, or its plural forms keyed by CLDR category (one, other, ...).
@@ -71,8 +71,8 @@ class Lang {
 public:
   explicit Lang(std::shared_ptr<const Catalogue> catalogue) : m_catalogue(std::move(catalogue)) {}
 
-  const std::string& code() const { return m_catalogue->code; }
-  const Conventions& conventions() const { return m_catalogue->conventions; }
+  const std::string &code() const { return m_catalogue->code; }
+  const Conventions &conventions() const { return m_catalogue->conventions; }
 
   /// The message `id` with its `{name}` parameters filled in. An id the catalogue does not
   /// have is bad data (exit 65, naming DATA/i18n/CODE.yaml and the id): catalogues are checked
@@ -83,9 +83,12 @@ public:
   std::string text(std::string_view id, std::span<const Arg> args) const;
   /// Whether the catalogue has the message `id`: for words that come from data files and are
   /// translated when the catalogue knows them (report-status's `how`: ratification...).
-  bool has(std::string_view id) const { return m_catalogue->messages.find(id) != m_catalogue->messages.end(); }
+  bool has(std::string_view id) const {
+    return m_catalogue->messages.find(id) != m_catalogue->messages.end();
+  }
   /// The plural form of `id` for `count` (also given as `{count}`), with the other parameters.
-  std::string plural(std::string_view id, std::int64_t count, std::initializer_list<Arg> args = {}) const;
+  std::string plural(std::string_view id, std::int64_t count,
+                     std::initializer_list<Arg> args = {}) const;
   /// The message `id` with its parameters, then the catalogue's first contraction whose `from`
   /// begins it: for a preposition before a name that carries its article ("de {name}" with "la
   /// République française", "le Royaume de Belgique": "de la République française", "du Royaume
@@ -94,7 +97,7 @@ public:
   /// The CLDR category of `count`: "one", "other", ...
   std::string_view plural_category(std::int64_t count) const;
 
-  bool operator==(const Lang& other) const { return code() == other.code(); }
+  bool operator==(const Lang &other) const { return code() == other.code(); }
 
 private:
   std::shared_ptr<const Catalogue> m_catalogue;
@@ -119,10 +122,10 @@ public:
   void set_default(std::string text) { m_default = std::move(text); }
   bool has(std::string_view code) const { return m_texts.find(code) != m_texts.end(); }
   bool has_default() const { return !m_default.empty(); }
-  const std::string& default_text() const { return m_default; }
-  const std::string& in(const Lang& lang) const { return in(lang.code()); }
-  const std::string& in(std::string_view code) const;
-  const std::map<std::string, std::string, std::less<>>& all() const { return m_texts; }
+  const std::string &default_text() const { return m_default; }
+  const std::string &in(const Lang &lang) const { return in(lang.code()); }
+  const std::string &in(std::string_view code) const;
+  const std::map<std::string, std::string, std::less<>> &all() const { return m_texts; }
 
 private:
   std::map<std::string, std::string, std::less<>> m_texts;

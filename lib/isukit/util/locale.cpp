@@ -1,22 +1,21 @@
 #include <isukit/util/date.hpp>
 #include <isukit/util/locale.hpp>
 
-#include <unicode/datefmt.h>
-#include <unicode/fpositer.h>
-#include <unicode/gregocal.h>
-#include <unicode/smpdtfmt.h>
-#include <unicode/locid.h>
-#include <unicode/numberformatter.h>
-#include <unicode/timezone.h>
-#include <unicode/uchar.h>
-#include <unicode/ures.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <tuple>
+#include <unicode/datefmt.h>
+#include <unicode/fpositer.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/ures.h>
+#include <unicode/utf8.h>
 #include <utility>
 #include <vector>
 
@@ -32,14 +31,14 @@ void check(UErrorCode status, std::string_view what) {
   }
 }
 
-icu::Locale to_locale(const std::string& tag) {
+icu::Locale to_locale(const std::string &tag) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
   check(status, "read the locale " + tag);
   return locale;
 }
 
-std::string utf8(const icu::UnicodeString& text) {
+std::string utf8(const icu::UnicodeString &text) {
   std::string out;
   text.toUTF8String(out);
   return out;
@@ -47,17 +46,18 @@ std::string utf8(const icu::UnicodeString& text) {
 
 /// Formatters are built once per locale, grouping and number of fraction digits: a table
 /// formats thousands of cells with a handful of them.
-const icu::number::LocalizedNumberFormatter& number_formatter(const std::string& locale, Grouping grouping,
-                                                              int fraction_digits) {
+const icu::number::LocalizedNumberFormatter &
+number_formatter(const std::string &locale, Grouping grouping, int fraction_digits) {
   using Key = std::tuple<std::string, Grouping, int>;
   static std::map<Key, icu::number::LocalizedNumberFormatter> cache;
   const Key key{locale, grouping, fraction_digits};
   auto found = cache.find(key);
   if (found == cache.end()) {
-    auto formatter = icu::number::NumberFormatter::withLocale(to_locale(locale))
-                         .grouping(grouping == Grouping::grouped ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF)
-                         .precision(icu::number::Precision::fixedFraction(fraction_digits))
-                         .roundingMode(UNUM_ROUND_UNNECESSARY);
+    auto formatter =
+        icu::number::NumberFormatter::withLocale(to_locale(locale))
+            .grouping(grouping == Grouping::grouped ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF)
+            .precision(icu::number::Precision::fixedFraction(fraction_digits))
+            .roundingMode(UNUM_ROUND_UNNECESSARY);
     found = cache.emplace(key, std::move(formatter)).first;
   }
   return found->second;
@@ -65,7 +65,7 @@ const icu::number::LocalizedNumberFormatter& number_formatter(const std::string&
 
 /// The pattern with its year of era (`y`, which writes the year 0 as 1 and the era apart) as
 /// the ISO year (`u`), outside quoted literals ("d MMMM y 'г'.").
-icu::UnicodeString with_iso_year(const icu::UnicodeString& pattern) {
+icu::UnicodeString with_iso_year(const icu::UnicodeString &pattern) {
   icu::UnicodeString result;
   bool quoted = false;
   for (int32_t i = 0; i < pattern.length(); ++i) {
@@ -79,13 +79,14 @@ icu::UnicodeString with_iso_year(const icu::UnicodeString& pattern) {
 /// The locale's long date format over the proleptic Gregorian calendar (ICU's default switches
 /// to the Julian calendar before 15 October 1582) and ISO years, so that every date of
 /// util::Date (0000-9999) is written as its ISO text says.
-const icu::DateFormat& long_date_format(const std::string& locale) {
+const icu::DateFormat &long_date_format(const std::string &locale) {
   static std::map<std::string, std::unique_ptr<icu::DateFormat>> cache;
-  auto& format = cache[locale];
+  auto &format = cache[locale];
   if (!format) {
     format.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, to_locale(locale)));
-    auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
-    auto* gregorian = simple ? dynamic_cast<const icu::GregorianCalendar*>(simple->getCalendar()) : nullptr;
+    auto *simple = dynamic_cast<icu::SimpleDateFormat *>(format.get());
+    auto *gregorian =
+        simple ? dynamic_cast<const icu::GregorianCalendar *>(simple->getCalendar()) : nullptr;
     if (!gregorian) {
       throw std::logic_error("ICU has no Gregorian long date format for " + locale);
     }
@@ -106,27 +107,29 @@ const icu::DateFormat& long_date_format(const std::string& locale) {
 /// The fields of a formatted long date that the language's usage writes otherwise than CLDR
 /// (`day` for the day of the month, `month` for its name; empty: CLDR's), last field first, so
 /// that replacing each leaves the positions of those before it valid.
-std::vector<std::pair<icu::FieldPosition, std::string_view>> usage_fields(icu::FieldPositionIterator& fields,
-                                                                          std::string_view day, std::string_view month) {
+std::vector<std::pair<icu::FieldPosition, std::string_view>>
+usage_fields(icu::FieldPositionIterator &fields, std::string_view day, std::string_view month) {
   std::vector<std::pair<icu::FieldPosition, std::string_view>> found;
   icu::FieldPosition field;
   while (fields.next(field)) {
     const int32_t id = field.getField();
-    const std::string_view words = id == UDAT_DATE_FIELD                                       ? day
-                                   : id == UDAT_MONTH_FIELD || id == UDAT_STANDALONE_MONTH_FIELD ? month
-                                                                                                 : std::string_view();
+    const std::string_view words = id == UDAT_DATE_FIELD ? day
+                                   : id == UDAT_MONTH_FIELD || id == UDAT_STANDALONE_MONTH_FIELD
+                                       ? month
+                                       : std::string_view();
     if (!words.empty() && field.getEndIndex() > field.getBeginIndex()) {
       found.emplace_back(field, words);
     }
   }
-  std::sort(found.begin(), found.end(),
-            [](const auto& a, const auto& b) { return a.first.getBeginIndex() > b.first.getBeginIndex(); });
+  std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
+    return a.first.getBeginIndex() > b.first.getBeginIndex();
+  });
   return found;
 }
 
 } // namespace
 
-bool is_known_locale(const std::string& locale) {
+bool is_known_locale(const std::string &locale) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale wanted = icu::Locale::forLanguageTag(locale, status);
   if (U_FAILURE(status) || wanted.isBogus() || *wanted.getLanguage() == '\0') {
@@ -135,15 +138,17 @@ bool is_known_locale(const std::string& locale) {
   // The language's own resource bundle, without falling back to a parent or the root: it
   // exists exactly when ICU lists locales of that language, and opening it reads one small
   // bundle where the list of available locales reads them all (7 M instructions a call).
-  UResourceBundle* bundle = ures_openDirect(nullptr, wanted.getLanguage(), &status);
+  UResourceBundle *bundle = ures_openDirect(nullptr, wanted.getLanguage(), &status);
   const bool known = U_SUCCESS(status);
   ures_close(bundle);
   return known;
 }
 
-bool is_right_to_left(const std::string& locale) { return to_locale(locale).isRightToLeft(); }
+bool is_right_to_left(const std::string &locale) {
+  return to_locale(locale).isRightToLeft();
+}
 
-bool is_latin_script(const std::string& locale) {
+bool is_latin_script(const std::string &locale) {
   icu::Locale likely = to_locale(locale);
   UErrorCode status = U_ZERO_ERROR;
   likely.addLikelySubtags(status);
@@ -151,43 +156,50 @@ bool is_latin_script(const std::string& locale) {
   return std::string_view(likely.getScript()) == "Latn";
 }
 
-std::string format_plain_decimal(std::string_view plain, const std::string& locale, Grouping grouping) {
+std::string format_plain_decimal(std::string_view plain, const std::string &locale,
+                                 Grouping grouping) {
   const auto dot = plain.find('.');
-  const int fraction_digits = dot == std::string_view::npos ? 0 : static_cast<int>(plain.size() - dot - 1);
+  const int fraction_digits =
+      dot == std::string_view::npos ? 0 : static_cast<int>(plain.size() - dot - 1);
   UErrorCode status = U_ZERO_ERROR;
-  const auto formatted = number_formatter(locale, grouping, fraction_digits)
-                             .formatDecimal(icu::StringPiece(plain.data(), static_cast<int32_t>(plain.size())), status);
+  const auto formatted =
+      number_formatter(locale, grouping, fraction_digits)
+          .formatDecimal(icu::StringPiece(plain.data(), static_cast<int32_t>(plain.size())),
+                         status);
   std::string text = utf8(formatted.toString(status));
   check(status, "format the number " + std::string(plain));
   return text;
 }
 
-std::string format_long_date(const Date& date, const std::string& locale, std::string_view first_day,
-                             std::span<const std::string> months) {
+std::string format_long_date(const Date &date, const std::string &locale,
+                             std::string_view first_day, std::span<const std::string> months) {
   const UDate when = static_cast<UDate>(date.days_since(Date(1970, 1, 1))) * U_MILLIS_PER_DAY;
   icu::UnicodeString text;
   icu::FieldPositionIterator fields;
   UErrorCode status = U_ZERO_ERROR;
   long_date_format(locale).format(when, text, &fields, status);
   check(status, "format a long date");
-  const std::string_view month = months.empty() ? std::string_view() : std::string_view(months[date.month() - 1]);
+  const std::string_view month =
+      months.empty() ? std::string_view() : std::string_view(months[date.month() - 1]);
   const std::string_view day = date.day() == 1 ? first_day : std::string_view();
-  for (const auto& [field, words] : usage_fields(fields, day, month)) {
+  for (const auto &[field, words] : usage_fields(fields, day, month)) {
     text.replace(field.getBeginIndex(), field.getEndIndex() - field.getBeginIndex(),
-                 icu::UnicodeString::fromUTF8(icu::StringPiece(words.data(), static_cast<int32_t>(words.size()))));
+                 icu::UnicodeString::fromUTF8(
+                     icu::StringPiece(words.data(), static_cast<int32_t>(words.size()))));
   }
   return utf8(text);
 }
 
 std::size_t display_width(std::string_view utf8_text) {
   std::size_t width = 0;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8_text.data());
+  const auto *bytes = reinterpret_cast<const uint8_t *>(utf8_text.data());
   const auto length = static_cast<int32_t>(utf8_text.size());
   for (int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     const auto category = u_charType(c);
-    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) {
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK ||
+        category == U_FORMAT_CHAR) {
       continue;
     }
     const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);

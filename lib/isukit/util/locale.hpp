@@ -14,13 +14,13 @@ class Date;
 
 /// Whether ICU has CLDR data for the language of `locale` (a BCP 47 tag such as `fr`,
 /// `en-GB`, `ar-u-nu-latn`): a catalogue naming any other locale is refused at load.
-bool is_known_locale(const std::string& locale);
+bool is_known_locale(const std::string &locale);
 
 /// Whether the locale's script runs right to left (Arabic): HTML output carries `dir="rtl"`.
-bool is_right_to_left(const std::string& locale);
+bool is_right_to_left(const std::string &locale);
 /// Whether the locale writes in the Latin script (its likely script, CLDR): the only one the
 /// LaTeX output's pdflatex with inputenc sets.
-bool is_latin_script(const std::string& locale);
+bool is_latin_script(const std::string &locale);
 
 enum class Grouping { grouped, plain };
 
@@ -29,15 +29,16 @@ enum class Grouping { grouped, plain };
 /// en-GB, "1 362 200,20" in fr (U+202F NARROW NO-BREAK SPACE), "1.362.200,20" in es.
 /// The digits go to ICU as text (its decimal arithmetic), never through double, and are
 /// never rounded. Precondition: `plain` is a plain decimal.
-std::string format_plain_decimal(std::string_view plain, const std::string& locale, Grouping grouping);
+std::string format_plain_decimal(std::string_view plain, const std::string &locale,
+                                 Grouping grouping);
 
 /// The locale's long date ("1 January 2026" in en-GB, "1 de enero de 2026" in es,
 /// "2026年1月1日" in zh); where `first_day` is given, it replaces the day number of the first
 /// of a month (French writes "1er janvier", which CLDR does not); where `months` is given (12
 /// names, January first), they replace CLDR's month names (UN Arabic writes "17 أيلول/سبتمبر 2025"
 /// where CLDR has سبتمبر).
-std::string format_long_date(const Date& date, const std::string& locale, std::string_view first_day,
-                             std::span<const std::string> months = {});
+std::string format_long_date(const Date &date, const std::string &locale,
+                             std::string_view first_day, std::span<const std::string> months = {});
 
 /// Columns the UTF-8 text takes on a terminal: East Asian wide and fullwidth characters take
 /// two (Unicode UAX #11), combining marks and format characters none, others one.

@@ -31,9 +31,9 @@ constexpr std::string_view iso_4217[] = {
 
 int minor_digits_of(std::string_view code) {
   // ISO 4217 currencies whose minor unit is not a hundredth.
-  static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF",
-                                              "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF",
-                                              "XOF", "XPF"};
+  static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY",
+                                              "KMF", "KRW", "PYG", "RWF", "UGX", "VND",
+                                              "VUV", "XAF", "XOF", "XPF"};
   static constexpr std::string_view three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
   if (std::find(std::begin(zero), std::end(zero), code) != std::end(zero)) {
     return 0;
@@ -52,7 +52,9 @@ std::int64_t pow10_i64(int n) {
   return result;
 }
 
-[[noreturn]] void overflow() { throw Error(ExitCode::data, "amount out of range"); }
+[[noreturn]] void overflow() {
+  throw Error(ExitCode::data, "amount out of range");
+}
 
 } // namespace
 
@@ -66,14 +68,14 @@ std::optional<Currency> Currency::parse(std::string_view code) {
   return currency;
 }
 
-void Money::require_same_currency(const Money& other) const {
+void Money::require_same_currency(const Money &other) const {
   if (!(m_currency == other.m_currency)) {
     throw Error(ExitCode::data, fmt::format("cannot combine {} with {}", m_currency.code(),
                                             other.m_currency.code()));
   }
 }
 
-Money Money::operator+(const Money& other) const {
+Money Money::operator+(const Money &other) const {
   require_same_currency(other);
   std::int64_t sum = 0;
   if (__builtin_add_overflow(m_minor, other.m_minor, &sum)) {
@@ -82,7 +84,7 @@ Money Money::operator+(const Money& other) const {
   return Money(sum, m_currency);
 }
 
-Money Money::operator-(const Money& other) const {
+Money Money::operator-(const Money &other) const {
   require_same_currency(other);
   std::int64_t difference = 0;
   if (__builtin_sub_overflow(m_minor, other.m_minor, &difference)) {
@@ -98,7 +100,7 @@ Money Money::operator-() const {
   return Money(-m_minor, m_currency);
 }
 
-std::strong_ordering Money::operator<=>(const Money& other) const {
+std::strong_ordering Money::operator<=>(const Money &other) const {
   require_same_currency(other);
   return m_minor <=> other.m_minor;
 }
@@ -111,7 +113,8 @@ std::string Money::plain() const {
   // Written from the integer, as format_decimal would write value(): a status table writes
   // thousands of amounts, and the rational route costs some thousand instructions each.
   const bool negative = m_minor < 0;
-  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(m_minor) : static_cast<std::uint64_t>(m_minor);
+  std::uint64_t magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(m_minor) : static_cast<std::uint64_t>(m_minor);
   const int places = m_currency.minor_digits();
   char digits[24]; // 20 digits of a uint64 and the leading zeros of a fraction of at most 3
   int count = 0;
@@ -133,12 +136,14 @@ std::string Money::plain() const {
   return result;
 }
 
-std::string Money::grouped(const Lang& lang) const { return group_digits(plain(), lang); }
+std::string Money::grouped(const Lang &lang) const {
+  return group_digits(plain(), lang);
+}
 
 namespace {
 
 /// Steps over the digits at `p`, adding them to `value` (modulo 2^64: the caller bounds the count).
-const char* read_digits(const char* p, const char* end, std::uint64_t& value) {
+const char *read_digits(const char *p, const char *end, std::uint64_t &value) {
   while (p != end && static_cast<unsigned char>(*p - '0') < 10) {
     value = value * 10 + static_cast<std::uint64_t>(*p++ - '0');
   }
@@ -149,24 +154,25 @@ const char* read_digits(const char* p, const char* end, std::uint64_t& value) {
 /// in minor units has at most 18 digits (below 2^63, so nothing can overflow); nullopt for
 /// anything else, which parse_money's careful reading then accepts or explains.
 std::optional<std::int64_t> short_amount(std::string_view text, int minor_digits) {
-  const char* p = text.data();
-  const char* const end = p + text.size();
+  const char *p = text.data();
+  const char *const end = p + text.size();
   const bool negative = p != end && *p == '-';
   p += negative ? 1 : 0;
   std::uint64_t value = 0;
-  const char* const integer = p;
+  const char *const integer = p;
   p = read_digits(p, end, value);
   const auto integer_digits = p - integer;
   std::ptrdiff_t fraction_digits = 0;
   if (p != end && *p == '.') {
-    const char* const fraction = ++p;
+    const char *const fraction = ++p;
     p = read_digits(p, end, value);
     fraction_digits = p - fraction;
     if (fraction_digits == 0) {
       return std::nullopt;
     }
   }
-  if (p != end || integer_digits == 0 || fraction_digits > minor_digits || integer_digits + minor_digits > 18) {
+  if (p != end || integer_digits == 0 || fraction_digits > minor_digits ||
+      integer_digits + minor_digits > 18) {
     return std::nullopt;
   }
   for (auto i = fraction_digits; i < minor_digits; ++i) {
@@ -190,7 +196,8 @@ ParsedMoney parse_money(std::string_view text, Currency currency) {
   if (negative) {
     ++i;
   }
-  const std::uint64_t limit = std::uint64_t{std::numeric_limits<std::int64_t>::max()} + (negative ? 1 : 0);
+  const std::uint64_t limit =
+      std::uint64_t{std::numeric_limits<std::int64_t>::max()} + (negative ? 1 : 0);
   std::uint64_t magnitude = 0;
   int integer_digits = 0;
   int fraction_digits = 0;
@@ -216,7 +223,8 @@ ParsedMoney parse_money(std::string_view text, Currency currency) {
     return {std::nullopt, fmt::format("amount '{}' has more decimals than {} allows ({})", text,
                                       currency.code(), currency.minor_digits())};
   }
-  const auto scale = static_cast<std::uint64_t>(pow10_i64(currency.minor_digits() - fraction_digits));
+  const auto scale =
+      static_cast<std::uint64_t>(pow10_i64(currency.minor_digits() - fraction_digits));
   if (!in_range || magnitude > limit / scale) {
     return {std::nullopt, fmt::format("amount '{}' is out of range", text)};
   }
@@ -226,7 +234,7 @@ ParsedMoney parse_money(std::string_view text, Currency currency) {
   return {Money(minor, currency), {}};
 }
 
-Money to_money(const Rational& value, Currency currency, Rounding rounding) {
+Money to_money(const Rational &value, Currency currency, Rounding rounding) {
   const Integer minor = round_to_integer(value * pow10_i64(currency.minor_digits()), rounding);
   if (minor > std::numeric_limits<std::int64_t>::max() ||
       minor < std::numeric_limits<std::int64_t>::min()) {
@@ -242,7 +250,7 @@ namespace isukit::util {
 namespace {
 
 /// Strips the sign forms of `style` from `body`; true when one of them said "negative".
-bool strip_sign(std::string_view& body, const AmountStyle& style) {
+bool strip_sign(std::string_view &body, const AmountStyle &style) {
   if (style.parentheses && body.size() > 2 && body.front() == '(' && body.back() == ')') {
     body = body.substr(1, body.size() - 2);
     return true;
@@ -261,7 +269,7 @@ bool strip_sign(std::string_view& body, const AmountStyle& style) {
 
 /// The first character of `body` that is neither a digit nor the style's decimal mark or
 /// grouping (a whole UTF-8 sequence), or empty.
-std::string_view stray_character(std::string_view body, const AmountStyle& style) {
+std::string_view stray_character(std::string_view body, const AmountStyle &style) {
   for (std::size_t i = 0; i < body.size();) {
     if (body[i] >= '0' && body[i] <= '9') {
       ++i;
@@ -306,24 +314,34 @@ std::optional<std::string> ungroup(std::string_view integer, std::string_view gr
 
 } // namespace
 
-ParsedMoney parse_money(std::string_view text, Currency currency, const AmountStyle& style) {
+ParsedMoney parse_money(std::string_view text, Currency currency, const AmountStyle &style) {
   const auto first = text.find_first_not_of(' ');
-  std::string_view body = first == std::string_view::npos ? std::string_view() : text.substr(first, text.find_last_not_of(' ') - first + 1);
+  std::string_view body = first == std::string_view::npos
+                              ? std::string_view()
+                              : text.substr(first, text.find_last_not_of(' ') - first + 1);
   const bool negative = strip_sign(body, style);
   const std::string_view stray = stray_character(body, style);
   if (!stray.empty()) {
-    return {std::nullopt, fmt::format("amount '{}' holds '{}', which the rules name neither as decimal mark ('{}') "
-                                      "nor as grouping ('{}')", text, stray, style.decimal_mark, style.grouping)};
+    return {
+        std::nullopt,
+        fmt::format("amount '{}' holds '{}', which the rules name neither as decimal mark ('{}') "
+                    "nor as grouping ('{}')",
+                    text, stray, style.decimal_mark, style.grouping)};
   }
   const auto mark = body.rfind(style.decimal_mark);
   const auto digits = ungroup(body.substr(0, mark), style.grouping);
-  const std::string_view fraction =
-      mark == std::string_view::npos ? std::string_view() : body.substr(mark + style.decimal_mark.size());
-  if (!digits || digits->empty() || fraction.find_first_not_of("0123456789") != std::string_view::npos) {
-    return {std::nullopt, fmt::format("expected an amount with '{}' as decimal mark{}, got '{}'", style.decimal_mark,
-                                      style.grouping.empty() ? std::string(" and no grouping")
-                                                             : fmt::format(" and '{}' grouping digits by three", style.grouping),
-                                      text)};
+  const std::string_view fraction = mark == std::string_view::npos
+                                        ? std::string_view()
+                                        : body.substr(mark + style.decimal_mark.size());
+  if (!digits || digits->empty() ||
+      fraction.find_first_not_of("0123456789") != std::string_view::npos) {
+    return {std::nullopt,
+            fmt::format("expected an amount with '{}' as decimal mark{}, got '{}'",
+                        style.decimal_mark,
+                        style.grouping.empty()
+                            ? std::string(" and no grouping")
+                            : fmt::format(" and '{}' grouping digits by three", style.grouping),
+                        text)};
   }
   std::string plain = negative ? "-" : "";
   plain += *digits;

@@ -26,7 +26,7 @@ public:
   int minor_digits() const { return m_minor_digits; }
   bool valid() const { return m_code[0] != '\0'; }
 
-  friend bool operator==(const Currency&, const Currency&) = default;
+  friend bool operator==(const Currency &, const Currency &) = default;
 
 private:
   std::array<char, 3> m_code{};
@@ -43,18 +43,18 @@ public:
   static Money zero(Currency currency) { return Money(0, currency); }
 
   std::int64_t minor_units() const { return m_minor; }
-  const Currency& currency() const { return m_currency; }
+  const Currency &currency() const { return m_currency; }
   bool is_zero() const { return m_minor == 0; }
   bool is_negative() const { return m_minor < 0; }
 
-  Money operator+(const Money& other) const;
-  Money operator-(const Money& other) const;
+  Money operator+(const Money &other) const;
+  Money operator-(const Money &other) const;
   Money operator-() const;
-  Money& operator+=(const Money& other) { return *this = *this + other; }
-  Money& operator-=(const Money& other) { return *this = *this - other; }
+  Money &operator+=(const Money &other) { return *this = *this + other; }
+  Money &operator-=(const Money &other) { return *this = *this - other; }
   /// Comparisons of different currencies throw, like arithmetic.
-  std::strong_ordering operator<=>(const Money& other) const;
-  bool operator==(const Money& other) const { return (*this <=> other) == 0; }
+  std::strong_ordering operator<=>(const Money &other) const;
+  bool operator==(const Money &other) const { return (*this <=> other) == 0; }
 
   /// The exact value in major units (dollars, francs).
   Rational value() const;
@@ -63,10 +63,10 @@ public:
   std::string plain() const;
 
   /// `1,362,200.20` (en) or `1 362 200,20` (fr), for people.
-  std::string grouped(const Lang& lang) const;
+  std::string grouped(const Lang &lang) const;
 
 private:
-  void require_same_currency(const Money& other) const;
+  void require_same_currency(const Money &other) const;
 
   std::int64_t m_minor = 0;
   Currency m_currency;
@@ -96,9 +96,9 @@ struct AmountStyle {
 /// checking that groups hold three digits, then reads it with parse_money. A character the
 /// style does not name (a ',' where the decimal mark is '.' and grouping is "'") is rejected
 /// with a reason that names it.
-ParsedMoney parse_money(std::string_view text, Currency currency, const AmountStyle& style);
+ParsedMoney parse_money(std::string_view text, Currency currency, const AmountStyle &style);
 
 /// Converts an exact value in major units to money by an explicit rounding rule.
-Money to_money(const Rational& value, Currency currency, Rounding rounding);
+Money to_money(const Rational &value, Currency currency, Rounding rounding);
 
 } // namespace isukit::util

@@ -3,11 +3,10 @@
 
 #include <fmt/format.h>
 
-#include <iconv.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <iconv.h>
 
 namespace isukit::util {
 
@@ -16,7 +15,7 @@ namespace {
 struct EncodingName {
   std::string_view name;
   Encoding encoding;
-  const char* iconv_name;
+  const char *iconv_name;
 };
 
 constexpr EncodingName encodings[] = {
@@ -30,30 +29,30 @@ constexpr EncodingName encodings[] = {
     {"latin1", Encoding::latin1, "ISO-8859-1"},
 };
 
-const EncodingName& entry_of(Encoding encoding) {
+const EncodingName &entry_of(Encoding encoding) {
   return *std::find_if(std::begin(encodings), std::end(encodings),
-                       [&](const EncodingName& e) { return e.encoding == encoding; });
+                       [&](const EncodingName &e) { return e.encoding == encoding; });
 }
 
 /// A closed iconv handle whatever happens to the conversion.
 class Converter {
 public:
-  explicit Converter(const char* from) : m_handle(iconv_open("UTF-8", from)) {
+  explicit Converter(const char *from) : m_handle(iconv_open("UTF-8", from)) {
     if (m_handle == reinterpret_cast<iconv_t>(-1)) {
       throw Error(ExitCode::software, fmt::format("iconv cannot convert from {}", from));
     }
   }
   ~Converter() { iconv_close(m_handle); }
-  Converter(const Converter&) = delete;
-  Converter& operator=(const Converter&) = delete;
+  Converter(const Converter &) = delete;
+  Converter &operator=(const Converter &) = delete;
 
   /// Converts all of `in`; returns the offset of the first bad byte, or nullopt.
-  std::optional<std::size_t> convert(std::string_view in, std::string& out) {
-    char* source = const_cast<char*>(in.data()); // iconv's signature; it does not write
+  std::optional<std::size_t> convert(std::string_view in, std::string &out) {
+    char *source = const_cast<char *>(in.data()); // iconv's signature; it does not write
     std::size_t left = in.size();
     std::string buffer(4096, '\0');
     while (left > 0) {
-      char* target = buffer.data();
+      char *target = buffer.data();
       std::size_t room = buffer.size();
       const std::size_t done = iconv(m_handle, &source, &left, &target, &room);
       out.append(buffer.data(), buffer.size() - room);
@@ -71,7 +70,8 @@ private:
 /// What a byte that is not UTF-8 suggests the file really is.
 std::string hint_for_utf8(std::string_view bytes) {
   if (byte_order_mark(bytes).substr(0, 6) == "UTF-16") {
-    return fmt::format(" (the file starts with a {} byte-order mark: set 'encoding: utf-16')", byte_order_mark(bytes));
+    return fmt::format(" (the file starts with a {} byte-order mark: set 'encoding: utf-16')",
+                       byte_order_mark(bytes));
   }
   return " (is the file in Windows-1252 or ISO-8859-1? then say so in the rules' 'encoding')";
 }
@@ -79,7 +79,9 @@ std::string hint_for_utf8(std::string_view bytes) {
 /// The length of the UTF-8 sequence at `at` (1-4), or 0 when it is not one (overlong forms,
 /// surrogates and code points past U+10FFFF included, as RFC 3629 says).
 std::size_t utf8_sequence_length(std::string_view bytes, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
+  const auto byte = [&](std::size_t i) {
+    return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u;
+  };
   const unsigned lead = byte(at);
   const auto continues = [&](std::size_t i, unsigned low = 0x80, unsigned high = 0xBF) {
     return byte(at + i) >= low && byte(at + i) <= high;
@@ -126,22 +128,25 @@ std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
     return "a NUL byte: the file is not UTF-8 text (is it UTF-16? save it as UTF-8)";
   }
   if (static_cast<unsigned char>(bytes[at]) < 0x80) {
-    return fmt::format("control character U+{:04X} is not text (only tab and line ends are): remove it",
-                       static_cast<unsigned char>(bytes[at]));
+    return fmt::format(
+        "control character U+{:04X} is not text (only tab and line ends are): remove it",
+        static_cast<unsigned char>(bytes[at]));
   }
   return fmt::format("byte 0x{:02X} is not UTF-8 text{}", static_cast<unsigned char>(bytes[at]),
                      byte_order_mark(bytes).substr(0, 6) == "UTF-16"
                          ? " (the file is UTF-16: save it as UTF-8)"
-                         : " (is the file in Windows-1252 or ISO-8859-1? convert it: iconv -f WINDOWS-1252 -t UTF-8)");
+                         : " (is the file in Windows-1252 or ISO-8859-1? convert it: iconv -f "
+                           "WINDOWS-1252 -t UTF-8)");
 }
 
-void require_utf8(std::string_view bytes, const std::string& file) {
+void require_utf8(std::string_view bytes, const std::string &file) {
   const std::size_t bad = find_non_utf8(bytes);
   if (bad == std::string_view::npos) {
     return;
   }
   const std::string_view before = bytes.substr(0, bad);
-  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const std::size_t line_start =
+      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
   int column = 1; // in characters: a UTF-8 sequence is one
   for (std::size_t at = line_start; at < bad; ++at) {
     column += (static_cast<unsigned char>(bytes[at]) & 0xC0) != 0x80 ? 1 : 0;
@@ -155,8 +160,9 @@ void require_utf8(std::string_view bytes, const std::string& file) {
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
   std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (const auto& e : encodings) {
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  for (const auto &e : encodings) {
     if (e.name == lower) {
       return e.encoding;
     }
@@ -164,7 +170,9 @@ std::optional<Encoding> parse_encoding(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view encoding_name(Encoding encoding) { return entry_of(encoding).name; }
+std::string_view encoding_name(Encoding encoding) {
+  return entry_of(encoding).name;
+}
 
 std::string_view byte_order_mark(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -179,28 +187,38 @@ std::string_view byte_order_mark(std::string_view bytes) {
   return {};
 }
 
-std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string& file) {
+std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
   const std::string_view bom = byte_order_mark(bytes);
   const bool single_byte = encoding == Encoding::windows1252 || encoding == Encoding::latin1;
-  const bool utf16 = encoding == Encoding::utf16 || encoding == Encoding::utf16le || encoding == Encoding::utf16be;
+  const bool utf16 =
+      encoding == Encoding::utf16 || encoding == Encoding::utf16le || encoding == Encoding::utf16be;
   if (!bom.empty() && (single_byte || (bom == "UTF-8") == utf16)) {
-    fail_data(Position{file, 1, 1}, fmt::format("the file starts with a {} byte-order mark, but the rules say "
-                                                "'encoding: {}' (say '{}')", bom, encoding_name(encoding),
-                                                bom == "UTF-8" ? "utf-8" : "utf-16"));
+    fail_data(Position{file, 1, 1},
+              fmt::format("the file starts with a {} byte-order mark, but the rules say "
+                          "'encoding: {}' (say '{}')",
+                          bom, encoding_name(encoding), bom == "UTF-8" ? "utf-8" : "utf-16"));
   }
   if (!utf16 && bytes.find('\0') != std::string_view::npos) {
     const auto at = bytes.find('\0');
-    fail_data(Position{file, static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1, 0},
-              fmt::format("the file holds NUL bytes, which {} text never does: is it UTF-16 (say 'encoding: "
-                          "utf-16le' or 'utf-16be')?", encoding_name(encoding)));
+    fail_data(
+        Position{file,
+                 static_cast<int>(std::count(
+                     bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n')) +
+                     1,
+                 0},
+        fmt::format(
+            "the file holds NUL bytes, which {} text never does: is it UTF-16 (say 'encoding: "
+            "utf-16le' or 'utf-16be')?",
+            encoding_name(encoding)));
   }
   std::string out;
   out.reserve(bytes.size());
   Converter converter(entry_of(encoding).iconv_name);
   if (const auto bad = converter.convert(bytes, out)) {
     const int line = static_cast<int>(std::count(out.begin(), out.end(), '\n')) + 1;
-    std::string message = fmt::format("byte 0x{:02X} is not {} text", static_cast<unsigned char>(bytes[*bad]),
-                                      encoding_name(encoding));
+    std::string message =
+        fmt::format("byte 0x{:02X} is not {} text", static_cast<unsigned char>(bytes[*bad]),
+                    encoding_name(encoding));
     if (encoding == Encoding::utf8) {
       message += hint_for_utf8(bytes);
     }

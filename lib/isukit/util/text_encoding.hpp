@@ -23,7 +23,7 @@ std::string_view byte_order_mark(std::string_view bytes);
 /// (one is allowed at the start in every encoding but Windows-1252 and ISO-8859-1). Throws a
 /// data error at `file:line` (the line of the bad byte) when the bytes are not text in that
 /// encoding, naming the byte and, when the file looks like another encoding, that encoding.
-std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string& file);
+std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file);
 
 /// The offset of the first byte of `bytes` that is not UTF-8 text (a NUL byte or another control
 /// character but tab, line feed and carriage return; a byte that starts no sequence, a sequence
@@ -38,6 +38,6 @@ std::string non_utf8_reason(std::string_view bytes, std::size_t at);
 /// YAML files are in. yaml-cpp would otherwise read a stray Windows-1252 byte as U+FFFD and a
 /// file with NUL bytes as UTF-16, without a word. Throws a data error at the line and column
 /// (in characters) of the first byte that is not, naming it and what the file seems to be.
-void require_utf8(std::string_view bytes, const std::string& file);
+void require_utf8(std::string_view bytes, const std::string &file);
 
 } // namespace isukit::util

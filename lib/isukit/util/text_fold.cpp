@@ -8,24 +8,37 @@ namespace {
 // (handled by two_letters), ' ' a symbol that separates words.
 constexpr std::string_view latin1 = "aaaaaa*ceeeeiiiidnooooo ouuuuy**"
                                     "aaaaaa*ceeeeiiiidnooooo ouuuuy*y";
-constexpr std::string_view latin_extended_a = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkk"
-                                              "llllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+constexpr std::string_view latin_extended_a =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkk"
+    "llllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 std::string_view two_letters(char32_t c) {
   switch (c) {
-  case 0xC6: case 0xE6: return "ae";
-  case 0xDE: case 0xFE: return "th";
-  case 0xDF: return "ss";
-  case 0x132: case 0x133: return "ij";
-  default: return "oe"; // U+0152, U+0153
+  case 0xC6:
+  case 0xE6:
+    return "ae";
+  case 0xDE:
+  case 0xFE:
+    return "th";
+  case 0xDF:
+    return "ss";
+  case 0x132:
+  case 0x133:
+    return "ij";
+  default:
+    return "oe"; // U+0152, U+0153
   }
 }
 
 /// Decodes one UTF-8 sequence at `i`, advancing it; a malformed byte is returned as itself.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
+char32_t next_code_point(std::string_view text, std::size_t &i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
-  const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+  const int length = lead < 0x80           ? 1
+                     : (lead >> 5) == 0x6  ? 2
+                     : (lead >> 4) == 0xE  ? 3
+                     : (lead >> 3) == 0x1E ? 4
+                                           : 1;
   if (length == 1 || i + static_cast<std::size_t>(length) > text.size()) {
     ++i;
     return lead;
@@ -39,7 +52,7 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
 }
 
 /// What a code point folds to: letters, a space (a separator), or empty to copy it as is.
-std::string_view folded(char32_t c, char& ascii) {
+std::string_view folded(char32_t c, char &ascii) {
   if (c < 0x80) {
     const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     ascii = alnum ? static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) : ' ';
@@ -48,7 +61,9 @@ std::string_view folded(char32_t c, char& ascii) {
   if ((c >= 0xA0 && c < 0xC0) || (c >= 0x2000 && c < 0x2070)) {
     return " ";
   }
-  const std::string_view* table = c >= 0xC0 && c < 0x100 ? &latin1 : c >= 0x100 && c < 0x180 ? &latin_extended_a : nullptr;
+  const std::string_view *table = c >= 0xC0 && c < 0x100    ? &latin1
+                                  : c >= 0x100 && c < 0x180 ? &latin_extended_a
+                                                            : nullptr;
   if (!table) {
     return {};
   }
