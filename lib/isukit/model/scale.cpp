@@ -17,46 +17,54 @@ Scale Scale::from_document(const io::Node &root, const StateTable &states) {
   scale.m_rates.resize(states.size());
   scale.m_notional.resize(states.size());
   scale.m_texts.resize(states.size());
+  scale.read_member_rates(root.at("rates"), states);
+  if (const io::Node *notional = root.find("non_member_rates")) {
+    scale.read_non_member_rates(*notional, states);
+  }
+  return scale;
+}
+
+void Scale::read_member_rates(const io::Node &rates, const StateTable &states) {
   util::Rational total = 0;
-  for (const auto &record : root.at("rates").as_sequence()) {
+  for (const auto &record : rates.as_sequence()) {
     const StateId id = states.require(record.at("state"));
     if (!states[id].un_member) {
       record.at("state").fail(fmt::format("'{}' is not a UN Member State; put its rate under "
                                           "non_member_rates",
                                           states[id].code));
     }
-    if (scale.m_rates[id]) {
+    if (m_rates[id]) {
       record.at("state").fail(fmt::format("'{}' has two rates", states[id].code));
     }
     const util::Rational rate = record.at("rate").as_decimal();
     if (rate <= 0) {
       record.at("rate").fail("a rate must be positive");
     }
-    scale.m_rates[id] = rate;
-    scale.m_texts[id] = record.at("rate").text();
+    m_rates[id] = rate;
+    m_texts[id] = record.at("rate").text();
     total += rate;
-    ++scale.m_member_count;
+    ++m_member_count;
   }
-  for (StateId id = 0; id < states.size(); ++id) {
-    if (states[id].un_member && !scale.m_rates[id]) {
-      root.at("rates").fail(fmt::format("UN Member State '{}' has no rate", states[id].code));
+  for (std::size_t id = 0; id < states.size(); ++id) {
+    if (states[static_cast<StateId>(id)].un_member && !m_rates[id]) {
+      rates.fail(
+          fmt::format("UN Member State '{}' has no rate", states[static_cast<StateId>(id)].code));
     }
   }
   if (total != 100) {
-    root.at("rates").fail(
-        fmt::format("the rates add up to {}, not 100.000", util::format_decimal(total, 3)));
+    rates.fail(fmt::format("the rates add up to {}, not 100.000", util::format_decimal(total, 3)));
   }
-  if (const io::Node *notional = root.find("non_member_rates")) {
-    for (const auto &record : notional->as_sequence()) {
-      const StateId id = states.require(record.at("state"));
-      if (states[id].un_member) {
-        record.at("state").fail(fmt::format("'{}' is a UN Member State", states[id].code));
-      }
-      scale.m_notional[id] = record.at("rate").as_decimal();
-      scale.m_texts[id] = record.at("rate").text();
+}
+
+void Scale::read_non_member_rates(const io::Node &rates, const StateTable &states) {
+  for (const auto &record : rates.as_sequence()) {
+    const StateId id = states.require(record.at("state"));
+    if (states[id].un_member) {
+      record.at("state").fail(fmt::format("'{}' is a UN Member State", states[id].code));
     }
+    m_notional[id] = record.at("rate").as_decimal();
+    m_texts[id] = record.at("rate").text();
   }
-  return scale;
 }
 
 std::optional<util::Rational> Scale::rate(StateId state) const {

@@ -33,6 +33,11 @@ public:
   const io::Source &source() const { return m_source; }
 
 private:
+  /// `rates`: one positive rate per UN Member State, adding up to 100.
+  void read_member_rates(const io::Node &rates, const StateTable &states);
+  /// `non_member_rates`: the notional rates of states that are not UN members.
+  void read_non_member_rates(const io::Node &rates, const StateTable &states);
+
   std::string m_id;
   int m_first_year = 0;
   int m_last_year = 0;
