@@ -31,8 +31,7 @@ std::vector<assess::ExportFile> read_exports(const std::vector<std::string> &pat
     std::string name = path == "-" ? "<stdin>" : path;
     std::string content = io::read_file(path);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
-      throw util::Error(util::ExitCode::no_input, util::Position{name, 0, 0},
-                        "no input: needs a bank export or camt statement, and this one is empty");
+      io::fail_empty_input(name, "bank export or camt statement");
     }
     exports.push_back({std::move(name), std::move(content)});
   }

@@ -150,6 +150,18 @@ bool CsvReader::skip_line() {
   }
 }
 
+bool CsvReader::at_end() {
+  while (true) {
+    if (!m_at_end && m_pos + 1 >= m_content.size()) { // a CRLF may be cut by the block's end
+      read_more(m_pos);
+      continue;
+    }
+    if (!skip_line_end()) {
+      return m_pos >= m_content.size();
+    }
+  }
+}
+
 bool CsvReader::skip_line_end() {
   if (m_pos >= m_content.size() || (m_content[m_pos] != '\n' && m_content[m_pos] != '\r')) {
     return false;

@@ -50,8 +50,9 @@ public:
   Mark mark(std::size_t index) const;
   /// The line where the current row starts.
   Mark row_mark() const { return Mark{m_file, m_row_line, 1}; }
-  /// True once a row has been read.
-  bool any_row() const { return m_row_line > 0; }
+  /// True when no row follows, only blank lines (or nothing): an empty CSV. Skips those blank
+  /// lines, so it is asked between rows, never between peek_line and take_line.
+  bool at_end();
 
 private:
   std::string_view m_content; // the bytes at hand: the whole text, or the blocks read so far

@@ -112,6 +112,20 @@ bool looks_like_csv(std::string_view content) {
          line.front() != '-' && line.front() != '{' && line.front() != '[';
 }
 
+/// Whether a line of YAML (without its line end) holds nothing of a document: blank, a
+/// comment, a directive (`%YAML 1.2`) or a document marker (`---`, `...`) with at most a comment.
+bool holds_nothing(std::string_view line) {
+  if (line.starts_with('%')) {
+    return true;
+  }
+  if ((line.starts_with("---") || line.starts_with("...")) &&
+      (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) {
+    line.remove_prefix(3);
+  }
+  const auto first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos || line[first] == '#';
+}
+
 [[noreturn]] void no_input(const std::string &path, const std::string &why) {
   throw util::Error(util::ExitCode::no_input, util::Position{path, 0, 0},
                     fmt::format("cannot read: {}", why));
@@ -163,16 +177,19 @@ public:
   }
   void on_document(Document document) override {
     record(document.kind);
+    ++documents;
     m_consumer.on_document(std::move(document));
   }
   void on_csv(CsvReader &reader) override {
-    m_consumer.on_csv(reader);
-    if (reader.any_row()) { // a CSV of blank lines holds nothing
-      record("CSV");
+    if (reader.at_end()) {
+      fail_empty_input(*reader.file(), "header row");
     }
+    m_consumer.on_csv(reader);
+    record("CSV");
   }
 
   InputsRead read;
+  std::size_t documents = 0; // YAML documents passed on
 
 private:
   void record(const std::string &kind) {
@@ -231,6 +248,25 @@ std::string read_file(const std::string &path) {
   return content.str();
 }
 
+void fail_empty_input(const std::string &name, std::string_view what) {
+  throw util::Error(util::ExitCode::data, util::Position{name, 0, 0},
+                    fmt::format("empty input (no {})", what));
+}
+
+void require_yaml_document(const std::string &name, std::string_view content) {
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") {
+    content.remove_prefix(3);
+  }
+  while (!content.empty()) {
+    const auto end = content.find_first_of("\r\n");
+    if (!holds_nothing(content.substr(0, end))) {
+      return;
+    }
+    content.remove_prefix(end == std::string_view::npos ? content.size() : end + 1);
+  }
+  fail_empty_input(name, "document");
+}
+
 namespace {
 
 /// A `.csv` file is read in blocks as it is parsed: a million payments never sit in memory whole.
@@ -263,7 +299,12 @@ InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &c
       CsvReader reader(content, intern_file_name(name));
       recorder.on_csv(reader);
     } else {
+      require_yaml_document(name, content);
+      const std::size_t before = recorder.documents;
       read_yaml_cached(name, content, recorder);
+      if (recorder.documents == before) { // what the parser reads as a comment (lone CRs)
+        fail_empty_input(name, "document");
+      }
     }
   }
   return std::move(recorder.read);

@@ -4,6 +4,7 @@
 #include <isukit/io/yaml_reader.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isukit::io {
@@ -24,10 +25,20 @@ struct InputsRead {
 /// Reads every input: YAML documents go to the consumer's document hooks, CSV to on_csv. An
 /// input is CSV by its `.csv` name (in any case), YAML by a `.yaml` or `.yml` name; any other
 /// input (standard input, `export.txt`) is CSV when its first line is a CSV header (a comma,
-/// semicolon or tab, no colon). Returns the kinds read (none for empty inputs).
+/// semicolon or tab, no colon). An input that holds no YAML document, or no CSV row, fails as
+/// fail_empty_input says. Returns the kinds read (none when a directory held no data file).
 InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &consumer);
 
 /// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened.
 std::string read_file(const std::string &path);
+
+/// Refuses an input that holds nothing: exit 65, `NAME: empty input (no WHAT)` (`what`: "document",
+/// "header row"...). An empty file is a save or an export gone wrong, never "nothing to report":
+/// that is said by a document with an empty list, or a CSV with its header and no rows.
+[[noreturn]] void fail_empty_input(const std::string &name, std::string_view what);
+
+/// Fails as fail_empty_input(name, "document") when a YAML text holds no document: no bytes, or
+/// only blank lines, comments, directives (`%YAML`) and document markers (`---`, `...`).
+void require_yaml_document(const std::string &name, std::string_view content);
 
 } // namespace isukit::io

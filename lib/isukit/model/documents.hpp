@@ -30,10 +30,11 @@ enum class Need { one_of, each };
 
 /// Nothing is computed from nothing: fails unless the inputs held documents of the `needed`
 /// kinds (one of them, or each); a payments CSV counts as a 'payments' document. Inputs that held
-/// nothing at all (no file, an empty file or stdin) are exit 66, "no input: needs documents of
-/// kind 'assessments' and 'payments'"; inputs of other kinds are exit 65, naming the kinds read
-/// and the kind missing. For a list of records (payments, reports, applications) the message
-/// says how to state "none": the document with an empty list (`reports: []`).
+/// nothing at all (a folder without data files; an empty file was refused by io::read_inputs)
+/// are exit 66, "no input: needs documents of kind 'assessments' and 'payments'"; inputs of
+/// other kinds are exit 65, naming the kinds read and the kind missing. For a list of records
+/// (payments, reports, applications) the message says how to state "none": the document with an
+/// empty list (`reports: []`).
 void require_kinds(const io::InputsRead &read, std::initializer_list<std::string_view> needed,
                    Need need = Need::one_of);
 

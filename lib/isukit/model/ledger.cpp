@@ -514,11 +514,9 @@ std::optional<LedgerReader::PaymentRow> LedgerReader::plain_payment(io::CsvReade
 }
 
 void LedgerReader::on_csv(io::CsvReader &reader) {
-  const std::string *file = reader.file();
   std::vector<std::string_view> fields;
   if (!reader.next_row(fields)) {
-    throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0},
-                      "an empty CSV holds no payments");
+    return; // io::read_inputs refuses a CSV without a row
   }
   const io::CsvHeader header(reader, fields,
                              {{"date", true},
@@ -531,24 +529,18 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
                              "a payments CSV");
   const PaymentRowReader rows(column_order(header, fields.size()), m_states);
   CsvCurrency cached;
-  bool any_row = false;
-  while (true) {
+  while (true) { // a header without rows is a bank export of no payments: nothing to add
     // A plain row is read straight from its bytes; any other row, and every row in error, by
     // the general reader, whose messages name the field's line and column.
     std::optional<PaymentRow> row = plain_payment(reader, header, rows, cached);
     if (!row && !reader.next_row(fields)) {
       break;
     }
-    any_row = true;
     try {
       add_payment_row(row ? *row : csv_payment(reader, header, fields, cached));
     } catch (const util::Error &error) {
       m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
     }
-  }
-  if (!any_row) {
-    throw util::Error(util::ExitCode::no_input, util::Position{*file, 0, 0},
-                      "this CSV has a header and no rows: it holds no payments");
   }
 }
 

@@ -12,7 +12,9 @@ namespace isukit::model {
 namespace fs = std::filesystem;
 
 io::Node read_single_document(const fs::path &path, std::string_view expected_kind) {
-  auto documents = io::read_yaml_cached(path.string(), io::read_file(path.string()));
+  const std::string content = io::read_file(path.string());
+  io::require_yaml_document(path.string(), content);
+  auto documents = io::read_yaml_cached(path.string(), content);
   if (documents.size() != 1) {
     throw util::Error(
         util::ExitCode::data, util::Position{path.string(), 0, 0},

@@ -13,8 +13,8 @@
 
 namespace isukit::model {
 
-/// Reads the one document of `expected_kind` in a file; another kind, or several documents,
-/// is a data error.
+/// Reads the one document of `expected_kind` in a file; another kind, several documents, or
+/// none (io::require_yaml_document) is a data error.
 io::Node read_single_document(const std::filesystem::path &path, std::string_view expected_kind);
 
 /// The states, always; the scales only when asked for, since most subcommands need none and
