@@ -14,6 +14,7 @@ io::Node read_selection(const std::vector<std::string> &inputs) {
   if (documents.size() != 1) {
     documents[1].root.fail("a second 'selection' document; give one selection");
   }
+  sponsor::check_selection(documents.front().root);
   return std::move(documents.front().root);
 }
 

@@ -154,30 +154,28 @@ void require_days_within_meeting(const Programme &programme, const Application &
   }
 }
 
-/// An application's id names it in the selection and its letter: a second application with
-/// the same id is an error at its id, naming where the first one is.
-void require_new_id(const Node &record, std::unordered_map<std::string, io::Mark> &seen) {
+} // namespace
+
+void ApplicationIds::require_new(const Node &record) {
   const Node *id = record.find("id");
   if (!id || !id->is_scalar()) {
-    return; // reported as missing
+    return;
   }
-  const auto [first, inserted] = seen.emplace(id->text(), id->mark());
+  const auto [first, inserted] = m_seen.emplace(id->text(), id->mark());
   if (!inserted) {
     id->fail(fmt::format("application id '{}' is given twice (also at {})", id->text(),
                          first->second.located()));
   }
 }
 
-} // namespace
-
 std::vector<Application> read_applications(const std::vector<Node> &documents,
                                            const Programme &programme, const StateTable &states) {
   std::vector<Application> result;
   ApplicantRegister applicants;
-  std::unordered_map<std::string, io::Mark> ids;
+  ApplicationIds ids;
   for (const auto &root : documents) {
     for (const auto &record : root.at("applications").as_sequence()) {
-      require_new_id(record, ids);
+      ids.require_new(record); // a missing id is reported as missing
       Application a;
       a.mark = record.mark();
       a.id = record.text_or("id");

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace isukit::model {
@@ -63,6 +64,18 @@ struct Application {
   std::vector<std::string> missing; // required fields absent or malformed
   std::string duplicate_of;         // the id of an earlier application of the same person and State
   io::Mark mark;
+};
+
+/// The application ids read so far: an id names an application in the selection and in its
+/// letter, so one is given once, in the applications as in a selection.
+class ApplicationIds {
+public:
+  /// Fails at the record's `id` when an earlier record has the same id, naming where that one
+  /// is (both positions; exit 65). A missing or non-text id is left to the caller to report.
+  void require_new(const io::Node &record);
+
+private:
+  std::unordered_map<std::string, io::Mark> m_seen;
 };
 
 /// Reads the `applications` documents. An incomplete or malformed application is kept, with

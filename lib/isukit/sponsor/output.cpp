@@ -308,6 +308,54 @@ io::Fields<Tally> tally_fields(const Node &selection, const std::string &dimensi
 
 } // namespace
 
+namespace {
+
+/// Fails at `record`'s `decision` unless it is one of the codes decision_code writes.
+void require_decision(const Node &record) {
+  const Node &decision = record.at("decision");
+  for (const auto d : {Decision::selected, Decision::waiting_list, Decision::not_selected,
+                       Decision::not_eligible}) {
+    if (decision.as_text() == decision_code(d)) {
+      return;
+    }
+  }
+  decision.fail(fmt::format("unknown decision '{}' (selected, waiting_list, not_selected or "
+                            "not_eligible)",
+                            decision.as_text()));
+}
+
+/// Fails at the first amount of `record` (by key, with what it is in words) that is not one of
+/// `currency`, zero or more.
+void require_amounts(const Node &record,
+                     std::initializer_list<std::pair<const char *, std::string_view>> amounts,
+                     const util::Currency &currency) {
+  for (const auto &[key, what] : amounts) {
+    if (const Node *amount = record.find(key)) {
+      amount->as_nonnegative_money(currency, what);
+    }
+  }
+}
+
+} // namespace
+
+void check_selection(const Node &selection) {
+  const util::Currency currency = selection.at("currency").as_currency();
+  require_amounts(selection,
+                  {{"fund", "a sponsorship fund"},
+                   {"spent", "the amount spent"},
+                   {"remaining", "the amount remaining"}},
+                  currency);
+  model::ApplicationIds ids;
+  for (const auto &record : selection.at("applications").as_sequence()) {
+    ids.require_new(record);
+    require_amounts(
+        record,
+        {{"ticket", "a ticket"}, {"dsa", "a daily subsistence allowance"}, {"cost", "a cost"}},
+        currency);
+    require_decision(record);
+  }
+}
+
 io::Output programme_report(const Node &selection, const Lang &lang) {
   const util::Currency currency = selection.at("currency").as_currency();
   const std::string code(currency.code());

@@ -72,6 +72,14 @@ Selection select(const model::Programme &programme,
 io::Output selection_output(const Selection &selection, const model::StateTable &states,
                             util::Lang lang, bool check_only);
 
+/// Checks a `selection` document (sponsor select's output) before it is reported on or written
+/// to: as in the applications, an application id given twice is an error at the second naming
+/// the first (model::ApplicationIds); `fund`, `spent`, `remaining` and each application's
+/// `ticket`, `dsa` and `cost` are amounts of its currency, not negative; each `decision` is a
+/// decision_code (a mistyped one would write a letter that says nothing). Errors are exit 65 at
+/// the value.
+void check_selection(const io::Node &selection);
+
 /// The programme report from a `selection` document.
 io::Output programme_report(const io::Node &selection, const util::Lang &lang);
 
