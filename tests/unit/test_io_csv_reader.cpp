@@ -106,6 +106,28 @@ TEST_CASE("io::CsvReader: RFC 4180 edge cases") {
   CHECK_THROWS_WITH(junk.next_row(fields), "p.csv:1:4: unexpected text after a quoted field");
 }
 
+TEST_CASE("io::CsvReader: a quote inside an unquoted field is refused where it is") {
+  // RFC 4180, 2.5: a quote appears only in a field enclosed in quotes, doubled. Read as
+  // written, `ABC"DEF` would be one reading of bytes another reader splits otherwise.
+  std::vector<std::string_view> fields;
+  const char *fix = "; enclose the field in quotes and double the quote";
+  CsvReader short_field("a,b\n1,AB\"C\n", intern_file_name("p.csv"));
+  REQUIRE(short_field.next_row(fields));
+  CHECK_THROWS_WITH(short_field.next_row(fields), doctest::Contains("p.csv:2:5: a quote (\") "
+                                                                    "inside a field that does not "
+                                                                    "begin with one"));
+  CsvReader long_field("a,b\n1,a reference of 12\" pipe\n", intern_file_name("p.csv"));
+  REQUIRE(long_field.next_row(fields)); // past 8 bytes: found eight bytes at a time
+  CHECK_THROWS_WITH(long_field.next_row(fields), doctest::Contains("p.csv:2:20: a quote"));
+  CsvReader in_text("x\"y", intern_file_name("p.csv"));
+  CHECK_THROWS_WITH(in_text.next_row(fields), doctest::Contains(fix));
+  CsvReader other_quote("a;12'3\n", intern_file_name("p.csv"), ';', '\'');
+  CHECK_THROWS_WITH(other_quote.next_row(fields), doctest::Contains("p.csv:1:5: a quote (')"));
+  CsvReader not_quoting("a;12'3\"\n", intern_file_name("p.csv"), ';', '\0');
+  REQUIRE(not_quoting.next_row(fields)); // an export that never quotes: a quote is text
+  CHECK(fields == std::vector<std::string_view>{"a", "12'3\""});
+}
+
 TEST_CASE("io::CsvReader: the cases of the csv-spectrum conformance suite, and UTF-8 only") {
   // The kinds of case github.com/maxogden/csv-spectrum checks, written anew: quoted empty
   // fields, a JSON text in quotes, quotes and line ends (LF and CRLF) inside quotes, UTF-8.
@@ -244,6 +266,11 @@ TEST_CASE("io::CsvReader::at_end: an empty CSV is one of blank lines, or nothing
   };
   CHECK(from_file(std::string((1 << 20) - 1, '\n') + "\r\nx", line_after) == (1 << 20) + 1);
   CHECK(from_file(std::string(3 << 19, '\n'), [](CsvReader &file) { return file.at_end(); }));
+}
+
+TEST_CASE("io::CsvReader: a quote inside an unquoted field of a file read in blocks") {
+  CHECK_THROWS_WITH(rows_from_file(std::string(3 << 19, '\n') + "a,b\"c\n"),
+                    doctest::Contains("f.csv:1572865:4: a quote"));
 }
 
 TEST_CASE("io::CsvReader: lines peeked and taken by a reader of plain rows") {

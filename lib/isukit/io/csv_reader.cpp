@@ -22,7 +22,8 @@ constexpr std::size_t block_size = std::size_t{1} << 20;
 CsvReader::CsvReader(std::string_view content, const std::string *file, char separator, char quote)
     : m_content(content), m_file(file), m_separator(separator), m_quote(quote) {
   m_stops[static_cast<unsigned char>(separator)] = m_stops['\n'] = m_stops['\r'] = true;
-  if (m_content.substr(0, 3) == "\xEF\xBB\xBF") { // spreadsheets often write a BOM
+  m_stops[static_cast<unsigned char>(quote)] = quote != '\0'; // only read_plain refuses it
+  if (m_content.substr(0, 3) == "\xEF\xBB\xBF") {             // spreadsheets often write a BOM
     m_pos = 3;
   }
 }
@@ -258,24 +259,37 @@ void CsvReader::read_plain(std::vector<std::string_view> &fields) {
   std::size_t pos = m_pos;
   if constexpr (std::endian::native == std::endian::little) { // the lowest byte comes first
     const std::uint64_t separators = ones * static_cast<unsigned char>(m_separator);
+    // Without quoting, the quote's place is taken by the separator again.
+    const std::uint64_t quotes = ones * static_cast<unsigned char>(m_quote ? m_quote : m_separator);
     for (; pos + 8 <= size; pos += 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, data + pos, 8);
       const std::uint64_t stops = zero_bytes(word ^ separators) | zero_bytes(word ^ (ones * '\n')) |
-                                  zero_bytes(word ^ (ones * '\r'));
+                                  zero_bytes(word ^ (ones * '\r')) | zero_bytes(word ^ quotes);
       if (stops != 0) {
         pos += static_cast<std::size_t>(std::countr_zero(stops)) / 8;
-        m_pos = pos;
-        fields.emplace_back(data + start, pos - start);
-        return;
+        break;
       }
     }
   }
   while (pos < size && !m_stops[static_cast<unsigned char>(data[pos])]) {
     ++pos;
   }
+  if (pos < size && m_quote != '\0' && data[pos] == m_quote) {
+    fail_quote_in_plain_field(pos);
+  }
   m_pos = pos;
   fields.emplace_back(data + start, pos - start);
+}
+
+void CsvReader::fail_quote_in_plain_field(std::size_t offset) const {
+  const char q = m_quote;
+  util::fail_data(
+      mark_at(offset).position(),
+      fmt::format("a quote ({0}) inside a field that does not begin with one: RFC 4180 allows a "
+                  "quote only in a quoted field; enclose the field in quotes and double the "
+                  "quote ({0}12{0}{0} pipe{0} for 12{0} pipe)",
+                  q));
 }
 
 Mark CsvReader::mark_at(std::size_t offset) const {

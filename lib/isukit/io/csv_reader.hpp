@@ -93,8 +93,10 @@ private:
   void require_utf8_fields(const std::vector<std::string_view> &fields) const;
   /// Steps over a line end (LF, CRLF or CR) at m_pos, if there is one.
   bool skip_line_end();
-  /// Reads the unquoted field at m_pos, up to the separator or line end.
+  /// Reads the unquoted field at m_pos, up to the separator or line end. A quote inside it is
+  /// an error (RFC 4180, 2.5): `12" pipe` is written `"12"" pipe"`.
   void read_plain(std::vector<std::string_view> &fields);
+  [[noreturn]] void fail_quote_in_plain_field(std::size_t offset) const;
   void read_quoted(std::vector<std::string_view> &fields);
   /// The line and column of `offset`, within the current row, in m_content.
   Mark mark_at(std::size_t offset) const;
