@@ -19,20 +19,20 @@ Value flag(bool value) {
 }
 
 void add_value(Node &record, const std::string &key, FieldType type, bool omit_absent,
-               const Value &value) {
+               Value value) {
   if (!value.text) {
     if (!omit_absent) {
       record.add(key, Node::null());
     }
     return;
   }
-  const std::string &text = *value.text;
+  std::string &text = *value.text;
   switch (value.is_word ? FieldType::text : type) {
   case FieldType::money:
   case FieldType::rate:
   case FieldType::count:
   case FieldType::year:
-    record.add(key, Node::number(text));
+    record.add(key, Node::number(std::move(text)));
     return;
   case FieldType::flag:
     record.add(key, Node::boolean(text == "true"));
@@ -40,7 +40,7 @@ void add_value(Node &record, const std::string &key, FieldType type, bool omit_a
   case FieldType::text:
   case FieldType::date:
   case FieldType::code:
-    record.add(key, Node::string(text));
+    record.add(key, Node::string(std::move(text)));
     return;
   }
 }

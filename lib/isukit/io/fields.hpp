@@ -80,8 +80,7 @@ template <typename Record> bool in_table(const Field<Record> &f) {
 // The parts that do not depend on the record type.
 /// Adds `value` under `key` to a record of the document, written as `type` says: numbers
 /// (money, rate, count, year) bare, flags as booleans, the rest as text; nothing as null or no key.
-void add_value(Node &record, const std::string &key, FieldType type, bool omit_absent,
-               const Value &value);
+void add_value(Node &record, const std::string &key, FieldType type, bool omit_absent, Value value);
 /// The cell of `value`: its text, a code as the catalogue's `words` + code; nothing is empty.
 std::string cell_text(FieldType type, const std::string &words, const Value &value,
                       const util::Lang &lang);
@@ -127,6 +126,7 @@ Node record_list(const Fields<Record> &fields, const std::vector<Record> &record
   list.reserve(records.size());
   for (const auto &r : records) {
     Node &record = list.push(Node::mapping());
+    record.reserve(fields.size()); // growing it entry by entry cost most of building the list
     for (const auto &f : fields) {
       if (f.document) {
         f.document(record, r);
@@ -157,6 +157,7 @@ Table record_table(std::string name, std::string title, const Fields<Record> &fi
   table.rows.reserve(records.size());
   for (const auto &r : records) {
     Row &row = table.rows.emplace_back(Row{{}, is_total && is_total(r)});
+    row.cells.reserve(table.columns.size());
     for (const auto &f : fields) {
       if (in_table(f)) {
         row.cells.push_back(f.shown ? f.shown(r, lang)

@@ -64,13 +64,11 @@ Node Node::container(Type type, Mark mark) {
 }
 
 Node &Node::add(std::string key, Node value, Mark key_mark) {
-  m_entries.push_back(Entry{std::move(key), key_mark, std::move(value)});
-  return m_entries.back().value;
+  return m_entries.emplace_back(std::move(key), key_mark, std::move(value)).value;
 }
 
 Node &Node::push(Node value) {
-  m_items.push_back(std::move(value));
-  return m_items.back();
+  return m_items.emplace_back(std::move(value));
 }
 
 void Node::reserve(std::size_t count) {

@@ -17,10 +17,15 @@ bool needs_quotes(std::string_view text) {
   }
   static constexpr std::string_view special_words[] = {"true", "false", "yes", "no", "on",
                                                        "off",  "null",  "~",   "y",  "n"};
-  // Only a short text can be one of them: no lowered copy of every scalar written.
-  if (text.size() <= 5 && std::find(std::begin(special_words), std::end(special_words),
-                                    util::ascii_lower(text)) != std::end(special_words)) {
-    return true;
+  // Only a short text can be one of them: lowered on the stack, no copy of every scalar written.
+  if (text.size() <= 5) {
+    char lowered[5];
+    std::transform(text.begin(), text.end(), lowered,
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+    if (std::find(std::begin(special_words), std::end(special_words),
+                  std::string_view(lowered, text.size())) != std::end(special_words)) {
+      return true;
+    }
   }
   const char first = text.front();
   // Anything that starts like a number or date could be read as one (1e6, 0x1F, 2025-08-31).
@@ -34,11 +39,15 @@ bool needs_quotes(std::string_view text) {
   if (text.back() == ' ' || text.back() == ':') {
     return true;
   }
-  if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos) {
-    return true;
+  // One pass for ": ", " #" and control characters (every scalar written comes here).
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f || (c == ':' && i + 1 < text.size() && text[i + 1] == ' ') ||
+        (c == '#' && i > 0 && text[i - 1] == ' ')) {
+      return true;
+    }
   }
-  return std::any_of(text.begin(), text.end(),
-                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+  return false;
 }
 
 /// A double-quoted string with the escapes YAML and JSON share.
@@ -82,7 +91,11 @@ void write_yaml_scalar(const Node &node, std::string &out) {
   const auto style = node.style();
   const bool plain = style == Node::Style::number || style == Node::Style::boolean ||
                      (style != Node::Style::quoted && !needs_quotes(node.text()));
-  out += plain ? node.text() : double_quoted(node.text());
+  if (plain) {
+    out += node.text();
+  } else {
+    out += double_quoted(node.text());
+  }
 }
 
 bool is_empty_container(const Node &node) {
@@ -115,24 +128,36 @@ void write_yaml_value(const Node &value, int indent, std::string &out) {
 /// The longest implicit key YAML allows, in characters; bytes here, which only errs short.
 constexpr std::size_t max_implicit_key = 1024;
 
+/// Appends a mapping's key, quoted where a plain one would not read back the same; `pad` is the
+/// mapping's indent, for a key that must be written explicit.
+void write_yaml_key(const std::string &key, std::size_t pad, std::string &out) {
+  // Year keys ({2021: ...}) stay bare; readers take keys as text either way.
+  const bool digits = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
+  const bool plain = digits || !needs_quotes(key);
+  if (plain && key.size() <= max_implicit_key) { // nearly every key: written without a copy
+    out += key;
+    return;
+  }
+  const std::string written = plain ? key : double_quoted(key);
+  if (written.size() > max_implicit_key) {
+    // YAML 1.2 section 7.4 limits an implicit key to 1024 characters (yaml-cpp refuses a
+    // longer one); escapes can take a key the reader accepted past it: write it explicit.
+    out += "? " + written + '\n';
+    out.append(pad, ' ');
+  } else {
+    out += written;
+  }
+}
+
 /// `on_dash_line`: the mapping's first key follows a list item's "- ", already written.
 void write_yaml(const Node &node, int indent, std::string &out, bool on_dash_line) {
-  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  const auto pad = static_cast<std::size_t>(indent);
   if (node.is_mapping()) {
     for (const auto &entry : node.entries()) {
-      out += on_dash_line && &entry == &node.entries().front() ? "" : pad;
-      // Year keys ({2021: ...}) stay bare; readers take keys as text either way.
-      const bool digits =
-          !entry.key.empty() && entry.key.find_first_not_of("0123456789") == std::string::npos;
-      const std::string key =
-          needs_quotes(entry.key) && !digits ? double_quoted(entry.key) : entry.key;
-      if (key.size() > max_implicit_key) {
-        // YAML 1.2 section 7.4 limits an implicit key to 1024 characters (yaml-cpp refuses a
-        // longer one); escapes can take a key the reader accepted past it: write it explicit.
-        out += "? " + key + '\n' + pad;
-      } else {
-        out += key;
+      if (!on_dash_line || &entry != &node.entries().front()) {
+        out.append(pad, ' ');
       }
+      write_yaml_key(entry.key, pad, out);
       out += ':';
       // Lists under a key are not indented further (the common YAML style).
       write_yaml_value(entry.value, entry.value.is_sequence() ? indent : indent + 2, out);
@@ -140,7 +165,7 @@ void write_yaml(const Node &node, int indent, std::string &out, bool on_dash_lin
     return;
   }
   for (const auto &item : node.items()) {
-    out += pad;
+    out.append(pad, ' ');
     out += '-';
     if (item.is_mapping() && !item.entries().empty()) {
       // The first key shares the dash's line.
