@@ -1,6 +1,7 @@
 #include <isukit/io/csv_reader.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/node_cache.hpp>
+#include <isukit/util/inputs_kept.hpp>
 
 #include <fmt/format.h>
 
@@ -231,7 +232,12 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
 }
 
 std::string read_file(const std::string &path) {
+  struct stat info {};
   if (path == "-") {
+    if (::fstat(STDIN_FILENO, &info) == 0) {
+      util::record_input("/dev/stdin", info,
+                         stdin_name); // `< p.yaml -o p.yaml` replaces no input either
+    }
     std::ostringstream content;
     content << std::cin.rdbuf();
     return content.str();
@@ -239,6 +245,12 @@ std::string read_file(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     no_input(path, std::strerror(errno));
+  }
+  if (::stat(path.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) { // opens, and reads as nothing
+      no_input(path, "a directory, where a file is wanted");
+    }
+    util::record_input(path, info, path);
   }
   std::ostringstream content;
   content << in.rdbuf(); // not by size: a FIFO or /dev/stdin has none
@@ -279,6 +291,9 @@ void read_csv_file(const std::string &path, DocumentConsumer &consumer) {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
+  if (struct stat info{}; ::fstat(fd, &info) == 0) {
+    util::record_input(path, info, path);
+  }
   CsvReader reader(fd, intern_file_name(path));
   consumer.on_csv(reader);
 }

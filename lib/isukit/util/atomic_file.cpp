@@ -1,5 +1,6 @@
 #include <isukit/util/atomic_file.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/inputs_kept.hpp>
 
 #include <fmt/format.h>
 
@@ -168,6 +169,7 @@ void write_file_atomically(const fs::path &path, std::string_view content) {
     }
     replace_file(target, nullptr, path, content);
   } else if (S_ISREG(st.st_mode)) {
+    refuse_overwriting_input(path.string(), target.string(), st);
     replace_file(target, &st, path, content);
   } else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
     write_through(target, path, content);
