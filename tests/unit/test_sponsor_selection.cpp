@@ -157,4 +157,28 @@ TEST_SUITE("sponsor::selection") {
     CHECK(sponsor::render_reason("letter_reason", excluded, fr, fixtures::states(), "CHF") ==
           "le programme ne couvre pas les délégués des Émirats arabes unis");
   }
+
+  TEST_CASE("sponsor::check_selection: ids once, amounts not negative, known decisions") {
+    const auto selection = [](const std::string &applications, const std::string &fund) {
+      Collect collect;
+      io::read_yaml("kind: selection\nprogramme: p\ntreaty: ccm\ncurrency: CHF\nfund: " + fund +
+                        "\napplications:\n" + applications,
+                    "s.yaml", collect);
+      return collect.roots.at(0);
+    };
+    const std::string a1 =
+        "  - {id: A1, ticket: 10.00, dsa: 5.00, cost: 30.00, decision: selected}\n";
+    CHECK_NOTHROW(sponsor::check_selection(selection(a1, "100.00")));
+    CHECK_THROWS_WITH(sponsor::check_selection(selection(a1 + a1, "100.00")),
+                      "s.yaml:8:10: application id 'A1' is given twice (also at s.yaml:7:10)");
+    CHECK_THROWS_WITH(sponsor::check_selection(selection(a1, "-1.00")),
+                      "s.yaml:5:7: a sponsorship fund cannot be negative");
+    CHECK_THROWS_WITH(
+        sponsor::check_selection(selection(
+            "  - {id: A2, ticket: 10.00, dsa: -5.00, decision: not_selected}\n", "100.00")),
+        "s.yaml:7:34: a daily subsistence allowance cannot be negative");
+    CHECK_THROWS_WITH(
+        sponsor::check_selection(selection("  - {id: A3, decision: chosen}\n", "100.00")),
+        doctest::Contains("s.yaml:7:24: unknown decision 'chosen'"));
+  }
 }
