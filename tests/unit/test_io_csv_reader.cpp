@@ -200,16 +200,23 @@ std::string rows_of(CsvReader &reader) {
 
 /// What `read` makes of a reader of `text` written to a scratch file, read back in blocks.
 template <typename Read> auto from_file(const std::string &text, Read read) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "isukit-csv-blocks.csv").string();
+  // Named for this process: another checkout's tests may run at the same time.
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("isukit-csv-blocks-" + std::to_string(::getpid()) + ".csv"))
+                               .string();
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
   const int fd = ::open(path.c_str(), O_RDONLY);
   REQUIRE(fd >= 0);
+  struct Cleanup { // also when `read` throws, as the tests of errors expect it to
+    int fd;
+    const std::string &path;
+    ~Cleanup() {
+      ::close(fd);
+      std::filesystem::remove(path);
+    }
+  } cleanup{fd, path};
   CsvReader reader(fd, intern_file_name("f.csv"));
-  auto result = read(reader);
-  ::close(fd);
-  std::filesystem::remove(path);
-  return result;
+  return read(reader);
 }
 
 std::string rows_from_file(const std::string &text) {

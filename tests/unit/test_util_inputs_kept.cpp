@@ -5,12 +5,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <unistd.h>
 
 using namespace isukit;
 namespace fs = std::filesystem;
 
 TEST_CASE("util::refuse_overwriting_input: a file read is no output, by any name") {
-  const fs::path dir = fs::temp_directory_path() / "isukit-inputs-kept-test";
+  // Named for this process: another checkout's tests may run at the same time.
+  const fs::path dir =
+      fs::temp_directory_path() / ("isukit-inputs-kept-test-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "in.yaml") << "kind: x\n";
