@@ -159,14 +159,21 @@ std::vector<io::Table> line_charts(const io::Table &table, std::string_view curr
   return charts;
 }
 
-/// The notes of the lines in kind: what each gives.
-void add_in_kind_notes(io::Table &table, const model::Budget &budget, const Lang &lang) {
+/// The table's notes, as the source document prints them under its table: each line's note in
+/// the order of the lines (a line in kind says what it gives), then the budget's own notes.
+void add_notes(io::Table &table, const model::Budget &budget, const Lang &lang) {
   for (const auto &line : budget.lines) {
     if (line.in_kind()) {
       table.notes.push_back(lang.text("note.budget.in_kind", {{"line", line.label.in(lang)},
                                                               {"what", line.in_kind_text.in(lang)},
                                                               {"note", line.note.in(lang)}}));
+    } else if (!line.note.in(lang).empty()) {
+      table.notes.push_back(lang.text(
+          "note.budget.line", {{"line", line.label.in(lang)}, {"note", line.note.in(lang)}}));
     }
+  }
+  for (const auto &note : budget.notes) {
+    table.notes.push_back(note.in(lang));
   }
 }
 
@@ -200,7 +207,7 @@ io::Output budget_table(const Evaluation &evaluation, Lang lang, std::optional<Y
                                                 {"currency", std::string(budget.currency.code())}});
   io::Table table = io::record_table("lines", title, fields, rows, lang,
                                      [](const TableRow &r) { return !r.line; });
-  add_in_kind_notes(table, budget, lang);
+  add_notes(table, budget, lang);
   std::vector<io::Table> charts = line_charts(table, budget.currency.code(), lang);
   return io::Output{std::move(document), std::move(table), {}, std::move(charts)};
 }

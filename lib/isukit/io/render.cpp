@@ -159,12 +159,11 @@ std::string render_markdown(const std::vector<Table> &tables, util::Lang lang) {
       }
       out += '\n';
     }
-    if (!table.notes.empty()) {
+    // Each note its own paragraph: Markdown joins lines that no blank line separates.
+    for (const auto &note : table.notes) {
       out += '\n';
-      for (const auto &note : table.notes) {
-        out += escape(note);
-        out += '\n';
-      }
+      out += escape(note);
+      out += '\n';
     }
   });
   return out;
