@@ -1,7 +1,10 @@
 // The shipped reference data, checked against the figures its sources give.
+#include <isukit/io/node_cache.hpp>
+
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 
 #include "fixtures.hpp"
 
@@ -45,6 +48,58 @@ TEST_SUITE("model::reference") {
     CHECK(groups[RegionalGroup::none] == 4);
     CHECK(states[id("CIV")].name(fixtures::lang("fr")) == "Côte d'Ivoire");
     CHECK_FALSE(states.find("XXX"));
+  }
+
+  TEST_CASE("model::State: names read when asked equal the names read whole, for every shipped "
+            "state and language") {
+    // Read apart from the table, as the table read them before it read them lazily.
+    const io::Node document = read_single_document(
+        std::filesystem::path(ISUKIT_SOURCE_DATADIR) / "states.yaml", "states");
+    const auto &records = document.at("states").as_sequence();
+    const auto &states = reference().states;
+    REQUIRE(records.size() == states.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      const State &state = states[static_cast<StateId>(i)];
+      CAPTURE(state.code);
+      const util::LocalText names = read_local_text(records[i], "name");
+      const util::LocalText formal = read_local_text(records[i], "formal");
+      CHECK(state.names().all() == names.all());
+      for (const auto &code : reference().languages.codes()) {
+        CAPTURE(code);
+        const util::Lang lang = fixtures::lang(code);
+        CHECK(!names.in(code).empty());
+        CHECK(state.name(lang) == names.in(code));
+        CHECK(state.formal_name(lang) == (formal.has(code) ? formal.in(code) : names.in(code)));
+      }
+    }
+    CHECK(states[id("FRA")].formal_name(fixtures::lang("fr")) == "la République française");
+    CHECK(states[id("FRA")].name("xx").empty());
+  }
+
+  TEST_CASE("model::StateTable: a copy keeps its names when the table it was copied from is gone") {
+    const std::vector<std::string> languages = {"en", "fr"};
+    auto read = [&](const std::string &yaml) {
+      return StateTable::from_document(io::read_yaml_cached("s.yaml", yaml).at(0).root, languages);
+    };
+    const std::string head = "kind: states\nsource: UN\nas_of: 2025-01-01\nstates:\n";
+    const std::string chad = "- {code: TCD, name_en: Chad, name_fr: Tchad, formal_fr: le Tchad, "
+                             "un_member: true, regional_group: AFRICAN, ldc: true}\n";
+    std::optional<StateTable> copy;
+    {
+      const StateTable table = read(head + chad);
+      copy = table;
+    }
+    CHECK(copy->states()[0].name("fr") == "Tchad");
+    CHECK(copy->states()[0].formal_name(fixtures::lang("fr")) == "le Tchad");
+    CHECK(copy->states()[0].formal_name(fixtures::lang("en")) == "Chad");
+    // Still checked at load: a name in every language, every name and formal name text.
+    std::string missing = chad;
+    missing.replace(missing.find(", name_fr: Tchad"), 16, "");
+    CHECK_THROWS_WITH(read(head + missing),
+                      doctest::Contains("'name_fr' is missing (every language of DATA/i18n"));
+    std::string listed = chad;
+    listed.replace(listed.find("le Tchad"), 8, "[le, Tchad]");
+    CHECK_THROWS_WITH(read(head + listed), doctest::Contains("expected text, got a list"));
   }
 
   TEST_CASE("model::State::is_ldc_on") {

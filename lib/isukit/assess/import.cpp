@@ -29,7 +29,7 @@ std::string state_list(const std::vector<model::StateId> &ids, const model::Stat
   std::string list;
   for (auto id : ids) {
     list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", states[id].code,
-                        states[id].names.in("en")); // diagnostics are English
+                        states[id].name("en")); // diagnostics are English
   }
   return list;
 }

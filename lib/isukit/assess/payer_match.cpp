@@ -56,7 +56,8 @@ PayerMatcher::PayerMatcher(const model::StateTable &states,
   for (std::size_t i = 0; i < states.size(); ++i) {
     const auto id = static_cast<model::StateId>(i);
     m_names.push_back({util::fold_text(states[id].code), id, "code"});
-    for (const auto &[code, name] : states[id].names.all()) {
+    const util::LocalText names = states[id].names();
+    for (const auto &[code, name] : names.all()) {
       m_names.push_back({util::fold_text(name), id, "name_" + code});
     }
   }

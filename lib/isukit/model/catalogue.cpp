@@ -200,15 +200,47 @@ const std::shared_ptr<const util::Catalogue> &Languages::read(std::size_t index)
   return slot;
 }
 
+namespace {
+
+/// Whether `key` is `field_CODE` for some CODE.
+bool is_local_key(std::string_view key, std::string_view field) {
+  return key.size() > field.size() + 1 && key.starts_with(field) && key[field.size()] == '_';
+}
+
+} // namespace
+
 util::LocalText read_local_text(const io::Node &record, std::string_view field) {
   util::LocalText text;
   for (const auto &entry : record.as_mapping().entries()) {
-    if (entry.key.size() > field.size() + 1 && entry.key.starts_with(field) &&
-        entry.key[field.size()] == '_') {
+    if (is_local_key(entry.key, field)) {
       text.set(entry.key.substr(field.size() + 1), entry.value.as_text());
     }
   }
   return text;
+}
+
+void check_local_text(const io::Node &record, std::string_view field) {
+  for (const auto &entry : record.as_mapping().entries()) {
+    if (is_local_key(entry.key, field)) {
+      entry.value.as_text();
+    }
+  }
+}
+
+const io::Node *find_local_text(const io::Node &record, std::string_view field,
+                                std::string_view code) {
+  for (const auto &entry : record.entries()) {
+    const std::string_view key = entry.key;
+    if (is_local_key(key, field) && key.substr(field.size() + 1) == code) {
+      return &entry.value;
+    }
+  }
+  return nullptr;
+}
+
+void fail_missing_language(const io::Node &record, std::string_view field, std::string_view code) {
+  record.fail(
+      fmt::format("'{}_{}' is missing (every language of DATA/i18n needs it)", field, code));
 }
 
 util::LocalText read_local_text(const io::Node &record, std::string_view field,
@@ -234,8 +266,7 @@ void require_languages(const util::LocalText &text, const io::Node &record, std:
   }
   for (const auto &code : codes) {
     if (!text.has(code)) {
-      record.fail(
-          fmt::format("'{}_{}' is missing (every language of DATA/i18n needs it)", field, code));
+      fail_missing_language(record, field, code);
     }
   }
 }

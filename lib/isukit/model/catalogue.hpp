@@ -48,6 +48,15 @@ util::Catalogue read_catalogue(const io::Node &root, std::string code);
 
 /// `field_CODE` for every language the record gives: `name_en`, `name_fr`, ... as `name`.
 util::LocalText read_local_text(const io::Node &record, std::string_view field);
+/// What read_local_text checks, without building the text: every `field_CODE` of the record is
+/// text (else a data error at its value).
+void check_local_text(const io::Node &record, std::string_view field);
+/// The value of `field_CODE` (`name_fr`) in `record`, or null.
+const io::Node *find_local_text(const io::Node &record, std::string_view field,
+                                std::string_view code);
+/// The data error for a record without `field_CODE`, which every language of DATA/i18n needs.
+[[noreturn]] void fail_missing_language(const io::Node &record, std::string_view field,
+                                        std::string_view code);
 /// The same for a treaty's texts: given in every language of `required` (codes), or at least in
 /// English (`field_en`), which then stands for the languages the file does not give: a user's
 /// own fund or treaty file need not be written in six languages (the man pages say so). The

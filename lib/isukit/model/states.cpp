@@ -22,6 +22,19 @@ constexpr GroupName group_names[] = {
     {RegionalGroup::none, "NONE"},
 };
 
+/// The names of a state's record are read when asked (State::name); at load they are only
+/// checked, in the order reading them did: every name text, one in each of `languages`, every
+/// formal name text.
+void check_names(const io::Node &record, const std::vector<std::string> &languages) {
+  check_local_text(record, "name");
+  for (const auto &language : languages) {
+    if (!find_local_text(record, "name", language)) {
+      fail_missing_language(record, "name", language);
+    }
+  }
+  check_local_text(record, "formal");
+}
+
 } // namespace
 
 std::string_view regional_group_code(RegionalGroup group) {
@@ -44,6 +57,21 @@ std::optional<RegionalGroup> parse_regional_group(std::string_view code) {
 
 std::string regional_group_name(RegionalGroup group, const util::Lang &lang) {
   return lang.text(fmt::format("region.{}", regional_group_code(group)));
+}
+
+const std::string &State::name(std::string_view language) const {
+  static const std::string none;
+  const io::Node *text = record ? find_local_text(*record, "name", language) : nullptr;
+  return text ? text->text() : none;
+}
+
+const std::string &State::formal_name(const util::Lang &lang) const {
+  const io::Node *formal = record ? find_local_text(*record, "formal", lang.code()) : nullptr;
+  return formal ? formal->text() : name(lang);
+}
+
+util::LocalText State::names() const {
+  return record ? read_local_text(*record, "name") : util::LocalText();
 }
 
 bool State::is_ldc_on(const util::Date &date) const {
@@ -90,11 +118,13 @@ StateId StateTable::require(const io::Node &node) const {
   return *id;
 }
 
-StateTable StateTable::from_document(const io::Node &root,
-                                     const std::vector<std::string> &languages) {
+StateTable StateTable::from_document(io::Node root, const std::vector<std::string> &languages) {
   StateTable table;
   table.m_source = io::Source::of(root, "source.states");
-  for (const auto &record : root.at("states").as_sequence()) {
+  table.m_document = std::make_shared<const io::Node>(std::move(root));
+  const auto &records = table.m_document->at("states").as_sequence();
+  table.m_states.reserve(records.size());
+  for (const auto &record : records) {
     State state;
     const io::Node &code = record.at("code");
     state.code = code.as_text();
@@ -105,9 +135,8 @@ StateTable StateTable::from_document(const io::Node &root,
     if (table.m_index[static_cast<std::size_t>(s)] >= 0) {
       code.fail(fmt::format("state '{}' is listed twice", state.code));
     }
-    state.names = read_local_text(record, "name");
-    require_languages(state.names, record, "name", languages);
-    state.formal_names = read_local_text(record, "formal");
+    check_names(record, languages);
+    state.record = &record;
     state.un_member = record.at("un_member").as_bool();
     const io::Node &group = record.at("regional_group");
     const auto parsed = parse_regional_group(group.as_text());

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,21 +34,27 @@ std::optional<RegionalGroup> parse_regional_group(std::string_view code);
 std::string regional_group_name(RegionalGroup group, const util::Lang &lang);
 
 struct State {
-  std::string code;      // ISO 3166-1 alpha-3
-  util::LocalText names; // name_en, name_fr, ...: one per language of DATA/i18n
-  /// formal_en, formal_fr, ...: the UNTERM formal name with its article ("la République
-  /// française"), for a letter's grammar; a language may lack it (Türkiye's are a known gap).
-  util::LocalText formal_names;
+  std::string code; // ISO 3166-1 alpha-3
   bool un_member = false;
   RegionalGroup group = RegionalGroup::none;
   bool ldc = false; // on the list as of the data's date
   std::optional<util::PartialDate> ldc_graduation;
+  /// Its record in the states document its StateTable keeps: the names (name_en, name_fr...)
+  /// and formal names (formal_en...) are read from it when asked, since building every name in
+  /// six languages cost a call more than a third of reading the states, and a call writes one.
+  const io::Node *record = nullptr;
 
-  const std::string &name(const util::Lang &lang) const { return names.in(lang); }
-  /// The formal name in `lang`, or the short name where the data has none.
-  const std::string &formal_name(const util::Lang &lang) const {
-    return formal_names.has(lang.code()) ? formal_names.in(lang) : names.in(lang);
-  }
+  /// The name in `lang` (`name_CODE`; the table checked at load that every language of
+  /// DATA/i18n has one); empty for a language the data does not give.
+  const std::string &name(const util::Lang &lang) const { return name(lang.code()); }
+  const std::string &name(std::string_view language) const;
+  /// The formal name in `lang` (formal_en, formal_fr...: the UNTERM formal name with its
+  /// article, "la République française", for a letter's grammar), or the short name where the
+  /// data has none (a language may lack it: Türkiye's are a known gap).
+  const std::string &formal_name(const util::Lang &lang) const;
+  /// The names in every language the data gives, built on each call: for the few callers
+  /// that need them all (a document that carries every name, matching a payer by name).
+  util::LocalText names() const;
   /// On the LDC list on `date`: before its graduation (a graduation known only to the month or
   /// year counts from the day after that month or year), else as the data says.
   bool is_ldc_on(const util::Date &date) const;
@@ -56,8 +63,9 @@ struct State {
 class StateTable {
 public:
   /// Reads a `states` document, checking codes are ISO-shaped and unique and that every state
-  /// has a name in each of `languages` (codes).
-  static StateTable from_document(const io::Node &root, const std::vector<std::string> &languages);
+  /// has a name in each of `languages` (codes). The table keeps the document: its states' names
+  /// are read from it (State::record), and copies of the table share it.
+  static StateTable from_document(io::Node root, const std::vector<std::string> &languages);
 
   const std::vector<State> &states() const { return m_states; }
   const State &operator[](StateId id) const { return m_states[id]; }
@@ -73,6 +81,7 @@ public:
 private:
   static int slot(std::string_view code);
 
+  std::shared_ptr<const io::Node> m_document; // what State::record points into
   std::vector<State> m_states;
   io::Source m_source;
   static constexpr std::size_t code_slots = std::size_t{26} * 26 * 26; // every three-letter code

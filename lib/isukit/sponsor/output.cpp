@@ -105,7 +105,7 @@ io::Fields<Candidate> application_fields(const Selection &s, const model::StateT
        .document =
            [&states](Node &record, const C &c) {
              if (c.application->state) {
-               add_local_text(record, "state_name", states[*c.application->state].names);
+               add_local_text(record, "state_name", states[*c.application->state].names());
              }
            }},
       {.key = "regional_group",
