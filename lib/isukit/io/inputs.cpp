@@ -132,6 +132,15 @@ bool holds_nothing(std::string_view line) {
                     fmt::format("cannot read: {}", why));
 }
 
+/// Why an input that does not exist is missing: a link that leads nowhere says where it leads.
+std::string missing(const std::string &path) {
+  std::error_code ec;
+  if (fs::is_symlink(path, ec)) {
+    return fmt::format("a link to '{}', which does not exist", fs::read_symlink(path, ec).string());
+  }
+  return "no such file or directory";
+}
+
 /// The files already taken, by device and inode: a file reached twice (named twice, through a
 /// directory and by name, through a link) is read once.
 class SeenFiles {
@@ -225,7 +234,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
     } else if (fs::exists(arg, ec)) {
       take(arg);
     } else {
-      no_input(arg, "no such file or directory");
+      no_input(arg, ec ? ec.message() : missing(arg));
     }
   }
   return files;

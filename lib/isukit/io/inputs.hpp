@@ -13,7 +13,7 @@ namespace isukit::io {
 /// `*.yml` and `*.csv` below it (extensions in any case), in sorted order, leaving out hidden
 /// files and directories and editors' leftovers (`*~`, `#*#`), each named on stderr with why;
 /// `-` (or no argument) for standard input. A file reached twice (same device and inode) is
-/// taken once. A missing input is an error with exit 66.
+/// taken once. A missing input is an error with exit 66 (a link that leads nowhere says where).
 std::vector<std::string> expand_inputs(const std::vector<std::string> &args);
 
 /// What the inputs held, so that a subcommand lacking what it needs can say what it read.
