@@ -35,6 +35,11 @@ bool has_extension(const fs::path &path, std::string_view ext) {
   return lower(path.extension().string()) == ext;
 }
 
+[[noreturn]] void no_input(const std::string &path, const std::string &why) {
+  throw util::Error(util::ExitCode::no_input, util::Position{path, 0, 0},
+                    fmt::format("cannot read: {}", why));
+}
+
 /// Why a file found inside a directory is not read, or empty when it is: hidden files and
 /// editors' leftovers (`.payments.yaml`, `.#payments.yaml`, `payments.yaml~`, `#payments.yaml#`)
 /// are copies of a file that is read already, and only YAML and CSV hold documents.
@@ -64,10 +69,12 @@ std::vector<std::string> directory_files(const std::string &dir) {
   std::vector<std::string> found;
   std::vector<std::pair<std::string, std::string>> left_out; // path, why: named in sorted order
   std::error_code ec;
+  std::string reading = dir; // the directory the next step reads: named if it cannot be read
   for (auto it = fs::recursive_directory_iterator(dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const bool is_dir = it->is_directory(ec);
     const bool hidden = it->path().filename().string().front() == '.';
+    reading = it->path().parent_path().string();
     if (is_dir && (hidden || it->is_symlink(ec))) {
       it.disable_recursion_pending();
       left_out.emplace_back(it->path().string(),
@@ -76,6 +83,7 @@ std::vector<std::string> directory_files(const std::string &dir) {
       continue;
     }
     if (is_dir) {
+      reading = it->path().string(); // entered next
       continue;
     }
     if (const auto why = skip_reason(*it); !why.empty()) {
@@ -85,8 +93,7 @@ std::vector<std::string> directory_files(const std::string &dir) {
     found.push_back(it->path().string());
   }
   if (ec) {
-    throw util::Error(util::ExitCode::no_input, util::Position{dir, 0, 0},
-                      fmt::format("cannot read: {}", ec.message()));
+    no_input(reading, ec.message());
   }
   std::sort(found.begin(), found.end());
   std::sort(left_out.begin(), left_out.end());
@@ -125,11 +132,6 @@ bool holds_nothing(std::string_view line) {
   }
   const auto first = line.find_first_not_of(" \t");
   return first == std::string_view::npos || line[first] == '#';
-}
-
-[[noreturn]] void no_input(const std::string &path, const std::string &why) {
-  throw util::Error(util::ExitCode::no_input, util::Position{path, 0, 0},
-                    fmt::format("cannot read: {}", why));
 }
 
 /// Why an input that does not exist is missing: a link that leads nowhere says where it leads.
