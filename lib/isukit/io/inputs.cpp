@@ -214,6 +214,19 @@ private:
 
 } // namespace
 
+namespace {
+
+/// Records a file about to be read as an input (`info` from its stat); a directory, which
+/// opens and reads as nothing, is refused (exit 66).
+void take_input(const std::string &path, const struct stat &info, const std::string &name) {
+  if (S_ISDIR(info.st_mode)) {
+    no_input(name, "a directory, where a file is wanted");
+  }
+  util::record_input(path, info, name);
+}
+
+} // namespace
+
 std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
   if (args.empty()) {
     return {"-"};
@@ -245,10 +258,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
 std::string read_file(const std::string &path) {
   struct stat info {};
   if (path == "-") {
-    if (::fstat(STDIN_FILENO, &info) == 0) {
-      util::record_input("/dev/stdin", info,
-                         stdin_name); // `< p.yaml -o p.yaml` replaces no input either
+    if (::fstat(STDIN_FILENO, &info) != 0) {
+      no_input(stdin_name, "standard input is not open");
     }
+    take_input("/dev/stdin", info, stdin_name); // `< p.yaml -o p.yaml` replaces no input either
     std::ostringstream content;
     content << std::cin.rdbuf();
     return content.str();
@@ -258,10 +271,7 @@ std::string read_file(const std::string &path) {
     no_input(path, std::strerror(errno));
   }
   if (::stat(path.c_str(), &info) == 0) {
-    if (S_ISDIR(info.st_mode)) { // opens, and reads as nothing
-      no_input(path, "a directory, where a file is wanted");
-    }
-    util::record_input(path, info, path);
+    take_input(path, info, path);
   }
   std::ostringstream content;
   content << in.rdbuf(); // not by size: a FIFO or /dev/stdin has none
