@@ -19,6 +19,42 @@ std::vector<Table> sample() {
 } // namespace
 
 TEST_SUITE("io::render") {
+  TEST_CASE("io::Output::later_tables: built only for a format that writes tables, once") {
+    int built = 0;
+    auto deferred = [&] {
+      Node document = Node::mapping();
+      document.add("kind", Node::string("sample"));
+      Output output(std::move(document), std::vector<Table>{});
+      output.later_tables = [&built](Output &out) {
+        ++built;
+        out.tables = sample();
+      };
+      return output;
+    };
+    Output yaml = deferred();
+    yaml.build_tables_for(Format::yaml);
+    yaml.build_tables_for(Format::json);
+    CHECK(render(yaml, Format::yaml, fixtures::lang("en")) == "---\nkind: sample\n");
+    CHECK(built == 0);
+    CHECK(yaml.tables.empty());
+    // render builds them on a copy when the caller did not (cli::emit does, in place).
+    const std::string text = render(yaml, Format::table, fixtures::lang("en"));
+    CHECK(text == render_text_table(sample(), fixtures::lang("en")));
+    CHECK(built == 1);
+    Output table = deferred();
+    table.build_tables_for(Format::csv);
+    table.build_tables_for(Format::csv);
+    CHECK(built == 2);
+    CHECK(table.tables.size() == 1);
+    CHECK_FALSE(table.later_tables);
+    // Appending builds both sides' tables first, so that names are made unique over all.
+    Output both = deferred();
+    both.append(deferred());
+    CHECK(built == 4);
+    REQUIRE(both.tables.size() == 2);
+    CHECK(both.tables[1].name == both.tables[0].name + "-2");
+  }
+
   TEST_CASE("io::render_text_table aligns and groups") {
     CHECK(render_text_table(sample(), fixtures::lang("en")) == "Budget\n\n"
                                                                "Line                 2021\n"

@@ -461,12 +461,13 @@ io::Table aging_chart(const ContributionsStatus &s, const Lang &lang) {
 
 io::Output status_output(const ContributionsStatus &s, const model::StateTable &states,
                          const Lang &lang) {
-  const auto fields = state_fields(states, s.currency);
-  return io::Output{
-      status_document(s, states, fields),
-      status_tables(s, fields, lang),
-      "states",
-      {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)}};
+  auto fields = state_fields(states, s.currency);
+  io::Output output(status_document(s, states, fields), std::vector<io::Table>{}, "states");
+  output.later_tables = [&s, &states, fields = std::move(fields), lang](io::Output &out) {
+    out.tables = status_tables(s, fields, lang);
+    out.charts = {collection_chart(s, lang), debtors_chart(s, states, lang), aging_chart(s, lang)};
+  };
+  return output;
 }
 
 std::vector<StateArrears> select_arrears(const ContributionsStatus &s,

@@ -379,6 +379,7 @@ void emit(io::Output output, const OutputConfig &config, const std::vector<io::S
   for (const auto &source : sources) {
     io::add_source(output.sources, source);
   }
+  output.build_tables_for(config.format);
   emit(output, config);
 }
 

@@ -45,12 +45,12 @@ void add_value(Node &record, const std::string &key, FieldType type, bool omit_a
   }
 }
 
-std::string cell_text(FieldType type, const std::string &words, const Value &value,
+std::string cell_text(FieldType type, const std::string &words, Value value,
                       const util::Lang &lang) {
   if (!value.text) {
     return "";
   }
-  return type == FieldType::code ? lang.text(words + *value.text) : *value.text;
+  return type == FieldType::code ? lang.text(words + *value.text) : std::move(*value.text);
 }
 
 Node letter_value(FieldType type, const std::string &words, const Value &value,

@@ -82,7 +82,7 @@ template <typename Record> bool in_table(const Field<Record> &f) {
 /// (money, rate, count, year) bare, flags as booleans, the rest as text; nothing as null or no key.
 void add_value(Node &record, const std::string &key, FieldType type, bool omit_absent, Value value);
 /// The cell of `value`: its text, a code as the catalogue's `words` + code; nothing is empty.
-std::string cell_text(FieldType type, const std::string &words, const Value &value,
+std::string cell_text(FieldType type, const std::string &words, Value value,
                       const util::Lang &lang);
 /// The table's type of a field's column: text for the types people read as words (code, flag,
 /// year).

@@ -495,6 +495,11 @@ std::string render(const Output &all, Format format, util::Lang lang,
   if (options.standalone && !standalone) {
     throw util::Error(util::ExitCode::usage, "--standalone applies to --format html and latex");
   }
+  if (all.later_tables && !writes_documents(format)) {
+    Output built = all; // a caller that did not build the tables first (cli::emit does)
+    built.build_tables_for(format);
+    return render(built, format, lang, options);
+  }
   const std::optional<Output> selected = select_tables(all, format, options.table);
   const Output &output = selected ? *selected : all;
   switch (format) {

@@ -51,7 +51,7 @@ std::string table_names(const Output &output) {
 }
 
 std::optional<Output> select_tables(const Output &output, Format format, const std::string &name) {
-  const bool documents = format == Format::yaml || format == Format::json;
+  const bool documents = writes_documents(format);
   if ((documents || format == Format::xlsx) && !name.empty()) {
     usage_error("--table applies to table, markdown, csv, tsv, html and latex (xlsx has a sheet "
                 "per table)");

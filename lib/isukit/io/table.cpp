@@ -39,6 +39,18 @@ std::string format_names() {
   return names;
 }
 
+bool writes_documents(Format format) {
+  return format == Format::yaml || format == Format::json;
+}
+
+void Output::build_tables_for(Format format) {
+  if (later_tables && !writes_documents(format)) {
+    const auto build = std::move(later_tables);
+    later_tables = {};
+    build(*this);
+  }
+}
+
 Output::Output(Node document, Table table, std::string main_table, std::vector<Table> charts)
     : main_table(std::move(main_table)), charts(std::move(charts)) {
   documents.push_back(std::move(document));
@@ -52,6 +64,9 @@ Output::Output(Node document, std::vector<Table> tables, std::string main_table,
 }
 
 void Output::append(Output other) {
+  // Tables renamed and merged must exist: any deferred ones are built first.
+  build_tables_for(Format::table);
+  other.build_tables_for(Format::table);
   for (auto &document : other.documents) {
     documents.push_back(std::move(document));
   }

@@ -5,6 +5,7 @@
 #include <isukit/io/source.hpp>
 #include <isukit/util/lang.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@ namespace isukit::io {
 enum class Format { yaml, json, table, markdown, csv, tsv, html, latex, xlsx };
 
 std::optional<Format> parse_format(std::string_view name);
+/// Whether a format writes the documents (yaml, json) rather than the tables (the others).
+bool writes_documents(Format format);
 /// "yaml, json, table, markdown, csv, tsv, html, latex, xlsx", for help texts and errors.
 std::string format_names();
 
@@ -61,6 +64,15 @@ struct Output {
   std::vector<Table> charts = {};
   /// The reference data and budgets the figures come from, for the workbook's About sheet.
   std::vector<Source> sources = {};
+  /// Fills `tables` and `charts`, for an output whose tables cost about as much to build as its
+  /// document (report-status status, assess status): set in their place, it runs only when a
+  /// format writes tables (build_tables_for), so that a shell loop reading YAML never pays for
+  /// them. It reads the records and reference data the output was computed from: build the
+  /// tables (cli::emit does) while those live.
+  std::function<void(Output &)> later_tables = {};
+
+  /// Runs later_tables, once, when `format` writes tables.
+  void build_tables_for(Format format);
 
   /// Adds another output's documents, tables, charts and sources after these (one per input budget,
   /// say). A table whose name is taken is renamed NAME-2, NAME-3... so that every name stays

@@ -4,28 +4,65 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <optional>
 
 namespace isukit::io {
 
 namespace {
 
-/// True where a plain YAML scalar would not read back as this same string.
-bool needs_quotes(std::string_view text) {
-  if (text.empty()) {
-    return true;
+/// What a character can mean at the start of a plain scalar or within one: every scalar and
+/// key written is checked, so a table says it in one look-up a character.
+enum CharClass : unsigned char {
+  plain_char = 0,
+  first_special = 1, // an indicator or space: quoted when it begins the text
+  inner_special = 2, // ':' before a space, '#' after one, a control character
+  word_start = 4,    // may begin true, false, yes, no, on, off, null, ~, y, n
+};
+
+constexpr std::array<unsigned char, 256> char_classes() {
+  std::array<unsigned char, 256> classes{};
+  for (const char c : std::string_view("-?:,[]{}#&*!|>'\"%@` ")) {
+    classes[static_cast<unsigned char>(c)] |= first_special;
   }
+  for (int c = 0; c < 0x20; ++c) {
+    classes[static_cast<std::size_t>(c)] |= inner_special;
+  }
+  classes[0x7f] |= inner_special;
+  classes[':'] |= inner_special;
+  classes['#'] |= inner_special;
+  for (const char c : std::string_view("tfynoTFYNO~")) {
+    classes[static_cast<unsigned char>(c)] |= word_start;
+  }
+  return classes;
+}
+
+constexpr std::array<unsigned char, 256> char_class = char_classes();
+
+unsigned char class_of(char c) {
+  return char_class[static_cast<unsigned char>(c)];
+}
+
+/// One of the words YAML 1.1 or 1.2 reads as a boolean or null, in any case.
+bool is_special_word(std::string_view text) {
   static constexpr std::string_view special_words[] = {"true", "false", "yes", "no", "on",
                                                        "off",  "null",  "~",   "y",  "n"};
   // Only a short text can be one of them: lowered on the stack, no copy of every scalar written.
-  if (text.size() <= 5) {
-    char lowered[5];
-    std::transform(text.begin(), text.end(), lowered,
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-    if (std::find(std::begin(special_words), std::end(special_words),
-                  std::string_view(lowered, text.size())) != std::end(special_words)) {
-      return true;
-    }
+  if (text.size() > 5 || !(class_of(text.front()) & word_start)) {
+    return false;
+  }
+  char lowered[5];
+  std::transform(text.begin(), text.end(), lowered,
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+  return std::find(std::begin(special_words), std::end(special_words),
+                   std::string_view(lowered, text.size())) != std::end(special_words);
+}
+
+/// True where a plain YAML scalar would not read back as this same string.
+bool needs_quotes(std::string_view text) {
+  if (text.empty() || is_special_word(text)) {
+    return true;
   }
   const char first = text.front();
   // Anything that starts like a number or date could be read as one (1e6, 0x1F, 2025-08-31).
@@ -33,16 +70,16 @@ bool needs_quotes(std::string_view text) {
       (first == '-' && text.size() > 1 && ((text[1] >= '0' && text[1] <= '9') || text[1] == '.'))) {
     return true;
   }
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@` ").find(first) != std::string_view::npos) {
+  if ((class_of(first) & first_special) || text.back() == ' ' || text.back() == ':') {
     return true;
   }
-  if (text.back() == ' ' || text.back() == ':') {
-    return true;
-  }
-  // One pass for ": ", " #" and control characters (every scalar written comes here).
+  // ": ", " #" and control characters anywhere.
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f || (c == ':' && i + 1 < text.size() && text[i + 1] == ' ') ||
+    if (!(class_of(text[i]) & inner_special)) {
+      continue;
+    }
+    const char c = text[i];
+    if ((c != ':' && c != '#') || (c == ':' && i + 1 < text.size() && text[i + 1] == ' ') ||
         (c == '#' && i > 0 && text[i - 1] == ' ')) {
       return true;
     }
@@ -50,35 +87,46 @@ bool needs_quotes(std::string_view text) {
   return false;
 }
 
+/// The escape of a character inside double quotes (YAML and JSON share them), or none.
+std::optional<std::string> escape(unsigned char c) {
+  switch (c) {
+  case '"':
+    return "\\\"";
+  case '\\':
+    return "\\\\";
+  case '\n':
+    return "\\n";
+  case '\t':
+    return "\\t";
+  case '\r':
+    return "\\r";
+  default:
+    return c < 0x20 ? std::optional<std::string>(fmt::format("\\u{:04x}", c)) : std::nullopt;
+  }
+}
+
+/// Appends `text` double-quoted, with the escapes YAML and JSON share; the runs between escapes
+/// are appended whole.
+void append_double_quoted(std::string_view text, std::string &out) {
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      continue;
+    }
+    out.append(text.substr(run, i - run));
+    out += *escape(c);
+    run = i + 1;
+  }
+  out.append(text.substr(run));
+  out += '"';
+}
+
 /// A double-quoted string with the escapes YAML and JSON share.
 std::string double_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (const unsigned char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    default:
-      if (c < 0x20) {
-        out += fmt::format("\\u{:04x}", c);
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  out += '"';
+  std::string out;
+  append_double_quoted(text, out);
   return out;
 }
 
@@ -94,7 +142,7 @@ void write_yaml_scalar(const Node &node, std::string &out) {
   if (plain) {
     out += node.text();
   } else {
-    out += double_quoted(node.text());
+    append_double_quoted(node.text(), out);
   }
 }
 
@@ -132,7 +180,8 @@ constexpr std::size_t max_implicit_key = 1024;
 /// mapping's indent, for a key that must be written explicit.
 void write_yaml_key(const std::string &key, std::size_t pad, std::string &out) {
   // Year keys ({2021: ...}) stay bare; readers take keys as text either way.
-  const bool digits = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
+  const bool digits = !key.empty() && std::all_of(key.begin(), key.end(),
+                                                  [](char c) { return c >= '0' && c <= '9'; });
   const bool plain = digits || !needs_quotes(key);
   if (plain && key.size() <= max_implicit_key) { // nearly every key: written without a copy
     out += key;
@@ -185,7 +234,7 @@ void write_json(const Node &node, int indent, std::string &out) {
     if (node.style() == Node::Style::number || node.style() == Node::Style::boolean) {
       out += node.text();
     } else {
-      out += double_quoted(node.text());
+      append_double_quoted(node.text(), out);
     }
   } else if (is_empty_container(node)) {
     out += empty_container(node);

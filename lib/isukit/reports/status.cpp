@@ -299,20 +299,22 @@ io::Output status_output(const std::vector<Tracked> &tracked, const model::Treat
                          const model::StateTable &states, const util::Date &as_of, Lang lang) {
   const std::vector<GroupCount> groups = count_by_obligation(tracked);
   const auto due = with_standing(tracked, [](Standing s) { return s != Standing::not_yet_due; });
-  const auto fields = detail_fields(states);
+  auto fields = detail_fields(states);
   Node document = treaty_header("reports-status", treaty, as_of);
   document.add("summary", io::record_list(summary_fields, groups));
   document.add("reports", io::record_list(fields, due));
-  std::vector<io::Table> tables;
-  tables.push_back(io::record_table("summary",
-                                    treaty_title("title.reports_status", treaty, as_of, lang),
-                                    summary_fields, groups, lang));
-  tables.push_back(
-      io::record_table("reports", lang.text("title.reports_by_state"), fields, due, lang));
-  std::vector<io::Table> charts;
-  charts.push_back(
-      io::record_table("reports", lang.text("chart.reports"), chart_fields, groups, lang));
-  return io::Output(std::move(document), std::move(tables), "reports", std::move(charts));
+  io::Output output(std::move(document), std::vector<io::Table>{}, "reports");
+  output.later_tables = [groups, due, fields = std::move(fields), &treaty, as_of,
+                         lang](io::Output &out) {
+    out.tables.push_back(io::record_table("summary",
+                                          treaty_title("title.reports_status", treaty, as_of, lang),
+                                          summary_fields, groups, lang));
+    out.tables.push_back(
+        io::record_table("reports", lang.text("title.reports_by_state"), fields, due, lang));
+    out.charts.push_back(
+        io::record_table("reports", lang.text("chart.reports"), chart_fields, groups, lang));
+  };
+  return output;
 }
 
 OverdueResult overdue_output(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
