@@ -124,6 +124,28 @@ TEST_SUITE("io::render") {
     CHECK_THROWS_AS(render(output, Format::csv, fixtures::lang("en"), {"states"}), util::Error);
     CHECK_THROWS_AS(render(output, Format::yaml, fixtures::lang("en"), {"lines"}), util::Error);
   }
+  TEST_CASE("io::check_render_options: what the format cannot do is a usage error (64)") {
+    const util::Lang en = fixtures::lang("en");
+    auto code = [&](Format format, RenderOptions options, const util::Lang &lang) {
+      try {
+        check_render_options(format, options, lang);
+        return 0;
+      } catch (const util::Error &e) {
+        return static_cast<int>(e.code());
+      }
+    };
+    CHECK(code(Format::html, {"", true}, en) == 0);
+    CHECK(code(Format::latex, {"totals", true}, en) == 0);
+    CHECK(code(Format::csv, {"totals", false}, en) == 0); // the name waits for the output
+    CHECK(code(Format::yaml, {"", true}, en) == 64);
+    CHECK(code(Format::markdown, {"", true}, en) == 64);
+    CHECK(code(Format::json, {"lines", false}, en) == 64);
+    CHECK(code(Format::xlsx, {"lines", false}, en) == 64);
+    CHECK(code(Format::latex, {}, fixtures::lang("ru")) == 64);
+    CHECK(code(Format::html, {}, fixtures::lang("ru")) == 0);
+    // render checks the same before it writes a byte.
+    CHECK_THROWS_AS(render(Output{}, Format::json, en, {"lines", false}), util::Error);
+  }
   TEST_CASE("io::render_html escapes") {
     const std::string html = render_html(sample(), fixtures::lang("en"));
     CHECK(html.find("<td>Salaries &amp; wages</td><td class=\"num\">341,405</td>") !=

@@ -11,6 +11,60 @@ namespace isukit::assess {
 using util::Money;
 using util::Rational;
 
+namespace {
+
+/// The shares floored to whole rounding units, and what the floors leave.
+struct FlooredShares {
+  std::vector<Money> amounts;
+  std::vector<util::Integer> remainders; // all over the same divisor: they compare as integers
+  std::int64_t units_left = 0;           // of the total, not handed out by the floors
+};
+
+FlooredShares floor_shares(const Money &total, const std::vector<Rational> &weights,
+                           const util::Integer &units, std::int64_t unit) {
+  // Share i is units * weight_i / sum of weights = units * n_i / (sum of n), n_i the weights
+  // over a common denominator: floor and remainder are one integer division, and remainders
+  // over the same divisor compare as integers.
+  const util::CommonDenominator common = util::over_common_denominator(weights);
+  const util::Integer divisor =
+      std::accumulate(common.numerators.begin(), common.numerators.end(), util::Integer(0));
+  FlooredShares shares;
+  shares.remainders.resize(weights.size());
+  std::int64_t handed_out = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    util::Integer floored = 0;
+    if (divisor != 0) {
+      boost::multiprecision::divide_qr(units * common.numerators[i], divisor, floored,
+                                       shares.remainders[i]);
+    }
+    shares.amounts.emplace_back(floored.convert_to<std::int64_t>() * unit, total.currency());
+    handed_out += floored.convert_to<std::int64_t>();
+  }
+  shares.units_left = units.convert_to<std::int64_t>() - handed_out;
+  return shares;
+}
+
+/// Hands the units left, one each, to the shares of the largest remainders; equal remainders
+/// go by `tie_rank`.
+void hand_out_units_left(FlooredShares &shares, const std::vector<std::size_t> &tie_rank,
+                         const Money &one_unit) {
+  std::vector<std::size_t> order(shares.amounts.size());
+  std::iota(order.begin(), order.end(), 0);
+  const auto &remainders = shares.remainders;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (remainders[a] != remainders[b]) {
+      return remainders[a] > remainders[b];
+    }
+    return tie_rank[a] < tie_rank[b];
+  });
+  // The remainders are each below one unit, so fewer units are left than shares.
+  for (std::int64_t i = 0; i < shares.units_left; ++i) {
+    shares.amounts[order[static_cast<std::size_t>(i)]] += one_unit;
+  }
+}
+
+} // namespace
+
 std::vector<Money> largest_remainder(const Money &total, const std::vector<Rational> &weights,
                                      const std::vector<std::size_t> &tie_rank, std::int64_t unit) {
   if (total.minor_units() % unit != 0) {
@@ -21,38 +75,9 @@ std::vector<Money> largest_remainder(const Money &total, const std::vector<Ratio
                     total.plain(), unit));
   }
   const util::Integer units = total.minor_units() / unit;
-  // Share i is units * weight_i / sum of weights = units * n_i / (sum of n), n_i the weights
-  // over a common denominator: floor and remainder are one integer division, and remainders
-  // over the same divisor compare as integers.
-  const util::CommonDenominator common = util::over_common_denominator(weights);
-  const util::Integer divisor =
-      std::accumulate(common.numerators.begin(), common.numerators.end(), util::Integer(0));
-  std::vector<Money> amounts;
-  std::vector<util::Integer> remainders(weights.size());
-  std::int64_t handed_out = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    util::Integer floored = 0;
-    if (divisor != 0) {
-      boost::multiprecision::divide_qr(units * common.numerators[i], divisor, floored,
-                                       remainders[i]);
-    }
-    amounts.emplace_back(floored.convert_to<std::int64_t>() * unit, total.currency());
-    handed_out += floored.convert_to<std::int64_t>();
-  }
-  std::vector<std::size_t> order(weights.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (remainders[a] != remainders[b]) {
-      return remainders[a] > remainders[b];
-    }
-    return tie_rank[a] < tie_rank[b];
-  });
-  // The remainders are each below one unit, so fewer units are left than shares.
-  for (std::int64_t left = units.convert_to<std::int64_t>() - handed_out, i = 0; left > 0;
-       --left, ++i) {
-    amounts[order[static_cast<std::size_t>(i)]] += Money(unit, total.currency());
-  }
-  return amounts;
+  FlooredShares shares = floor_shares(total, weights, units, unit);
+  hand_out_units_left(shares, tie_rank, Money(unit, total.currency()));
+  return std::move(shares.amounts);
 }
 
 std::vector<Money> each_half_up(const std::vector<Rational> &exact, util::Currency currency,
@@ -285,7 +310,7 @@ io::Node assessments_header(const Apportionment &a) {
 } // namespace
 
 io::Output assessments_output(const Apportionment &a, const model::StateTable &states,
-                              util::Lang lang) {
+                              const util::Lang &lang) {
   const int places = a.rounding.places(a.total.currency());
   std::vector<AssessedParty> parties;
   for (std::size_t i = 0; i < a.assessments.size(); ++i) {

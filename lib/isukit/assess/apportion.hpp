@@ -55,6 +55,6 @@ Apportionment apportion(const TreatyScale &scale, const model::StateTable &state
 /// The `assessments` document (what assess status reads) and its table, amounts at the rounding
 /// unit's precision; under each_half_up both give the difference from the total.
 io::Output assessments_output(const Apportionment &apportionment, const model::StateTable &states,
-                              util::Lang lang);
+                              const util::Lang &lang);
 
 } // namespace isukit::assess

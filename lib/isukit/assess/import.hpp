@@ -63,7 +63,7 @@ ImportResult import_payments(const std::vector<ExportFile> &exports,
 /// The `payments` document (YAML, JSON) and its table (the other formats): date, state,
 /// amount, currency, year, reference, source, payer and how it matched.
 io::Output payments_output(const ImportResult &result, const model::StateTable &states,
-                           util::Lang lang);
+                           const util::Lang &lang);
 
 /// The `unmatched-payments` document of the payers set aside, with their closest states.
 io::Node unmatched_document(const ImportResult &result, const model::StateTable &states);

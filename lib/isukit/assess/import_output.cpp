@@ -66,7 +66,7 @@ io::Fields<ImportedPayment> payment_fields(const model::StateTable &states) {
 } // namespace
 
 io::Output payments_output(const ImportResult &result, const model::StateTable &states,
-                           util::Lang lang) {
+                           const util::Lang &lang) {
   const auto fields = payment_fields(states);
   Node document = Node::mapping();
   document.add("kind", Node::string("payments"));

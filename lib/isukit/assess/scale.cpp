@@ -68,51 +68,67 @@ const std::string &ScaleEntry::name(const model::StateTable &states, const util:
   return organization ? organization->name(lang) : states[state].name(lang);
 }
 
+namespace {
+
+/// Spreads what the fixed entries leave over the free ones, in proportion to their UN rates.
+/// False when no free entry is left to take it: the scale is done. Errors: data (65) when the
+/// fixed entries leave less than nothing, or something that no free entry can take.
+bool spread_remainder(std::vector<ScaleEntry> &entries, const std::vector<bool> &fixed) {
+  Rational fixed_total = 0;
+  Rational free_rates = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (fixed[i]) {
+      fixed_total += entries[i].share;
+    } else {
+      free_rates += entries[i].un_rate;
+    }
+  }
+  const Rational remaining = Rational(1) - fixed_total;
+  if (free_rates == 0 || remaining < 0) {
+    if (remaining != 0) {
+      throw util::Error(util::ExitCode::data,
+                        "the treaty's ceiling and floor cannot all be met by its paying states");
+    }
+    return false;
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!fixed[i]) {
+      entries[i].share = remaining * entries[i].un_rate / free_rates;
+    }
+  }
+  return true;
+}
+
+/// Fixes each free entry whose share breaks a rule at the share the rule allows; true when one
+/// was.
+bool fix_broken_rules(std::vector<ScaleEntry> &entries, std::vector<bool> &fixed,
+                      const ScaleRules &rules, const std::vector<bool> &is_ldc) {
+  bool changed = false;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (fixed[i]) {
+      continue;
+    }
+    if (const auto broken = broken_rule(entries[i], is_ldc[i], rules)) {
+      entries[i].rule = broken->first;
+      entries[i].share = broken->second;
+      fixed[i] = true;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+} // namespace
+
 void apply_rules(std::vector<ScaleEntry> &entries, const ScaleRules &rules,
                  const std::vector<bool> &is_ldc) {
   std::vector<bool> fixed(entries.size(), false);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     fixed[i] = entries[i].rule != RuleApplied::none;
   }
-  while (true) {
-    // Spread what the fixed entries leave over the free ones, in proportion to their rates.
-    Rational fixed_total = 0;
-    Rational free_rates = 0;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (fixed[i]) {
-        fixed_total += entries[i].share;
-      } else {
-        free_rates += entries[i].un_rate;
-      }
-    }
-    const Rational remaining = Rational(1) - fixed_total;
-    if (free_rates == 0 || remaining < 0) {
-      if (remaining != 0) {
-        throw util::Error(util::ExitCode::data,
-                          "the treaty's ceiling and floor cannot all be met by its paying states");
-      }
-      return;
-    }
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (!fixed[i]) {
-        entries[i].share = remaining * entries[i].un_rate / free_rates;
-      }
-    }
-    bool changed = false;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (fixed[i]) {
-        continue;
-      }
-      if (const auto broken = broken_rule(entries[i], is_ldc[i], rules)) {
-        entries[i].rule = broken->first;
-        entries[i].share = broken->second;
-        fixed[i] = true;
-        changed = true;
-      }
-    }
-    if (!changed) {
-      return;
-    }
+  // A share fixed at a ceiling leaves more to the others, which may then break a rule in turn:
+  // spread and fix again until no free share breaks one.
+  while (spread_remainder(entries, fixed) && fix_broken_rules(entries, fixed, rules, is_ldc)) {
   }
 }
 
@@ -204,6 +220,7 @@ std::string format_percent(const Rational &share) {
 namespace {
 
 /// A party's UN rate and its share of the treaty's scale, both in per cent.
+// NOLINTNEXTLINE(readability-function-size): a declarative list reads best whole.
 io::Fields<ScaleEntry> scale_fields(const model::StateTable &states) {
   using E = ScaleEntry;
   using io::Value;
@@ -256,7 +273,7 @@ io::Fields<ScaleEntry> scale_fields(const model::StateTable &states) {
 } // namespace
 
 io::Output scale_output(const TreatyScale &scale, const model::Reference &reference,
-                        util::Lang lang) {
+                        const util::Lang &lang) {
   using io::Node;
   const auto paying = std::count_if(scale.entries.begin(), scale.entries.end(),
                                     [](const ScaleEntry &e) { return e.share > 0; });

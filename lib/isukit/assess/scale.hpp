@@ -101,6 +101,6 @@ io::Fields<Record> party_fields(const model::StateTable &states,
 
 /// The `scale` document and table.
 io::Output scale_output(const TreatyScale &scale, const model::Reference &reference,
-                        util::Lang lang);
+                        const util::Lang &lang);
 
 } // namespace isukit::assess

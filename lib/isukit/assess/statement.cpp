@@ -296,7 +296,7 @@ void add_closing_rows(std::vector<StatementRow> &rows, const std::string &code,
 
 io::Output statement_output(const std::vector<Statement> &statements,
                             const ContributionsStatus &status, const model::StateTable &states,
-                            Lang lang) {
+                            const Lang &lang) {
   io::Output output;
   std::vector<StatementRow> rows;
   for (const auto &statement : statements) {

@@ -43,6 +43,6 @@ std::vector<Statement> compute_statements(const model::Ledger &ledger,
 /// The `statement` documents (one per state) and the table of every line.
 io::Output statement_output(const std::vector<Statement> &statements,
                             const ContributionsStatus &status, const model::StateTable &states,
-                            util::Lang lang);
+                            const util::Lang &lang);
 
 } // namespace isukit::assess

@@ -23,7 +23,7 @@ struct Deviation {
   int places; // the budget's display precision
 };
 
-void collect(const Evaluation &evaluation, Lang lang, std::vector<Deviation> &out) {
+void collect(const Evaluation &evaluation, const Lang &lang, std::vector<Deviation> &out) {
   const model::Budget &budget = evaluation.budget();
   const int places = display_places(budget);
   for (std::size_t i = 0; i < budget.lines.size(); ++i) {
@@ -87,7 +87,7 @@ const io::Fields<Deviation> deviation_fields = {
 
 } // namespace
 
-CheckResult check_budgets(const std::vector<Evaluation> &evaluations, Lang lang) {
+CheckResult check_budgets(const std::vector<Evaluation> &evaluations, const Lang &lang) {
   std::vector<Deviation> deviations;
   for (const auto &evaluation : evaluations) {
     collect(evaluation, lang, deviations);
@@ -170,7 +170,7 @@ std::pair<int, int> common_years(const model::Budget &est, const model::Budget &
 /// Each line of the estimates (in kind left out) in each common year; a line the actual costs
 /// lack costs nothing there.
 void line_variances(const Evaluation &estimate, const Evaluation &actual, std::pair<int, int> years,
-                    int places, Lang lang, std::vector<Variance> &out) {
+                    int places, const Lang &lang, std::vector<Variance> &out) {
   const model::Budget &est = estimate.budget();
   const model::Budget &act = actual.budget();
   const util::Money zero = util::Money::zero(est.currency);
@@ -192,7 +192,8 @@ void line_variances(const Evaluation &estimate, const Evaluation &actual, std::p
 
 /// The totals of each common year, then of the period when there are several years.
 void total_variances(const Evaluation &estimate, const Evaluation &actual,
-                     std::pair<int, int> years, int places, Lang lang, std::vector<Variance> &out) {
+                     std::pair<int, int> years, int places, const Lang &lang,
+                     std::vector<Variance> &out) {
   util::Money total_e = util::Money::zero(estimate.budget().currency);
   util::Money total_a = total_e;
   for (int year = years.first; year <= years.second; ++year) {
@@ -211,7 +212,7 @@ void total_variances(const Evaluation &estimate, const Evaluation &actual,
 
 } // namespace
 
-io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual, Lang lang) {
+io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual, const Lang &lang) {
   const model::Budget &est = estimate.budget();
   const model::Budget &act = actual.budget();
   const auto years = common_years(est, act);

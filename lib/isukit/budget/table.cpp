@@ -46,6 +46,7 @@ Node amounts_node(const TableRow &row, const YearRange &years, int places) {
 /// whatever --lang says), a column per year of `years` (a pivot: their heads are the years) and
 /// the total, headed by the `period` (2021-2026) when the table has all its years, else by the
 /// catalogue's `label.total`.
+// NOLINTNEXTLINE(readability-function-size): a declarative list reads best whole.
 io::Fields<TableRow> table_fields(const YearRange &years, int places,
                                   const std::optional<std::string> &period) {
   using R = TableRow;
@@ -179,7 +180,8 @@ void add_notes(io::Table &table, const model::Budget &budget, const Lang &lang) 
 
 } // namespace
 
-io::Output budget_table(const Evaluation &evaluation, Lang lang, std::optional<YearRange> range) {
+io::Output budget_table(const Evaluation &evaluation, const Lang &lang,
+                        std::optional<YearRange> range) {
   const model::Budget &budget = evaluation.budget();
   const int places = display_places(budget);
   const YearRange years = range.value_or(YearRange{budget.first_year, budget.last_year});
@@ -234,7 +236,7 @@ const io::Fields<YearTotal> year_total_fields = {
 
 } // namespace
 
-io::Output budget_totals(const Evaluation &evaluation, Lang lang) {
+io::Output budget_totals(const Evaluation &evaluation, const Lang &lang) {
   const model::Budget &budget = evaluation.budget();
   const int places = display_places(budget);
   std::vector<YearTotal> totals;

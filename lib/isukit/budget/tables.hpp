@@ -16,11 +16,11 @@ struct YearRange {
 
 /// The budget as the official table: a row per line, a column per year and the period total,
 /// the total row, in-kind lines as text. `years` restricts the columns.
-io::Output budget_table(const Evaluation &evaluation, util::Lang lang,
+io::Output budget_table(const Evaluation &evaluation, const util::Lang &lang,
                         std::optional<YearRange> years);
 
 /// The totals per year and for the period: a `budget-totals` document that assess reads.
-io::Output budget_totals(const Evaluation &evaluation, util::Lang lang);
+io::Output budget_totals(const Evaluation &evaluation, const util::Lang &lang);
 
 struct CheckResult {
   io::Output output;
@@ -31,10 +31,11 @@ struct CheckResult {
 /// budget's rounding unit: a rule year deviates when its stated figure differs from the
 /// computed amount rounded to the unit; a stated total when it differs from the sum of the
 /// figures the budget uses.
-CheckResult check_budgets(const std::vector<Evaluation> &evaluations, util::Lang lang);
+CheckResult check_budgets(const std::vector<Evaluation> &evaluations, const util::Lang &lang);
 
 /// Estimates against actual costs by line and year, with the variance in money and per cent.
-io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual, util::Lang lang);
+io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual,
+                           const util::Lang &lang);
 
 /// Digits after the decimal point in a budget's tables: none when it rounds to whole units.
 int display_places(const model::Budget &budget);

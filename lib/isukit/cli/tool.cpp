@@ -34,6 +34,33 @@ namespace {
   throw Error(ExitCode::usage, std::move(message));
 }
 
+using Runners = std::vector<std::pair<CLI::App *, Runner>>;
+
+/// Parses the command line and runs the subcommand it names; --help and --version are CLI11's.
+int parse_and_run(CLI::App &app, const Runners &runners, const std::string &tool, int argc,
+                  char **argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion &e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    // CLI11's own codes start at 100; every usage error is 64 here.
+    std::cerr << tool << ": " << e.what() << "\n"
+              << "Run '" << tool << " --help' for usage.\n";
+    return static_cast<int>(ExitCode::usage);
+  }
+  for (const auto &[sub, run] : runners) {
+    if (sub->parsed()) {
+      return run();
+    }
+  }
+  return static_cast<int>(ExitCode::usage);
+}
+
 } // namespace
 
 int run_tool(const std::string &tool, const std::string &description, int argc, char **argv,
@@ -44,32 +71,13 @@ int run_tool(const std::string &tool, const std::string &description, int argc, 
                        fmt::format("{} (isukit) {}\n{}", tool, ISUKIT_VERSION, ISUKIT_COPYRIGHT));
   app.require_subcommand(1);
   app.fallthrough(false);
-  std::vector<std::pair<CLI::App *, Runner>> runners;
+  Runners runners;
   for (const auto &spec : subcommands) {
     CLI::App *sub = app.add_subcommand(spec.name, spec.description);
     runners.emplace_back(sub, spec.setup(*sub));
   }
   try {
-    try {
-      app.parse(argc, argv);
-    } catch (const CLI::CallForHelp &e) {
-      return app.exit(e);
-    } catch (const CLI::CallForAllHelp &e) {
-      return app.exit(e);
-    } catch (const CLI::CallForVersion &e) {
-      return app.exit(e);
-    } catch (const CLI::ParseError &e) {
-      // CLI11's own codes start at 100; every usage error is 64 here.
-      std::cerr << tool << ": " << e.what() << "\n"
-                << "Run '" << tool << " --help' for usage.\n";
-      return static_cast<int>(ExitCode::usage);
-    }
-    for (auto &[sub, run] : runners) {
-      if (sub->parsed()) {
-        return run();
-      }
-    }
-    return static_cast<int>(ExitCode::usage);
+    return parse_and_run(app, runners, tool, argc, argv);
   } catch (const Error &e) {
     std::cerr << tool << ": " << e.located_message() << '\n';
     for (const auto &more : e.also()) {
@@ -367,8 +375,10 @@ OutputConfig output_config(const OutputOptions &options, const DataOptions &data
         "--format xlsx writes a binary workbook: give -o FILE (or redirect standard output)");
   }
   const auto languages = model::Languages::load(resolve_data_dir(data));
-  return OutputConfig{format, options.output, parse_lang_option(options.lang, languages),
+  OutputConfig config{format, options.output, parse_lang_option(options.lang, languages),
                       io::RenderOptions{options.table, options.standalone}};
+  io::check_render_options(config.format, config.render, config.lang);
+  return config;
 }
 
 void emit(const io::Output &output, const OutputConfig &config) {

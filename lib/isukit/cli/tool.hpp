@@ -139,6 +139,8 @@ struct OutputConfig {
   util::Lang lang;
   io::RenderOptions render; // --table, --standalone
 };
+/// Errors, all usage (64) and before any input is read: an unknown format or language, xlsx to a
+/// terminal, and what io::check_render_options refuses (--standalone, --table, latex's script).
 OutputConfig output_config(const OutputOptions &options, const DataOptions &data);
 
 /// Writes the output in the chosen format to stdout or, atomically, to -o.

@@ -147,7 +147,7 @@ std::string band(const Table &chart, const Row &row, const Axis &axis, double y,
 
 } // namespace
 
-std::string render_svg_chart(const Table &chart, util::Lang lang) {
+std::string render_svg_chart(const Table &chart, const util::Lang &lang) {
   std::size_t label_chars = 4;
   for (const auto &row : chart.rows) {
     label_chars = std::max(label_chars, util::display_width(row.cells.empty() ? "" : row.cells[0]));

@@ -16,6 +16,6 @@ namespace isukit::io {
 /// plain number draw no bar. Shape: `<svg class="chart" role="img">` with a `<title>` (the
 /// chart's title), `<rect class="bar">` per bar and `<text>` per label; 720 pixels wide, as
 /// tall as its rows need. Pure function of its input: same chart, same bytes.
-std::string render_svg_chart(const Table &chart, util::Lang lang);
+std::string render_svg_chart(const Table &chart, const util::Lang &lang);
 
 } // namespace isukit::io

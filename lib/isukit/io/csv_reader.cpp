@@ -175,6 +175,21 @@ bool CsvReader::skip_line_end() {
   return true;
 }
 
+namespace {
+
+/// A quoted field's text with each doubled quote made one (RFC 4180: `""` is `"`), appended to
+/// `out`; only the rare field that has one comes here.
+void append_unquoted(std::string_view raw, char quote, std::string &out) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    out += raw[i];
+    if (raw[i] == quote) {
+      ++i;
+    }
+  }
+}
+
+} // namespace
+
 void CsvReader::read_quoted(std::vector<std::string_view> &fields) {
   const char *data = m_content.data();
   const std::size_t size = m_content.size();
@@ -206,12 +221,7 @@ void CsvReader::read_quoted(std::vector<std::string_view> &fields) {
   if (doubled) {
     // The scratch buffer may grow while the row is read: views are made once it is complete.
     const std::size_t from = m_scratch.size();
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      m_scratch += raw[i];
-      if (raw[i] == m_quote) {
-        ++i;
-      }
-    }
+    append_unquoted(raw, m_quote, m_scratch);
     m_unescaped.push_back({fields.size(), from, m_scratch.size() - from});
   }
   fields.push_back(raw);

@@ -240,13 +240,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
   };
   for (const auto &arg : args) {
     std::error_code ec;
-    if (arg == "-") {
-      take(arg);
-    } else if (fs::is_directory(arg, ec)) {
+    if (arg != "-" && fs::is_directory(arg, ec)) {
       for (const auto &file : directory_files(arg)) {
         take(file);
       }
-    } else if (fs::exists(arg, ec)) {
+    } else if (arg == "-" || fs::exists(arg, ec)) {
       take(arg);
     } else {
       no_input(arg, ec ? ec.message() : missing(arg));

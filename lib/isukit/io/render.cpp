@@ -21,7 +21,7 @@ bool is_numeric(ColumnType type) {
 
 } // namespace
 
-std::string people_cell(const std::string &cell, ColumnType type, util::Lang lang) {
+std::string people_cell(const std::string &cell, ColumnType type, const util::Lang &lang) {
   if (type == ColumnType::money || type == ColumnType::count) {
     return util::group_digits(cell, lang);
   }
@@ -49,123 +49,160 @@ template <typename Fn> void each_table(const std::vector<Table> &tables, std::st
   }
 }
 
+/// A plain-text table's cells as people read them, each row as wide as the columns, and each
+/// column's width: its widest cell or head, in display columns (CJK characters count two).
+struct TextLayout {
+  std::vector<std::vector<std::string>> cells;
+  std::vector<std::size_t> widths;
+};
+
+TextLayout text_layout(const Table &table, const util::Lang &lang) {
+  TextLayout layout;
+  for (const auto &column : table.columns) {
+    layout.widths.push_back(util::display_width(column.header));
+  }
+  for (const auto &row : table.rows) {
+    auto &formatted = layout.cells.emplace_back();
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      formatted.push_back(
+          people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
+      layout.widths[c] = std::max(layout.widths[c], util::display_width(formatted.back()));
+    }
+  }
+  return layout;
+}
+
+/// One line of cells, numbers right-aligned, two spaces between columns, no trailing space.
+void append_text_line(std::string &out, const Table &table, const std::vector<std::size_t> &widths,
+                      const std::vector<std::string> &values) {
+  std::string text;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    text += c ? "  " : "";
+    text += pad(values[c], widths[c], is_numeric(table.columns[c].type));
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.pop_back();
+  }
+  out += text;
+  out += '\n';
+}
+
+/// A rule as wide as the table: under the heads, and above the first of the total rows.
+void append_text_rule(std::string &out, const std::vector<std::size_t> &widths) {
+  std::size_t total = 0;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    total += widths[c] + (c ? 2 : 0);
+  }
+  out.append(total, '-');
+  out += '\n';
+}
+
+void append_text_table(std::string &out, const Table &table, const util::Lang &lang) {
+  const TextLayout layout = text_layout(table, lang);
+  if (!table.title.empty()) {
+    out += table.title;
+    out += "\n\n";
+  }
+  std::vector<std::string> headers;
+  for (const auto &column : table.columns) {
+    headers.push_back(column.header);
+  }
+  append_text_line(out, table, layout.widths, headers);
+  append_text_rule(out, layout.widths);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (table.rows[r].is_total && (r == 0 || !table.rows[r - 1].is_total)) {
+      append_text_rule(out, layout.widths);
+    }
+    append_text_line(out, table, layout.widths, layout.cells[r]);
+  }
+  if (!table.notes.empty()) {
+    out += '\n';
+  }
+  for (const auto &note : table.notes) {
+    out += note;
+    out += '\n';
+  }
+}
+
 } // namespace
 
-std::string render_text_table(const std::vector<Table> &tables, util::Lang lang) {
+std::string render_text_table(const std::vector<Table> &tables, const util::Lang &lang) {
   std::string out;
-  each_table(tables, out, [&](const Table &table) {
-    const std::size_t n = table.columns.size();
-    std::vector<std::vector<std::string>> cells;
-    std::vector<std::size_t> widths(n, 0);
-    for (std::size_t c = 0; c < n; ++c) {
-      widths[c] = util::display_width(table.columns[c].header);
-    }
-    for (const auto &row : table.rows) {
-      auto &formatted = cells.emplace_back();
-      for (std::size_t c = 0; c < n; ++c) {
-        formatted.push_back(
-            people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
-        widths[c] = std::max(widths[c], util::display_width(formatted.back()));
-      }
-    }
-    auto line = [&](const std::vector<std::string> &values) {
-      std::string text;
-      for (std::size_t c = 0; c < n; ++c) {
-        text += c ? "  " : "";
-        text += pad(values[c], widths[c], is_numeric(table.columns[c].type));
-      }
-      while (!text.empty() && text.back() == ' ') {
-        text.pop_back();
-      }
-      out += text;
-      out += '\n';
-    };
-    auto rule = [&] {
-      std::size_t total = 0;
-      for (std::size_t c = 0; c < n; ++c) {
-        total += widths[c] + (c ? 2 : 0);
-      }
-      out.append(total, '-');
-      out += '\n';
-    };
-    if (!table.title.empty()) {
-      out += table.title;
-      out += "\n\n";
-    }
-    std::vector<std::string> headers;
-    for (const auto &column : table.columns) {
-      headers.push_back(column.header);
-    }
-    line(headers);
-    rule();
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      if (table.rows[r].is_total && (r == 0 || !table.rows[r - 1].is_total)) {
-        rule();
-      }
-      line(cells[r]);
-    }
-    if (!table.notes.empty()) {
-      out += '\n';
-    }
-    for (const auto &note : table.notes) {
-      out += note;
-      out += '\n';
-    }
-  });
+  each_table(tables, out, [&](const Table &table) { append_text_table(out, table, lang); });
   return out;
 }
 
-std::string render_markdown(const std::vector<Table> &tables, util::Lang lang) {
-  std::string out;
-  auto escape = [](std::string text) {
-    std::string escaped;
-    for (char c : text) {
-      if (c == '|') {
-        escaped += '\\';
-      }
-      escaped += c == '\n' ? ' ' : c;
+namespace {
+
+/// A cell of a Markdown table: `|` would end it and a newline the row.
+std::string escape_markdown(const std::string &text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '|') {
+      escaped += '\\';
     }
-    return escaped;
-  };
-  each_table(tables, out, [&](const Table &table) {
-    if (!table.title.empty()) {
-      out += "**";
-      out += escape(table.title);
-      out += "**\n\n";
+    escaped += c == '\n' ? ' ' : c;
+  }
+  return escaped;
+}
+
+/// The head row and the delimiter row, which right-aligns numeric columns.
+void append_markdown_head(std::string &out, const Table &table) {
+  out += '|';
+  for (const auto &column : table.columns) {
+    out += ' ';
+    out += escape_markdown(column.header);
+    out += " |";
+  }
+  out += "\n|";
+  for (const auto &column : table.columns) {
+    out += is_numeric(column.type) ? " ---: |" : " --- |";
+  }
+  out += '\n';
+}
+
+/// A row as people read it; a total row's cells in bold.
+void append_markdown_row(std::string &out, const Table &table, const Row &row,
+                         const util::Lang &lang) {
+  out += '|';
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    std::string cell = escape_markdown(
+        people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
+    if (row.is_total && !cell.empty()) {
+      cell.insert(0, "**");
+      cell += "**";
     }
-    out += '|';
-    for (const auto &column : table.columns) {
-      out += ' ';
-      out += escape(column.header);
-      out += " |";
-    }
-    out += "\n|";
-    for (const auto &column : table.columns) {
-      out += is_numeric(column.type) ? " ---: |" : " --- |";
-    }
+    out += ' ';
+    out += cell;
+    out += " |";
+  }
+  out += '\n';
+}
+
+/// The title in bold above the table (Markdown tables have no caption), the notes below.
+void append_markdown_table(std::string &out, const Table &table, const util::Lang &lang) {
+  if (!table.title.empty()) {
+    out += "**";
+    out += escape_markdown(table.title);
+    out += "**\n\n";
+  }
+  append_markdown_head(out, table);
+  for (const auto &row : table.rows) {
+    append_markdown_row(out, table, row, lang);
+  }
+  // Each note its own paragraph: Markdown joins lines that no blank line separates.
+  for (const auto &note : table.notes) {
     out += '\n';
-    for (const auto &row : table.rows) {
-      out += '|';
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        std::string cell = escape(
-            people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
-        if (row.is_total && !cell.empty()) {
-          cell.insert(0, "**");
-          cell += "**";
-        }
-        out += ' ';
-        out += cell;
-        out += " |";
-      }
-      out += '\n';
-    }
-    // Each note its own paragraph: Markdown joins lines that no blank line separates.
-    for (const auto &note : table.notes) {
-      out += '\n';
-      out += escape(note);
-      out += '\n';
-    }
-  });
+    out += escape_markdown(note);
+    out += '\n';
+  }
+}
+
+} // namespace
+
+std::string render_markdown(const std::vector<Table> &tables, const util::Lang &lang) {
+  std::string out;
+  each_table(tables, out, [&](const Table &table) { append_markdown_table(out, table, lang); });
   return out;
 }
 
@@ -292,7 +329,7 @@ std::string direction(const util::Lang &lang) {
   return lang.conventions().right_to_left ? " dir=\"rtl\"" : "";
 }
 
-std::string html_page(const std::string &body, const std::string &title, util::Lang lang) {
+std::string html_page(const std::string &body, const std::string &title, const util::Lang &lang) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\"{}>\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -345,7 +382,7 @@ std::string html_figure(Table chart, const util::Lang &lang) {
 
 } // namespace
 
-std::string render_html(const std::vector<Table> &tables, util::Lang lang, bool standalone,
+std::string render_html(const std::vector<Table> &tables, const util::Lang &lang, bool standalone,
                         const std::vector<Table> &charts) {
   std::string out;
   each_table(tables, out, [&](const Table &table) {
@@ -359,6 +396,37 @@ std::string render_html(const std::vector<Table> &tables, util::Lang lang, bool 
                     : out;
 }
 
+namespace {
+
+/// One byte of text for LaTeX: its special characters escaped, any other byte as it is.
+void append_latex_char(std::string &out, char c) {
+  switch (c) {
+  case '&':
+  case '%':
+  case '$':
+  case '#':
+  case '_':
+  case '{':
+  case '}':
+    out += '\\';
+    out += c;
+    break;
+  case '~':
+    out += "\\textasciitilde{}";
+    break;
+  case '^':
+    out += "\\textasciicircum{}";
+    break;
+  case '\\':
+    out += "\\textbackslash{}";
+    break;
+  default:
+    out += c;
+  }
+}
+
+} // namespace
+
 std::string escape_latex(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -367,42 +435,29 @@ std::string escape_latex(std::string_view text) {
     if (text.substr(i, 3) == "\u202f") {
       out += "\\,";
       i += 2;
-      continue;
-    }
-    if (text.substr(i, 2) == "\u00a0") {
+    } else if (text.substr(i, 2) == "\u00a0") {
       out += '~';
       i += 1;
-      continue;
-    }
-    const char c = text[i];
-    switch (c) {
-    case '&':
-    case '%':
-    case '$':
-    case '#':
-    case '_':
-    case '{':
-    case '}':
-      out += '\\';
-      out += c;
-      break;
-    case '~':
-      out += "\\textasciitilde{}";
-      break;
-    case '^':
-      out += "\\textasciicircum{}";
-      break;
-    case '\\':
-      out += "\\textbackslash{}";
-      break;
-    default:
-      out += c;
+    } else {
+      append_latex_char(out, text[i]);
     }
   }
   return out;
 }
 
 namespace {
+
+/// pdflatex with inputenc cannot set Arabic, Cyrillic or Chinese: refuse rather than write a
+/// document that does not compile.
+void require_latin_script(const util::Lang &lang) {
+  if (!lang.conventions().latin_script) {
+    throw util::Error(
+        util::ExitCode::usage,
+        fmt::format("--format latex writes only languages in Latin script (pdflatex); for '{}' "
+                    "use --format html or markdown",
+                    lang.code()));
+  }
+}
 
 /// The caption and column heads: once on the first page, again on every following page.
 std::string latex_head(const Table &table) {
@@ -432,7 +487,7 @@ std::string latex_foot(const Table &table) {
   return foot + "\\endlastfoot\n";
 }
 
-std::string latex_row(const Table &table, std::size_t r, util::Lang lang) {
+std::string latex_row(const Table &table, std::size_t r, const util::Lang &lang) {
   const auto &row = table.rows[r];
   std::string out = row.is_total && r > 0 && !table.rows[r - 1].is_total ? "\\midrule\n" : "";
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -464,16 +519,9 @@ std::string latex_document(const std::string &body, const util::Lang &lang) {
 
 } // namespace
 
-std::string render_latex(const std::vector<Table> &tables, util::Lang lang, bool standalone) {
-  if (!lang.conventions().latin_script) {
-    // pdflatex with inputenc cannot set Arabic, Cyrillic or Chinese: refuse rather than write a
-    // document that does not compile.
-    throw util::Error(
-        util::ExitCode::usage,
-        fmt::format("--format latex writes only languages in Latin script (pdflatex); for '{}' "
-                    "use --format html or markdown",
-                    lang.code()));
-  }
+std::string render_latex(const std::vector<Table> &tables, const util::Lang &lang,
+                         bool standalone) {
+  require_latin_script(lang);
   std::string out;
   each_table(tables, out, [&](const Table &table) {
     out += "\\begin{longtable}[l]{";
@@ -489,12 +537,24 @@ std::string render_latex(const std::vector<Table> &tables, util::Lang lang, bool
   return standalone ? latex_document(out, lang) : out;
 }
 
-std::string render(const Output &all, Format format, util::Lang lang,
-                   const RenderOptions &options) {
-  const bool standalone = options.standalone && (format == Format::html || format == Format::latex);
-  if (options.standalone && !standalone) {
+void check_render_options(Format format, const RenderOptions &options, const util::Lang &lang) {
+  if (options.standalone && format != Format::html && format != Format::latex) {
     throw util::Error(util::ExitCode::usage, "--standalone applies to --format html and latex");
   }
+  if (!options.table.empty() && (writes_documents(format) || format == Format::xlsx)) {
+    throw util::Error(util::ExitCode::usage,
+                      "--table applies to table, markdown, csv, tsv, html and latex (xlsx has a "
+                      "sheet per table)");
+  }
+  if (format == Format::latex) {
+    require_latin_script(lang);
+  }
+}
+
+std::string render(const Output &all, Format format, const util::Lang &lang,
+                   const RenderOptions &options) {
+  check_render_options(format, options, lang);
+  const bool standalone = options.standalone;
   if (all.later_tables && !writes_documents(format)) {
     Output built = all; // a caller that did not build the tables first (cli::emit does)
     built.build_tables_for(format);

@@ -13,15 +13,21 @@ struct RenderOptions {
   bool standalone = false; // html and latex: a whole page or document, not a fragment
 };
 
+/// Checks the options that need no output against the format and the language, so that a tool
+/// can refuse them (usage, 64) when it reads its options, before any input: --standalone with
+/// another format than html or latex, --table with yaml, json or xlsx (which write everything),
+/// --format latex in a language not written in Latin script (pdflatex cannot set it). Only
+/// --table's name waits for the output (select_tables).
+void check_render_options(Format format, const RenderOptions &options, const util::Lang &lang);
+
 /// Renders an output in a format: yaml and json write the documents, the others the tables that
-/// select_tables chooses. Errors: select_tables'; usage (64) for standalone in another format
-/// than html or latex.
-std::string render(const Output &output, Format format, util::Lang lang,
+/// select_tables chooses. Errors: check_render_options' and select_tables' (usage, 64).
+std::string render(const Output &output, Format format, const util::Lang &lang,
                    const RenderOptions &options = {});
 
 // The individual writers, for tests.
-std::string render_text_table(const std::vector<Table> &tables, util::Lang lang);
-std::string render_markdown(const std::vector<Table> &tables, util::Lang lang);
+std::string render_text_table(const std::vector<Table> &tables, const util::Lang &lang);
+std::string render_markdown(const std::vector<Table> &tables, const util::Lang &lang);
 /// One table as RFC 4180 CSV (separator ',', CRLF) or TSV ('\t', LF; tabs and newlines in a
 /// cell become spaces). A cell that a spreadsheet would run as a formula (text beginning with
 /// = + - @ tab or CR) gets a leading ' (OWASP, "CSV Injection"); numbers in numeric columns, such
@@ -32,17 +38,17 @@ std::string render_separated(const Table &table, char separator);
 /// (the standalone page's, Output::charts) follow the first table (the summary, before the
 /// details), each a <figure class="chart">: its title as <figcaption>, its SVG
 /// (render_svg_chart), then its figures as a table.
-std::string render_html(const std::vector<Table> &tables, util::Lang lang, bool standalone = false,
-                        const std::vector<Table> &charts = {});
+std::string render_html(const std::vector<Table> &tables, const util::Lang &lang,
+                        bool standalone = false, const std::vector<Table> &charts = {});
 /// longtable + booktabs: the title as \caption, the column heads repeated on every page, the
 /// notes under the last rule; standalone, an article that pdflatex compiles.
-std::string render_latex(const std::vector<Table> &tables, util::Lang lang,
+std::string render_latex(const std::vector<Table> &tables, const util::Lang &lang,
                          bool standalone = false);
 
 std::string escape_html(std::string_view text);
 /// A cell as people read it in `lang`: money and counts grouped (1,362,200.20; 1 362 200,20),
 /// rates with the language's decimal mark, other cells as they are.
-std::string people_cell(const std::string &cell, ColumnType type, util::Lang lang);
+std::string people_cell(const std::string &cell, ColumnType type, const util::Lang &lang);
 /// Text for LaTeX: its special characters escaped; U+202F (CLDR digit groups) becomes \, and
 /// U+00A0 a tie ~, which pdflatex can set.
 std::string escape_latex(std::string_view text);

@@ -52,10 +52,6 @@ std::string table_names(const Output &output) {
 
 std::optional<Output> select_tables(const Output &output, Format format, const std::string &name) {
   const bool documents = writes_documents(format);
-  if ((documents || format == Format::xlsx) && !name.empty()) {
-    usage_error("--table applies to table, markdown, csv, tsv, html and latex (xlsx has a sheet "
-                "per table)");
-  }
   const bool one_table = format == Format::csv || format == Format::tsv;
   if (documents || format == Format::xlsx || (name.empty() && !one_table)) {
     return std::nullopt;

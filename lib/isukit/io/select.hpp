@@ -24,8 +24,9 @@ std::string table_names(const Output &output);
 /// yaml and json write the documents, xlsx every table on its own sheet: they take no name.
 /// Nullopt when the format writes the output as it is (a copy of a large output cost as much
 /// as writing it); else the chosen table in an output of its own, without documents or charts.
-/// Errors: usage (64) for an unknown name (the message lists the names) or a name given to
-/// yaml or json.
+/// A name given to yaml, json or xlsx is check_render_options' usage error, found when the
+/// options are read; here it is not looked at. Errors: usage (64) for an unknown name (the
+/// message lists the names: they depend on the output, so only now can it be checked).
 std::optional<Output> select_tables(const Output &output, Format format, const std::string &name);
 
 } // namespace isukit::io

@@ -292,7 +292,7 @@ About about_of(const Output &output) {
 /// The sources of the reference data and budgets, under the About sheet's notes: for each,
 /// what it is and its id with the date it was checked, then the source as its file gives it.
 void write_sources(lxw_worksheet *sheet, lxw_row_t row, const std::vector<Source> &sources,
-                   util::Lang lang, const Formats &formats) {
+                   const util::Lang &lang, const Formats &formats) {
   if (sources.empty()) {
     return;
   }
@@ -313,8 +313,8 @@ void write_sources(lxw_worksheet *sheet, lxw_row_t row, const std::vector<Source
 
 /// The first sheet: the title, the treaty, as-of date and currency, then each table's title
 /// and the notes printed under it (the rules behind the figures), then the sources.
-void write_about(lxw_workbook *book, const Output &output, const About &about, util::Lang lang,
-                 const Formats &formats) {
+void write_about(lxw_workbook *book, const Output &output, const About &about,
+                 const util::Lang &lang, const Formats &formats) {
   lxw_worksheet *sheet = xlsxwriter().workbook_add_worksheet(book, "About");
   lxw_row_t row = 0;
   xlsxwriter().worksheet_write_string(sheet, row++, 0, about.title.c_str(), formats.header);
@@ -378,7 +378,7 @@ std::string read_and_remove(const std::filesystem::path &path) {
 
 } // namespace
 
-std::string render_xlsx(const Output &output, util::Lang lang) {
+std::string render_xlsx(const Output &output, const util::Lang &lang) {
   const auto path =
       std::filesystem::temp_directory_path() / ("isukit-" + std::to_string(::getpid()) + ".xlsx");
   lxw_workbook *book = xlsxwriter().workbook_new(path.c_str());

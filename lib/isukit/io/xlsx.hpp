@@ -18,6 +18,6 @@ namespace isukit::io {
 /// (subject and custom property), the as-of date and currency (custom properties); its creation
 /// time is the as-of date (else 2000-01-01), never the clock: the same output, the same bytes.
 /// Errors: io (74) when the workbook cannot be written to its temporary file.
-std::string render_xlsx(const Output &output, util::Lang lang);
+std::string render_xlsx(const Output &output, const util::Lang &lang);
 
 } // namespace isukit::io

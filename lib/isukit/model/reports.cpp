@@ -25,6 +25,50 @@ std::string named_treaty(const std::vector<io::Document> &documents) {
   return named;
 }
 
+namespace {
+
+/// One record of a `reports` document: a report a State submitted under an obligation the
+/// treaty has.
+ReportReceived read_report(const io::Node &record, const Treaty &treaty, const StateTable &states) {
+  ReportReceived report;
+  report.mark = record.mark();
+  report.state = states.require(record.at("state"));
+  const io::Node &obligation = record.at("obligation");
+  report.obligation = obligation.as_text();
+  bool known = false;
+  for (const auto &r : treaty.reporting()) {
+    known = known || r.id == report.obligation;
+  }
+  if (!known) {
+    obligation.fail(
+        fmt::format("unknown reporting obligation '{}' of {}", report.obligation, treaty.id()));
+  }
+  const io::Node &period = record.at("period");
+  report.period =
+      period.is_scalar() && period.text() == "initial" ? initial_period : period.as_int();
+  report.received = record.at("received").as_date();
+  report.symbol = record.text_or("symbol");
+  return report;
+}
+
+/// A second record of the same State, obligation and period is an error at the record, naming
+/// the first: a revised report replaces the first record, it is not added beside it.
+void require_first_record(const ReportReceived &report, const io::Node &record,
+                          const StateTable &states,
+                          std::unordered_map<std::string, io::Mark> &first_at) {
+  const std::string key = fmt::format("{}|{}|{}", report.state, report.obligation, report.period);
+  if (const auto [seen, inserted] = first_at.emplace(key, report.mark); !inserted) {
+    record.fail(fmt::format(
+        "a report of {} on {} for {} is recorded already, at {} (record a revised "
+        "report by changing the first record)",
+        states[report.state].code, report.obligation,
+        report.period == initial_period ? "the initial period" : std::to_string(report.period),
+        seen->second.located()));
+  }
+}
+
+} // namespace
+
 std::vector<ReportReceived> parse_reports(const std::vector<io::Document> &documents,
                                           const Treaty &treaty, const StateTable &states) {
   std::vector<ReportReceived> reports;
@@ -35,34 +79,8 @@ std::vector<ReportReceived> parse_reports(const std::vector<io::Document> &docum
       id->fail(fmt::format("these are reports under '{}', not '{}'", id->text(), treaty.id()));
     }
     for (const auto &record : root.at("reports").as_sequence()) {
-      ReportReceived report;
-      report.mark = record.mark();
-      report.state = states.require(record.at("state"));
-      const io::Node &obligation = record.at("obligation");
-      report.obligation = obligation.as_text();
-      bool known = false;
-      for (const auto &r : treaty.reporting()) {
-        known = known || r.id == report.obligation;
-      }
-      if (!known) {
-        obligation.fail(
-            fmt::format("unknown reporting obligation '{}' of {}", report.obligation, treaty.id()));
-      }
-      const io::Node &period = record.at("period");
-      report.period =
-          period.is_scalar() && period.text() == "initial" ? initial_period : period.as_int();
-      report.received = record.at("received").as_date();
-      report.symbol = record.text_or("symbol");
-      const std::string key =
-          fmt::format("{}|{}|{}", report.state, report.obligation, report.period);
-      if (const auto [seen, inserted] = first_at.emplace(key, report.mark); !inserted) {
-        record.fail(fmt::format(
-            "a report of {} on {} for {} is recorded already, at {} (record a revised "
-            "report by changing the first record)",
-            states[report.state].code, report.obligation,
-            report.period == initial_period ? "the initial period" : std::to_string(report.period),
-            seen->second.located()));
-      }
+      ReportReceived report = read_report(record, treaty, states);
+      require_first_record(report, record, states, first_at);
       reports.push_back(std::move(report));
     }
   }

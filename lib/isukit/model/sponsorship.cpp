@@ -32,46 +32,47 @@ const Meeting *Programme::find_meeting(std::string_view id) const {
   return nullptr;
 }
 
-Programme Programme::from_document(const Node &root, const StateTable &states) {
-  Programme p;
-  p.id = root.at("id").as_text();
-  p.names = read_local_text(root, "name");
-  p.names.set_default(root.at("name_en").as_text());
-  p.treaty = root.at("treaty").as_text();
-  p.currency = root.at("currency").as_currency();
-  p.fund = root.at("fund").as_nonnegative_money(p.currency, "a sponsorship fund");
-  for (const auto &record : root.at("meetings").as_sequence()) {
+namespace {
+
+/// The meetings the programme sponsors, each with its dates and daily subsistence allowance.
+std::vector<Meeting> read_meetings(const Node &list, const util::Currency &currency) {
+  std::vector<Meeting> meetings;
+  for (const auto &record : list.as_sequence()) {
     Meeting m{record.at("id").as_text(),
               read_local_text(record, "name"),
               read_local_text(record, "city"),
               record.at("start").as_date(),
               record.at("end").as_date(),
-              record.at("dsa").as_nonnegative_money(p.currency, "a daily subsistence allowance")};
+              record.at("dsa").as_nonnegative_money(currency, "a daily subsistence allowance")};
     m.names.set_default(record.at("name_en").as_text());
     m.city.set_default(record.at("city").as_text());
     if (m.end < m.start) {
       record.at("end").fail("the meeting ends before it starts");
     }
-    p.meetings.push_back(std::move(m));
+    meetings.push_back(std::move(m));
   }
-  const Node &eligibility = root.at("eligibility");
-  for (const auto &group : eligibility.at("regional_groups").as_sequence()) {
+  return meetings;
+}
+
+std::vector<RegionalGroup> read_regional_groups(const Node &list) {
+  std::vector<RegionalGroup> groups;
+  for (const auto &group : list.as_sequence()) {
     const auto parsed = parse_regional_group(group.as_text());
     if (!parsed) {
       group.fail(fmt::format("unknown regional group '{}'", group.text()));
     }
-    p.eligible_groups.push_back(*parsed);
+    groups.push_back(*parsed);
   }
-  if (const Node *excluded = eligibility.find("exclude_states")) {
-    for (const auto &code : excluded->as_sequence()) {
-      p.excluded_states.push_back(states.require(code));
-    }
-  }
-  for (const auto &status : eligibility.at("party_status").as_sequence()) {
+  return groups;
+}
+
+std::vector<PartyStatus> read_party_statuses(const Node &list) {
+  std::vector<PartyStatus> statuses;
+  for (const auto &status : list.as_sequence()) {
     bool known = false;
     for (auto s : {PartyStatus::party, PartyStatus::signatory, PartyStatus::non_party}) {
       if (party_status_code(s) == status.as_text()) {
-        p.eligible_status.push_back(s);
+        statuses.push_back(s);
         known = true;
       }
     }
@@ -79,18 +80,39 @@ Programme Programme::from_document(const Node &root, const StateTable &states) {
       status.fail(fmt::format("expected party, signatory or non_party, got '{}'", status.text()));
     }
   }
-  for (const auto &priority : root.at("priorities").as_sequence()) {
+  return statuses;
+}
+
+/// Who may be sponsored: the regional groups, the States left out, the party statuses.
+void read_eligibility(const Node &eligibility, const StateTable &states, Programme &p) {
+  p.eligible_groups = read_regional_groups(eligibility.at("regional_groups"));
+  if (const Node *excluded = eligibility.find("exclude_states")) {
+    for (const auto &code : excluded->as_sequence()) {
+      p.excluded_states.push_back(states.require(code));
+    }
+  }
+  p.eligible_status = read_party_statuses(eligibility.at("party_status"));
+}
+
+std::vector<Priority> read_priorities(const Node &list) {
+  std::vector<Priority> priorities;
+  for (const auto &priority : list.as_sequence()) {
     const std::string &text = priority.as_text();
     if (text == "party_status") {
-      p.priorities.push_back(Priority::party_status);
+      priorities.push_back(Priority::party_status);
     } else if (text == "ldc") {
-      p.priorities.push_back(Priority::ldc);
+      priorities.push_back(Priority::ldc);
     } else if (text == "first_time") {
-      p.priorities.push_back(Priority::first_time);
+      priorities.push_back(Priority::first_time);
     } else {
       priority.fail(fmt::format("expected party_status, ldc or first_time, got '{}'", text));
     }
   }
+  return priorities;
+}
+
+/// The optional settings, each kept at its default when not given.
+void read_settings(const Node &root, Programme &p) {
   if (const Node *one = root.find("one_per_state")) {
     p.one_per_state = one->as_bool();
   }
@@ -105,6 +127,22 @@ Programme Programme::from_document(const Node &root, const StateTable &states) {
   if (const Node *waiting = root.find("waiting_list")) {
     p.waiting_list = waiting->as_int();
   }
+}
+
+} // namespace
+
+Programme Programme::from_document(const Node &root, const StateTable &states) {
+  Programme p;
+  p.id = root.at("id").as_text();
+  p.names = read_local_text(root, "name");
+  p.names.set_default(root.at("name_en").as_text());
+  p.treaty = root.at("treaty").as_text();
+  p.currency = root.at("currency").as_currency();
+  p.fund = root.at("fund").as_nonnegative_money(p.currency, "a sponsorship fund");
+  p.meetings = read_meetings(root.at("meetings"), p.currency);
+  read_eligibility(root.at("eligibility"), states, p);
+  p.priorities = read_priorities(root.at("priorities"));
+  read_settings(root, p);
   return p;
 }
 
@@ -168,6 +206,69 @@ void ApplicationIds::require_new(const Node &record) {
   }
 }
 
+namespace {
+
+/// What an application names that the data does not know (a State, a gender, a meeting):
+/// reported with the application, in `missing`.
+void check_names(Application &a, const Programme &programme, const StateTable &states) {
+  if (!a.state_code.empty()) {
+    a.state = states.find(a.state_code);
+    if (!a.state) {
+      a.missing.push_back(fmt::format("unknown state code '{}'", a.state_code));
+    }
+  }
+  if (!a.gender.empty() && a.gender != "female" && a.gender != "male" && a.gender != "other") {
+    a.missing.push_back(fmt::format("gender '{}' is not female, male or other", a.gender));
+  }
+  if (!a.meeting.empty() && !programme.find_meeting(a.meeting)) {
+    a.missing.push_back(fmt::format("unknown meeting '{}'", a.meeting));
+  }
+}
+
+/// The days, the ticket, the date received and whether it is a first time, each where given.
+void read_costs_and_dates(const Node &record, const Programme &programme, Application &a) {
+  if (const Node *days = record.find("days")) {
+    a.days = days->as_int();
+    if (a.days < 1) {
+      a.missing.push_back("days must be at least 1");
+    }
+    require_days_within_meeting(programme, a, *days);
+  }
+  if (const Node *ticket = record.find("ticket")) {
+    a.ticket = ticket->as_nonnegative_money(programme.currency, "a ticket");
+  }
+  if (const Node *received = record.find("received")) {
+    a.received = received->as_date();
+  }
+  if (const Node *first = record.find("first_time")) {
+    a.first_time = first->as_bool();
+  }
+}
+
+Application read_application(const Node &record, const Programme &programme,
+                             const StateTable &states) {
+  Application a;
+  a.mark = record.mark();
+  a.id = record.text_or("id");
+  a.name = record.text_or("name");
+  a.state_code = record.text_or("state");
+  a.gender = record.text_or("gender");
+  a.function = record.text_or("function");
+  a.meeting = record.text_or("meeting");
+  a.notes = record.text_or("notes");
+  for (const char *field :
+       {"id", "name", "state", "gender", "meeting", "days", "ticket", "received"}) {
+    if (!record.find(field)) {
+      a.missing.push_back(fmt::format("no {}", field));
+    }
+  }
+  check_names(a, programme, states);
+  read_costs_and_dates(record, programme, a);
+  return a;
+}
+
+} // namespace
+
 std::vector<Application> read_applications(const std::vector<Node> &documents,
                                            const Programme &programme, const StateTable &states) {
   std::vector<Application> result;
@@ -176,49 +277,7 @@ std::vector<Application> read_applications(const std::vector<Node> &documents,
   for (const auto &root : documents) {
     for (const auto &record : root.at("applications").as_sequence()) {
       ids.require_new(record); // a missing id is reported as missing
-      Application a;
-      a.mark = record.mark();
-      a.id = record.text_or("id");
-      a.name = record.text_or("name");
-      a.state_code = record.text_or("state");
-      a.gender = record.text_or("gender");
-      a.function = record.text_or("function");
-      a.meeting = record.text_or("meeting");
-      a.notes = record.text_or("notes");
-      for (const char *field :
-           {"id", "name", "state", "gender", "meeting", "days", "ticket", "received"}) {
-        if (!record.find(field)) {
-          a.missing.push_back(fmt::format("no {}", field));
-        }
-      }
-      if (!a.state_code.empty()) {
-        a.state = states.find(a.state_code);
-        if (!a.state) {
-          a.missing.push_back(fmt::format("unknown state code '{}'", a.state_code));
-        }
-      }
-      if (!a.gender.empty() && a.gender != "female" && a.gender != "male" && a.gender != "other") {
-        a.missing.push_back(fmt::format("gender '{}' is not female, male or other", a.gender));
-      }
-      if (!a.meeting.empty() && !programme.find_meeting(a.meeting)) {
-        a.missing.push_back(fmt::format("unknown meeting '{}'", a.meeting));
-      }
-      if (const Node *days = record.find("days")) {
-        a.days = days->as_int();
-        if (a.days < 1) {
-          a.missing.push_back("days must be at least 1");
-        }
-        require_days_within_meeting(programme, a, *days);
-      }
-      if (const Node *ticket = record.find("ticket")) {
-        a.ticket = ticket->as_nonnegative_money(programme.currency, "a ticket");
-      }
-      if (const Node *received = record.find("received")) {
-        a.received = received->as_date();
-      }
-      if (const Node *first = record.find("first_time")) {
-        a.first_time = first->as_bool();
-      }
+      Application a = read_application(record, programme, states);
       applicants.check(a);
       result.push_back(std::move(a));
     }

@@ -245,6 +245,7 @@ const io::Fields<GroupCount> group_fields = {
 };
 
 /// Each state's standing under each instrument: the detail table.
+// NOLINTNEXTLINE(readability-function-size): a declarative list reads best whole.
 io::Fields<StateAdherence> state_fields(const model::StateTable &states) {
   using A = StateAdherence;
   io::Fields<A> fields = {
@@ -293,7 +294,7 @@ io::Fields<StateAdherence> state_fields(const model::StateTable &states) {
 
 io::Output parties_output(const std::vector<StateAdherence> &adherence, const model::Treaty &treaty,
                           const model::StateTable &states, const util::Date &date,
-                          AdherenceFilter filter, Lang lang) {
+                          AdherenceFilter filter, const Lang &lang) {
   const auto counts = count_by_instrument(adherence, states);
   const auto groups = by_group(counts);
   std::vector<StateAdherence> listed;

@@ -52,7 +52,7 @@ enum class AdherenceFilter { party, signatory, non_party, all };
 /// `parties`.
 io::Output parties_output(const std::vector<StateAdherence> &adherence, const model::Treaty &treaty,
                           const model::StateTable &states, const util::Date &date,
-                          AdherenceFilter filter, util::Lang lang);
+                          AdherenceFilter filter, const util::Lang &lang);
 
 /// One letter per state that is not party, on `date`, to every instrument of `named`. A state
 /// not party to the treaty's first instrument (the Convention) is asked to join it as well.

@@ -158,7 +158,7 @@ std::vector<Tracked> track(const std::vector<Obligation> &obligations,
 
 io::Output obligations_output(const std::vector<Obligation> &obligations,
                               const model::Treaty &treaty, const model::StateTable &states,
-                              const util::Date &as_of, bool upcoming, Lang lang) {
+                              const util::Date &as_of, bool upcoming, const Lang &lang) {
   std::vector<Tracked> listed;
   for (const auto &o : obligations) {
     if ((o.due > as_of) == upcoming) {
@@ -296,7 +296,8 @@ std::vector<Tracked> with_standing(const std::vector<Tracked> &tracked, bool (*k
 } // namespace
 
 io::Output status_output(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
-                         const model::StateTable &states, const util::Date &as_of, Lang lang) {
+                         const model::StateTable &states, const util::Date &as_of,
+                         const Lang &lang) {
   const std::vector<GroupCount> groups = count_by_obligation(tracked);
   const auto due = with_standing(tracked, [](Standing s) { return s != Standing::not_yet_due; });
   auto fields = detail_fields(states);
@@ -318,7 +319,8 @@ io::Output status_output(const std::vector<Tracked> &tracked, const model::Treat
 }
 
 OverdueResult overdue_output(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
-                             const model::StateTable &states, const util::Date &as_of, Lang lang) {
+                             const model::StateTable &states, const util::Date &as_of,
+                             const Lang &lang) {
   const auto overdue = with_standing(tracked, [](Standing s) { return s == Standing::overdue; });
   io::Fields<Tracked> fields = obligation_fields(states, true);
   fields.push_back(due_field());
@@ -377,6 +379,7 @@ std::string deadline_obligation(const model::Treaty &treaty, int article, const 
 }
 
 /// The deadlines listed, with the days since each passed or left until it falls due.
+// NOLINTNEXTLINE(readability-function-size): a declarative list reads best whole.
 io::Fields<ListedDeadline> deadline_fields(const model::Treaty &treaty,
                                            const model::StateTable &states,
                                            const util::Date &as_of) {
@@ -436,7 +439,8 @@ io::Fields<ListedDeadline> deadline_fields(const model::Treaty &treaty,
 } // namespace
 
 DeadlinesResult deadlines_output(const model::Treaty &treaty, const model::StateTable &states,
-                                 const util::Date &as_of, const util::Date &until, Lang lang) {
+                                 const util::Date &as_of, const util::Date &until,
+                                 const Lang &lang) {
   const auto listed = select_deadlines(treaty, states, as_of, until);
   const auto fields = deadline_fields(treaty, states, as_of);
   Node document = treaty_header("deadlines", treaty, as_of);

@@ -28,13 +28,14 @@ std::vector<Tracked> track(const std::vector<Obligation> &obligations,
 /// The obligations due on or before `as_of`; with `upcoming`, instead those that fall due after it.
 io::Output obligations_output(const std::vector<Obligation> &obligations,
                               const model::Treaty &treaty, const model::StateTable &states,
-                              const util::Date &as_of, bool upcoming, util::Lang lang);
+                              const util::Date &as_of, bool upcoming, const util::Lang &lang);
 
 /// Per obligation and period: owed, on time, late, missing, and the rate (`42 of 112, 37.5%`).
 /// Owed are the reports due before `as_of` and those received early; a report due on `as_of`
 /// itself and not yet received is not counted (it is not late until the next day).
 io::Output status_output(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
-                         const model::StateTable &states, const util::Date &as_of, util::Lang lang);
+                         const model::StateTable &states, const util::Date &as_of,
+                         const util::Lang &lang);
 
 struct OverdueResult {
   io::Output output;
@@ -42,7 +43,7 @@ struct OverdueResult {
 };
 OverdueResult overdue_output(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
                              const model::StateTable &states, const util::Date &as_of,
-                             util::Lang lang);
+                             const util::Lang &lang);
 
 struct DeadlinesResult {
   io::Output output;
@@ -53,7 +54,8 @@ struct DeadlinesResult {
 /// recorded after it are ignored) and not completed: first those that passed before `as_of`,
 /// longest passed first, with the days since; then those from `as_of` to `until`, soonest first.
 DeadlinesResult deadlines_output(const model::Treaty &treaty, const model::StateTable &states,
-                                 const util::Date &as_of, const util::Date &until, util::Lang lang);
+                                 const util::Date &as_of, const util::Date &until,
+                                 const util::Lang &lang);
 
 /// One reminder per party with an overdue report, in its letter's language (model::LetterKit);
 /// the context holds LetterKit::to_state's fields, the list `reports` (name, basis, period,

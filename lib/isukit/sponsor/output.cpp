@@ -195,7 +195,7 @@ io::Fields<Candidate> application_fields(const Selection &s, const model::StateT
 
 } // namespace
 
-io::Output selection_output(const Selection &s, const model::StateTable &states, Lang lang,
+io::Output selection_output(const Selection &s, const model::StateTable &states, const Lang &lang,
                             bool check_only) {
   const model::Programme &p = *s.programme;
   const std::string currency(p.currency.code());

@@ -95,6 +95,79 @@ Money application_cost(const model::Application &a, const model::Meeting &meetin
   return Money(cost, a.ticket->currency());
 }
 
+template <typename T> bool contains(const std::vector<T> &list, const T &value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+/// Why a complete application of a known State to a known meeting is not eligible (the first
+/// rule of sponsor.1 it fails), or nothing.
+std::optional<Reason> ineligibility(const model::Application &a, const Candidate &c,
+                                    const model::Programme &programme, const model::State &state) {
+  if (!a.duplicate_of.empty()) {
+    return Reason{"duplicate", {{"of", a.duplicate_of}}};
+  }
+  if (!contains(programme.eligible_groups, c.group)) {
+    return Reason{"group_not_covered",
+                  {{"group", std::string(model::regional_group_code(c.group))}}};
+  }
+  if (contains(programme.excluded_states, *a.state)) {
+    return Reason{"state_excluded", {{"state", state.code}}};
+  }
+  if (!contains(programme.eligible_status, c.status)) {
+    return Reason{"status_not_covered",
+                  {{"status", std::string(model::party_status_code(c.status))}}};
+  }
+  return std::nullopt;
+}
+
+/// An application checked: its State's standing on the first day of the meeting, its cost,
+/// and whether it is eligible and why.
+Candidate check_application(const model::Application &a, const model::Programme &programme,
+                            const model::Treaty &treaty, const model::StateTable &states) {
+  Candidate c;
+  c.application = &a;
+  c.decision = Decision::not_eligible;
+  if (!a.missing.empty()) {
+    std::string what;
+    for (const auto &m : a.missing) {
+      what += (what.empty() ? "" : ", ") + m;
+    }
+    c.reason = Reason{"incomplete", {{"missing", what}}};
+    return c;
+  }
+  const model::Meeting &meeting = *programme.find_meeting(a.meeting);
+  const model::State &state = states[*a.state];
+  c.group = state.group;
+  c.ldc = state.is_ldc_on(meeting.start);
+  c.status = status_of(*a.state, treaty, meeting.start);
+  c.cost = application_cost(a, meeting);
+  if (auto reason = ineligibility(a, c, programme, state)) {
+    c.reason = std::move(*reason);
+  } else {
+    c.eligible = true;
+    c.decision = Decision::not_selected;
+    c.reason = with_profile(Reason{"eligible", {}}, c);
+  }
+  return c;
+}
+
+/// Ranks the eligible candidates 1, 2, ... by the programme's priorities (ranks_before); the
+/// others keep rank 0.
+void rank_eligible(std::vector<Candidate> &candidates, const model::Programme &programme) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].eligible) {
+      order.push_back(i);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return ranks_before(candidates[x], candidates[y], programme);
+  });
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    candidates[order[r]].rank = static_cast<int>(r) + 1;
+  }
+}
+
 } // namespace
 
 Selection check_applications(const model::Programme &programme,
@@ -104,57 +177,9 @@ Selection check_applications(const model::Programme &programme,
   s.programme = &programme;
   s.spent = Money::zero(programme.currency);
   for (const auto &a : applications) {
-    Candidate c;
-    c.application = &a;
-    c.decision = Decision::not_eligible;
-    if (!a.missing.empty()) {
-      std::string what;
-      for (const auto &m : a.missing) {
-        what += (what.empty() ? "" : ", ") + m;
-      }
-      c.reason = Reason{"incomplete", {{"missing", what}}};
-      s.candidates.push_back(std::move(c));
-      continue;
-    }
-    const model::Meeting &meeting = *programme.find_meeting(a.meeting);
-    const model::State &state = states[*a.state];
-    c.group = state.group;
-    c.ldc = state.is_ldc_on(meeting.start);
-    c.status = status_of(*a.state, treaty, meeting.start);
-    c.cost = application_cost(a, meeting);
-    if (!a.duplicate_of.empty()) {
-      c.reason = Reason{"duplicate", {{"of", a.duplicate_of}}};
-    } else if (std::find(programme.eligible_groups.begin(), programme.eligible_groups.end(),
-                         c.group) == programme.eligible_groups.end()) {
-      c.reason = Reason{"group_not_covered",
-                        {{"group", std::string(model::regional_group_code(c.group))}}};
-    } else if (std::find(programme.excluded_states.begin(), programme.excluded_states.end(),
-                         *a.state) != programme.excluded_states.end()) {
-      c.reason = Reason{"state_excluded", {{"state", state.code}}};
-    } else if (std::find(programme.eligible_status.begin(), programme.eligible_status.end(),
-                         c.status) == programme.eligible_status.end()) {
-      c.reason = Reason{"status_not_covered",
-                        {{"status", std::string(model::party_status_code(c.status))}}};
-    } else {
-      c.eligible = true;
-      c.decision = Decision::not_selected;
-      c.reason = with_profile(Reason{"eligible", {}}, c);
-    }
-    s.candidates.push_back(std::move(c));
+    s.candidates.push_back(check_application(a, programme, treaty, states));
   }
-  // Rank the eligible.
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < s.candidates.size(); ++i) {
-    if (s.candidates[i].eligible) {
-      order.push_back(i);
-    }
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return ranks_before(s.candidates[x], s.candidates[y], programme);
-  });
-  for (std::size_t r = 0; r < order.size(); ++r) {
-    s.candidates[order[r]].rank = static_cast<int>(r) + 1;
-  }
+  rank_eligible(s.candidates, programme);
   return s;
 }
 

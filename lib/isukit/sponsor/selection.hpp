@@ -70,7 +70,7 @@ Selection select(const model::Programme &programme,
 
 /// The `selection` document (self-contained: sponsor report and letters read it) and tables.
 io::Output selection_output(const Selection &selection, const model::StateTable &states,
-                            util::Lang lang, bool check_only);
+                            const util::Lang &lang, bool check_only);
 
 /// Checks a `selection` document (sponsor select's output) before it is reported on or written
 /// to: as in the applications, an application id given twice is an error at the second naming

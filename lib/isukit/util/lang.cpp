@@ -45,57 +45,87 @@ bool read_number(const std::string &token, std::int64_t &value) {
 
 } // namespace
 
+/// Reads a rule's words left to right. Each read_ returns what it expected where the words
+/// are not that, or nothing.
+class PluralRule::Reader {
+public:
+  explicit Reader(std::string_view text) : m_tokens(tokens_of(text)) {}
+
+  bool done() const { return m_at == m_tokens.size(); }
+  /// The next word, or an empty one after the last.
+  std::string next() { return done() ? std::string() : m_tokens[m_at++]; }
+  /// Takes the next word when it is `token`.
+  bool skip(std::string_view token) {
+    const bool found = !done() && m_tokens[m_at] == token;
+    m_at += found ? 1 : 0;
+    return found;
+  }
+
+  /// `n % 10 = 2..4,6`: an operand, an optional modulus, `=` or `!=`, then values and ranges.
+  std::string_view read_relation(Relation &relation) {
+    if (const auto operand = next(); operand != "n" && operand != "i") {
+      return "expected the operand n or i";
+    }
+    std::string op = next();
+    if (op == "%") {
+      if (!read_number(next(), relation.modulus) || relation.modulus <= 0) {
+        return "expected a modulus after %";
+      }
+      op = next();
+    }
+    if (op != "=" && op != "!=") {
+      return "expected = or !=";
+    }
+    relation.equal = op == "=";
+    return read_ranges(relation.ranges);
+  }
+
+private:
+  /// `2..4,6`: values and ranges, separated by commas.
+  std::string_view read_ranges(std::vector<std::pair<std::int64_t, std::int64_t>> &ranges) {
+    do {
+      std::int64_t low = 0;
+      if (!read_number(next(), low)) {
+        return "expected a number";
+      }
+      std::int64_t high = low;
+      if (skip("..") && (!read_number(next(), high) || high < low)) {
+        return "expected a range low..high";
+      }
+      ranges.emplace_back(low, high);
+    } while (skip(","));
+    return {};
+  }
+
+  std::vector<std::string> m_tokens;
+  std::size_t m_at = 0;
+};
+
 PluralRule PluralRule::parse(std::string_view text, std::string &error) {
   PluralRule rule;
-  const auto tokens = tokens_of(text);
-  std::size_t at = 0;
-  auto next = [&]() -> std::string { return at < tokens.size() ? tokens[at++] : std::string(); };
+  Reader reader(text);
   auto fail = [&](std::string_view what) {
     error = fmt::format("plural rule '{}': {}", text, what);
     return PluralRule{};
   };
   rule.m_any_of_all_of.emplace_back();
-  while (at < tokens.size()) {
+  while (!reader.done()) {
     Relation relation;
-    if (const auto operand = next(); operand != "n" && operand != "i") {
-      return fail("expected the operand n or i");
+    if (const auto expected = reader.read_relation(relation); !expected.empty()) {
+      return fail(expected);
     }
-    std::string op = next();
-    if (op == "%") {
-      if (!read_number(next(), relation.modulus) || relation.modulus <= 0) {
-        return fail("expected a modulus after %");
-      }
-      op = next();
-    }
-    if (op != "=" && op != "!=") {
-      return fail("expected = or !=");
-    }
-    relation.equal = op == "=";
-    do {
-      std::int64_t low = 0;
-      if (!read_number(next(), low)) {
-        return fail("expected a number");
-      }
-      std::int64_t high = low;
-      if (at < tokens.size() && tokens[at] == "..") {
-        ++at;
-        if (!read_number(next(), high) || high < low) {
-          return fail("expected a range low..high");
-        }
-      }
-      relation.ranges.emplace_back(low, high);
-    } while (at < tokens.size() && tokens[at] == "," && ++at);
     rule.m_any_of_all_of.back().push_back(std::move(relation));
-    if (at < tokens.size()) {
-      const std::string joint = next();
-      if (joint == "or") {
-        rule.m_any_of_all_of.emplace_back();
-      } else if (joint != "and") {
-        return fail("expected and or or");
-      }
-      if (at == tokens.size()) {
-        return fail("a condition is missing");
-      }
+    if (reader.done()) {
+      break;
+    }
+    const std::string joint = reader.next();
+    if (joint == "or") {
+      rule.m_any_of_all_of.emplace_back();
+    } else if (joint != "and") {
+      return fail("expected and or or");
+    }
+    if (reader.done()) {
+      return fail("a condition is missing");
     }
   }
   return rule;

@@ -27,6 +27,7 @@ public:
   bool matches(std::int64_t count) const;
 
 private:
+  class Reader; // reads a rule's words (lang.cpp)
   struct Relation {
     std::int64_t modulus = 0; // 0: none
     bool equal = true;

@@ -38,7 +38,8 @@ const EncodingName &entry_of(Encoding encoding) {
 class Converter {
 public:
   explicit Converter(const char *from) : m_handle(iconv_open("UTF-8", from)) {
-    if (m_handle == reinterpret_cast<iconv_t>(-1)) {
+    // POSIX says iconv_open fails with (iconv_t)-1: the cast is its interface, not ours.
+    if (m_handle == reinterpret_cast<iconv_t>(-1)) { // NOLINT(performance-no-int-to-ptr)
       throw Error(ExitCode::software, fmt::format("iconv cannot convert from {}", from));
     }
   }
@@ -187,30 +188,44 @@ std::string_view byte_order_mark(std::string_view bytes) {
   return {};
 }
 
-std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
+namespace {
+
+bool is_utf16(Encoding encoding) {
+  return encoding == Encoding::utf16 || encoding == Encoding::utf16le ||
+         encoding == Encoding::utf16be;
+}
+
+/// A byte-order mark that contradicts the encoding the rules name is a data error at 1:1.
+void require_mark_agrees(std::string_view bytes, Encoding encoding, const std::string &file) {
   const std::string_view bom = byte_order_mark(bytes);
   const bool single_byte = encoding == Encoding::windows1252 || encoding == Encoding::latin1;
-  const bool utf16 =
-      encoding == Encoding::utf16 || encoding == Encoding::utf16le || encoding == Encoding::utf16be;
-  if (!bom.empty() && (single_byte || (bom == "UTF-8") == utf16)) {
+  if (!bom.empty() && (single_byte || (bom == "UTF-8") == is_utf16(encoding))) {
     fail_data(Position{file, 1, 1},
               fmt::format("the file starts with a {} byte-order mark, but the rules say "
                           "'encoding: {}' (say '{}')",
                           bom, encoding_name(encoding), bom == "UTF-8" ? "utf-8" : "utf-16"));
   }
-  if (!utf16 && bytes.find('\0') != std::string_view::npos) {
-    const auto at = bytes.find('\0');
-    fail_data(
-        Position{file,
-                 static_cast<int>(std::count(
-                     bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n')) +
-                     1,
-                 0},
-        fmt::format(
-            "the file holds NUL bytes, which {} text never does: is it UTF-16 (say 'encoding: "
-            "utf-16le' or 'utf-16be')?",
-            encoding_name(encoding)));
+}
+
+/// NUL bytes are UTF-16's, never an 8-bit encoding's text: a data error on the first one's line.
+void require_no_nul(std::string_view bytes, Encoding encoding, const std::string &file) {
+  const auto at = bytes.find('\0');
+  if (is_utf16(encoding) || at == std::string_view::npos) {
+    return;
   }
+  const auto line =
+      std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+  fail_data(Position{file, static_cast<int>(line), 0},
+            fmt::format("the file holds NUL bytes, which {} text never does: is it UTF-16 (say "
+                        "'encoding: utf-16le' or 'utf-16be')?",
+                        encoding_name(encoding)));
+}
+
+} // namespace
+
+std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
+  require_mark_agrees(bytes, encoding, file);
+  require_no_nul(bytes, encoding, file);
   std::string out;
   out.reserve(bytes.size());
   Converter converter(entry_of(encoding).iconv_name);
