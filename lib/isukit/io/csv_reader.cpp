@@ -448,6 +448,7 @@ CsvHeader::CsvHeader(const CsvReader &reader, const std::vector<std::string_view
     : m_index(columns.size(), -1), m_width(fields.size()) {
   check_header_form(reader, fields, columns, what);
   std::vector<std::string> names;
+  names.reserve(columns.size());
   for (const auto &column : columns) {
     names.emplace_back(column.name);
   }

@@ -494,7 +494,8 @@ std::string latex_row(const Table &table, std::size_t r, const util::Lang &lang)
     std::string text = escape_latex(
         people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
     if (row.is_total && !text.empty()) {
-      text = "\\textbf{" + text + "}";
+      text.insert(0, "\\textbf{");
+      text += '}';
     }
     out += c ? " & " : "";
     out += text;
