@@ -110,6 +110,7 @@ namespace {
 std::vector<std::size_t> tie_ranks(const TreatyScale &scale, const model::StateTable &states) {
   const auto &entries = scale.entries;
   std::vector<Rational> shares;
+  shares.reserve(entries.size());
   for (const auto &entry : entries) {
     shares.push_back(entry.share);
   }

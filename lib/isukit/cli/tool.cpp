@@ -221,7 +221,7 @@ fs::path resolve_data_dir(const DataOptions &options) {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / ISUKIT_INSTALL_DATADIR_REL;
+    fs::path installed = exe.parent_path().parent_path() / ISUKIT_INSTALL_DATADIR_REL;
     if (fs::is_directory(installed / "treaties", ec)) {
       return installed;
     }
