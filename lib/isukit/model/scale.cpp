@@ -33,15 +33,8 @@ void Scale::read_member_rates(const io::Node &rates, const StateTable &states) {
                                           "non_member_rates",
                                           states[id].code));
     }
-    if (m_rates[id]) {
-      record.at("state").fail(fmt::format("'{}' has two rates", states[id].code));
-    }
-    const util::Rational rate = record.at("rate").as_decimal();
-    if (rate <= 0) {
-      record.at("rate").fail("a rate must be positive");
-    }
+    const util::Rational rate = read_rate(record, id, states);
     m_rates[id] = rate;
-    m_texts[id] = record.at("rate").text();
     total += rate;
     ++m_member_count;
   }
@@ -62,9 +55,21 @@ void Scale::read_non_member_rates(const io::Node &rates, const StateTable &state
     if (states[id].un_member) {
       record.at("state").fail(fmt::format("'{}' is a UN Member State", states[id].code));
     }
-    m_notional[id] = record.at("rate").as_decimal();
-    m_texts[id] = record.at("rate").text();
+    m_notional[id] = read_rate(record, id, states);
   }
+}
+
+util::Rational Scale::read_rate(const io::Node &record, StateId id, const StateTable &states) {
+  // A state has one rate in the whole scale, member or notional: m_texts is filled for both.
+  if (!m_texts[id].empty()) {
+    record.at("state").fail(fmt::format("'{}' has two rates", states[id].code));
+  }
+  const util::Rational rate = record.at("rate").as_decimal();
+  if (rate <= 0) {
+    record.at("rate").fail("a rate must be positive");
+  }
+  m_texts[id] = record.at("rate").text();
+  return rate;
 }
 
 std::optional<util::Rational> Scale::rate(StateId state) const {

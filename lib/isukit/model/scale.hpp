@@ -37,6 +37,9 @@ private:
   void read_member_rates(const io::Node &rates, const StateTable &states);
   /// `non_member_rates`: the notional rates of states that are not UN members.
   void read_non_member_rates(const io::Node &rates, const StateTable &states);
+  /// One record's `rate` for state `id`: positive, and the state's only rate in either list.
+  /// Errors (at the value): a second rate for the state, a rate <= 0.
+  util::Rational read_rate(const io::Node &record, StateId id, const StateTable &states);
 
   std::string m_id;
   int m_first_year = 0;
