@@ -158,7 +158,8 @@ TEST_SUITE("sponsor::selection") {
           "le programme ne couvre pas les délégués des Émirats arabes unis");
   }
 
-  TEST_CASE("sponsor::check_selection: ids once, amounts not negative, known decisions") {
+  TEST_CASE("sponsor::check_selection: ids once, amounts not negative, known decisions, costs "
+            "as select makes them, within the fund, the states' groups") {
     const auto selection = [](const std::string &applications, const std::string &fund) {
       Collect collect;
       io::read_yaml("kind: selection\nprogramme: p\ntreaty: ccm\ncurrency: CHF\nfund: " + fund +
@@ -167,18 +168,38 @@ TEST_SUITE("sponsor::selection") {
       return collect.roots.at(0);
     };
     const std::string a1 =
-        "  - {id: A1, ticket: 10.00, dsa: 5.00, cost: 30.00, decision: selected}\n";
-    CHECK_NOTHROW(sponsor::check_selection(selection(a1, "100.00")));
-    CHECK_THROWS_WITH(sponsor::check_selection(selection(a1 + a1, "100.00")),
+        "  - {id: A1, ticket: 10.00, dsa: 5.00, days: 4, cost: 30.00, decision: selected}\n";
+    CHECK_NOTHROW(sponsor::check_selection(selection(a1, "100.00"), reference().states));
+    CHECK_THROWS_WITH(sponsor::check_selection(selection(a1 + a1, "100.00"), reference().states),
                       "s.yaml:8:10: application id 'A1' is given twice (also at s.yaml:7:10)");
-    CHECK_THROWS_WITH(sponsor::check_selection(selection(a1, "-1.00")),
+    CHECK_THROWS_WITH(sponsor::check_selection(selection(a1, "-1.00"), reference().states),
                       "s.yaml:5:7: a sponsorship fund cannot be negative");
     CHECK_THROWS_WITH(
-        sponsor::check_selection(selection(
-            "  - {id: A2, ticket: 10.00, dsa: -5.00, decision: not_selected}\n", "100.00")),
+        sponsor::check_selection(
+            selection("  - {id: A2, ticket: 10.00, dsa: -5.00, decision: not_selected}\n",
+                      "100.00"),
+            reference().states),
         "s.yaml:7:34: a daily subsistence allowance cannot be negative");
     CHECK_THROWS_WITH(
-        sponsor::check_selection(selection("  - {id: A3, decision: chosen}\n", "100.00")),
+        sponsor::check_selection(selection("  - {id: A3, decision: chosen}\n", "100.00"),
+                                 reference().states),
         doctest::Contains("s.yaml:7:24: unknown decision 'chosen'"));
+    CHECK_THROWS_WITH(sponsor::check_selection(selection("  - {id: A4, ticket: 10.00, dsa: 5.00, "
+                                                         "days: 4, cost: 31.00, decision: "
+                                                         "selected}\n",
+                                                         "100.00"),
+                                               reference().states),
+                      "s.yaml:7:55: the cost is 31.00, but ticket 10.00 and 4 days of DSA 5.00 "
+                      "make 30.00");
+    CHECK_THROWS_WITH(sponsor::check_selection(selection(a1, "29.99"), reference().states),
+                      "s.yaml:7:55: the sponsored delegates cost more than the fund (29.99)");
+    CHECK_THROWS_WITH(
+        sponsor::check_selection(selection("  - {id: A5, state: FRA, "
+                                           "regional_group: AFRICAN, ticket: 1.00, "
+                                           "dsa: 1.00, days: 1, cost: 2.00, decision: selected}\n",
+                                           "100.00"),
+                                 reference().states),
+        "s.yaml:7:42: 'FRA' is in regional group WESTERN_EUROPEAN_OTHERS "
+        "(states.yaml), not AFRICAN");
   }
 }

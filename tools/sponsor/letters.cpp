@@ -25,6 +25,7 @@ cli::Runner setup_letters(CLI::App &app) {
       data.treaty = selection.at("treaty").as_text();
     }
     const auto context = cli::load_treaty_context(data);
+    sponsor::check_selection(selection, context.reference.states);
     const auto kit =
         cli::letter_kit(options->letters, data, context.reference, context.treaty, "sponsorship");
     cli::write_letter_batch("sponsor", kit,

@@ -14,7 +14,6 @@ io::Node read_selection(const std::vector<std::string> &inputs) {
   if (documents.size() != 1) {
     documents[1].root.fail("a second 'selection' document; give one selection");
   }
-  sponsor::check_selection(documents.front().root);
   return std::move(documents.front().root);
 }
 
@@ -23,7 +22,10 @@ cli::Runner setup_report(CLI::App &app) {
   add_options(app, *options, "The selection (from sponsor select)");
   return [options] {
     const auto out = cli::output_config(options->output, options->data);
-    cli::emit(sponsor::programme_report(read_selection(options->inputs), out.lang), out);
+    const io::Node selection = read_selection(options->inputs);
+    sponsor::check_selection(selection,
+                             model::Reference::load(cli::resolve_data_dir(options->data)).states);
+    cli::emit(sponsor::programme_report(selection, out.lang), out);
     return 0;
   };
 }

@@ -27,7 +27,8 @@ struct Loaded {
 };
 Loaded load(const Options &options);
 
-/// The one `selection` document of the inputs.
+/// The one `selection` document of the inputs, as read: sponsor::check_selection checks it
+/// against the states (which the letters load after reading the selection's treaty).
 isukit::io::Node read_selection(const std::vector<std::string> &inputs);
 
 } // namespace sponsor_tool

@@ -179,20 +179,36 @@ private:
   std::unordered_map<std::string, First> m_seen;
 };
 
-/// An application's days are days of its meeting: more than the meeting lasts is a typo (a DSA
-/// paid for days nobody attends), an error at the value.
+/// An application's days are days of its meeting (require_days_within).
 void require_days_within_meeting(const Programme &programme, const Application &a,
                                  const Node &days) {
   if (const Meeting *meeting = programme.find_meeting(a.meeting)) {
-    const int length = meeting->end.days_since(meeting->start) + 1;
-    if (a.days > length) {
-      days.fail(fmt::format("{} days, but meeting '{}' lasts {} days ({} to {})", a.days,
-                            meeting->id, length, meeting->start.iso(), meeting->end.iso()));
-    }
+    require_days_within(*meeting, a.days, days);
   }
 }
 
 } // namespace
+
+void require_days_within(const Meeting &meeting, int count, const Node &days) {
+  const int length = meeting.end.days_since(meeting.start) + 1;
+  if (count > length) {
+    days.fail(fmt::format("{} days, but meeting '{}' lasts {} days ({} to {})", count, meeting.id,
+                          length, meeting.start.iso(), meeting.end.iso()));
+  }
+}
+
+util::Money sponsorship_cost(const util::Money &ticket, const util::Money &dsa, int days,
+                             const io::Mark &mark) {
+  std::int64_t allowance = 0;
+  std::int64_t cost = 0;
+  if (__builtin_mul_overflow(dsa.minor_units(), std::int64_t{days}, &allowance) ||
+      __builtin_add_overflow(ticket.minor_units(), allowance, &cost)) {
+    util::fail_data(mark.position(),
+                    "the cost of this application (ticket and daily allowances) is larger than "
+                    "the largest amount isukit holds");
+  }
+  return util::Money(cost, ticket.currency());
+}
 
 void ApplicationIds::require_new(const Node &record) {
   const Node *id = record.find("id");

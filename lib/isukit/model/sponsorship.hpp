@@ -66,6 +66,17 @@ struct Application {
   io::Mark mark;
 };
 
+/// An application's days are days of its meeting: more than `meeting` lasts (start to end, both
+/// included) is a typo (a DSA paid for days nobody attends). Fails at `days` (exit 65) when
+/// `count` is more.
+void require_days_within(const Meeting &meeting, int count, const io::Node &days);
+
+/// What the programme pays for a delegate: the ticket and `days` daily subsistence allowances
+/// (`dsa` per day), exactly, in the ticket's currency. Fails at `mark` (exit 65) when the sum is
+/// past what util::Money holds, never a wrapped value.
+util::Money sponsorship_cost(const util::Money &ticket, const util::Money &dsa, int days,
+                             const io::Mark &mark);
+
 /// The application ids read so far: an id names an application in the selection and in its
 /// letter, so one is given once, in the applications as in a selection.
 class ApplicationIds {

@@ -336,15 +336,63 @@ void require_amounts(const Node &record,
   }
 }
 
+/// Fails at a costed record's `cost` unless it is `ticket` + `dsa` x `days`, the rule sponsor
+/// select applies (model::sponsorship_cost), and at its `days` when they are more than its meeting
+/// in `meetings` lasts (a selection written before meetings were recorded has none to check).
+void require_cost(const Node &record, const Node *meetings, const util::Currency &currency) {
+  const Node *cost = record.find("cost");
+  if (!cost) {
+    return;
+  }
+  const Node &days = record.at("days");
+  if (days.as_int() < 1) {
+    days.fail("days must be at least 1");
+  }
+  for (const auto &m : meetings ? meetings->as_sequence() : std::vector<Node>{}) {
+    if (m.at("id").as_text() == record.at("meeting").as_text()) {
+      model::require_days_within({.id = m.at("id").as_text(),
+                                  .start = m.at("start").as_date(),
+                                  .end = m.at("end").as_date()},
+                                 days.as_int(), days);
+    }
+  }
+  const util::Money expected =
+      model::sponsorship_cost(record.at("ticket").as_money(currency),
+                              record.at("dsa").as_money(currency), days.as_int(), cost->mark());
+  if (cost->as_money(currency) != expected) {
+    cost->fail(fmt::format("the cost is {}, but ticket {} and {} days of DSA {} make {}",
+                           cost->as_text(), record.at("ticket").as_text(), days.as_int(),
+                           record.at("dsa").as_text(), expected.plain()));
+  }
+}
+
+/// Fails at a costed record's `regional_group` unless it is its state's group in `states` (the
+/// group decides a selection's regional targets and report; a document that disagrees with the
+/// states is edited). An incomplete application has none determined (select writes NONE).
+void require_group(const Node &record, const model::StateTable &states) {
+  const Node *group = record.find("regional_group");
+  const Node *code = record.find("state");
+  const auto id = code ? states.find(code->as_text()) : std::nullopt;
+  if (group && id && record.find("cost")) {
+    const std::string_view expected = model::regional_group_code(states[*id].group);
+    if (group->as_text() != expected) {
+      group->fail(fmt::format("'{}' is in regional group {} (states.yaml), not {}", code->as_text(),
+                              expected, group->as_text()));
+    }
+  }
+}
+
 } // namespace
 
-void check_selection(const Node &selection) {
+void check_selection(const Node &selection, const model::StateTable &states) {
   const util::Currency currency = selection.at("currency").as_currency();
   require_amounts(selection,
                   {{"fund", "a sponsorship fund"},
                    {"spent", "the amount spent"},
                    {"remaining", "the amount remaining"}},
                   currency);
+  const util::Money fund = selection.at("fund").as_money(currency);
+  util::Money sponsored = util::Money::zero(currency);
   model::ApplicationIds ids;
   for (const auto &record : selection.at("applications").as_sequence()) {
     ids.require_new(record);
@@ -353,6 +401,15 @@ void check_selection(const Node &selection) {
         {{"ticket", "a ticket"}, {"dsa", "a daily subsistence allowance"}, {"cost", "a cost"}},
         currency);
     require_decision(record);
+    require_group(record, states);
+    require_cost(record, selection.find("meetings"), currency);
+    if (record.at("decision").as_text() == decision_code(Decision::selected)) {
+      sponsored += record.at("cost").as_money(currency);
+      if (sponsored > fund) {
+        record.at("cost").fail(fmt::format("the sponsored delegates cost more than the fund ({})",
+                                           selection.at("fund").as_text()));
+      }
+    }
   }
 }
 

@@ -81,20 +81,6 @@ bool ranks_before(const Candidate &a, const Candidate &b, const model::Programme
 
 namespace {
 
-/// The ticket and the daily allowance for the days. A cost past what money holds is an error at
-/// the application, never a wrapped value.
-Money application_cost(const model::Application &a, const model::Meeting &meeting) {
-  std::int64_t allowance = 0;
-  std::int64_t cost = 0;
-  if (__builtin_mul_overflow(meeting.dsa.minor_units(), std::int64_t{a.days}, &allowance) ||
-      __builtin_add_overflow(a.ticket->minor_units(), allowance, &cost)) {
-    util::fail_data(a.mark.position(),
-                    "the cost of this application (ticket and daily allowances) is larger than "
-                    "the largest amount isukit holds");
-  }
-  return Money(cost, a.ticket->currency());
-}
-
 template <typename T> bool contains(const std::vector<T> &list, const T &value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -140,7 +126,7 @@ Candidate check_application(const model::Application &a, const model::Programme 
   c.group = state.group;
   c.ldc = state.is_ldc_on(meeting.start);
   c.status = status_of(*a.state, treaty, meeting.start);
-  c.cost = application_cost(a, meeting);
+  c.cost = model::sponsorship_cost(*a.ticket, meeting.dsa, a.days, a.mark);
   if (auto reason = ineligibility(a, c, programme, state)) {
     c.reason = std::move(*reason);
   } else {
