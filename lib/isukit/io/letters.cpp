@@ -201,6 +201,9 @@ LetterTemplate LetterTemplate::load(const std::filesystem::path &path) {
 
 LetterTemplate LetterTemplate::from_text(std::string text, std::string name) {
   util::require_utf8(text, name); // a user's --template, like every input, is UTF-8 text
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    fail_empty_input(name, "template text"); // it would write every letter blank
+  }
   const mustache::mustache parsed(text);
   if (!parsed.is_valid()) {
     throw util::Error(util::ExitCode::data, util::Position{name, 0, 0},

@@ -22,7 +22,9 @@ Escape escape_for(const std::filesystem::path &output_name);
 /// A parsed template, with where it came from for error messages.
 class LetterTemplate {
 public:
-  /// Reads and parses; a missing file is exit 66, a malformed template exit 65.
+  /// Reads and parses; a missing file is exit 66, a malformed template exit 65, and so is an
+  /// empty one (no bytes or only blanks: `NAME: empty input (no template text)`,
+  /// io::fail_empty_input).
   static LetterTemplate load(const std::filesystem::path &path);
   static LetterTemplate from_text(std::string text, std::string name);
 
