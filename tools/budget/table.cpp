@@ -29,11 +29,16 @@ budget::YearRange parse_years(const std::string &text) {
              : budget::YearRange{year(all.substr(0, dash)), year(all.substr(dash + 1))};
 }
 
-/// The years asked for, within the budget's period; else a usage error (64) naming both.
+/// The years asked for, first to last, within the budget's period; else a usage error (64): a
+/// reversed range says so, one outside the period names both.
 void require_within(const budget::YearRange &years, const std::string &text,
                     const model::Budget &budget) {
-  if (years.first > years.last || years.first < budget.first_year ||
-      years.last > budget.last_year) {
+  if (years.first > years.last) {
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--years {} is a reversed range (did you mean {}-{}?)", text,
+                                  years.last, years.first));
+  }
+  if (years.first < budget.first_year || years.last > budget.last_year) {
     throw util::Error(util::ExitCode::usage,
                       fmt::format("--years {} is outside the budget's period {}-{}", text,
                                   budget.first_year, budget.last_year));
