@@ -1,5 +1,6 @@
 #include <isukit/cli/tool.hpp>
 #include <isukit/io/render.hpp>
+#include <isukit/io/shape.hpp>
 #include <isukit/util/atomic_file.hpp>
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
@@ -36,6 +37,27 @@ namespace {
 
 using Runners = std::vector<std::pair<CLI::App *, Runner>>;
 
+/// What a parse error says. CLI11 says "A subcommand is required" when the first word is no
+/// subcommand (`assess statu`): the word is named, with the subcommand nearest to it.
+std::string parse_error_message(const CLI::ParseError &error, int argc, char **argv,
+                                const Runners &runners) {
+  std::vector<std::string> names;
+  for (const auto &[sub, run] : runners) {
+    names.push_back(sub->get_name());
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.starts_with('-')) { // the tool's own options (--help, --version) take no value
+      continue;
+    }
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      return fmt::format("unknown subcommand '{}' ({})", word, io::suggestion(word, names));
+    }
+    break;
+  }
+  return error.what();
+}
+
 /// Parses the command line and runs the subcommand it names; --help and --version are CLI11's.
 int parse_and_run(CLI::App &app, const Runners &runners, const std::string &tool, int argc,
                   char **argv) {
@@ -49,7 +71,7 @@ int parse_and_run(CLI::App &app, const Runners &runners, const std::string &tool
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
     // CLI11's own codes start at 100; every usage error is 64 here.
-    std::cerr << tool << ": " << e.what() << "\n"
+    std::cerr << tool << ": " << parse_error_message(e, argc, argv, runners) << "\n"
               << "Run '" << tool << " --help' for usage.\n";
     return static_cast<int>(ExitCode::usage);
   }
