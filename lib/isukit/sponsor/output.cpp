@@ -439,8 +439,9 @@ io::Output programme_report(const Node &selection, const Lang &lang) {
   for (const char *dimension : dimensions) {
     const auto fields = tally_fields(selection, dimension);
     breakdown.add(dimension, io::record_list(fields, by.at(dimension)));
-    const auto title = lang.text("title.sponsored_by",
-                                 {{"dimension", lang.text(std::string("label.") + dimension)}});
+    // A heading of its own per dimension: a column label inserted mid-sentence kept its capital
+    // ("par Groupe régional").
+    const auto title = lang.text(std::string("title.sponsored_by.") + dimension);
     tables.push_back(io::record_table(dimension, title, fields, by.at(dimension), lang, {},
                                       {{"currency", code}}));
     io::add_total_row(tables.back(), fields,
