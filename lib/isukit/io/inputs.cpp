@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -317,19 +318,41 @@ void read_csv_file(const std::string &path, DocumentConsumer &consumer) {
   consumer.on_csv(reader);
 }
 
+/// Whether `path` names a regular file, which can be read again; standard input, a pipe or a
+/// device cannot.
+bool regular_file(const std::string &path) {
+  struct stat status {};
+  return path != "-" && ::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode);
+}
+
+/// The content of an input that cannot be read twice, kept from its first reading for the life
+/// of the process: a second reading of the same inputs (model::Ledger's exact checks) sees the
+/// same bytes.
+const std::string &kept_content(const std::string &path) {
+  static std::map<std::string, std::string> kept;
+  auto found = kept.find(path);
+  if (found == kept.end()) {
+    found = kept.emplace(path, read_file(path)).first;
+  }
+  return found->second;
+}
+
 } // namespace
 
 InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &consumer) {
   KindRecorder recorder(consumer);
   for (const auto &path : expand_inputs(args)) {
-    if (path != "-" && has_extension(path, ".csv")) {
+    const bool regular = regular_file(path);
+    const bool csv_name = path != "-" && has_extension(path, ".csv");
+    if (regular && csv_name) {
       read_csv_file(path, recorder);
       continue;
     }
     const std::string name = path == "-" ? stdin_name : path;
-    const std::string content = read_file(path);
+    std::string read;
+    const std::string &content = regular ? (read = read_file(path)) : kept_content(path);
     const bool yaml_name = has_extension(path, ".yaml") || has_extension(path, ".yml");
-    if (!yaml_name && looks_like_csv(content)) {
+    if (csv_name || (!yaml_name && looks_like_csv(content))) {
       CsvReader reader(content, intern_file_name(name));
       recorder.on_csv(reader);
     } else {

@@ -1,8 +1,8 @@
 #include <isukit/io/csv_reader.hpp>
-#include <isukit/io/first_seen.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/ledger.hpp>
+#include <isukit/model/payment_checks.hpp>
 #include <isukit/model/payment_row.hpp>
 #include <isukit/util/text.hpp>
 
@@ -19,8 +19,10 @@ using io::Node;
 /// Streams the ledger kinds into a Ledger's sums; other known kinds are skipped.
 class LedgerReader : public io::DocumentConsumer {
 public:
-  LedgerReader(Ledger &ledger, const StateTable &states, const util::Date &as_of)
-      : m_ledger(ledger), m_states(states), m_as_of(as_of) {
+  LedgerReader(Ledger &ledger, const StateTable &states, const util::Date &as_of,
+               const LedgerChecks &checks)
+      : m_ledger(ledger), m_states(states), m_as_of(as_of),
+        m_duplicates(checks.fingerprint, checks.wide_fingerprints), m_refunds(states.size()) {
     const std::size_t years = Ledger::last_year - Ledger::first_year + 1;
     ledger.m_assessed.assign(states.size() * years, 0);
     ledger.m_named.assign(states.size() * years, 0);
@@ -73,10 +75,16 @@ public:
 
   void on_csv(io::CsvReader &reader) override;
 
-  /// Checks made once everything is read.
-  void finish() {
+  /// Checks made once everything is read; `inputs` are read again when a check needs it.
+  void finish(const std::vector<std::string> &inputs) {
     m_diagnostics.throw_if_any();
-    check_refunds();
+    const bool duplicates = m_duplicates.needs_second_reading();
+    if (m_refunds.needs_second_reading() || duplicates) {
+      read_again(inputs);
+    }
+    m_duplicates.report(m_diagnostics);
+    m_diagnostics.throw_if_any();
+    m_refunds.check(m_states, m_payment_currency);
     check_fund_balance();
     if (m_payment_currency.valid() && m_ledger.m_currency.valid() &&
         !(m_payment_currency == m_ledger.m_currency)) {
@@ -228,26 +236,24 @@ private:
   PaymentRow csv_payment(const io::CsvReader &reader, const io::CsvHeader &header,
                          const std::vector<std::string_view> &fields, CsvCurrency &cached);
 
-  /// Fails when an identical payment was read before, naming both. What makes a payment the
-  /// same as another: its state, date, amount, currency and reference, packed as bytes.
-  void check_unique(const PaymentRow &row) {
+  /// What makes a payment the same as another: its state, date, amount, currency and
+  /// reference, packed as bytes (valid until the next call).
+  std::string_view identity(const PaymentRow &row) {
     const std::int64_t amount = row.amount.minor_units();
     const std::uint32_t date =
         static_cast<std::uint32_t>(row.date.year()) << 9 | row.date.month() << 5 | row.date.day();
     const std::string_view currency = row.amount.currency().code();
-    m_identity.assign(reinterpret_cast<const char *>(&amount), sizeof amount);
-    m_identity.append(reinterpret_cast<const char *>(&date), sizeof date);
-    m_identity.append(reinterpret_cast<const char *>(&row.state), sizeof row.state);
-    m_identity.append(currency);
-    m_identity.append(row.reference);
-    if (const io::Mark *seen = m_payments_seen.insert(m_identity, row.at())) {
-      util::fail_data(
-          row.at().position(),
-          fmt::format("this payment repeats the one at {}: same state, date, amount, currency and "
-                      "reference (two real payments of the same amount on the same day carry "
-                      "different references)",
-                      seen->located()));
+    m_identity.resize(sizeof amount + sizeof date + sizeof row.state + currency.size() +
+                      row.reference.size());
+    char *at = m_identity.data();
+    for (const std::string_view part :
+         {std::string_view(reinterpret_cast<const char *>(&amount), sizeof amount),
+          std::string_view(reinterpret_cast<const char *>(&date), sizeof date),
+          std::string_view(reinterpret_cast<const char *>(&row.state), sizeof row.state), currency,
+          row.reference}) {
+      at = std::copy(part.begin(), part.end(), at);
     }
+    return m_identity;
   }
 
   void add_payment_row(const PaymentRow &row) {
@@ -262,46 +268,41 @@ private:
           fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
                       row.date.iso(), *row.year));
     }
-    check_unique(row);
+    if (m_first_reading) {
+      m_first_reading->read_again(row);
+      return;
+    }
+    if (const auto same = identity(row); m_duplicates.read(same)) {
+      m_duplicates.suspect(same, row.at());
+    }
     if (!add_volume(row.amount.minor_units())) {
       volume_overflow(row.amount_at());
     }
-    const std::int32_t refund =
-        row.amount.is_negative() ? static_cast<std::int32_t>(m_refund_marks.size()) : -1;
-    if (refund >= 0) {
-      m_refund_marks.push_back(row.amount_at());
-    }
-    m_receipts.push_back(Receipt{row.date, row.amount.minor_units(), row.state, refund});
+    m_refunds.read(row.state, row.date, row.amount.minor_units(), [&] { return row.amount_at(); });
     credit(row.state, row.date, row.amount.minor_units(), row.year, row.reference);
   }
 
-  /// A state's net receipts never go below zero: walks each state's payments by date (receipts
-  /// of a day before its refunds) and fails at the first refund that takes more than was paid.
-  void check_refunds() {
-    if (m_refund_marks.empty()) {
-      return; // without a refund, receipts only grow
+  /// A payment of the second reading (this reader is the first).
+  void read_again(const PaymentRow &row) {
+    if (m_duplicates.read_again(identity(row))) {
+      m_duplicates.seen(row.at());
     }
-    std::vector<bool> refunded(m_states.size(), false);
-    for (const auto &r : m_receipts) {
-      refunded[r.state] = refunded[r.state] || r.refund >= 0;
-    }
-    std::erase_if(m_receipts, [&](const Receipt &r) { return !refunded[r.state]; });
-    std::sort(m_receipts.begin(), m_receipts.end(), [](const Receipt &a, const Receipt &b) {
-      return std::tie(a.state, a.date, b.amount) < std::tie(b.state, b.date, a.amount);
-    });
-    std::int64_t net = 0;
-    for (std::size_t i = 0; i < m_receipts.size(); ++i) {
-      const Receipt &r = m_receipts[i];
-      net = i > 0 && m_receipts[i - 1].state == r.state ? net + r.amount : r.amount;
-      if (net < 0) {
-        util::fail_data(
-            m_refund_marks[static_cast<std::size_t>(r.refund)].position(),
-            fmt::format(
-                "this refund of {} takes {}'s net receipts below zero on {} ({} had been "
-                "received): a refund is a negative payment of at most what the state has paid",
-                util::Money(-r.amount, m_payment_currency).plain(), m_states[r.state].code,
-                r.date.iso(), util::Money(net - r.amount, m_payment_currency).plain()));
-      }
+    m_refunds.read_again(row.state, row.date, row.amount.minor_units());
+  }
+
+  /// Reads `inputs` a second time, for the checks that need it, into a ledger thrown away.
+  void read_again(const std::vector<std::string> &inputs) {
+    Ledger scratch;
+    LedgerReader again(scratch, m_states, m_as_of, LedgerChecks{});
+    again.m_first_reading = this;
+    const util::QuietNotes quiet; // the first reading gave them
+    io::read_inputs(inputs, again);
+    if (m_duplicates.count_again() != m_duplicates.count()) {
+      throw util::Error(
+          util::ExitCode::io,
+          fmt::format("the inputs changed while they were read ({} payments, then {}): "
+                      "run again once they are complete",
+                      m_duplicates.count(), m_duplicates.count_again()));
     }
   }
 
@@ -401,17 +402,11 @@ private:
   util::Currency m_payment_currency;
   io::Mark m_first_payment;
   util::Diagnostics m_diagnostics;
-  std::int64_t m_volume = 0;     // see count_volume
-  io::FirstSeen m_payments_seen; // see check_unique
-  std::string m_identity;        // check_unique's buffer
-  struct Receipt {
-    util::Date date;
-    std::int64_t amount;
-    StateId state;
-    std::int32_t refund; // index into m_refund_marks, or -1 for a receipt
-  };
-  std::vector<Receipt> m_receipts;
-  std::vector<io::Mark> m_refund_marks;
+  std::int64_t m_volume = 0; // see count_volume
+  DuplicateCheck m_duplicates;
+  RefundCheck m_refunds;
+  std::string m_identity;                  // identity's buffer
+  LedgerReader *m_first_reading = nullptr; // set in the reader of a second reading
 };
 
 namespace {
@@ -560,12 +555,12 @@ void check_assessments_total(const io::Node &document, const util::Money &sum) {
 }
 
 Ledger Ledger::read(const std::vector<std::string> &inputs, const StateTable &states,
-                    const util::Date &as_of, bool keep_payments) {
+                    const util::Date &as_of, bool keep_payments, const LedgerChecks &checks) {
   Ledger ledger;
   ledger.m_keep_payments = keep_payments;
-  LedgerReader reader(ledger, states, as_of);
+  LedgerReader reader(ledger, states, as_of, checks);
   ledger.m_inputs_read = io::read_inputs(inputs, reader);
-  reader.finish();
+  reader.finish(inputs);
   return ledger;
 }
 

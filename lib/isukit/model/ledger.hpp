@@ -3,6 +3,7 @@
 #pragma once
 
 #include <isukit/io/inputs.hpp>
+#include <isukit/model/payment_checks.hpp>
 #include <isukit/model/states.hpp>
 #include <isukit/util/money.hpp>
 
@@ -37,6 +38,13 @@ struct Payment {
   std::string reference;
 };
 
+/// How Ledger::read's duplicate check fingerprints payments: XXH3 and io::Fingerprints'
+/// default, or, in tests, a function that collides on purpose and a lower `wide_fingerprints`.
+struct LedgerChecks {
+  FingerprintFunction fingerprint = xxh3_fingerprint;
+  std::size_t wide_fingerprints = io::Fingerprints::default_wide_limit;
+};
+
 /// Sums of a ledger as of a date. Amounts are in minor units of the ledger's one currency.
 ///
 /// An assessments document's amounts add up to its `total` (plus its `difference`, the sum
@@ -59,9 +67,13 @@ public:
   /// 65) at an identical payment read twice (naming both), a year assessed twice for a state, a
   /// payment naming a year after the one following its date, a refund that would take a state's
   /// net receipts below zero, and amounts past the largest total; `as_of` outside the ledger's
-  /// years has nothing assessed.
+  /// years has nothing assessed. Memory does not grow with the payments (model/payment_checks:
+  /// two to four bytes each), unless kept; when those checks cannot decide from what they keep,
+  /// the inputs are read a second time (standard input and pipes are kept from the first
+  /// reading), and an input that changed in between is an error (74).
   static Ledger read(const std::vector<std::string> &inputs, const StateTable &states,
-                     const util::Date &as_of, bool keep_payments = false);
+                     const util::Date &as_of, bool keep_payments = false,
+                     const LedgerChecks &checks = {});
 
   const std::vector<AssessmentDocument> &assessment_documents() const { return m_documents; }
   /// The ledger's currency (of its assessments); unset when there are none.

@@ -63,7 +63,26 @@ void fail_data(const Position &position, std::string message) {
   throw Error(ExitCode::data, position, std::move(message));
 }
 
+namespace {
+
+int &quiet_notes() {
+  static int depth = 0;
+  return depth;
+}
+
+} // namespace
+
+QuietNotes::QuietNotes() {
+  ++quiet_notes();
+}
+QuietNotes::~QuietNotes() {
+  --quiet_notes();
+}
+
 void note(const Position &position, const std::string &message) {
+  if (quiet_notes() > 0) {
+    return;
+  }
   std::cerr << note_prefix() << ": " << locate(position, "note: " + message) << '\n';
 }
 

@@ -73,6 +73,16 @@ private:
 /// Tells the user something that does not stop the run (a file a directory does not
 /// contribute, an input named twice): `tool: file: note: message` on stderr, never stdout.
 void note(const Position &position, const std::string &message);
+/// While one lives, notes are not written: a second reading of the same inputs (for an exact
+/// check) would repeat the first reading's notes.
+class QuietNotes {
+public:
+  QuietNotes();
+  ~QuietNotes();
+  QuietNotes(const QuietNotes &) = delete;
+  QuietNotes &operator=(const QuietNotes &) = delete;
+};
+
 /// The `tool` of notes; run_tool sets it once.
 void set_note_prefix(std::string tool);
 

@@ -1,0 +1,164 @@
+#include <isukit/model/payment_checks.hpp>
+
+#define XXH_INLINE_ALL // Debian's libxxhash, header-only (see io/cache_store.cpp)
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <new>
+#include <tuple>
+#include <xxhash.h>
+
+namespace isukit::model {
+
+std::uint64_t xxh3_fingerprint(std::string_view identity) {
+  return XXH3_64bits(identity.data(), identity.size());
+}
+
+DuplicateCheck::DuplicateCheck(FingerprintFunction fingerprint, std::size_t wide_limit)
+    : m_fingerprint(fingerprint), m_fingerprints(wide_limit) {}
+
+bool DuplicateCheck::read(std::string_view identity) {
+  ++m_count;
+  return m_fingerprints.insert(m_fingerprint(identity));
+}
+
+void DuplicateCheck::suspect(std::string_view identity, const io::Mark &at) {
+  m_suspects.push_back(Suspect{std::string(identity), m_count - 1, at, io::Mark{}});
+}
+
+bool DuplicateCheck::read_again(std::string_view identity) {
+  if (m_count_again == 0) {
+    for (std::size_t i = 0; i < m_suspects.size(); ++i) {
+      m_by_fingerprint.emplace(m_fingerprint(m_suspects[i].identity), i);
+    }
+  }
+  const std::size_t number = m_count_again++;
+  m_matched.clear();
+  for (auto [at, end] = m_by_fingerprint.equal_range(m_fingerprint(identity)); at != end; ++at) {
+    const Suspect &suspect = m_suspects[at->second];
+    if (number < suspect.number && suspect.first.line == 0 && suspect.identity == identity) {
+      m_matched.push_back(
+          at->second); // the first payment of this identity, read before the suspect
+    }
+  }
+  return !m_matched.empty();
+}
+
+void DuplicateCheck::seen(const io::Mark &at) {
+  for (const std::size_t i : m_matched) {
+    m_suspects[i].first = at;
+  }
+}
+
+void DuplicateCheck::report(util::Diagnostics &diagnostics) const {
+  for (const auto &suspect : m_suspects) {
+    if (suspect.first.line != 0) {
+      diagnostics.add(util::Error(
+          util::ExitCode::data, suspect.at.position(),
+          fmt::format("this payment repeats the one at {}: same state, date, amount, currency "
+                      "and reference (two real payments of the same amount on the same day "
+                      "carry different references)",
+                      suspect.first.located())));
+    }
+  }
+}
+
+void RefundCheck::FreeDeleter::operator()(std::int64_t *p) const {
+  std::free(p);
+}
+
+RefundCheck::RefundCheck(std::size_t states)
+    : m_month_net(static_cast<std::int64_t *>(
+          std::calloc(std::max<std::size_t>(states, 1) * months, sizeof(std::int64_t)))) {
+  if (!m_month_net) {
+    throw std::bad_alloc();
+  }
+}
+
+std::int64_t RefundCheck::net_before(StateId state, int month) const {
+  const std::int64_t *net = m_month_net.get() + static_cast<std::size_t>(state) * months;
+  std::int64_t sum = 0; // within the ledger's volume, so it cannot overflow
+  for (int m = 0; m < month; ++m) {
+    sum += net[m];
+  }
+  return sum;
+}
+
+std::size_t RefundCheck::month_end(std::size_t first) const {
+  const Refund &refund = m_refunds[first];
+  std::size_t end = first;
+  while (end < m_refunds.size() && m_refunds[end].state == refund.state &&
+         month_index(m_refunds[end].date) == month_index(refund.date)) {
+    ++end;
+  }
+  return end;
+}
+
+bool RefundCheck::needs_second_reading() {
+  std::sort(m_refunds.begin(), m_refunds.end(), [](const Refund &a, const Refund &b) {
+    return std::tie(a.state, a.date, b.amount, a.number) <
+           std::tie(b.state, b.date, a.amount, b.number);
+  });
+  m_days.clear();
+  for (std::size_t first = 0, end = 0; first < m_refunds.size(); first = end) {
+    end = month_end(first);
+    // Without the month's receipts, net receipts can only be lower than they are: when they
+    // stay at or above zero even so, the month needs no days.
+    std::int64_t net = net_before(m_refunds[first].state, month_index(m_refunds[first].date));
+    bool covered = true;
+    for (std::size_t i = first; i < end; ++i) {
+      net += m_refunds[i].amount;
+      covered = covered && net >= 0;
+    }
+    if (!covered) {
+      m_days[{m_refunds[first].state, month_index(m_refunds[first].date)}].assign(31, 0);
+    }
+  }
+  return !m_days.empty();
+}
+
+void RefundCheck::read_again(StateId state, const util::Date &date, std::int64_t amount) {
+  if (amount <= 0 || m_days.empty()) {
+    return;
+  }
+  if (const auto days = m_days.find({state, month_index(date)}); days != m_days.end()) {
+    days->second[date.day() - 1] += amount;
+  }
+}
+
+void RefundCheck::check(const StateTable &states, const util::Currency &currency) const {
+  for (std::size_t first = 0, end = 0; first < m_refunds.size(); first = end) {
+    end = month_end(first);
+    if (m_days.count({m_refunds[first].state, month_index(m_refunds[first].date)}) != 0) {
+      check_days(states, currency, first, end);
+    }
+  }
+}
+
+void RefundCheck::check_days(const StateTable &states, const util::Currency &currency,
+                             std::size_t first, std::size_t end) const {
+  const StateId state = m_refunds[first].state;
+  const int month = month_index(m_refunds[first].date);
+  const std::vector<std::int64_t> &receipts = m_days.at({state, month});
+  std::int64_t net = net_before(state, month);
+  std::size_t i = first;
+  for (unsigned day = 1; day <= 31; ++day) {
+    net += receipts[day - 1]; // a day's receipts before its refunds
+    for (; i < end && m_refunds[i].date.day() == day; ++i) {
+      const Refund &refund = m_refunds[i];
+      if (net + refund.amount < 0) {
+        util::fail_data(
+            refund.at.position(),
+            fmt::format(
+                "this refund of {} takes {}'s net receipts below zero on {} ({} had been "
+                "received): a refund is a negative payment of at most what the state has paid",
+                util::Money(-refund.amount, currency).plain(), states[state].code,
+                refund.date.iso(), util::Money(net, currency).plain()));
+      }
+      net += refund.amount;
+    }
+  }
+}
+
+} // namespace isukit::model

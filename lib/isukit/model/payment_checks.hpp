@@ -1,0 +1,136 @@
+// Issue 12's integrity checks of payments, in memory flat in the number of payments (issue
+// 21): no identical payment read twice, and no refund that takes a state's net receipts below
+// zero. Each check reads the payments once and keeps a compact summary; when that summary
+// cannot decide (a payment that may repeat an earlier one, a month whose days matter), it
+// asks for a second reading of the same payments, in the same order, which settles it
+// exactly. Neither ever accepts what the exact check refuses, and each error names the
+// positions it always named.
+#pragma once
+
+#include <isukit/io/fingerprints.hpp>
+#include <isukit/io/node.hpp>
+#include <isukit/model/states.hpp>
+#include <isukit/util/date.hpp>
+#include <isukit/util/error.hpp>
+#include <isukit/util/money.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace isukit::model {
+
+/// The 64-bit fingerprint of a payment's identity (XXH3 by default; a test forces collisions).
+using FingerprintFunction = std::uint64_t (*)(std::string_view identity);
+std::uint64_t xxh3_fingerprint(std::string_view identity);
+
+/// Identical payments. What makes two payments the same is their identity, bytes the caller
+/// builds (state, date, amount, currency and reference). First reading: io::Fingerprints, two
+/// to four bytes a payment, and the few payments that may repeat an earlier one ("suspects",
+/// with their identity and position). Second reading, if there are suspects: the first
+/// payment of each suspect's identity, compared byte for byte.
+class DuplicateCheck {
+public:
+  explicit DuplicateCheck(FingerprintFunction fingerprint = xxh3_fingerprint,
+                          std::size_t wide_limit = io::Fingerprints::default_wide_limit);
+
+  /// First reading: true when this payment may repeat an earlier one; the caller then gives
+  /// its position to `suspect`.
+  bool read(std::string_view identity);
+  void suspect(std::string_view identity, const io::Mark &at);
+  bool needs_second_reading() const { return !m_suspects.empty(); }
+
+  /// Second reading, every payment again in order: true when `identity` is a suspect's; the
+  /// caller then gives the payment's position to `seen`.
+  bool read_again(std::string_view identity);
+  void seen(const io::Mark &at);
+  /// Payments counted in the first and in the second reading (the same unless an input changed).
+  std::size_t count() const { return m_count; }
+  std::size_t count_again() const { return m_count_again; }
+
+  /// Every suspect that repeats an earlier payment, in the order read: an error at it naming the
+  /// first.
+  void report(util::Diagnostics &diagnostics) const;
+
+private:
+  struct Suspect {
+    std::string identity;
+    std::size_t number; // its place among the payments, from 0
+    io::Mark at;
+    io::Mark first; // line 0 until the second reading finds an identical payment before it
+  };
+  FingerprintFunction m_fingerprint;
+  io::Fingerprints m_fingerprints;
+  std::vector<Suspect> m_suspects;
+  std::unordered_multimap<std::uint64_t, std::size_t>
+      m_by_fingerprint;               // suspects, for the second reading
+  std::vector<std::size_t> m_matched; // of the payment read again
+  std::size_t m_count = 0;
+  std::size_t m_count_again = 0;
+};
+
+/// Refunds: a state's net receipts, walked by date (a day's receipts before its refunds, the
+/// smaller refund first, then in the order read), never go below zero. First reading: each
+/// state's net per month (from 1950 to 2149, allocated per state as it pays) and every refund
+/// with its position. A month with a refund that its receipts before the month could not
+/// cover on their own needs its receipts per day: the second reading gives them.
+class RefundCheck {
+public:
+  explicit RefundCheck(std::size_t states);
+
+  /// First reading. `refund_at` is asked for refunds only (a negative amount).
+  template <class Position>
+  void read(StateId state, const util::Date &date, std::int64_t amount, Position refund_at) {
+    month_net(state)[month_index(date)] += amount; // the ledger bounds the sum of magnitudes
+    if (amount < 0) {
+      m_refunds.push_back(Refund{date, amount, state, m_refunds.size(), refund_at()});
+    }
+  }
+  /// After the first reading (and before check): whether some month needs its receipts per day.
+  bool needs_second_reading();
+  /// Second reading, every payment again.
+  void read_again(StateId state, const util::Date &date, std::int64_t amount);
+
+  /// Fails (65) at the first refund, by state then date, that takes net receipts below zero.
+  void check(const StateTable &states, const util::Currency &currency) const;
+
+private:
+  struct Refund {
+    util::Date date;
+    std::int64_t amount;
+    StateId state;
+    std::size_t number; // in the order read
+    io::Mark at;
+  };
+  static constexpr int months = (util::last_year - util::first_year + 1) * 12;
+  static int month_index(const util::Date &date) {
+    return (date.year() - util::first_year) * 12 + static_cast<int>(date.month()) - 1;
+  }
+  std::int64_t *month_net(StateId state) {
+    return m_month_net.get() + static_cast<std::size_t>(state) * months;
+  }
+  /// Net receipts of `state` before `month`.
+  std::int64_t net_before(StateId state, int month) const;
+  /// The end of the refunds of the state and month of refund `first`.
+  std::size_t month_end(std::size_t first) const;
+  /// Walks the days of the month of refund `first` (one that needs its days); fails at the
+  /// refund that takes net receipts below zero.
+  void check_days(const StateTable &states, const util::Currency &currency, std::size_t first,
+                  std::size_t end) const;
+
+  struct FreeDeleter {
+    void operator()(std::int64_t *p) const;
+  };
+  // Per state, `months` nets, in one zeroed allocation: the pages of states and years no
+  // payment reaches are never touched, so cost no memory.
+  std::unique_ptr<std::int64_t[], FreeDeleter> m_month_net;
+  std::vector<Refund> m_refunds;
+  std::map<std::pair<StateId, int>, std::vector<std::int64_t>>
+      m_days; // receipts per day of the months that need them
+};
+
+} // namespace isukit::model

@@ -1,0 +1,127 @@
+#include <isukit/model/ledger.hpp>
+#include <isukit/model/payment_checks.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fixtures.hpp"
+
+using namespace isukit;
+using namespace isukit::model;
+using fixtures::states;
+
+namespace {
+
+std::uint64_t all_collide(std::string_view) {
+  return 42;
+}
+std::uint64_t low_bit_only(std::string_view identity) {
+  return xxh3_fingerprint(identity) & 1;
+}
+
+/// A file of `text` named `name` in a scratch directory; its path.
+std::string scratch(const std::string &name, const std::string &text) {
+  const auto dir = std::filesystem::temp_directory_path() / "isukit-unit-payment-checks";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << text;
+  return (dir / name).string();
+}
+
+/// What reading the files gives: "ok" with the payments' total, or the error and the others after
+/// it.
+std::string outcome(const std::vector<std::string> &files, const LedgerChecks &checks = {}) {
+  try {
+    const auto ledger = Ledger::read(files, states(), util::Date(2149, 12, 31), false, checks);
+    std::int64_t total = 0;
+    for (StateId state = 0; state < states().size(); ++state) {
+      total += ledger.paid_unnamed(state);
+    }
+    return fmt::format("ok {}", total);
+  } catch (const util::Error &error) {
+    std::string text = error.located_message();
+    for (const auto &also : error.also()) {
+      text += "\n" + also;
+    }
+    const auto dir =
+        (std::filesystem::temp_directory_path() / "isukit-unit-payment-checks/").string();
+    for (auto at = text.find(dir); at != std::string::npos; at = text.find(dir)) {
+      text.erase(at, dir.size());
+    }
+    return text;
+  }
+}
+
+const std::string header = "date,state,amount,currency,reference\n";
+const std::string repeats = ": this payment repeats the one at ";
+
+} // namespace
+
+TEST_SUITE("model::payment_checks") {
+  TEST_CASE("model::DuplicateCheck: forced fingerprint collisions accept what differs and name "
+            "both places of what repeats") {
+    // Every payment has the same fingerprint: each is a suspect, and only the second reading,
+    // byte for byte, decides. The result must be the one of the real fingerprints.
+    std::string rows = header;
+    for (int i = 0; i < 300; ++i) {
+      rows += fmt::format("2025-01-{:02},FRA,{}.00,USD,R{}\n", i % 28 + 1, i % 7 + 1, i);
+    }
+    const std::string distinct = scratch("distinct.csv", rows);
+    for (const auto &checks : {LedgerChecks{}, LedgerChecks{all_collide},
+                               LedgerChecks{low_bit_only, 0}, LedgerChecks{xxh3_fingerprint, 0}}) {
+      CHECK(outcome({distinct}, checks) == "ok 119700"); // 300 payments of 1 to 7 USD
+    }
+    const std::string twice =
+        scratch("twice.csv", rows + "2025-01-08,FRA,1.00,USD,R7\n2025-01-02,FRA,2.00,USD,R1\n"
+                                    "2025-01-02,FRA,2.00,USD,R1\n");
+    const std::string expected = "twice.csv:302:1" + repeats + "twice.csv:9:1";
+    for (const auto &checks :
+         {LedgerChecks{}, LedgerChecks{all_collide}, LedgerChecks{low_bit_only, 0}}) {
+      const std::string got = outcome({twice}, checks);
+      CHECK(got.find(expected) == 0);
+      CHECK(got.find("twice.csv:303:1" + repeats + "twice.csv:3:1") !=
+            std::string::npos); // the first, not the last
+      CHECK(got.find("twice.csv:304:1" + repeats + "twice.csv:3:1") != std::string::npos);
+    }
+  }
+
+  TEST_CASE(
+      "model::DuplicateCheck: across files and kinds, with the positions the exact check named") {
+    const std::string yaml =
+        scratch("a.yaml", "kind: payments\ncurrency: USD\npayments:\n"
+                          "- {date: 2025-03-01, state: DEU, amount: 5.00, reference: X}\n");
+    const std::string csv =
+        scratch("b.csv", header + "2025-03-01,DEU,5,USD, X \n2025-03-01,DEU,5,USD,Y\n");
+    for (const auto &checks : {LedgerChecks{}, LedgerChecks{all_collide}}) {
+      CHECK(outcome({yaml, csv}, checks).find("b.csv:2:1" + repeats + "a.yaml:4:3") == 0);
+    }
+  }
+
+  TEST_CASE("model::RefundCheck: net receipts by month, and by day where the month needs it") {
+    const auto refund_error = [](const std::string &rows) {
+      return outcome({scratch("r.csv", header + rows)});
+    };
+    // Covered by the months before: no second reading is needed.
+    CHECK(refund_error("2025-01-05,FRA,100,USD,A\n2025-02-01,FRA,-100,USD,B\n") == "ok 0");
+    // Within one month, the days decide: the receipt of the 3rd covers the refund of the 20th...
+    CHECK(refund_error("2025-03-20,FRA,-60,USD,B\n2025-03-03,FRA,100,USD,A\n") == "ok 4000");
+    // ...a receipt of the same day comes before the refund...
+    CHECK(refund_error("2025-03-20,FRA,-60,USD,B\n2025-03-20,FRA,60,USD,A\n") == "ok 0");
+    // ...and a later one does not count.
+    CHECK(refund_error("2025-03-20,FRA,-60,USD,B\n2025-03-21,FRA,100,USD,A\n") ==
+          "r.csv:2:16: this refund of 60.00 takes FRA's net receipts below zero on 2025-03-20 "
+          "(0.00 had been "
+          "received): a refund is a negative payment of at most what the state has paid");
+    // The smaller refund of a day first; what had been received is counted to the cent.
+    CHECK(refund_error(
+              "2025-02-01,DEU,10,USD,A\n2025-03-02,DEU,5.50,USD,B\n2025-03-02,DEU,-16,USD,C\n"
+              "2025-03-02,DEU,-0.50,USD,D\n2025-03-03,DEU,99,USD,E\n")
+              .find("r.csv:4:16: this refund of 16.00 takes DEU's net receipts below zero on "
+                    "2025-03-02 (15.00 had") == 0);
+    // The first state in error by code order of the table, then by date.
+    CHECK(refund_error("2025-05-01,FRA,-1,USD,F\n2024-05-01,DEU,-1,USD,D\n").find("r.csv:3:16:") ==
+          0);
+  }
+}
