@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -70,6 +71,28 @@ TEST_SUITE("model::payment_row") {
     CHECK(reordered->state == fixtures::state("DEU"));
     CHECK(reordered->amount == 1200);
     CHECK(reordered->reference == "R1");
+    // The edges a plain row may still hold.
+    CHECK(plain("2000-02-29,FRA,1,USD,R,")->date == util::Date(2000, 2, 29)); // 2000 is leap
+    CHECK(plain("1950-01-01,FRA,1,USD,R,1950")->date == util::Date(1950, 1, 1));
+    CHECK(plain("2149-12-31,FRA,1,USD,R,2149")->year == 2149);
+    CHECK(plain("2025-12-31,FRA,1,USD,R,")->date == util::Date(2025, 12, 31));
+    CHECK(plain("2025-04-30,FRA,1,USD,R,")->date == util::Date(2025, 4, 30));
+    CHECK(plain("2025-03-14,FRA,-0.05,USD,R,")->amount == -5);
+    CHECK(plain("2025-03-14,FRA,-12.5,USD,R,")->amount == -1250);
+    CHECK(plain("2025-03-14,FRA,0000000000000001,USD,R,")->amount == 100);
+    CHECK(plain("2025-03-14,FRA,9999999999999999.99,USD,R,")->amount == 999999999999999999);
+    CHECK(plain("2025-03-14,FRA,-9999999999999999.99,USD,R,")->amount == -999999999999999999);
+    CHECK(plain("2025-03-14,FRA,1,USD,,")->reference.empty());
+    CHECK(plain("2025-03-14,FRA,1,USD,\tR 1\t,")->reference == "R 1");
+    CHECK(plain("2025-03-14,FRA,1,USD,  ,")->reference.empty());
+    const auto jpy = *util::Currency::parse("JPY");
+    CHECK(
+        PaymentRowReader(usual, states()).read("2025-03-14,FRA,1500,JPY,R,", jpy, "JPY")->amount ==
+        1500);
+    CHECK_FALSE(PaymentRowReader(usual, states()).read("2025-03-14,FRA,1.5,JPY,R,", jpy, "JPY"));
+    const auto kwd = *util::Currency::parse("KWD");
+    CHECK(PaymentRowReader(usual, states()).read("2025-03-14,FRA,1.5,KWD,R,", kwd, "KWD")->amount ==
+          1500);
   }
 
   TEST_CASE("model::PaymentRowReader leaves every other row to the general reader") {
@@ -107,6 +130,30 @@ TEST_SUITE("model::payment_row") {
              "2025-03-14,FRA,1,USD,R,2150",
              "2025-03-14,FRA,1,USD,R,20x5",
              "2025-03-14,FRA,1,USD,R,2025 ",
+             "2025-13-01,FRA,1,USD,R,", // month 13
+             "2025-00-10,FRA,1,USD,R,", // month 0
+             "2025-01-00,FRA,1,USD,R,", // day 0
+             "2025-01-32,FRA,1,USD,R,",
+             "2025-04-31,FRA,1,USD,R,",
+             "2023-02-29,FRA,1,USD,R,",
+             "1900-02-29,FRA,1,USD,R,",
+             "0000-01-01,FRA,1,USD,R,",
+             "9999-12-31,FRA,1,USD,R,",
+             "2025-03-1x,FRA,1,USD,R,",
+             "2025/03/14,FRA,1,USD,R,",
+             "2025-03-14,FRA,-,USD,R,",
+             "2025-03-14,FRA,-.5,USD,R,",
+             "2025-03-14,FRA,--1,USD,R,",
+             "2025-03-14,FRA,1.5.,USD,R,",
+             "2025-03-14,FRA,1e6,USD,R,",
+             "2025-03-14,FRA,99999999999999999.99,USD,R,", // 19 digits: the general reader's
+             "2025-03-14,FRA,1,USD,R\x01,",                // a control character
+             "2025-03-14,FRA,1,USD,R,1949",
+             "2025-03-14,FRA,1,USD,R, 2025",
+             ",FRA,1,USD,R,", // empty fields
+             "2025-03-14,,1,USD,R,",
+             "2025-03-14,FRA,1,,R,",
+             "2025-03-14,FRA,1,USD,R,2025\n",
          }) {
       CAPTURE(line);
       CHECK_FALSE(plain(line));
@@ -140,6 +187,34 @@ TEST_SUITE("model::payment_row") {
              "1949-12-31,FRA,1,USD,R,",
              "2025-03-14,FRA,1,USD,\"R,1\",",
              "2025-03-14,FRA,1,USD,R\xC3,",
+             "2025-03-14,FRA,1,USD,R\xC3\xA9,",
+             "2025-03-14,FRA,1,USD,R\x01,",
+             "2025-03-14,FRA,1,USD,\tR\t,",
+             "\"2025-03-14\",FRA,1,USD,R,",
+             "2025-03-14,\"FRA\",\"1.50\",USD,R,",
+             "2025-03-14,FRA,1,\"USD\",R,\"2025\"",
+             "2025-03-14,FRA,-0.05,USD,R,",
+             "2025-03-14,FRA,-12.5,USD,R,",
+             "2025-03-14,FRA,,USD,R,",
+             "2025-03-14,FRA,1,USD,,",
+             ",FRA,1,USD,R,",
+             "2025-03-14,,1,USD,R,",
+             "2025-03-14,FRA,1,,R,",
+             "2000-02-29,FRA,1,USD,R,2000",
+             "2100-02-29,FRA,1,USD,R,",
+             "2023-02-29,FRA,1,USD,R,",
+             "2025-13-01,FRA,1,USD,R,",
+             "2025-00-10,FRA,1,USD,R,",
+             "2025-01-00,FRA,1,USD,R,",
+             "2025-04-31,FRA,1,USD,R,",
+             "1950-01-01,FRA,1,USD,R,1950",
+             "2149-12-31,FRA,1,USD,R,2149",
+             "2150-01-01,FRA,1,USD,R,",
+             "2025-03-14,FRA,1,USD,R,1949",
+             "2025-03-14,FRA,9999999999999999.99,USD,R,",
+             "2025-03-14,FRA,99999999999999999.99,USD,R,",
+             "2025-03-14,FRA,-92233720368547758.08,USD,R,",
+             "2025-03-14,FRA,1.5.,USD,R,",
          }) {
       CAPTURE(row);
       std::string first = ledger_of(header + row + "\n" + warm);
@@ -149,5 +224,25 @@ TEST_SUITE("model::payment_row") {
       }
       CHECK(first == later);
     }
+  }
+
+  TEST_CASE("model::PaymentRowReader: CRLF line ends and a byte order mark read as LF ends do") {
+    const std::string rows = "date,state,amount,currency,reference,year\n"
+                             "2025-03-14,FRA,10.50,USD,A,2025\n"
+                             "2025-03-15,FRA,-0.50,USD,B,\n"
+                             "2024-02-29,DEU,7,USD,C,2024\n";
+    const std::string sums = ledger_of(rows);
+    CHECK(sums == "DEU 2024 700\nFRA 2025 1050\nFRA - -50\n");
+    std::string crlf;
+    for (const char c : rows) {
+      crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    }
+    CHECK(ledger_of(crlf) == sums);
+    CHECK(ledger_of("\xEF\xBB\xBF" + rows) == sums);
+    CHECK(ledger_of("\xEF\xBB\xBF" + crlf.substr(0, crlf.size() - 2)) == sums); // no last end
+    // A CR alone ends a line for the general reader: the same sums.
+    std::string cr = rows;
+    std::replace(cr.begin(), cr.end(), '\n', '\r');
+    CHECK(ledger_of(cr) == sums);
   }
 }

@@ -21,6 +21,38 @@ TEST_SUITE("util::date") {
     CHECK_FALSE(Date::parse("2025-08-31T00:00"));
   }
 
+  TEST_CASE("util::is_calendar_date says what std::chrono says, and Dates order as days") {
+    for (const int year :
+         {-32768, -32767, -401, -400, -100, -4,   -1,   0,    1,    4,     100,
+          1900,   1950,   2000, 2023, 2024, 2100, 2149, 2400, 9999, 32767, 32768}) {
+      for (unsigned month = 0; month <= 13; ++month) {
+        for (unsigned day = 0; day <= 32; ++day) {
+          CAPTURE(year);
+          CAPTURE(month);
+          CAPTURE(day);
+          const bool in_range = year >= -32767 && year <= 32767;
+          const std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(month),
+                                                std::chrono::day(day)};
+          REQUIRE(is_calendar_date(year, month, day) == (in_range && ymd.ok()));
+          if (in_range && ymd.ok()) {
+            const Date date(year, month, day);
+            if (year < 1 || year > 9998) {
+              continue; // add_days stays within 0000-9999
+            }
+            REQUIRE((date < date.add_days(1)));
+            REQUIRE((date.add_days(-1) < date));
+            REQUIRE(date.add_days(1).days_since(date) == 1);
+          } else {
+            REQUIRE_THROWS_AS(Date(year, month, day), std::invalid_argument);
+          }
+        }
+      }
+    }
+    CHECK((Date(2024, 12, 31) < Date(2025, 1, 1)));
+    CHECK((Date(2025, 1, 31) < Date(2025, 2, 1)));
+    CHECK((Date(2025, 2, 1) == Date(2025, 2, 1)));
+  }
+
   TEST_CASE("util::Date::add_months clamps to the month's end") {
     CHECK(Date(2024, 1, 31).add_months(1).iso() == "2024-02-29");
     CHECK(Date(2025, 1, 31).add_months(1).iso() == "2025-02-28");

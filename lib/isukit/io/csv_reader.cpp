@@ -118,15 +118,19 @@ std::optional<std::string_view> CsvReader::peek_line() {
 }
 
 void CsvReader::take_line() {
+  take_line(m_peeked_end - m_pos, m_peeked_next - m_pos);
+}
+
+void CsvReader::take_line(std::size_t length, std::size_t next) {
   m_taken = true;
   m_row_line = m_line;
   m_row_start = m_pos;
-  m_row_end = m_peeked_end;
+  m_row_end = m_pos + length;
   m_starts.clear();
-  if (m_peeked_next > m_peeked_end) {
+  if (next > length) {
     ++m_line;
   }
-  m_pos = m_peeked_next;
+  m_pos += next;
 }
 
 bool CsvReader::skip_line() {

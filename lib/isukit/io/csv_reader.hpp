@@ -43,6 +43,13 @@ public:
   /// Makes the line peek_line returned the current row, which the caller has read; it must
   /// hold no quote character (its fields start after each separator), so mark() still works.
   void take_line();
+  /// The bytes at hand from the next line on, for a reader of plain rows that finds the line's
+  /// end itself (cheaper than peek_line's search); they may end within a line, or be empty,
+  /// when a block ends there: then peek_line reads more.
+  std::string_view ahead() const { return m_content.substr(m_pos); }
+  /// Makes the first `length` bytes of ahead() the current row, as take_line does, and goes on
+  /// at `next` (past the row's line end, LF or CRLF).
+  void take_line(std::size_t length, std::size_t next);
 
   /// Where field `index` of the current row starts (a field after a quoted field that spans
   /// lines starts on a later line than its row); the row's mark past its last field. Costs a

@@ -1,6 +1,8 @@
-// A set of millions of 64-bit fingerprints in about two to four bytes each: the first pass of
-// the duplicate check of a payments file, which keeps memory flat enough for ten million
-// payments. It answers "maybe seen" (then the caller verifies exactly) or "surely new".
+// A multiset of millions of 64-bit fingerprints in about two to four bytes each: the first pass
+// of the duplicate check of a payments file, which keeps memory flat enough for ten million
+// payments. Adding one costs an append; once all are added, it says which fingerprints may have
+// been added more than once (then the caller verifies exactly), and every other one surely was
+// added once.
 #pragma once
 
 #include <cstddef>
@@ -9,36 +11,82 @@
 
 namespace isukit::io {
 
-/// Fingerprints in 65,536 sorted partitions chosen by their top 16 bits. Each partition keeps
-/// the next 32 bits (wide) until `wide_limit` fingerprints are held, then only the next 16
-/// (narrow: every fingerprint is then known by 32 bits, at 2 bytes each). So a fingerprint
-/// never seen is reported as maybe seen with probability about held / 2^48 while wide and
-/// held / 2^32 once narrow (the caller's exact check sorts these out); one seen is always
-/// reported (no false negative, in either state or across the change).
+/// Fingerprints in 65,536 partitions chosen by their top 16 bits, each partition the tags of
+/// its fingerprints in the order added: the next 32 bits (wide) until `wide_limit`
+/// fingerprints are held, then only the next 16 (narrow: every fingerprint is then known by 32
+/// bits, at 2 bytes each). settle() sorts each partition once and finds the tags held twice.
+/// A fingerprint added once is reported as maybe repeated with probability about held / 2^48
+/// while wide and held / 2^32 once narrow (the caller's exact check sorts these out); one
+/// added twice always is (no false negative, in either state or across the change).
 class Fingerprints {
 public:
   static constexpr std::size_t default_wide_limit = std::size_t{1} << 21;
 
   explicit Fingerprints(std::size_t wide_limit = default_wide_limit);
 
-  /// Adds `fingerprint`; true when it may have been added before.
-  bool insert(std::uint64_t fingerprint);
+  /// Adds `fingerprint`; not after settle().
+  void insert(std::uint64_t fingerprint) {
+    auto &partition = m_partitions[fingerprint >> (64 - partition_bits)];
+    const auto tag = static_cast<std::uint32_t>(fingerprint >> (32 - partition_bits));
+    if (m_narrow) {
+      append(partition, static_cast<std::uint16_t>(tag >> 16));
+    } else {
+      append(partition, static_cast<std::uint16_t>(tag >> 16), static_cast<std::uint16_t>(tag));
+      if (++m_size >= m_wide_limit) {
+        make_narrow();
+      }
+      return;
+    }
+    ++m_size;
+  }
 
+  /// Finds the fingerprints that may have been added more than once (once: later calls only
+  /// answer); true when there is any. The partitions are then freed.
+  bool settle();
+  /// After settle(): whether `fingerprint` may have been added more than once.
+  bool maybe_repeated(std::uint64_t fingerprint) const;
+
+  /// The fingerprints added (counting repeats).
   std::size_t size() const { return m_size; }
   bool narrow() const { return m_narrow; }
 
 private:
   static constexpr int partition_bits = 16;
-  bool insert_wide(std::vector<std::uint16_t> &partition, std::uint32_t tag);
-  bool insert_narrow(std::vector<std::uint16_t> &partition, std::uint16_t tag);
-  /// Keeps the top 16 bits of every wide tag, in place: sorted tags stay sorted.
-  void make_narrow();
+  using Partition = std::vector<std::uint16_t>;
 
-  // Wide: a tag is two halves, high then low; narrow: one. Each partition is sorted.
-  std::vector<std::vector<std::uint16_t>> m_partitions;
+  /// Grows by an eighth rather than doubling: over 65,536 partitions, doubling would leave a
+  /// third of the memory unused.
+  static void make_room(Partition &partition, std::size_t more) {
+    if (partition.size() + more > partition.capacity()) {
+      partition.reserve(partition.size() + more + partition.size() / 8 + 8);
+    }
+  }
+  static void append(Partition &partition, std::uint16_t tag) {
+    make_room(partition, 1);
+    partition.push_back(tag);
+  }
+  static void append(Partition &partition, std::uint16_t high, std::uint16_t low) {
+    make_room(partition, 2);
+    partition.push_back(high);
+    partition.push_back(low);
+  }
+  /// The wide tags of partition `index`, sorted, into `tags`; the 48-bit prefix of each one
+  /// held twice goes to m_repeated_wide.
+  void sort_wide(std::size_t index, std::vector<std::uint32_t> &tags);
+  /// Keeps the top 16 bits of every wide tag, once each, having noted the repeated ones.
+  void make_narrow();
+  /// Notes the narrow tags of partition `index` held twice in m_repeated_narrow.
+  void find_narrow_repeats(std::size_t index);
+
+  // Wide: a tag is two halves, high then low; narrow: one. In the order added.
+  std::vector<Partition> m_partitions;
   std::size_t m_wide_limit;
   std::size_t m_size = 0;
   bool m_narrow = false;
+  bool m_settled = false;
+  // The prefixes held twice, sorted (found partition by partition, each partition sorted).
+  std::vector<std::uint64_t> m_repeated_wide;   // top 48 bits of a fingerprint
+  std::vector<std::uint32_t> m_repeated_narrow; // top 32 bits
 };
 
 } // namespace isukit::io

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <tuple>
 
@@ -237,21 +238,22 @@ private:
                          const std::vector<std::string_view> &fields, CsvCurrency &cached);
 
   /// What makes a payment the same as another: its state, date, amount, currency and
-  /// reference, packed as bytes (valid until the next call).
+  /// reference, packed as bytes (valid until the next call). Fixed-size parts are copied as
+  /// such (no call for them): this runs for every payment.
   std::string_view identity(const PaymentRow &row) {
     const std::int64_t amount = row.amount.minor_units();
     const std::uint32_t date =
         static_cast<std::uint32_t>(row.date.year()) << 9 | row.date.month() << 5 | row.date.day();
     const std::string_view currency = row.amount.currency().code();
-    m_identity.resize(sizeof amount + sizeof date + sizeof row.state + currency.size() +
-                      row.reference.size());
+    constexpr std::size_t fixed = sizeof amount + sizeof date + sizeof row.state + 3;
+    m_identity.resize(fixed + row.reference.size());
     char *at = m_identity.data();
-    for (const std::string_view part :
-         {std::string_view(reinterpret_cast<const char *>(&amount), sizeof amount),
-          std::string_view(reinterpret_cast<const char *>(&date), sizeof date),
-          std::string_view(reinterpret_cast<const char *>(&row.state), sizeof row.state), currency,
-          row.reference}) {
-      at = std::copy(part.begin(), part.end(), at);
+    std::memcpy(at, &amount, sizeof amount);
+    std::memcpy(at + sizeof amount, &date, sizeof date);
+    std::memcpy(at + sizeof amount + sizeof date, &row.state, sizeof row.state);
+    std::memcpy(at + fixed - 3, currency.data(), 3); // an ISO 4217 code
+    if (!row.reference.empty()) {                    // an empty view may hold no pointer
+      std::memcpy(at + fixed, row.reference.data(), row.reference.size());
     }
     return m_identity;
   }
@@ -272,9 +274,7 @@ private:
       m_first_reading->read_again(row);
       return;
     }
-    if (const auto same = identity(row); m_duplicates.read(same)) {
-      m_duplicates.suspect(same, row.at());
-    }
+    m_duplicates.read(identity(row));
     if (!add_volume(row.amount.minor_units())) {
       volume_overflow(row.amount_at());
     }
@@ -284,8 +284,8 @@ private:
 
   /// A payment of the second reading (this reader is the first).
   void read_again(const PaymentRow &row) {
-    if (m_duplicates.read_again(identity(row))) {
-      m_duplicates.seen(row.at());
+    if (const auto same = identity(row); m_duplicates.read_again(same)) {
+      m_duplicates.candidate(same, row.at());
     }
     m_refunds.read_again(row.state, row.date, row.amount.minor_units());
   }
@@ -488,15 +488,21 @@ std::optional<LedgerReader::PaymentRow> LedgerReader::plain_payment(io::CsvReade
                                                                     const io::CsvHeader &header,
                                                                     const PaymentRowReader &rows,
                                                                     const CsvCurrency &cached) {
-  const auto line = reader.peek_line();
-  if (!line || !cached.text) {
+  if (!cached.text) {
     return std::nullopt;
   }
-  const auto payment = rows.read(*line, cached.currency, *cached.text);
-  if (!payment) {
-    return std::nullopt;
+  // The row as the bytes at hand hold it; when they end within it, as peek_line gives it.
+  std::size_t length = 0, next = 0;
+  auto payment = rows.read_line(reader.ahead(), cached.currency, *cached.text, length, next);
+  if (payment) {
+    reader.take_line(length, next);
+  } else {
+    const auto line = reader.peek_line();
+    if (!line || !(payment = rows.read(*line, cached.currency, *cached.text))) {
+      return std::nullopt;
+    }
+    reader.take_line();
   }
-  reader.take_line();
   const int year = header.index(csv_year);
   return PaymentRow{.state = payment->state,
                     .date = payment->date,

@@ -18,49 +18,26 @@ std::uint64_t xxh3_fingerprint(std::string_view identity) {
 DuplicateCheck::DuplicateCheck(FingerprintFunction fingerprint, std::size_t wide_limit)
     : m_fingerprint(fingerprint), m_fingerprints(wide_limit) {}
 
-bool DuplicateCheck::read(std::string_view identity) {
-  ++m_count;
-  return m_fingerprints.insert(m_fingerprint(identity));
-}
-
-void DuplicateCheck::suspect(std::string_view identity, const io::Mark &at) {
-  m_suspects.push_back(Suspect{std::string(identity), m_count - 1, at, io::Mark{}});
-}
-
 bool DuplicateCheck::read_again(std::string_view identity) {
-  if (m_count_again == 0) {
-    for (std::size_t i = 0; i < m_suspects.size(); ++i) {
-      m_by_fingerprint.emplace(m_fingerprint(m_suspects[i].identity), i);
-    }
-  }
-  const std::size_t number = m_count_again++;
-  m_matched.clear();
-  for (auto [at, end] = m_by_fingerprint.equal_range(m_fingerprint(identity)); at != end; ++at) {
-    const Suspect &suspect = m_suspects[at->second];
-    if (number < suspect.number && suspect.first.line == 0 && suspect.identity == identity) {
-      m_matched.push_back(
-          at->second); // the first payment of this identity, read before the suspect
-    }
-  }
-  return !m_matched.empty();
+  ++m_count_again;
+  return m_fingerprints.maybe_repeated(m_fingerprint(identity));
 }
 
-void DuplicateCheck::seen(const io::Mark &at) {
-  for (const std::size_t i : m_matched) {
-    m_suspects[i].first = at;
+void DuplicateCheck::candidate(std::string_view identity, const io::Mark &at) {
+  const auto [first, added] = m_first.try_emplace(std::string(identity), at);
+  if (!added) {
+    m_repeats.emplace_back(at, first->second);
   }
 }
 
 void DuplicateCheck::report(util::Diagnostics &diagnostics) const {
-  for (const auto &suspect : m_suspects) {
-    if (suspect.first.line != 0) {
-      diagnostics.add(util::Error(
-          util::ExitCode::data, suspect.at.position(),
-          fmt::format("this payment repeats the one at {}: same state, date, amount, currency "
-                      "and reference (two real payments of the same amount on the same day "
-                      "carry different references)",
-                      suspect.first.located())));
-    }
+  for (const auto &[at, first] : m_repeats) {
+    diagnostics.add(util::Error(
+        util::ExitCode::data, at.position(),
+        fmt::format("this payment repeats the one at {}: same state, date, amount, currency "
+                    "and reference (two real payments of the same amount on the same day "
+                    "carry different references)",
+                    first.located())));
   }
 }
 

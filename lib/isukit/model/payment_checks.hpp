@@ -29,46 +29,41 @@ using FingerprintFunction = std::uint64_t (*)(std::string_view identity);
 std::uint64_t xxh3_fingerprint(std::string_view identity);
 
 /// Identical payments. What makes two payments the same is their identity, bytes the caller
-/// builds (state, date, amount, currency and reference). First reading: io::Fingerprints, two
-/// to four bytes a payment, and the few payments that may repeat an earlier one ("suspects",
-/// with their identity and position). Second reading, if there are suspects: the first
-/// payment of each suspect's identity, compared byte for byte.
+/// builds (state, date, amount, currency and reference). First reading: the fingerprint of
+/// each payment in io::Fingerprints, two to four bytes a payment. If some fingerprint may
+/// repeat, a second reading compares, byte for byte, the payments of those fingerprints
+/// ("candidates", their identity and position kept): each one identical to an earlier one is
+/// a duplicate of the first of them.
 class DuplicateCheck {
 public:
   explicit DuplicateCheck(FingerprintFunction fingerprint = xxh3_fingerprint,
                           std::size_t wide_limit = io::Fingerprints::default_wide_limit);
 
-  /// First reading: true when this payment may repeat an earlier one; the caller then gives
-  /// its position to `suspect`.
-  bool read(std::string_view identity);
-  void suspect(std::string_view identity, const io::Mark &at);
-  bool needs_second_reading() const { return !m_suspects.empty(); }
+  /// First reading, every payment in order.
+  void read(std::string_view identity) {
+    ++m_count;
+    m_fingerprints.insert(m_fingerprint(identity));
+  }
+  /// After the first reading: whether some payment may repeat another.
+  bool needs_second_reading() { return m_fingerprints.settle(); }
 
-  /// Second reading, every payment again in order: true when `identity` is a suspect's; the
-  /// caller then gives the payment's position to `seen`.
+  /// Second reading, every payment again in order: true when this payment may repeat another
+  /// (a candidate); the caller then gives it to `candidate` with its position.
   bool read_again(std::string_view identity);
-  void seen(const io::Mark &at);
+  void candidate(std::string_view identity, const io::Mark &at);
   /// Payments counted in the first and in the second reading (the same unless an input changed).
   std::size_t count() const { return m_count; }
   std::size_t count_again() const { return m_count_again; }
 
-  /// Every suspect that repeats an earlier payment, in the order read: an error at it naming the
+  /// Every payment that repeats an earlier one, in the order read: an error at it naming the
   /// first.
   void report(util::Diagnostics &diagnostics) const;
 
 private:
-  struct Suspect {
-    std::string identity;
-    std::size_t number; // its place among the payments, from 0
-    io::Mark at;
-    io::Mark first; // line 0 until the second reading finds an identical payment before it
-  };
   FingerprintFunction m_fingerprint;
   io::Fingerprints m_fingerprints;
-  std::vector<Suspect> m_suspects;
-  std::unordered_multimap<std::uint64_t, std::size_t>
-      m_by_fingerprint;               // suspects, for the second reading
-  std::vector<std::size_t> m_matched; // of the payment read again
+  std::unordered_map<std::string, io::Mark> m_first;    // of each candidate identity
+  std::vector<std::pair<io::Mark, io::Mark>> m_repeats; // where, and the first
   std::size_t m_count = 0;
   std::size_t m_count_again = 0;
 };

@@ -9,79 +9,78 @@ namespace {
 
 using Cursor = const char *;
 
-/// Bytes a plain text field may not hold: the general reader treats them otherwise (a quote
-/// may open a quoted field, CR ends a line, a byte past ASCII must be checked as UTF-8).
-constexpr std::array<bool, 256> special_bytes = [] {
-  std::array<bool, 256> special{};
-  special['"'] = special['\r'] = special['\n'] = true;
+/// What a byte of a plain text field is: part of it, its end (the separator, LF or CR: the
+/// caller sees which), or a byte the general reader treats otherwise (a quote may open a
+/// quoted field, a control character is refused, a byte past ASCII must be checked as UTF-8).
+enum ByteKind : unsigned char { text_byte, end_byte, special_byte };
+
+constexpr std::array<ByteKind, 256> byte_kinds = [] {
+  std::array<ByteKind, 256> kinds{};
   for (int c = 0; c < 0x20; ++c) { // control characters: the general reader refuses them
-    special[static_cast<std::size_t>(c)] = c != '\t';
+    kinds[static_cast<std::size_t>(c)] = c == '\t' ? text_byte : special_byte;
   }
   for (int c = 0x7F; c < 0x100; ++c) {
-    special[static_cast<std::size_t>(c)] = true;
+    kinds[static_cast<std::size_t>(c)] = special_byte;
   }
-  return special;
+  kinds['"'] = special_byte;
+  kinds[','] = kinds['\n'] = kinds['\r'] = end_byte;
+  return kinds;
 }();
 
-bool digit(char c) {
-  return static_cast<unsigned char>(c - '0') < 10;
-}
-
-/// Reads `count` digits at `p`; false unless all are digits.
-bool read_number(Cursor p, int count, int &value) {
-  value = 0;
-  for (int i = 0; i < count; ++i) {
-    if (!digit(p[i])) {
-      return false;
-    }
-    value = value * 10 + (p[i] - '0');
-  }
-  return true;
-}
-
-unsigned days_in_month(int year, int month) {
-  static constexpr std::array<unsigned, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-  return month == 2 && leap ? 29 : days[static_cast<std::size_t>(month - 1)];
+/// The digit at `p`, or 10 and more for any other byte.
+inline unsigned digit(Cursor p) {
+  return static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
 }
 
 /// YYYY-MM-DD, a real date in the working years (what Date::parse and is_working_year accept).
-bool read_date(Cursor &p, Cursor end, util::Date &date) {
-  int year = 0, month = 0, day = 0;
-  if (end - p < 10 || p[4] != '-' || p[7] != '-' || !read_number(p, 4, year) ||
-      !read_number(p + 5, 2, month) || !read_number(p + 8, 2, day)) {
+inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
+  if (end - p < 10 || p[4] != '-' || p[7] != '-') {
     return false;
   }
-  if (!util::is_working_year(year) || month < 1 || month > 12 || day < 1 ||
-      static_cast<unsigned>(day) > days_in_month(year, month)) {
+  const unsigned y0 = digit(p), y1 = digit(p + 1), y2 = digit(p + 2), y3 = digit(p + 3);
+  const unsigned m0 = digit(p + 5), m1 = digit(p + 6), d0 = digit(p + 8), d1 = digit(p + 9);
+  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) {
     return false;
   }
-  date = util::Date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+  const unsigned month = m0 * 10 + m1, day = d0 * 10 + d1;
+  if (!util::is_working_year(year) || !util::is_calendar_date(year, month, day)) {
+    return false;
+  }
+  date = util::Date(year, month, day);
   p += 10;
   return true;
 }
 
-/// The field at `p`, up to the separator or the end of the line; nullopt when it holds a special
-/// byte.
-std::optional<std::string_view> read_text(Cursor &p, Cursor end) {
+/// The text field at `p`, up to the separator, a line end or the end of the bytes; false when
+/// it holds a special byte.
+inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
   const Cursor start = p;
-  while (p != end && *p != ',') {
-    if (special_bytes[static_cast<unsigned char>(*p)]) {
-      return std::nullopt;
+  for (; p != end; ++p) {
+    const ByteKind kind = byte_kinds[static_cast<unsigned char>(*p)];
+    if (kind != text_byte) {
+      if (kind == special_byte) {
+        return false;
+      }
+      break;
     }
-    ++p;
   }
-  return std::string_view(start, static_cast<std::size_t>(p - start));
+  text = std::string_view(start, static_cast<std::size_t>(p - start));
+  return true;
 }
 
 /// Four digits in the working years, or nothing.
-bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
-  if (p == end || *p == ',') {
+inline bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
+  if (p == end || byte_kinds[static_cast<unsigned char>(*p)] == end_byte) {
     year.reset();
     return true;
   }
-  int value = 0;
-  if (end - p < 4 || !read_number(p, 4, value) || !util::is_working_year(value)) {
+  if (end - p < 4 || digit(p) > 9 || digit(p + 1) > 9 || digit(p + 2) > 9 || digit(p + 3) > 9) {
+    return false;
+  }
+  const int value =
+      static_cast<int>(digit(p) * 1000 + digit(p + 1) * 100 + digit(p + 2) * 10 + digit(p + 3));
+  if (!util::is_working_year(value)) {
     return false;
   }
   year = value;
@@ -89,18 +88,38 @@ bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
   return true;
 }
 
-/// The amount up to the separator, as parse_money reads it.
-bool read_amount(Cursor &p, Cursor end, const util::Currency &currency, std::int64_t &amount) {
+/// Digits at `p` added to `value`; how many.
+inline std::ptrdiff_t read_digits(Cursor &p, Cursor end, std::uint64_t &value) {
   const Cursor start = p;
-  while (p != end && *p != ',') {
-    ++p;
+  for (; p != end && digit(p) <= 9; ++p) {
+    value = value * 10 + digit(p); // wraps past 19 digits: refused below, by their count
   }
-  const auto parsed =
-      util::parse_money(std::string_view(start, static_cast<std::size_t>(p - start)), currency);
-  if (!parsed.money) {
+  return p - start;
+}
+
+/// `-?digits[.digits]` in minor units, with at most `minor_digits` decimals and 18 digits once
+/// scaled: what parse_money reads the same, in the same minor units (it reads more, up to
+/// 2^63 - 1: the general reader's business).
+inline bool read_amount(Cursor &p, Cursor end, int minor_digits, std::int64_t &amount) {
+  const bool negative = p != end && *p == '-';
+  p += negative ? 1 : 0;
+  std::uint64_t value = 0;
+  const std::ptrdiff_t integer_digits = read_digits(p, end, value);
+  std::ptrdiff_t fraction_digits = 0;
+  if (p != end && *p == '.') {
+    ++p;
+    fraction_digits = read_digits(p, end, value);
+    if (fraction_digits == 0) {
+      return false;
+    }
+  }
+  if (integer_digits == 0 || fraction_digits > minor_digits || integer_digits + minor_digits > 18) {
     return false;
   }
-  amount = parsed.money->minor_units();
+  for (auto i = fraction_digits; i < minor_digits; ++i) {
+    value *= 10;
+  }
+  amount = negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
   return true;
 }
 
@@ -112,60 +131,84 @@ PaymentRowReader::PaymentRowReader(std::vector<PaymentColumn> columns, const Sta
 std::optional<PlainPayment> PaymentRowReader::read(std::string_view line,
                                                    const util::Currency &currency,
                                                    std::string_view currency_text) const {
-  Cursor p = line.data();
-  const Cursor end = p + line.size();
   PlainPayment payment;
-  bool first = true;
-  for (const PaymentColumn column : m_columns) {
-    if (!first && (p == end || *p++ != ',')) {
-      return std::nullopt;
-    }
-    first = false;
-    if (!read_field(column, p, end, currency, currency_text, payment)) {
-      return std::nullopt;
-    }
-  }
-  if (p != end) {
-    return std::nullopt; // more fields than the header names
+  const Cursor end = line.data() + line.size();
+  if (read_fields(line.data(), end, currency, currency_text, payment) != end) {
+    return std::nullopt; // more fields than the header names, or none of them
   }
   return payment;
 }
 
-bool PaymentRowReader::read_field(PaymentColumn column, Cursor &p, Cursor end,
-                                  const util::Currency &currency, std::string_view currency_text,
-                                  PlainPayment &payment) const {
-  switch (column) {
-  case PaymentColumn::date:
-    return read_date(p, end, payment.date);
-  case PaymentColumn::state: {
-    if (end - p < 3) {
-      return false;
+std::optional<PlainPayment> PaymentRowReader::read_line(std::string_view bytes,
+                                                        const util::Currency &currency,
+                                                        std::string_view currency_text,
+                                                        std::size_t &length,
+                                                        std::size_t &next) const {
+  PlainPayment payment;
+  const Cursor end = bytes.data() + bytes.size();
+  const Cursor p = read_fields(bytes.data(), end, currency, currency_text, payment);
+  if (p == nullptr || p == end) {
+    return std::nullopt;
+  }
+  length = static_cast<std::size_t>(p - bytes.data());
+  if (*p == '\n') {
+    next = length + 1;
+  } else if (*p == '\r' && end - p > 1 && p[1] == '\n') {
+    next = length + 2;
+  } else {
+    return std::nullopt; // more fields than the header names, or a CR alone
+  }
+  return payment;
+}
+
+const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const util::Currency &currency,
+                                          std::string_view currency_text,
+                                          PlainPayment &payment) const {
+  std::string_view text;
+  for (std::size_t i = 0; i < m_columns.size(); ++i) {
+    if (i > 0 && (p == end || *p++ != ',')) {
+      return nullptr; // a field too few
     }
-    const auto state = m_states.find(std::string_view(p, 3));
-    p += 3;
-    payment.state = state.value_or(0);
-    return state.has_value();
-  }
-  case PaymentColumn::amount:
-    return read_amount(p, end, currency, payment.amount);
-  case PaymentColumn::currency:
-    if (currency_text.empty() || static_cast<std::size_t>(end - p) < currency_text.size() ||
-        std::string_view(p, currency_text.size()) != currency_text) {
-      return false;
+    bool read = false;
+    switch (m_columns[i]) {
+    case PaymentColumn::date:
+      read = read_date(p, end, payment.date);
+      break;
+    case PaymentColumn::state:
+      read = read_state(p, end, payment.state);
+      break;
+    case PaymentColumn::amount:
+      read = read_amount(p, end, currency.minor_digits(), payment.amount);
+      break;
+    case PaymentColumn::currency:
+      read = !currency_text.empty() && read_text(p, end, text) && text == currency_text;
+      break;
+    case PaymentColumn::reference:
+      read = read_text(p, end, text);
+      payment.reference = util::trim_blanks(text);
+      break;
+    case PaymentColumn::year:
+      read = read_year(p, end, payment.year);
+      break;
+    case PaymentColumn::note:
+      read = read_text(p, end, text);
+      break;
     }
-    p += currency_text.size();
-    return true;
-  case PaymentColumn::reference: {
-    const auto text = read_text(p, end);
-    payment.reference = text ? util::trim_blanks(*text) : std::string_view();
-    return text.has_value();
+    if (!read) {
+      return nullptr;
+    }
   }
-  case PaymentColumn::year:
-    return read_year(p, end, payment.year);
-  case PaymentColumn::note:
-    return read_text(p, end).has_value();
+  return p;
+}
+
+bool PaymentRowReader::read_state(Cursor &p, Cursor end, StateId &state) const {
+  if (end - p < 3) {
+    return false;
   }
-  return false;
+  const auto found = m_states.find(std::string_view(p, 3));
+  p += 3;
+  state = found.value_or(0);
+  return found.has_value();
 }
 
 } // namespace isukit::model

@@ -41,11 +41,20 @@ public:
   /// the row.
   std::optional<PlainPayment> read(std::string_view line, const util::Currency &currency,
                                    std::string_view currency_text) const;
+  /// The same for the row at the start of `bytes` (io::CsvReader::ahead()), whose end it finds:
+  /// the row's `length` without its line end (LF or CRLF), and where the `next` one starts;
+  /// nullopt too when the bytes end before the line does.
+  std::optional<PlainPayment> read_line(std::string_view bytes, const util::Currency &currency,
+                                        std::string_view currency_text, std::size_t &length,
+                                        std::size_t &next) const;
 
 private:
-  bool read_field(PaymentColumn column, const char *&p, const char *end,
-                  const util::Currency &currency, std::string_view currency_text,
-                  PlainPayment &payment) const;
+  /// The fields from `p` on, into `payment`; where they end (at a line end, the end of the
+  /// bytes or what follows the last column), or nullptr when the row is not plain.
+  const char *read_fields(const char *p, const char *end, const util::Currency &currency,
+                          std::string_view currency_text, PlainPayment &payment) const;
+  /// The three letters of a state's code at `p`; false for anything else.
+  bool read_state(const char *&p, const char *end, StateId &state) const;
 
   std::vector<PaymentColumn> m_columns;
   const StateTable &m_states;

@@ -34,11 +34,8 @@ Date last_of_month(int y, unsigned m) {
 
 } // namespace
 
-Date::Date(int y, unsigned m, unsigned d)
-    : m_ymd(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)) {
-  if (!m_ymd.ok()) {
-    throw std::invalid_argument(fmt::format("invalid date {}-{:02}-{:02}", y, m, d));
-  }
+void Date::invalid(int y, unsigned m, unsigned d) {
+  throw std::invalid_argument(fmt::format("invalid date {}-{:02}-{:02}", y, m, d));
 }
 
 std::optional<Date> Date::parse(std::string_view text) {
@@ -51,12 +48,10 @@ std::optional<Date> Date::parse(std::string_view text) {
   if (!y || !m || !d) {
     return std::nullopt;
   }
-  const year_month_day ymd{std::chrono::year(*y), std::chrono::month(static_cast<unsigned>(*m)),
-                           std::chrono::day(static_cast<unsigned>(*d))};
-  if (!ymd.ok()) {
+  if (!is_calendar_date(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d))) {
     return std::nullopt;
   }
-  return Date(ymd);
+  return Date(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d));
 }
 
 namespace {

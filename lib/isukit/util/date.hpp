@@ -25,12 +25,30 @@ inline bool is_working_year(int year) {
 /// ("0000-01-01 is outside the years isukit handles, 1950-2149").
 std::string outside_working_years(std::string_view text);
 
+/// Whether `year`-`month`-`day` is a day of the (proleptic Gregorian) calendar, with `year`
+/// within what std::chrono::year holds (-32767 to 32767): what year_month_day::ok() says, by
+/// a table of month lengths rather than its arithmetic (a payments file checks a date a row).
+constexpr bool is_calendar_date(int year, unsigned month, unsigned day) {
+  constexpr unsigned char month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < -32767 || year > 32767 || month < 1 || month > 12 || day < 1) {
+    return false;
+  }
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return day <= month_days[month - 1] + (month == 2 && leap ? 1U : 0U);
+}
+
 /// A calendar date. Always valid: the only ways to make one check it.
 class Date {
 public:
   Date() = default; // 1970-01-01
-  /// Throws std::invalid_argument on an impossible date; for code that builds known dates.
-  Date(int year, unsigned month, unsigned day);
+  /// Throws std::invalid_argument on an impossible date (is_calendar_date); for code that
+  /// builds known dates, or has checked them.
+  Date(int year, unsigned month, unsigned day)
+      : m_ymd(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)) {
+    if (!is_calendar_date(year, month, day)) {
+      invalid(year, month, day);
+    }
+  }
 
   /// `YYYY-MM-DD` and nothing else; 2025-02-30 is rejected.
   static std::optional<Date> parse(std::string_view text);
@@ -67,13 +85,13 @@ public:
   /// Days from `from` to this date (negative when earlier).
   int days_since(const Date &from) const;
 
-  friend auto operator<=>(const Date &a, const Date &b) {
-    return std::chrono::sys_days(a.m_ymd) <=> std::chrono::sys_days(b.m_ymd);
-  }
+  /// Year, then month, then day: the order of days (every Date is a real day).
+  friend auto operator<=>(const Date &a, const Date &b) { return a.m_ymd <=> b.m_ymd; }
   friend bool operator==(const Date &a, const Date &b) = default;
 
 private:
   explicit Date(std::chrono::year_month_day ymd) : m_ymd(ymd) {}
+  [[noreturn]] static void invalid(int year, unsigned month, unsigned day);
 
   std::chrono::year_month_day m_ymd{std::chrono::year(1970), std::chrono::month(1),
                                     std::chrono::day(1)};

@@ -111,29 +111,26 @@ Rational Money::value() const {
 
 std::string Money::plain() const {
   // Written from the integer, as format_decimal would write value(): a status table writes
-  // thousands of amounts, and the rational route costs some thousand instructions each.
+  // thousands of amounts, and the rational route costs some thousand instructions each. The
+  // text is written backwards into a buffer and copied once.
   const bool negative = m_minor < 0;
   std::uint64_t magnitude =
       negative ? 0 - static_cast<std::uint64_t>(m_minor) : static_cast<std::uint64_t>(m_minor);
   const int places = m_currency.minor_digits();
-  char digits[24]; // 20 digits of a uint64 and the leading zeros of a fraction of at most 3
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0 || count <= places);
-  std::string result;
-  result.reserve(static_cast<std::size_t>(count) + 2);
-  if (negative) {
-    result += '-';
-  }
-  for (int i = count - 1; i >= 0; --i) {
-    result += digits[i];
-    if (i == places && places > 0) {
-      result += '.';
+  char text[26]; // a sign, 20 digits of a uint64, a point and the leading zeros of a fraction
+  char *const end = text + sizeof text;
+  char *at = end;
+  for (int written = 0; magnitude != 0 || written <= places; ++written) {
+    if (written == places && places > 0) {
+      *--at = '.';
     }
+    *--at = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
   }
-  return result;
+  if (negative) {
+    *--at = '-';
+  }
+  return std::string(at, end);
 }
 
 std::string Money::grouped(const Lang &lang) const {
