@@ -1,5 +1,6 @@
 #include <isukit/model/ledger.hpp>
 #include <isukit/model/payment_row.hpp>
+#include <isukit/util/text.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -223,6 +224,38 @@ TEST_SUITE("model::payment_row") {
         first.replace(at, 7, ".csv:3:");
       }
       CHECK(first == later);
+    }
+  }
+
+  TEST_CASE("model::PaymentRowReader: a byte that is not a digit anywhere in a date, a byte "
+            "that is not text anywhere in a reference") {
+    // The date is checked as two numbers, a reference eight bytes at a time: every position.
+    const std::string date = "2025-03-14";
+    for (std::size_t at = 0; at < date.size(); ++at) {
+      for (const char other : {'/', ':', '-', '0', 'a', ' ', '\x80'}) {
+        std::string changed = date;
+        changed[at] = other;
+        CAPTURE(changed);
+        const auto payment = plain(changed + ",FRA,1,USD,R,");
+        const auto parsed = util::Date::parse(changed);
+        CHECK(payment.has_value() == (parsed && util::is_working_year(parsed->year())));
+      }
+    }
+    const std::string reference = "ABCDEFGHIJKLMNOPQRS";
+    for (std::size_t at = 0; at <= reference.size(); ++at) {
+      for (const char other :
+           {'"', ',', '\x7F', '\x80', '\xFF', '\x01', '\x1F', '\t', ' ', '\r', '~'}) {
+        std::string changed = reference;
+        changed.insert(at, 1, other);
+        CAPTURE(at);
+        CAPTURE(static_cast<int>(static_cast<unsigned char>(other)));
+        const auto payment = plain("2025-03-14,FRA,1,USD," + changed + ",");
+        const bool text = other == '\t' || other == ' ' || other == '~';
+        REQUIRE(payment.has_value() == text);
+        if (text) {
+          CHECK(payment->reference == util::trim_blanks(changed));
+        }
+      }
     }
   }
 

@@ -246,7 +246,10 @@ private:
         static_cast<std::uint32_t>(row.date.year()) << 9 | row.date.month() << 5 | row.date.day();
     const std::string_view currency = row.amount.currency().code();
     constexpr std::size_t fixed = sizeof amount + sizeof date + sizeof row.state + 3;
-    m_identity.resize(fixed + row.reference.size());
+    const std::size_t size = fixed + row.reference.size();
+    if (m_identity.size() < size) {
+      m_identity.resize(size); // only grows: most payments need no call here
+    }
     char *at = m_identity.data();
     std::memcpy(at, &amount, sizeof amount);
     std::memcpy(at + sizeof amount, &date, sizeof date);
@@ -255,7 +258,7 @@ private:
     if (!row.reference.empty()) {                    // an empty view may hold no pointer
       std::memcpy(at + fixed, row.reference.data(), row.reference.size());
     }
-    return m_identity;
+    return std::string_view(at, size);
   }
 
   void add_payment_row(const PaymentRow &row) {
@@ -538,7 +541,11 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
       break;
     }
     try {
-      add_payment_row(row ? *row : csv_payment(reader, header, fields, cached));
+      if (row) {
+        add_payment_row(*row);
+      } else {
+        add_payment_row(csv_payment(reader, header, fields, cached));
+      }
     } catch (const util::Error &error) {
       m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
     }

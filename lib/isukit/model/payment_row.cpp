@@ -2,6 +2,8 @@
 #include <isukit/util/text.hpp>
 
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace isukit::model {
 
@@ -32,18 +34,53 @@ inline unsigned digit(Cursor p) {
   return static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
 }
 
-/// YYYY-MM-DD, a real date in the working years (what Date::parse and is_working_year accept).
+/// Eight bytes at `p` as one number, the first byte lowest (whatever the machine's order).
+inline std::uint64_t eight_bytes(Cursor p) {
+  std::uint64_t bytes = 0;
+  std::memcpy(&bytes, p, sizeof bytes);
+  if constexpr (std::endian::native == std::endian::big) {
+    bytes = __builtin_bswap64(bytes);
+  }
+  return bytes;
+}
+
+constexpr std::uint64_t each_byte(unsigned char c) {
+  return std::uint64_t{0x0101010101010101} * c;
+}
+
+/// Whether every byte of `bytes` (as many as `mask` covers) is an ASCII digit: its high nibble
+/// is 3, and adding 6 keeps it 3 (no byte can carry into the next once the first holds).
+constexpr bool all_digits(std::uint64_t bytes, std::uint64_t mask) {
+  const std::uint64_t high_nibbles = each_byte(0xF0) & mask;
+  return (bytes & high_nibbles) == (each_byte('0') & mask) &&
+         ((bytes + (each_byte(6) & mask)) & high_nibbles) == (each_byte('0') & mask);
+}
+
+/// Byte `index` of `bytes` (the first byte is 0).
+constexpr unsigned byte_at(std::uint64_t bytes, int index) {
+  return static_cast<unsigned>(bytes >> (8 * index)) & 0xFF;
+}
+
+/// YYYY-MM-DD, a real date in the working years (what Date::parse and is_working_year accept):
+/// the ten bytes checked as two numbers rather than one by one.
 inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
-  if (end - p < 10 || p[4] != '-' || p[7] != '-') {
+  if (end - p < 10) {
     return false;
   }
-  const unsigned y0 = digit(p), y1 = digit(p + 1), y2 = digit(p + 2), y3 = digit(p + 3);
-  const unsigned m0 = digit(p + 5), m1 = digit(p + 6), d0 = digit(p + 8), d1 = digit(p + 9);
-  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) {
+  constexpr std::uint64_t dashes_at = 0xFF0000FF00000000; // bytes 4 and 7: YYYY-MM-
+  const std::uint64_t head = eight_bytes(p);
+  const std::uint64_t tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[8])) |
+                             static_cast<std::uint64_t>(static_cast<unsigned char>(p[9])) << 8;
+  const std::uint64_t digits = (head & ~dashes_at) | (each_byte('0') & dashes_at);
+  if ((head & dashes_at) != (each_byte('-') & dashes_at) || !all_digits(digits, ~0ULL) ||
+      !all_digits(tail, 0xFFFF)) {
     return false;
   }
-  const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
-  const unsigned month = m0 * 10 + m1, day = d0 * 10 + d1;
+  const std::uint64_t values = digits - each_byte('0');
+  const int year = static_cast<int>(byte_at(values, 0) * 1000 + byte_at(values, 1) * 100 +
+                                    byte_at(values, 2) * 10 + byte_at(values, 3));
+  const unsigned month = byte_at(values, 5) * 10 + byte_at(values, 6);
+  const unsigned day = (byte_at(tail, 0) - '0') * 10 + (byte_at(tail, 1) - '0');
   if (!util::is_working_year(year) || !util::is_calendar_date(year, month, day)) {
     return false;
   }
@@ -52,10 +89,29 @@ inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
   return true;
 }
 
+/// The bytes of `bytes` that are surely not plain text, each marked by its high bit: control
+/// characters (the tab too: the byte-by-byte loop then takes it), bytes past ASCII, quotes and
+/// commas. A mark can be false only above a true one (a borrow carries upwards), so the lowest
+/// mark is exact.
+constexpr std::uint64_t not_text(std::uint64_t bytes) {
+  constexpr std::uint64_t high = each_byte(0x80);
+  const auto zero = [](std::uint64_t x) { return (x - each_byte(1)) & ~x & each_byte(0x80); };
+  return ((bytes - each_byte(0x20)) & ~bytes & high) | (bytes & high) |
+         zero(bytes ^ each_byte(0x7F)) | zero(bytes ^ each_byte('"')) |
+         zero(bytes ^ each_byte(','));
+}
+
 /// The text field at `p`, up to the separator, a line end or the end of the bytes; false when
-/// it holds a special byte.
+/// it holds a special byte. Eight bytes at a time up to the first that may not be text, then
+/// byte by byte.
 inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
   const Cursor start = p;
+  for (; end - p >= 8; p += 8) {
+    if (const std::uint64_t marks = not_text(eight_bytes(p))) {
+      p += std::countr_zero(marks) / 8;
+      break;
+    }
+  }
   for (; p != end; ++p) {
     const ByteKind kind = byte_kinds[static_cast<unsigned char>(*p)];
     if (kind != text_byte) {
@@ -67,6 +123,24 @@ inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
   }
   text = std::string_view(start, static_cast<std::size_t>(p - start));
   return true;
+}
+
+/// `expected` (not empty) at `p`; what follows is the caller's to check. A currency's code, so
+/// three bytes compared as such, without a call.
+inline bool read_exactly(Cursor &p, Cursor end, std::string_view expected) {
+  const std::size_t size = expected.size();
+  if (size == 0 || static_cast<std::size_t>(end - p) < size) {
+    return false;
+  }
+  const bool same = size == 3 ? p[0] == expected[0] && p[1] == expected[1] && p[2] == expected[2]
+                              : std::memcmp(p, expected.data(), size) == 0;
+  p += size;
+  return same;
+}
+
+/// A blank that util::trim_blanks trims.
+inline bool blank(char c) {
+  return c == ' ' || c == '\t';
 }
 
 /// Four digits in the working years, or nothing.
@@ -181,11 +255,13 @@ const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const util::Curr
       read = read_amount(p, end, currency.minor_digits(), payment.amount);
       break;
     case PaymentColumn::currency:
-      read = !currency_text.empty() && read_text(p, end, text) && text == currency_text;
+      read = read_exactly(p, end, currency_text);
       break;
     case PaymentColumn::reference:
       read = read_text(p, end, text);
-      payment.reference = util::trim_blanks(text);
+      payment.reference = text.empty() || (!blank(text.front()) && !blank(text.back()))
+                              ? text
+                              : util::trim_blanks(text);
       break;
     case PaymentColumn::year:
       read = read_year(p, end, payment.year);
