@@ -54,11 +54,12 @@ private:
   static constexpr int partition_bits = 16;
   using Partition = std::vector<std::uint16_t>;
 
-  /// Grows by an eighth rather than doubling: over 65,536 partitions, doubling would leave a
-  /// third of the memory unused.
+  /// Grows by a quarter and 16 tags rather than doubling: over 65,536 partitions, doubling
+  /// would leave a third of the memory unused (at 10,000,000 payments this leaves about 3 MB),
+  /// and smaller steps cost more moves (a partition holds about 30 tags at 1,000,000).
   static void make_room(Partition &partition, std::size_t more) {
     if (partition.size() + more > partition.capacity()) {
-      partition.reserve(partition.size() + more + partition.size() / 8 + 8);
+      partition.reserve(partition.size() + more + partition.size() / 4 + 16);
     }
   }
   static void append(Partition &partition, std::uint16_t tag) {
