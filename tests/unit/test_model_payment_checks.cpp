@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "fixtures.hpp"
 
@@ -22,9 +23,23 @@ std::uint64_t low_bit_only(std::string_view identity) {
   return xxh3_fingerprint(identity) & 1;
 }
 
+/// The scratch directory, named for the process (another checkout's tests may run at the same
+/// time) and removed when the tests end.
+const std::filesystem::path &scratch_dir() {
+  static const struct Scratch {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("isukit-unit-payment-checks-" + std::to_string(::getpid()));
+    ~Scratch() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  } scratch;
+  return scratch.path;
+}
+
 /// A file of `text` named `name` in a scratch directory; its path.
 std::string scratch(const std::string &name, const std::string &text) {
-  const auto dir = std::filesystem::temp_directory_path() / "isukit-unit-payment-checks";
+  const auto dir = scratch_dir();
   std::filesystem::create_directories(dir);
   std::ofstream(dir / name, std::ios::binary) << text;
   return (dir / name).string();
@@ -45,8 +60,7 @@ std::string outcome(const std::vector<std::string> &files, const LedgerChecks &c
     for (const auto &also : error.also()) {
       text += "\n" + also;
     }
-    const auto dir =
-        (std::filesystem::temp_directory_path() / "isukit-unit-payment-checks/").string();
+    const auto dir = (scratch_dir() / "").string();
     for (auto at = text.find(dir); at != std::string::npos; at = text.find(dir)) {
       text.erase(at, dir.size());
     }

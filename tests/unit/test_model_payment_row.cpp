@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "fixtures.hpp"
 
@@ -28,9 +29,23 @@ std::optional<PlainPayment> plain(std::string_view line,
   return PaymentRowReader(columns, states()).read(line, usd, "USD");
 }
 
+/// The scratch file, named for the process (another checkout's tests may run at the same
+/// time) and removed when the tests end.
+const std::filesystem::path &scratch_file() {
+  static const struct Scratch {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("isukit-unit-payment-row-" + std::to_string(::getpid()) + ".csv");
+    ~Scratch() {
+      std::error_code ignored;
+      std::filesystem::remove(path, ignored);
+    }
+  } scratch;
+  return scratch.path;
+}
+
 /// What reading `csv` gives: each state's payments by year (0: naming none), or the error.
 std::string ledger_of(const std::string &csv) {
-  const auto path = std::filesystem::temp_directory_path() / "isukit-unit-payment-row.csv";
+  const auto &path = scratch_file();
   std::ofstream(path, std::ios::binary) << csv;
   try {
     const auto ledger = Ledger::read({path.string()}, states(), util::Date(2149, 12, 31));
