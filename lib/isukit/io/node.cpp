@@ -64,7 +64,8 @@ Node Node::container(Type type, Mark mark) {
 }
 
 Node &Node::add(std::string key, Node value, Mark key_mark) {
-  return m_entries.emplace_back(std::move(key), key_mark, std::move(value)).value;
+  // Braces, not parentheses: clang 14 (the sanitizer build) has no parenthesized aggregate init.
+  return m_entries.emplace_back(Entry{std::move(key), key_mark, std::move(value)}).value;
 }
 
 Node &Node::push(Node value) {
