@@ -41,7 +41,9 @@ TEST_SUITE("io::writers") {
         {"ab:", true},      {"-1", true},     {"-a", true},     {"a-1", false},   {"2025", true},
         {"Ünïcode", false}, {"", true},       {"#a", true},     {"a b", false},
     };
-    for (const auto &[text, quoted] : cases) {
+    for (const auto &item : cases) { // no structured binding: CAPTURE's lambda (clang 14)
+      const std::string &text = item.first;
+      const bool quoted = item.second;
       CAPTURE(text);
       Node doc = Node::mapping();
       doc.add("v", Node::string(text));
