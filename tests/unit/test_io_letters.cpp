@@ -26,6 +26,18 @@ TEST_CASE("a Markdown template escapes values, a text template does not") {
   CHECK(txt.render(context) == "*Jo* <b>\n");
 }
 
+TEST_CASE("a letter keeps one blank line where false sections leave their lines") {
+  Node context = Node::mapping();
+  context.add("regret", Node::boolean(true));
+  const std::string text = "Dear Sir,\n\n{{#selected}}\nYes.\n{{/selected}}\n{{#waiting}}\nLater."
+                           "\n{{/waiting}}\n{{#regret}}\nNo.\n{{/regret}}\n\nYours,\n";
+  CHECK(LetterTemplate::from_text(text, "letter.en.md.mustache").render(context) ==
+        "Dear Sir,\n\nNo.\n\nYours,\n");
+  // A plain text letter is written as its template makes it.
+  const auto plain = LetterTemplate::from_text("a\n\n\nb\n", "letter.en.txt.mustache");
+  CHECK(plain.render(context) == "a\n\n\nb\n");
+}
+
 TEST_CASE("a template's fields: variables and sections, dotted names by part, not comments nor "
           "partials") {
   const auto text = LetterTemplate::from_text(

@@ -220,6 +220,34 @@ std::string LetterTemplate::output_extension() const {
   return ext.empty() ? ".txt" : ext.string();
 }
 
+namespace {
+
+/// Runs of blank lines made one: a Mustache section that is false keeps the line of its tags
+/// (kainjow's engine), so a letter choosing one paragraph of three had two blank lines too many.
+/// In Markdown, LaTeX and HTML several blank lines mean what one means; a plain text letter is
+/// left as its template makes it.
+void collapse_blank_lines(std::string &text) {
+  std::string out;
+  out.reserve(text.size());
+  bool previous_blank = false;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line(text.data() + start, end - start);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (!(blank && previous_blank)) {
+      out.append(line);
+      if (end < text.size()) {
+        out += '\n';
+      }
+    }
+    previous_blank = blank;
+    start = end + 1;
+  }
+  text = std::move(out);
+}
+
+} // namespace
+
 std::string LetterTemplate::render(const Node &context) const {
   mustache::mustache parsed(m_text);
   switch (escape_for(std::filesystem::path(m_name).filename())) {
@@ -240,6 +268,9 @@ std::string LetterTemplate::render(const Node &context) const {
   if (!parsed.is_valid()) {
     throw util::Error(util::ExitCode::data, util::Position{m_name, 0, 0},
                       fmt::format("cannot render template: {}", parsed.error_message()));
+  }
+  if (escape_for(std::filesystem::path(m_name).filename()) != Escape::none) {
+    collapse_blank_lines(text);
   }
   if (!text.empty() && text.back() != '\n') {
     text += '\n'; // a text file ends with a newline, whatever the template's last line
