@@ -264,7 +264,8 @@ TEST_SUITE("model::payment_row") {
         changed.insert(at, 1, other);
         CAPTURE(at);
         CAPTURE(static_cast<int>(static_cast<unsigned char>(other)));
-        const auto payment = plain("2025-03-14,FRA,1,USD," + changed + ",");
+        const std::string line = "2025-03-14,FRA,1,USD," + changed + ","; // the row's views
+        const auto payment = plain(line);
         const bool text = other == '\t' || other == ' ' || other == '~';
         REQUIRE(payment.has_value() == text);
         if (text) {
