@@ -224,8 +224,8 @@ namespace {
 
 /// Runs of blank lines made one: a Mustache section that is false keeps the line of its tags
 /// (kainjow's engine), so a letter choosing one paragraph of three had two blank lines too many.
-/// In Markdown, LaTeX and HTML several blank lines mean what one means; a plain text letter is
-/// left as its template makes it.
+/// Only in Markdown, where several blank lines mean what one means and a value never holds a line
+/// end (escape_markdown); HTML and LaTeX ignore the extra lines, and a value's own lines stay.
 void collapse_blank_lines(std::string &text) {
   std::string out;
   out.reserve(text.size());
@@ -269,7 +269,7 @@ std::string LetterTemplate::render(const Node &context) const {
     throw util::Error(util::ExitCode::data, util::Position{m_name, 0, 0},
                       fmt::format("cannot render template: {}", parsed.error_message()));
   }
-  if (escape_for(std::filesystem::path(m_name).filename()) != Escape::none) {
+  if (escape_for(std::filesystem::path(m_name).filename()) == Escape::markdown) {
     collapse_blank_lines(text);
   }
   if (!text.empty() && text.back() != '\n') {
