@@ -105,6 +105,22 @@ private:
     return year;
   }
 
+  /// The year a payment names in the optional year column (field `column`, `text`): none when
+  /// empty; fails at the field when it is no year of the ledger.
+  static std::optional<int> named_year(const io::CsvReader &reader, std::size_t column,
+                                       std::string_view text) {
+    if (text.empty()) {
+      return std::nullopt;
+    }
+    const auto year = csv_year_of(text);
+    if (!year) {
+      util::fail_data(reader.mark(column).position(),
+                      fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year,
+                                  Ledger::last_year, text));
+    }
+    return year;
+  }
+
   /// A CSV `year` field: four digits within the ledger's years; nullopt otherwise.
   static std::optional<int> csv_year_of(std::string_view text) {
     if (text.size() != 4) {
@@ -236,6 +252,11 @@ private:
   /// The payment of a CSV row; fails at the field that is wrong.
   PaymentRow csv_payment(const io::CsvReader &reader, const io::CsvHeader &header,
                          const std::vector<std::string_view> &fields, CsvCurrency &cached);
+  /// The row's currency `text` (field `column` of the reader's row) into `cached` when it is
+  /// not the last row's: the column rarely changes, so it is parsed once. Fails at the field
+  /// when it is no ISO 4217 code.
+  void read_csv_currency(const io::CsvReader &reader, std::size_t column, std::string_view text,
+                         CsvCurrency &cached);
 
   /// What makes a payment the same as another: its state, date, amount, currency and
   /// reference, packed as bytes (valid until the next call). Fixed-size parts are copied as
@@ -412,6 +433,20 @@ private:
   LedgerReader *m_first_reading = nullptr; // set in the reader of a second reading
 };
 
+void LedgerReader::read_csv_currency(const io::CsvReader &reader, std::size_t column,
+                                     std::string_view text, CsvCurrency &cached) {
+  if (text == cached.text) {
+    return;
+  }
+  const auto parsed = util::Currency::parse(text);
+  if (!parsed) {
+    util::fail_data(reader.mark(column).position(),
+                    fmt::format("expected an ISO 4217 currency code such as USD, got '{}'", text));
+  }
+  cached = CsvCurrency{std::string(text), *parsed};
+  note_payment_currency(cached.currency, reader.mark(column));
+}
+
 namespace {
 
 // The columns in the order the header lists them, as model::PaymentColumn numbers them.
@@ -440,28 +475,14 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
   if (!who) {
     fail(csv_state, fmt::format("unknown state code '{}'", field(csv_state)));
   }
-  if (field(csv_currency) != cached.text) { // the column rarely changes: parse it once
-    const auto parsed = util::Currency::parse(field(csv_currency));
-    if (!parsed) {
-      fail(csv_currency, fmt::format("expected an ISO 4217 currency code such as USD, got '{}'",
-                                     field(csv_currency)));
-    }
-    cached = CsvCurrency{std::string(field(csv_currency)), *parsed};
-    note_payment_currency(cached.currency, reader.mark(index(csv_currency)));
-  }
+  read_csv_currency(reader, index(csv_currency), field(csv_currency), cached);
   const auto money = util::parse_money(field(csv_amount), cached.currency);
   if (!money.money) {
     fail(csv_amount, money.error);
   }
   const bool has_year = header.index(csv_year) >= 0;
-  std::optional<int> named;
-  if (has_year && !field(csv_year).empty()) {
-    named = csv_year_of(field(csv_year));
-    if (!named) {
-      fail(csv_year, fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year,
-                                 Ledger::last_year, field(csv_year)));
-    }
-  }
+  const auto named =
+      has_year ? named_year(reader, index(csv_year), field(csv_year)) : std::optional<int>();
   return PaymentRow{.state = *who,
                     .date = *day,
                     .amount = *money.money,
