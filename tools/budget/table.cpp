@@ -62,6 +62,7 @@ std::vector<model::Budget> read_budgets(const std::vector<std::string> &inputs) 
 
 std::vector<io::Source> sources_of(const std::vector<model::Budget> &budgets) {
   std::vector<io::Source> sources;
+  sources.reserve(budgets.size());
   for (const auto &budget : budgets) {
     sources.push_back(budget.source);
   }

@@ -98,8 +98,10 @@ const Node &Node::at(std::string_view key) const {
 }
 
 std::string Node::text_or(std::string_view key, std::string fallback) const {
-  const Node *value = find(key);
-  return value ? value->as_text() : std::move(fallback);
+  if (const Node *value = find(key)) {
+    return value->as_text();
+  }
+  return fallback;
 }
 
 void Node::fail(std::string message) const {

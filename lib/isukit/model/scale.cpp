@@ -64,7 +64,7 @@ util::Rational Scale::read_rate(const io::Node &record, StateId id, const StateT
   if (!m_texts[id].empty()) {
     record.at("state").fail(fmt::format("'{}' has two rates", states[id].code));
   }
-  const util::Rational rate = record.at("rate").as_decimal();
+  util::Rational rate = record.at("rate").as_decimal(); // not const: returned by move
   if (rate <= 0) {
     record.at("rate").fail("a rate must be positive");
   }

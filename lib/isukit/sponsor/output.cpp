@@ -17,7 +17,7 @@ namespace {
 /// language the data gives, so that a letter in any of them reads them from it.
 void add_local_text(Node &record, const std::string &field, const util::LocalText &text) {
   for (const auto &[code, value] : text.all()) {
-    record.add(field + "_" + code, Node::string(value));
+    record.add(fmt::format("{}_{}", field, code), Node::string(value));
   }
 }
 
