@@ -14,6 +14,7 @@ cli::Runner setup_check(CLI::App &app) {
     const auto out = cli::output_config(options->output, {});
     const auto budgets = read_budgets(options->inputs);
     std::vector<budget::Evaluation> evaluations;
+    evaluations.reserve(budgets.size());
     for (const auto &b : budgets) {
       evaluations.push_back(budget::Evaluation::of(b));
     }

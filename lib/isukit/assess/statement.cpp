@@ -93,7 +93,8 @@ std::vector<Statement> compute_statements(const model::Ledger &ledger,
                                           const std::vector<model::StateId> &selection) {
   std::vector<model::StateId> order = selection;
   if (order.empty()) {
-    for (model::StateId id = 0; id < states.size(); ++id) {
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      const auto id = static_cast<model::StateId>(i); // the table holds fewer than 65,536
       if (ledger.involves(id)) {
         order.push_back(id);
       }
@@ -103,6 +104,7 @@ std::vector<Statement> compute_statements(const model::Ledger &ledger,
             [&](auto a, auto b) { return states[a].code < states[b].code; });
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::vector<Statement> statements;
+  statements.reserve(order.size());
   for (const auto state : order) {
     statements.push_back(statement_of(ledger, state, as_of));
   }

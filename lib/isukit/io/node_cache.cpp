@@ -305,7 +305,12 @@ Node header_of(const Node &root, std::string_view streamed) {
 Node with_value(const Node &root, std::string_view key, Node value) {
   Node copy = Node::container(Node::Type::mapping, root.mark());
   for (const auto &entry : root.entries()) {
-    copy.add(entry.key, entry.key == key ? std::move(value) : entry.value, entry.key_mark);
+    if (entry.key == key) {
+      // NOLINTNEXTLINE(bugprone-use-after-move): a mapping's keys are unique, so moved once.
+      copy.add(entry.key, std::move(value), entry.key_mark);
+    } else {
+      copy.add(entry.key, entry.value, entry.key_mark);
+    }
   }
   return copy;
 }

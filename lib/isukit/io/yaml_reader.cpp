@@ -19,10 +19,10 @@ namespace {
 /// Limits a hostile file cannot pass (each an error at the place it is passed). No isukit
 /// document nests more than a few levels, has a value longer than a paragraph or comes in
 /// thousands per file; the limits keep memory and time proportional to sensible input.
-constexpr std::size_t max_depth = 64;               // nested mappings and sequences
-constexpr std::size_t max_scalar_bytes = 64 * 1024; // one value
-constexpr std::size_t max_key_bytes = 1024;         // one key: YAML's limit on an implicit key
-constexpr std::size_t max_documents = 10000;        // documents in one file or stream
+constexpr std::size_t max_depth = 64;                            // nested mappings and sequences
+constexpr std::size_t max_scalar_bytes = 64 * std::size_t{1024}; // one value
+constexpr std::size_t max_key_bytes = 1024;  // one key: YAML's limit on an implicit key
+constexpr std::size_t max_documents = 10000; // documents in one file or stream
 
 /// Builds one document from events. A frame is an open mapping or sequence; in a mapping,
 /// scalars alternate between key and value.

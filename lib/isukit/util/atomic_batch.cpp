@@ -213,7 +213,7 @@ fs::path swap_into_place(const fs::path &staging, const fs::path &folder, bool e
   if (errno != EINVAL && errno != ENOSYS) {
     fail_errno(ExitCode::cannot_create, folder, errno);
   }
-  const fs::path old = staging.string() + "-old";
+  fs::path old = staging.string() + "-old"; // not const: returned by move
   if (std::rename(folder.c_str(), old.c_str()) != 0) {
     fail_errno(ExitCode::cannot_create, folder, errno);
   }
