@@ -7,7 +7,7 @@ namespace isukit::util {
 namespace {
 
 /// The unaccented lower-case letters of U+00C0 to U+017F, one per code point; '*' marks a
-/// ligature or a sign, spelt out by `spelt`.
+/// ligature, spelt out by `spelt`, or a sign (× ÷), which has no spelling.
 constexpr std::string_view latin =
     // U+00C0..U+017F, sixteen a line
     "aaaaaa*ceeeeiiii"
@@ -24,15 +24,11 @@ constexpr std::string_view latin =
     "uuuuwwyyyzzzzzzs";
 
 /// The spelling of the code points marked '*'.
-std::string_view spelt(std::uint32_t code) {
+std::string_view spelt(char32_t code) {
   switch (code) {
   case 0xC6:
   case 0xE6:
     return "ae";
-  case 0xD7:
-    return "\xC3\x97"; // multiplication sign: not a letter, kept
-  case 0xF7:
-    return "\xC3\xB7"; // division sign
   case 0xDE:
   case 0xFE:
     return "th";
@@ -51,6 +47,14 @@ std::string_view spelt(std::uint32_t code) {
 
 } // namespace
 
+std::string_view unaccented_latin(char32_t code, char &letter) {
+  if (code < 0xC0 || code - 0xC0 >= latin.size()) {
+    return {};
+  }
+  letter = latin[code - 0xC0];
+  return letter == '*' ? spelt(code) : std::string_view(&letter, 1);
+}
+
 std::string fold_name(std::string_view name) {
   std::string folded;
   bool space = false;
@@ -67,10 +71,11 @@ std::string fold_name(std::string_view name) {
     // Two-byte UTF-8 sequences C3 80 .. C5 BF are U+00C0 .. U+017F.
     if (byte >= 0xC3 && byte <= 0xC5 && i + 1 < name.size()) {
       const auto next = static_cast<unsigned char>(name[i + 1]);
-      const std::uint32_t code = ((byte & 0x1Fu) << 6) | (next & 0x3Fu);
-      if ((next & 0xC0u) == 0x80u && code >= 0xC0 && code - 0xC0 < latin.size()) {
-        const char letter = latin[code - 0xC0];
-        folded += letter == '*' ? spelt(code) : std::string_view(&letter, 1);
+      const char32_t code = ((byte & 0x1Fu) << 6) | (next & 0x3Fu);
+      char letter = 0;
+      const auto letters = (next & 0xC0u) == 0x80u ? unaccented_latin(code, letter) : "";
+      if (!letters.empty()) { // a sign (× ÷) is copied as it is, below
+        folded += letters;
         ++i;
         continue;
       }

@@ -13,4 +13,9 @@ namespace isukit::util {
 /// as they are, so names in other scripts compare exactly.
 std::string fold_name(std::string_view name);
 
+/// The unaccented lower-case spelling of a Latin letter of U+00C0 to U+017F ("É" -> "e",
+/// "ß" -> "ss", "Œ" -> "oe"), one letter written into `letter`; empty for any other code point
+/// (× and ÷ are no letters). The one table of accents both fold_name and fold_text use.
+std::string_view unaccented_latin(char32_t code, char &letter);
+
 } // namespace isukit::util

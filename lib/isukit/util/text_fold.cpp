@@ -1,34 +1,9 @@
+#include <isukit/util/fold.hpp>
 #include <isukit/util/text_fold.hpp>
 
 namespace isukit::util {
 
 namespace {
-
-// The base letter of U+00C0..U+00FF and U+0100..U+017F; '*' marks a letter written as two
-// (handled by two_letters), ' ' a symbol that separates words.
-constexpr std::string_view latin1 = "aaaaaa*ceeeeiiiidnooooo ouuuuy**"
-                                    "aaaaaa*ceeeeiiiidnooooo ouuuuy*y";
-constexpr std::string_view latin_extended_a =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkk"
-    "llllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-std::string_view two_letters(char32_t c) {
-  switch (c) {
-  case 0xC6:
-  case 0xE6:
-    return "ae";
-  case 0xDE:
-  case 0xFE:
-    return "th";
-  case 0xDF:
-    return "ss";
-  case 0x132:
-  case 0x133:
-    return "ij";
-  default:
-    return "oe"; // U+0152, U+0153
-  }
-}
 
 /// Decodes one UTF-8 sequence at `i`, advancing it; a malformed byte is returned as itself.
 char32_t next_code_point(std::string_view text, std::size_t &i) {
@@ -61,18 +36,11 @@ std::string_view folded(char32_t c, char &ascii) {
   if ((c >= 0xA0 && c < 0xC0) || (c >= 0x2000 && c < 0x2070)) {
     return " ";
   }
-  const std::string_view *table = c >= 0xC0 && c < 0x100    ? &latin1
-                                  : c >= 0x100 && c < 0x180 ? &latin_extended_a
-                                                            : nullptr;
-  if (!table) {
-    return {};
+  if (c >= 0xC0 && c < 0x180) {
+    const auto letters = unaccented_latin(c, ascii);
+    return letters.empty() ? std::string_view(" ") : letters; // × and ÷ separate words
   }
-  const char base = (*table)[c - (c < 0x100 ? 0xC0 : 0x100)];
-  if (base == '*') {
-    return two_letters(c);
-  }
-  ascii = base;
-  return {&ascii, 1};
+  return {};
 }
 
 } // namespace
