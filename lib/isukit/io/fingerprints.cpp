@@ -4,11 +4,34 @@
 
 namespace isukit::io {
 
-Fingerprints::Fingerprints(std::size_t wide_limit)
-    : m_partitions(std::size_t{1} << partition_bits), m_wide_limit(wide_limit) {
+Fingerprints::Fingerprints(std::size_t wide_limit) : m_wide_limit(wide_limit) {
   if (m_wide_limit == 0) {
     m_narrow = true;
+    m_partitions.resize(std::size_t{1} << partition_bits);
   }
+}
+
+void Fingerprints::spread() {
+  m_partitions.resize(std::size_t{1} << partition_bits);
+  for (const std::uint64_t prefix : m_small) {
+    const auto tag = static_cast<std::uint32_t>(prefix);
+    append(m_partitions[prefix >> 32], static_cast<std::uint16_t>(tag >> 16),
+           static_cast<std::uint16_t>(tag));
+  }
+  std::vector<std::uint64_t>().swap(m_small);
+  if (m_size >= m_wide_limit) {
+    make_narrow();
+  }
+}
+
+void Fingerprints::settle_small() {
+  std::sort(m_small.begin(), m_small.end());
+  for (std::size_t i = 1; i < m_small.size(); ++i) {
+    if (m_small[i] == m_small[i - 1] && (i < 2 || m_small[i] != m_small[i - 2])) {
+      m_repeated_wide.push_back(m_small[i]);
+    }
+  }
+  std::vector<std::uint64_t>().swap(m_small);
 }
 
 void Fingerprints::sort_wide(std::size_t index, std::vector<std::uint32_t> &tags) {
@@ -53,9 +76,14 @@ void Fingerprints::find_narrow_repeats(std::size_t index) {
 }
 
 bool Fingerprints::settle() {
-  if (!m_settled) {
+  if (!m_settled && m_partitions.empty()) {
+    settle_small();
+  } else if (!m_settled) {
     std::vector<std::uint32_t> wide;
     for (std::size_t index = 0; index < m_partitions.size(); ++index) {
+      if (m_partitions[index].empty()) {
+        continue;
+      }
       if (m_narrow) {
         find_narrow_repeats(index);
       } else {
@@ -63,8 +91,9 @@ bool Fingerprints::settle() {
       }
       Partition().swap(m_partitions[index]);
     }
-    m_settled = true;
+    std::vector<Partition>().swap(m_partitions);
   }
+  m_settled = true;
   return !m_repeated_wide.empty() || !m_repeated_narrow.empty();
 }
 

@@ -11,8 +11,10 @@
 
 namespace isukit::io {
 
-/// Fingerprints in 65,536 partitions chosen by their top 16 bits, each partition the tags of
-/// its fingerprints in the order added: the next 32 bits (wide) until `wide_limit`
+/// Up to `small_limit` fingerprints (the payments of an ISU's own ledger), their top 48 bits in
+/// one list, sorted once by settle(): a small ledger never pays for the partitions' 1.5 MB. From
+/// then on, fingerprints in 65,536 partitions chosen by their top 16 bits, each partition the
+/// tags of its fingerprints in the order added: the next 32 bits (wide) until `wide_limit`
 /// fingerprints are held, then only the next 16 (narrow: every fingerprint is then known by 32
 /// bits, at 2 bytes each). settle() sorts each partition once and finds the tags held twice.
 /// A fingerprint added once is reported as maybe repeated with probability about held / 2^48
@@ -21,11 +23,19 @@ namespace isukit::io {
 class Fingerprints {
 public:
   static constexpr std::size_t default_wide_limit = std::size_t{1} << 21;
+  static constexpr std::size_t small_limit = std::size_t{1} << 16;
 
   explicit Fingerprints(std::size_t wide_limit = default_wide_limit);
 
   /// Adds `fingerprint`; not after settle().
   void insert(std::uint64_t fingerprint) {
+    if (m_partitions.empty()) {
+      m_small.push_back(fingerprint >> (64 - wide_bits));
+      if (++m_size >= small_limit || m_size >= m_wide_limit) {
+        spread();
+      }
+      return;
+    }
     auto &partition = m_partitions[fingerprint >> (64 - partition_bits)];
     const auto tag = static_cast<std::uint32_t>(fingerprint >> (32 - partition_bits));
     if (m_narrow) {
@@ -52,6 +62,7 @@ public:
 
 private:
   static constexpr int partition_bits = 16;
+  static constexpr int wide_bits = 48;
   using Partition = std::vector<std::uint16_t>;
 
   /// Grows by a quarter and 16 tags rather than doubling: over 65,536 partitions, doubling
@@ -71,6 +82,10 @@ private:
     partition.push_back(high);
     partition.push_back(low);
   }
+  /// Moves the small list into the partitions (then narrows them if `m_wide_limit` is reached).
+  void spread();
+  /// settle() before spread(): the repeated prefixes of the small list.
+  void settle_small();
   /// The wide tags of partition `index`, sorted, into `tags`; the 48-bit prefix of each one
   /// held twice goes to m_repeated_wide.
   void sort_wide(std::size_t index, std::vector<std::uint32_t> &tags);
@@ -79,6 +94,8 @@ private:
   /// Notes the narrow tags of partition `index` held twice in m_repeated_narrow.
   void find_narrow_repeats(std::size_t index);
 
+  // Before spread(): the top 48 bits of each fingerprint, in the order added; then empty.
+  std::vector<std::uint64_t> m_small;
   // Wide: a tag is two halves, high then low; narrow: one. In the order added.
   std::vector<Partition> m_partitions;
   std::size_t m_wide_limit;
