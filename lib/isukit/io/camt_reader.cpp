@@ -1,5 +1,6 @@
 #include <isukit/io/camt_reader.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/shared_library.hpp>
 
 #include <fmt/format.h>
 
@@ -11,7 +12,48 @@ namespace isukit::io {
 
 namespace {
 
-using XmlDoc = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
+/// The functions of libxml2 a statement is read with, from the library opened when the first
+/// one is read: linked to the tools, it and the libz and liblzma it needs cost every call their
+/// dynamic linking, for the one import format that uses them.
+struct Libxml2 {
+  decltype(&::xmlReadMemory) read_memory;
+  decltype(&::xmlFreeDoc) free_doc;
+  decltype(&::xmlGetLastError) last_error;
+  decltype(&::xmlDocGetRootElement) root_element;
+  decltype(&::xmlGetLineNo) line_of;
+  decltype(&::xmlNodeGetContent) content_of;
+  decltype(&::xmlGetProp) property;
+  xmlFreeFunc free; // libxml2's deallocator: `xmlFree` is a variable holding it, not a function
+};
+
+Libxml2 open_libxml2() {
+  const util::SharedLibrary library(ISUKIT_LIBXML2_SONAME, "reading camt statements", "libxml2");
+  Libxml2 api{};
+  library.bind(api.read_memory, "xmlReadMemory");
+  library.bind(api.free_doc, "xmlFreeDoc");
+  library.bind(api.last_error, "xmlGetLastError");
+  library.bind(api.root_element, "xmlDocGetRootElement");
+  library.bind(api.line_of, "xmlGetLineNo");
+  library.bind(api.content_of, "xmlNodeGetContent");
+  library.bind(api.property, "xmlGetProp");
+  api.free = *static_cast<xmlFreeFunc *>(library.symbol("xmlFree"));
+  return api;
+}
+
+const Libxml2 &libxml2() {
+  static const Libxml2 api = open_libxml2();
+  return api;
+}
+
+/// Frees what libxml2 allocated (a document, a text) with libxml2's own deallocator.
+struct FreeDoc {
+  void operator()(xmlDoc *doc) const { libxml2().free_doc(doc); }
+};
+struct FreeText {
+  void operator()(xmlChar *text) const { libxml2().free(text); }
+};
+using XmlDoc = std::unique_ptr<xmlDoc, FreeDoc>;
+using XmlText = std::unique_ptr<xmlChar, FreeText>;
 
 bool is(const xmlNode *node, std::string_view name) {
   return node && node->type == XML_ELEMENT_NODE &&
@@ -40,7 +82,7 @@ std::string text_of(const xmlNode *node) {
   if (!node) {
     return {};
   }
-  std::unique_ptr<xmlChar, decltype(xmlFree)> content(xmlNodeGetContent(node), xmlFree);
+  XmlText content(libxml2().content_of(node));
   std::string text = content ? reinterpret_cast<const char *>(content.get()) : "";
   const auto first = text.find_first_not_of(" \t\r\n");
   return first == std::string::npos
@@ -79,7 +121,7 @@ std::string remittance_of(const xmlNode *details) {
 
 void set_amount(CamtEntry &entry, const xmlNode *amount) {
   entry.amount = text_of(amount);
-  std::unique_ptr<xmlChar, decltype(xmlFree)> currency(xmlGetProp(amount, BAD_CAST "Ccy"), xmlFree);
+  XmlText currency(libxml2().property(amount, BAD_CAST "Ccy"));
   entry.currency = currency ? reinterpret_cast<const char *>(currency.get()) : "";
 }
 
@@ -87,7 +129,7 @@ void set_amount(CamtEntry &entry, const xmlNode *amount) {
 CamtEntry transaction(const xmlNode *ntry, const xmlNode *details, bool batch,
                       const std::string &account) {
   CamtEntry entry;
-  entry.line = static_cast<int>(xmlGetLineNo(batch ? details : ntry));
+  entry.line = static_cast<int>(libxml2().line_of(batch ? details : ntry));
   entry.account = account;
   const xmlNode *own_amount =
       batch ? (child(details, "Amt") ? child(details, "Amt")
@@ -135,11 +177,11 @@ void read_entries(const xmlNode *statement, std::vector<CamtEntry> &entries) {
 }
 
 XmlDoc parse(std::string_view content, const std::string &file) {
-  XmlDoc doc(xmlReadMemory(content.data(), static_cast<int>(content.size()), file.c_str(), nullptr,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-             xmlFreeDoc);
+  XmlDoc doc(libxml2().read_memory(content.data(), static_cast<int>(content.size()), file.c_str(),
+                                   nullptr,
+                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!doc) {
-    const xmlError *error = xmlGetLastError();
+    const xmlError *error = libxml2().last_error();
     std::string message = error && error->message ? error->message : "unreadable";
     while (!message.empty() && message.back() == '\n') {
       message.pop_back();
@@ -153,7 +195,7 @@ XmlDoc parse(std::string_view content, const std::string &file) {
 
 std::vector<CamtEntry> read_camt(std::string_view content, const std::string &file) {
   const XmlDoc doc = parse(content, file);
-  const xmlNode *root = xmlDocGetRootElement(doc.get());
+  const xmlNode *root = libxml2().root_element(doc.get());
   const xmlNode *message = nullptr;
   for (const xmlNode *c = is(root, "Document") ? root->children : nullptr; c && !message;
        c = c->next) {
@@ -163,7 +205,7 @@ std::vector<CamtEntry> read_camt(std::string_view content, const std::string &fi
   }
   if (!message) {
     util::fail_data(
-        util::Position{file, root ? static_cast<int>(xmlGetLineNo(root)) : 0, 0},
+        util::Position{file, root ? static_cast<int>(libxml2().line_of(root)) : 0, 0},
         "not an ISO 20022 camt.053, camt.054 or camt.052 document (expected Document with "
         "BkToCstmrStmt, BkToCstmrDbtCdtNtfctn or BkToCstmrAcctRpt)");
   }

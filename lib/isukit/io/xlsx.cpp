@@ -1,6 +1,7 @@
 #include <isukit/io/xlsx.hpp>
 #include <isukit/util/error.hpp>
 #include <isukit/util/locale.hpp>
+#include <isukit/util/shared_library.hpp>
 
 #include <fmt/format.h>
 
@@ -8,7 +9,6 @@
 #include <array>
 #include <cstdlib>
 #include <ctime>
-#include <dlfcn.h>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -46,41 +46,28 @@ struct Xlsxwriter {
   decltype(&::worksheet_fit_to_pages) worksheet_fit_to_pages;
 };
 
-template <typename Function> void bind(void *library, Function &function, const char *name) {
-  function = reinterpret_cast<Function>(::dlsym(library, name));
-  if (!function) {
-    throw util::Error(util::ExitCode::software,
-                      fmt::format("--format xlsx: {} has no {}", ISUKIT_XLSXWRITER_SONAME, name));
-  }
-}
-
 Xlsxwriter open_xlsxwriter() {
-  void *library = ::dlopen(ISUKIT_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
-  if (!library) {
-    throw util::Error(
-        util::ExitCode::software,
-        fmt::format("--format xlsx needs libxlsxwriter, which is not installed: {}", ::dlerror()));
-  }
+  const util::SharedLibrary library(ISUKIT_XLSXWRITER_SONAME, "--format xlsx", "libxlsxwriter");
   Xlsxwriter api{};
-  bind(library, api.workbook_new, "workbook_new");
-  bind(library, api.workbook_close, "workbook_close");
-  bind(library, api.workbook_add_worksheet, "workbook_add_worksheet");
-  bind(library, api.workbook_add_format, "workbook_add_format");
-  bind(library, api.workbook_set_properties, "workbook_set_properties");
-  bind(library, api.workbook_set_custom_property_string, "workbook_set_custom_property_string");
-  bind(library, api.format_set_bold, "format_set_bold");
-  bind(library, api.format_set_top, "format_set_top");
-  bind(library, api.format_set_bottom, "format_set_bottom");
-  bind(library, api.format_set_num_format, "format_set_num_format");
-  bind(library, api.worksheet_write_string, "worksheet_write_string");
-  bind(library, api.worksheet_write_number, "worksheet_write_number");
-  bind(library, api.worksheet_write_datetime, "worksheet_write_datetime");
-  bind(library, api.worksheet_write_blank, "worksheet_write_blank");
-  bind(library, api.worksheet_set_column, "worksheet_set_column");
-  bind(library, api.worksheet_freeze_panes, "worksheet_freeze_panes");
-  bind(library, api.worksheet_repeat_rows, "worksheet_repeat_rows");
-  bind(library, api.worksheet_set_landscape, "worksheet_set_landscape");
-  bind(library, api.worksheet_fit_to_pages, "worksheet_fit_to_pages");
+  library.bind(api.workbook_new, "workbook_new");
+  library.bind(api.workbook_close, "workbook_close");
+  library.bind(api.workbook_add_worksheet, "workbook_add_worksheet");
+  library.bind(api.workbook_add_format, "workbook_add_format");
+  library.bind(api.workbook_set_properties, "workbook_set_properties");
+  library.bind(api.workbook_set_custom_property_string, "workbook_set_custom_property_string");
+  library.bind(api.format_set_bold, "format_set_bold");
+  library.bind(api.format_set_top, "format_set_top");
+  library.bind(api.format_set_bottom, "format_set_bottom");
+  library.bind(api.format_set_num_format, "format_set_num_format");
+  library.bind(api.worksheet_write_string, "worksheet_write_string");
+  library.bind(api.worksheet_write_number, "worksheet_write_number");
+  library.bind(api.worksheet_write_datetime, "worksheet_write_datetime");
+  library.bind(api.worksheet_write_blank, "worksheet_write_blank");
+  library.bind(api.worksheet_set_column, "worksheet_set_column");
+  library.bind(api.worksheet_freeze_panes, "worksheet_freeze_panes");
+  library.bind(api.worksheet_repeat_rows, "worksheet_repeat_rows");
+  library.bind(api.worksheet_set_landscape, "worksheet_set_landscape");
+  library.bind(api.worksheet_fit_to_pages, "worksheet_fit_to_pages");
   return api;
 }
 
