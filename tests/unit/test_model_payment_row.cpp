@@ -29,6 +29,76 @@ std::optional<PlainPayment> plain(std::string_view line,
   return PaymentRowReader(columns, states()).read(line, usd, "USD");
 }
 
+/// Rows the plain reader leaves to the general reader (in the usual order, with a year).
+const std::vector<std::string> not_plain = {
+    "\"2025-03-14\",FRA,1,USD,R,",     // a quote
+    "2025-03-14,FRA,1,USD,\"R\",",     // a quoted reference
+    "2025-03-14,FRA,1,USD,R\"x,",      // a quote inside
+    "2025-03-14,FRA,1,USD,R\r,",       // a CR (a lone CR ends a line)
+    "2025-03-14,FRA,1,USD,R\xC3\xA9,", // past ASCII: checked as UTF-8 by the general
+                                       // reader
+    "2025-03-14,FRA,1,USD,R",          // a field too few
+    "2025-03-14,FRA,1,USD,R,2025,",    // a field too many
+    "",                                // a blank line
+    "2025-02-29,FRA,1,USD,R,",         // no such day
+    "2100-02-29,FRA,1,USD,R,",         // 2100 is not a leap year
+    "1949-12-31,FRA,1,USD,R,",         // outside the working years
+    "2150-01-01,FRA,1,USD,R,",
+    "2025-3-14,FRA,1,USD,R,",
+    "2025-03-14 ,FRA,1,USD,R,",
+    "2025-03-14,fra,1,USD,R,", // codes are upper case
+    "2025-03-14,XXX,1,USD,R,", // no such state
+    "2025-03-14,FR,1,USD,R,",
+    "2025-03-14,FRAN,1,USD,R,",
+    "2025-03-14,FRA,1.001,USD,R,", // more decimals than USD has
+    "2025-03-14,FRA,1.,USD,R,",
+    "2025-03-14,FRA,.5,USD,R,",
+    "2025-03-14,FRA,+1,USD,R,",
+    "2025-03-14,FRA,1 000,USD,R,",
+    "2025-03-14,FRA,,USD,R,",
+    "2025-03-14,FRA,99999999999999999999,USD,R,", // out of range
+    "2025-03-14,FRA,1,EUR,R,",                    // not the currency of the rows before
+    "2025-03-14,FRA,1,USDX,R,",
+    "2025-03-14,FRA,1,usd,R,",
+    "2025-03-14,FRA,1,USD,R,25", // a year is four digits
+    "2025-03-14,FRA,1,USD,R,2150",
+    "2025-03-14,FRA,1,USD,R,20x5",
+    "2025-03-14,FRA,1,USD,R,2025 ",
+    "2025-13-01,FRA,1,USD,R,", // month 13
+    "2025-00-10,FRA,1,USD,R,", // month 0
+    "2025-01-00,FRA,1,USD,R,", // day 0
+    "2025-01-32,FRA,1,USD,R,",
+    "2025-04-31,FRA,1,USD,R,",
+    "2023-02-29,FRA,1,USD,R,",
+    "1900-02-29,FRA,1,USD,R,",
+    "0000-01-01,FRA,1,USD,R,",
+    "9999-12-31,FRA,1,USD,R,",
+    "2025-03-1x,FRA,1,USD,R,",
+    "2025/03/14,FRA,1,USD,R,",
+    "2025-03-14,FRA,-,USD,R,",
+    "2025-03-14,FRA,-.5,USD,R,",
+    "2025-03-14,FRA,--1,USD,R,",
+    "2025-03-14,FRA,1.5.,USD,R,",
+    "2025-03-14,FRA,1e6,USD,R,",
+    "2025-03-14,FRA,99999999999999999.99,USD,R,", // 19 digits: the general reader's
+    "2025-03-14,FRA,1,USD,R\x01,",                // a control character
+    "2025-03-14,FRA,1,USD,R,1949",
+    "2025-03-14,FRA,1,USD,R, 2025",
+    ",FRA,1,USD,R,", // empty fields
+    "2025-03-14,,1,USD,R,",
+    "2025-03-14,FRA,1,,R,",
+    "2025-03-14,FRA,1,USD,R,2025\n",
+};
+
+/// Whether two readings give the same payment (or both none).
+bool same(const std::optional<PlainPayment> &a, const std::optional<PlainPayment> &b) {
+  if (!a || !b) {
+    return a.has_value() == b.has_value();
+  }
+  return a->date == b->date && a->state == b->state && a->amount == b->amount &&
+         a->reference == b->reference && a->year == b->year;
+}
+
 /// The scratch file, named for the process (another checkout's tests may run at the same
 /// time) and removed when the tests end.
 const std::filesystem::path &scratch_file() {
@@ -112,65 +182,7 @@ TEST_SUITE("model::payment_row") {
   }
 
   TEST_CASE("model::PaymentRowReader leaves every other row to the general reader") {
-    for (const char *line : {
-             "\"2025-03-14\",FRA,1,USD,R,",     // a quote
-             "2025-03-14,FRA,1,USD,\"R\",",     // a quoted reference
-             "2025-03-14,FRA,1,USD,R\"x,",      // a quote inside
-             "2025-03-14,FRA,1,USD,R\r,",       // a CR (a lone CR ends a line)
-             "2025-03-14,FRA,1,USD,R\xC3\xA9,", // past ASCII: checked as UTF-8 by the general
-                                                // reader
-             "2025-03-14,FRA,1,USD,R",          // a field too few
-             "2025-03-14,FRA,1,USD,R,2025,",    // a field too many
-             "",                                // a blank line
-             "2025-02-29,FRA,1,USD,R,",         // no such day
-             "2100-02-29,FRA,1,USD,R,",         // 2100 is not a leap year
-             "1949-12-31,FRA,1,USD,R,",         // outside the working years
-             "2150-01-01,FRA,1,USD,R,",
-             "2025-3-14,FRA,1,USD,R,",
-             "2025-03-14 ,FRA,1,USD,R,",
-             "2025-03-14,fra,1,USD,R,", // codes are upper case
-             "2025-03-14,XXX,1,USD,R,", // no such state
-             "2025-03-14,FR,1,USD,R,",
-             "2025-03-14,FRAN,1,USD,R,",
-             "2025-03-14,FRA,1.001,USD,R,", // more decimals than USD has
-             "2025-03-14,FRA,1.,USD,R,",
-             "2025-03-14,FRA,.5,USD,R,",
-             "2025-03-14,FRA,+1,USD,R,",
-             "2025-03-14,FRA,1 000,USD,R,",
-             "2025-03-14,FRA,,USD,R,",
-             "2025-03-14,FRA,99999999999999999999,USD,R,", // out of range
-             "2025-03-14,FRA,1,EUR,R,",                    // not the currency of the rows before
-             "2025-03-14,FRA,1,USDX,R,",
-             "2025-03-14,FRA,1,usd,R,",
-             "2025-03-14,FRA,1,USD,R,25", // a year is four digits
-             "2025-03-14,FRA,1,USD,R,2150",
-             "2025-03-14,FRA,1,USD,R,20x5",
-             "2025-03-14,FRA,1,USD,R,2025 ",
-             "2025-13-01,FRA,1,USD,R,", // month 13
-             "2025-00-10,FRA,1,USD,R,", // month 0
-             "2025-01-00,FRA,1,USD,R,", // day 0
-             "2025-01-32,FRA,1,USD,R,",
-             "2025-04-31,FRA,1,USD,R,",
-             "2023-02-29,FRA,1,USD,R,",
-             "1900-02-29,FRA,1,USD,R,",
-             "0000-01-01,FRA,1,USD,R,",
-             "9999-12-31,FRA,1,USD,R,",
-             "2025-03-1x,FRA,1,USD,R,",
-             "2025/03/14,FRA,1,USD,R,",
-             "2025-03-14,FRA,-,USD,R,",
-             "2025-03-14,FRA,-.5,USD,R,",
-             "2025-03-14,FRA,--1,USD,R,",
-             "2025-03-14,FRA,1.5.,USD,R,",
-             "2025-03-14,FRA,1e6,USD,R,",
-             "2025-03-14,FRA,99999999999999999.99,USD,R,", // 19 digits: the general reader's
-             "2025-03-14,FRA,1,USD,R\x01,",                // a control character
-             "2025-03-14,FRA,1,USD,R,1949",
-             "2025-03-14,FRA,1,USD,R, 2025",
-             ",FRA,1,USD,R,", // empty fields
-             "2025-03-14,,1,USD,R,",
-             "2025-03-14,FRA,1,,R,",
-             "2025-03-14,FRA,1,USD,R,2025\n",
-         }) {
+    for (const std::string &line : not_plain) {
       CAPTURE(line);
       CHECK_FALSE(plain(line));
     }
@@ -182,9 +194,17 @@ TEST_SUITE("model::payment_row") {
             "included") {
     // The first row of a file is always read by the general reader (the currency is not known
     // yet), a later one plain when it can be: the same row in both places must give the same
-    // sums, or the same error at the same column.
-    const std::string header = "date,state,amount,currency,reference,year\n";
-    const std::string warm = "2001-01-01,AFG,1,USD,W,\n";
+    // sums, or the same error at the same column. In each order the plain reader reads apart:
+    // the usual one with a year, without one, and any other (here a note after them).
+    const auto compare = [](const std::string &header, const std::string &row,
+                            const std::string &warm) {
+      std::string first = ledger_of(header + row + "\n" + warm);
+      const std::string later = ledger_of(header + warm + row + "\n");
+      if (const auto at = first.find(".csv:2:"); at != std::string::npos) {
+        first.replace(at, 7, ".csv:3:");
+      }
+      CHECK(first == later);
+    };
     for (const char *row : {
              "2025-03-14,FRA,10000.50,USD,BANK-0042,2025",
              "2025-03-14,FRA,-0,USD,R,",
@@ -232,13 +252,13 @@ TEST_SUITE("model::payment_row") {
              "2025-03-14,FRA,-92233720368547758.08,USD,R,",
              "2025-03-14,FRA,1.5.,USD,R,",
          }) {
-      CAPTURE(row);
-      std::string first = ledger_of(header + row + "\n" + warm);
-      const std::string later = ledger_of(header + warm + row + "\n");
-      if (const auto at = first.find(".csv:2:"); at != std::string::npos) {
-        first.replace(at, 7, ".csv:3:");
-      }
-      CHECK(first == later);
+      const std::string line = row;
+      CAPTURE(line);
+      compare("date,state,amount,currency,reference,year\n", line, "2001-01-01,AFG,1,USD,W,\n");
+      compare("date,state,amount,currency,reference\n", line.substr(0, line.rfind(',')),
+              "2001-01-01,AFG,1,USD,W\n");
+      compare("date,state,amount,currency,reference,year,note\n", line + ",n",
+              "2001-01-01,AFG,1,USD,W,,n\n");
     }
   }
 
@@ -293,5 +313,72 @@ TEST_SUITE("model::payment_row") {
     std::string cr = rows;
     std::replace(cr.begin(), cr.end(), '\n', '\r');
     CHECK(ledger_of(cr) == sums);
+  }
+
+  TEST_CASE("model::PaymentRowReader: the usual order, read straight, gives what reading column "
+            "by column gives") {
+    // date,state,amount,currency,reference[,year] has its own straight-line reader; a note
+    // column after them makes the reader go column by column: the same rows, the same results.
+    std::vector<PaymentColumn> without_year = usual;
+    without_year.pop_back();
+    std::vector<PaymentColumn> with_note = usual;
+    with_note.push_back(PaymentColumn::note);
+    std::vector<PaymentColumn> without_year_with_note = without_year;
+    without_year_with_note.push_back(PaymentColumn::note);
+    std::vector<std::string> lines = not_plain;
+    for (const char *line : {"2025-03-14,FRA,10000.5,USD, BANK-0042 ,2025",
+                             "2025-03-14,FRA,-7,USD,R,", "2024-02-29,FRA,0.07,USD,,2025",
+                             "2025-03-14,FRA,1,USD,\tR 1\t,", "2025-03-14,FRA,1,USD,R#1 (a/b),",
+                             "2025-03-14,DEU,123456789.12,USD,A reference that runs long,2024"}) {
+      lines.emplace_back(line);
+    }
+    std::size_t read = 0;
+    for (const std::string &line : lines) {
+      CAPTURE(line);
+      const auto straight = plain(line);
+      CHECK(same(straight, plain(line + ",a note", with_note)));
+      read += straight ? 1 : 0;
+      const std::string no_year = line.substr(0, line.rfind(','));
+      CHECK(same(plain(no_year, without_year), plain(no_year + ",a note", without_year_with_note)));
+    }
+    CHECK(read == 6); // the test compares readings, not only refusals
+  }
+
+  TEST_CASE("model::PaymentRowReader: amounts of every length read as parse_money reads them") {
+    // Digits are read eight at a time: every count of integer and fraction digits, at every
+    // place the eight bytes can end.
+    const auto jpy = *util::Currency::parse("JPY");
+    const auto kwd = *util::Currency::parse("KWD");
+    for (const util::Currency &currency : {usd, jpy, kwd}) {
+      const std::string code(currency.code());
+      const PaymentRowReader reader(usual, states());
+      for (int integer = 1; integer <= 19; ++integer) {
+        for (int fraction = 0; fraction <= currency.minor_digits() + 1; ++fraction) {
+          for (const char *sign : {"", "-"}) {
+            std::string amount = sign;
+            for (int i = 0; i < integer; ++i) {
+              amount += static_cast<char>('1' + (i * 7 + fraction) % 9);
+            }
+            if (fraction > 0) {
+              amount += '.';
+              for (int i = 0; i < fraction; ++i) {
+                amount += static_cast<char>('0' + (i * 3 + integer) % 10);
+              }
+            }
+            CAPTURE(amount);
+            const auto payment =
+                reader.read("2025-03-14,FRA," + amount + "," + code + ",R,", currency, code);
+            const auto parsed = util::parse_money(amount, currency);
+            // The plain reader takes up to 18 digits once scaled; parse_money more.
+            if (integer + currency.minor_digits() <= 18 && parsed.money) {
+              REQUIRE(payment);
+              CHECK(payment->amount == parsed.money->minor_units());
+            } else {
+              CHECK_FALSE(payment);
+            }
+          }
+        }
+      }
+    }
   }
 }

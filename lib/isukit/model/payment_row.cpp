@@ -1,6 +1,7 @@
 #include <isukit/model/payment_row.hpp>
 #include <isukit/util/text.hpp>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -89,37 +90,38 @@ inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
   return true;
 }
 
-/// The bytes of `bytes` that are surely not plain text, each marked by its high bit: control
-/// characters (the tab too: the byte-by-byte loop then takes it), bytes past ASCII, quotes and
-/// commas. A mark can be false only above a true one (a borrow carries upwards), so the lowest
-/// mark is exact.
-constexpr std::uint64_t not_text(std::uint64_t bytes) {
-  constexpr std::uint64_t high = each_byte(0x80);
-  const auto zero = [](std::uint64_t x) { return (x - each_byte(1)) & ~x & each_byte(0x80); };
-  return ((bytes - each_byte(0x20)) & ~bytes & high) | (bytes & high) |
-         zero(bytes ^ each_byte(0x7F)) | zero(bytes ^ each_byte('"')) |
-         zero(bytes ^ each_byte(','));
+/// The bytes of `bytes` that may not be plain text, each marked by its high bit: every byte
+/// outside '-' (0x2D) to '~' (0x7E), a range that holds letters, digits and most punctuation
+/// but no separator, quote, control character or byte past ASCII (a blank or a '#' is marked
+/// too: byte_kinds decides on it). Only a byte marked already can carry into the next, so the
+/// lowest mark is exact.
+constexpr std::uint64_t maybe_not_text(std::uint64_t bytes) {
+  return (bytes | ~(bytes + each_byte(0x80 - '-')) | (bytes + each_byte(0x80 - 0x7F))) &
+         each_byte(0x80);
 }
 
 /// The text field at `p`, up to the separator, a line end or the end of the bytes; false when
-/// it holds a special byte. Eight bytes at a time up to the first that may not be text, then
-/// byte by byte.
+/// it holds a special byte. Eight bytes at a time, and byte by byte from the first that may
+/// not be text.
 inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
   const Cursor start = p;
-  for (; end - p >= 8; p += 8) {
-    if (const std::uint64_t marks = not_text(eight_bytes(p))) {
-      p += std::countr_zero(marks) / 8;
-      break;
-    }
-  }
-  for (; p != end; ++p) {
-    const ByteKind kind = byte_kinds[static_cast<unsigned char>(*p)];
-    if (kind != text_byte) {
-      if (kind == special_byte) {
-        return false;
+  while (p != end) {
+    if (end - p >= 8) {
+      const std::uint64_t marks = maybe_not_text(eight_bytes(p));
+      if (marks == 0) {
+        p += 8;
+        continue;
       }
+      p += std::countr_zero(marks) / 8;
+    }
+    const ByteKind kind = byte_kinds[static_cast<unsigned char>(*p)];
+    if (kind == special_byte) {
+      return false;
+    }
+    if (kind == end_byte) {
       break;
     }
+    ++p;
   }
   text = std::string_view(start, static_cast<std::size_t>(p - start));
   return true;
@@ -143,6 +145,23 @@ inline bool blank(char c) {
   return c == ' ' || c == '\t';
 }
 
+/// A reference: text without the blanks around it (util::trim_blanks), most often none.
+inline bool read_reference(Cursor &p, Cursor end, std::string_view &reference) {
+  std::string_view text;
+  if (!read_text(p, end, text)) {
+    return false;
+  }
+  reference = text.empty() || (!blank(text.front()) && !blank(text.back()))
+                  ? text
+                  : util::trim_blanks(text);
+  return true;
+}
+
+/// The separator before the next field; false at the end of the bytes or anything else.
+inline bool read_separator(Cursor &p, Cursor end) {
+  return p != end && *p++ == ',';
+}
+
 /// Four digits in the working years, or nothing.
 inline bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
   if (p == end || byte_kinds[static_cast<unsigned char>(*p)] == end_byte) {
@@ -162,11 +181,47 @@ inline bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
   return true;
 }
 
-/// Digits at `p` added to `value`; how many.
+/// The bytes of `bytes` that are not ASCII digits, each marked by its high bit (exact for
+/// every byte: no sum below carries into the next byte).
+constexpr std::uint64_t not_digits(std::uint64_t bytes) {
+  const std::uint64_t low = bytes & each_byte(0x7F);
+  return (bytes | (low + each_byte(0x80 - ':')) | ~(low + each_byte(0x80 - '0'))) & each_byte(0x80);
+}
+
+/// The number written by the first `count` (1 to 8) bytes of `bytes`, all digits, the first
+/// byte lowest: shifted so that the bytes after them fall off and zeros lead, then the eight
+/// digits added up pairwise in three multiplications.
+constexpr std::uint64_t digits_value(std::uint64_t bytes, int count) {
+  constexpr std::uint64_t pairs = 0x000000FF000000FF;
+  std::uint64_t value = (bytes - each_byte('0')) << (8 * (8 - count));
+  value = value * 10 + (value >> 8);
+  return (((value & pairs) * (100 + (std::uint64_t{1000000} << 32))) +
+          (((value >> 16) & pairs) * (1 + (std::uint64_t{10000} << 32)))) >>
+         32;
+}
+
+constexpr std::array<std::uint64_t, 9> powers_of_ten = {1,      10,      100,      1000,     10000,
+                                                        100000, 1000000, 10000000, 100000000};
+
+/// Digits at `p` added to `value`; how many. Eight bytes at a time while they are at hand.
 inline std::ptrdiff_t read_digits(Cursor &p, Cursor end, std::uint64_t &value) {
   const Cursor start = p;
+  // Past 19 digits the value wraps: refused by the caller, by their count.
+  while (end - p >= 8) {
+    const std::uint64_t bytes = eight_bytes(p);
+    const std::uint64_t marks = not_digits(bytes);
+    const int count = marks == 0 ? 8 : std::countr_zero(marks) / 8;
+    if (count == 0) {
+      return p - start;
+    }
+    value = value * powers_of_ten[static_cast<std::size_t>(count)] + digits_value(bytes, count);
+    p += count;
+    if (count < 8) {
+      return p - start;
+    }
+  }
   for (; p != end && digit(p) <= 9; ++p) {
-    value = value * 10 + digit(p); // wraps past 19 digits: refused below, by their count
+    value = value * 10 + digit(p);
   }
   return p - start;
 }
@@ -199,8 +254,33 @@ inline bool read_amount(Cursor &p, Cursor end, int minor_digits, std::int64_t &a
 
 } // namespace
 
+namespace {
+
+constexpr int letters = 26;
+
+/// The index of a three-letter code in a table of every such code; -1 for anything else.
+inline int code_slot(Cursor p) {
+  const unsigned first = static_cast<unsigned char>(p[0]) - unsigned{'A'};
+  const unsigned second = static_cast<unsigned char>(p[1]) - unsigned{'A'};
+  const unsigned third = static_cast<unsigned char>(p[2]) - unsigned{'A'};
+  if (first >= letters || second >= letters || third >= letters) {
+    return -1;
+  }
+  return static_cast<int>((first * letters + second) * letters + third);
+}
+
+} // namespace
+
 PaymentRowReader::PaymentRowReader(std::vector<PaymentColumn> columns, const StateTable &states)
-    : m_columns(std::move(columns)), m_states(states) {}
+    : m_columns(std::move(columns)), m_order(order_of(m_columns)),
+      m_state_of_code(std::size_t{letters} * letters * letters, -1) {
+  for (StateId id = 0; id < states.size(); ++id) {
+    const std::string &code = states[id].code;
+    if (const int slot = code.size() == 3 ? code_slot(code.data()) : -1; slot >= 0) {
+      m_state_of_code[static_cast<std::size_t>(slot)] = static_cast<std::int16_t>(id);
+    }
+  }
+}
 
 std::optional<PlainPayment> PaymentRowReader::read(std::string_view line,
                                                    const util::Currency &currency,
@@ -235,12 +315,59 @@ std::optional<PlainPayment> PaymentRowReader::read_line(std::string_view bytes,
   return payment;
 }
 
+PaymentRowReader::Order PaymentRowReader::order_of(const std::vector<PaymentColumn> &columns) {
+  const std::vector<PaymentColumn> usual = {PaymentColumn::date, PaymentColumn::state,
+                                            PaymentColumn::amount, PaymentColumn::currency,
+                                            PaymentColumn::reference};
+  if (columns == usual) {
+    return Order::usual;
+  }
+  if (columns.size() == usual.size() + 1 && columns.back() == PaymentColumn::year &&
+      std::equal(usual.begin(), usual.end(), columns.begin())) {
+    return Order::usual_with_year;
+  }
+  return Order::other;
+}
+
 const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const util::Currency &currency,
                                           std::string_view currency_text,
                                           PlainPayment &payment) const {
+  switch (m_order) {
+  case Order::usual:
+    return read_usual<false>(p, end, currency, currency_text, payment);
+  case Order::usual_with_year:
+    return read_usual<true>(p, end, currency, currency_text, payment);
+  case Order::other:
+    break;
+  }
+  return read_columns(p, end, currency, currency_text, payment);
+}
+
+template <bool with_year>
+const char *PaymentRowReader::read_usual(Cursor p, Cursor end, const util::Currency &currency,
+                                         std::string_view currency_text,
+                                         PlainPayment &payment) const {
+  if (!read_date(p, end, payment.date) || !read_separator(p, end) ||
+      !read_state(p, end, payment.state) || !read_separator(p, end) ||
+      !read_amount(p, end, currency.minor_digits(), payment.amount) || !read_separator(p, end) ||
+      !read_exactly(p, end, currency_text) || !read_separator(p, end) ||
+      !read_reference(p, end, payment.reference)) {
+    return nullptr;
+  }
+  if constexpr (with_year) {
+    if (!read_separator(p, end) || !read_year(p, end, payment.year)) {
+      return nullptr;
+    }
+  }
+  return p;
+}
+
+const char *PaymentRowReader::read_columns(Cursor p, Cursor end, const util::Currency &currency,
+                                           std::string_view currency_text,
+                                           PlainPayment &payment) const {
   std::string_view text;
   for (std::size_t i = 0; i < m_columns.size(); ++i) {
-    if (i > 0 && (p == end || *p++ != ',')) {
+    if (i > 0 && !read_separator(p, end)) {
       return nullptr; // a field too few
     }
     bool read = false;
@@ -258,10 +385,7 @@ const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const util::Curr
       read = read_exactly(p, end, currency_text);
       break;
     case PaymentColumn::reference:
-      read = read_text(p, end, text);
-      payment.reference = text.empty() || (!blank(text.front()) && !blank(text.back()))
-                              ? text
-                              : util::trim_blanks(text);
+      read = read_reference(p, end, payment.reference);
       break;
     case PaymentColumn::year:
       read = read_year(p, end, payment.year);
@@ -281,10 +405,13 @@ bool PaymentRowReader::read_state(Cursor &p, Cursor end, StateId &state) const {
   if (end - p < 3) {
     return false;
   }
-  const auto found = m_states.find(std::string_view(p, 3));
+  const int slot = code_slot(p);
+  if (slot < 0 || m_state_of_code[static_cast<std::size_t>(slot)] < 0) {
+    return false;
+  }
+  state = static_cast<StateId>(m_state_of_code[static_cast<std::size_t>(slot)]);
   p += 3;
-  state = found.value_or(0);
-  return found.has_value();
+  return true;
 }
 
 } // namespace isukit::model

@@ -53,11 +53,24 @@ private:
   /// bytes or what follows the last column), or nullptr when the row is not plain.
   const char *read_fields(const char *p, const char *end, const util::Currency &currency,
                           std::string_view currency_text, PlainPayment &payment) const;
+  /// read_fields for the usual order (date,state,amount,currency,reference, then the year when
+  /// `with_year`): the same fields read by the same functions, in straight-line code.
+  template <bool with_year>
+  const char *read_usual(const char *p, const char *end, const util::Currency &currency,
+                         std::string_view currency_text, PlainPayment &payment) const;
+  /// read_fields for any other order: column by column, as the header lists them.
+  const char *read_columns(const char *p, const char *end, const util::Currency &currency,
+                           std::string_view currency_text, PlainPayment &payment) const;
   /// The three letters of a state's code at `p`; false for anything else.
   bool read_state(const char *&p, const char *end, StateId &state) const;
 
+  enum class Order { usual, usual_with_year, other };
+  static Order order_of(const std::vector<PaymentColumn> &columns);
   std::vector<PaymentColumn> m_columns;
-  const StateTable &m_states;
+  Order m_order;
+  // The state of each three-letter code (AAA, AAB, ... ZZZ), -1 for none: what
+  // StateTable::find says, looked up without a call.
+  std::vector<std::int16_t> m_state_of_code;
 };
 
 } // namespace isukit::model
