@@ -75,7 +75,8 @@ TEST_SUITE("io::yaml_reader") {
   }
 
   TEST_CASE("io::Node typed views") {
-    const auto c = read("kind: a\ndate: 2025-02-30\namount: 1e6\ncount: x\n");
+    const auto c = read("kind: a\ndate: 2025-02-30\namount: 1e6\ncount: x\nmonth: 2007-13\n"
+                        "when: 30.01.2025\n");
     const Node &root = c.documents[0].root;
     auto message = [](auto fn) {
       try {
@@ -86,7 +87,11 @@ TEST_SUITE("io::yaml_reader") {
       return std::string("no error");
     };
     CHECK(message([&] { root.at("date").as_date(); }) ==
-          "input.yaml:2:7: expected a date (YYYY-MM-DD), got '2025-02-30'");
+          "input.yaml:2:7: 2025-02-30 is not a day of the calendar: February 2025 has 28 days");
+    CHECK(message([&] { root.at("month").as_partial_date(); }) ==
+          "input.yaml:5:8: 2007-13 is not a month of the calendar: a year has 12 months");
+    CHECK(message([&] { root.at("when").as_date(); }) ==
+          "input.yaml:6:7: expected a date (YYYY-MM-DD), got '30.01.2025'");
     CHECK(message([&] { root.at("amount").as_money(*util::Currency::parse("USD")); }) ==
           "input.yaml:3:9: expected an amount such as 1234.50, got '1e6'");
     CHECK(message([&] { root.at("count").as_int(); }) ==

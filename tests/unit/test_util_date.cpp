@@ -98,6 +98,32 @@ TEST_CASE("util::long_date") {
   CHECK(long_date(Date(2025, 8, 1), fixtures::lang("fr")) == "1er août 2025");
 }
 
+TEST_CASE("util::impossible_date: a date written in form that names no day says why") {
+  CHECK(impossible_date("2025-02-29") ==
+        "2025-02-29 is not a day of the calendar: February 2025 has 28 days");
+  CHECK(impossible_date("2025-04-31") ==
+        "2025-04-31 is not a day of the calendar: April 2025 has 30 days");
+  CHECK(impossible_date("2025-13-01") ==
+        "2025-13-01 is not a day of the calendar: a year has 12 months");
+  CHECK(impossible_date("2025-00-10") ==
+        "2025-00-10 is not a day of the calendar: a year has 12 months");
+  CHECK(impossible_date("2025-01-00") ==
+        "2025-01-00 is not a day of the calendar: the days of a month count from 1");
+  CHECK(impossible_date("2007-13") ==
+        "2007-13 is not a month of the calendar: a year has 12 months");
+  CHECK(impossible_date("31.02.2025", "%d.%m.%Y") ==
+        "31.02.2025 is not a day of the calendar: February 2025 has 28 days");
+  CHECK(impossible_date("02-30", "%m-%d") ==
+        "02-30 is not a day of the calendar: February has at most 29 days");
+  // A day, or no date in the form at all: the caller says which form it expects.
+  CHECK_FALSE(impossible_date("2024-02-29"));
+  CHECK_FALSE(impossible_date("2007-12"));
+  CHECK_FALSE(impossible_date("02-29", "%m-%d"));
+  CHECK_FALSE(impossible_date("2025-2-30"));
+  CHECK_FALSE(impossible_date("31/02/2025"));
+  CHECK_FALSE(impossible_date("2025-02-30", "%d.%m.%Y"));
+}
+
 TEST_CASE("util::Date::parse_with_format") {
   CHECK(Date::parse_with_format("15.03.2025", "%d.%m.%Y") == Date(2025, 3, 15));
   CHECK(Date::parse_with_format("1/4/2025", "%d/%m/%Y") == Date(2025, 4, 1));

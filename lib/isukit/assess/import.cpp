@@ -267,9 +267,11 @@ util::Date Importer::date_of(const ExportRow &row) const {
   const auto date = row.from_statement ? util::Date::parse(text)
                                        : util::Date::parse_with_format(text, m_rules.date_format);
   if (!date) {
+    const std::string_view format = row.from_statement ? "" : m_rules.date_format;
     fail_at(row.mark_of(ExportField::date),
-            fmt::format("expected a date as {}, got '{}'",
-                        row.from_statement ? "YYYY-MM-DD" : m_rules.date_format, text));
+            util::impossible_date(text, format)
+                .value_or(fmt::format("expected a date as {}, got '{}'",
+                                      format.empty() ? "YYYY-MM-DD" : format, text)));
   }
   if (!util::is_working_year(date->year())) {
     fail_at(row.mark_of(ExportField::date), util::outside_working_years(text));

@@ -202,7 +202,9 @@ util::Lang parse_lang_option(const std::string &text, const model::Languages &la
 util::Date parse_date_option(const std::string &name, const std::string &text) {
   const auto date = util::Date::parse(text);
   if (!date) {
-    usage_error(fmt::format("{} expects a date YYYY-MM-DD, got '{}'", name, text));
+    const auto why = util::impossible_date(text);
+    usage_error(why ? fmt::format("{}: {}", name, *why)
+                    : fmt::format("{} expects a date YYYY-MM-DD, got '{}'", name, text));
   }
   if (!util::is_working_year(date->year())) {
     usage_error(fmt::format("{}: {}", name, util::outside_working_years(text)));

@@ -133,10 +133,22 @@ const std::string &Node::as_text() const {
   return m_text;
 }
 
+namespace {
+
+/// Fails at `node`, which is no date of `forms`: an impossible day says so.
+[[noreturn]] void fail_date(const Node &node, std::string_view forms) {
+  if (const auto why = node.is_scalar() ? util::impossible_date(node.text()) : std::nullopt) {
+    node.fail(*why);
+  }
+  node.fail(fmt::format("expected a date ({}), got {}", forms, describe(node)));
+}
+
+} // namespace
+
 util::Date Node::as_date() const {
   const auto date = is_scalar() ? util::Date::parse(m_text) : std::nullopt;
   if (!date) {
-    fail(fmt::format("expected a date (YYYY-MM-DD), got {}", describe(*this)));
+    fail_date(*this, "YYYY-MM-DD");
   }
   if (!util::is_working_year(date->year())) {
     fail(util::outside_working_years(m_text));
@@ -147,7 +159,7 @@ util::Date Node::as_date() const {
 util::PartialDate Node::as_partial_date() const {
   const auto date = is_scalar() ? util::PartialDate::parse(m_text) : std::nullopt;
   if (!date) {
-    fail(fmt::format("expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {}", describe(*this)));
+    fail_date(*this, "YYYY, YYYY-MM or YYYY-MM-DD");
   }
   if (!util::is_working_year(date->earliest().year()) ||
       !util::is_working_year(date->latest().year())) {

@@ -466,7 +466,9 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
   header.check_width(reader, fields);
   const auto day = util::Date::parse(field(csv_date));
   if (!day) {
-    fail(csv_date, fmt::format("expected a date (YYYY-MM-DD), got '{}'", field(csv_date)));
+    fail(csv_date,
+         util::impossible_date(field(csv_date))
+             .value_or(fmt::format("expected a date (YYYY-MM-DD), got '{}'", field(csv_date))));
   }
   if (!util::is_working_year(day->year())) {
     fail(csv_date, util::outside_working_years(field(csv_date)));

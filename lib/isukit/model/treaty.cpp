@@ -15,7 +15,8 @@ MonthDay parse_month_day(const Node &node) {
   const std::string &text = node.as_text();
   const auto date = util::Date::parse("2000-" + text); // a leap year accepts 02-29
   if (text.size() != 5 || !date) {
-    node.fail(fmt::format("expected a month and day MM-DD, got '{}'", text));
+    node.fail(util::impossible_date(text, "%m-%d")
+                  .value_or(fmt::format("expected a month and day MM-DD, got '{}'", text)));
   }
   return MonthDay{date->month(), date->day()};
 }

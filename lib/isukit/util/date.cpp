@@ -38,23 +38,31 @@ void Date::invalid(int y, unsigned m, unsigned d) {
   throw std::invalid_argument(fmt::format("invalid date {}-{:02}-{:02}", y, m, d));
 }
 
-std::optional<Date> Date::parse(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+namespace {
+
+/// The numbers a date text gives, before any check that they make a day.
+struct Written {
+  int year = 0; // a format without a year: year 0, a leap year, so that 02-29 is a day of it
+  int month = 0;
+  int day = 1;
+  bool has_year = false;
+  bool has_day = false; // false: YYYY-MM, a month
+};
+
+/// YYYY-MM-DD, or YYYY-MM (a month), digits where digits are written.
+std::optional<Written> iso_written(std::string_view text) {
+  if ((text.size() != 10 && text.size() != 7) || text[4] != '-' ||
+      (text.size() == 10 && text[7] != '-')) {
     return std::nullopt;
   }
   const auto y = read_digits(text, 0, 4);
   const auto m = read_digits(text, 5, 2);
-  const auto d = read_digits(text, 8, 2);
+  const auto d = text.size() == 10 ? read_digits(text, 8, 2) : std::optional<int>(1);
   if (!y || !m || !d) {
     return std::nullopt;
   }
-  if (!is_calendar_date(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d))) {
-    return std::nullopt;
-  }
-  return Date(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d));
+  return Written{*y, *m, *d, true, text.size() == 10};
 }
-
-namespace {
 
 /// Reads 1 to `most` digits at `i` (at least `least`), advancing `i`.
 std::optional<int> read_number(std::string_view text, std::size_t &i, int least, int most) {
@@ -67,7 +75,81 @@ std::optional<int> read_number(std::string_view text, std::size_t &i, int least,
   return count >= least ? std::optional<int>(value) : std::nullopt;
 }
 
+/// `text` as `format` (parse_with_format's directives) writes a date.
+std::optional<Written> format_written(std::string_view text, std::string_view format) {
+  Written written{0, 0, 0, false, true};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%' || i + 1 == format.size()) {
+      if (at >= text.size() || text[at++] != format[i]) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    const char directive = format[++i];
+    const int least = directive == 'Y' ? 4 : directive == 'y' ? 2 : 1;
+    const auto value = read_number(text, at, least, directive == 'Y' ? 4 : 2);
+    if (!value) {
+      return std::nullopt;
+    }
+    written.has_year = written.has_year || directive == 'Y' || directive == 'y';
+    (directive == 'd'   ? written.day
+     : directive == 'm' ? written.month
+                        : written.year) = directive == 'y' ? 2000 + *value : *value;
+  }
+  if (at != text.size()) {
+    return std::nullopt;
+  }
+  return written;
+}
+
+std::optional<Date> day_of(const std::optional<Written> &written) {
+  if (!written || !written->has_day ||
+      !is_calendar_date(written->year, static_cast<unsigned>(written->month),
+                        static_cast<unsigned>(written->day))) {
+    return std::nullopt;
+  }
+  return Date(written->year, static_cast<unsigned>(written->month),
+              static_cast<unsigned>(written->day));
+}
+
+constexpr const char *month_names[12] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+
+/// Why `written` (of `text`), which is_calendar_date refuses, is no day (or month).
+std::string not_in_calendar(std::string_view text, const Written &written) {
+  const char *what = written.has_day ? "day" : "month";
+  if (written.month < 1 || written.month > 12) {
+    return fmt::format("{} is not a {} of the calendar: a year has 12 months", text, what);
+  }
+  if (written.day < 1) {
+    return fmt::format("{} is not a day of the calendar: the days of a month count from 1", text);
+  }
+  const auto month = static_cast<unsigned>(written.month);
+  const Date last = last_of_month(written.year, month);
+  if (!written.has_year) {
+    return fmt::format("{} is not a day of the calendar: {} has at most {} days", text,
+                       month_names[month - 1], last.day());
+  }
+  return fmt::format("{} is not a day of the calendar: {} {} has {} days", text,
+                     month_names[month - 1], written.year, last.day());
+}
+
 } // namespace
+
+std::optional<std::string> impossible_date(std::string_view text, std::string_view format) {
+  const auto written = format.empty() ? iso_written(text) : format_written(text, format);
+  if (!written || is_calendar_date(written->year, static_cast<unsigned>(written->month),
+                                   static_cast<unsigned>(written->day))) {
+    return std::nullopt;
+  }
+  return not_in_calendar(text, *written);
+}
+
+std::optional<Date> Date::parse(std::string_view text) {
+  return day_of(iso_written(text));
+}
 
 bool Date::valid_format(std::string_view format) {
   int day = 0, month = 0, year = 0;
@@ -94,30 +176,7 @@ bool Date::valid_format(std::string_view format) {
 }
 
 std::optional<Date> Date::parse_with_format(std::string_view text, std::string_view format) {
-  int y = 0, m = 0, d = 0;
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%' || i + 1 == format.size()) {
-      if (at >= text.size() || text[at++] != format[i]) {
-        return std::nullopt;
-      }
-      continue;
-    }
-    const char directive = format[++i];
-    const auto value = read_number(text, at,
-                                   directive == 'Y'   ? 4
-                                   : directive == 'y' ? 2
-                                                      : 1,
-                                   directive == 'Y' ? 4 : 2);
-    if (!value) {
-      return std::nullopt;
-    }
-    (directive == 'd' ? d : directive == 'm' ? m : y) = directive == 'y' ? 2000 + *value : *value;
-  }
-  if (at != text.size() || m < 1 || m > 12 || d < 1) {
-    return std::nullopt;
-  }
-  return parse(fmt::format("{:04}-{:02}-{:02}", y, m, d));
+  return day_of(format_written(text, format));
 }
 
 std::string Date::iso() const {

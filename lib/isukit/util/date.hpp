@@ -37,6 +37,15 @@ constexpr bool is_calendar_date(int year, unsigned month, unsigned day) {
   return day <= month_days[month - 1] + (month == 2 && leap ? 1U : 0U);
 }
 
+/// Why `text`, written as a date, names no day of the calendar: "2025-02-29 is not a day of the
+/// calendar: February 2025 has 28 days", "2025-13-01 is not a day of the calendar: a year has 12
+/// months", "2007-13 is not a month of the calendar: ..." (a PartialDate's YYYY-MM). `text` is read
+/// as YYYY-MM-DD or YYYY-MM when `format` is empty, else as Date::parse_with_format reads it
+/// (`%m-%d`: a day of some year, so 02-29 is one). Nothing when `text` is a day (or month) of the
+/// calendar, or is not written in that form at all: the caller then says which form it expects.
+/// The one wording of an impossible date, wherever a date is read.
+std::optional<std::string> impossible_date(std::string_view text, std::string_view format = {});
+
 /// A calendar date. Always valid: the only ways to make one check it.
 class Date {
 public:
