@@ -92,6 +92,15 @@ std::vector<Statement> compute_statements(const model::Ledger &ledger,
                                           const model::StateTable &states, const util::Date &as_of,
                                           const std::vector<model::StateId> &selection) {
   std::vector<model::StateId> order = selection;
+  for (const auto state : selection) {
+    if (!ledger.involves(state)) {
+      throw util::Error(util::ExitCode::data,
+                        fmt::format("{} ({}) has no assessment or payment in the inputs: there is "
+                                    "no statement of account to give",
+                                    states[state].code,
+                                    states[state].name("en"))); // diagnostics are English
+    }
+  }
   if (order.empty()) {
     for (std::size_t i = 0; i < states.size(); ++i) {
       const auto id = static_cast<model::StateId>(i); // the table holds fewer than 65,536

@@ -36,6 +36,8 @@ struct Statement {
 /// credit_state on the payments up to it, with the current year of its date; what the replay
 /// adds to each year is that payment's part, what it adds to the credit is held as credit.
 /// On 1 January of a year assessed, credit held is applied to the new assessment the same way.
+/// A state of `selection` that the ledger does not involve (no assessment, no payment) is a data
+/// error (exit 65) naming it: its statement would be a clean zero drawn from nothing read.
 std::vector<Statement> compute_statements(const model::Ledger &ledger,
                                           const model::StateTable &states, const util::Date &as_of,
                                           const std::vector<model::StateId> &selection);
