@@ -136,6 +136,23 @@ TEST_SUITE("sponsor::selection") {
                                  "CHF") == "incomplete: no ticket, no received");
   }
 
+  TEST_CASE("sponsor::selection_output: an incomplete application has no standing worked out") {
+    auto c = make("1000.00", "{women_share: 0, min_per_group: 0}",
+                  app("A", "MOZ", "male", "100.00", "2025-05-01") +
+                      "  - {id: C, name: C, state: MOZ, gender: male, meeting: m, days: 4}\n");
+    const auto s = sponsor::select(c.programme, c.applications, ccm(), reference().states);
+    const auto out = sponsor::selection_output(s, reference().states, fixtures::lang("en"), false);
+    const auto &records = out.documents.at(0).at("applications").as_sequence();
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].at("regional_group").text() == "AFRICAN"); // worked out: complete
+    CHECK(records[0].at("ldc").text() == "true");
+    CHECK(records[1].at("state_name_en").text() == "Mozambique"); // what the data shows
+    for (const char *key : {"regional_group", "party_status", "ldc", "cost"}) {
+      CAPTURE(key);
+      CHECK_FALSE(records[1].find(key)); // not NONE, non_party, false as if worked out
+    }
+  }
+
   TEST_CASE("sponsor::for_applicant: left out while a delegate of the State is sponsored, the "
             "letter says so") {
     using sponsor::Reason;

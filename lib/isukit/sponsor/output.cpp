@@ -87,6 +87,9 @@ io::Fields<Candidate> application_fields(const Selection &s, const model::StateT
   using io::FieldType;
   using io::Value;
   const model::Programme &p = *s.programme;
+  // The state's standing is worked out only for a complete application (its state and meeting
+  // known): an incomplete one has none, rather than NONE, non_party and false as if found.
+  auto standing = [](const C &c) { return c.application->state && c.application->missing.empty(); };
   // The costs are known for an application to a meeting of the programme that could be costed.
   auto costed = [&p](const C &c) { return c.cost && p.find_meeting(c.application->meeting); };
   auto decision = [check_only](const C &c) {
@@ -112,22 +115,20 @@ io::Fields<Candidate> application_fields(const Selection &s, const model::StateT
        .type = FieldType::code,
        .omit_absent = true,
        .value =
-           [](const C &c) {
-             return c.application->state ? Value(std::string(model::regional_group_code(c.group)))
-                                         : Value();
+           [standing](const C &c) {
+             return standing(c) ? Value(std::string(model::regional_group_code(c.group))) : Value();
            }},
       {.key = "party_status",
        .type = FieldType::code,
        .omit_absent = true,
        .value =
-           [](const C &c) {
-             return c.application->state ? Value(std::string(model::party_status_code(c.status)))
-                                         : Value();
+           [standing](const C &c) {
+             return standing(c) ? Value(std::string(model::party_status_code(c.status))) : Value();
            }},
       {.key = "ldc",
        .type = FieldType::flag,
        .omit_absent = true,
-       .value = [](const C &c) { return c.application->state ? io::flag(c.ldc) : Value(); }},
+       .value = [standing](const C &c) { return standing(c) ? io::flag(c.ldc) : Value(); }},
       {.key = "gender",
        .label = "label.gender",
        .value = [](const C &c) { return c.application->gender; },
@@ -350,10 +351,11 @@ void require_cost(const Node &record, const Node *meetings, const util::Currency
   }
   for (const auto &m : meetings ? meetings->as_sequence() : std::vector<Node>{}) {
     if (m.at("id").as_text() == record.at("meeting").as_text()) {
-      model::require_days_within({.id = m.at("id").as_text(),
-                                  .start = m.at("start").as_date(),
-                                  .end = m.at("end").as_date()},
-                                 days.as_int(), days);
+      model::Meeting meeting; // what require_days_within reads of it
+      meeting.id = m.at("id").as_text();
+      meeting.start = m.at("start").as_date();
+      meeting.end = m.at("end").as_date();
+      model::require_days_within(meeting, days.as_int(), days);
     }
   }
   const util::Money expected =
@@ -368,7 +370,7 @@ void require_cost(const Node &record, const Node *meetings, const util::Currency
 
 /// Fails at a costed record's `regional_group` unless it is its state's group in `states` (the
 /// group decides a selection's regional targets and report; a document that disagrees with the
-/// states is edited). An incomplete application has none determined (select writes NONE).
+/// states is edited). An incomplete application has none worked out (select writes none).
 void require_group(const Node &record, const model::StateTable &states) {
   const Node *group = record.find("regional_group");
   const Node *code = record.find("state");
