@@ -381,4 +381,27 @@ TEST_SUITE("model::payment_row") {
       }
     }
   }
+
+  TEST_CASE("model::PaymentRowReader: every day of the working years, and the days around them, "
+            "as Date::parse and is_working_year read them") {
+    // The month's length from a table, 29 February asked of util::is_calendar_date: every
+    // year, month 0 to 13 and day 0 to 32, and the years just outside.
+    const PaymentRowReader reader(usual, states());
+    int differ = 0;
+    int read = 0;
+    for (int year = util::first_year - 1; year <= util::last_year + 1; ++year) {
+      for (int month = 0; month <= 13; ++month) {
+        for (int day = 0; day <= 32; ++day) {
+          const std::string date = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+          const auto payment = reader.read(date + ",FRA,1,USD,R,", usd, "USD");
+          const auto parsed = util::Date::parse(date);
+          const bool expected = parsed && util::is_working_year(parsed->year());
+          differ += payment.has_value() != expected || (payment && payment->date != *parsed);
+          read += payment.has_value();
+        }
+      }
+    }
+    CHECK(differ == 0);
+    CHECK(read == 73049); // the days from 1950-01-01 to 2149-12-31
+  }
 }

@@ -245,10 +245,10 @@ private:
     util::Currency currency;
   };
   /// The payment of the next row when it is plain (model::PaymentRowReader), taken from the
-  /// reader; nullopt, reading nothing, otherwise.
-  static std::optional<PaymentRow> plain_payment(io::CsvReader &reader, const io::CsvHeader &header,
-                                                 const PaymentRowReader &rows,
-                                                 const CsvCurrency &cached);
+  /// reader, into `row`'s payment (its CSV positions set once for the file) and true; false,
+  /// reading nothing, otherwise.
+  static bool plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
+                            const CsvCurrency &cached, PaymentRow &row);
   /// The payment of a CSV row; fails at the field that is wrong.
   PaymentRow csv_payment(const io::CsvReader &reader, const io::CsvHeader &header,
                          const std::vector<std::string_view> &fields, CsvCurrency &cached);
@@ -510,34 +510,31 @@ std::vector<PaymentColumn> column_order(const io::CsvHeader &header, std::size_t
 
 } // namespace
 
-std::optional<LedgerReader::PaymentRow> LedgerReader::plain_payment(io::CsvReader &reader,
-                                                                    const io::CsvHeader &header,
-                                                                    const PaymentRowReader &rows,
-                                                                    const CsvCurrency &cached) {
+bool LedgerReader::plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
+                                 const CsvCurrency &cached, PaymentRow &row) {
   if (!cached.text) {
-    return std::nullopt;
+    return false;
   }
   // The row as the bytes at hand hold it; when they end within it, as peek_line gives it.
+  PlainPayment payment;
   std::size_t length = 0, next = 0;
-  auto payment = rows.read_line(reader.ahead(), cached.currency, *cached.text, length, next);
-  if (payment) {
+  if (rows.read_line(reader.ahead(), cached.currency, *cached.text, payment, length, next)) {
     reader.take_line(length, next);
   } else {
     const auto line = reader.peek_line();
-    if (!line || !(payment = rows.read(*line, cached.currency, *cached.text))) {
-      return std::nullopt;
+    const auto read = line ? rows.read(*line, cached.currency, *cached.text) : std::nullopt;
+    if (!read) {
+      return false;
     }
+    payment = *read;
     reader.take_line();
   }
-  const int year = header.index(csv_year);
-  return PaymentRow{.state = payment->state,
-                    .date = payment->date,
-                    .amount = util::Money(payment->amount, cached.currency),
-                    .reference = payment->reference,
-                    .year = payment->year,
-                    .csv = &reader,
-                    .amount_field = static_cast<std::size_t>(header.index(csv_amount)),
-                    .year_field = year >= 0 ? static_cast<std::size_t>(year) : 0};
+  row.state = payment.state;
+  row.date = payment.date;
+  row.amount = util::Money(payment.amount, cached.currency);
+  row.reference = payment.reference;
+  row.year = payment.year;
+  return true;
 }
 
 void LedgerReader::on_csv(io::CsvReader &reader) {
@@ -556,16 +553,25 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
                              "a payments CSV");
   const PaymentRowReader rows(column_order(header, fields.size()), m_states);
   CsvCurrency cached;
+  const int year = header.index(csv_year);
+  PaymentRow row{.state = 0, // each plain row's payment, read into it by plain_payment
+                 .date = util::Date(),
+                 .amount = util::Money(0, util::Currency()),
+                 .reference = {},
+                 .year = std::nullopt,
+                 .csv = &reader,
+                 .amount_field = static_cast<std::size_t>(header.index(csv_amount)),
+                 .year_field = year >= 0 ? static_cast<std::size_t>(year) : 0};
   while (true) { // a header without rows is a bank export of no payments: nothing to add
     // A plain row is read straight from its bytes; any other row, and every row in error, by
     // the general reader, whose messages name the field's line and column.
-    std::optional<PaymentRow> row = plain_payment(reader, header, rows, cached);
-    if (!row && !reader.next_row(fields)) {
+    const bool plain = plain_payment(reader, rows, cached, row);
+    if (!plain && !reader.next_row(fields)) {
       break;
     }
     try {
-      if (row) {
-        add_payment_row(*row);
+      if (plain) {
+        add_payment_row(row);
       } else {
         add_payment_row(csv_payment(reader, header, fields, cached));
       }

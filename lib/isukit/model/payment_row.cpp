@@ -35,12 +35,13 @@ inline unsigned digit(Cursor p) {
   return static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
 }
 
-/// Eight bytes at `p` as one number, the first byte lowest (whatever the machine's order).
-inline std::uint64_t eight_bytes(Cursor p) {
-  std::uint64_t bytes = 0;
+/// The bytes of a `Word` at `p` as one number, the first byte lowest (whatever the machine's
+/// order).
+template <class Word> Word bytes_at(Cursor p) {
+  Word bytes = 0;
   std::memcpy(&bytes, p, sizeof bytes);
   if constexpr (std::endian::native == std::endian::big) {
-    bytes = __builtin_bswap64(bytes);
+    bytes = static_cast<Word>(__builtin_bswap64(bytes) >> (64 - 8 * sizeof bytes));
   }
   return bytes;
 }
@@ -62,14 +63,32 @@ constexpr unsigned byte_at(std::uint64_t bytes, int index) {
   return static_cast<unsigned>(bytes >> (8 * index)) & 0xFF;
 }
 
+/// Digits as numbers (the first byte lowest) to pairs of digits: byte k becomes ten times byte k
+/// plus byte k + 1 (at most 99: no byte carries into the next).
+constexpr std::uint64_t digit_pairs(std::uint64_t values) {
+  return values * 10 + (values >> 8);
+}
+
+/// The days of each month (1 to 12) outside leap years.
+constexpr std::array<unsigned char, 13> month_days = {0,  31, 28, 31, 30, 31, 30,
+                                                      31, 31, 30, 31, 30, 31};
+
+/// Whether `year`-`month`-`day` (month from 1 to 12) is a day of the calendar: what
+/// util::is_calendar_date says, which is asked only about 29 February.
+constexpr bool is_day_of_month(int year, unsigned month, unsigned day) {
+  return (day >= 1 && day <= month_days[month]) ||
+         (month == 2 && day == 29 && util::is_calendar_date(year, month, day));
+}
+
 /// YYYY-MM-DD, a real date in the working years (what Date::parse and is_working_year accept):
-/// the ten bytes checked as two numbers rather than one by one.
+/// the ten bytes checked as two numbers rather than one by one, the year's halves and the
+/// month read as pairs of digits.
 inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
   if (end - p < 10) {
     return false;
   }
   constexpr std::uint64_t dashes_at = 0xFF0000FF00000000; // bytes 4 and 7: YYYY-MM-
-  const std::uint64_t head = eight_bytes(p);
+  const std::uint64_t head = bytes_at<std::uint64_t>(p);
   const std::uint64_t tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[8])) |
                              static_cast<std::uint64_t>(static_cast<unsigned char>(p[9])) << 8;
   const std::uint64_t digits = (head & ~dashes_at) | (each_byte('0') & dashes_at);
@@ -77,12 +96,11 @@ inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
       !all_digits(tail, 0xFFFF)) {
     return false;
   }
-  const std::uint64_t values = digits - each_byte('0');
-  const int year = static_cast<int>(byte_at(values, 0) * 1000 + byte_at(values, 1) * 100 +
-                                    byte_at(values, 2) * 10 + byte_at(values, 3));
-  const unsigned month = byte_at(values, 5) * 10 + byte_at(values, 6);
+  const std::uint64_t pairs = digit_pairs(digits - each_byte('0'));
+  const int year = static_cast<int>(byte_at(pairs, 0) * 100 + byte_at(pairs, 2));
+  const unsigned month = byte_at(pairs, 5);
   const unsigned day = (byte_at(tail, 0) - '0') * 10 + (byte_at(tail, 1) - '0');
-  if (!util::is_working_year(year) || !util::is_calendar_date(year, month, day)) {
+  if (!util::is_working_year(year) || month - 1 >= 12 || !is_day_of_month(year, month, day)) {
     return false;
   }
   date = util::Date(year, month, day);
@@ -107,7 +125,7 @@ inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
   const Cursor start = p;
   while (p != end) {
     if (end - p >= 8) {
-      const std::uint64_t marks = maybe_not_text(eight_bytes(p));
+      const std::uint64_t marks = maybe_not_text(bytes_at<std::uint64_t>(p));
       if (marks == 0) {
         p += 8;
         continue;
@@ -168,11 +186,15 @@ inline bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
     year.reset();
     return true;
   }
-  if (end - p < 4 || digit(p) > 9 || digit(p + 1) > 9 || digit(p + 2) > 9 || digit(p + 3) > 9) {
+  if (end - p < 4) {
     return false;
   }
-  const int value =
-      static_cast<int>(digit(p) * 1000 + digit(p + 1) * 100 + digit(p + 2) * 10 + digit(p + 3));
+  const std::uint32_t bytes = bytes_at<std::uint32_t>(p);
+  if (!all_digits(bytes, 0xFFFFFFFF)) {
+    return false;
+  }
+  const std::uint64_t pairs = digit_pairs(bytes - static_cast<std::uint32_t>(each_byte('0')));
+  const int value = static_cast<int>(byte_at(pairs, 0) * 100 + byte_at(pairs, 2));
   if (!util::is_working_year(value)) {
     return false;
   }
@@ -208,7 +230,7 @@ inline std::ptrdiff_t read_digits(Cursor &p, Cursor end, std::uint64_t &value) {
   const Cursor start = p;
   // Past 19 digits the value wraps: refused by the caller, by their count.
   while (end - p >= 8) {
-    const std::uint64_t bytes = eight_bytes(p);
+    const std::uint64_t bytes = bytes_at<std::uint64_t>(p);
     const std::uint64_t marks = not_digits(bytes);
     const int count = marks == 0 ? 8 : std::countr_zero(marks) / 8;
     if (count == 0) {
@@ -293,16 +315,13 @@ std::optional<PlainPayment> PaymentRowReader::read(std::string_view line,
   return payment;
 }
 
-std::optional<PlainPayment> PaymentRowReader::read_line(std::string_view bytes,
-                                                        const util::Currency &currency,
-                                                        std::string_view currency_text,
-                                                        std::size_t &length,
-                                                        std::size_t &next) const {
-  PlainPayment payment;
+bool PaymentRowReader::read_line(std::string_view bytes, const util::Currency &currency,
+                                 std::string_view currency_text, PlainPayment &payment,
+                                 std::size_t &length, std::size_t &next) const {
   const Cursor end = bytes.data() + bytes.size();
   const Cursor p = read_fields(bytes.data(), end, currency, currency_text, payment);
   if (p == nullptr || p == end) {
-    return std::nullopt;
+    return false;
   }
   length = static_cast<std::size_t>(p - bytes.data());
   if (*p == '\n') {
@@ -310,9 +329,9 @@ std::optional<PlainPayment> PaymentRowReader::read_line(std::string_view bytes,
   } else if (*p == '\r' && end - p > 1 && p[1] == '\n') {
     next = length + 2;
   } else {
-    return std::nullopt; // more fields than the header names, or a CR alone
+    return false; // more fields than the header names, or a CR alone
   }
-  return payment;
+  return true;
 }
 
 PaymentRowReader::Order PaymentRowReader::order_of(const std::vector<PaymentColumn> &columns) {
@@ -332,6 +351,7 @@ PaymentRowReader::Order PaymentRowReader::order_of(const std::vector<PaymentColu
 const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const util::Currency &currency,
                                           std::string_view currency_text,
                                           PlainPayment &payment) const {
+  payment.year.reset(); // a payment read before may have named one
   switch (m_order) {
   case Order::usual:
     return read_usual<false>(p, end, currency, currency_text, payment);

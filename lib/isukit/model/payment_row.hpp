@@ -41,12 +41,13 @@ public:
   /// the row.
   std::optional<PlainPayment> read(std::string_view line, const util::Currency &currency,
                                    std::string_view currency_text) const;
-  /// The same for the row at the start of `bytes` (io::CsvReader::ahead()), whose end it finds:
-  /// the row's `length` without its line end (LF or CRLF), and where the `next` one starts;
-  /// nullopt too when the bytes end before the line does.
-  std::optional<PlainPayment> read_line(std::string_view bytes, const util::Currency &currency,
-                                        std::string_view currency_text, std::size_t &length,
-                                        std::size_t &next) const;
+  /// The same for the row at the start of `bytes` (io::CsvReader::ahead()), whose end it finds,
+  /// into `payment` (true) with the row's `length` without its line end (LF or CRLF) and where
+  /// the `next` one starts; false too when the bytes end before the line does (then `payment`
+  /// holds nothing of use). A payment a row, so no optional is built and copied.
+  bool read_line(std::string_view bytes, const util::Currency &currency,
+                 std::string_view currency_text, PlainPayment &payment, std::size_t &length,
+                 std::size_t &next) const;
 
 private:
   /// The fields from `p` on, into `payment`; where they end (at a line end, the end of the
