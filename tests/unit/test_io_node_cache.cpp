@@ -4,6 +4,7 @@
 #include <isukit/io/writers.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -193,5 +194,26 @@ TEST_SUITE("io::node_cache") {
                  Mark{nullptr, 1, 1});
     CHECK_FALSE(
         deserialize_documents(serialize_documents("", {Document{"a", unplaced}}), "", "a.yaml"));
+  }
+
+  TEST_CASE("io::deserialize_documents refuses a mapping that holds a key twice, short or long") {
+    const Mark at{nullptr, 1, 1};
+    // A mapping of `count` keys k0, k1, ... in which the last repeats the first when `twice`.
+    const auto entry = [&](int count, bool twice) {
+      Node root = Node::container(Node::Type::mapping, at);
+      root.add("kind", Node::scalar("a", Node::Style::string, at), at);
+      Node keyed = Node::container(Node::Type::mapping, at);
+      for (int i = 0; i < count; ++i) {
+        const std::string key = fmt::format("k{}", twice && i == count - 1 ? 0 : i);
+        keyed.add(key, Node::scalar("1", Node::Style::string, at), at);
+      }
+      root.add("keyed", keyed, at);
+      return serialize_documents("", {Document{"a", root}});
+    };
+    for (const int count : {3, 16, 17, 200}) {
+      CAPTURE(count);
+      CHECK(deserialize_documents(entry(count, false), "", "a.yaml"));
+      CHECK_FALSE(deserialize_documents(entry(count, true), "", "a.yaml"));
+    }
   }
 }

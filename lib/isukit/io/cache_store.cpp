@@ -102,12 +102,12 @@ bool is_cache_file(std::string_view name) {
 }
 
 /// The whole content of an open file, or none when reading fails.
-std::optional<std::string> read_all(int fd) {
+std::optional<Bytes> read_all(int fd) {
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     return std::nullopt;
   }
-  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  Bytes bytes(static_cast<std::size_t>(info.st_size));
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t got = ::read(fd, bytes.data() + done, bytes.size() - done);
@@ -141,7 +141,7 @@ fs::path CacheStore::entry_path(const Hash128 &key) const {
   return m_directory / fmt::format("{:016x}{:016x}{}", key.high, key.low, entry_suffix);
 }
 
-std::optional<std::string> CacheStore::get(const Hash128 &key) const {
+std::optional<Bytes> CacheStore::get(const Hash128 &key) const {
   const int fd = ::open(entry_path(key).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) {
     return std::nullopt;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,21 @@ struct Hash128 {
 
 /// XXH3-128 of `bytes`.
 Hash128 hash128(std::string_view bytes);
+
+/// The bytes of an entry as read, in memory not cleared first (clearing it cost each call about
+/// 0.45 M instructions, for bytes the read overwrites at once).
+class Bytes {
+public:
+  explicit Bytes(std::size_t size)
+      : m_data(std::make_unique_for_overwrite<char[]>(size)), m_size(size) {}
+  char *data() { return m_data.get(); }
+  std::size_t size() const { return m_size; }
+  std::string_view view() const { return {m_data.get(), m_size}; }
+
+private:
+  std::unique_ptr<char[]> m_data;
+  std::size_t m_size;
+};
 
 /// The default size limit of the store: 32 MiB, some hundred times the shipped examples.
 constexpr std::uint64_t default_cache_limit = std::uint64_t{32} << 20;
@@ -42,7 +58,7 @@ public:
   std::uint64_t limit() const { return m_limit; }
 
   /// The bytes stored under `key`, or none. A hit makes the entry the most recently used.
-  std::optional<std::string> get(const Hash128 &key) const;
+  std::optional<Bytes> get(const Hash128 &key) const;
 
   /// Stores `bytes` under `key` in a new 0600 file that replaces any entry of that key whole,
   /// then removes the least recently used entries until the store is within its limit. Bytes

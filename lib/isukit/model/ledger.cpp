@@ -25,11 +25,11 @@ public:
       : m_ledger(ledger), m_states(states), m_as_of(as_of),
         m_duplicates(checks.fingerprint, checks.wide_fingerprints), m_refunds(states.size()) {
     const std::size_t years = Ledger::last_year - Ledger::first_year + 1;
-    ledger.m_assessed.assign(states.size() * years, 0);
-    ledger.m_named.assign(states.size() * years, 0);
+    ledger.m_assessed = util::ZeroedArray<std::int64_t>(states.size() * years);
+    ledger.m_named = util::ZeroedArray<std::int64_t>(states.size() * years);
     ledger.m_unnamed.assign(states.size(), 0);
     ledger.m_involved.assign(states.size(), false);
-    m_assessed_at.assign(states.size() * years, io::Mark{});
+    m_assessed_at = util::ZeroedArray<io::Mark>(states.size() * years);
   }
 
   std::string_view streamed_list(const std::string &kind, const Node &kind_node) override {
@@ -418,7 +418,7 @@ private:
   Ledger &m_ledger;
   const StateTable &m_states;
   util::Date m_as_of;
-  std::vector<io::Mark> m_assessed_at;
+  util::ZeroedArray<io::Mark> m_assessed_at;
   bool m_in_document = false;      // an assessments document's header has been read
   std::int64_t m_document_sum = 0; // of the amounts of the assessments document being read
   int m_year = 0;

@@ -6,6 +6,7 @@
 #include <isukit/model/payment_checks.hpp>
 #include <isukit/model/states.hpp>
 #include <isukit/util/money.hpp>
+#include <isukit/util/zeroed_array.hpp>
 
 #include <optional>
 #include <string>
@@ -116,8 +117,8 @@ private:
   std::vector<AssessmentDocument> m_documents;
   io::InputsRead m_inputs_read;
   util::Currency m_currency;
-  std::vector<std::int64_t> m_assessed;
-  std::vector<std::int64_t> m_named;
+  util::ZeroedArray<std::int64_t> m_assessed;
+  util::ZeroedArray<std::int64_t> m_named;
   std::vector<std::int64_t> m_unnamed;
   std::vector<bool> m_involved;
   std::vector<bool> m_year_used = std::vector<bool>(last_year - first_year + 1, false);
