@@ -28,7 +28,7 @@ struct ImportOptions {
 std::vector<assess::ExportFile> read_exports(const std::vector<std::string> &paths) {
   std::vector<assess::ExportFile> exports;
   for (const auto &path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
-    std::string name = path == "-" ? "<stdin>" : path;
+    std::string name = io::input_name(path);
     std::string content = io::read_file(path);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
       io::fail_empty_input(name, "bank export or camt statement");

@@ -1,4 +1,5 @@
 #include <isukit/budget/evaluate.hpp>
+#include <isukit/io/inputs.hpp>
 
 #include <fmt/format.h>
 
@@ -221,7 +222,7 @@ util::Money year_total(const std::vector<io::Document> &documents, int year,
       }
     }
   }
-  throw util::Error(util::ExitCode::data, util::Position{source == "-" ? "<stdin>" : source, 0, 0},
+  throw util::Error(util::ExitCode::data, util::Position{io::input_name(source), 0, 0},
                     fmt::format("no budget total for {}", year));
 }
 

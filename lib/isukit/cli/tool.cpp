@@ -64,11 +64,89 @@ std::string parse_error_message(const CLI::ParseError &error, int argc, char **a
   return error.what();
 }
 
+/// `--` ends the options: every word after it is a file name, `-x.yaml` too. CLI11 2.1 reads
+/// them so only while the subcommand still awaits a positional (`sub a.yaml -- -x.yaml` handed
+/// `-x.yaml` back to the tool, which refused it), so they are kept from it: the words before
+/// `--` are parsed with the subcommand's positionals not yet required, then the words after it
+/// are given to those positionals in order (inputs; budget compare's estimates and actuals).
+class AfterMark {
+public:
+  AfterMark(int argc, char **argv) : m_head(argc) {
+    for (int i = 1; i < argc; ++i) {
+      if (std::string_view(argv[i]) == "--") {
+        m_head = i;
+        m_marked = true;
+        m_words.assign(argv + i + 1, argv + argc);
+        break;
+      }
+    }
+  }
+  /// The words CLI11 parses: those before `--`.
+  int head() const { return m_head; }
+
+  /// Before parsing: with `--`, `sub`'s required positionals are checked once given the words.
+  void defer_required(CLI::App &sub) {
+    for (CLI::Option *opt :
+         sub.get_options([](const CLI::Option *o) { return o->get_positional(); })) {
+      if (m_marked && opt->get_required()) {
+        opt->required(false);
+        m_required.push_back(opt);
+      }
+    }
+  }
+
+  /// After parsing: the words to `sub`'s positionals, each filled up to what it takes; a word
+  /// none takes, or a required positional still empty, is CLI11's usage error.
+  void give(CLI::App &sub) const {
+    auto word = m_words.begin();
+    for (CLI::Option *opt :
+         sub.get_options([](const CLI::Option *o) { return o->get_positional(); })) {
+      const bool taken = word != m_words.end();
+      for (;
+           word != m_words.end() && static_cast<int>(opt->count()) < opt->get_items_expected_max();
+           ++word) {
+        opt->add_result(*word);
+      }
+      if (taken) {
+        opt->run_callback();
+      }
+    }
+    if (word != m_words.end()) {
+      throw CLI::ExtrasError(
+          std::vector<std::string>(m_words.rbegin(), std::make_reverse_iterator(word)));
+    }
+    for (const CLI::Option *opt : m_required) {
+      if (opt->count() == 0) {
+        throw CLI::RequiredError(opt->get_name());
+      }
+    }
+  }
+
+private:
+  int m_head;
+  bool m_marked = false;
+  std::vector<std::string> m_words;      // after `--`
+  std::vector<CLI::Option *> m_required; // required positionals, checked by give
+};
+
 /// Parses the command line and runs the subcommand it names; --help and --version are CLI11's.
 int parse_and_run(CLI::App &app, const Runners &runners, const std::string &tool, int argc,
                   char **argv) {
+  AfterMark mark(argc, argv);
+  const Runner *chosen = nullptr;
+  for (const auto &[sub, run] : runners) {
+    if (run) { // the subcommand the command line names (run_tool)
+      mark.defer_required(*sub);
+    }
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(mark.head(), argv);
+    for (const auto &[sub, run] : runners) {
+      if (sub->parsed()) {
+        mark.give(*sub);
+        chosen = &run;
+      }
+    }
   } catch (const CLI::CallForHelp &e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp &e) {
@@ -77,16 +155,11 @@ int parse_and_run(CLI::App &app, const Runners &runners, const std::string &tool
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
     // CLI11's own codes start at 100; every usage error is 64 here.
-    std::cerr << tool << ": " << parse_error_message(e, argc, argv, runners) << "\n"
+    std::cerr << tool << ": " << parse_error_message(e, mark.head(), argv, runners) << "\n"
               << "Run '" << tool << " --help' for usage.\n";
     return static_cast<int>(ExitCode::usage);
   }
-  for (const auto &[sub, run] : runners) {
-    if (sub->parsed()) {
-      return run();
-    }
-  }
-  return static_cast<int>(ExitCode::usage);
+  return chosen ? (*chosen)() : static_cast<int>(ExitCode::usage);
 }
 
 } // namespace

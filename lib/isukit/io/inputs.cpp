@@ -152,7 +152,7 @@ public:
   bool first(const std::string &path) {
     struct stat info {};
     const int result = path == "-" ? ::fstat(0, &info) : ::stat(path.c_str(), &info);
-    const std::string name = path == "-" ? stdin_name : path;
+    const std::string name = input_name(path);
     if (result != 0) {
       return true; // cannot be identified: opening it will say why
     }
@@ -339,6 +339,10 @@ const std::string &kept_content(const std::string &path) {
 
 } // namespace
 
+std::string input_name(const std::string &path) {
+  return path == "-" ? stdin_name : path;
+}
+
 InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &consumer) {
   KindRecorder recorder(consumer);
   for (const auto &path : expand_inputs(args)) {
@@ -348,7 +352,7 @@ InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &c
       read_csv_file(path, recorder);
       continue;
     }
-    const std::string name = path == "-" ? stdin_name : path;
+    const std::string name = input_name(path);
     std::string read;
     const std::string &content = regular ? (read = read_file(path)) : kept_content(path);
     const bool yaml_name = has_extension(path, ".yaml") || has_extension(path, ".yml");

@@ -29,6 +29,9 @@ struct InputsRead {
 /// fail_empty_input says. Returns the kinds read (none when a directory held no data file).
 InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &consumer);
 
+/// How messages name input `path`: `<stdin>` for `-`, else the path as given.
+std::string input_name(const std::string &path);
+
 /// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened.
 std::string read_file(const std::string &path);
 

@@ -13,11 +13,12 @@ namespace fs = std::filesystem;
 
 io::Node read_single_document(const fs::path &path, std::string_view expected_kind) {
   const std::string content = io::read_file(path.string());
-  io::require_yaml_document(path.string(), content);
-  auto documents = io::read_yaml_cached(path.string(), content);
+  const std::string name = io::input_name(path.string());
+  io::require_yaml_document(name, content);
+  auto documents = io::read_yaml_cached(name, content);
   if (documents.size() != 1) {
     throw util::Error(
-        util::ExitCode::data, util::Position{path.string(), 0, 0},
+        util::ExitCode::data, util::Position{name, 0, 0},
         fmt::format("expected one '{}' document, found {}", expected_kind, documents.size()));
   }
   io::Document &document = documents.front();
