@@ -64,8 +64,12 @@ Node Node::container(Type type, Mark mark) {
 }
 
 Node &Node::add(std::string key, Node value, Mark key_mark) {
-  // Braces, not parentheses: clang 14 (the sanitizer build) has no parenthesized aggregate init.
-  return m_entries.emplace_back(Entry{std::move(key), key_mark, std::move(value)}).value;
+  // Built in place: an Entry made first and moved in would move the value twice.
+  Entry &entry = m_entries.emplace_back();
+  entry.key = std::move(key);
+  entry.key_mark = key_mark;
+  entry.value = std::move(value);
+  return entry.value;
 }
 
 Node &Node::push(Node value) {
