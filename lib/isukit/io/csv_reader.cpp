@@ -121,18 +121,6 @@ void CsvReader::take_line() {
   take_line(m_peeked_end - m_pos, m_peeked_next - m_pos);
 }
 
-void CsvReader::take_line(std::size_t length, std::size_t next) {
-  m_taken = true;
-  m_row_line = m_line;
-  m_row_start = m_pos;
-  m_row_end = m_pos + length;
-  m_starts.clear();
-  if (next > length) {
-    ++m_line;
-  }
-  m_pos += next;
-}
-
 bool CsvReader::skip_line() {
   const std::size_t start = m_pos;
   const int line = m_line;

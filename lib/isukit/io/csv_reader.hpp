@@ -49,7 +49,17 @@ public:
   std::string_view ahead() const { return m_content.substr(m_pos); }
   /// Makes the first `length` bytes of ahead() the current row, as take_line does, and goes on
   /// at `next` (past the row's line end, LF or CRLF).
-  void take_line(std::size_t length, std::size_t next);
+  void take_line(std::size_t length, std::size_t next) { // inline: called for every plain row
+    m_taken = true;
+    m_row_line = m_line;
+    m_row_start = m_pos;
+    m_row_end = m_pos + length;
+    m_starts.clear();
+    if (next > length) {
+      ++m_line;
+    }
+    m_pos += next;
+  }
 
   /// Where field `index` of the current row starts (a field after a quoted field that spans
   /// lines starts on a later line than its row); the row's mark past its last field. Costs a
