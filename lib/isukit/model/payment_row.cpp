@@ -259,7 +259,10 @@ inline bool read_amount(Cursor &p, Cursor end, int minor_digits, std::int64_t &a
   std::ptrdiff_t fraction_digits = 0;
   if (p != end && *p == '.') {
     ++p;
-    fraction_digits = read_digits(p, end, value);
+    // A few decimals, one by one: one more than the currency has is enough to refuse them.
+    for (; fraction_digits <= minor_digits && p != end && digit(p) <= 9; ++p, ++fraction_digits) {
+      value = value * 10 + digit(p);
+    }
     if (fraction_digits == 0) {
       return false;
     }
