@@ -267,7 +267,8 @@ util::Date Importer::date_of(const ExportRow &row) const {
   const auto date = row.from_statement ? util::Date::parse(text)
                                        : util::Date::parse_with_format(text, m_rules.date_format);
   if (!date) {
-    const std::string_view format = row.from_statement ? "" : m_rules.date_format;
+    const std::string_view format =
+        row.from_statement ? std::string_view() : std::string_view(m_rules.date_format);
     fail_at(row.mark_of(ExportField::date),
             util::impossible_date(text, format)
                 .value_or(fmt::format("expected a date as {}, got '{}'",
