@@ -128,9 +128,9 @@ std::string not_in_calendar(std::string_view text, const Written &written) {
   }
   const auto month = static_cast<unsigned>(written.month);
   const Date last = last_of_month(written.year, month);
-  if (!written.has_year) {
-    return fmt::format("{} is not a day of the calendar: {} has at most {} days", text,
-                       month_names[month - 1], last.day());
+  if (!written.has_year) { // February of a leap year has 29
+    return fmt::format("{} is not a day of the calendar: {} has {}{} days", text,
+                       month_names[month - 1], month == 2 ? "at most " : "", last.day());
   }
   return fmt::format("{} is not a day of the calendar: {} {} has {} days", text,
                      month_names[month - 1], written.year, last.day());
