@@ -196,7 +196,7 @@ Escape escape_for(const std::filesystem::path &output_name) {
 }
 
 LetterTemplate LetterTemplate::load(const std::filesystem::path &path) {
-  return from_text(read_file(path.string()), path.string());
+  return from_text(read_file(path.string()), input_name(path.string()));
 }
 
 LetterTemplate LetterTemplate::from_text(std::string text, std::string name) {
