@@ -106,6 +106,65 @@ TEST_SUITE("assess::status") {
     CHECK(s.credits == 5000);
   }
 
+  TEST_CASE("assess::compute_status a refund naming no year takes back a year named") {
+    // The tester's finding: the refund was charged to the oldest year, which then owed 200.00.
+    const auto s =
+        status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 120.00, year: 2025}\n"
+                                "  - {date: 2025-03-01, state: FRA, amount: -120.00}\n",
+                  util::Date(2025, 8, 31));
+    for (int year : {2023, 2024, 2025}) {
+      CHECK(year_of(s, "FRA", year).received == 0);
+      CHECK(year_of(s, "FRA", year).outstanding == year_of(s, "FRA", year).assessed);
+    }
+    CHECK(s.received == 0);
+    CHECK(s.closed_outstanding == 20000 + 16000);
+  }
+
+  TEST_CASE("assess::compute_status a refund naming no year cancels credit first") {
+    // An advance refunded: the credit goes, 2023 stays paid.
+    const auto advance =
+        status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 100.00}\n"
+                                "  - {date: 2025-02-01, state: FRA, amount: 50.00, year: 2026}\n"
+                                "  - {date: 2025-03-01, state: FRA, amount: -50.00}\n",
+                  util::Date(2025, 8, 31));
+    CHECK(year_of(advance, "FRA", 2023).received == 10000);
+    CHECK(advance.credits == 0);
+    // Money not applied, then the latest year's receipts: 350 paid, 30 held, 50 refunded.
+    const auto latest =
+        status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 350.00}\n"
+                                "  - {date: 2025-03-01, state: FRA, amount: -50.00}\n",
+                  util::Date(2025, 8, 31));
+    CHECK(latest.credits == 0);
+    CHECK(year_of(latest, "FRA", 2025).received == 10000);
+    CHECK(year_of(latest, "FRA", 2024).received == 10000);
+  }
+
+  TEST_CASE("assess::compute_status a refund naming a year takes back that year's receipts") {
+    // Netted with the payments naming the year: the 30.00 beyond 2025 is what is refunded.
+    const auto netted =
+        status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 150.00, year: 2025}\n"
+                                "  - {date: 2025-03-01, state: FRA, amount: -30.00, year: 2025}\n",
+                  util::Date(2025, 8, 31));
+    CHECK(year_of(netted, "FRA", 2025).received == 12000);
+    CHECK(year_of(netted, "FRA", 2023).received == 0);
+    // Beyond the payments naming it: off the year's other receipts, never below zero.
+    const auto other =
+        status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 320.00}\n"
+                                "  - {date: 2025-03-01, state: FRA, amount: -50.00, year: 2024}\n",
+                  util::Date(2025, 8, 31));
+    CHECK(year_of(other, "FRA", 2024).received == 5000);
+    CHECK(year_of(other, "FRA", 2025).received == 12000);
+    // Beyond the year's receipts: the rest as a refund naming no year, the latest year first.
+    const auto beyond =
+        status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 150.00}\n"
+                                "  - {date: 2025-03-01, state: FRA, amount: -80.00, year: 2025}\n",
+                  util::Date(2025, 8, 31));
+    CHECK(year_of(beyond, "FRA", 2025).received == 0);
+    CHECK(year_of(beyond, "FRA", 2024).received == 0);
+    CHECK(year_of(beyond, "FRA", 2023).received == 7000);
+    CHECK(year_of(beyond, "FRA", 2023).outstanding == 3000);
+  }
+
   TEST_CASE("assess::compute_status ignores payments after the as-of date and future years") {
     const auto s = status_of(assessments + "  - {date: 2025-09-01, state: FRA, amount: 320.00}\n",
                              util::Date(2025, 8, 31));

@@ -21,22 +21,37 @@ std::int64_t received_in(const StateBalance &balance, int year) {
   return 0;
 }
 
-/// What `after` credits beyond `before`: per year, then what it adds to the credit held.
-std::vector<CreditedPart> parts_between(const StateBalance &before, const StateBalance &after) {
+/// Adds a payment line to the sums credit_state reads.
+void add_paid(PaidSums &paid, const StatementLine &line) {
+  if (line.year) {
+    paid.named[static_cast<std::size_t>(line.year - model::Ledger::first_year)] += line.amount;
+  } else if (line.amount < 0) {
+    paid.unnamed_refunds -= line.amount;
+  } else {
+    paid.unnamed += line.amount;
+  }
+}
+
+/// What `after` credits beyond `before`: per year, then what it adds to the credit held. A
+/// refund's parts are below zero: what it takes back from each year and from the credit; an
+/// assessment's are the credit applied to it, shown as a part of its year only (`payment`
+/// false).
+std::vector<CreditedPart> parts_between(const StateBalance &before, const StateBalance &after,
+                                        bool payment) {
   std::vector<CreditedPart> parts;
   for (const auto &y : after.years) {
     if (const std::int64_t delta = y.received - received_in(before, y.year); delta != 0) {
       parts.push_back(CreditedPart{y.year, delta});
     }
   }
-  if (after.credit > before.credit) {
+  if (after.credit > before.credit || (payment && after.credit < before.credit)) {
     parts.push_back(CreditedPart{std::nullopt, after.credit - before.credit});
   }
   return parts;
 }
 
 /// The state's assessments up to the as-of year and its payments, in date order (an
-/// assessment, dated 1 January, before the payments of that day).
+/// assessment, dated 1 January, before the payments of that day, and a day's refunds last).
 std::vector<StatementLine> events_of(const model::Ledger &ledger, model::StateId state,
                                      const util::Date &as_of) {
   std::vector<StatementLine> lines;
@@ -57,9 +72,13 @@ std::vector<StatementLine> events_of(const model::Ledger &ledger, model::StateId
           StatementLine::Kind::payment, p.date, p.year.value_or(0), p.reference, p.amount, {}, 0});
     }
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) {
-    return a.date != b.date ? a.date < b.date
-                            : a.kind == StatementLine::Kind::assessment && b.kind != a.kind;
+  // A day's receipts before its refunds, as the ledger's refund check reads them, so a refund
+  // never takes back money the replay has not yet credited.
+  const auto rank = [](const StatementLine &line) {
+    return line.kind == StatementLine::Kind::assessment ? 0 : line.amount < 0 ? 2 : 1;
+  };
+  std::stable_sort(lines.begin(), lines.end(), [&rank](const auto &a, const auto &b) {
+    return a.date != b.date ? a.date < b.date : rank(a) < rank(b);
   });
   return lines;
 }
@@ -71,14 +90,13 @@ Statement statement_of(const model::Ledger &ledger, model::StateId state, const 
   std::int64_t balance = 0;
   for (auto &line : statement.lines) {
     if (line.kind == StatementLine::Kind::payment) {
-      (line.year ? paid.named[static_cast<std::size_t>(line.year - model::Ledger::first_year)]
-                 : paid.unnamed) += line.amount;
+      add_paid(paid, line);
       balance -= line.amount;
     } else {
       balance += line.amount;
     }
     StateBalance after = credit_state(ledger, state, paid, line.date.year());
-    line.parts = parts_between(before, after);
+    line.parts = parts_between(before, after, line.kind == StatementLine::Kind::payment);
     line.balance = balance;
     before = std::move(after);
   }

@@ -27,7 +27,8 @@ struct StatementLine {
 
 struct Statement {
   model::StateId state = 0;
-  std::vector<StatementLine> lines; // date order; an assessment before the payments of its day
+  std::vector<StatementLine> lines; // date order; an assessment before the payments of its day,
+                                    // a day's refunds after its receipts
   StateBalance closing;             // equal to compute_status's balance for the state
 };
 

@@ -66,39 +66,84 @@ io::Fields<YearBalance> year_fields(const util::Currency &cur) {
   return fields;
 }
 
-StateBalance credit_state(const model::Ledger &ledger, model::StateId state, const PaidSums &paid,
-                          int current_year) {
-  StateBalance balance;
-  balance.state = state;
-  std::int64_t pool = paid.unnamed;
-  std::int64_t advances = 0;
+namespace {
+
+/// What one crediting has still to credit or take back, in minor units.
+struct Crediting {
+  std::int64_t pool = 0;                // to credit to the oldest outstanding assessment first
+  std::int64_t advances = 0;            // held for years not yet due
+  std::int64_t refunds = 0;             // to take back from money credited, naming no year
+  std::vector<std::int64_t> taken_back; // per year of the balance: refunds naming it beyond
+                                        // the payments naming it
+};
+
+/// Takes up to `amount` back from `held`; returns what it could not take.
+std::int64_t take_back(std::int64_t &held, std::int64_t amount) {
+  const std::int64_t taken = std::min(amount, held);
+  held -= taken;
+  return amount - taken;
+}
+
+/// Takes up to `amount` back from what `year` received; returns what it could not take.
+std::int64_t take_back(YearBalance &year, std::int64_t amount) {
+  const std::int64_t left = take_back(year.received, amount);
+  year.outstanding += amount - left;
+  return left;
+}
+
+/// Credits the net of the payments naming each year: to a year due, up to its assessment (a
+/// net below zero is a refund to take back from the year's other receipts); to a year not yet
+/// due, as an advance; to a past year never assessed, like money naming no year.
+void credit_named(const model::Ledger &ledger, model::StateId state, const PaidSums &paid,
+                  int current_year, StateBalance &balance, Crediting &c) {
   std::vector<bool> due(paid.named.size(), false);
   for (int year : ledger.years()) {
     due[static_cast<std::size_t>(year - model::Ledger::first_year)] = year <= current_year;
   }
   for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
-    const std::int64_t named =
-        paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)];
-    if (due[static_cast<std::size_t>(year - model::Ledger::first_year)]) {
+    const auto index = static_cast<std::size_t>(year - model::Ledger::first_year);
+    const std::int64_t named = paid.named[index];
+    if (due[index]) {
       YearBalance y{year, ledger.assessed(state, year), 0, ledger.assessed(state, year)};
-      const std::int64_t credited = std::min(named, y.outstanding);
-      y.received = credited;
-      y.outstanding -= credited;
-      pool += named - credited; // what exceeds the year named
+      y.received = std::clamp(named, std::int64_t{0}, y.outstanding);
+      y.outstanding -= y.received;
+      c.pool += std::max(named - y.received, std::int64_t{0}); // what exceeds the year named
+      c.taken_back.push_back(std::max(-named, std::int64_t{0}));
       balance.years.push_back(y);
+    } else if (named < 0) {
+      c.refunds -= named; // takes back more than named a year without an assessment due
     } else if (year >= current_year) {
-      advances += named; // meant for a year not yet assessed or due: held for it, never for arrears
+      c.advances += named; // for a year not yet assessed or due: held for it, never for arrears
     } else {
-      pool += named; // names a past year never assessed
+      c.pool += named; // names a past year never assessed
     }
   }
+}
+
+} // namespace
+
+StateBalance credit_state(const model::Ledger &ledger, model::StateId state, const PaidSums &paid,
+                          int current_year) {
+  StateBalance balance;
+  balance.state = state;
+  Crediting c{paid.unnamed, 0, paid.unnamed_refunds, {}};
+  credit_named(ledger, state, paid, current_year, balance, c);
   for (auto &y : balance.years) {
-    const std::int64_t credited = std::min(pool, y.outstanding);
+    const std::int64_t credited = std::min(c.pool, y.outstanding);
     y.received += credited;
     y.outstanding -= credited;
-    pool -= credited;
+    c.pool -= credited;
   }
-  balance.credit = pool + advances;
+  for (std::size_t i = 0; i < balance.years.size(); ++i) {
+    c.refunds += take_back(balance.years[i], c.taken_back[i]);
+  }
+  // Last credited, first taken back: the credit held, then the latest years' receipts.
+  c.refunds = take_back(c.advances, take_back(c.pool, c.refunds));
+  for (auto y = balance.years.rbegin(); y != balance.years.rend(); ++y) {
+    c.refunds = take_back(*y, c.refunds);
+  }
+  balance.credit = c.pool + c.advances - c.refunds; // refunds beyond every payment: none when
+                                                    // read by Ledger::read, which checks it
   return balance;
 }
 
@@ -142,7 +187,8 @@ std::vector<model::StateId> involved_states(const model::Ledger &ledger,
 StateBalance balance_of(const model::Ledger &ledger, model::StateId state,
                         ContributionsStatus &status) {
   PaidSums paid;
-  paid.unnamed = ledger.paid_unnamed(state);
+  paid.unnamed = ledger.paid_unnamed(state) + ledger.refunded_unnamed(state);
+  paid.unnamed_refunds = ledger.refunded_unnamed(state);
   for (int year = model::Ledger::first_year; year <= model::Ledger::last_year; ++year) {
     paid.named[static_cast<std::size_t>(year - model::Ledger::first_year)] =
         ledger.paid_for_year(state, year);

@@ -53,17 +53,22 @@ struct ContributionsStatus {
   Aging aging{}; // every state's outstanding amounts by age
 };
 
-/// What a state has paid, as sums: per year named (indexed from model::Ledger::first_year) and
-/// naming no year. Minor units.
+/// What a state has paid, as sums: per year named (indexed from model::Ledger::first_year), the
+/// net of its payments and refunds; naming no year, the payments and, apart, the refunds (as a
+/// positive amount). Minor units.
 struct PaidSums {
   std::int64_t unnamed = 0;
+  std::int64_t unnamed_refunds = 0;
   std::vector<std::int64_t> named =
       std::vector<std::int64_t>(model::Ledger::last_year - model::Ledger::first_year + 1, 0);
 };
 
 /// Credits one state's payments `paid` against its assessments of the ledger's years up to
-/// `current_year`, by the rules of compute_status (the one crediting algorithm of isukit).
-/// Article 19 and the closed/current split are left to the caller.
+/// `current_year`, by the rules of compute_status (the one crediting algorithm of isukit: the
+/// status, arrears, reminders, Article 19 and statements all derive from it). Article 19 and the
+/// closed/current split are left to the caller. No year's `received` is below zero or above
+/// its assessment; `credit` is below zero only if the refunds exceed every payment, which
+/// model::Ledger::read refuses.
 StateBalance credit_state(const model::Ledger &ledger, model::StateId state, const PaidSums &paid,
                           int current_year);
 
@@ -72,8 +77,14 @@ StateBalance credit_state(const model::Ledger &ledger, model::StateId state, con
 /// is an advance, held as a credit for that year; all other money (payments naming no year, and
 /// what exceeds the year named) goes to the oldest outstanding assessment first; what exceeds
 /// everything due is a credit carried forward to the next assessment. Assessments of years
-/// after the as-of year are not yet due. Because only sums enter, the result does not depend
-/// on the order of the inputs.
+/// after the as-of year are not yet due.
+/// Refunds (negative payments) take money back where it was credited: a refund naming a year
+/// is netted with the payments naming that year; what it takes beyond them comes off the
+/// year's other receipts (never below zero), and the rest is taken back as a refund naming no
+/// year. A refund naming no year takes back, last credited first: the credit held (money not
+/// applied, then advances), then the receipts of the latest year, then the year before, and so
+/// on. So no year owes more than was assessed. Because only sums enter, the result does not
+/// depend on the order of the inputs.
 ContributionsStatus compute_status(const model::Ledger &ledger, const model::StateTable &states,
                                    const util::Date &as_of);
 

@@ -28,6 +28,7 @@ public:
     ledger.m_assessed = util::ZeroedArray<std::int64_t>(states.size() * years);
     ledger.m_named = util::ZeroedArray<std::int64_t>(states.size() * years);
     ledger.m_unnamed.assign(states.size(), 0);
+    ledger.m_unnamed_refunds.assign(states.size(), 0);
     ledger.m_involved.assign(states.size(), false);
     m_assessed_at = util::ZeroedArray<io::Mark>(states.size() * years);
   }
@@ -343,6 +344,7 @@ private:
       m_ledger.m_named[m_ledger.slot(state, *year)] += amount;
     } else {
       m_ledger.m_unnamed[state] += amount;
+      m_ledger.m_unnamed_refunds[state] += std::max(-amount, std::int64_t{0});
     }
   }
 

@@ -91,8 +91,10 @@ public:
   std::int64_t paid_for_year(StateId state, int year) const {
     return in_range(year) ? m_named[slot(state, year)] : 0;
   }
-  /// Payments that name no year.
+  /// Payments that name no year, net of the refunds that name none.
   std::int64_t paid_unnamed(StateId state) const { return m_unnamed[state]; }
+  /// Refunds (negative payments) that name no year, as a positive sum.
+  std::int64_t refunded_unnamed(StateId state) const { return m_unnamed_refunds[state]; }
   /// Whether the state has any assessment or payment (by the as-of date) in the ledger.
   bool involves(StateId state) const { return m_involved[state]; }
   /// The years with any assessment, ascending.
@@ -120,6 +122,7 @@ private:
   util::ZeroedArray<std::int64_t> m_assessed;
   util::ZeroedArray<std::int64_t> m_named;
   std::vector<std::int64_t> m_unnamed;
+  std::vector<std::int64_t> m_unnamed_refunds;
   std::vector<bool> m_involved;
   std::vector<bool> m_year_used = std::vector<bool>(last_year - first_year + 1, false);
   std::vector<FundMovement> m_fund;
