@@ -539,20 +539,32 @@ bool LedgerReader::plain_payment(io::CsvReader &reader, const PaymentRowReader &
   return true;
 }
 
+namespace {
+
+/// The header row of a payments CSV (`fields`), its columns checked: date, state, amount,
+/// currency and reference required, year and note optional (fails, 65, at an unknown column).
+io::CsvHeader payments_header(const io::CsvReader &reader,
+                              const std::vector<std::string_view> &fields) {
+  return {reader,
+          fields,
+          {{"date", true},
+           {"state", true},
+           {"amount", true},
+           {"currency", true},
+           {"reference", true},
+           {"year", false},
+           {"note", false}},
+          "a payments CSV"};
+}
+
+} // namespace
+
 void LedgerReader::on_csv(io::CsvReader &reader) {
   std::vector<std::string_view> fields;
   if (!reader.next_row(fields)) {
     return; // io::read_inputs refuses a CSV without a row
   }
-  const io::CsvHeader header(reader, fields,
-                             {{"date", true},
-                              {"state", true},
-                              {"amount", true},
-                              {"currency", true},
-                              {"reference", true},
-                              {"year", false},
-                              {"note", false}},
-                             "a payments CSV");
+  const io::CsvHeader header = payments_header(reader, fields);
   const PaymentRowReader rows(column_order(header, fields.size()), m_states);
   CsvCurrency cached;
   const int year = header.index(csv_year);
