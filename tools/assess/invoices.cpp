@@ -47,6 +47,7 @@ struct InvoiceOptions {
   std::string issued;
   std::string due;
   std::vector<std::string> ledger;
+  int year = 0; // 0: the one year the inputs assess
   bool include_zero = false;
   std::vector<std::string> inputs;
 };
@@ -71,8 +72,9 @@ assess::InvoiceSettings invoice_settings(const InvoiceOptions &options) {
   return settings;
 }
 
-/// The invoices of every assessments document of the inputs, each in its treaty's letters (the
-/// document's treaty unless --treaty names one), then the batch's notes on stderr.
+/// The invoices of the inputs' assessments of one year (assess::invoiced_documents), each
+/// document in its treaty's letters (its treaty unless --treaty names one), then the batch's
+/// notes on stderr.
 void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings &settings) {
   const auto reference = model::Reference::load(cli::resolve_data_dir(options.data));
   std::optional<assess::ContributionsStatus> balances;
@@ -83,14 +85,17 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
   }
   assess::InvoiceBatch all;
   std::optional<model::LetterKit> kit;
-  for (const auto &document : model::read_documents(options.inputs, {"assessments"})) {
+  const auto documents = model::read_documents(options.inputs, {"assessments", "payments"});
+  for (const io::Document *document : assess::invoiced_documents(
+           documents, options.year ? std::optional(options.year) : std::nullopt,
+           reference.states)) {
     cli::DataOptions data = options.data;
     if (data.treaty.empty()) {
-      data.treaty = document.root.at("treaty").as_text();
+      data.treaty = document->root.at("treaty").as_text();
     }
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
     kit = cli::letter_kit(options.letters, data, reference, treaty, "invoice");
-    auto batch = assess::make_invoices(document.root, treaty, reference.states, *kit, settings,
+    auto batch = assess::make_invoices(document->root, treaty, reference.states, *kit, settings,
                                        balances ? &*balances : nullptr);
     std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
     all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(),
@@ -113,6 +118,8 @@ cli::Runner setup_invoices(CLI::App &app) {
                  "The accounts (assessments, payments; repeatable): each invoice adds the arrears "
                  "and credit as of its date")
       ->allow_extra_args(false);
+  app.add_option("--year", options->year,
+                 "Invoice the assessments of this year (needed when the inputs assess several)");
   app.add_flag("--include-zero", options->include_zero,
                "Also write invoices for states with nothing to pay");
   cli::add_inputs(app, options->inputs, "Assessments files");

@@ -2,6 +2,7 @@
 #include <isukit/model/ledger.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -50,7 +51,52 @@ util::Money add_balance(Node &context, const StateBalance *balance, int year,
   return total.is_negative() ? util::Money::zero(currency) : total;
 }
 
+/// "2023, 2024, 2025": the years of `documents`, ascending, once each.
+std::string years_text(const std::vector<io::Document> &documents) {
+  std::vector<int> years;
+  for (const auto &document : documents) {
+    years.push_back(document.root.at("year").as_int());
+  }
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
+  return fmt::format("{}", fmt::join(years, ", "));
+}
+
 } // namespace
+
+std::vector<const io::Document *> invoiced_documents(const std::vector<io::Document> &documents,
+                                                     std::optional<int> year,
+                                                     const model::StateTable &states) {
+  for (const auto &document : documents) {
+    if (document.kind == "payments") {
+      document.root.fail("payments are not invoiced: give them with --ledger (each invoice then "
+                         "adds the state's arrears and credit), and as inputs the assessments of "
+                         "the year to invoice");
+    }
+  }
+  const std::string years = years_text(documents);
+  if (!year && years.find(',') != std::string::npos) {
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("the inputs assess {}: invoices are for one year's assessments; "
+                                  "give --year YEAR, or only that year's assessments",
+                                  years));
+  }
+  std::vector<const io::Document *> invoiced;
+  for (const auto &document : documents) {
+    if (!year || document.root.at("year").as_int() == *year) {
+      for (const auto &record : document.root.at("assessments").as_sequence()) {
+        model::assessed_state(record, states);
+      }
+      invoiced.push_back(&document);
+    }
+  }
+  if (invoiced.empty()) {
+    throw util::Error(
+        util::ExitCode::data,
+        fmt::format("no assessments of {} in the inputs (they assess {})", *year, years));
+  }
+  return invoiced;
+}
 
 std::string invoice_reference(const model::Treaty &treaty, int year, const model::State &state) {
   return fmt::format("{}-{}-{}", treaty.short_names().in("en"), year, state.code);
@@ -114,7 +160,7 @@ InvoiceBatch make_invoices(const Node &assessments, const model::Treaty &treaty,
   InvoiceBatch batch;
   util::Money sum = util::Money::zero(currency);
   for (const auto &record : assessments.at("assessments").as_sequence()) {
-    const model::StateId id = states.require(record.at("state"));
+    const model::StateId id = model::assessed_state(record, states);
     treaty.require_paying_party(id, year, record.at("state").mark(), states);
     const model::State &state = states[id];
     const util::Lang lang = kit.lang_for(id);

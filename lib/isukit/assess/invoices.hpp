@@ -27,6 +27,17 @@ struct InvoiceBatch {
   std::vector<std::string> nothing_to_pay; // the codes of the states left out, in input order
 };
 
+/// The assessments documents to invoice, all of one year, among the documents of the inputs
+/// (model::read_documents with kinds `assessments` and `payments`), in input order. An invoice
+/// is for one year's assessments: a `payments` document is a data error (65) at it, saying to
+/// give the payments with --ledger; assessments of several years are a usage error (64) naming
+/// them, unless `year` selects one; a `year` no document assesses is a data error (65) naming
+/// the years the inputs assess. Each record of those invoiced must be a State's
+/// (model::assessed_state: an organization's line is refused, before any treaty is looked up).
+std::vector<const io::Document *> invoiced_documents(const std::vector<io::Document> &documents,
+                                                     std::optional<int> year,
+                                                     const model::StateTable &states);
+
 /// One invoice per record of an `assessments` document, named STATE-YEAR plus the template's
 /// extension (FRA-2025.md), in each state's letter language. The context: LetterKit::to_state's
 /// fields dated the issue date, `reference`, `year`, `currency`, `amount` (the year's

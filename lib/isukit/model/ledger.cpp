@@ -171,7 +171,7 @@ private:
                              {}});
       m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
     }
-    const StateId state = m_states.require(record.at("state"));
+    const StateId state = assessed_state(record, m_states);
     const std::size_t slot = m_ledger.slot(state, m_year);
     if (m_assessed_at[slot].line) {
       record.fail(fmt::format("{} is assessed twice for {} (also at {})", m_states[state].code,
@@ -593,6 +593,16 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
       m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
     }
   }
+}
+
+StateId assessed_state(const io::Node &record, const StateTable &states) {
+  if (const io::Node *organization = record.find("organization")) {
+    organization->fail(fmt::format(
+        "an organization's assessment ({}): status, invoices and statements keep the accounts "
+        "of States only, not yet of organizations (take its line out to use them for the States)",
+        organization->as_text()));
+  }
+  return states.require(record.at("state"));
 }
 
 void check_assessments_total(const io::Node &document, const util::Money &sum) {

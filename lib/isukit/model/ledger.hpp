@@ -53,6 +53,12 @@ struct LedgerChecks {
 /// not. `sum` is the sum of the amounts read; a document without a total is not checked.
 void check_assessments_total(const io::Node &document, const util::Money &sum);
 
+/// The State of an `assessments` record. An organization's line (`organization: EU`, as assess
+/// apportion writes it for a trust fund's contributors) is a data error (65) at it, saying so:
+/// the accounts (status, invoices, statements) are kept for States only, not yet for
+/// organizations. An unknown state code is a data error at it (StateTable::require).
+StateId assessed_state(const io::Node &record, const StateTable &states);
+
 /// The largest amount: every amount is a 64-bit count of minor units, and so is the sum of the
 /// magnitudes of all amounts read together (92,233,720,368,547,758.07 in a currency of two
 /// decimals); reading fails (exit 65) at the amount that would pass it, so no figure derived
