@@ -252,15 +252,30 @@ int within_line(std::string_view text, int line, int column) {
   return std::min(column, static_cast<int>(end - start));
 }
 
+/// `text` with each lone CR (the line end of old Mac files) made LF. YAML 1.2 (5.4, b-break)
+/// reads CR, LF and CR LF alike as a line break; yaml-cpp knows only LF and CR LF, and read
+/// `kind: payments` CR `currency: USD` as one line ("unknown kind 'paymentscurrency'").
+std::string with_line_feeds(std::string_view text) {
+  std::string result(text);
+  for (std::size_t at = result.find('\r'); at != std::string::npos;
+       at = result.find('\r', at + 1)) {
+    if (at + 1 == result.size() || result[at + 1] != '\n') {
+      result[at] = '\n';
+    }
+  }
+  return result;
+}
+
 } // namespace
 
 void DocumentConsumer::on_csv(CsvReader &reader) {
   util::fail_data(util::Position{*reader.file(), 0, 0}, "CSV input is not accepted here");
 }
 
-void read_yaml(std::string_view text, const std::string &file_name, DocumentConsumer &consumer) {
-  util::require_utf8(text, file_name);
-  std::istringstream in{std::string(text)};
+void read_yaml(std::string_view input, const std::string &file_name, DocumentConsumer &consumer) {
+  util::require_utf8(input, file_name);
+  const std::string text = with_line_feeds(input);
+  std::istringstream in{text};
   const std::string *file = intern_file_name(file_name);
   TreeBuilder builder(file, consumer);
   try {
