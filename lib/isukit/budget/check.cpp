@@ -1,5 +1,6 @@
 #include <isukit/budget/tables.hpp>
 #include <isukit/io/fields.hpp>
+#include <isukit/io/shape.hpp>
 
 #include <fmt/format.h>
 
@@ -167,6 +168,23 @@ std::pair<int, int> common_years(const model::Budget &est, const model::Budget &
   return {first, last};
 }
 
+/// Every line of the actual costs is a line of the estimates: costs on a line they lack (a
+/// renamed id) would be in the totals but in no row, so that the rows would not add up.
+void require_known_lines(const model::Budget &est, const model::Budget &act) {
+  std::vector<std::string> ids;
+  for (const auto &line : est.lines) {
+    ids.push_back(line.id);
+  }
+  for (const auto &line : act.lines) {
+    if (!est.find_line(line.id)) {
+      util::fail_data(line.mark.position(),
+                      fmt::format("line '{}' of the actual costs is not a line of the estimates "
+                                  "'{}' ({})",
+                                  line.id, est.id, io::suggestion(line.id, ids)));
+    }
+  }
+}
+
 /// Each line of the estimates (in kind left out) in each common year; a line the actual costs
 /// lack costs nothing there.
 void line_variances(const Evaluation &estimate, const Evaluation &actual, std::pair<int, int> years,
@@ -216,6 +234,7 @@ io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual,
   const model::Budget &est = estimate.budget();
   const model::Budget &act = actual.budget();
   const auto years = common_years(est, act);
+  require_known_lines(est, act);
   const int places = std::max(display_places(est), display_places(act));
   std::vector<Variance> variances;
   line_variances(estimate, actual, years, places, lang, variances);
@@ -231,12 +250,6 @@ io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual,
       "lines",
       lang.text("title.budget_comparison", {{"currency", std::string(est.currency.code())}}),
       variance_fields, variances, lang, [](const Variance &v) { return v.total; });
-  for (const auto &line : act.lines) {
-    if (!line.in_kind() && !est.find_line(line.id)) {
-      table.notes.push_back(
-          lang.text("note.budget_comparison.unknown_line", {{"line", line.label.in(lang)}}));
-    }
-  }
   return io::Output{{std::move(document)}, {std::move(table)}};
 }
 

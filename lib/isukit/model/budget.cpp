@@ -22,13 +22,38 @@ int parse_year(const Node::Entry &entry, const Budget &budget) {
   return year;
 }
 
-/// A mapping of year to amount (`{2021: 341405, ...}`).
-std::map<int, util::Money> parse_amounts(const Node &node, const Budget &budget) {
+/// A figure the budget shows (an amount, a stated figure or total) is a whole number of rounding
+/// units: the table and its totals show no finer figure, so 100002.50 under `rounding: 1` would
+/// be shown, totalled and apportioned as something it is not.
+util::Money parse_shown_amount(const Node &value, const Budget &budget) {
+  const util::Money amount = value.as_money(budget.currency);
+  if (amount.minor_units() % budget.rounding.minor_units() != 0) {
+    value.fail(
+        fmt::format("{} is finer than the budget's rounding unit {} (write a multiple of it, "
+                    "or a finer 'rounding')",
+                    amount.plain(), budget.rounding.plain()));
+  }
+  return amount;
+}
+
+/// A mapping of year to a figure the budget shows (`{2021: 341405, ...}`), each a multiple of
+/// the rounding unit.
+std::map<int, util::Money> parse_shown_amounts(const Node &node, const Budget &budget) {
   std::map<int, util::Money> amounts;
   for (const auto &entry : node.as_mapping().entries()) {
-    amounts.emplace(parse_year(entry, budget), entry.value.as_money(budget.currency));
+    amounts.emplace(parse_year(entry, budget), parse_shown_amount(entry.value, budget));
   }
   return amounts;
+}
+
+/// A rule's share or quantity: a decimal at least zero (a negative one would turn a cost into a
+/// saving no line states).
+util::Rational parse_nonnegative(const Node &value, std::string_view what) {
+  const util::Rational read = value.as_decimal();
+  if (read < 0) {
+    value.fail(fmt::format("{} cannot be negative", what));
+  }
+  return read;
 }
 
 /// A share rule names each line once: a line named twice would be counted twice in the sum,
@@ -42,12 +67,31 @@ void require_named_once(const std::vector<Node> &of, std::vector<Node>::const_it
   }
 }
 
+/// `unit_cost: 2500` for every year of the budget, or `unit_cost: {2025: 10.00, 2026: 11.00}`
+/// per year; none below zero. A unit cost may be finer than the rounding unit: only the rule's
+/// result is rounded.
+std::map<int, util::Money> parse_unit_costs(const Node &cost, const Budget &budget) {
+  std::map<int, util::Money> costs;
+  if (cost.is_scalar()) {
+    const util::Money each = cost.as_nonnegative_money(budget.currency, "a unit cost");
+    for (int year = budget.first_year; year <= budget.last_year; ++year) {
+      costs.emplace(year, each);
+    }
+    return costs;
+  }
+  for (const auto &entry : cost.as_mapping().entries()) {
+    costs.emplace(parse_year(entry, budget),
+                  entry.value.as_nonnegative_money(budget.currency, "a unit cost"));
+  }
+  return costs;
+}
+
 BudgetRule parse_rule(const Node &node, const Budget &budget) {
   BudgetRule rule;
   rule.mark = node.mark();
   if (const Node *share = node.find("share")) {
     rule.kind = BudgetRule::Kind::share;
-    rule.percent = share->as_decimal();
+    rule.percent = parse_nonnegative(*share, "a share");
     const auto &of = node.at("of").as_sequence();
     for (auto line = of.begin(); line != of.end(); ++line) {
       require_named_once(of, line);
@@ -60,16 +104,8 @@ BudgetRule parse_rule(const Node &node, const Budget &budget) {
   }
   if (const Node *quantity = node.find("quantity")) {
     rule.kind = BudgetRule::Kind::quantity_cost;
-    rule.quantity = quantity->as_decimal();
-    const Node &cost = node.at("unit_cost");
-    if (cost.is_scalar()) {
-      const util::Money each = cost.as_money(budget.currency);
-      for (int year = budget.first_year; year <= budget.last_year; ++year) {
-        rule.unit_cost.emplace(year, each);
-      }
-    } else {
-      rule.unit_cost = parse_amounts(cost, budget);
-    }
+    rule.quantity = parse_nonnegative(*quantity, "a quantity");
+    rule.unit_cost = parse_unit_costs(node.at("unit_cost"), budget);
     return rule;
   }
   node.fail("expected a rule with 'share' and 'of', or 'quantity' and 'unit_cost'");
@@ -104,7 +140,7 @@ void read_stated(const Node &stated, BudgetLine &line, const Budget &budget) {
   if (!line.rule) {
     stated.fail("'stated' figures belong to a line with a rule");
   }
-  line.stated = parse_amounts(stated, budget);
+  line.stated = parse_shown_amounts(stated, budget);
   for (const auto &entry : stated.entries()) {
     if (line.amounts.count(parse_year(entry, budget))) {
       entry.value.fail(
@@ -143,7 +179,7 @@ BudgetLine parse_line(const Node &record, const Budget &budget) {
     line.in_kind_text.set_default(record.at("in_kind_en").as_text());
   }
   if (const Node *amounts = record.find("amounts")) {
-    line.amounts = parse_amounts(*amounts, budget);
+    line.amounts = parse_shown_amounts(*amounts, budget);
   }
   if (const Node *rule = record.find("rule")) {
     line.rule = parse_rule(*rule, budget);
@@ -227,10 +263,10 @@ void require_rule_targets(const Budget &budget) {
 void read_stated_totals(const Node &totals, Budget &budget) {
   for (const auto &entry : totals.as_mapping().entries()) {
     if (entry.key == "period") {
-      budget.stated_period_total = entry.value.as_money(budget.currency);
+      budget.stated_period_total = parse_shown_amount(entry.value, budget);
     } else {
       budget.stated_totals.emplace(parse_year(entry, budget),
-                                   entry.value.as_money(budget.currency));
+                                   parse_shown_amount(entry.value, budget));
     }
   }
 }

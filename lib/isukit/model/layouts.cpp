@@ -139,7 +139,10 @@ Shape treaty() {
 }
 
 Shape budget() {
-  const Shape rule = map(with(plain({"share", "quantity", "unit_cost"}), {{"of", texts()}}));
+  // `unit_cost` is one figure or one per year (`{2025: 10.00, 2026: 11.00}`): its reader,
+  // model/budget, checks which.
+  const Shape rule =
+      map(with(plain({"share", "quantity"}), {{"of", texts()}, {"unit_cost", Shape::any()}}));
   const Shape line = map(with(plain({"id", "label_*", "note_*", "in_kind_*"}),
                               {{"amounts", by_year()}, {"rule", rule}, {"stated", by_year()}}));
   return document(
