@@ -210,11 +210,34 @@ util::Money sponsorship_cost(const util::Money &ticket, const util::Money &dsa, 
   return util::Money(cost, ticket.currency());
 }
 
+namespace {
+
+/// An application id names its letter's file (`A01.md`): ASCII letters, digits, '-', '_' and
+/// '.', not first. Checked as applications are read, so that `sponsor select` refuses what
+/// `sponsor letters` could not write ("../../x", "A 01", ".hidden").
+void require_file_name(const Node &id) {
+  const std::string &text = id.text();
+  const bool plain =
+      !text.empty() && text.front() != '.' && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_' || c == '.';
+      });
+  if (!plain) {
+    id.fail(fmt::format("application id '{}' is not a plain name: it names the applicant's "
+                        "letter file, so it holds only ASCII letters, digits, '-', '_' and '.' "
+                        "(not first)",
+                        text));
+  }
+}
+
+} // namespace
+
 void ApplicationIds::require_new(const Node &record) {
   const Node *id = record.find("id");
   if (!id || !id->is_scalar()) {
     return;
   }
+  require_file_name(*id);
   const auto [first, inserted] = m_seen.emplace(id->text(), id->mark());
   if (!inserted) {
     id->fail(fmt::format("application id '{}' is given twice (also at {})", id->text(),
@@ -241,13 +264,20 @@ void check_names(Application &a, const Programme &programme, const StateTable &s
   }
 }
 
+/// `days`: a whole number at least 1. Below that is an error at the value (exit 65), as a
+/// negative ticket is, whether written 0 or -1.
+int read_days(const Node &days) {
+  const bool negative = days.is_scalar() && !days.text().empty() && days.text().front() == '-';
+  if (negative || days.as_int() < 1) {
+    days.fail(fmt::format("days must be at least 1, got {}", days.text()));
+  }
+  return days.as_int();
+}
+
 /// The days, the ticket, the date received and whether it is a first time, each where given.
 void read_costs_and_dates(const Node &record, const Programme &programme, Application &a) {
   if (const Node *days = record.find("days")) {
-    a.days = days->as_int();
-    if (a.days < 1) {
-      a.missing.push_back("days must be at least 1");
-    }
+    a.days = read_days(*days);
     require_days_within_meeting(programme, a, *days);
   }
   if (const Node *ticket = record.find("ticket")) {

@@ -82,7 +82,9 @@ util::Money sponsorship_cost(const util::Money &ticket, const util::Money &dsa, 
 class ApplicationIds {
 public:
   /// Fails at the record's `id` when an earlier record has the same id, naming where that one
-  /// is (both positions; exit 65). A missing or non-text id is left to the caller to report.
+  /// is (both positions; exit 65), or when the id is no plain file name (it names a letter:
+  /// ASCII letters, digits, '-', '_' and '.', not first). A missing or non-text id is left to
+  /// the caller to report.
   void require_new(const io::Node &record);
 
 private:

@@ -52,6 +52,25 @@ Node meetings_node(const model::Programme &p) {
   return list;
 }
 
+/// A meeting's dates as the language writes a range: "from 15 September 2025 to 2 October 2025"
+/// (letter.dates), or, where both long dates begin with their day and say the rest alike (a
+/// range within one month, in a language that writes the day first), "from 15 to 18 September
+/// 2025", "du 15 au 18 septembre 2025" (letter.dates_in_month: the first day, then the last
+/// date). Chinese writes the year first (2025年9月15日), so its range stays whole.
+std::string meeting_dates(const util::Date &start, const util::Date &end, const Lang &lang) {
+  const std::string first = util::long_date(start, lang);
+  const std::string last = util::long_date(end, lang);
+  const std::string &first_of_month = lang.conventions().first_day;
+  const std::string first_day =
+      start.day() == 1 && !first_of_month.empty() ? first_of_month : std::to_string(start.day());
+  const std::string last_day = std::to_string(end.day());
+  if (start != end && first.starts_with(first_day) && last.starts_with(last_day) &&
+      first.compare(first_day.size(), std::string::npos, last, last_day.size()) == 0) {
+    return lang.text("letter.dates_in_month", {{"first_day", first_day}, {"end", last}});
+  }
+  return lang.text("letter.dates", {{"start", first}, {"end", last}});
+}
+
 /// The meeting of a letter: `meeting` {name, city, dates} in `lang`, from the selection's
 /// meetings (a selection written before they were recorded names the meeting by its id).
 Node letter_meeting(const Node &selection, const std::string &id, const Lang &lang) {
@@ -66,10 +85,8 @@ Node letter_meeting(const Node &selection, const std::string &id, const Lang &la
   const Node *city = found ? found->find("city_" + lang.code()) : nullptr;
   city = city ? city : (found ? found->find("city") : nullptr);
   meeting.add("city", city ? Node::string(city->as_text()) : Node::boolean(false));
-  meeting.add("dates", found ? Node::string(lang.text(
-                                   "letter.dates",
-                                   {{"start", util::long_date(found->at("start").as_date(), lang)},
-                                    {"end", util::long_date(found->at("end").as_date(), lang)}}))
+  meeting.add("dates", found ? Node::string(meeting_dates(found->at("start").as_date(),
+                                                          found->at("end").as_date(), lang))
                              : Node::boolean(false));
   return meeting;
 }

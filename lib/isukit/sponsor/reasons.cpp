@@ -1,4 +1,5 @@
 #include <isukit/sponsor/selection.hpp>
+#include <isukit/util/date.hpp>
 
 #include <fmt/format.h>
 
@@ -36,6 +37,10 @@ std::string render_param(const std::string &name, const std::string &value, cons
     return id ? states[*id].name(lang) : value;
   }
   if (name == "group") {
+    // Mid-sentence ("not covered by the programme: no regional group"): not the label's capital.
+    if (value == model::regional_group_code(model::RegionalGroup::none)) {
+      return lang.text("reason.no_regional_group");
+    }
     const auto group = model::parse_regional_group(value);
     return group ? model::regional_group_name(*group, lang) : value;
   }
@@ -47,6 +52,10 @@ std::string render_param(const std::string &name, const std::string &value, cons
   }
   if (name == "share" || name == "target") {
     return util::localize_decimal(value, lang);
+  }
+  if (name == "received" || name == "end") {
+    const auto date = util::Date::parse(value);
+    return date ? util::long_date(*date, lang) : value;
   }
   return value;
 }

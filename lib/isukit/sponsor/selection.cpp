@@ -89,6 +89,10 @@ template <typename T> bool contains(const std::vector<T> &list, const T &value) 
 /// rule of sponsor.1 it fails), or nothing.
 std::optional<Reason> ineligibility(const model::Application &a, const Candidate &c,
                                     const model::Programme &programme, const model::State &state) {
+  const model::Meeting &meeting = *programme.find_meeting(a.meeting);
+  if (meeting.end < *a.received) {
+    return Reason{"received_late", {{"received", a.received->iso()}, {"end", meeting.end.iso()}}};
+  }
   if (!a.duplicate_of.empty()) {
     return Reason{"duplicate", {{"of", a.duplicate_of}}};
   }
