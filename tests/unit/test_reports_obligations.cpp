@@ -188,12 +188,16 @@ TEST_SUITE("reports::obligations") {
               .find("never became party") != std::string::npos);
     CHECK(owed(report("FRA", "article_7", 2026, Date(2025, 12, 1)), ccm()).find("not yet begun") !=
           std::string::npos);
+    // The calendar year a report covers must be over (CCM Art. 7(2): "the previous calendar year").
+    CHECK(owed(report("FRA", "article_7", 2025, Date(2025, 12, 31)), ccm()).find("not yet ended") !=
+          std::string::npos);
+    CHECK(owed(report("FRA", "article_7", 2025, Date(2026, 1, 1)), ccm()) == "owed");
     CHECK(owed(report("FRA", "compliance", model::initial_period, Date(2010, 1, 1)), ccw)
               .find("no initial report") != std::string::npos);
     CHECK(owed(report("FRA", "compliance", 2006, Date(2007, 3, 1)), ccw).find("covers 2007") !=
           std::string::npos);
     CHECK(owed(report("LTU", "article_7", 2024, Date(2025, 3, 1)), ccm()) == "owed");
-    CHECK(owed(report("LTU", "article_7", 2026, Date(2026, 12, 1)), ccm()).find("withdrawal") !=
+    CHECK(owed(report("LTU", "article_7", 2026, Date(2027, 1, 15)), ccm()).find("withdrawal") !=
           std::string::npos);
   }
 

@@ -116,9 +116,12 @@ std::string not_owed_reason(const model::ReportReceived &report, const model::Tr
     return fmt::format("{}'s first annual {} report covers {}, not {}", code, rule.id, first,
                        report.period);
   }
-  if (report.period > report.received.year()) {
-    return fmt::format("a report received on {} cannot cover {}, a year not yet begun",
-                       report.received.iso(), report.period);
+  // An annual report covers a calendar year once it is over (CCM Art. 7(2): "covering the
+  // previous calendar year"; man report-status: `period` is the calendar year covered).
+  if (report.period >= report.received.year()) {
+    return fmt::format("a report received on {} cannot cover {}, a year not yet {}",
+                       report.received.iso(), report.period,
+                       report.period > report.received.year() ? "begun" : "ended");
   }
   const model::Withdrawal *w = treaty.find_withdrawal(report.state, rule.instrument);
   if (w && w->effective <= util::Date(report.period, 1, 1)) {
