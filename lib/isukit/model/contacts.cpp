@@ -1,5 +1,6 @@
 #include <isukit/model/contacts.hpp>
 #include <isukit/model/documents.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -23,12 +24,13 @@ Contact read_contact(const Node &record, const StateTable &states,
   }
   contact.email = record.text_or("email");
   contact.salutation = record.text_or("salutation");
-  contact.language = record.text_or("language");
+  // Read as --lang is (util::ascii_lower): `FR` and `fr` are French.
+  contact.language = util::ascii_lower(record.text_or("language"));
   if (!contact.language.empty() &&
       std::find(languages.begin(), languages.end(), contact.language) == languages.end()) {
     record.at("language")
-        .fail(fmt::format("no catalogue for language '{}' (DATA/i18n holds {})", contact.language,
-                          fmt::join(languages, ", ")));
+        .fail(fmt::format("no catalogue for language '{}' (DATA/i18n holds {})",
+                          record.at("language").text(), fmt::join(languages, ", ")));
   }
   return contact;
 }

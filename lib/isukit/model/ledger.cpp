@@ -476,8 +476,9 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
     fail(csv_date, util::outside_working_years(field(csv_date)));
   }
   const auto who = m_states.find(field(csv_state));
-  if (!who) {
-    fail(csv_state, fmt::format("unknown state code '{}'", field(csv_state)));
+  if (!who) { // the message of a YAML payment's code, which says what to write
+    m_states.require(io::Node::scalar(std::string(field(csv_state)), io::Node::Style::string,
+                                      reader.mark(index(csv_state))));
   }
   read_csv_currency(reader, index(csv_currency), field(csv_currency), cached);
   const auto money = util::parse_money(field(csv_amount), cached.currency);

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace isukit::model {
 
 namespace {
@@ -111,9 +113,14 @@ std::optional<StateId> StateTable::find(std::string_view code) const {
 StateId StateTable::require(const io::Node &node) const {
   const auto id = find(node.as_text());
   if (!id) {
-    node.fail(fmt::format("unknown state code '{}' (expected an ISO 3166-1 alpha-3 code in "
-                          "states.yaml)",
-                          node.text()));
+    std::string upper = node.text();
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
+      return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    });
+    node.fail(fmt::format("unknown state code '{}' ({})", node.text(),
+                          find(upper)
+                              ? fmt::format("did you mean '{}'? codes are upper case", upper)
+                              : "expected an ISO 3166-1 alpha-3 code in states.yaml"));
   }
   return *id;
 }
