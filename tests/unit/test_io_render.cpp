@@ -82,8 +82,20 @@ TEST_SUITE("io::render") {
   TEST_CASE("io::render_markdown") {
     CHECK(render_markdown(sample(), fixtures::lang("fr")) ==
           "**Budget**\n\n| Line | 2021 |\n| --- | ---: |\n"
-          "| Salaries & wages | 341\u202f405 |\n"
+          "| Salaries \\& wages | 341\u202f405 |\n"
           "| **Total** | **469\u202f686** |\n");
+  }
+  TEST_CASE("io::render_markdown escapes user text as letters do, and io::render_text_table keeps "
+            "a field with a line break on its row") {
+    auto tables = sample();
+    tables[0].rows[0].cells[0] = "<script>x</script> | *a*\nb";
+    tables[0].notes.push_back("# [link](http://example.org)");
+    const std::string markdown = render_markdown(tables, fixtures::lang("en"));
+    CHECK(markdown.find("| \\<script\\>x\\</script\\> \\| \\*a\\* b |") != std::string::npos);
+    CHECK(markdown.find("\n\\# \\[link\\](http://example.org)\n") != std::string::npos);
+    const std::string text = render_text_table(tables, fixtures::lang("en"));
+    CHECK(text.find("<script>x</script> | *a* b  ") != std::string::npos);
+    CHECK(text.find("\nb") == std::string::npos);
   }
   TEST_CASE("io::render_separated") {
     auto tables = sample();

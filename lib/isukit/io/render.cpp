@@ -1,4 +1,5 @@
 #include <isukit/io/chart.hpp>
+#include <isukit/io/letters.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/io/select.hpp>
 #include <isukit/io/writers.hpp>
@@ -56,6 +57,18 @@ struct TextLayout {
   std::vector<std::size_t> widths;
 };
 
+/// A cell on one line: a line break or tab in user text (a quoted CSV reference) would break
+/// the table's rows and columns, so each (CR LF as one) becomes a space.
+std::string one_line(std::string text) {
+  std::string::size_type at = 0;
+  while ((at = text.find_first_of("\r\n\t", at)) != std::string::npos) {
+    const bool crlf = text.compare(at, 2, "\r\n") == 0;
+    text.replace(at, crlf ? 2 : 1, " ");
+    ++at;
+  }
+  return text;
+}
+
 TextLayout text_layout(const Table &table, const util::Lang &lang) {
   TextLayout layout;
   for (const auto &column : table.columns) {
@@ -64,8 +77,8 @@ TextLayout text_layout(const Table &table, const util::Lang &lang) {
   for (const auto &row : table.rows) {
     auto &formatted = layout.cells.emplace_back();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      formatted.push_back(
-          people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
+      formatted.push_back(one_line(
+          people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang)));
       layout.widths[c] = std::max(layout.widths[c], util::display_width(formatted.back()));
     }
   }
@@ -134,17 +147,9 @@ std::string render_text_table(const std::vector<Table> &tables, const util::Lang
 
 namespace {
 
-/// A cell of a Markdown table: `|` would end it and a newline the row.
-std::string escape_markdown(const std::string &text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '|') {
-      escaped += '\\';
-    }
-    escaped += c == '\n' ? ' ' : c;
-  }
-  return escaped;
-}
+// A title, head, cell or note of Markdown is escaped as a letter's values are
+// (io::escape_markdown): user text (a reference, a budget's note) shows as written, never as
+// markup or raw HTML; a `|` cannot end a cell nor a line break the row.
 
 /// The head row and the delimiter row, which right-aligns numeric columns.
 void append_markdown_head(std::string &out, const Table &table) {
@@ -166,8 +171,11 @@ void append_markdown_row(std::string &out, const Table &table, const Row &row,
                          const util::Lang &lang) {
   out += '|';
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    std::string cell = escape_markdown(
-        people_cell(c < row.cells.size() ? row.cells[c] : "", table.columns[c].type, lang));
+    const ColumnType type = table.columns[c].type;
+    std::string cell = people_cell(c < row.cells.size() ? row.cells[c] : "", type, lang);
+    if (!is_numeric(type)) { // a number is written by isukit, never markup: "-15,200" stays
+      cell = escape_markdown(cell);
+    }
     if (row.is_total && !cell.empty()) {
       cell.insert(0, "**");
       cell += "**";
