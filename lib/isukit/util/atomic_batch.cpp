@@ -108,14 +108,29 @@ void make_parents(const fs::path &folder, const fs::path &shown) {
   }
 }
 
-/// A new empty hidden folder beside `folder`, with the mode `folder` has (or would get).
-fs::path make_staging(const fs::path &folder, const struct stat *existing) {
+/// A folder the user's letters cannot go to, said as the folder they named (`shown`): the batch
+/// is written in a hidden folder beside it, so an error there is the parent's, and a letter
+/// that cannot be written in it would name a path the user never gave.
+void require_writable(const fs::path &folder, const fs::path &shown, bool existed) {
+  if (existed && ::access(folder.c_str(), W_OK) != 0) {
+    fail(ExitCode::cannot_create, shown,
+         fmt::format("cannot write letters: the folder cannot be written ({})",
+                     std::strerror(errno)));
+  }
+}
+
+/// A new empty hidden folder beside `folder`, with the mode `folder` has (or would get); errors
+/// name `shown`, the folder as the user named it, and the parent the hidden folder needs.
+fs::path make_staging(const fs::path &folder, const fs::path &shown, const struct stat *existing) {
   std::string hidden = "."; // built in steps: GCC 12 warns falsely (-Wrestrict) on "." + name
   hidden += folder.filename().string();
   hidden += ".isukit-batch-XXXXXX";
   std::string name = (folder.parent_path() / hidden).string();
   if (::mkdtemp(name.data()) == nullptr) {
-    fail_errno(ExitCode::cannot_create, folder, errno);
+    fail(ExitCode::cannot_create, shown,
+         fmt::format("cannot write letters: they are written as a batch in a hidden folder beside "
+                     "this one, and its parent folder {} cannot be written ({})",
+                     folder.parent_path().string(), std::strerror(errno)));
   }
   ::chmod(name.c_str(), existing ? existing->st_mode & 07777 : under_umask(0777));
   if (existing) {
@@ -257,7 +272,8 @@ void write_batch(const fs::path &dir, const std::vector<BatchFile> &files) {
   if (!existed) {
     make_parents(folder, dir);
   }
-  const fs::path staging = make_staging(folder, existed ? &st : nullptr);
+  require_writable(folder, dir, existed);
+  const fs::path staging = make_staging(folder, dir, existed ? &st : nullptr);
   try {
     fill_staging(staging, folder, files, users);
     sync_folder(staging);
