@@ -47,8 +47,8 @@ TEST_CASE("assess::import_payments reads rows by the rules and sets unmatched pa
   CHECK(result.summary.rows == 4);
   CHECK(result.summary.left_out.at("debits") == 1);
   CHECK(result.summary.left_out.at("fees") == 1);
-  CHECK(assess::summary_text(result.summary) ==
-        "4 rows: 1 payments, 1 set aside (payer not matched), 2 left out (debits 1, fees 1)");
+  CHECK(assess::summary_text(result.summary, fixtures::lang("en")) ==
+        "4 rows: 1 payment, 1 set aside (payer not matched), 2 left out (debits 1, fees 1)");
 }
 
 TEST_CASE(

@@ -67,7 +67,8 @@ cli::Runner setup_import(CLI::App &app) {
     }
     cli::emit(assess::payments_output(result, reference.states, out.lang), out,
               {reference.states.source()});
-    std::cerr << "assess import: " << assess::summary_text(result.summary) << '\n';
+    std::cerr << "assess import: "
+              << assess::summary_text(result.summary, *reference.languages.find("en")) << '\n';
     return 0;
   };
 }

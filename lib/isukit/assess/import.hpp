@@ -68,7 +68,8 @@ io::Output payments_output(const ImportResult &result, const model::StateTable &
 /// The `unmatched-payments` document of the payers set aside, with their closest states.
 io::Node unmatched_document(const ImportResult &result, const model::StateTable &states);
 
-/// The summary for people: "12 rows: 9 payments, 1 set aside, 2 left out (bank fees 1, debits 1)".
-std::string summary_text(const ImportSummary &summary);
+/// The summary for people: "12 rows: 9 payments, 1 set aside, 2 left out (bank fees 1, debits 1)",
+/// a diagnostic in English (`english`: its catalogue, whose plural rules make "1 payment").
+std::string summary_text(const ImportSummary &summary, const util::Lang &english);
 
 } // namespace isukit::assess

@@ -98,14 +98,16 @@ io::Node unmatched_document(const ImportResult &result, const model::StateTable 
   return document;
 }
 
-std::string summary_text(const ImportSummary &summary) {
+std::string summary_text(const ImportSummary &summary, const util::Lang &english) {
   std::size_t left_out = 0;
   std::string reasons;
   for (const auto &[name, count] : summary.left_out) {
     left_out += count;
     reasons += fmt::format("{}{} {}", reasons.empty() ? "" : ", ", name, count);
   }
-  std::string text = fmt::format("{} rows: {} payments", summary.rows, summary.payments);
+  std::string text =
+      fmt::format("{}: {}", english.plural("count.rows", static_cast<std::int64_t>(summary.rows)),
+                  english.plural("count.payments", static_cast<std::int64_t>(summary.payments)));
   if (summary.set_aside > 0) {
     text += fmt::format(", {} set aside (payer not matched)", summary.set_aside);
   }

@@ -337,8 +337,8 @@ io::Output statement_output(const std::vector<Statement> &statements,
     add_closing_rows(rows, code, statement.closing, status.currency);
   }
   const auto title =
-      lang.text("title.statements",
-                {{"date", status.as_of.iso()}, {"currency", std::string(status.currency.code())}});
+      lang.text("title.statements", {{"date", util::long_date(status.as_of, lang)},
+                                     {"currency", std::string(status.currency.code())}});
   output.tables.push_back(io::record_table("lines", title, row_fields, rows, lang,
                                            [](const StatementRow &r) { return r.total; }));
   output.tables.back().notes.push_back(lang.text("note.statement"));

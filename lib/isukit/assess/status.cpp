@@ -393,8 +393,9 @@ io::Table summary_table(const ContributionsStatus &s, const Lang &lang) {
        {}},
       {lang.text("status.credits"), money_text(s.credits, cur), {}},
   };
-  const auto title = lang.text("title.contributions_status",
-                               {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  const auto title =
+      lang.text("title.contributions_status",
+                {{"date", util::long_date(s.as_of, lang)}, {"currency", std::string(cur.code())}});
   return io::record_table("summary", title, summary_fields, lines, lang);
 }
 
@@ -450,9 +451,10 @@ io::Table collection_chart(const ContributionsStatus &s, const Lang &lang) {
       rates.push_back(YearRate{year, percent_text(sums.second, sums.first)});
     }
   }
-  return io::record_table("collection_rate",
-                          lang.text("chart.collection_rate", {{"date", s.as_of.iso()}}),
-                          year_rate_fields, rates, lang);
+  return io::record_table(
+      "collection_rate",
+      lang.text("chart.collection_rate", {{"date", util::long_date(s.as_of, lang)}}),
+      year_rate_fields, rates, lang);
 }
 
 /// The ten states that owe most, largest first (ties in code order): the current year and the
@@ -629,8 +631,8 @@ ArrearsResult arrears_output(const ContributionsStatus &s, const model::StateTab
   document.add("total", Node::number(money_text(total, cur)));
   document.add("aging", aging_node(total_aging, cur));
   document.add("credits", Node::number(money_text(credits, cur)));
-  const auto title =
-      lang.text("title.arrears", {{"date", s.as_of.iso()}, {"currency", std::string(cur.code())}});
+  const auto title = lang.text("title.arrears", {{"date", util::long_date(s.as_of, lang)},
+                                                 {"currency", std::string(cur.code())}});
   io::Table table = io::record_table("states", title, fields, selected, lang);
   std::map<std::string, std::string> totals = {
       {"label.name", lang.plural("count.states", static_cast<std::int64_t>(selected.size()))},
@@ -726,7 +728,7 @@ void add_months_covered(Node &document, io::Table &table, const util::Money &bal
   table.notes.push_back(
       lang.text("note.fund.months_covered", {{"cost", monthly_cost.grouped(lang)},
                                              {"currency", std::string(balance.currency().code())},
-                                             {"months", util::localize_decimal(months, lang)}}));
+                                             {"months", util::group_digits(months, lang)}}));
 }
 
 } // namespace
@@ -741,7 +743,8 @@ io::Output fund_output(const model::Ledger &ledger, const util::Date &as_of,
   auto lines = fund_lines(ledger, currency, as_of);
   const util::Money balance = lines.back().balance;
   io::Table table = io::record_table(
-      "movements", lang.text("title.fund", {{"date", as_of.iso()}, {"currency", code}}),
+      "movements",
+      lang.text("title.fund", {{"date", util::long_date(as_of, lang)}, {"currency", code}}),
       fund_fields, lines, lang, [](const FundLine &l) { return !l.movement; });
   lines.pop_back(); // the closing balance: a total for people, the document's `balance`
   io::Table chart =

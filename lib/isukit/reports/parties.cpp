@@ -308,8 +308,8 @@ io::Output parties_output(const std::vector<StateAdherence> &adherence, const mo
   document.add("counts", io::record_list(count_fields, counts));
   document.add("by_group", io::record_list(group_fields, groups));
   document.add("states", io::record_list(fields, listed));
-  const auto title =
-      lang.text("title.adherence", {{"treaty", treaty.short_name(lang)}, {"date", date.iso()}});
+  const auto title = lang.text("title.adherence", {{"treaty", treaty.short_name(lang)},
+                                                   {"date", util::long_date(date, lang)}});
   std::vector<io::Table> tables;
   tables.push_back(io::record_table("counts", title, count_fields, counts, lang));
   tables.push_back(

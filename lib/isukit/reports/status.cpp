@@ -52,7 +52,8 @@ std::string period_label(int period, const Lang &lang) {
 /// "Reports owed (CCW, as of 2025-06-30)": a title with the treaty and the date.
 std::string treaty_title(std::string_view id, const model::Treaty &treaty, const util::Date &as_of,
                          const Lang &lang) {
-  return lang.text(id, {{"treaty", treaty.short_name(lang)}, {"date", as_of.iso()}});
+  return lang.text(id,
+                   {{"treaty", treaty.short_name(lang)}, {"date", util::long_date(as_of, lang)}});
 }
 
 Node treaty_header(const char *kind, const model::Treaty &treaty, const util::Date &as_of) {
