@@ -107,7 +107,7 @@ TEST_SUITE("assess::apportion") {
   }
 
   TEST_CASE("assess::treaty_scale CCW 2025") {
-    const auto scale = assess::treaty_scale(ccw(), reference().scales(), reference().states, 2025);
+    const auto scale = assess::treaty_scale(ccw(), reference(), 2025);
     CHECK(scale.entries.size() == 128);
     CHECK(scale.scale_id == "un-2025-2027");
     CHECK(sum_shares(scale.entries) == 1);
@@ -120,7 +120,7 @@ TEST_SUITE("assess::apportion") {
   }
 
   TEST_CASE("assess::apportion CCW 2025: USD 1,362,200.20 to the cent") {
-    const auto scale = assess::treaty_scale(ccw(), reference().scales(), reference().states, 2025);
+    const auto scale = assess::treaty_scale(ccw(), reference(), 2025);
     const auto result =
         assess::apportion(scale, reference().states, usd_amount("1362200.20"), std::nullopt);
     Money total = Money::zero(usd);
@@ -276,8 +276,7 @@ TEST_SUITE("assess::apportion rules") {
 
   TEST_CASE(
       "assess::treaty_scale the illustrative fund: EU fixed, USA at the ceiling, LDCs at theirs") {
-    const auto scale =
-        assess::treaty_scale(illustrative_fund(), reference().scales(), reference().states, 2026);
+    const auto scale = assess::treaty_scale(illustrative_fund(), reference(), 2026);
     CHECK(sum_shares(scale.entries) == 1);
     CHECK(entry_of(scale, "EU").share == Rational(25, 1000));
     CHECK(entry_of(scale, "EU").rule == assess::RuleApplied::fixed_share);
@@ -295,7 +294,7 @@ TEST_SUITE("assess::apportion rules") {
   TEST_CASE("assess::treaty_scale threshold: parties below min_un_rate pay nothing") {
     const auto treaty = fixtures::treaty_from_text(fixtures::fund_yaml(
         "  min_un_rate: \"0.1\"\n", "- {state: FRA}\n- {state: DEU}\n- {state: SEN}\n"));
-    const auto scale = assess::treaty_scale(treaty, reference().scales(), reference().states, 2025);
+    const auto scale = assess::treaty_scale(treaty, reference(), 2025);
     CHECK(entry_of(scale, "SEN").share == 0);
     CHECK(entry_of(scale, "SEN").rule == assess::RuleApplied::below_threshold);
     const Rational fra = un_rate("un-2025-2027", "FRA");
@@ -308,18 +307,15 @@ TEST_SUITE("assess::apportion rules") {
   TEST_CASE("assess::treaty_scale pinned scale") {
     const auto treaty = fixtures::treaty_from_text(
         fixtures::fund_yaml("  scale_for_years: {2025: un-2022-2024}\n"));
-    const auto pinned =
-        assess::treaty_scale(treaty, reference().scales(), reference().states, 2025);
+    const auto pinned = assess::treaty_scale(treaty, reference(), 2025);
     CHECK(pinned.scale_id == "un-2022-2024");
     CHECK(pinned.scale_pinned);
     const Rational fra = un_rate("un-2022-2024", "FRA");
     CHECK(entry_of(pinned, "FRA").share == fra / (fra + un_rate("un-2022-2024", "DEU")));
-    const auto by_year =
-        assess::treaty_scale(treaty, reference().scales(), reference().states, 2026);
+    const auto by_year = assess::treaty_scale(treaty, reference(), 2026);
     CHECK(by_year.scale_id == "un-2025-2027");
     CHECK_FALSE(by_year.scale_pinned);
-    CHECK_THROWS_AS(assess::treaty_scale(treaty, reference().scales(), reference().states, 2028),
-                    util::Error);
+    CHECK_THROWS_AS(assess::treaty_scale(treaty, reference(), 2028), util::Error);
   }
 
   TEST_CASE("assess::apportion a minimum contribution leaves a fixed share fixed") {
@@ -392,12 +388,10 @@ TEST_SUITE("assess::apportion integer arithmetic") {
     std::vector<assess::TreatyScale> scales;
     for (const char *treaty : {"ccw", "ccm"}) {
       for (int year : {2024, 2025}) {
-        scales.push_back(assess::treaty_scale(fixtures::treaty(treaty), reference().scales(),
-                                              reference().states, year));
+        scales.push_back(assess::treaty_scale(fixtures::treaty(treaty), reference(), year));
       }
     }
-    scales.push_back(
-        assess::treaty_scale(illustrative_fund(), reference().scales(), reference().states, 2026));
+    scales.push_back(assess::treaty_scale(illustrative_fund(), reference(), 2026));
     std::mt19937_64 random(19);
     std::uniform_int_distribution<std::int64_t> magnitude(0, 11);
     int compared = 0;

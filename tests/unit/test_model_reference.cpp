@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -119,10 +120,12 @@ TEST_SUITE("model::reference") {
 
   TEST_CASE("model::Scale") {
     const auto &r = reference();
-    REQUIRE(r.scales().size() == 2);
-    for (const auto &scale : r.scales()) {
-      CHECK(scale.member_count() == 193);
+    for (const char *scale : {"un-2022-2024", "un-2025-2027"}) {
+      REQUIRE(r.find_scale(scale));
+      CHECK(r.find_scale(scale)->member_count() == 193);
     }
+    CHECK_FALSE(r.find_scale("un-2019-2021")); // no such file
+    CHECK_FALSE(r.find_scale("../states"));    // an id names a file of DATA/scales only
     const Scale &now = r.scale_for(2025, {"un-2022-2024", "un-2025-2027"});
     CHECK(now.id() == "un-2025-2027");
     CHECK(*now.rate(id("USA")) == 22);
@@ -134,6 +137,26 @@ TEST_SUITE("model::reference") {
     CHECK(*before.rate(id("CHN")) == util::Rational(15254, 1000));
     CHECK_FALSE(before.notional_rate(id("VAT"))); // not found in any source
     CHECK_THROWS_AS(r.scale_for(2028, {"un-2022-2024", "un-2025-2027"}), util::Error);
+  }
+
+  TEST_CASE("model::Reference::find_scale refuses a file that holds the scale of another id") {
+    namespace fs = std::filesystem;
+    const fs::path data = fs::temp_directory_path() / "isukit-test-scale-id";
+    fs::remove_all(data);
+    fs::create_directories(data / "scales");
+    const fs::path shipped = ISUKIT_SOURCE_DATADIR;
+    fs::copy(shipped / "i18n", data / "i18n");
+    fs::copy_file(shipped / "states.yaml", data / "states.yaml");
+    fs::copy_file(shipped / "scales" / "un-2022-2024.yaml", data / "scales" / "un-2025-2027.yaml");
+    const auto r = Reference::load(data);
+    try {
+      r.find_scale("un-2025-2027");
+      FAIL("a scale was taken from the file of another");
+    } catch (const util::Error &e) {
+      CHECK(std::string(e.what()).find("this is the scale 'un-2022-2024' in the file of the scale "
+                                       "'un-2025-2027'") != std::string::npos);
+    }
+    fs::remove_all(data);
   }
 
   TEST_CASE("model::Treaty party counts") {

@@ -69,8 +69,7 @@ cli::Runner setup_apportion(CLI::App &app) {
             : budget::year_total(
                   model::read_documents({options->budget}, {"budget", "budget-totals"}), year,
                   currency, options->budget);
-    const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(),
-                                            context.reference.states, year);
+    const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
     const auto result = assess::apportion(scale, context.reference.states, total,
                                           context.treaty.cost_sharing().minimum_contribution,
                                           context.treaty.cost_sharing().rounding);

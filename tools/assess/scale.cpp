@@ -34,8 +34,7 @@ cli::Runner setup_scale(CLI::App &app) {
     const auto out = cli::output_config(options->output, options->data);
     const auto context = cli::load_treaty_context(options->data);
     const int year = resolve_year(options->year, options->as_of);
-    const auto scale = assess::treaty_scale(context.treaty, context.reference.scales(),
-                                            context.reference.states, year);
+    const auto scale = assess::treaty_scale(context.treaty, context.reference, year);
     cli::emit(assess::scale_output(scale, context.reference, out.lang), out,
               context.sources(scale.scale_id));
     return 0;

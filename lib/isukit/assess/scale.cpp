@@ -135,12 +135,12 @@ void apply_rules(std::vector<ScaleEntry> &entries, const ScaleRules &rules,
 namespace {
 
 const model::Scale &scale_for_year(const model::CostSharing &sharing,
-                                   const std::vector<model::Scale> &scales, int year) {
+                                   const model::Reference &reference, int year) {
   const std::string pinned = sharing.pinned_scale(year);
   if (pinned.empty()) {
-    return model::scale_for(scales, year, sharing.scales);
+    return reference.scale_for(year, sharing.scales);
   }
-  const model::Scale *scale = model::find_scale(scales, pinned);
+  const model::Scale *scale = reference.find_scale(pinned);
   if (!scale) {
     throw util::Error(
         util::ExitCode::data,
@@ -180,10 +180,10 @@ ScaleEntry entry_for(const model::Party &party, const model::Treaty &treaty, con
 
 } // namespace
 
-TreatyScale treaty_scale(const model::Treaty &treaty, const std::vector<model::Scale> &scales,
-                         const model::StateTable &states, int year) {
+TreatyScale treaty_scale(const model::Treaty &treaty, const model::Reference &reference, int year) {
   const auto &sharing = treaty.cost_sharing();
-  const model::Scale &un = scale_for_year(sharing, scales, year);
+  const model::StateTable &states = reference.states;
+  const model::Scale &un = scale_for_year(sharing, reference, year);
   TreatyScale result;
   result.treaty = treaty.id();
   result.year = year;

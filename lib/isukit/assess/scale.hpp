@@ -64,10 +64,10 @@ void apply_rules(std::vector<ScaleEntry> &entries, const ScaleRules &rules,
 /// year; their fixed shares, taken first; parties whose UN rate is below the threshold
 /// (`min_un_rate`) pay nothing; the others' UN rates (from the scale the treaty pins for the
 /// year, else the one covering it; a notional rate, else the treaty's rate for states without
-/// one) scaled to what is left; then the ceiling, floor and LDC ceiling (apply_rules). `scales`
-/// are the reference scales, read by the caller (model::Reference::scales).
-TreatyScale treaty_scale(const model::Treaty &treaty, const std::vector<model::Scale> &scales,
-                         const model::StateTable &states, int year);
+/// one) scaled to what is left; then the ceiling, floor and LDC ceiling (apply_rules). The
+/// scale and the states are the reference's (model::Reference::scale_for reads only the scale
+/// the year needs).
+TreatyScale treaty_scale(const model::Treaty &treaty, const model::Reference &reference, int year);
 
 /// Percent with enough decimals to reproduce every amount of the apportionment.
 std::string format_percent(const util::Rational &share);

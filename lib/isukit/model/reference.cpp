@@ -39,52 +39,50 @@ Reference Reference::load(const fs::path &data_dir) {
   return reference;
 }
 
-const std::vector<Scale> &Reference::scales() const {
-  if (!m_scales) {
-    std::vector<std::string> files;
+const io::Node *Reference::scale_document(std::string_view id) const {
+  auto found = m_scale_documents.find(id);
+  if (found == m_scale_documents.end()) {
+    std::optional<io::Node> document;
+    const fs::path file = m_data_dir / "scales" / (std::string(id) + ".yaml");
     std::error_code ec;
-    for (const auto &entry : fs::directory_iterator(m_data_dir / "scales", ec)) {
-      if (entry.path().extension() == ".yaml") {
-        files.push_back(entry.path().string());
+    // An id names a file of DATA/scales, never a path elsewhere.
+    if (!id.empty() && id.find('/') == std::string_view::npos && id.front() != '.' &&
+        fs::is_regular_file(file, ec)) {
+      document = read_single_document(file, "scale");
+      const io::Node &named = document->at("id");
+      if (named.as_text() != id) {
+        named.fail(fmt::format("this is the scale '{}' in the file of the scale '{}' (a scale's "
+                               "file is named after its id)",
+                               named.as_text(), id));
       }
     }
-    std::sort(files.begin(), files.end());
-    m_scales.emplace();
-    for (const auto &file : files) {
-      m_scales->push_back(Scale::from_document(read_single_document(file, "scale"), states));
-    }
+    found = m_scale_documents.emplace(std::string(id), std::move(document)).first;
   }
-  return *m_scales;
+  return found->second ? &*found->second : nullptr;
 }
 
-const Scale *find_scale(const std::vector<Scale> &scales, std::string_view id) {
-  for (const auto &scale : scales) {
-    if (scale.id() == id) {
-      return &scale;
+const Scale *Reference::find_scale(std::string_view id) const {
+  auto found = m_scales.find(id);
+  if (found == m_scales.end()) {
+    const io::Node *document = scale_document(id);
+    if (!document) {
+      return nullptr;
     }
+    found = m_scales.emplace(std::string(id), Scale::from_document(*document, states)).first;
   }
-  return nullptr;
+  return &found->second;
 }
 
-const Scale &scale_for(const std::vector<Scale> &scales, int year,
-                       const std::vector<std::string> &ids) {
+const Scale &Reference::scale_for(int year, const std::vector<std::string> &ids) const {
   for (const auto &id : ids) {
-    const Scale *scale = find_scale(scales, id);
-    if (scale && scale->covers(year)) {
-      return *scale;
+    const io::Node *document = scale_document(id);
+    if (document && Scale::period_of(*document).covers(year)) {
+      return *find_scale(id);
     }
   }
   throw util::Error(util::ExitCode::data,
                     fmt::format("no scale of assessments covers {} (the treaty names: {})", year,
                                 fmt::join(ids, ", ")));
-}
-
-const Scale *Reference::find_scale(std::string_view id) const {
-  return model::find_scale(scales(), id);
-}
-
-const Scale &Reference::scale_for(int year, const std::vector<std::string> &ids) const {
-  return model::scale_for(scales(), year, ids);
 }
 
 Treaty Reference::load_treaty(const fs::path &path) const {

@@ -7,6 +7,7 @@
 #include <isukit/model/treaty.hpp>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ namespace isukit::model {
 /// none (io::require_yaml_document) is a data error.
 io::Node read_single_document(const std::filesystem::path &path, std::string_view expected_kind);
 
-/// The states, always; the scales only when asked for, since most subcommands need none and
+/// The states, always; a scale only when asked for, since most subcommands need none and
 /// every kilobyte of YAML read costs time in a shell loop.
 class Reference {
 public:
@@ -27,17 +28,24 @@ public:
   Languages languages;
   StateTable states;
 
-  /// Every DATA/scales/*.yaml, read on first use.
-  const std::vector<Scale> &scales() const;
-  /// The scale among `ids` whose period covers `year`; a data error when none does.
-  const Scale &scale_for(int year, const std::vector<std::string> &ids) const;
+  /// The scale `id`, read from DATA/scales/ID.yaml on first use (a scale's file is named after
+  /// its id); null when there is no such file. Errors: the scale is not valid
+  /// (Scale::from_document), or the file holds the scale of another id.
   const Scale *find_scale(std::string_view id) const;
+  /// The first scale among `ids` whose period covers `year`; a data error when none does. The
+  /// scales before it are read only as far as their period (each scale's rates cost a call
+  /// about 1.4 M instructions, and an apportionment needs one scale).
+  const Scale &scale_for(int year, const std::vector<std::string> &ids) const;
 
   Treaty load_treaty(const std::filesystem::path &path) const;
 
 private:
   std::filesystem::path m_data_dir;
-  mutable std::optional<std::vector<Scale>> m_scales;
+  /// The `scale` document of DATA/scales/ID.yaml, read once; null when there is no such file.
+  const io::Node *scale_document(std::string_view id) const;
+
+  mutable std::map<std::string, std::optional<io::Node>, std::less<>> m_scale_documents;
+  mutable std::map<std::string, Scale, std::less<>> m_scales;
 };
 
 } // namespace isukit::model

@@ -8,12 +8,7 @@ Scale Scale::from_document(const io::Node &root, const StateTable &states) {
   Scale scale;
   scale.m_id = root.at("id").as_text();
   scale.m_source = io::Source::of(root, "source.scale");
-  const io::Node &period = root.at("period");
-  scale.m_first_year = period.at("from").as_int();
-  scale.m_last_year = period.at("to").as_int();
-  if (scale.m_last_year < scale.m_first_year) {
-    period.fail("the period ends before it starts");
-  }
+  scale.m_period = period_of(root);
   scale.m_rates.resize(states.size());
   scale.m_notional.resize(states.size());
   scale.m_texts.resize(states.size());
@@ -22,6 +17,15 @@ Scale Scale::from_document(const io::Node &root, const StateTable &states) {
     scale.read_non_member_rates(*notional, states);
   }
   return scale;
+}
+
+Scale::Period Scale::period_of(const io::Node &root) {
+  const io::Node &period = root.at("period");
+  const Period years{period.at("from").as_int(), period.at("to").as_int()};
+  if (years.last < years.first) {
+    period.fail("the period ends before it starts");
+  }
+  return years;
 }
 
 void Scale::read_member_rates(const io::Node &rates, const StateTable &states) {

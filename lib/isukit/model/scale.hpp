@@ -17,10 +17,20 @@ public:
   /// no non-member among the rates, and the rates adding up to exactly 100.
   static Scale from_document(const io::Node &root, const StateTable &states);
 
+  /// The years a scale covers.
+  struct Period {
+    int first = 0;
+    int last = 0;
+    bool covers(int year) const { return year >= first && year <= last; }
+  };
+  /// The `period` of a `scale` document, read without its rates. Errors: a period that ends
+  /// before it starts, a missing or malformed year (at the value).
+  static Period period_of(const io::Node &root);
+
   const std::string &id() const { return m_id; }
-  int first_year() const { return m_first_year; }
-  int last_year() const { return m_last_year; }
-  bool covers(int year) const { return year >= m_first_year && year <= m_last_year; }
+  int first_year() const { return m_period.first; }
+  int last_year() const { return m_period.last; }
+  bool covers(int year) const { return m_period.covers(year); }
 
   /// The state's rate in per cent, if it is on the scale.
   std::optional<util::Rational> rate(StateId state) const;
@@ -42,19 +52,12 @@ private:
   util::Rational read_rate(const io::Node &record, StateId id, const StateTable &states);
 
   std::string m_id;
-  int m_first_year = 0;
-  int m_last_year = 0;
+  Period m_period;
   std::vector<std::optional<util::Rational>> m_rates;    // by StateId
   std::vector<std::optional<util::Rational>> m_notional; // by StateId
   std::vector<std::string> m_texts;                      // by StateId
   std::size_t m_member_count = 0;
   io::Source m_source;
 };
-
-/// The scale named `id` among `scales`, or null.
-const Scale *find_scale(const std::vector<Scale> &scales, std::string_view id);
-/// The scale among `ids` whose period covers `year`; a data error when none does.
-const Scale &scale_for(const std::vector<Scale> &scales, int year,
-                       const std::vector<std::string> &ids);
 
 } // namespace isukit::model
