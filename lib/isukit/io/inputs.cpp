@@ -263,7 +263,7 @@ std::string read_file(const std::string &path) {
     take_input("/dev/stdin", info, stdin_name); // `< p.yaml -o p.yaml` replaces no input either
     std::ostringstream content;
     content << std::cin.rdbuf();
-    return content.str();
+    return std::move(content).str();
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -277,7 +277,7 @@ std::string read_file(const std::string &path) {
   if (in.bad()) {
     throw util::Error(util::ExitCode::io, util::Position{path, 0, 0}, "read error");
   }
-  return content.str();
+  return std::move(content).str(); // the buffer itself, not a copy of it
 }
 
 void fail_empty_input(const std::string &name, std::string_view what) {

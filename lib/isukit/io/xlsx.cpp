@@ -360,7 +360,7 @@ std::string read_and_remove(const std::filesystem::path &path) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   std::filesystem::remove(path);
-  return bytes.str();
+  return std::move(bytes).str();
 }
 
 } // namespace
