@@ -201,29 +201,66 @@ void require_currency(const io::Node &root, const util::Currency &found,
   }
 }
 
+/// The entry of a budget-totals document for `year`, or null.
+const io::Node *totals_entry(const io::Document &document, int year) {
+  for (const auto &entry : document.root.at("years").as_sequence()) {
+    if (entry.at("year").as_int() == year) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+/// Whether a budget or budget-totals document gives a total for `year`.
+bool gives_total_for(const io::Document &document, int year) {
+  if (document.kind == "budget") {
+    const auto budget = model::Budget::from_document(document.root);
+    return year >= budget.first_year && year <= budget.last_year;
+  }
+  return totals_entry(document, year) != nullptr;
+}
+
+/// "budget 'ccm-isu-2021-2026'", "budget totals of 'b3'": how a message names a document.
+std::string budget_name(const io::Document &document) {
+  const io::Node *id = document.root.find(document.kind == "budget" ? "id" : "budget");
+  return fmt::format("{} '{}'", document.kind == "budget" ? "budget" : "budget totals of",
+                     id ? id->as_text() : std::string("(no id)"));
+}
+
+/// The year's total of a document that gives one (gives_total_for), in `expected` currency.
+util::Money total_of(const io::Document &document, int year, const util::Currency &expected) {
+  if (document.kind == "budget") {
+    const auto budget = model::Budget::from_document(document.root);
+    require_currency(document.root, budget.currency, expected);
+    return Evaluation::of(budget).year_total(year);
+  }
+  const auto currency = document.root.at("currency").as_currency();
+  require_currency(document.root, currency, expected);
+  return totals_entry(document, year)->at("total").as_money(currency);
+}
+
 } // namespace
 
 util::Money year_total(const std::vector<io::Document> &documents, int year,
                        const util::Currency &expected, const std::string &source) {
+  const io::Document *found = nullptr;
   for (const auto &document : documents) {
-    if (document.kind == "budget") {
-      const auto budget = model::Budget::from_document(document.root);
-      if (year >= budget.first_year && year <= budget.last_year) {
-        require_currency(document.root, budget.currency, expected);
-        return Evaluation::of(budget).year_total(year);
-      }
+    if (!gives_total_for(document, year)) {
       continue;
     }
-    const auto currency = document.root.at("currency").as_currency();
-    for (const auto &entry : document.root.at("years").as_sequence()) {
-      if (entry.at("year").as_int() == year) {
-        require_currency(document.root, currency, expected);
-        return entry.at("total").as_money(currency);
-      }
+    if (found) {
+      document.root.fail(fmt::format(
+          "{} and {} (at {}) both give a total for {}: which to apportion would depend on their "
+          "order; give a file that holds only the budget to apportion",
+          budget_name(document), budget_name(*found), found->root.mark().located(), year));
     }
+    found = &document;
   }
-  throw util::Error(util::ExitCode::data, util::Position{io::input_name(source), 0, 0},
-                    fmt::format("no budget total for {}", year));
+  if (!found) {
+    throw util::Error(util::ExitCode::data, util::Position{io::input_name(source), 0, 0},
+                      fmt::format("no budget total for {}", year));
+  }
+  return total_of(*found, year, expected);
 }
 
 } // namespace isukit::budget

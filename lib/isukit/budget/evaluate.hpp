@@ -43,10 +43,11 @@ private:
   std::vector<std::vector<Cell>> m_cells; // [line][year - first_year]
 };
 
-/// The total for `year` of the first `budget` (evaluated) or `budget-totals` document among
-/// `documents` (as model::read_documents gives them) whose period covers it. A budget in another
-/// currency than `expected` is a data error at its currency; no total for the year is a data
-/// error naming `source`, the file they were read from (`-` for stdin). The caller reads the
+/// The total for `year` of the one `budget` (evaluated) or `budget-totals` document among
+/// `documents` (as model::read_documents gives them) that gives one. Two that give one are a
+/// data error at the second, naming both (which to take would depend on their order). A budget in
+/// another currency than `expected` is a data error at its currency; no total for the year is a
+/// data error naming `source`, the file they were read from (`-` for stdin). The caller reads the
 /// file: the domain reads none.
 util::Money year_total(const std::vector<io::Document> &documents, int year,
                        const util::Currency &expected, const std::string &source);
