@@ -170,6 +170,11 @@ void write_file_atomically(const fs::path &path, std::string_view content) {
     replace_file(target, nullptr, path, content);
   } else if (S_ISREG(st.st_mode)) {
     refuse_overwriting_input(path.string(), target.string(), st);
+    // Renaming over a file needs only its folder's permission; a read-only file (0444) is
+    // replaced only by one who may write it, as cp and the shell's > would.
+    if (::access(target.c_str(), W_OK) != 0) {
+      fail(ExitCode::cannot_create, path, errno);
+    }
     replace_file(target, &st, path, content);
   } else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
     write_through(target, path, content);

@@ -16,8 +16,9 @@ namespace isukit::util {
 ///   replaced (there is nothing to rename over a device);
 /// - /dev/stdout, /dev/fd/N, /proc/self/fd/N: the descriptor this process already has open
 ///   is written, where it stands (a pipe, or a file the shell redirected);
-/// - a directory, a socket, a file this run read (util::refuse_overwriting_input): an error,
-///   exit 73.
+/// - a directory, a socket, a file this run read (util::refuse_overwriting_input), a file this
+///   user may not write (access(W_OK): a read-only file in a writable folder, as cp refuses
+///   it; root may write any): an error, exit 73.
 /// On any failure the temporary file is removed, `path` keeps its old content, and an Error is
 /// thrown (73 when the file cannot be created, 74 when writing fails, e.g. ENOSPC on /dev/full).
 void write_file_atomically(const std::filesystem::path &path, std::string_view content);
