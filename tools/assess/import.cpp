@@ -1,12 +1,14 @@
 // assess import: payments from a bank's or finance system's exports, by the user's rules.
 #include <isukit/assess/import.hpp>
 #include <isukit/io/inputs.hpp>
+#include <isukit/io/seen_files.hpp>
 #include <isukit/io/writers.hpp>
 #include <isukit/model/import_rules.hpp>
 #include <isukit/util/atomic_file.hpp>
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "subcommands.hpp"
@@ -25,9 +27,14 @@ struct ImportOptions {
   std::vector<std::string> exports;
 };
 
+/// The exports named (standard input when none), each file once (io::SeenFiles).
 std::vector<assess::ExportFile> read_exports(const std::vector<std::string> &paths) {
   std::vector<assess::ExportFile> exports;
+  io::SeenFiles seen;
   for (const auto &path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
+    if (!seen.first(path)) {
+      continue;
+    }
     std::string name = io::input_name(path);
     std::string content = io::read_file(path);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -36,6 +43,27 @@ std::vector<assess::ExportFile> read_exports(const std::vector<std::string> &pat
     exports.push_back({std::move(name), std::move(content)});
   }
   return exports;
+}
+
+/// --unmatched and -o naming one file (by name, or the same file through a link): the second
+/// write would replace the first, losing the payments set aside or those imported. A usage
+/// error (64).
+void refuse_one_file_for_both(const std::string &unmatched, const std::string &output) {
+  namespace fs = std::filesystem;
+  if (unmatched.empty() || output.empty() || output == "-") {
+    return;
+  }
+  std::error_code left_error, right_error, link_error;
+  const fs::path left = fs::weakly_canonical(unmatched, left_error);
+  const fs::path right = fs::weakly_canonical(output, right_error);
+  const bool same = (!left_error && !right_error && left == right) ||
+                    fs::equivalent(unmatched, output, link_error);
+  if (same) {
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--unmatched {} and -o {} are the same file: the payments set "
+                                  "aside and those imported each need their own",
+                                  unmatched, output));
+  }
 }
 
 } // namespace
@@ -53,6 +81,7 @@ cli::Runner setup_import(CLI::App &app) {
   app.add_option("exports", options->exports,
                  "CSV exports or camt.053/054 statements (files, or - for stdin)");
   return [options] {
+    refuse_one_file_for_both(options->unmatched, options->output.output);
     const auto out = cli::output_config(options->output, options->data);
     const model::Reference reference = model::Reference::load(cli::resolve_data_dir(options->data));
     const auto rules = model::ImportRules::from_document(

@@ -1,6 +1,7 @@
 #include <isukit/io/csv_reader.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/node_cache.hpp>
+#include <isukit/io/seen_files.hpp>
 #include <isukit/util/inputs_kept.hpp>
 
 #include <fmt/format.h>
@@ -143,38 +144,6 @@ std::string missing(const std::string &path) {
   }
   return "no such file or directory";
 }
-
-/// The files already taken, by device and inode: a file reached twice (named twice, through a
-/// directory and by name, through a link) is read once.
-class SeenFiles {
-public:
-  /// True the first time a file is offered; later offers are named on stderr.
-  bool first(const std::string &path) {
-    struct stat info {};
-    const int result = path == "-" ? ::fstat(0, &info) : ::stat(path.c_str(), &info);
-    const std::string name = input_name(path);
-    if (result != 0) {
-      return true; // cannot be identified: opening it will say why
-    }
-    for (const auto &seen : m_seen) {
-      if (seen.device == info.st_dev && seen.inode == info.st_ino) {
-        util::note(util::Position{name, 0, 0},
-                   fmt::format("not read again: it is {}, already read", seen.name));
-        return false;
-      }
-    }
-    m_seen.push_back(Seen{info.st_dev, info.st_ino, name});
-    return true;
-  }
-
-private:
-  struct Seen {
-    dev_t device;
-    ino_t inode;
-    std::string name;
-  };
-  std::vector<Seen> m_seen;
-};
 
 /// Passes everything on to the consumer and notes the kinds it passed.
 class KindRecorder : public DocumentConsumer {
