@@ -28,13 +28,13 @@ Node account_context(model::StateId state, const ContributionsStatus &status,
   return context;
 }
 
-/// A part of a line's crediting: "credited to 2024", "credit applied to 2025", "held as credit".
+/// A part of a line's crediting: "credited to 2024", "credit applied to 2025", "held as credit",
+/// a refund's "taken back from 2025" (part_label).
 Node part_node(const CreditedPart &part, bool payment, const util::Currency &currency,
                const util::Lang &lang) {
-  std::string what = lang.text("statement.held_as_credit");
+  std::string what = lang.text(part_label(part, payment));
   if (part.year) {
-    what = lang.text(payment ? "statement.credited_to" : "statement.credit_applied_to") + " " +
-           std::to_string(*part.year);
+    what += " " + std::to_string(*part.year);
   }
   Node node = Node::mapping();
   node.add("what", Node::string(what));

@@ -106,6 +106,15 @@ Statement statement_of(const model::Ledger &ledger, model::StateId state, const 
 
 } // namespace
 
+const char *part_label(const CreditedPart &part, bool payment) {
+  if (part.amount < 0) {
+    return part.year ? "statement.taken_back_from" : "statement.credit_taken_back";
+  }
+  return !part.year ? "statement.held_as_credit"
+         : payment  ? "statement.credited_to"
+                    : "statement.credit_applied_to";
+}
+
 std::vector<Statement> compute_statements(const model::Ledger &ledger,
                                           const model::StateTable &states, const util::Date &as_of,
                                           const std::vector<model::StateId> &selection) {
@@ -288,11 +297,8 @@ void add_line_rows(std::vector<StatementRow> &rows, const std::string &code,
   (payment ? row.paid : row.assessed) = amount;
   row.balance = money_text(line.balance, cur);
   for (const auto &part : line.parts) {
-    const char *what = !part.year ? "statement.held_as_credit"
-                       : payment  ? "statement.credited_to"
-                                  : "statement.credit_applied_to";
     rows.push_back(StatementRow{.state = code,
-                                .entry = what,
+                                .entry = part_label(part, payment),
                                 .part = true,
                                 .year = part.year.value_or(0),
                                 .credited = money_text(part.amount, cur)});

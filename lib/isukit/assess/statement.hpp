@@ -32,6 +32,11 @@ struct Statement {
   StateBalance closing;             // equal to compute_status's balance for the state
 };
 
+/// The catalogue id that names a part of a line's crediting: credited to a year, credit applied
+/// to it (an assessment's part, `payment` false), held as credit, or, for a refund's part (below
+/// zero), taken back from a year or from the credit held.
+const char *part_label(const CreditedPart &part, bool payment);
+
 /// The statements of `selection` (every state the ledger involves when empty), in ISO code
 /// order. The ledger must be read with keep_payments. Each payment is credited by replaying
 /// credit_state on the payments up to it, with the current year of its date; what the replay
