@@ -143,7 +143,7 @@ std::vector<model::StateId> selected_states(const std::vector<std::string> &code
     const auto id = states.find(code);
     if (!id) {
       throw util::Error(util::ExitCode::usage,
-                        fmt::format("--state: unknown state code '{}'", code));
+                        fmt::format("--state: {}", states.unknown_code(code)));
     }
     selection.push_back(*id);
   }

@@ -113,16 +113,19 @@ std::optional<StateId> StateTable::find(std::string_view code) const {
 StateId StateTable::require(const io::Node &node) const {
   const auto id = find(node.as_text());
   if (!id) {
-    std::string upper = node.text();
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
-      return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    });
-    node.fail(fmt::format("unknown state code '{}' ({})", node.text(),
-                          find(upper)
-                              ? fmt::format("did you mean '{}'? codes are upper case", upper)
-                              : "expected an ISO 3166-1 alpha-3 code in states.yaml"));
+    node.fail(unknown_code(node.text()));
   }
   return *id;
+}
+
+std::string StateTable::unknown_code(std::string_view code) const {
+  std::string upper(code);
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  });
+  return fmt::format("unknown state code '{}' ({})", code,
+                     find(upper) ? fmt::format("did you mean '{}'? codes are upper case", upper)
+                                 : "expected an ISO 3166-1 alpha-3 code in states.yaml");
 }
 
 StateTable StateTable::from_document(io::Node root, const std::vector<std::string> &languages) {

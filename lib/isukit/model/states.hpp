@@ -75,6 +75,9 @@ public:
   std::optional<StateId> find(std::string_view code) const;
   /// The id of the code in `node`; an unknown code is a data error at the node.
   StateId require(const io::Node &node) const;
+  /// What is wrong with `code`, which find() does not know: "unknown state code 'fra' (did you
+  /// mean 'FRA'? codes are upper case)", or the kind of code expected.
+  std::string unknown_code(std::string_view code) const;
   /// Where the names, membership and groups come from (the file's `source` and `as_of`).
   const io::Source &source() const { return m_source; }
 
