@@ -49,8 +49,23 @@ std::string_view first_word(int argc, char **argv) {
   return {};
 }
 
-/// What a parse error says. CLI11 says "A subcommand is required" when the first word is no
-/// subcommand (`assess statu`): the word is named, with the subcommand nearest to it.
+/// The subcommand the command line names: the first word before `--` that is one of `names`
+/// (`assess --lang fr status` names status, not the option's value fr); empty when none is.
+std::string_view named_subcommand(int argc, char **argv, const std::vector<std::string> &names) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--") {
+      break;
+    }
+    if (std::find(names.begin(), names.end(), word) != names.end()) {
+      return word;
+    }
+  }
+  return {};
+}
+
+/// What a parse error says. CLI11 says "A subcommand is required" when no word is a subcommand
+/// (`assess statu`): the first word that is no option is named, with the subcommand nearest to it.
 std::string parse_error_message(const CLI::ParseError &error, int argc, char **argv,
                                 const Runners &runners) {
   std::vector<std::string> names;
@@ -58,7 +73,7 @@ std::string parse_error_message(const CLI::ParseError &error, int argc, char **a
     names.push_back(sub->get_name());
   }
   const std::string_view word = first_word(argc, argv);
-  if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
+  if (!word.empty() && named_subcommand(argc, argv, names).empty()) {
     return fmt::format("unknown subcommand '{}' ({})", word, io::suggestion(word, names));
   }
   return error.what();
@@ -175,7 +190,11 @@ int run_tool(const std::string &tool, const std::string &description, int argc, 
   // Only the subcommand the command line names gets its options (the others are listed by
   // --help with their descriptions alone, which is all it shows of them): building every
   // subcommand's options cost each call about 2 M instructions, a third of its start-up.
-  const std::string_view named = first_word(argc, argv);
+  std::vector<std::string> names;
+  for (const auto &spec : subcommands) {
+    names.push_back(spec.name);
+  }
+  const std::string_view named = named_subcommand(argc, argv, names);
   Runners runners;
   for (const auto &spec : subcommands) {
     CLI::App *sub = app.add_subcommand(spec.name, spec.description);
