@@ -11,12 +11,19 @@ using io::Node;
 
 namespace {
 
-MonthDay parse_month_day(const Node &node) {
+/// A day that comes back every year, MM-DD (annual_due). 02-29 is refused at its position: it
+/// is no day of three years in four, where the due date would be computed as an impossible date.
+MonthDay parse_yearly_day(const Node &node) {
   const std::string &text = node.as_text();
   const auto date = util::Date::parse("2000-" + text); // a leap year accepts 02-29
   if (text.size() != 5 || !date) {
     node.fail(util::impossible_date(text, "%m-%d")
                   .value_or(fmt::format("expected a month and day MM-DD, got '{}'", text)));
+  }
+  if (date->month() == 2 && date->day() == 29) {
+    node.fail(fmt::format("{} is not a day of every year: a yearly date must be one (February "
+                          "has 29 days in leap years only)",
+                          text));
   }
   return MonthDay{date->month(), date->day()};
 }
@@ -232,7 +239,7 @@ std::vector<ReportingObligation> parse_reporting(const Node &list, const Treaty 
       obligation.initial_due_days = bounded(*days, 36525);
     }
     if (const Node *due = record.find("annual_due")) {
-      obligation.annual_due = parse_month_day(*due);
+      obligation.annual_due = parse_yearly_day(*due);
     }
     if (const Node *first = record.find("first_period")) {
       obligation.first_period = first->as_int();
