@@ -121,14 +121,31 @@ TEST_SUITE("assess::status") {
   }
 
   TEST_CASE("assess::compute_status a refund naming no year cancels credit first") {
-    // An advance refunded: the credit goes, 2023 stays paid.
+    // An advance is taken back last: a refund naming no year takes 2023's receipts first, one
+    // naming the advance's year takes the advance.
+    const std::string paid = "  - {date: 2025-02-01, state: FRA, amount: 100.00}\n"
+                             "  - {date: 2025-02-01, state: FRA, amount: 50.00, year: 2026}\n";
     const auto advance =
-        status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 100.00}\n"
-                                "  - {date: 2025-02-01, state: FRA, amount: 50.00, year: 2026}\n"
-                                "  - {date: 2025-03-01, state: FRA, amount: -50.00}\n",
+        status_of(assessments + paid + "  - {date: 2025-03-01, state: FRA, amount: -50.00}\n",
                   util::Date(2025, 8, 31));
-    CHECK(year_of(advance, "FRA", 2023).received == 10000);
-    CHECK(advance.credits == 0);
+    CHECK(year_of(advance, "FRA", 2023).received == 5000);
+    CHECK(advance.credits == 5000);
+    const auto named = status_of(
+        assessments + paid + "  - {date: 2025-03-01, state: FRA, amount: -50.00, year: 2026}\n",
+        util::Date(2025, 8, 31));
+    CHECK(year_of(named, "FRA", 2023).received == 10000);
+    CHECK(named.credits == 0);
+    // The second tester's case: a payment and its refund, then an advance paid later: the
+    // advance stays held, as if the first two had not been made.
+    const auto later =
+        status_of(assessments + "  - {date: 2025-02-11, state: FRA, amount: 70.00}\n"
+                                "  - {date: 2025-02-13, state: FRA, amount: -70.00}\n"
+                                "  - {date: 2025-09-09, state: FRA, amount: 70.00, year: 2026}\n",
+                  util::Date(2025, 12, 31));
+    CHECK(later.credits == 7000);
+    for (int year : {2023, 2024, 2025}) {
+      CHECK(year_of(later, "FRA", year).received == 0);
+    }
     // Money not applied, then the latest year's receipts: 350 paid, 30 held, 50 refunded.
     const auto latest =
         status_of(assessments + "  - {date: 2025-02-01, state: FRA, amount: 350.00}\n"

@@ -137,11 +137,14 @@ StateBalance credit_state(const model::Ledger &ledger, model::StateId state, con
   for (std::size_t i = 0; i < balance.years.size(); ++i) {
     c.refunds += take_back(balance.years[i], c.taken_back[i]);
   }
-  // Last credited, first taken back: the credit held, then the latest years' receipts.
-  c.refunds = take_back(c.advances, take_back(c.pool, c.refunds));
+  // Last credited, first taken back: the money not applied, then the latest years' receipts.
+  // An advance goes last: the state named its year, and the sums do not say whether it was
+  // paid before the refund (a refund could otherwise take an advance paid after it).
+  c.refunds = take_back(c.pool, c.refunds);
   for (auto y = balance.years.rbegin(); y != balance.years.rend(); ++y) {
     c.refunds = take_back(*y, c.refunds);
   }
+  c.refunds = take_back(c.advances, c.refunds);
   balance.credit = c.pool + c.advances - c.refunds; // refunds beyond every payment: none when
                                                     // read by Ledger::read, which checks it
   return balance;
