@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 
 namespace isukit::assess {
 
@@ -82,10 +83,14 @@ std::vector<const io::Document *> invoiced_documents(const std::vector<io::Docum
                                   years));
   }
   std::vector<const io::Document *> invoiced;
+  std::map<model::StateId, io::Mark> assessed_at; // of the one year invoiced
   for (const auto &document : documents) {
-    if (!year || document.root.at("year").as_int() == *year) {
+    const int assessed_year = document.root.at("year").as_int();
+    if (!year || assessed_year == *year) {
       for (const auto &record : document.root.at("assessments").as_sequence()) {
-        model::assessed_state(record, states);
+        const model::StateId id = model::assessed_state(record, states);
+        model::check_assessed_once(record, states[id], assessed_year, assessed_at[id]);
+        assessed_at[id] = record.mark();
       }
       invoiced.push_back(&document);
     }

@@ -33,7 +33,8 @@ struct InvoiceBatch {
 /// give the payments with --ledger; assessments of several years are a usage error (64) naming
 /// them, unless `year` selects one; a `year` no document assesses is a data error (65) naming
 /// the years the inputs assess. Each record of those invoiced must be a State's
-/// (model::assessed_state: an organization's line is refused, before any treaty is looked up).
+/// (model::assessed_state: an organization's line is refused, before any treaty is looked up),
+/// and no State assessed twice for the year (model::check_assessed_once, as the ledger checks).
 std::vector<const io::Document *> invoiced_documents(const std::vector<io::Document> &documents,
                                                      std::optional<int> year,
                                                      const model::StateTable &states);

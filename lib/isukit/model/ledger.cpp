@@ -173,10 +173,7 @@ private:
     }
     const StateId state = assessed_state(record, m_states);
     const std::size_t slot = m_ledger.slot(state, m_year);
-    if (m_assessed_at[slot].line) {
-      record.fail(fmt::format("{} is assessed twice for {} (also at {})", m_states[state].code,
-                              m_year, m_assessed_at[slot].located()));
-    }
+    check_assessed_once(record, m_states[state], m_year, m_assessed_at[slot]);
     m_assessed_at[slot] = record.mark();
     m_ledger.m_documents.back().states.emplace_back(state, record.at("state").mark());
     const util::Money amount =
@@ -593,6 +590,14 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
     } catch (const util::Error &error) {
       m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
     }
+  }
+}
+
+void check_assessed_once(const io::Node &record, const State &state, int year,
+                         const io::Mark &first) {
+  if (first.line) {
+    record.fail(
+        fmt::format("{} is assessed twice for {} (also at {})", state.code, year, first.located()));
   }
 }
 

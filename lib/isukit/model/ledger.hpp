@@ -59,6 +59,13 @@ void check_assessments_total(const io::Node &document, const util::Money &sum);
 /// organizations. An unknown state code is a data error at it (StateTable::require).
 StateId assessed_state(const io::Node &record, const StateTable &states);
 
+/// Fails (65) at the `assessments` record `record` when its state was already assessed for
+/// `year` at `first` (a mark read, line > 0): "FRA is assessed twice for 2025 (also at
+/// a.yaml:7:3)". Nothing when `first` is unset. The one check of a year assessed twice for a
+/// state, by the ledger and by assess invoices.
+void check_assessed_once(const io::Node &record, const State &state, int year,
+                         const io::Mark &first);
+
 /// The largest amount: every amount is a 64-bit count of minor units, and so is the sum of the
 /// magnitudes of all amounts read together (92,233,720,368,547,758.07 in a currency of two
 /// decimals); reading fails (exit 65) at the amount that would pass it, so no figure derived
