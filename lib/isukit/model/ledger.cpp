@@ -247,6 +247,15 @@ private:
   /// reading nothing, otherwise.
   static bool plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
                             const CsvCurrency &cached, PaymentRow &row);
+  /// What next_csv_row read.
+  enum class CsvRowRead { plain, fields, end };
+  /// The next row of a payments CSV: a plain row's payment into `row` (plain_payment), any
+  /// other row into `fields`; end at the end, and after an error in the CSV's form (a quote
+  /// out of place, text that is not UTF-8), which is recorded: the rows after it cannot be
+  /// told apart, while the rows before it are all reported.
+  CsvRowRead next_csv_row(io::CsvReader &reader, const PaymentRowReader &rows,
+                          const CsvCurrency &cached, PaymentRow &row,
+                          std::vector<std::string_view> &fields);
   /// The payment of a CSV row; fails at the field that is wrong.
   PaymentRow csv_payment(const io::CsvReader &reader, const io::CsvHeader &header,
                          const std::vector<std::string_view> &fields, CsvCurrency &cached);
@@ -537,6 +546,24 @@ bool LedgerReader::plain_payment(io::CsvReader &reader, const PaymentRowReader &
   return true;
 }
 
+LedgerReader::CsvRowRead LedgerReader::next_csv_row(io::CsvReader &reader,
+                                                    const PaymentRowReader &rows,
+                                                    const CsvCurrency &cached, PaymentRow &row,
+                                                    std::vector<std::string_view> &fields) {
+  try {
+    if (plain_payment(reader, rows, cached, row)) {
+      return CsvRowRead::plain;
+    }
+    return reader.next_row(fields) ? CsvRowRead::fields : CsvRowRead::end;
+  } catch (const util::Error &error) {
+    if (error.code() != util::ExitCode::data) {
+      throw; // a file that cannot be read is no bad row
+    }
+    m_diagnostics.add(error);
+    return CsvRowRead::end;
+  }
+}
+
 namespace {
 
 /// The header row of a payments CSV (`fields`), its columns checked: date, state, amount,
@@ -577,12 +604,12 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
   while (true) { // a header without rows is a bank export of no payments: nothing to add
     // A plain row is read straight from its bytes; any other row, and every row in error, by
     // the general reader, whose messages name the field's line and column.
-    const bool plain = plain_payment(reader, rows, cached, row);
-    if (!plain && !reader.next_row(fields)) {
+    const CsvRowRead read = next_csv_row(reader, rows, cached, row, fields);
+    if (read == CsvRowRead::end) {
       break;
     }
     try {
-      if (plain) {
+      if (read == CsvRowRead::plain) {
         add_payment_row(row);
       } else {
         add_payment_row(csv_payment(reader, header, fields, cached));
