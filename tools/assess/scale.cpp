@@ -15,7 +15,9 @@ int resolve_year(int year, const std::string &as_of) {
                       fmt::format("--year: {} is outside the years isukit handles, {}-{}", year,
                                   util::first_year, util::last_year));
   }
-  return year ? year : cli::parse_as_of(as_of).year();
+  // --as-of is checked even when --year makes it unused: a mistyped date is never ignored.
+  const util::Date date = cli::parse_as_of(as_of);
+  return year ? year : date.year();
 }
 
 cli::Runner setup_scale(CLI::App &app) {

@@ -18,7 +18,8 @@ isukit::cli::Runner setup_statement(CLI::App &app);
 isukit::cli::Runner setup_import(CLI::App &app);
 isukit::cli::Runner setup_remind(CLI::App &app);
 
-/// The assessment year: --year, else the year of --as-of, else this year.
+/// The assessment year: --year, else the year of --as-of, else this year. --as-of is checked
+/// (64) even when --year is given.
 int resolve_year(int year, const std::string &as_of);
 
 /// The options of the subcommands that read a ledger (status, arrears, fund).
