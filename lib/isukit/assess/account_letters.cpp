@@ -46,9 +46,7 @@ Node line_node(const StatementLine &line, const util::Currency &currency, const 
   const bool payment = line.kind == StatementLine::Kind::payment;
   Node node = Node::mapping();
   node.add("date_long", Node::string(util::long_date(line.date, lang)));
-  node.add("entry",
-           Node::string(payment ? lang.text("statement.payment", {{"reference", line.reference}})
-                                : lang.text("statement.assessment")));
+  node.add("entry", Node::string(lang.text(line_label(line), {{"reference", line.reference}})));
   node.add("year", line.year ? Node::string(std::to_string(line.year)) : Node::boolean(false));
   node.add("assessed",
            payment ? Node::boolean(false) : Node::string(money(line.amount, currency, lang)));

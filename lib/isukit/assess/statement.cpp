@@ -106,6 +106,13 @@ Statement statement_of(const model::Ledger &ledger, model::StateId state, const 
 
 } // namespace
 
+const char *line_label(const StatementLine &line) {
+  if (line.kind == StatementLine::Kind::assessment) {
+    return "statement.assessment";
+  }
+  return line.amount < 0 ? "statement.refund" : "statement.payment";
+}
+
 const char *part_label(const CreditedPart &part, bool payment) {
   if (part.amount < 0) {
     return part.year ? "statement.taken_back_from" : "statement.credit_taken_back";
@@ -288,12 +295,11 @@ void add_line_rows(std::vector<StatementRow> &rows, const std::string &code,
                    const StatementLine &line, const util::Currency &cur) {
   const bool payment = line.kind == StatementLine::Kind::payment;
   const std::string amount = money_text(line.amount, cur);
-  StatementRow &row = rows.emplace_back(
-      StatementRow{.state = code,
-                   .date = line.date,
-                   .entry = payment ? "statement.payment" : "statement.assessment",
-                   .reference = line.reference,
-                   .year = line.year});
+  StatementRow &row = rows.emplace_back(StatementRow{.state = code,
+                                                     .date = line.date,
+                                                     .entry = line_label(line),
+                                                     .reference = line.reference,
+                                                     .year = line.year});
   (payment ? row.paid : row.assessed) = amount;
   row.balance = money_text(line.balance, cur);
   for (const auto &part : line.parts) {

@@ -36,6 +36,9 @@ struct Statement {
 /// to it (an assessment's part, `payment` false), held as credit, or, for a refund's part (below
 /// zero), taken back from a year or from the credit held.
 const char *part_label(const CreditedPart &part, bool payment);
+/// The catalogue id that names a line: an assessment, a payment, or a refund (a payment below
+/// zero), the last two with their {reference}.
+const char *line_label(const StatementLine &line);
 
 /// The statements of `selection` (every state the ledger involves when empty), in ISO code
 /// order. The ledger must be read with keep_payments. Each payment is credited by replaying
