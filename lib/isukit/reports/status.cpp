@@ -447,9 +447,9 @@ DeadlinesResult deadlines_output(const model::Treaty &treaty, const model::State
   Node document = treaty_header("deadlines", treaty, as_of);
   document.add("until", Node::string(until.iso()));
   document.add("deadlines", io::record_list(fields, listed));
-  const auto title = lang.text(
-      "title.deadlines",
-      {{"treaty", treaty.short_name(lang)}, {"from", as_of.iso()}, {"until", until.iso()}});
+  const auto title = lang.text("title.deadlines", {{"treaty", treaty.short_name(lang)},
+                                                   {"from", util::long_date(as_of, lang)},
+                                                   {"until", util::long_date(until, lang)}});
   io::Table table = io::record_table("deadlines", title, fields, listed, lang);
   table.notes.push_back(lang.text("note.deadlines"));
   const auto passed =
