@@ -195,6 +195,19 @@ void take_input(const std::string &path, const struct stat &info, const std::str
   util::record_input(path, info, name);
 }
 
+/// Standard input holds one text: read again, it would read as nothing (an input, then
+/// `--template -`, gave "empty input (no template text)").
+void refuse_second_stdin_reading() {
+  static bool read = false;
+  if (read) {
+    throw util::Error(util::ExitCode::usage,
+                      "standard input (-) is named twice, as an input and as an option's file "
+                      "(such as --template, --rules or --isu), or by two options: it can be read "
+                      "only once; give all but one of them a file");
+  }
+  read = true;
+}
+
 } // namespace
 
 std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
@@ -226,6 +239,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &args) {
 std::string read_file(const std::string &path) {
   struct stat info {};
   if (path == "-") {
+    refuse_second_stdin_reading();
     if (::fstat(STDIN_FILENO, &info) != 0) {
       no_input(stdin_name, "standard input is not open");
     }

@@ -32,7 +32,9 @@ InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &c
 /// How messages name input `path`: `<stdin>` for `-`, else the path as given.
 std::string input_name(const std::string &path);
 
-/// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened.
+/// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened. Standard
+/// input is read once a run: a second `-` (an input and --template, say) is a usage error (64),
+/// rather than reading nothing the second time.
 std::string read_file(const std::string &path);
 
 /// Refuses an input that holds nothing: exit 65, `NAME: empty input (no WHAT)` (`what`: "document",
