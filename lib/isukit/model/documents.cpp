@@ -1,3 +1,4 @@
+#include <isukit/io/csv_reader.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/layouts.hpp>
 
@@ -32,6 +33,18 @@ public:
     if (std::find(m_wanted.begin(), m_wanted.end(), document.kind) != m_wanted.end()) {
       documents.push_back(std::move(document));
     }
+  }
+
+  /// A CSV is a table of payments: where payments are wanted (assess invoices, to refuse them
+  /// with its advice), an empty document of kind payments at the file stands for it, its rows
+  /// unread; elsewhere it is refused.
+  void on_csv(io::CsvReader &reader) override {
+    if (std::find(m_wanted.begin(), m_wanted.end(), "payments") == m_wanted.end()) {
+      io::DocumentConsumer::on_csv(reader);
+      return;
+    }
+    documents.push_back(
+        io::Document{"payments", io::Node::container(io::Node::Type::mapping, reader.row_mark())});
   }
 
   std::vector<io::Document> documents;

@@ -41,6 +41,8 @@ void require_kinds(const io::InputsRead &read, std::initializer_list<std::string
 /// Reads every document of the inputs and keeps those of the `wanted` kinds, in input order;
 /// known kinds the caller does not want are skipped (a directory holds a whole set of
 /// accounts). Fails as require_kinds does unless the wanted kinds were read (one, or each).
+/// A CSV, where payments are wanted, is kept as an empty document of kind payments at its file
+/// (its rows unread: its caller refuses it); elsewhere it is refused (65).
 std::vector<io::Document> read_documents(const std::vector<std::string> &inputs,
                                          std::initializer_list<std::string_view> wanted,
                                          Need need = Need::one_of);
