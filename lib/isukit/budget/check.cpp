@@ -63,6 +63,12 @@ std::string shown_amount(const util::Money &amount, const Deviation &d) {
   return display_amount(amount, d.places);
 }
 
+/// A row's year as the document gives it: a year is a number, as in `budget totals`; the
+/// period (`2021-2026`) is a word.
+io::Value year_value(const std::string &year) {
+  return year.find('-') == std::string::npos ? io::Value(year) : io::Value::word(year);
+}
+
 const io::Fields<Deviation> deviation_fields = {
     {.key = "budget",
      .label = "label.budget",
@@ -71,7 +77,10 @@ const io::Fields<Deviation> deviation_fields = {
      .label = "label.line",
      .value = [](const Deviation &d) { return d.line; },
      .shown = [](const Deviation &d, const Lang &) { return d.label; }},
-    {.key = "year", .label = "label.year", .value = [](const Deviation &d) { return d.year; }},
+    {.key = "year",
+     .label = "label.year",
+     .type = io::FieldType::year,
+     .value = [](const Deviation &d) { return year_value(d.year); }},
     {.key = "stated",
      .label = "label.stated",
      .type = io::FieldType::money,
@@ -143,7 +152,10 @@ const io::Fields<Variance> variance_fields = {
      .label = "label.line",
      .value = [](const Variance &v) { return v.line; },
      .shown = [](const Variance &v, const Lang &) { return v.label; }},
-    {.key = "year", .label = "label.year", .value = [](const Variance &v) { return v.year; }},
+    {.key = "year",
+     .label = "label.year",
+     .type = io::FieldType::year,
+     .value = [](const Variance &v) { return year_value(v.year); }},
     money_field("estimated", [](const Variance &v) { return v.estimated; }),
     money_field("actual", [](const Variance &v) { return v.actual; }),
     money_field("variance", [](const Variance &v) { return v.variance(); }),
