@@ -29,8 +29,8 @@ util::Money parse_shown_amount(const Node &value, const Budget &budget) {
   const util::Money amount = value.as_money(budget.currency);
   if (amount.minor_units() % budget.rounding.minor_units() != 0) {
     value.fail(
-        fmt::format("{} is finer than the budget's rounding unit {} (write a multiple of it, "
-                    "or a finer 'rounding')",
+        fmt::format("{} is not a multiple of the budget's rounding unit {} (write a multiple "
+                    "of it, or a finer 'rounding')",
                     amount.plain(), budget.rounding.plain()));
   }
   return amount;
