@@ -101,8 +101,9 @@ std::string not_owed_reason(const model::ReportReceived &report, const model::Tr
                        rule.instrument, treaty.id(), rule.id);
   }
   if (report.received < *deposit) {
-    return fmt::format("received {}, before {} deposited {} ({})", report.received.iso(), code,
-                       rule.instrument, deposit->iso());
+    return fmt::format("received {}, before {} deposited its instrument for the {} on {}",
+                       report.received.iso(), code,
+                       treaty.find_instrument(rule.instrument)->name.in("en"), deposit->iso());
   }
   if (report.period == model::initial_period) {
     return rule.initial_due_days ? "" : fmt::format("{} has no initial report", rule.id);
