@@ -121,8 +121,10 @@ void check_data_error(const isukit::util::Error &error, std::string_view input,
   const auto &position = error.position();
   require(position.file == file, "error not located in the input file: " + what);
   if (error.message().rfind("empty input (no header row)", 0) == 0) {
-    // A CSV without even its header row is named as a whole (io::read_inputs): it must be blank.
-    require(input.find_first_not_of(" \t\r\n") == std::string_view::npos,
+    // A CSV without even its header row is named as a whole (io::read_inputs): it must be blank
+    // after its byte-order mark, if any (a BOM alone is no text).
+    const std::string_view text = input.starts_with("\xEF\xBB\xBF") ? input.substr(3) : input;
+    require(text.find_first_not_of(" \t\r\n") == std::string_view::npos,
             "a CSV with text called empty: " + what);
     return;
   }
