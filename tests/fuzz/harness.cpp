@@ -92,10 +92,10 @@ std::string scratch_file(std::string_view name, std::string_view bytes) {
 namespace {
 
 /// The length of line `line` (1-based) of `input`, or -1 when there is no such line. Lines end
-/// as the reader counts them: LF only (yaml-cpp's marks), or LF, CRLF and a lone CR (CSV).
-long line_length(std::string_view input, int line, LineEnds ends) {
+/// at LF, CRLF and a lone CR.
+long line_length(std::string_view input, int line) {
   std::size_t start = 0;
-  const char *breaks = ends == LineEnds::lf ? "\n" : "\r\n";
+  const char *breaks = "\r\n";
   const auto end_of = [&](std::size_t from) {
     return std::min(input.find_first_of(breaks, from), input.size());
   };
@@ -112,7 +112,7 @@ long line_length(std::string_view input, int line, LineEnds ends) {
 } // namespace
 
 void check_data_error(const isukit::util::Error &error, std::string_view input,
-                      const std::string &file, LineEnds ends) {
+                      const std::string &file) {
   const std::string what = error.located_message();
   if (is_about_the_whole_input(error)) {
     return;
@@ -132,7 +132,7 @@ void check_data_error(const isukit::util::Error &error, std::string_view input,
     return; // a document holding only comments, directives or markers, named as a whole
   }
   require(position.line >= 1, "error without a line: " + what);
-  const long length = line_length(input, position.line, ends);
+  const long length = line_length(input, position.line);
   require(length >= 0, "error line past the end of the input: " + what);
   require(position.column >= 1 && position.column <= length + 1,
           "error column outside its line: " + what);

@@ -43,10 +43,10 @@ std::string scratch_file(std::string_view name, std::string_view bytes);
 /// An error a reader threw for `input` read from `file`: a data error (exit 65) located in
 /// `file`, at a line and column inside the input (at most one past the end of a line), unless
 /// it is about the whole input (is_about_the_whole_input).
-/// How a reader counts lines: YAML (yaml-cpp) at LF only, CSV at LF, CRLF and a lone CR.
-enum class LineEnds { lf, lf_cr };
+/// Lines end at LF, CRLF and a lone CR, as every reader counts them (YAML since io::read_yaml
+/// reads a lone CR as a line end, as YAML 1.2 does).
 void check_data_error(const isukit::util::Error &error, std::string_view input,
-                      const std::string &file, LineEnds ends = LineEnds::lf);
+                      const std::string &file);
 
 /// Whether the error is about what the inputs hold as a whole, which has no position: nothing at
 /// all (exit 66: an empty file, a CSV without rows) or none of the kinds a computation needs
@@ -55,13 +55,12 @@ bool is_about_the_whole_input(const isukit::util::Error &error);
 
 /// Runs `read`; an error it throws must pass check_data_error. True when it threw none.
 template <typename Read>
-bool read_or_reject(std::string_view input, const std::string &file, Read &&read,
-                    LineEnds ends = LineEnds::lf) {
+bool read_or_reject(std::string_view input, const std::string &file, Read &&read) {
   try {
     read();
     return true;
   } catch (const isukit::util::Error &error) {
-    check_data_error(error, input, file, ends);
+    check_data_error(error, input, file);
     return false;
   }
 }

@@ -83,12 +83,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   const std::string csv = fuzz::scratch_file("payments.csv", input);
   const util::Date as_of(2025, 8, 31);
   model::Ledger ledger;
-  const bool read = fuzz::read_or_reject(
-      input, csv,
-      [&] {
-        ledger = model::Ledger::read({assessments_file(), csv}, fuzz::reference().states, as_of);
-      },
-      fuzz::LineEnds::lf_cr);
+  const bool read = fuzz::read_or_reject(input, csv, [&] {
+    ledger = model::Ledger::read({assessments_file(), csv}, fuzz::reference().states, as_of);
+  });
   if (!read) {
     return 0;
   }
