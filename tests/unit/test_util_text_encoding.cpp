@@ -34,3 +34,18 @@ TEST_CASE("util::parse_encoding") {
   CHECK(parse_encoding("latin1") == Encoding::latin1);
   CHECK_FALSE(parse_encoding("ebcdic"));
 }
+
+TEST_CASE("util::require_utf8 counts lines at LF, CR LF and a lone CR, as the readers do") {
+  const auto where = [](std::string_view bytes) {
+    try {
+      require_utf8(bytes, "f.yaml");
+    } catch (const Error &error) {
+      return error.located_message();
+    }
+    return std::string("no error");
+  };
+  CHECK(where("a\nb\rc\r\nd\xE8").starts_with("f.yaml:4:2: byte 0xE8"));
+  CHECK(where("a\rbc\xE8").starts_with("f.yaml:2:3: byte 0xE8"));
+  CHECK(where(std::string("ab\r\0", 4)).starts_with("f.yaml:2:1: a NUL byte"));
+  CHECK(where("plain\r\ntext\r") == "no error");
+}

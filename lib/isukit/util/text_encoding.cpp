@@ -145,9 +145,10 @@ void require_utf8(std::string_view bytes, const std::string &file) {
   if (bad == std::string_view::npos) {
     return;
   }
+  // Lines end at LF, CR LF and a lone CR, as the YAML and CSV readers count them.
   const std::string_view before = bytes.substr(0, bad);
-  const std::size_t line_start =
-      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const std::size_t last_break = before.find_last_of("\r\n");
+  const std::size_t line_start = last_break == std::string_view::npos ? 0 : last_break + 1;
   int column = 1; // in characters: a UTF-8 sequence is one
   for (std::size_t at = line_start; at < bad; ++at) {
     column += (static_cast<unsigned char>(bytes[at]) & 0xC0) != 0x80 ? 1 : 0;
@@ -155,7 +156,10 @@ void require_utf8(std::string_view bytes, const std::string &file) {
   if (line_start == 0 && byte_order_mark(bytes) == "UTF-8") {
     column -= 1;
   }
-  const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  int line = 1;
+  for (std::size_t at = 0; at < bad; ++at) {
+    line += bytes[at] == '\n' || (bytes[at] == '\r' && bytes[at + 1] != '\n') ? 1 : 0;
+  }
   fail_data(Position{file, line, column}, non_utf8_reason(bytes, bad));
 }
 
