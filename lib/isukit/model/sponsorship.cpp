@@ -1,6 +1,7 @@
 #include <isukit/model/catalogue.hpp>
 #include <isukit/model/sponsorship.hpp>
 #include <isukit/util/fold.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -238,10 +239,19 @@ void ApplicationIds::require_new(const Node &record) {
     return;
   }
   require_file_name(*id);
-  const auto [first, inserted] = m_seen.emplace(id->text(), id->mark());
+  // Compared without regard to case: an id names a letter file, and X1.md and x1.md are one
+  // file on the file systems that do not tell case apart (macOS, Windows).
+  const auto [first, inserted] =
+      m_seen.try_emplace(util::ascii_lower(id->text()), id->mark(), id->text());
   if (!inserted) {
-    id->fail(fmt::format("application id '{}' is given twice (also at {})", id->text(),
-                         first->second.located()));
+    const auto &[mark, spelling] = first->second;
+    id->fail(spelling == id->text()
+                 ? fmt::format("application id '{}' is given twice (also at {})", id->text(),
+                               mark.located())
+                 : fmt::format("application id '{}' is given twice (also at {} as '{}': ids "
+                               "name letter files, which some file systems do not tell apart "
+                               "by case)",
+                               id->text(), mark.located(), spelling));
   }
 }
 

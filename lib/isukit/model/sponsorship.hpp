@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace isukit::model {
@@ -81,14 +82,16 @@ util::Money sponsorship_cost(const util::Money &ticket, const util::Money &dsa, 
 /// letter, so one is given once, in the applications as in a selection.
 class ApplicationIds {
 public:
-  /// Fails at the record's `id` when an earlier record has the same id, naming where that one
-  /// is (both positions; exit 65), or when the id is no plain file name (it names a letter:
+  /// Fails at the record's `id` when an earlier record has the same id (whatever the case of its
+  /// letters: it names a letter file), naming where that one is (both positions; exit 65), or
+  /// when the id is no plain file name (it names a letter:
   /// ASCII letters, digits, '-', '_' and '.', not first). A missing or non-text id is left to
   /// the caller to report.
   void require_new(const io::Node &record);
 
 private:
-  std::unordered_map<std::string, io::Mark> m_seen;
+  // By the id in lower case: where it was first given, and as what.
+  std::unordered_map<std::string, std::pair<io::Mark, std::string>> m_seen;
 };
 
 /// Reads the `applications` documents. An incomplete or malformed application is kept, with
