@@ -24,9 +24,10 @@ int parse_year(const Node::Entry &entry, const Budget &budget) {
 
 /// A figure the budget shows (an amount, a stated figure or total) is a whole number of rounding
 /// units: the table and its totals show no finer figure, so 100002.50 under `rounding: 1` would
-/// be shown, totalled and apportioned as something it is not.
-util::Money parse_shown_amount(const Node &value, const Budget &budget) {
-  const util::Money amount = value.as_money(budget.currency);
+/// be shown, totalled and apportioned as something it is not. None is below zero: a budget
+/// states costs, and a negative one would be totalled and apportioned as a saving no line states.
+util::Money parse_shown_amount(const Node &value, const Budget &budget, std::string_view what) {
+  const util::Money amount = value.as_nonnegative_money(budget.currency, what);
   if (amount.minor_units() % budget.rounding.minor_units() != 0) {
     value.fail(
         fmt::format("{} is not a multiple of the budget's rounding unit {} (write a multiple "
@@ -37,11 +38,12 @@ util::Money parse_shown_amount(const Node &value, const Budget &budget) {
 }
 
 /// A mapping of year to a figure the budget shows (`{2021: 341405, ...}`), each a multiple of
-/// the rounding unit.
-std::map<int, util::Money> parse_shown_amounts(const Node &node, const Budget &budget) {
+/// the rounding unit and at least zero.
+std::map<int, util::Money> parse_shown_amounts(const Node &node, const Budget &budget,
+                                               std::string_view what) {
   std::map<int, util::Money> amounts;
   for (const auto &entry : node.as_mapping().entries()) {
-    amounts.emplace(parse_year(entry, budget), parse_shown_amount(entry.value, budget));
+    amounts.emplace(parse_year(entry, budget), parse_shown_amount(entry.value, budget, what));
   }
   return amounts;
 }
@@ -140,7 +142,7 @@ void read_stated(const Node &stated, BudgetLine &line, const Budget &budget) {
   if (!line.rule) {
     stated.fail("'stated' figures belong to a line with a rule");
   }
-  line.stated = parse_shown_amounts(stated, budget);
+  line.stated = parse_shown_amounts(stated, budget, "a stated figure");
   for (const auto &entry : stated.entries()) {
     if (line.amounts.count(parse_year(entry, budget))) {
       entry.value.fail(
@@ -179,7 +181,7 @@ BudgetLine parse_line(const Node &record, const Budget &budget) {
     line.in_kind_text.set_default(record.at("in_kind_en").as_text());
   }
   if (const Node *amounts = record.find("amounts")) {
-    line.amounts = parse_shown_amounts(*amounts, budget);
+    line.amounts = parse_shown_amounts(*amounts, budget, "an amount");
   }
   if (const Node *rule = record.find("rule")) {
     line.rule = parse_rule(*rule, budget);
@@ -263,10 +265,10 @@ void require_rule_targets(const Budget &budget) {
 void read_stated_totals(const Node &totals, Budget &budget) {
   for (const auto &entry : totals.as_mapping().entries()) {
     if (entry.key == "period") {
-      budget.stated_period_total = parse_shown_amount(entry.value, budget);
+      budget.stated_period_total = parse_shown_amount(entry.value, budget, "a stated total");
     } else {
       budget.stated_totals.emplace(parse_year(entry, budget),
-                                   parse_shown_amount(entry.value, budget));
+                                   parse_shown_amount(entry.value, budget, "a stated total"));
     }
   }
 }
