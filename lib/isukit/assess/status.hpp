@@ -77,14 +77,16 @@ StateBalance credit_state(const model::Ledger &ledger, model::StateId state, con
 /// is an advance, held as a credit for that year; all other money (payments naming no year, and
 /// what exceeds the year named) goes to the oldest outstanding assessment first; what exceeds
 /// everything due is a credit carried forward to the next assessment. Assessments of years
-/// after the as-of year are not yet due.
+/// after the as-of year are not yet due. A payment naming a year the state has no assessment
+/// for (a year mistyped) is money naming no year, unless it is an advance (a year after the
+/// as-of year, or the as-of year while no assessments document covers it).
 /// Refunds (negative payments) take money back where it was credited: a refund naming a year
 /// is netted with the payments naming that year; what it takes beyond them comes off the
 /// year's other receipts (never below zero), and the rest is taken back as a refund naming no
-/// year. A refund naming no year takes back, last credited first: the credit held (money not
-/// applied, then advances), then the receipts of the latest year, then the year before, and so
-/// on. So no year owes more than was assessed. Because only sums enter, the result does not
-/// depend on the order of the inputs.
+/// year (all of it, when the state has no assessment for that year). A refund naming no year
+/// takes back, last credited first: the credit held (money not applied, then advances), then the
+/// receipts of the latest year, then the year before, and so on. So no year owes more than was
+/// assessed. Because only sums enter, the result does not depend on the order of the inputs.
 ContributionsStatus compute_status(const model::Ledger &ledger, const model::StateTable &states,
                                    const util::Date &as_of);
 
