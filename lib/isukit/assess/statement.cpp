@@ -75,7 +75,7 @@ std::vector<StatementLine> events_of(const model::Ledger &ledger, model::StateId
   // A day's receipts before its refunds, as the ledger's refund check reads them, so a refund
   // never takes back money the replay has not yet credited.
   const auto rank = [](const StatementLine &line) {
-    return line.kind == StatementLine::Kind::assessment ? 0 : line.amount < 0 ? 2 : 1;
+    return line.kind == StatementLine::Kind::assessment ? 0 : line.is_refund() ? 2 : 1;
   };
   std::stable_sort(lines.begin(), lines.end(), [&rank](const auto &a, const auto &b) {
     return a.date != b.date ? a.date < b.date : rank(a) < rank(b);
@@ -110,7 +110,7 @@ const char *line_label(const StatementLine &line) {
   if (line.kind == StatementLine::Kind::assessment) {
     return "statement.assessment";
   }
-  return line.amount < 0 ? "statement.refund" : "statement.payment";
+  return line.is_refund() ? "statement.refund" : "statement.payment";
 }
 
 const char *part_label(const CreditedPart &part, bool payment) {
@@ -176,7 +176,15 @@ std::string money_text(std::int64_t minor, const util::Currency &currency) {
   return util::Money(minor, currency).plain();
 }
 
-/// Each line of a `statement` document: the entry is a code (`payment`, `assessment`).
+/// The code of a line's entry in a `statement` document: `assessment`, `payment` or `refund`.
+const char *entry_code(const StatementLine &line) {
+  if (line.kind == StatementLine::Kind::assessment) {
+    return "assessment";
+  }
+  return line.is_refund() ? "refund" : "payment";
+}
+
+/// Each line of a `statement` document: the entry is a code (entry_code).
 io::Fields<StatementLine> line_fields(const util::Currency &cur) {
   using L = StatementLine;
   const auto payment = [](const L &l) { return l.kind == L::Kind::payment; };
@@ -186,7 +194,7 @@ io::Fields<StatementLine> line_fields(const util::Currency &cur) {
        .value = [](const L &l) { return l.date.iso(); }},
       {.key = "entry",
        .type = io::FieldType::code,
-       .value = [payment](const L &l) { return payment(l) ? "payment" : "assessment"; }},
+       .value = [](const L &l) { return entry_code(l); }},
       {.key = "reference",
        .omit_absent = true,
        .value =

@@ -23,6 +23,9 @@ struct StatementLine {
   std::vector<CreditedPart>
       parts;                // the payment's crediting; for an assessment, credit applied to it
   std::int64_t balance = 0; // outstanding less credit after this line (negative: in credit)
+
+  /// A refund: a payment below zero (a payments document's negative amount).
+  bool is_refund() const { return kind == Kind::payment && amount < 0; }
 };
 
 struct Statement {
