@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <random>
+#include <vector>
 
 using namespace isukit::io;
 
@@ -132,5 +135,60 @@ TEST_SUITE("io::fingerprints") {
     CHECK(changing.maybe_repeated(0xbbbb'0000'ffff'0000));
     CHECK_FALSE(changing.maybe_repeated(0xbbbb'0000'fffe'0000)); // known by 48 bits
     CHECK_FALSE(changing.maybe_repeated(0xaaaa'0002'0000'0000));
+  }
+
+  TEST_CASE("io::Fingerprints::sort_tags sorts as std::sort does, by insertion and beyond") {
+    std::mt19937_64 random(33);
+    auto same_as_std_sort = [](std::vector<std::uint32_t> tags) {
+      std::vector<std::uint32_t> expected = tags;
+      std::sort(expected.begin(), expected.end());
+      Fingerprints::sort_tags(tags.data(), tags.data() + tags.size());
+      return tags == expected;
+    };
+    CHECK(same_as_std_sort({}));
+    CHECK(same_as_std_sort({7}));
+    CHECK(same_as_std_sort({0, 0xffffffff, 0, 0xffffffff}));
+    for (const std::size_t size : {2, 15, 31, 32, 33, 100}) {
+      std::vector<std::uint32_t> tags(size);
+      for (auto &tag : tags) {
+        tag = static_cast<std::uint32_t>(random());
+      }
+      CHECK(same_as_std_sort(tags));
+      std::sort(tags.rbegin(), tags.rend()); // descending: every tag moves to the front
+      CHECK(same_as_std_sort(tags));
+      for (auto &tag : tags) {
+        tag = static_cast<std::uint32_t>(random() % 3); // many equal
+      }
+      CHECK(same_as_std_sort(tags));
+    }
+    std::vector<std::uint16_t> narrow{3, 1, 2, 1, 0xffff, 0};
+    Fingerprints::sort_tags(narrow.data(), narrow.data() + narrow.size());
+    CHECK(narrow == std::vector<std::uint16_t>{0, 1, 1, 2, 3, 0xffff});
+  }
+
+  TEST_CASE("io::Fingerprints: a partition of many blocks, wide then narrowed") {
+    // One partition (the same top 16 bits) holding far more than one block's tags.
+    for (const std::size_t wide_limit : {std::size_t{1} << 21, std::size_t{70000}}) {
+      std::mt19937_64 random(5);
+      Fingerprints set(wide_limit);
+      std::vector<std::uint64_t> added;
+      for (int i = 0; i < 72000; ++i) {
+        added.push_back(0xabcd'0000'0000'0000 | (random() >> 16));
+        set.insert(added.back());
+      }
+      set.insert(added[0]);
+      set.insert(added[71999]);
+      CHECK(set.narrow() == (wide_limit == 70000));
+      REQUIRE(set.settle());
+      CHECK(set.maybe_repeated(added[0]));
+      CHECK(set.maybe_repeated(added[71999]));
+      if (!set.narrow()) { // narrowed, 72,000 tags of 16 bits in one partition repeat often
+        int repeats = 0;
+        for (const std::uint64_t fingerprint : added) {
+          repeats += set.maybe_repeated(fingerprint) ? 1 : 0;
+        }
+        CHECK(repeats < 10); // 4, and about one pair in two runs of 32 bits
+      }
+    }
   }
 }
