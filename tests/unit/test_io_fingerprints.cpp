@@ -191,4 +191,43 @@ TEST_SUITE("io::fingerprints") {
       }
     }
   }
+
+  TEST_CASE("io::Fingerprints::repeated_tags: each tag held twice or more, once, ascending, "
+            "by table and by sort") {
+    std::mt19937_64 random(44);
+    auto expected_repeats = [](std::vector<std::uint32_t> tags) {
+      std::sort(tags.begin(), tags.end());
+      std::vector<std::uint32_t> repeats;
+      for (std::size_t i = 1; i < tags.size(); ++i) {
+        if (tags[i] == tags[i - 1] && (repeats.empty() || repeats.back() != tags[i])) {
+          repeats.push_back(tags[i]);
+        }
+      }
+      return repeats;
+    };
+    auto repeats_of = [](std::vector<std::uint32_t> tags) {
+      std::vector<std::uint32_t> repeats{42}; // appended to, never cleared
+      Fingerprints::repeated_tags(tags.data(), tags.data() + tags.size(), repeats);
+      repeats.erase(repeats.begin());
+      return repeats;
+    };
+    CHECK(repeats_of({}).empty());
+    CHECK(repeats_of({5}).empty());
+    CHECK(repeats_of({9, 9, 9, 1, 1}) == std::vector<std::uint32_t>{1, 9});
+    // The same slot (low 6 bits) for every tag: a full probe chain.
+    std::vector<std::uint32_t> one_slot;
+    for (std::uint32_t i = 0; i < 32; ++i) {
+      one_slot.push_back((31 - i % 16) << 6 | 7);
+    }
+    CHECK(repeats_of(one_slot) == expected_repeats(one_slot));
+    for (const std::size_t size : {2, 15, 31, 32, 33, 200}) {
+      for (const std::uint32_t range : {0xffffffffu, 40u, 3u}) {
+        std::vector<std::uint32_t> tags(size);
+        for (auto &tag : tags) {
+          tag = static_cast<std::uint32_t>(random() % (std::uint64_t{range} + 1));
+        }
+        CHECK(repeats_of(tags) == expected_repeats(tags));
+      }
+    }
+  }
 }

@@ -54,23 +54,58 @@ void Fingerprints::settle_small() {
   std::vector<std::uint64_t>().swap(m_small);
 }
 
-void Fingerprints::sort_wide(std::size_t index, std::vector<std::uint32_t> &tags) {
-  gather(m_partitions[index], tags);
-  sort_tags(tags.data(), tags.data() + tags.size());
-  for (std::size_t i = 1; i < tags.size(); ++i) {
-    if (tags[i] == tags[i - 1] && (i < 2 || tags[i] != tags[i - 2])) {
-      m_repeated_wide.push_back(std::uint64_t{index} << 32 | tags[i]);
+void Fingerprints::repeated_tags(std::uint32_t *first, std::uint32_t *last,
+                                 std::vector<std::uint32_t> &repeats) {
+  const std::size_t from = repeats.size();
+  if (last - first > 32) {
+    sort_tags(first, last);
+    for (const std::uint32_t *tag = first + 1; tag < last; ++tag) {
+      if (*tag == tag[-1] && (tag - first < 2 || *tag != tag[-2])) {
+        repeats.push_back(*tag);
+      }
     }
+    return;
+  }
+  // Open addressing at most half full: about 1.5 probes a tag. Tags are hash bits already.
+  std::uint32_t table[64];
+  std::uint64_t used = 0, repeated = 0; // a bit per slot
+  for (const std::uint32_t *tag = first; tag < last; ++tag) {
+    unsigned slot = *tag & 63;
+    while ((used >> slot & 1) != 0 && table[slot] != *tag) {
+      slot = (slot + 1) & 63;
+    }
+    if ((used >> slot & 1) == 0) {
+      used |= std::uint64_t{1} << slot;
+      table[slot] = *tag;
+    } else if ((repeated >> slot & 1) == 0) {
+      repeated |= std::uint64_t{1} << slot;
+      repeats.push_back(*tag);
+    }
+  }
+  std::sort(repeats.begin() + static_cast<std::ptrdiff_t>(from), repeats.end());
+}
+
+void Fingerprints::find_wide_repeats(std::size_t index, bool sorted,
+                                     std::vector<std::uint32_t> &tags,
+                                     std::vector<std::uint32_t> &repeats) {
+  gather(m_partitions[index], tags);
+  if (sorted) {
+    sort_tags(tags.data(), tags.data() + tags.size());
+  }
+  repeats.clear();
+  repeated_tags(tags.data(), tags.data() + tags.size(), repeats);
+  for (const std::uint32_t tag : repeats) {
+    m_repeated_wide.push_back(std::uint64_t{index} << 32 | tag);
   }
 }
 
 void Fingerprints::make_narrow() {
-  std::vector<std::uint32_t> wide;
+  std::vector<std::uint32_t> wide, repeats;
   std::vector<Partition> narrow(m_partitions.size());
   Arena arena;
   std::swap(arena, m_arena); // the wide tags' blocks, freed once all are narrowed
   for (std::size_t index = 0; index < m_partitions.size(); ++index) {
-    sort_wide(index, wide);
+    find_wide_repeats(index, true, wide, repeats);
     for (std::size_t i = 0; i < wide.size(); ++i) {
       const auto high = static_cast<std::uint16_t>(wide[i] >> 16);
       if (i == 0 || high != static_cast<std::uint16_t>(wide[i - 1] >> 16)) {
@@ -97,12 +132,12 @@ bool Fingerprints::settle() {
     settle_small();
   } else if (!m_settled) {
     std::vector<std::uint16_t> narrow;
-    std::vector<std::uint32_t> wide;
+    std::vector<std::uint32_t> wide, repeats;
     for (std::size_t index = 0; index < m_partitions.size(); ++index) {
       if (m_narrow) {
         find_narrow_repeats(index, narrow);
       } else {
-        sort_wide(index, wide);
+        find_wide_repeats(index, false, wide, repeats);
       }
     }
     std::vector<Partition>().swap(m_partitions);
