@@ -167,6 +167,7 @@ TEST_SUITE("io::render") {
   TEST_CASE("io::render_latex escapes every special character") {
     CHECK(escape_latex("& % $ # _ { } ~ ^ \\") ==
           "\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}");
+    CHECK(escape_latex("a < b > c | d") == "a \\textless{} b \\textgreater{} c \\textbar{} d");
     const std::string latex = render_latex(sample(), fixtures::lang("en"));
     CHECK(latex ==
           "\\begin{longtable}[l]{lr}\n"

@@ -428,6 +428,17 @@ void append_latex_char(std::string &out, char c) {
   case '\\':
     out += "\\textbackslash{}";
     break;
+  // In the OT1 encoding pdflatex uses by default, these three bytes are the glyphs of other
+  // characters (an inverted exclamation mark, an inverted question mark, an em dash).
+  case '<':
+    out += "\\textless{}";
+    break;
+  case '>':
+    out += "\\textgreater{}";
+    break;
+  case '|':
+    out += "\\textbar{}";
+    break;
   default:
     out += c;
   }
