@@ -37,16 +37,13 @@ namespace {
 
 using Runners = std::vector<std::pair<CLI::App *, Runner>>;
 
-/// The first word of the command line that is no option, where the subcommand's name stands
-/// (the tool's own options, --help and --version, take no value); empty when there is none.
-std::string_view first_word(int argc, char **argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view word = argv[i];
-    if (!word.starts_with('-')) {
-      return word;
-    }
+std::vector<std::string> subcommand_names(const std::vector<SubcommandSpec> &specs) {
+  std::vector<std::string> names;
+  names.reserve(specs.size());
+  for (const auto &spec : specs) {
+    names.push_back(spec.name);
   }
-  return {};
+  return names;
 }
 
 /// The subcommand the command line names: the first word before `--` that is one of `names`
@@ -64,19 +61,68 @@ std::string_view named_subcommand(int argc, char **argv, const std::vector<std::
   return {};
 }
 
+/// Whether `word` is an option of some subcommand of `subs` that takes a value (`--lang`,
+/// `-o`), given apart (`--lang fr`, not `--lang=fr`).
+bool takes_value(const std::vector<CLI::App *> &subs, std::string_view word) {
+  if (!word.starts_with('-') || word.find('=') != std::string_view::npos) {
+    return false;
+  }
+  return std::any_of(subs.begin(), subs.end(), [word](const CLI::App *sub) {
+    const CLI::Option *option = sub->get_option_no_throw(std::string(word));
+    return option && option->get_expected_min() > 0; // a flag expects none
+  });
+}
+
+/// The word where the subcommand's name stands when no word names one: the first that is
+/// neither an option nor an option's value (`assess --lang fr statu`: statu, not fr); empty
+/// when there is none. Which options take a value is asked of every subcommand's options,
+/// built on a scratch App for this message only (the call that failed built none of them).
+std::string_view subcommand_word(int argc, char **argv, const std::vector<SubcommandSpec> &specs) {
+  CLI::App scratch;
+  std::vector<CLI::App *> subs;
+  for (const auto &spec : specs) {
+    subs.push_back(scratch.add_subcommand(spec.name));
+    spec.setup(*subs.back());
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (!word.starts_with('-')) {
+      return word;
+    }
+    i += takes_value(subs, word) ? 1 : 0;
+  }
+  return {};
+}
+
+/// The words before the subcommand's name `named` (a word of argv), joined by spaces. The tool's
+/// own options, --help and --version, end the call where they stand, so any such word is a
+/// subcommand's option put before it.
+std::string words_before(char **argv, std::string_view named) {
+  std::vector<std::string_view> words;
+  for (int i = 1; argv[i] != named.data(); ++i) {
+    words.emplace_back(argv[i]);
+  }
+  return fmt::format("{}", fmt::join(words, " "));
+}
+
 /// What a parse error says. CLI11 says "A subcommand is required" when no word is a subcommand
-/// (`assess statu`): the first word that is no option is named, with the subcommand nearest to it.
-std::string parse_error_message(const CLI::ParseError &error, int argc, char **argv,
-                                const Runners &runners) {
-  std::vector<std::string> names;
-  for (const auto &[sub, run] : runners) {
-    names.push_back(sub->get_name());
+/// (`assess statu`): the word where the subcommand stands is named, with the subcommand nearest
+/// to it. Options before the subcommand (`assess --lang fr status`), which CLI11 lists as
+/// unexpected in reverse order, are named as written, with where they go.
+std::string parse_error_message(const CLI::ParseError &error, const std::string &tool, int argc,
+                                char **argv, const std::vector<SubcommandSpec> &specs) {
+  const std::vector<std::string> names = subcommand_names(specs);
+  if (const std::string_view named = named_subcommand(argc, argv, names); !named.empty()) {
+    const std::string before = words_before(argv, named);
+    return before.empty() ? error.what()
+                          : fmt::format("'{}' stands before the subcommand: options follow it "
+                                        "({} {} {} ...)",
+                                        before, tool, named, before);
   }
-  const std::string_view word = first_word(argc, argv);
-  if (!word.empty() && named_subcommand(argc, argv, names).empty()) {
-    return fmt::format("unknown subcommand '{}' ({})", word, io::suggestion(word, names));
-  }
-  return error.what();
+  const std::string_view word = subcommand_word(argc, argv, specs);
+  return word.empty()
+             ? error.what()
+             : fmt::format("unknown subcommand '{}' ({})", word, io::suggestion(word, names));
 }
 
 /// `--` ends the options: every word after it is a file name, `-x.yaml` too. CLI11 2.1 reads
@@ -145,8 +191,8 @@ private:
 };
 
 /// Parses the command line and runs the subcommand it names; --help and --version are CLI11's.
-int parse_and_run(CLI::App &app, const Runners &runners, const std::string &tool, int argc,
-                  char **argv) {
+int parse_and_run(CLI::App &app, const Runners &runners, const std::vector<SubcommandSpec> &specs,
+                  const std::string &tool, int argc, char **argv) {
   AfterMark mark(argc, argv);
   const Runner *chosen = nullptr;
   for (const auto &[sub, run] : runners) {
@@ -170,7 +216,7 @@ int parse_and_run(CLI::App &app, const Runners &runners, const std::string &tool
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
     // CLI11's own codes start at 100; every usage error is 64 here.
-    std::cerr << tool << ": " << parse_error_message(e, mark.head(), argv, runners) << "\n"
+    std::cerr << tool << ": " << parse_error_message(e, tool, mark.head(), argv, specs) << "\n"
               << "Run '" << tool << " --help' for usage.\n";
     return static_cast<int>(ExitCode::usage);
   }
@@ -190,18 +236,14 @@ int run_tool(const std::string &tool, const std::string &description, int argc, 
   // Only the subcommand the command line names gets its options (the others are listed by
   // --help with their descriptions alone, which is all it shows of them): building every
   // subcommand's options cost each call about 2 M instructions, a third of its start-up.
-  std::vector<std::string> names;
-  for (const auto &spec : subcommands) {
-    names.push_back(spec.name);
-  }
-  const std::string_view named = named_subcommand(argc, argv, names);
+  const std::string_view named = named_subcommand(argc, argv, subcommand_names(subcommands));
   Runners runners;
   for (const auto &spec : subcommands) {
     CLI::App *sub = app.add_subcommand(spec.name, spec.description);
     runners.emplace_back(sub, spec.name == named ? spec.setup(*sub) : Runner());
   }
   try {
-    return parse_and_run(app, runners, tool, argc, argv);
+    return parse_and_run(app, runners, subcommands, tool, argc, argv);
   } catch (const Error &e) {
     std::cerr << tool << ": " << e.located_message() << '\n';
     for (const auto &more : e.also()) {
