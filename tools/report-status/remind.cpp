@@ -16,11 +16,11 @@ cli::Runner setup_remind(CLI::App &app) {
     const auto t = load_tracking(*options);
     const auto kit = cli::letter_kit(options->letters, options->data, t.context.reference,
                                      t.context.treaty, "reminder");
-    cli::write_letter_batch(
-        "report-status", kit,
-        reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of),
-        options->letters, "reminder");
-    return 0;
+    const auto letters =
+        reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of);
+    cli::write_letter_batch("report-status", kit, letters, options->letters, "reminder");
+    // As assess remind: 1 when a letter was written, so that a cron line can tell.
+    return static_cast<int>(letters.empty() ? util::ExitCode::ok : util::ExitCode::found);
   };
 }
 
