@@ -41,3 +41,66 @@ TEST_CASE("io::read_camt refuses what is not a camt document") {
   CHECK_THROWS_WITH(io::read_camt("<Document/>", "s.xml"),
                     doctest::Contains("not an ISO 20022 camt.053"));
 }
+
+namespace {
+
+/// A camt.053 statement of one entry of `amount` USD with status `status` and `details`.
+std::string statement(const std::string &amount, const std::string &status,
+                      const std::string &details) {
+  return R"(<?xml version="1.0"?>
+<Document><BkToCstmrStmt><Stmt><Acct><Id><IBAN>CH00</IBAN></Id></Acct>
+<Ntry><Amt Ccy="USD">)" +
+         amount + "</Amt><CdtDbtInd>CRDT</CdtDbtInd>" + status +
+         "<BookgDt><Dt>2025-01-02</Dt></BookgDt>\n<NtryDtls>" + details +
+         "</NtryDtls></Ntry>\n</Stmt></BkToCstmrStmt></Document>";
+}
+
+std::string tx(const std::string &amount, const std::string &currency = "USD") {
+  const std::string own =
+      amount.empty() ? "" : "<Amt Ccy=\"" + currency + "\">" + amount + "</Amt>";
+  return "<TxDtls>" + own + "<RltdPties><Dbtr><Nm>Norway</Nm></Dbtr></RltdPties></TxDtls>\n";
+}
+
+} // namespace
+
+TEST_CASE("io::read_camt: a batch's transactions must account for its entry") {
+  const auto two = io::read_camt(statement("300.00", "", tx("100.00") + tx("200.0")), "s.xml");
+  REQUIRE(two.size() == 2);
+  CHECK(two[1].amount == "200.0");
+  const auto alone = io::read_camt(statement("75.50", "", tx("")), "s.xml");
+  REQUIRE(alone.size() == 1);
+  CHECK(alone[0].amount == "75.50"); // a single transaction without its own amount: the entry's
+  CHECK_THROWS_WITH(io::read_camt(statement("300.00", "", tx("100.00") + tx("150.00")), "s.xml"),
+                    doctest::Contains("s.xml:3: the entry books 300.00 USD, but its transactions "
+                                      "(2) add up to 250.00"));
+  CHECK_THROWS_WITH(io::read_camt(statement("300.00", "", tx("100.00")), "s.xml"),
+                    doctest::Contains("transactions (1) add up to 100.00"));
+  CHECK_THROWS_WITH(io::read_camt(statement("300.00", "", tx("100.00") + tx("")), "s.xml"),
+                    doctest::Contains("s.xml:5: a transaction of a batch of 2 has no amount"));
+  CHECK_THROWS_WITH(
+      io::read_camt(statement("300.00", "", tx("100.00") + tx("200.00", "EUR")), "s.xml"),
+      doctest::Contains("the transaction is in EUR, its entry in USD"));
+  CHECK_THROWS_WITH(
+      io::read_camt(statement("300.00", "",
+                              "<Btch><NbOfTxs>3</NbOfTxs></Btch>" + tx("100.00") + tx("200.00")),
+                    "s.xml"),
+      doctest::Contains("a batch of 3 transactions (NbOfTxs) but gives the details "
+                        "(TxDtls) of 2"));
+}
+
+TEST_CASE("io::read_camt reads an entry's status in both forms; only booked ones are checked") {
+  using io::CamtStatus;
+  CHECK(io::read_camt(statement("1.00", "", tx("")), "s.xml")[0].status == CamtStatus::booked);
+  CHECK(io::read_camt(statement("1.00", "<Sts>PDNG</Sts>", tx("")), "s.xml")[0].status ==
+        CamtStatus::pending);
+  CHECK(io::read_camt(statement("1.00", "<Sts><Cd>INFO</Cd></Sts>", tx("")), "s.xml")[0].status ==
+        CamtStatus::information);
+  CHECK(io::read_camt(statement("1.00", "<Sts><Cd>FUTR</Cd></Sts>", tx("")), "s.xml")[0].status ==
+        CamtStatus::future);
+  // A pending batch is not imported, so its details are not held to account for it.
+  CHECK(io::read_camt(statement("9.00", "<Sts>PDNG</Sts>", tx("1.00") + tx("")), "s.xml").size() ==
+        2);
+  CHECK_THROWS_WITH(
+      io::read_camt(statement("1.00", "<Sts><Prtry>X</Prtry></Sts>", tx("")), "s.xml"),
+      doctest::Contains("entry status 'X' is none of BOOK"));
+}

@@ -68,6 +68,7 @@ public:
 
 private:
   void add_statement(const ExportFile &file, const std::string *name);
+  const char *left_out_reason(const io::CamtEntry &entry) const;
   void add_row(const ExportRow &row);
   bool left_out(const ExportRow &row);
   util::Currency currency_of(const ExportRow &row) const;
@@ -127,14 +128,36 @@ void Importer::add_statement(const ExportFile &file, const std::string *name) {
     refuse("the currencies", currencies, "currency");
   }
   for (const auto &entry : entries) {
-    if (!m_rules.account.empty() && entry.account != m_rules.account) {
-      ++m_result.summary.rows, ++m_result.summary.left_out["other accounts"];
-    } else if (m_rules.currency && entry.currency != m_rules.currency->code()) {
-      ++m_result.summary.rows, ++m_result.summary.left_out["other currencies"];
+    const char *reason = left_out_reason(entry);
+    if (reason) {
+      ++m_result.summary.rows, ++m_result.summary.left_out[reason];
     } else {
       add_row(statement_row(entry, name, m_rules));
     }
   }
+}
+
+/// Why a statement's transaction is not imported (null: it is): another account or currency
+/// than the rules', or an entry not booked (pending, information, future), which has not
+/// moved money.
+const char *Importer::left_out_reason(const io::CamtEntry &entry) const {
+  if (!m_rules.account.empty() && entry.account != m_rules.account) {
+    return "other accounts";
+  }
+  if (m_rules.currency && entry.currency != m_rules.currency->code()) {
+    return "other currencies";
+  }
+  switch (entry.status) {
+  case io::CamtStatus::booked:
+    return nullptr;
+  case io::CamtStatus::pending:
+    return "pending";
+  case io::CamtStatus::information:
+    return "information";
+  case io::CamtStatus::future:
+    return "future";
+  }
+  return nullptr;
 }
 
 bool Importer::left_out(const ExportRow &row) {

@@ -39,7 +39,8 @@ struct ImportSummary {
   std::size_t payments = 0;
   std::size_t set_aside = 0;                   // unmatched or ambiguous payers, with --unmatched
   std::map<std::string, std::size_t> left_out; // by leave-out rule name, "debits", "reversals",
-                                               // "other accounts", "other currencies"
+                                               // "zero amounts", "other accounts", "other
+                                               // currencies", "pending", "information", "future"
 };
 
 struct ImportResult {

@@ -1,12 +1,15 @@
 #include <isukit/io/camt_reader.hpp>
+#include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
 #include <isukit/util/shared_library.hpp>
 
 #include <fmt/format.h>
 
+#include <array>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <memory>
+#include <utility>
 
 namespace isukit::io {
 
@@ -119,23 +122,142 @@ std::string remittance_of(const xmlNode *details) {
   return joined;
 }
 
-void set_amount(CamtEntry &entry, const xmlNode *amount) {
-  entry.amount = text_of(amount);
+int line_of(const xmlNode *node) {
+  return static_cast<int>(libxml2().line_of(node));
+}
+
+std::string currency_of(const xmlNode *amount) {
   XmlText currency(libxml2().property(amount, BAD_CAST "Ccy"));
-  entry.currency = currency ? reinterpret_cast<const char *>(currency.get()) : "";
+  return currency ? reinterpret_cast<const char *>(currency.get()) : "";
+}
+
+/// The amount a transaction gives itself: TxDtls/Amt (camt.054, camt.053.001.08), else
+/// TxDtls/AmtDtls/TxAmt/Amt; null when it gives none.
+const xmlNode *own_amount(const xmlNode *details) {
+  const xmlNode *amount = child(details, "Amt");
+  return amount ? amount : path(details, {"AmtDtls", "TxAmt", "Amt"});
+}
+
+/// The entry problems of one document, reported together (util::Diagnostics) at their lines.
+struct Problems {
+  const std::string &file;
+  util::Diagnostics diagnostics;
+
+  void add(const xmlNode *at, std::string message) {
+    diagnostics.add(util::Error(util::ExitCode::data, util::Position{file, line_of(at), 0},
+                                std::move(message)));
+  }
+};
+
+/// An entry's transaction details (the TxDtls of every NtryDtls, in order) and the NbOfTxs of
+/// its batches (Btch), which announce how many there are.
+struct EntryDetails {
+  std::vector<const xmlNode *> transactions;
+  std::vector<const xmlNode *> announced;
+};
+
+EntryDetails details_of(const xmlNode *ntry) {
+  EntryDetails found;
+  for (const xmlNode *block = ntry->children; block; block = block->next) {
+    for (const xmlNode *c = is(block, "NtryDtls") ? block->children : nullptr; c; c = c->next) {
+      if (is(c, "TxDtls")) {
+        found.transactions.push_back(c);
+      } else if (is(c, "Btch") && child(c, "NbOfTxs")) {
+        found.announced.push_back(child(c, "NbOfTxs"));
+      }
+    }
+  }
+  return found;
+}
+
+/// Ntry/Sts (camt.053.001.02 to .07) or Ntry/Sts/Cd (.08 on); none is taken as booked.
+CamtStatus status_of(const xmlNode *ntry, Problems &problems) {
+  static constexpr std::array<std::pair<std::string_view, CamtStatus>, 4> codes{
+      {{"BOOK", CamtStatus::booked},
+       {"PDNG", CamtStatus::pending},
+       {"INFO", CamtStatus::information},
+       {"FUTR", CamtStatus::future}}};
+  const xmlNode *status = child(ntry, "Sts");
+  const std::string code = text_of(child(status, "Cd") ? child(status, "Cd") : status);
+  for (const auto &[text, value] : codes) {
+    if (code == text) {
+      return value;
+    }
+  }
+  if (!code.empty()) {
+    problems.add(status, fmt::format("entry status '{}' is none of BOOK (booked), PDNG "
+                                     "(pending), INFO (information) and FUTR (future)",
+                                     code));
+  }
+  return CamtStatus::booked;
+}
+
+/// A batch's NbOfTxs must count its TxDtls: details left out would leave money unexplained.
+void check_count(const xmlNode *ntry, const EntryDetails &entry, Problems &problems) {
+  std::size_t announced = 0;
+  for (const xmlNode *count : entry.announced) {
+    const std::string text = text_of(count);
+    if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != text.npos) {
+      problems.add(count, fmt::format("NbOfTxs '{}' is not a number of transactions", text));
+      return;
+    }
+    announced += std::stoull(text);
+  }
+  if (!entry.announced.empty() && announced != entry.transactions.size()) {
+    problems.add(ntry, fmt::format("the entry is a batch of {} transactions (NbOfTxs) but gives "
+                                   "the details (TxDtls) of {}",
+                                   announced, entry.transactions.size()));
+  }
+}
+
+std::size_t decimals(std::string_view amount) {
+  const auto point = amount.find('.');
+  return point == amount.npos ? 0 : amount.size() - point - 1;
+}
+
+/// The transactions' own amounts must add up exactly to what the entry booked; in a batch of
+/// several each must have one (a transaction alone without one has the entry's amount).
+void check_amounts(const xmlNode *ntry, const EntryDetails &entry, Problems &problems) {
+  const xmlNode *booked = child(ntry, "Amt");
+  const std::string total = text_of(booked), currency = currency_of(booked);
+  const std::size_t count = entry.transactions.size();
+  std::optional<util::Rational> sum = util::Rational(0); // none when a term is missing
+  std::size_t places = decimals(total);
+  for (const xmlNode *tx : entry.transactions) {
+    const xmlNode *amount = own_amount(tx);
+    const std::string text = text_of(amount);
+    if (!amount && count > 1) {
+      problems.add(tx, fmt::format("a transaction of a batch of {} has no amount of its own "
+                                   "(Amt or AmtDtls/TxAmt/Amt): the entry's {} {} cannot be split",
+                                   count, total, currency));
+    } else if (amount && currency_of(amount) != currency) {
+      problems.add(amount, fmt::format("the transaction is in {}, its entry in {}",
+                                       currency_of(amount), currency));
+    }
+    const auto value = util::parse_decimal(text);
+    const bool adds = value && currency_of(amount) == currency;
+    sum = sum && adds ? std::optional(*sum + *value) : std::nullopt;
+    places = std::max(places, decimals(text));
+  }
+  const auto expected = util::parse_decimal(total);
+  if (count > 0 && sum && expected && *sum != *expected) {
+    problems.add(ntry, fmt::format("the entry books {} {}, but its transactions ({}) add up to "
+                                   "{}: the details do not account for the entry",
+                                   total, currency, count,
+                                   util::format_decimal(*sum, static_cast<int>(places),
+                                                        util::Rounding::half_up)));
+  }
 }
 
 /// The record of one transaction of `ntry`; `details` is its TxDtls (or null).
 CamtEntry transaction(const xmlNode *ntry, const xmlNode *details, bool batch,
                       const std::string &account) {
   CamtEntry entry;
-  entry.line = static_cast<int>(libxml2().line_of(batch ? details : ntry));
+  entry.line = line_of(batch ? details : ntry);
   entry.account = account;
-  const xmlNode *own_amount =
-      batch ? (child(details, "Amt") ? child(details, "Amt")
-                                     : path(details, {"AmtDtls", "TxAmt", "Amt"}))
-            : nullptr;
-  set_amount(entry, own_amount ? own_amount : child(ntry, "Amt"));
+  const xmlNode *amount = own_amount(details) ? own_amount(details) : child(ntry, "Amt");
+  entry.amount = text_of(amount);
+  entry.currency = currency_of(amount);
   entry.credit = text_of(child(ntry, "CdtDbtInd")) == "CRDT";
   const std::string reversal = text_of(child(ntry, "RvslInd"));
   entry.reversal = reversal == "true" || reversal == "1";
@@ -152,26 +274,26 @@ CamtEntry transaction(const xmlNode *ntry, const xmlNode *details, bool batch,
   return entry;
 }
 
-void read_entries(const xmlNode *statement, std::vector<CamtEntry> &entries) {
+/// The entries of a booked entry are checked to account for it; others are only listed.
+void read_entries(const xmlNode *statement, std::vector<CamtEntry> &entries, Problems &problems) {
   const std::string account = account_of(statement);
   for (const xmlNode *ntry = statement->children; ntry; ntry = ntry->next) {
     if (!is(ntry, "Ntry")) {
       continue;
     }
-    std::vector<const xmlNode *> details;
-    for (const xmlNode *block = ntry->children; block; block = block->next) {
-      for (const xmlNode *tx = is(block, "NtryDtls") ? block->children : nullptr; tx;
-           tx = tx->next) {
-        if (is(tx, "TxDtls")) {
-          details.push_back(tx);
-        }
-      }
+    const CamtStatus status = status_of(ntry, problems);
+    EntryDetails details = details_of(ntry);
+    if (status == CamtStatus::booked) {
+      check_count(ntry, details, problems);
+      check_amounts(ntry, details, problems);
     }
-    if (details.empty()) {
-      details.push_back(nullptr);
+    const bool batch = details.transactions.size() > 1;
+    if (details.transactions.empty()) {
+      details.transactions.push_back(nullptr);
     }
-    for (const xmlNode *tx : details) {
-      entries.push_back(transaction(ntry, tx, details.size() > 1, account));
+    for (const xmlNode *tx : details.transactions) {
+      entries.push_back(transaction(ntry, tx, batch, account));
+      entries.back().status = status;
     }
   }
 }
@@ -210,11 +332,13 @@ std::vector<CamtEntry> read_camt(std::string_view content, const std::string &fi
         "BkToCstmrStmt, BkToCstmrDbtCdtNtfctn or BkToCstmrAcctRpt)");
   }
   std::vector<CamtEntry> entries;
+  Problems problems{file, {}};
   for (const xmlNode *statement = message->children; statement; statement = statement->next) {
     if (is(statement, "Stmt") || is(statement, "Ntfctn") || is(statement, "Rpt")) {
-      read_entries(statement, entries);
+      read_entries(statement, entries, problems);
     }
   }
+  problems.diagnostics.throw_if_any();
   return entries;
 }
 

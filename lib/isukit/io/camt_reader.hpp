@@ -8,17 +8,24 @@
 
 namespace isukit::io {
 
+/// An entry's status (Ntry/Sts, or Ntry/Sts/Cd from camt.053.001.08 on): only a booked entry
+/// has moved money; a pending one may still be rejected or booked later on another date, an
+/// information one moves nothing, a future one is booked later (ISO 20022
+/// ExternalEntryStatus1Code).
+enum class CamtStatus { booked, pending, information, future };
+
 /// One transaction of a statement, with the texts as the XML holds them. An entry (`Ntry`)
 /// with several transaction details (a batch booking) gives one record per `TxDtls`, each with
-/// its own amount.
+/// its own amount; a single transaction without its own amount has the entry's.
 struct CamtEntry {
-  int line = 0;             // of the Ntry, or of its TxDtls in a batch
-  std::string account;      // Acct/Id/IBAN, else Acct/Id/Othr/Id
-  std::string amount;       // "1234.50"
-  std::string currency;     // Amt/@Ccy
-  bool credit = false;      // CdtDbtInd is CRDT
-  bool reversal = false;    // RvslInd is true: the booking undoes an earlier one
-  std::string booking_date; // YYYY-MM-DD (from Dt, or the date of DtTm)
+  int line = 0;                           // of the Ntry, or of its TxDtls in a batch
+  std::string account;                    // Acct/Id/IBAN, else Acct/Id/Othr/Id
+  std::string amount;                     // "1234.50"
+  std::string currency;                   // Amt/@Ccy
+  bool credit = false;                    // CdtDbtInd is CRDT
+  bool reversal = false;                  // RvslInd is true: the booking undoes an earlier one
+  CamtStatus status = CamtStatus::booked; // an entry without Sts is taken as booked
+  std::string booking_date;               // YYYY-MM-DD (from Dt, or the date of DtTm)
   std::string value_date;
   std::string payer;      // RltdPties/Dbtr/Nm (or Dbtr/Pty/Nm); for a debit the creditor
   std::string remittance; // RmtInf/Ustrd, several joined by a space
@@ -29,7 +36,11 @@ struct CamtEntry {
 /// Reads every transaction of every statement (`Stmt`), notification (`Ntfctn`) or report
 /// (`Rpt`) in the document, in document order. Not XML, or XML that is not such a document,
 /// is a data error at `file:line` naming the cause (libxml2's message, or the root found).
-/// The network is never used and entities are not expanded.
+/// So is an entry whose transactions do not account for it, each reported, all together: a
+/// batch whose NbOfTxs differs from its TxDtls, a transaction of several without its own
+/// amount (Amt or AmtDtls/TxAmt/Amt) or in another currency than the entry, transactions
+/// whose amounts do not add up exactly to the entry's Amt; and a status other than BOOK, PDNG,
+/// INFO, FUTR. The network is never used and entities are not expanded.
 std::vector<CamtEntry> read_camt(std::string_view content, const std::string &file);
 
 } // namespace isukit::io
