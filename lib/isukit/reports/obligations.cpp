@@ -65,8 +65,11 @@ std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
                                             const util::Date &as_of, std::optional<int> cycles) {
   std::vector<Obligation> result;
   for (const auto &rule : treaty.reporting()) {
+    // From the deposit, not the entry into force: a state that has deposited owes its first
+    // report on a date already fixed (entry into force, then the rule's days), which the ISU
+    // prepares for; none of its reports falls due before its entry into force.
     for (const auto state :
-         treaty.parties_on(rule.instrument, as_of, model::Treaty::Basis::in_force)) {
+         treaty.parties_on(rule.instrument, as_of, model::Treaty::Basis::deposit)) {
       add_party(result, state, rule, *treaty.entry_into_force(state, rule.instrument), as_of,
                 cycles);
     }

@@ -27,10 +27,11 @@ int first_annual_period(const model::ReportingObligation &rule, const util::Date
 /// The due date of the annual report covering `period`: the rule's day in the next year.
 util::Date annual_due(const model::ReportingObligation &rule, int period);
 
-/// Every report owed under every reporting obligation by the parties in force for its
-/// instrument on `as_of`: those due on or before `as_of` back to the first one the party owed,
-/// and the next one of each party and obligation that falls due after it. With `cycles`, the
-/// annual reports due on or before `as_of` are only those of the N latest due dates (initial
+/// Every report owed under every reporting obligation by the states that have deposited their
+/// instrument on or before `as_of` (in force or not yet): those due on or before `as_of` back to
+/// the first one the party owed, and the next one of each party and obligation that falls due
+/// after it (for a state not yet bound, its first reports, all due after `as_of`). With `cycles`,
+/// the annual reports due on or before `as_of` are only those of the N latest due dates (initial
 /// reports are always kept). Sorted by obligation, period, state code.
 std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
                                             const model::StateTable &states,
