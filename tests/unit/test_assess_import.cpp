@@ -70,3 +70,28 @@ TEST_CASE(
                                             assess::UnmatchedPayers::fail),
                     doctest::Contains("b.csv:2: row identical to a.csv:2"));
 }
+
+TEST_CASE("assess::import_payments: the rules' account, compared without spaces and case, must "
+          "hold an entry; every row left out is told") {
+  const std::string xml = R"(<?xml version="1.0"?>
+<Document><BkToCstmrStmt><Stmt><Acct><Id><IBAN>CH5604835012345678009</IBAN></Id></Acct>
+<Ntry><Amt Ccy="CHF">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2025-01-02</Dt></BookgDt>
+<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Suisse</Nm></Dbtr></RltdPties></TxDtls></NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>)";
+  const auto import = [&](const std::string &filter) {
+    return assess::import_payments({{"s.xml", xml}},
+                                   rules_from("kind: import-rules\nformat: camt\n" + filter),
+                                   fixtures::states(), assess::UnmatchedPayers::fail);
+  };
+  CHECK(import("account: \"ch56 0483 5012 3456 7800 9\"\n").payments.size() == 1);
+  CHECK_THROWS_WITH(import("account: CH5604835012345678008\n"),
+                    doctest::Contains("s.xml: no entry of the statement is on the rules' account "
+                                      "CH5604835012345678008: it holds the accounts "
+                                      "CH5604835012345678009"));
+  CHECK_THROWS_WITH(import("currency: USD\n"),
+                    doctest::Contains("no entry of the statement is in the rules' currency USD: "
+                                      "it holds CHF"));
+  const auto fees = import("leave_out: [{name: all, field: payer, pattern: s}]\n");
+  CHECK(fees.summary.all_left_out());
+  CHECK_FALSE(import("").summary.all_left_out());
+}

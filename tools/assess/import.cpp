@@ -66,6 +66,17 @@ void refuse_one_file_for_both(const std::string &unmatched, const std::string &o
   }
 }
 
+/// Exit status 1, with a note on the rules, when every row read was left out: the (empty)
+/// payments document is written, and a script chaining on the status notices.
+int nothing_imported(const assess::ImportSummary &summary, const std::string &rules) {
+  if (!summary.all_left_out()) {
+    return 0;
+  }
+  util::note(util::Position{rules, 0, 0},
+             "every row of the exports was left out by these rules: nothing imported");
+  return 1;
+}
+
 } // namespace
 
 cli::Runner setup_import(CLI::App &app) {
@@ -98,7 +109,7 @@ cli::Runner setup_import(CLI::App &app) {
               {reference.states.source()});
     std::cerr << "assess import: "
               << assess::summary_text(result.summary, *reference.languages.find("en")) << '\n';
-    return 0;
+    return nothing_imported(result.summary, options->rules);
   };
 }
 

@@ -57,17 +57,31 @@ std::string payer_problem(const ImportedPayment &payment, const model::StateTabl
                                : "; closest: " + state_list(match.candidates, states));
 }
 
+/// An account id as compared: without spaces and in capitals.
+std::string account_key(std::string_view id) {
+  std::string key;
+  for (const char c : id) {
+    if (c != ' ' && c != '\t') {
+      key += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+  }
+  return key;
+}
+
 /// Reads the exports row by row into payments, collecting every row's errors.
 class Importer {
 public:
   Importer(const model::ImportRules &rules, const model::StateTable &states)
-      : m_rules(rules), m_states(states), m_matcher(states, rules.aliases, rules.drop_words) {}
+      : m_rules(rules), m_states(states), m_matcher(states, rules.aliases, rules.drop_words),
+        m_account(account_key(rules.account)) {}
 
   void add_file(const ExportFile &file);
   ImportResult finish(UnmatchedPayers unmatched);
 
 private:
   void add_statement(const ExportFile &file, const std::string *name);
+  void check_filter(const std::vector<io::CamtEntry> &entries, const std::string &file) const;
+  bool on_account(const io::CamtEntry &entry) const;
   const char *left_out_reason(const io::CamtEntry &entry) const;
   void add_row(const ExportRow &row);
   bool left_out(const ExportRow &row);
@@ -83,6 +97,7 @@ private:
   const model::ImportRules &m_rules;
   const model::StateTable &m_states;
   PayerMatcher m_matcher;
+  std::string m_account; // the rules' account, as compared (account_key)
   ImportResult m_result;
   std::vector<ImportedPayment> m_all; // matched or not, in input order
   util::Diagnostics m_diagnostics;
@@ -104,29 +119,7 @@ void Importer::add_file(const ExportFile &file) {
 /// that no account's receipts are mixed into another's.
 void Importer::add_statement(const ExportFile &file, const std::string *name) {
   const auto entries = io::read_camt(file.bytes, file.name);
-  std::set<std::string> accounts, currencies; // currencies of the account imported
-  for (const auto &entry : entries) {
-    accounts.insert(entry.account);
-    if (m_rules.account.empty() || entry.account == m_rules.account) {
-      currencies.insert(entry.currency);
-    }
-  }
-  const auto refuse = [&](const char *what, const std::set<std::string> &found, const char *key) {
-    std::string list;
-    for (const auto &item : found) {
-      list += fmt::format("{}{}", list.empty() ? "" : ", ", item);
-    }
-    throw util::Error(
-        util::ExitCode::data, util::Position{file.name, 0, 0},
-        fmt::format("the statement holds {} {}: name the one to import in the rules' '{}'", what,
-                    list, key));
-  };
-  if (m_rules.account.empty() && accounts.size() > 1) {
-    refuse("the accounts", accounts, "account");
-  }
-  if (!m_rules.currency && currencies.size() > 1) {
-    refuse("the currencies", currencies, "currency");
-  }
+  check_filter(entries, file.name);
   for (const auto &entry : entries) {
     const char *reason = left_out_reason(entry);
     if (reason) {
@@ -137,11 +130,58 @@ void Importer::add_statement(const ExportFile &file, const std::string *name) {
   }
 }
 
+/// The rules' account and currency must each select some entry of the statement (a typo in
+/// either would import nothing), and must be given when it holds several.
+void Importer::check_filter(const std::vector<io::CamtEntry> &entries,
+                            const std::string &file) const {
+  std::set<std::string> accounts, currencies; // currencies of the account imported
+  for (const auto &entry : entries) {
+    accounts.insert(entry.account);
+    if (on_account(entry)) {
+      currencies.insert(entry.currency);
+    }
+  }
+  const auto refuse = [&](const std::string &problem, const std::set<std::string> &found,
+                          const std::string &remedy) {
+    std::string list;
+    for (const auto &item : found) {
+      list += fmt::format("{}{}", list.empty() ? "" : ", ", item);
+    }
+    throw util::Error(util::ExitCode::data, util::Position{file, 0, 0}, problem + list + remedy);
+  };
+  if (!m_rules.account.empty() && !entries.empty() && currencies.empty()) {
+    refuse("no entry of the statement is on the rules' account " + m_rules.account +
+               ": it holds the accounts ",
+           accounts, "");
+  }
+  if (m_rules.account.empty() && accounts.size() > 1) {
+    refuse("the statement holds the accounts ", accounts,
+           ": name the one to import in the rules' 'account'");
+  }
+  if (!m_rules.currency && currencies.size() > 1) {
+    refuse("the statement holds the currencies ", currencies,
+           ": name the one to import in the rules' 'currency'");
+  }
+  const std::string currency(m_rules.currency ? m_rules.currency->code() : "");
+  if (m_rules.currency && !currencies.empty() && !currencies.contains(currency)) {
+    refuse("no entry of the statement" +
+               (m_rules.account.empty() ? "" : " on the account " + m_rules.account) +
+               " is in the rules' currency " + currency + ": it holds ",
+           currencies, "");
+  }
+}
+
+/// True when the rules name no account or this entry's, compared without spaces and case: an
+/// IBAN's paper format ("CH56 0483 5012 3456 7800 9", ISO 13616) is its electronic one.
+bool Importer::on_account(const io::CamtEntry &entry) const {
+  return m_rules.account.empty() || account_key(entry.account) == m_account;
+}
+
 /// Why a statement's transaction is not imported (null: it is): another account or currency
 /// than the rules', or an entry not booked (pending, information, future), which has not
 /// moved money.
 const char *Importer::left_out_reason(const io::CamtEntry &entry) const {
-  if (!m_rules.account.empty() && entry.account != m_rules.account) {
+  if (!on_account(entry)) {
     return "other accounts";
   }
   if (m_rules.currency && entry.currency != m_rules.currency->code()) {

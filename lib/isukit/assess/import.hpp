@@ -41,6 +41,10 @@ struct ImportSummary {
   std::map<std::string, std::size_t> left_out; // by leave-out rule name, "debits", "reversals",
                                                // "zero amounts", "other accounts", "other
                                                // currencies", "pending", "information", "future"
+
+  /// Rows were read and every one was left out: almost always a rule that is wrong (a
+  /// leave_out pattern catching all, another currency), rarely a period of fees only.
+  bool all_left_out() const { return rows > 0 && payments == 0 && set_aside == 0; }
 };
 
 struct ImportResult {
