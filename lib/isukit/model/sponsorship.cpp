@@ -1,3 +1,4 @@
+#include <isukit/io/shape.hpp>
 #include <isukit/model/catalogue.hpp>
 #include <isukit/model/sponsorship.hpp>
 #include <isukit/util/fold.hpp>
@@ -149,18 +150,19 @@ Programme Programme::from_document(const Node &root, const StateTable &states) {
 
 namespace {
 
-/// The applicants seen so far, by person and State. Names compare as util::fold_name folds
-/// them: "José Martínez" and "JOSE  MARTINEZ" are one person.
+/// The applications seen so far, by person, State and meeting: one person may apply to each
+/// meeting of a programme (the intersessional and the Meeting of States Parties), once. Names
+/// compare as util::fold_name folds them: "José Martínez" and "JOSE  MARTINEZ" are one person.
 class ApplicantRegister {
 public:
-  /// Sets `a.duplicate_of` when the person has applied already for the State, and names both
-  /// applications on stderr.
+  /// Sets `a.duplicate_of` when the person has applied already for the State to the same
+  /// meeting, and names both applications on stderr.
   void check(Application &a) {
     if (a.name.empty() || a.state_code.empty()) {
       return; // reported as missing
     }
-    const auto [seen, inserted] =
-        m_seen.emplace(util::fold_name(a.name) + '|' + a.state_code, First{a.id, a.mark});
+    const auto [seen, inserted] = m_seen.emplace(
+        util::fold_name(a.name) + '|' + a.state_code + '|' + a.meeting, First{a.id, a.mark});
     if (!inserted) {
       a.duplicate_of = seen->second.id;
       util::note(
@@ -257,20 +259,27 @@ void ApplicationIds::require_new(const Node &record) {
 
 namespace {
 
-/// What an application names that the data does not know (a State, a gender, a meeting):
-/// reported with the application, in `missing`.
-void check_names(Application &a, const Programme &programme, const StateTable &states) {
-  if (!a.state_code.empty()) {
-    a.state = states.find(a.state_code);
-    if (!a.state) {
-      a.missing.push_back(fmt::format("unknown state code '{}'", a.state_code));
+/// The State, gender and meeting an application names are values of the ISU's own data: one the
+/// data does not know (`Female`, a misspelt meeting id) is a typo, an error at its value (exit 65)
+/// with the nearest known value, never an applicant turned down as incomplete.
+void require_known_names(const Node &record, Application &a, const Programme &programme,
+                         const StateTable &states) {
+  if (const Node *state = record.find("state")) {
+    a.state = states.require(*state);
+  }
+  const std::vector<std::string> genders = {"female", "male", "other"};
+  if (const Node *gender = record.find("gender");
+      gender && std::find(genders.begin(), genders.end(), a.gender) == genders.end()) {
+    gender->fail(
+        fmt::format("unknown gender '{}' ({})", a.gender, io::suggestion(a.gender, genders)));
+  }
+  if (const Node *meeting = record.find("meeting"); meeting && !programme.find_meeting(a.meeting)) {
+    std::vector<std::string> ids;
+    for (const auto &m : programme.meetings) {
+      ids.push_back(m.id);
     }
-  }
-  if (!a.gender.empty() && a.gender != "female" && a.gender != "male" && a.gender != "other") {
-    a.missing.push_back(fmt::format("gender '{}' is not female, male or other", a.gender));
-  }
-  if (!a.meeting.empty() && !programme.find_meeting(a.meeting)) {
-    a.missing.push_back(fmt::format("unknown meeting '{}'", a.meeting));
+    meeting->fail(
+        fmt::format("unknown meeting '{}' ({})", a.meeting, io::suggestion(a.meeting, ids)));
   }
 }
 
@@ -318,7 +327,7 @@ Application read_application(const Node &record, const Programme &programme,
       a.missing.push_back(fmt::format("no {}", field));
     }
   }
-  check_names(a, programme, states);
+  require_known_names(record, a, programme, states);
   read_costs_and_dates(record, programme, a);
   return a;
 }

@@ -52,7 +52,7 @@ struct Programme {
 struct Application {
   std::string id;
   std::string name;
-  std::optional<StateId> state; // unset when the code is missing or unknown: reported, not fatal
+  std::optional<StateId> state; // unset when the code is missing (an unknown one is an error)
   std::string state_code;
   std::string gender; // female, male, other
   std::string function;
@@ -63,7 +63,7 @@ struct Application {
   bool first_time = false;
   std::string notes;
   std::vector<std::string> missing; // required fields absent or malformed
-  std::string duplicate_of;         // the id of an earlier application of the same person and State
+  std::string duplicate_of; // the id of an earlier application of the same person, State, meeting
   io::Mark mark;
 };
 
@@ -96,9 +96,10 @@ private:
 
 /// Reads the `applications` documents. An incomplete or malformed application is kept, with
 /// what is wrong in `missing`, so that `sponsor check` can report every one. An application of
-/// a person who has applied already for the same State (names compared by util::fold_name:
-/// case, spacing and accents aside) is kept with `duplicate_of` set, and both positions are
-/// named on stderr.
+/// a person who has applied already for the same State to the same meeting (names compared by
+/// util::fold_name: case, spacing and accents aside) is kept with `duplicate_of` set, and both
+/// positions are named on stderr. A State, gender or meeting the data does not know is an error
+/// at its value (exit 65) naming the nearest known one (io::suggestion, StateTable::require).
 std::vector<Application> read_applications(const std::vector<io::Node> &documents,
                                            const Programme &programme, const StateTable &states);
 

@@ -233,8 +233,7 @@ public:
       if (c->decision != Decision::not_selected) {
         continue;
       }
-      const bool state_sponsored =
-          m_programme.one_per_state && m_per_state[*c->application->state] > 0;
+      const bool state_sponsored = m_programme.one_per_state && m_per_state[seat(*c)] > 0;
       Reason reason = with_profile(Reason{"fund_exhausted", {}}, *c);
       reason.params.emplace_back("remaining", m_remaining.plain());
       reason.params.emplace_back("state_sponsored", state_sponsored ? "true" : "false");
@@ -287,7 +286,7 @@ public:
 private:
   bool fits(const Candidate *c, bool extra_round) {
     return c->decision == Decision::not_selected && *c->cost <= m_remaining &&
-           (extra_round || !m_programme.one_per_state || m_per_state[*c->application->state] == 0);
+           (extra_round || !m_programme.one_per_state || m_per_state[seat(*c)] == 0);
   }
 
   /// The best-ranked candidate that fits (a woman, if asked).
@@ -309,7 +308,7 @@ private:
     m_s.spent += *c->cost;
     ++m_chosen;
     m_women += c->application->gender == "female";
-    ++m_per_state[*c->application->state];
+    ++m_per_state[seat(*c)];
     ++m_per_group[c->group];
   }
 
@@ -320,7 +319,11 @@ private:
   Money m_remaining;
   int m_women = 0;
   int m_chosen = 0;
-  std::map<model::StateId, int> m_per_state;
+  // one_per_state counts the delegates of a State at each meeting: a programme sponsors one
+  // delegate per State per meeting (its intersessional and its Meeting of States Parties alike).
+  using Seat = std::pair<model::StateId, std::string>; // a State at a meeting (its id)
+  static Seat seat(const Candidate &c) { return {*c.application->state, c.application->meeting}; }
+  std::map<Seat, int> m_per_state;
   std::map<model::RegionalGroup, int> m_per_group;
 };
 
