@@ -49,3 +49,20 @@ TEST_CASE("util::require_utf8 counts lines at LF, CR LF and a lone CR, as the re
   CHECK(where(std::string("ab\r\0", 4)).starts_with("f.yaml:2:1: a NUL byte"));
   CHECK(where("plain\r\ntext\r") == "no error");
 }
+
+TEST_CASE("util::to_utf8 reads utf-16 without a byte-order mark as big-endian, and names the "
+          "encoding a file seems to be in") {
+  const std::string big("\0o\0k\0\n", 6), little("o\0k\0\n\0", 6);
+  CHECK(to_utf8(big, Encoding::utf16, "f") == "ok\n");
+  CHECK(to_utf8(little, Encoding::utf16le, "f") == "ok\n");
+  CHECK_THROWS_WITH(to_utf8(little, Encoding::utf16, "f"),
+                    doctest::Contains("f:1: the file has no byte-order mark, so 'encoding: "
+                                      "utf-16' reads it as UTF-16BE, but it seems to be UTF-16LE"));
+  CHECK_THROWS_WITH(to_utf8(big, Encoding::utf16le, "f"),
+                    doctest::Contains("the file seems to be UTF-16BE, not UTF-16LE: say "
+                                      "'encoding: utf-16be'"));
+  CHECK_THROWS_WITH(to_utf8("Date,Payer\n", Encoding::utf16be, "f"),
+                    doctest::Contains("seems to be UTF-8, not UTF-16BE: say 'encoding: utf-8'"));
+  // Text that is not mostly ASCII says nothing of its byte order: it is read as named.
+  CHECK(to_utf8("\x65\xE5\x67\x1F", Encoding::utf16, "f") == "\xE6\x97\xA5\xE6\x9C\x9F");
+}

@@ -225,6 +225,56 @@ void require_no_nul(std::string_view bytes, Encoding encoding, const std::string
                         encoding_name(encoding)));
 }
 
+/// The encoding the start of a file seems to be in when it is read as UTF-16 without a
+/// byte-order mark: ASCII text, which headers are, has a zero byte in every UTF-16 code unit,
+/// first in big-endian, second in little-endian ("UTF-16BE", "UTF-16LE"); a first line with no
+/// zero byte at all that is UTF-8 is UTF-8 (or ASCII). Empty when the bytes do not say.
+std::string_view apparent_encoding(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, std::min<std::size_t>(bytes.size(), 512) & ~1u);
+  std::size_t zeros[2] = {0, 0}; // at even and odd offsets
+  for (std::size_t at = 0; at < sample.size(); ++at) {
+    zeros[at % 2] += sample[at] == '\0' ? 1 : 0;
+  }
+  const std::size_t units = sample.size() / 2;
+  if (zeros[0] == 0 && zeros[1] == 0) {
+    const std::size_t end = bytes.substr(0, 512).find('\n');
+    const bool utf8 = end != std::string_view::npos &&
+                      find_non_utf8(bytes.substr(0, end)) == std::string_view::npos;
+    return utf8 ? "UTF-8" : "";
+  }
+  if (zeros[1] == 0 && zeros[0] * 4 >= units) {
+    return "UTF-16BE";
+  }
+  return zeros[0] == 0 && zeros[1] * 4 >= units ? "UTF-16LE" : "";
+}
+
+/// A UTF-16 file without a byte-order mark is read in the byte order the rules name (big-endian
+/// for plain utf-16, as Unicode and RFC 2781 say); one whose bytes show another encoding is a
+/// data error at line 1 naming it, rather than a header of CJK characters that fits nothing.
+const char *utf16_without_mark(std::string_view bytes, Encoding encoding, const std::string &file) {
+  const char *name = encoding == Encoding::utf16le ? "UTF-16LE" : "UTF-16BE";
+  const std::string_view seems = apparent_encoding(bytes);
+  if (seems.empty() || seems == name) {
+    return name;
+  }
+  const char *say = seems == "UTF-8" ? "utf-8" : seems == "UTF-16LE" ? "utf-16le" : "utf-16be";
+  fail_data(
+      Position{file, 1, 0},
+      encoding == Encoding::utf16
+          ? fmt::format("the file has no byte-order mark, so 'encoding: utf-16' reads it as "
+                        "UTF-16BE, but it seems to be {}: say 'encoding: {}'",
+                        seems, say)
+          : fmt::format("the file seems to be {}, not {}: say 'encoding: {}'", seems, name, say));
+}
+
+/// The name iconv converts from: plain utf-16 only with a byte-order mark, which iconv reads.
+const char *iconv_name(std::string_view bytes, Encoding encoding, const std::string &file) {
+  if (is_utf16(encoding) && byte_order_mark(bytes).empty()) {
+    return utf16_without_mark(bytes, encoding, file);
+  }
+  return entry_of(encoding).iconv_name;
+}
+
 } // namespace
 
 std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
@@ -232,7 +282,7 @@ std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string
   require_no_nul(bytes, encoding, file);
   std::string out;
   out.reserve(bytes.size());
-  Converter converter(entry_of(encoding).iconv_name);
+  Converter converter(iconv_name(bytes, encoding, file));
   if (const auto bad = converter.convert(bytes, out)) {
     const int line = static_cast<int>(std::count(out.begin(), out.end(), '\n')) + 1;
     std::string message =
