@@ -22,8 +22,10 @@ class LedgerReader : public io::DocumentConsumer {
 public:
   LedgerReader(Ledger &ledger, const StateTable &states, const util::Date &as_of,
                const LedgerChecks &checks)
-      : m_ledger(ledger), m_states(states), m_as_of(as_of),
-        m_duplicates(checks.fingerprint, checks.wide_fingerprints), m_refunds(states.size()) {
+      : m_ledger(ledger), m_states(states), m_as_of(as_of), m_duplicates(checks.wide_fingerprints),
+        m_refunds(states.size()),
+        m_identity_fingerprint(checks.fingerprint == xxh3_fingerprint ? nullptr
+                                                                      : checks.fingerprint) {
     const std::size_t years = Ledger::last_year - Ledger::first_year + 1;
     ledger.m_assessed = util::ZeroedArray<std::int64_t>(states.size() * years);
     ledger.m_named = util::ZeroedArray<std::int64_t>(states.size() * years);
@@ -289,6 +291,24 @@ private:
     return std::string_view(at, size);
   }
 
+  /// The payment's fingerprint for the duplicate check: from its parts (parts_fingerprint),
+  /// unless a test gave its own function of the identity.
+  std::uint64_t fingerprint(const PaymentRow &row) {
+    if (m_identity_fingerprint) {
+      return m_identity_fingerprint(identity(row));
+    }
+    const util::Date &date = row.date;
+    const std::string_view currency = row.amount.currency().code(); // an ISO 4217 code
+    const std::uint64_t packed = (std::uint64_t{static_cast<std::uint16_t>(date.year())} << 9 |
+                                  date.month() << 5 | date.day()) |
+                                 std::uint64_t{row.state} << 25 |
+                                 (std::uint64_t{static_cast<unsigned char>(currency[0])} << 16 |
+                                  std::uint64_t{static_cast<unsigned char>(currency[1])} << 8 |
+                                  static_cast<unsigned char>(currency[2]))
+                                     << 41;
+    return parts_fingerprint(row.amount.minor_units(), packed, row.reference);
+  }
+
   void add_payment_row(const PaymentRow &row) {
     if (row.amount.is_zero()) {
       util::fail_data(row.amount_at().position(),
@@ -305,7 +325,7 @@ private:
       m_first_reading->read_again(row);
       return;
     }
-    m_duplicates.read(identity(row));
+    m_duplicates.read(fingerprint(row));
     if (!add_volume(row.amount.minor_units())) {
       volume_overflow(row.amount_at());
     }
@@ -315,8 +335,8 @@ private:
 
   /// A payment of the second reading (this reader is the first).
   void read_again(const PaymentRow &row) {
-    if (const auto same = identity(row); m_duplicates.read_again(same)) {
-      m_duplicates.candidate(same, row.at());
+    if (m_duplicates.read_again(fingerprint(row))) {
+      m_duplicates.candidate(identity(row), row.at());
     }
     m_refunds.read_again(row.state, row.date, row.amount.minor_units());
   }
@@ -437,8 +457,9 @@ private:
   std::int64_t m_volume = 0; // see count_volume
   DuplicateCheck m_duplicates;
   RefundCheck m_refunds;
-  std::string m_identity;                  // identity's buffer
-  LedgerReader *m_first_reading = nullptr; // set in the reader of a second reading
+  std::string m_identity;                     // identity's buffer
+  FingerprintFunction m_identity_fingerprint; // a test's, or none: parts_fingerprint
+  LedgerReader *m_first_reading = nullptr;    // set in the reader of a second reading
 };
 
 void LedgerReader::read_csv_currency(const io::CsvReader &reader, std::size_t column,

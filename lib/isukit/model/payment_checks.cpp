@@ -15,12 +15,18 @@ std::uint64_t xxh3_fingerprint(std::string_view identity) {
   return XXH3_64bits(identity.data(), identity.size());
 }
 
-DuplicateCheck::DuplicateCheck(FingerprintFunction fingerprint, std::size_t wide_limit)
-    : m_fingerprint(fingerprint), m_fingerprints(wide_limit) {}
+std::uint64_t parts_fingerprint(std::int64_t amount, std::uint64_t packed,
+                                std::string_view reference) {
+  const std::uint64_t fixed =
+      XXH3_64bits_withSeed(&packed, sizeof packed, static_cast<std::uint64_t>(amount));
+  return XXH3_64bits_withSeed(reference.data(), reference.size(), fixed);
+}
 
-bool DuplicateCheck::read_again(std::string_view identity) {
+DuplicateCheck::DuplicateCheck(std::size_t wide_limit) : m_fingerprints(wide_limit) {}
+
+bool DuplicateCheck::read_again(std::uint64_t fingerprint) {
   ++m_count_again;
-  return m_fingerprints.maybe_repeated(m_fingerprint(identity));
+  return m_fingerprints.maybe_repeated(fingerprint);
 }
 
 void DuplicateCheck::candidate(std::string_view identity, const io::Mark &at) {

@@ -27,29 +27,35 @@ namespace isukit::model {
 /// The 64-bit fingerprint of a payment's identity (XXH3 by default; a test forces collisions).
 using FingerprintFunction = std::uint64_t (*)(std::string_view identity);
 std::uint64_t xxh3_fingerprint(std::string_view identity);
+/// XXH3's fingerprint of a payment from its parts, without building its identity's bytes (it
+/// runs for every payment): `amount` in minor units, `packed` its date, state and currency
+/// (any packing that tells them apart), then its `reference`. XXH3 of `packed` seeded with the
+/// amount seeds XXH3 of the reference. What the duplicate check uses when asked for
+/// xxh3_fingerprint: any 64-bit hash of the identity will do, the same one in both readings.
+std::uint64_t parts_fingerprint(std::int64_t amount, std::uint64_t packed,
+                                std::string_view reference);
 
 /// Identical payments. What makes two payments the same is their identity, bytes the caller
 /// builds (state, date, amount, currency and reference). First reading: the fingerprint of
-/// each payment in io::Fingerprints, two to four bytes a payment. If some fingerprint may
-/// repeat, a second reading compares, byte for byte, the payments of those fingerprints
-/// ("candidates", their identity and position kept): each one identical to an earlier one is
-/// a duplicate of the first of them.
+/// each payment's identity (the caller's, the same in both readings) in io::Fingerprints, two
+/// to four bytes a payment. If some fingerprint may repeat, a second reading compares, byte
+/// for byte, the payments of those fingerprints ("candidates", their identity and position
+/// kept): each one identical to an earlier one is a duplicate of the first of them.
 class DuplicateCheck {
 public:
-  explicit DuplicateCheck(FingerprintFunction fingerprint = xxh3_fingerprint,
-                          std::size_t wide_limit = io::Fingerprints::default_wide_limit);
+  explicit DuplicateCheck(std::size_t wide_limit = io::Fingerprints::default_wide_limit);
 
-  /// First reading, every payment in order.
-  void read(std::string_view identity) {
+  /// First reading, every payment's fingerprint in order.
+  void read(std::uint64_t fingerprint) {
     ++m_count;
-    m_fingerprints.insert(m_fingerprint(identity));
+    m_fingerprints.insert(fingerprint);
   }
   /// After the first reading: whether some payment may repeat another.
   bool needs_second_reading() { return m_fingerprints.settle(); }
 
   /// Second reading, every payment again in order: true when this payment may repeat another
   /// (a candidate); the caller then gives it to `candidate` with its position.
-  bool read_again(std::string_view identity);
+  bool read_again(std::uint64_t fingerprint);
   void candidate(std::string_view identity, const io::Mark &at);
   /// Payments counted in the first and in the second reading (the same unless an input changed).
   std::size_t count() const { return m_count; }
@@ -60,7 +66,6 @@ public:
   void report(util::Diagnostics &diagnostics) const;
 
 private:
-  FingerprintFunction m_fingerprint;
   io::Fingerprints m_fingerprints;
   std::unordered_map<std::string, io::Mark> m_first;    // of each candidate identity
   std::vector<std::pair<io::Mark, io::Mark>> m_repeats; // where, and the first
