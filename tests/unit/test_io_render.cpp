@@ -1,3 +1,4 @@
+#include <isukit/io/latex_characters.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/util/error.hpp>
 
@@ -187,6 +188,33 @@ TEST_SUITE("io::render") {
                      "\\footnotesize In kind: 100\\%}}} \\\\\n"
                      "\\endlastfoot") != std::string::npos);
     CHECK(latex.ends_with("\\end{longtable}\n\\end{document}\n"));
+  }
+  TEST_CASE("io::render_latex: a standalone document holds only what pdflatex sets") {
+    CHECK(io::pdflatex_sets(U'A'));
+    CHECK(io::pdflatex_sets(U'\u00e9'));       // é
+    CHECK(io::pdflatex_sets(U'\u0105'));       // ą, T1 only
+    CHECK(io::pdflatex_sets(U'\u00ab'));       // «, T1 only
+    CHECK(io::pdflatex_sets(U'\u20ac'));       // €
+    CHECK(io::pdflatex_sets(U'\ufb06'));       // the last range's end
+    CHECK_FALSE(io::pdflatex_sets(U'\u0126')); // Ħ: between two ranges
+    CHECK_FALSE(io::pdflatex_sets(U'\u1ec5')); // ễ (Vietnamese)
+    CHECK_FALSE(io::pdflatex_sets(U'\u0418')); // И
+    CHECK_FALSE(io::pdflatex_sets(U'\u0301')); // a combining accent
+    CHECK_FALSE(io::pdflatex_sets(U'\U0001F600'));
+    auto tables = sample();
+    tables[0].rows[0].cells[0] = "Nguy\u1ec5n Th\u1ecb H\u01b0\u01a1ng";
+    CHECK_NOTHROW(render_latex(tables, fixtures::lang("en"))); // a fragment, maybe for xelatex
+    try {
+      render_latex(tables, fixtures::lang("en"), true);
+      FAIL("a standalone document with U+1EC5 was written");
+    } catch (const util::Error &e) {
+      CHECK(e.code() == util::ExitCode::data);
+      CHECK(std::string(e.what()).find(
+                "pdflatex cannot set '\u1ec5' (U+1EC5) in 'Nguy\u1ec5n Th") != std::string::npos);
+    }
+    tables[0].rows[0].cells[0] = "\u0104\u017euolas \u00ab plan \u00bb";
+    const std::string latex = render_latex(tables, fixtures::lang("en"), true);
+    CHECK(latex.find("\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n") != std::string::npos);
   }
   TEST_CASE("io::render_html: a fragment, or a page with its stylesheet") {
     CHECK(render_html(sample(), fixtures::lang("en")).starts_with("<table>"));

@@ -1,4 +1,5 @@
 #include <isukit/io/chart.hpp>
+#include <isukit/io/latex_characters.hpp>
 #include <isukit/io/letters.hpp>
 #include <isukit/io/render.hpp>
 #include <isukit/io/select.hpp>
@@ -522,12 +523,19 @@ std::string latex_row(const Table &table, std::size_t r, const util::Lang &lang)
   return out + " \\\\\n";
 }
 
-/// A document that compiles with pdflatex and the packages of texlive-latex-recommended.
+/// A document that compiles with pdflatex and the packages of texlive-latex-recommended and
+/// lmodern; fails (65) on a character of the data pdflatex cannot set
+/// (require_pdflatex_characters).
 std::string latex_document(const std::string &body, const util::Lang &lang) {
+  require_pdflatex_characters(body);
   // The caption's word in the language; LaTeX's own is "Table".
   const std::string table_name = lang.text("latex.table_name");
+  // T1 sets the letters of Latin Extended (Polish, Lithuanian, Icelandic) and guillemets, which
+  // OT1 cannot; Latin Modern gives them outline fonts, where T1 alone would draw bitmaps.
   return fmt::format(
       "\\documentclass[a4paper]{{article}}\n"
+      "\\usepackage[T1]{{fontenc}}\n"
+      "\\usepackage{{lmodern}}\n"
       "\\usepackage[utf8]{{inputenc}}\n"
       "\\usepackage[landscape,margin=15mm]{{geometry}}\n"
       "\\usepackage{{longtable,booktabs}}\n"
