@@ -38,7 +38,8 @@ Case make(const std::string &fund, const std::string &targets, const std::string
       "eligibility: {regional_groups: [AFRICAN, ASIA_PACIFIC, LATIN_AMERICAN_CARIBBEAN], "
       "party_status: [party, signatory, non_party]}\n"
       "priorities: [party_status, ldc, first_time]\ntargets: " +
-      targets + "\nwaiting_list: 2\n---\nkind: applications\napplications:\n" + applications;
+      targets + "\nwaiting_list: 2\n---\nkind: applications\nprogramme: p\napplications:\n" +
+      applications;
   Collect collect;
   io::read_yaml(text, "case.yaml", collect);
   Case c{model::Programme::from_document(collect.roots[0], reference().states), {}};

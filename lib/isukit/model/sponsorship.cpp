@@ -121,6 +121,10 @@ void read_settings(const Node &root, Programme &p) {
   if (const Node *targets = root.find("targets")) {
     if (const Node *women = targets->find("women_share")) {
       p.women_share = women->as_decimal();
+      if (p.women_share < 0 || p.women_share > 100) {
+        women->fail(
+            fmt::format("a share of women is a per cent from 0 to 100, got {}", women->text()));
+      }
     }
     if (const Node *minimum = targets->find("min_per_group")) {
       p.min_per_group = minimum->as_int();
@@ -332,6 +336,15 @@ Application read_application(const Node &record, const Programme &programme,
   return a;
 }
 
+/// An applications document names the programme it applies to: last year's applications (or
+/// another fund's) must not be selected into this programme, as meeting ids like `msp` recur.
+void require_programme(const Node &named, const Programme &programme) {
+  if (named.as_text() != programme.id) {
+    named.fail(fmt::format("applications for '{}', but the programme is '{}'", named.text(),
+                           programme.id));
+  }
+}
+
 } // namespace
 
 std::vector<Application> read_applications(const std::vector<Node> &documents,
@@ -340,6 +353,7 @@ std::vector<Application> read_applications(const std::vector<Node> &documents,
   ApplicantRegister applicants;
   ApplicationIds ids;
   for (const auto &root : documents) {
+    require_programme(root.at("programme"), programme);
     for (const auto &record : root.at("applications").as_sequence()) {
       ids.require_new(record); // a missing id is reported as missing
       Application a = read_application(record, programme, states);

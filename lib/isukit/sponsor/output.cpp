@@ -1,4 +1,5 @@
 #include <isukit/io/fields.hpp>
+#include <isukit/io/shape.hpp>
 #include <isukit/sponsor/selection.hpp>
 
 #include <fmt/format.h>
@@ -342,6 +343,72 @@ void require_decision(const Node &record) {
                             decision.as_text()));
 }
 
+/// The decision each reason of sponsor select goes with (reason.CODE in the catalogues).
+struct ReasonDecision {
+  std::string_view reason;
+  Decision decision;
+};
+constexpr ReasonDecision reason_decisions[] = {
+    {"regional_minimum", Decision::selected},   {"priority", Decision::selected},
+    {"gender_balance", Decision::selected},     {"further_delegate", Decision::selected},
+    {"waiting_list", Decision::waiting_list},   {"fund_exhausted", Decision::not_selected},
+    {"incomplete", Decision::not_eligible},     {"received_late", Decision::not_eligible},
+    {"duplicate", Decision::not_eligible},      {"group_not_covered", Decision::not_eligible},
+    {"state_excluded", Decision::not_eligible}, {"status_not_covered", Decision::not_eligible},
+};
+
+/// Fails at `record`'s `decision` when its reason is one select gives with another decision: a
+/// steering committee that changes a decision changes its reason too, or the letter would say
+/// "We regret ... your application was selected". Names the reasons that fit the decision.
+void require_reason_fits(const Node &record) {
+  const Node *reason = record.find("reason");
+  if (!reason) {
+    return; // what reads the reason (the letters) requires it
+  }
+  const Node &decision = record.at("decision");
+  const Node &code = reason->at("code");
+  std::vector<std::string> codes;
+  std::vector<std::string> fitting;
+  const ReasonDecision *found = nullptr;
+  for (const auto &rd : reason_decisions) {
+    codes.emplace_back(rd.reason);
+    if (decision_code(rd.decision) == decision.as_text()) {
+      fitting.emplace_back(rd.reason);
+    }
+    found = rd.reason == code.as_text() ? &rd : found;
+  }
+  if (!found) {
+    code.fail(
+        fmt::format("unknown reason '{}' ({})", code.text(), io::suggestion(code.text(), codes)));
+  }
+  if (decision_code(found->decision) != decision.as_text()) {
+    decision.fail(fmt::format(
+        "decision {}, but its reason '{}' goes with decision {}: a changed decision needs the "
+        "reason of the new one ({}), with its parameters as another such application has them",
+        decision.text(), code.text(), decision_code(found->decision), fmt::join(fitting, ", ")));
+  }
+}
+
+/// Fails at the selection's `spent` (or `remaining`) unless it is what the selected applications
+/// cost (or what the fund has left after them): a decision changed by hand changes both.
+void require_spent(const Node &selection, const util::Money &fund, const util::Money &sponsored) {
+  const util::Currency currency = fund.currency();
+  const Node *spent = selection.find("spent");
+  if (spent && spent->as_money(currency) != sponsored) {
+    spent->fail(fmt::format("spent is {}, but the selected applications cost {}: after a decision "
+                            "is changed, spent is {} and remaining {}",
+                            spent->text(), sponsored.plain(), sponsored.plain(),
+                            (fund - sponsored).plain()));
+  }
+  const Node *remaining = selection.find("remaining");
+  if (remaining && remaining->as_money(currency) != fund - sponsored) {
+    remaining->fail(fmt::format("remaining is {}, but the fund {} less the {} the selected "
+                                "applications cost leaves {}",
+                                remaining->text(), fund.plain(), sponsored.plain(),
+                                (fund - sponsored).plain()));
+  }
+}
+
 /// Fails at the first amount of `record` (by key, with what it is in words) that is not one of
 /// `currency`, zero or more.
 void require_amounts(const Node &record,
@@ -420,6 +487,7 @@ void check_selection(const Node &selection, const model::StateTable &states) {
         {{"ticket", "a ticket"}, {"dsa", "a daily subsistence allowance"}, {"cost", "a cost"}},
         currency);
     require_decision(record);
+    require_reason_fits(record);
     require_group(record, states);
     require_cost(record, selection.find("meetings"), currency);
     if (record.at("decision").as_text() == decision_code(Decision::selected)) {
@@ -430,6 +498,7 @@ void check_selection(const Node &selection, const model::StateTable &states) {
       }
     }
   }
+  require_spent(selection, fund, sponsored);
 }
 
 io::Output programme_report(const Node &selection, const Lang &lang) {
