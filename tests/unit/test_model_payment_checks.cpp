@@ -113,6 +113,41 @@ TEST_SUITE("model::payment_checks") {
     }
   }
 
+  TEST_CASE("model::Ledger: CSV rows read ahead on a second thread give what one thread gives, "
+            "positions and all") {
+    // 10,000 rows: batches of 4,096 read ahead; a row that stops the reading ahead at line
+    // `at` (its text `odd`), the rows after it read as before.
+    const auto rows_with = [](int at, const std::string &odd) {
+      std::string rows = header;
+      for (int line = 2; line <= 10001; ++line) {
+        rows += line == at ? odd
+                           : fmt::format("2025-01-{:02},FRA,{}.00,USD,R{}\n", line % 28 + 1,
+                                         line % 7 + 1, line);
+      }
+      return rows;
+    };
+    const std::string plain = rows_with(0, "");
+    CHECK(outcome({scratch("plain.csv", plain)}) == "ok 4000200");
+    // A refund is added by this thread, at its row; the rest read as before.
+    CHECK(outcome({scratch("refund.csv", rows_with(7000, "2025-02-01,FRA,-1.00,USD,X\n"))}) ==
+          fmt::format("ok {}", 4000200 - 100 - 100));
+    // A row that is not plain (quoted) is read by the general reader.
+    CHECK(outcome({scratch("quoted.csv", rows_with(5000, "2025-01-01,FRA,1.00,USD,\"Q\"\n"))}) ==
+          fmt::format("ok {}", 4000200 - 300 + 100));
+    // Errors at the rows where they are, every one of them: the one that stops the reading
+    // ahead, and one after it.
+    const std::string zero = rows_with(6000, "2025-01-01,FRA,0,USD,Z\n");
+    const std::string zeros = outcome({scratch("zero.csv", zero + "2025-01-01,FRA,0.00,USD,W\n")});
+    CHECK(zeros.find("zero.csv:6000:16: a payment of 0 pays nothing") == 0);
+    CHECK(zeros.find("zero.csv:10002:16: a payment of 0 pays nothing") != std::string::npos);
+    // A payment repeating one of an earlier batch.
+    CHECK(outcome({scratch("again.csv", plain + "2025-01-11,FRA,4.00,USD,R10\n")})
+              .find("again.csv:10002:1" + repeats + "again.csv:10:1") == 0);
+    // An error in the CSV's form: the rows after it cannot be told apart, so are not read.
+    CHECK(outcome({scratch("form.csv", rows_with(8000, "2025-01-01,FRA,1.00,USD,a\"b\n"))})
+              .find("form.csv:8000:") == 0);
+  }
+
   TEST_CASE("model::RefundCheck: net receipts by month, and by day where the month needs it") {
     const auto refund_error = [](const std::string &rows) {
       return outcome({scratch("r.csv", header + rows)});

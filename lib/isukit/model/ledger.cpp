@@ -4,6 +4,7 @@
 #include <isukit/model/ledger.hpp>
 #include <isukit/model/payment_checks.hpp>
 #include <isukit/model/payment_row.hpp>
+#include <isukit/util/pipeline.hpp>
 #include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
@@ -206,14 +207,15 @@ private:
     }
   }
   /// count_volume without the position: false, counting nothing, when the volume would overflow.
-  bool add_volume(std::int64_t amount) {
+  bool add_volume(std::int64_t amount) { return add_to_volume(m_volume, amount); }
+  /// add_volume of a given volume (the reading thread's copy, ReadAhead).
+  static bool add_to_volume(std::int64_t &volume, std::int64_t amount) {
     const std::uint64_t magnitude =
         amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
-    if (magnitude >
-        static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - m_volume)) {
+    if (magnitude > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - volume)) {
       return false;
     }
-    m_volume += static_cast<std::int64_t>(magnitude);
+    volume += static_cast<std::int64_t>(magnitude);
     return true;
   }
   [[noreturn]] static void volume_overflow(const io::Mark &mark) {
@@ -249,15 +251,61 @@ private:
   /// reading nothing, otherwise.
   static bool plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
                             const CsvCurrency &cached, PaymentRow &row);
+  /// Plain rows read ahead: the first `count` payments, their references copied one after
+  /// the other (each payment's own view keeps its size: its bytes, the reader's, move on).
+  struct QueuedPayments {
+    std::vector<PlainPayment> payments; // read into in place, batch after batch
+    std::size_t count = 0;
+    std::string references;
+  };
+  /// The reading thread of read_ahead: plain rows from the reader into batches, as long as
+  /// each can be added without naming its position.
+  struct ReadAhead {
+    io::CsvReader &reader;
+    const PaymentRowReader &rows;
+    const CsvCurrency &cached;
+    PaymentRow &row;
+    std::int64_t volume; // the ledger's, as adding the rows queued so far makes it
+    bool held = false;   // `row` holds a row taken that stopped it
+    /// Refills `batch`; false once a row stops it (see read_ahead).
+    bool fill(QueuedPayments &batch);
+  };
+  /// The payment of the next row into `payment` when the row is plain (PaymentRowReader),
+  /// taken from the reader; false, reading nothing, otherwise.
+  static bool read_plain(io::CsvReader &reader, const PaymentRowReader &rows,
+                         const CsvCurrency &cached, PlainPayment &payment);
+  /// `payment` into `row`, which holds its CSV's positions.
+  static void set_payment(PaymentRow &row, const PlainPayment &payment,
+                          const util::Currency &currency) {
+    row.state = payment.state;
+    row.date = payment.date;
+    row.amount = util::Money(payment.amount, currency);
+    row.reference = payment.reference;
+    row.year = payment.year;
+  }
+  /// Reads the plain rows on a second thread (ReadAhead) while this one adds them, in the
+  /// order read (util::run_pipeline): reading a row and adding it cost about the same. The
+  /// first row that is not plain, or that would need its position to be named (an amount
+  /// of 0, a refund, a year too far on, the volume's overflow), stops it: true when that row
+  /// was taken, into `row`, for the caller to add as any plain row (its position at hand);
+  /// false when the next row is still to read (not plain, or none). The rows after it are
+  /// read as before, one thread doing both. An error in reading is thrown once the rows
+  /// before it are added.
+  bool read_ahead(io::CsvReader &reader, const PaymentRowReader &rows, const CsvCurrency &cached,
+                  PaymentRow &row);
+  /// Adds the payments of `batch`, each through `row`, which holds their CSV's positions.
+  void add_queued(const QueuedPayments &batch, PaymentRow &row, const util::Currency &currency);
   /// What next_csv_row read.
   enum class CsvRowRead { plain, fields, end };
   /// The next row of a payments CSV: a plain row's payment into `row` (plain_payment), any
   /// other row into `fields`; end at the end, and after an error in the CSV's form (a quote
   /// out of place, text that is not UTF-8), which is recorded: the rows after it cannot be
   /// told apart, while the rows before it are all reported.
+  /// The plain rows are read ahead (read_ahead) once a file, at the first that may be plain
+  /// (`ahead` says it was), except in a second reading, whose positions are kept.
   CsvRowRead next_csv_row(io::CsvReader &reader, const PaymentRowReader &rows,
                           const CsvCurrency &cached, PaymentRow &row,
-                          std::vector<std::string_view> &fields);
+                          std::vector<std::string_view> &fields, bool &ahead);
   /// The payment of a CSV row; fails at the field that is wrong.
   PaymentRow csv_payment(const io::CsvReader &reader, const io::CsvHeader &header,
                          const std::vector<std::string_view> &fields, CsvCurrency &cached);
@@ -309,13 +357,18 @@ private:
     return parts_fingerprint(row.amount.minor_units(), packed, row.reference);
   }
 
+  /// A payment names at most the year after its date's.
+  static bool names_too_late_a_year(const std::optional<int> &year, const util::Date &date) {
+    return year && *year > date.year() + 1;
+  }
+
   void add_payment_row(const PaymentRow &row) {
     if (row.amount.is_zero()) {
       util::fail_data(row.amount_at().position(),
                       "a payment of 0 pays nothing: leave the line out (assess import "
                       "leaves out a bank line of no amount)");
     }
-    if (row.year && *row.year > row.date.year() + 1) {
+    if (names_too_late_a_year(row.year, row.date)) {
       util::fail_data(
           row.year_at().position(),
           fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
@@ -540,38 +593,90 @@ std::vector<PaymentColumn> column_order(const io::CsvHeader &header, std::size_t
 
 } // namespace
 
-bool LedgerReader::plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
-                                 const CsvCurrency &cached, PaymentRow &row) {
-  if (!cached.text) {
-    return false;
-  }
+bool LedgerReader::read_plain(io::CsvReader &reader, const PaymentRowReader &rows,
+                              const CsvCurrency &cached, PlainPayment &payment) {
   // The row as the bytes at hand hold it; when they end within it, as peek_line gives it.
-  PlainPayment payment;
   std::size_t length = 0, next = 0;
   if (rows.read_line(reader.ahead(), cached.currency, *cached.text, payment, length, next)) {
     reader.take_line(length, next);
-  } else {
-    const auto line = reader.peek_line();
-    const auto read = line ? rows.read(*line, cached.currency, *cached.text) : std::nullopt;
-    if (!read) {
+    return true;
+  }
+  const auto line = reader.peek_line();
+  const auto read = line ? rows.read(*line, cached.currency, *cached.text) : std::nullopt;
+  if (!read) {
+    return false;
+  }
+  payment = *read;
+  reader.take_line();
+  return true;
+}
+
+bool LedgerReader::plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
+                                 const CsvCurrency &cached, PaymentRow &row) {
+  PlainPayment payment;
+  if (!cached.text || !read_plain(reader, rows, cached, payment)) {
+    return false;
+  }
+  set_payment(row, payment, cached.currency);
+  return true;
+}
+
+bool LedgerReader::ReadAhead::fill(QueuedPayments &batch) {
+  constexpr std::size_t batch_rows = 4096;
+  batch.payments.resize(batch_rows);
+  batch.count = 0;
+  batch.references.clear();
+  while (batch.count < batch_rows) {
+    PlainPayment &payment = batch.payments[batch.count];
+    if (!read_plain(reader, rows, cached, payment)) {
       return false;
     }
-    payment = *read;
-    reader.take_line();
+    if (payment.amount <= 0 || names_too_late_a_year(payment.year, payment.date) ||
+        !add_to_volume(volume, payment.amount)) { // add_payment_row would name its position
+      set_payment(row, payment, cached.currency);
+      held = true;
+      return false;
+    }
+    batch.references.append(payment.reference);
+    ++batch.count;
   }
-  row.state = payment.state;
-  row.date = payment.date;
-  row.amount = util::Money(payment.amount, cached.currency);
-  row.reference = payment.reference;
-  row.year = payment.year;
   return true;
+}
+
+void LedgerReader::add_queued(const QueuedPayments &batch, PaymentRow &row,
+                              const util::Currency &currency) {
+  const std::string_view references = batch.references;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < batch.count; ++i) {
+    set_payment(row, batch.payments[i], currency);
+    row.reference = references.substr(at, batch.payments[i].reference.size());
+    at += row.reference.size();
+    add_payment_row(row); // fails at no row (ReadAhead::fill), so names no position
+  }
+}
+
+bool LedgerReader::read_ahead(io::CsvReader &reader, const PaymentRowReader &rows,
+                              const CsvCurrency &cached, PaymentRow &row) {
+  ReadAhead ahead{reader, rows, cached, row, m_volume};
+  PaymentRow added = row; // the reading thread reads into `row`
+  util::run_pipeline<QueuedPayments>(
+      [&](QueuedPayments &batch) { return ahead.fill(batch); },
+      [&](const QueuedPayments &batch) { add_queued(batch, added, cached.currency); });
+  return ahead.held;
 }
 
 LedgerReader::CsvRowRead LedgerReader::next_csv_row(io::CsvReader &reader,
                                                     const PaymentRowReader &rows,
                                                     const CsvCurrency &cached, PaymentRow &row,
-                                                    std::vector<std::string_view> &fields) {
+                                                    std::vector<std::string_view> &fields,
+                                                    bool &ahead) {
   try {
+    if (!ahead && cached.text && !m_first_reading) {
+      ahead = true;
+      if (read_ahead(reader, rows, cached, row)) {
+        return CsvRowRead::plain;
+      }
+    }
     if (plain_payment(reader, rows, cached, row)) {
       return CsvRowRead::plain;
     }
@@ -622,10 +727,11 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
                  .csv = &reader,
                  .amount_field = static_cast<std::size_t>(header.index(csv_amount)),
                  .year_field = year >= 0 ? static_cast<std::size_t>(year) : 0};
+  bool ahead = false;
   while (true) { // a header without rows is a bank export of no payments: nothing to add
     // A plain row is read straight from its bytes; any other row, and every row in error, by
     // the general reader, whose messages name the field's line and column.
-    const CsvRowRead read = next_csv_row(reader, rows, cached, row, fields);
+    const CsvRowRead read = next_csv_row(reader, rows, cached, row, fields, ahead);
     if (read == CsvRowRead::end) {
       break;
     }
