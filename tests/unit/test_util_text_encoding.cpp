@@ -66,3 +66,21 @@ TEST_CASE("util::to_utf8 reads utf-16 without a byte-order mark as big-endian, a
   // Text that is not mostly ASCII says nothing of its byte order: it is read as named.
   CHECK(to_utf8("\x65\xE5\x67\x1F", Encoding::utf16, "f") == "\xE6\x97\xA5\xE6\x9C\x9F");
 }
+
+TEST_CASE("util::find_non_utf8 refuses C1 control characters as C0 ones; ISO-8859-1's bytes "
+          "0x80-0x9F suggest Windows-1252") {
+  CHECK(find_non_utf8("a\xC2\x80") == 1);
+  CHECK(find_non_utf8("a\xC2\x9F") == 1);
+  CHECK(find_non_utf8("\xC2\xA0\xC3\xA8") == std::string_view::npos); // no-break space, è
+  CHECK(code_point_at("\xC2\x92", 0) == 0x92);
+  CHECK(code_point_at("\xE2\x82\xAC", 0) == 0x20AC);
+  CHECK(code_point_at("\x1B", 0) == 0x1B);
+  CHECK(non_utf8_reason("x\xC2\x80", 1).find("control character U+0080 is not text") == 0);
+  CHECK(non_utf8_reason("x\xC2\x80", 1).find("byte 0x80 is '€'") != std::string::npos);
+  CHECK(non_utf8_reason("\xC2\x81", 0).find(": remove it") != std::string::npos); // not 1252
+  CHECK_THROWS_WITH(to_utf8("a\nC\xF4te d\x92Ivoire", Encoding::latin1, "f"),
+                    doctest::Contains("f:2: byte 0x92 is a control character in ISO-8859-1, not "
+                                      "text: the file seems to be in Windows-1252, where it is "
+                                      "'’' (say 'encoding: windows-1252')"));
+  CHECK(to_utf8("C\xF4te d\x92Ivoire", Encoding::windows1252, "f") == "Côte d’Ivoire");
+}

@@ -2,6 +2,7 @@
 #include <isukit/util/decimal.hpp>
 #include <isukit/util/error.hpp>
 #include <isukit/util/shared_library.hpp>
+#include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
 
@@ -274,6 +275,18 @@ CamtEntry transaction(const xmlNode *ntry, const xmlNode *details, bool batch,
   return entry;
 }
 
+/// XML refuses C0 control characters but lets C1 ones (U+0080 to U+009F) through, literal or as
+/// references: a transaction's texts are held to the rule of every input (util::find_non_utf8).
+void check_texts(const CamtEntry &entry, const xmlNode *at, Problems &problems) {
+  for (const std::string *text :
+       {&entry.payer, &entry.remittance, &entry.account_servicer_reference, &entry.end_to_end_id}) {
+    if (const auto bad = util::find_non_utf8(*text); bad != std::string::npos) {
+      problems.add(at, util::non_utf8_reason(*text, bad));
+      return;
+    }
+  }
+}
+
 /// The entries of a booked entry are checked to account for it; others are only listed.
 void read_entries(const xmlNode *statement, std::vector<CamtEntry> &entries, Problems &problems) {
   const std::string account = account_of(statement);
@@ -294,6 +307,7 @@ void read_entries(const xmlNode *statement, std::vector<CamtEntry> &entries, Pro
     for (const xmlNode *tx : details.transactions) {
       entries.push_back(transaction(ntry, tx, batch, account));
       entries.back().status = status;
+      check_texts(entries.back(), tx ? tx : ntry, problems);
     }
   }
 }

@@ -77,7 +77,7 @@ public:
           to_mark(mark).position(),
           fmt::format("the value holds control character U+{:04X}, written as an escape: only tab "
                       "and line ends are text",
-                      static_cast<unsigned char>(value[bad])));
+                      util::code_point_at(value, bad)));
     }
     // yaml-cpp tags a quoted scalar "!" and a plain one "?"; `!!str` says "text" explicitly.
     // Every value is read as text and parsed by the field that uses it, so any other tag

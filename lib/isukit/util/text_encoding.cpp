@@ -106,7 +106,49 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t at) {
   return 0;
 }
 
+/// True at a C1 control character (U+0080 to U+009F, UTF-8 C2 80 to C2 9F): ISO-8859-1's
+/// bytes 0x80-0x9F, which Windows-1252 uses for letters and punctuation (€ ’ “ ” –).
+bool is_c1_control(std::string_view bytes, std::size_t at) {
+  return static_cast<unsigned char>(bytes[at]) == 0xC2 && at + 1 < bytes.size() &&
+         static_cast<unsigned char>(bytes[at + 1]) < 0xA0;
+}
+
+/// What byte 0x80-0x9F is in Windows-1252 (UTF-8), or empty where it is undefined there.
+std::string windows1252_character(unsigned char byte) {
+  std::string out;
+  Converter converter("WINDOWS-1252");
+  const char text[1] = {static_cast<char>(byte)};
+  return converter.convert(std::string_view(text, 1), out) ? std::string() : out;
+}
+
+/// Why a C1 control character is not text, and where it usually comes from.
+std::string c1_reason(unsigned char byte) {
+  const std::string character = windows1252_character(byte);
+  return fmt::format("control character U+{:04X} is not text (only tab and line ends are){}", byte,
+                     character.empty()
+                         ? std::string(": remove it")
+                         : fmt::format(": was Windows-1252 text (where byte 0x{:02X} is '{}') "
+                                       "read as ISO-8859-1? convert it from Windows-1252",
+                                       byte, character));
+}
+
 } // namespace
+
+std::uint32_t code_point_at(std::string_view bytes, std::size_t at) {
+  const auto byte = [&](std::size_t i) {
+    return i < bytes.size() ? static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) : 0;
+  };
+  const std::uint32_t lead = byte(at);
+  const std::size_t length = lead < 0x80 ? 1 : utf8_sequence_length(bytes, at);
+  if (length <= 1) {
+    return lead;
+  }
+  std::uint32_t code = lead & (0x7Fu >> length);
+  for (std::size_t i = 1; i < length; ++i) {
+    code = (code << 6) | (byte(at + i) & 0x3Fu);
+  }
+  return code;
+}
 
 std::size_t find_non_utf8(std::string_view bytes) {
   for (std::size_t at = 0; at < bytes.size();) {
@@ -116,7 +158,7 @@ std::size_t find_non_utf8(std::string_view bytes) {
       continue;
     }
     const std::size_t length = byte < 0x80 ? 0 : utf8_sequence_length(bytes, at);
-    if (length == 0) {
+    if (length == 0 || is_c1_control(bytes, at)) {
       return at;
     }
     at += length;
@@ -132,6 +174,9 @@ std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
     return fmt::format(
         "control character U+{:04X} is not text (only tab and line ends are): remove it",
         static_cast<unsigned char>(bytes[at]));
+  }
+  if (is_c1_control(bytes, at)) {
+    return c1_reason(static_cast<unsigned char>(code_point_at(bytes, at)));
   }
   return fmt::format("byte 0x{:02X} is not UTF-8 text{}", static_cast<unsigned char>(bytes[at]),
                      byte_order_mark(bytes).substr(0, 6) == "UTF-16"
@@ -267,6 +312,28 @@ const char *utf16_without_mark(std::string_view bytes, Encoding encoding, const 
           : fmt::format("the file seems to be {}, not {}: say 'encoding: {}'", seems, name, say));
 }
 
+/// ISO-8859-1's bytes 0x80-0x9F are C1 control characters, never text; Windows-1252 exports
+/// read as ISO-8859-1 hold them where the text has € ’ “ ” –: a data error at the first one's
+/// line naming the character it is in Windows-1252.
+void require_no_c1(std::string_view bytes, Encoding encoding, const std::string &file) {
+  if (encoding != Encoding::latin1) {
+    return;
+  }
+  const auto at = std::find_if(bytes.begin(), bytes.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 && static_cast<unsigned char>(c) <= 0x9F;
+  });
+  if (at == bytes.end()) {
+    return;
+  }
+  const auto byte = static_cast<unsigned char>(*at);
+  const std::string character = windows1252_character(byte);
+  fail_data(Position{file, static_cast<int>(std::count(bytes.begin(), at, '\n')) + 1, 0},
+            fmt::format("byte 0x{:02X} is a control character in ISO-8859-1, not text: the file "
+                        "seems to be in Windows-1252{} (say 'encoding: windows-1252')",
+                        byte,
+                        character.empty() ? "" : fmt::format(", where it is '{}'", character)));
+}
+
 /// The name iconv converts from: plain utf-16 only with a byte-order mark, which iconv reads.
 const char *iconv_name(std::string_view bytes, Encoding encoding, const std::string &file) {
   if (is_utf16(encoding) && byte_order_mark(bytes).empty()) {
@@ -280,6 +347,7 @@ const char *iconv_name(std::string_view bytes, Encoding encoding, const std::str
 std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
   require_mark_agrees(bytes, encoding, file);
   require_no_nul(bytes, encoding, file);
+  require_no_c1(bytes, encoding, file);
   std::string out;
   out.reserve(bytes.size());
   Converter converter(iconv_name(bytes, encoding, file));

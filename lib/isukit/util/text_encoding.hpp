@@ -2,6 +2,7 @@
 // ISO-8859-1), converted to the UTF-8 everything else in isukit reads.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,14 +23,19 @@ std::string_view byte_order_mark(std::string_view bytes);
 /// Converts `bytes` in `encoding` to UTF-8 with glibc's iconv(3), without a byte-order mark
 /// (one is allowed at the start in every encoding but Windows-1252 and ISO-8859-1). Throws a
 /// data error at `file:line` (the line of the bad byte) when the bytes are not text in that
-/// encoding, naming the byte and, when the file looks like another encoding, that encoding.
+/// encoding, naming the byte and, when the file looks like another encoding, that encoding
+/// (ISO-8859-1's C1 controls, bytes 0x80-0x9F, are not text: Windows-1252 is suggested).
 std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file);
 
 /// The offset of the first byte of `bytes` that is not UTF-8 text (a NUL byte or another control
-/// character but tab, line feed and carriage return; a byte that starts no sequence, a sequence
-/// cut short, overlong or past U+10FFFF), or npos. Control characters are refused because they
-/// would pass into tables, CSV and letters: a terminal escape in a bank reference, say.
+/// character but tab, line feed and carriage return, C0, DEL and C1 (U+0080 to U+009F) alike; a
+/// byte that starts no sequence, a sequence cut short, overlong or past U+10FFFF), or npos.
+/// Control characters are refused because they would pass into tables, CSV and letters: a
+/// terminal escape in a bank reference, say, or the invisible U+0080 that a Windows-1252 '€'
+/// read as ISO-8859-1 becomes.
 std::size_t find_non_utf8(std::string_view bytes);
+/// The code point of the UTF-8 sequence at `at` (the byte itself where none starts there).
+std::uint32_t code_point_at(std::string_view bytes, std::size_t at);
 /// Why `bytes` are not UTF-8 at offset `at` (found by find_non_utf8), with what the file seems
 /// to be: "byte 0xE8 is not UTF-8 text (is the file in Windows-1252 ...? convert it: iconv ...)".
 std::string non_utf8_reason(std::string_view bytes, std::size_t at);
