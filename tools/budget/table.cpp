@@ -12,21 +12,31 @@ using namespace isukit;
 
 namespace {
 
-/// --years: "2025-2026" or "2025"; anything else is a usage error (64).
+/// --years: "2025-2026" or "2025"; anything else is a usage error (64). A year is written in
+/// full: "2025-26" would be the years 2025 to 26, so a shortened year is refused with the range
+/// it stands for.
 budget::YearRange parse_years(const std::string &text) {
-  const auto year = [&text](std::string_view digits) {
-    if (digits.empty() || digits.size() > 4 ||
-        digits.find_first_not_of("0123456789") != std::string_view::npos) {
-      throw util::Error(util::ExitCode::usage,
-                        fmt::format("--years expects YEAR or FROM-TO, got '{}'", text));
-    }
-    return std::stoi(std::string(digits));
+  const auto digits_only = [](std::string_view digits) {
+    return !digits.empty() && digits.size() <= 4 &&
+           digits.find_first_not_of("0123456789") == std::string_view::npos;
   };
   const auto dash = text.find('-');
   const std::string_view all(text);
-  return dash == std::string::npos
-             ? budget::YearRange{year(all), year(all)}
-             : budget::YearRange{year(all.substr(0, dash)), year(all.substr(dash + 1))};
+  const std::string_view from = all.substr(0, dash);
+  const std::string_view to = dash == std::string::npos ? from : all.substr(dash + 1);
+  if (!digits_only(from) || !digits_only(to)) {
+    throw util::Error(util::ExitCode::usage,
+                      fmt::format("--years expects YEAR or FROM-TO, got '{}'", text));
+  }
+  if (from.size() != 4 || to.size() != 4) {
+    const std::string hint = from.size() == 4 ? fmt::format(" (did you mean {}-{}{}?)", from,
+                                                            from.substr(0, 4 - to.size()), to)
+                                              : "";
+    throw util::Error(
+        util::ExitCode::usage,
+        fmt::format("--years {}: write each year in full, with four digits{}", text, hint));
+  }
+  return budget::YearRange{std::stoi(std::string(from)), std::stoi(std::string(to))};
 }
 
 /// The years asked for, first to last, within the budget's period; else a usage error (64): a

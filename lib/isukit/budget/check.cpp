@@ -49,8 +49,8 @@ void collect(const Evaluation &evaluation, const Lang &lang, std::vector<Deviati
   }
   if (budget.stated_period_total && evaluation.period_total() != *budget.stated_period_total) {
     out.push_back({budget.id, "total", lang.text("label.total"),
-                   fmt::format("{}-{}", budget.first_year, budget.last_year),
-                   *budget.stated_period_total, evaluation.period_total(), places});
+                   period_name(budget.first_year, budget.last_year), *budget.stated_period_total,
+                   evaluation.period_total(), places});
   }
 }
 
@@ -197,8 +197,10 @@ void require_known_lines(const model::Budget &est, const model::Budget &act) {
   }
 }
 
-/// Each line of the estimates (in kind left out) in each common year; a line the actual costs
-/// lack costs nothing there.
+/// Each line of the estimates in each common year; a line the actual costs lack costs nothing
+/// there. A line in kind in the estimates budgets no money: left out, unless the actual costs
+/// spent money on it (the host stopped giving the office), then a row estimated at zero and
+/// labelled as in kind in the estimates, so that the rows add up to the totals.
 void line_variances(const Evaluation &estimate, const Evaluation &actual, std::pair<int, int> years,
                     int places, const Lang &lang, std::vector<Variance> &out) {
   const model::Budget &est = estimate.budget();
@@ -206,16 +208,19 @@ void line_variances(const Evaluation &estimate, const Evaluation &actual, std::p
   const util::Money zero = util::Money::zero(est.currency);
   for (std::size_t i = 0; i < est.lines.size(); ++i) {
     const auto &line = est.lines[i];
-    if (line.in_kind()) {
+    const model::BudgetLine *actual_line = act.find_line(line.id);
+    if (line.in_kind() && (!actual_line || actual_line->in_kind())) {
       continue;
     }
-    const model::BudgetLine *actual_line = act.find_line(line.id);
+    const std::string label =
+        line.in_kind() ? lang.text("label.in_kind_in_estimates", {{"line", line.label.in(lang)}})
+                       : line.label.in(lang);
     const std::size_t j =
         actual_line ? static_cast<std::size_t>(actual_line - act.lines.data()) : 0;
     for (int year = years.first; year <= years.second; ++year) {
       const util::Money e = estimate.cell(i, year).value.value_or(zero);
       const util::Money a = actual_line ? actual.cell(j, year).value.value_or(zero) : zero;
-      out.push_back({line.id, line.label.in(lang), std::to_string(year), e, a, places});
+      out.push_back({line.id, label, std::to_string(year), e, a, places});
     }
   }
 }

@@ -21,6 +21,10 @@ std::string display_amount(const util::Money &amount, int places) {
   return util::format_decimal(amount.value(), places);
 }
 
+std::string period_name(int first, int last) {
+  return first == last ? std::to_string(first) : fmt::format("{}-{}", first, last);
+}
+
 namespace {
 
 /// A row of the official table: a line of the budget, or (`line` null) the total of each year.
@@ -188,7 +192,7 @@ io::Output budget_table(const Evaluation &evaluation, const Lang &lang,
   const bool whole_period = years.first == budget.first_year && years.last == budget.last_year;
   const auto fields = table_fields(
       years, places,
-      whole_period ? std::optional(fmt::format("{}-{}", years.first, years.last)) : std::nullopt);
+      whole_period ? std::optional(period_name(years.first, years.last)) : std::nullopt);
   auto rows = table_rows(evaluation, years);
 
   Node document = Node::mapping();
@@ -243,7 +247,7 @@ io::Output budget_totals(const Evaluation &evaluation, const Lang &lang) {
   for (int year = budget.first_year; year <= budget.last_year; ++year) {
     totals.push_back({std::to_string(year), display_amount(evaluation.year_total(year), places)});
   }
-  const YearTotal period{fmt::format("{}-{}", budget.first_year, budget.last_year),
+  const YearTotal period{period_name(budget.first_year, budget.last_year),
                          display_amount(evaluation.period_total(), places), true};
   Node document = Node::mapping();
   document.add("kind", Node::string("budget-totals"));

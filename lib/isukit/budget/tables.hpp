@@ -37,6 +37,9 @@ CheckResult check_budgets(const std::vector<Evaluation> &evaluations, const util
 io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual,
                            const util::Lang &lang);
 
+/// The name of a budget's period in its tables: "2025-2027", or "2025" for a period of one year.
+std::string period_name(int first, int last);
+
 /// Digits after the decimal point in a budget's tables: none when it rounds to whole units.
 int display_places(const model::Budget &budget);
 std::string display_amount(const util::Money &amount, int places);

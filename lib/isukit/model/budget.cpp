@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace isukit::model {
 
@@ -88,9 +89,33 @@ std::map<int, util::Money> parse_unit_costs(const Node &cost, const Budget &budg
   return costs;
 }
 
+/// A rule is one of two forms, `share` and `of` or `quantity` and `unit_cost`: a key of the
+/// other form beside them would be read by neither, half the rule silently dropped, so it is an
+/// error at the rule naming the keys that do not belong.
+void require_one_form(const Node &node) {
+  const bool share = node.find("share") != nullptr;
+  if (!share && !node.find("quantity")) {
+    return; // neither form: parse_rule says what a rule is
+  }
+  static constexpr std::array<const char *, 2> share_keys = {"share", "of"};
+  static constexpr std::array<const char *, 2> quantity_keys = {"quantity", "unit_cost"};
+  std::vector<std::string> extra;
+  for (const char *key : share ? quantity_keys : share_keys) {
+    if (node.find(key)) {
+      extra.push_back(fmt::format("'{}'", key));
+    }
+  }
+  if (!extra.empty()) {
+    node.fail(fmt::format("a rule is either 'share' and 'of', or 'quantity' and 'unit_cost', not "
+                          "both: this {} rule also has {}",
+                          share ? "share" : "quantity", fmt::join(extra, " and ")));
+  }
+}
+
 BudgetRule parse_rule(const Node &node, const Budget &budget) {
   BudgetRule rule;
   rule.mark = node.mark();
+  require_one_form(node);
   if (const Node *share = node.find("share")) {
     rule.kind = BudgetRule::Kind::share;
     rule.percent = parse_nonnegative(*share, "a share");
