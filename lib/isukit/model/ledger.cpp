@@ -271,9 +271,20 @@ private:
     bool fill(QueuedPayments &batch);
   };
   /// The payment of the next row into `payment` when the row is plain (PaymentRowReader),
-  /// taken from the reader; false, reading nothing, otherwise.
+  /// taken from the reader; false, reading nothing, otherwise. Inline: it runs for every row.
   static bool read_plain(io::CsvReader &reader, const PaymentRowReader &rows,
-                         const CsvCurrency &cached, PlainPayment &payment);
+                         const CsvCurrency &cached, PlainPayment &payment) {
+    // The row as the bytes at hand hold it; when they end within it, as peek_line gives it.
+    std::size_t length = 0, next = 0;
+    if (rows.read_line(reader.ahead(), cached.currency, *cached.text, payment, length, next)) {
+      reader.take_line(length, next);
+      return true;
+    }
+    return read_peeked(reader, rows, cached, payment);
+  }
+  /// read_plain of a row that the bytes at hand do not hold whole.
+  static bool read_peeked(io::CsvReader &reader, const PaymentRowReader &rows,
+                          const CsvCurrency &cached, PlainPayment &payment);
   /// `payment` into `row`, which holds its CSV's positions.
   static void set_payment(PaymentRow &row, const PlainPayment &payment,
                           const util::Currency &currency) {
@@ -593,14 +604,8 @@ std::vector<PaymentColumn> column_order(const io::CsvHeader &header, std::size_t
 
 } // namespace
 
-bool LedgerReader::read_plain(io::CsvReader &reader, const PaymentRowReader &rows,
-                              const CsvCurrency &cached, PlainPayment &payment) {
-  // The row as the bytes at hand hold it; when they end within it, as peek_line gives it.
-  std::size_t length = 0, next = 0;
-  if (rows.read_line(reader.ahead(), cached.currency, *cached.text, payment, length, next)) {
-    reader.take_line(length, next);
-    return true;
-  }
+bool LedgerReader::read_peeked(io::CsvReader &reader, const PaymentRowReader &rows,
+                               const CsvCurrency &cached, PlainPayment &payment) {
   const auto line = reader.peek_line();
   const auto read = line ? rows.read(*line, cached.currency, *cached.text) : std::nullopt;
   if (!read) {
