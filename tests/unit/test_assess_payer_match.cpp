@@ -55,3 +55,25 @@ TEST_CASE("assess::PayerMatcher calls states whose names share words ambiguous")
     CHECK(result.candidates.size() >= 2);
   }
 }
+
+TEST_CASE("assess::PayerMatcher matches formal names, with or without their article, in every "
+          "language") {
+  CHECK(matched_code("French Republic") == "FRA formal_en");
+  CHECK(matched_code("The French Republic") == "FRA formal_en");
+  CHECK(matched_code("RÉPUBLIQUE FRANÇAISE") == "FRA formal_fr");
+  CHECK(matched_code("Czech Republic") == "CZE formal_en");
+  CHECK(matched_code("Swiss Confederation") == "CHE formal_en");
+  CHECK(matched_code("Французская Республика") == "FRA formal_ru");
+}
+
+TEST_CASE("assess::PayerMatcher: a generic word (Republic) shared makes no state close") {
+  const auto french = match("Government of the French Republic");
+  CHECK(french.outcome == Outcome::unmatched);
+  REQUIRE(french.candidates.size() == 1);
+  CHECK(fixtures::states()[french.candidates[0]].code == "FRA");
+  CHECK(match("Republic of Nowhere").candidates.empty());
+  const auto guinea = match("Embassy of the Republic of Guinea-Bissau");
+  for (auto id : guinea.candidates) {
+    CHECK(fixtures::states()[id].code.find('G') != std::string::npos); // GIN GNB GNQ PNG
+  }
+}

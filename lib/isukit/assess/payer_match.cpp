@@ -1,9 +1,11 @@
 #include <isukit/assess/payer_match.hpp>
+#include <isukit/model/catalogue.hpp>
 #include <isukit/util/text_fold.hpp>
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace isukit::assess {
 
@@ -24,23 +26,43 @@ bool occurs_as_words(std::string_view text, std::string_view phrase) {
   return (" " + std::string(text) + " ").find(" " + std::string(phrase) + " ") != std::string::npos;
 }
 
-/// How close a name is: its occurring whole in the text outweighs any count of shared words.
-int closeness(std::string_view text, const std::vector<std::string> &text_words,
-              std::string_view name) {
-  if (occurs_as_words(text, name)) {
+/// The words found in the names of more states than this are generic (republic, république,
+/// kingdom, democratic, república...): sharing one says nothing of which state it is.
+constexpr std::size_t generic_word_states = 5;
+
+/// A formal name without its leading article, as payers write it: "the French Republic" ->
+/// "French Republic", "la République française", "l'État plurinational de Bolivie" (folded).
+std::string without_article(const std::string &folded) {
+  for (std::string_view article : {"the ", "la ", "le ", "les ", "l ", "el ", "los ", "las "}) {
+    if (folded.size() > article.size() && folded.starts_with(article)) {
+      return folded.substr(article.size());
+    }
+  }
+  return folded;
+}
+
+} // namespace
+
+/// How close a name is: its occurring whole in the text outweighs any count of shared words
+/// (of four letters or more, generic words aside). A formal name counts only whole: its other
+/// words are adjectives (French, Swiss, Hellenic) that companies' names share (Swiss Re).
+int PayerMatcher::closeness(std::string_view text, const std::vector<std::string> &text_words,
+                            const Key &name) const {
+  if (occurs_as_words(text, name.folded)) {
     return 1000;
   }
+  if (name.how.starts_with("formal_")) {
+    return 0;
+  }
   int shared = 0;
-  for (const auto &word : words_of(name)) {
-    if (word.size() >= 4 &&
+  for (const auto &word : words_of(name.folded)) {
+    if (word.size() >= 4 && !m_generic.contains(word) &&
         std::find(text_words.begin(), text_words.end(), word) != text_words.end()) {
       ++shared;
     }
   }
   return shared;
 }
-
-} // namespace
 
 PayerMatcher::PayerMatcher(const model::StateTable &states,
                            const std::vector<std::pair<std::string, model::StateId>> &aliases,
@@ -54,11 +76,49 @@ PayerMatcher::PayerMatcher(const model::StateTable &states,
     m_aliases.push_back({normalize(text), state, "alias"});
   }
   for (std::size_t i = 0; i < states.size(); ++i) {
-    const auto id = static_cast<model::StateId>(i);
-    m_names.push_back({util::fold_text(states[id].code), id, "code"});
-    const util::LocalText names = states[id].names();
-    for (const auto &[code, name] : names.all()) {
-      m_names.push_back({util::fold_text(name), id, "name_" + code});
+    add_names(states[static_cast<model::StateId>(i)], static_cast<model::StateId>(i));
+  }
+  for (std::size_t i = 0; i < m_names.size(); ++i) {
+    m_exact[m_names[i].folded].push_back(i);
+  }
+  find_generic_words();
+}
+
+/// A state's code, its names and its formal names (with and without their article) in every
+/// language of the data.
+void PayerMatcher::add_names(const model::State &state, model::StateId id) {
+  m_names.push_back({util::fold_text(state.code), id, "code"});
+  const util::LocalText names = state.names(); // all() refers into it
+  for (const auto &[code, name] : names.all()) {
+    m_names.push_back({util::fold_text(name), id, "name_" + code});
+  }
+  if (!state.record) {
+    return;
+  }
+  const util::LocalText formal = model::read_local_text(*state.record, "formal");
+  for (const auto &[code, name] : formal.all()) {
+    std::string folded = util::fold_text(name);
+    std::string bare = without_article(folded);
+    if (bare != folded) {
+      m_names.push_back({std::move(folded), id, "formal_" + code});
+    }
+    m_names.push_back({std::move(bare), id, "formal_" + code});
+  }
+}
+
+void PayerMatcher::find_generic_words() {
+  std::unordered_map<std::string, std::pair<model::StateId, std::size_t>> seen; // last, states
+  for (const auto &key : m_names) {
+    for (auto &word : words_of(key.folded)) {
+      auto [it, fresh] = seen.try_emplace(std::move(word), key.state, 1);
+      if (!fresh && it->second.first != key.state) {
+        it->second = {key.state, it->second.second + 1};
+      }
+    }
+  }
+  for (const auto &[word, use] : seen) {
+    if (use.second > generic_word_states) {
+      m_generic.insert(word);
     }
   }
 }
@@ -73,21 +133,26 @@ std::string PayerMatcher::normalize(std::string_view payer) const {
 
 PayerMatch PayerMatcher::match(std::string_view payer) const {
   const std::string text = normalize(payer);
-  for (const auto *keys : {&m_aliases, &m_names}) {
-    std::set<model::StateId> states;
-    const Key *first = nullptr;
-    for (const auto &key : *keys) {
-      if (!text.empty() && key.folded == text) {
-        states.insert(key.state);
-        first = first ? first : &key;
-      }
+  std::vector<const Key *> found;
+  for (const auto &key : m_aliases) {
+    if (!text.empty() && key.folded == text) {
+      found.push_back(&key);
     }
-    if (states.size() == 1) {
-      return {PayerMatch::Outcome::matched, first->state, first->how, {}, 0};
+  }
+  if (const auto names = m_exact.find(text); found.empty() && names != m_exact.end()) {
+    for (const std::size_t i : names->second) {
+      found.push_back(&m_names[i]);
     }
-    if (states.size() > 1) {
-      return {PayerMatch::Outcome::ambiguous, 0, {}, {states.begin(), states.end()}, states.size()};
-    }
+  }
+  std::set<model::StateId> states;
+  for (const Key *key : found) {
+    states.insert(key->state);
+  }
+  if (states.size() == 1) {
+    return {PayerMatch::Outcome::matched, found.front()->state, found.front()->how, {}, 0};
+  }
+  if (states.size() > 1) {
+    return {PayerMatch::Outcome::ambiguous, 0, {}, {states.begin(), states.end()}, states.size()};
   }
   return closest(text);
 }
@@ -97,7 +162,7 @@ PayerMatch PayerMatcher::closest(const std::string &text) const {
   const auto text_words = words_of(text);
   std::map<model::StateId, int> best;
   for (const auto &key : m_names) {
-    const int score = key.how == "code" ? 0 : closeness(text, text_words, key.folded);
+    const int score = key.how == "code" ? 0 : closeness(text, text_words, key);
     if (score > 0 && score > best[key.state]) {
       best[key.state] = score;
     }

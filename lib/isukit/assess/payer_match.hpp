@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -16,7 +18,7 @@ struct PayerMatch {
   enum class Outcome { matched, unmatched, ambiguous };
   Outcome outcome = Outcome::unmatched;
   model::StateId state = 0; // when matched
-  std::string how;          // when matched: "alias", "code", "name_en", "name_fr"
+  std::string how; // when matched: "alias", "code", "name_en", "name_fr"..., "formal_en"...
   std::vector<model::StateId>
       candidates;       // otherwise: the closest states, closest first (at most 5)
   std::size_t tied = 0; // how many candidates share the closest place
@@ -32,12 +34,14 @@ public:
                const std::vector<std::pair<std::string, model::StateId>> &aliases,
                const std::vector<std::string> &drop_words);
 
-  /// Matches a payer text: an alias, else a code, else a name in any language of the data,
-  /// equal to the payer text once folded and rid of the drop words. Unmatched texts get as
-  /// candidates first the states whose names occur in them as whole words, then those whose
-  /// names share the most words of four letters or more; the outcome is `ambiguous` when
-  /// several states tie as closest (the two Congos in "Democratic Republic of the Congo"
-  /// without a drop word for "the"; "Korea"), else `unmatched`.
+  /// Matches a payer text: an alias, else a code, else a name or formal name (with or without
+  /// its leading article: "French Republic", "République française") in any language of the
+  /// data, equal to the payer text once folded and rid of the drop words. Unmatched texts get
+  /// as candidates first the states whose names (formal ones too) occur in them as whole words,
+  /// then those whose short names share the most words of four letters or more, words found in
+  /// the names of more than five states (Republic, Kingdom, Democratic) aside; the outcome is
+  /// `ambiguous` when several states tie as closest (the two Congos in "Democratic Republic of the
+  /// Congo" without a drop word for "the"; "Korea"), else `unmatched`.
   PayerMatch match(std::string_view payer) const;
 
   /// The folded payer text the matching compares ("switzerland").
@@ -46,15 +50,21 @@ public:
 private:
   /// The candidates of a payer text that matches nothing exactly.
   PayerMatch closest(const std::string &text) const;
-
   struct Key {
     std::string folded;
     model::StateId state;
     std::string how;
   };
+  int closeness(std::string_view text, const std::vector<std::string> &text_words,
+                const Key &name) const;
+  void add_names(const model::State &state, model::StateId id);
+  void find_generic_words();
+
   std::vector<Key> m_aliases;
-  std::vector<Key> m_names;              // codes and names
-  std::vector<std::string> m_drop_words; // folded, longest first
+  std::vector<Key> m_names; // codes, names and formal names
+  std::unordered_map<std::string, std::vector<std::size_t>> m_exact; // folded -> m_names indices
+  std::unordered_set<std::string> m_generic;                         // folded generic words
+  std::vector<std::string> m_drop_words;                             // folded, longest first
 };
 
 } // namespace isukit::assess
