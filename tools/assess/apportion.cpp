@@ -48,9 +48,9 @@ cli::Runner setup_apportion(CLI::App &app) {
   auto *total =
       app.add_option("--total", options->total, "The total to apportion, e.g. 1362200.20");
   app.add_option("--currency", options->currency, "The total's currency (default: the treaty's)");
-  auto *budget = app.add_option(
+  auto *budget = cli::file_option(app.add_option(
       "--budget", options->budget,
-      "A budget or budget-totals file (- for stdin) whose total for the year is apportioned");
+      "A budget or budget-totals file (- for stdin) whose total for the year is apportioned"));
   total->excludes(budget);
   return [options] {
     const auto out = cli::output_config(options->output, options->data);

@@ -19,8 +19,9 @@ cli::Runner setup_fund(CLI::App &app) {
   add_ledger_options(app, *options);
   auto *monthly = app.add_option("--monthly-cost", options->monthly_cost,
                                  "The ISU's monthly cost, in the fund's currency");
-  auto *budget = app.add_option("--budget", options->budget,
-                                "A budget whose total for the year, over 12, is the monthly cost");
+  auto *budget = cli::file_option(
+      app.add_option("--budget", options->budget,
+                     "A budget whose total for the year, over 12, is the monthly cost"));
   monthly->excludes(budget);
   return [options] {
     const auto monthly_cost = cli::parse_amount_option("--monthly-cost", options->monthly_cost,

@@ -83,14 +83,15 @@ cli::Runner setup_import(CLI::App &app) {
   auto options = std::make_shared<ImportOptions>();
   cli::add_output_options(app, options->output);
   cli::add_data_options(app, options->data, false);
-  app.add_option("--rules", options->rules,
-                 "The import-rules document of the bank or finance system")
+  cli::file_option(app.add_option("--rules", options->rules,
+                                  "The import-rules document of the bank or finance system"))
       ->required();
   app.add_option(
       "--unmatched", options->unmatched,
       "Write the rows whose payer matches no state (or several) to FILE and import the rest");
-  app.add_option("exports", options->exports,
-                 "CSV exports or camt.053/054 statements (files, or - for stdin)");
+  cli::file_option(
+      app.add_option("exports", options->exports,
+                     "CSV exports or camt.053/054 statements (files, or - for stdin)"));
   return [options] {
     refuse_one_file_for_both(options->unmatched, options->output.output);
     const auto out = cli::output_config(options->output, options->data);

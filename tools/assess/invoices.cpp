@@ -114,9 +114,9 @@ cli::Runner setup_invoices(CLI::App &app) {
   app.add_option("--issued", options->issued, "The date of issue, YYYY-MM-DD (default: today)");
   app.add_option("--due", options->due,
                  "The due date (default: the treaty file's rule, see DUE DATES)");
-  app.add_option("--ledger", options->ledger,
-                 "The accounts (assessments, payments; repeatable): each invoice adds the arrears "
-                 "and credit as of its date")
+  cli::file_option(app.add_option("--ledger", options->ledger,
+                                  "The accounts (assessments, payments; repeatable): each invoice "
+                                  "adds the arrears and credit as of its date"))
       ->allow_extra_args(false);
   app.add_option("--year", options->year,
                  "Invoice the assessments of this year (needed when the inputs assess several)");

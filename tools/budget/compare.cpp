@@ -35,8 +35,10 @@ cli::Runner setup_compare(CLI::App &app) {
   };
   auto options = std::make_shared<Options>();
   cli::add_output_options(app, options->output);
-  app.add_option("estimates", options->estimates, "The budget of estimates")->required();
-  app.add_option("actuals", options->actuals, "The actual costs: a budget with status: actual")
+  cli::file_option(app.add_option("estimates", options->estimates, "The budget of estimates"))
+      ->required();
+  cli::file_option(
+      app.add_option("actuals", options->actuals, "The actual costs: a budget with status: actual"))
       ->required();
   return [options] {
     const auto out = cli::output_config(options->output, {});

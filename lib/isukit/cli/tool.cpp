@@ -31,6 +31,9 @@ using util::Position;
 
 namespace {
 
+/// The type name of a file option (file_option), as --help shows it.
+constexpr const char *file_type = "FILE";
+
 [[noreturn]] void usage_error(std::string message) {
   throw Error(ExitCode::usage, std::move(message));
 }
@@ -125,6 +128,35 @@ std::string parse_error_message(const CLI::ParseError &error, const std::string 
              : fmt::format("unknown subcommand '{}' ({})", word, io::suggestion(word, names));
 }
 
+/// How a place that names standard input is named: `--template -`, `the inputs ('-')`, or
+/// `the inputs (none named: standard input)`.
+std::string stdin_place(const CLI::Option &option, bool dash) {
+  if (!option.get_positional()) {
+    return option.get_name() + " -";
+  }
+  return fmt::format("the {} ({})", option.get_name(), dash ? "'-'" : "none named: standard input");
+}
+
+/// Standard input holds one text: two places of the subcommand `sub` naming it (file_option)
+/// would read it twice, the second time as nothing. A usage error naming them, before any
+/// input is read. One option naming `-` twice reads it once (io::SeenFiles).
+void refuse_stdin_named_twice(const CLI::App &sub) {
+  std::vector<std::string> places;
+  for (const CLI::Option *option :
+       sub.get_options([](const CLI::Option *o) { return o->get_type_name() == file_type; })) {
+    const auto &results = option->results();
+    const bool dash = std::find(results.begin(), results.end(), "-") != results.end();
+    if (dash || (option->get_positional() && !option->get_required() && results.empty())) {
+      places.push_back(stdin_place(*option, dash));
+    }
+  }
+  if (places.size() > 1) {
+    usage_error(fmt::format("standard input (-) can be read only once, but {} name it: give all "
+                            "but one of them a file",
+                            fmt::join(places, " and ")));
+  }
+}
+
 /// `--` ends the options: every word after it is a file name, `-x.yaml` too. CLI11 2.1 reads
 /// them so only while the subcommand still awaits a positional (`sub a.yaml -- -x.yaml` handed
 /// `-x.yaml` back to the tool, which refused it), so they are kept from it: the words before
@@ -205,6 +237,7 @@ int parse_and_run(CLI::App &app, const Runners &runners, const std::vector<Subco
     for (const auto &[sub, run] : runners) {
       if (sub->parsed()) {
         mark.give(*sub);
+        refuse_stdin_named_twice(*sub);
         chosen = &run;
       }
     }
@@ -313,7 +346,11 @@ void add_as_of_option(CLI::App &app, std::string &as_of) {
 }
 
 void add_inputs(CLI::App &app, std::vector<std::string> &inputs, const std::string &what) {
-  app.add_option("inputs", inputs, what + " (files, directories, or - for stdin)");
+  file_option(app.add_option("inputs", inputs, what + " (files, directories, or - for stdin)"));
+}
+
+CLI::Option *file_option(CLI::Option *option) {
+  return option->type_name(file_type);
 }
 
 io::Format parse_format_option(const std::string &text) {
@@ -420,16 +457,16 @@ void add_letter_options(CLI::App &app, LetterOptions &options, std::string_view 
 }
 
 void add_letter_source_options(CLI::App &app, LetterOptions &options, std::string_view name) {
-  app.add_option(
+  file_option(app.add_option(
       "--template", options.template_file,
-      fmt::format("A Mustache template instead of DATA/templates/{}.LANG.md.mustache", name));
-  app.add_option("--contacts", options.contacts,
-                 "A file or directory of 'contacts' documents: addressee, address, salutation, "
-                 "language (repeatable)")
+      fmt::format("A Mustache template instead of DATA/templates/{}.LANG.md.mustache", name)));
+  file_option(app.add_option("--contacts", options.contacts,
+                             "A file or directory of 'contacts' documents: addressee, address, "
+                             "salutation, language (repeatable)"))
       ->allow_extra_args(false); // one value each time, so the inputs that follow stay inputs
-  app.add_option(
+  file_option(app.add_option(
       "--isu", options.isu_file,
-      "An 'isu' document: letterhead, signatory, payment instructions over the treaty file's");
+      "An 'isu' document: letterhead, signatory, payment instructions over the treaty file's"));
   app.add_flag("--contact-lang", options.contact_language,
                "Write to each state in its contact's language (else --lang)");
 }

@@ -57,7 +57,13 @@ void add_output_options(CLI::App &app, OutputOptions &options);
 std::string language_list();
 void add_data_options(CLI::App &app, DataOptions &options, bool treaty_required);
 void add_as_of_option(CLI::App &app, std::string &as_of);
+/// The inputs positional: files, directories, `-`; standard input when none is named.
 void add_inputs(CLI::App &app, std::vector<std::string> &inputs, const std::string &what);
+/// Marks an option or positional as naming files to read, `-` for standard input (--help shows
+/// FILE). Standard input can be read once: a call whose file options name it in two places
+/// (a positional of files that is not required, the inputs, names it when empty) is a usage
+/// error (64) before anything is read, naming the two (run_tool checks it).
+CLI::Option *file_option(CLI::Option *option);
 
 // --- Turning option text into values; a bad value is a usage error (64) ---
 

@@ -196,14 +196,15 @@ void take_input(const std::string &path, const struct stat &info, const std::str
 }
 
 /// Standard input holds one text: read again, it would read as nothing (an input, then
-/// `--template -`, gave "empty input (no template text)").
+/// `--template -`, gave "empty input (no template text)"). The tools refuse two options naming
+/// it before reading (cli::file_option, which names them); this is for any other second reading,
+/// and names no option, as it cannot know which tool's options named it.
 void refuse_second_stdin_reading() {
   static bool read = false;
   if (read) {
     throw util::Error(util::ExitCode::usage,
-                      "standard input (-) is named twice, as an input and as an option's file "
-                      "(such as --template, --rules or --isu), or by two options: it can be read "
-                      "only once; give all but one of them a file");
+                      "standard input (-) is named twice: it can be read only once; give all but "
+                      "one of the places that name it a file");
   }
   read = true;
 }
