@@ -84,3 +84,18 @@ TEST_CASE("util::find_non_utf8 refuses C1 control characters as C0 ones; ISO-885
                                       "'’' (say 'encoding: windows-1252')"));
   CHECK(to_utf8("C\xF4te d\x92Ivoire", Encoding::windows1252, "f") == "Côte d’Ivoire");
 }
+
+TEST_CASE("util::to_utf8 names UTF-8 read as an 8-bit encoding") {
+  CHECK_THROWS_WITH(to_utf8("a\nGr\xC3\xA8"
+                            "ce\n",
+                            Encoding::windows1252, "f"),
+                    doctest::Contains("f:2: the file seems to be UTF-8, not windows-1252: its "
+                                      "bytes 0xC3 0xA8 are 'è' in UTF-8 (say 'encoding: utf-8')"));
+  CHECK_THROWS_WITH(to_utf8("INV\xE2\x82\xAC"
+                            "1",
+                            Encoding::latin1, "f"),
+                    doctest::Contains("seems to be UTF-8, not iso-8859-1"));
+  CHECK(to_utf8("Gr\xE8"
+                "ce \xC3",
+                Encoding::windows1252, "f") == "Grèce Ã");
+}

@@ -312,6 +312,30 @@ const char *utf16_without_mark(std::string_view bytes, Encoding encoding, const 
           : fmt::format("the file seems to be {}, not {}: say 'encoding: {}'", seems, name, say));
 }
 
+/// A file whose bytes above 0x7F all form UTF-8 sequences is UTF-8: read as Windows-1252 or
+/// ISO-8859-1 it would become mojibake ('GrÃ¨ce') that goes into payers and references. A data
+/// error at the first sequence's line naming it.
+void require_not_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
+  if (encoding != Encoding::windows1252 && encoding != Encoding::latin1) {
+    return;
+  }
+  const auto high = std::find_if(bytes.begin(), bytes.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (high == bytes.end() || find_non_utf8(bytes) != std::string_view::npos) {
+    return;
+  }
+  const auto at = static_cast<std::size_t>(high - bytes.begin());
+  const std::string_view sequence = bytes.substr(at, utf8_sequence_length(bytes, at));
+  std::string hex;
+  for (const char c : sequence) {
+    hex += fmt::format("{}0x{:02X}", hex.empty() ? "" : " ", static_cast<unsigned char>(c));
+  }
+  fail_data(Position{file, static_cast<int>(std::count(bytes.begin(), high, '\n')) + 1, 0},
+            fmt::format("the file seems to be UTF-8, not {}: its bytes {} are '{}' in UTF-8 (say "
+                        "'encoding: utf-8')",
+                        encoding_name(encoding), hex, sequence));
+}
+
 /// ISO-8859-1's bytes 0x80-0x9F are C1 control characters, never text; Windows-1252 exports
 /// read as ISO-8859-1 hold them where the text has € ’ “ ” –: a data error at the first one's
 /// line naming the character it is in Windows-1252.
@@ -347,6 +371,7 @@ const char *iconv_name(std::string_view bytes, Encoding encoding, const std::str
 std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string &file) {
   require_mark_agrees(bytes, encoding, file);
   require_no_nul(bytes, encoding, file);
+  require_not_utf8(bytes, encoding, file);
   require_no_c1(bytes, encoding, file);
   std::string out;
   out.reserve(bytes.size());
