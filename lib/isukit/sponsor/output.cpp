@@ -560,6 +560,15 @@ void add_costs(Node &context, const Node &record, const util::Currency &currency
   context.add("currency", Node::string(std::string(currency.code())));
 }
 
+/// The applicant's gender for the salutation: `gender` (female, male, other) and the flags
+/// `female` and `male` (neither: the template's neutral form, "Madame, Monsieur").
+void add_gender(Node &context, const Node &record) {
+  const std::string gender = record.text_or("gender");
+  context.add("gender", Node::string(gender));
+  context.add("female", Node::boolean(gender == "female"));
+  context.add("male", Node::boolean(gender == "male"));
+}
+
 } // namespace
 
 std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::Treaty &treaty,
@@ -580,6 +589,7 @@ std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::
     Node context = kit.common(treaty, date, lang);
     context.add("id", Node::string(record.at("id").as_text()));
     context.add("name", Node::string(record.at("name").as_text()));
+    add_gender(context, record);
     context.add("state", Node::string(local_field(record, "state_name", lang)));
     context.add("meeting", letter_meeting(selection, record.at("meeting").as_text(), lang));
     context.add("programme", Node::string(local_field(selection, "programme_name", lang)));

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace isukit::sponsor {
 
@@ -60,6 +61,26 @@ std::string render_param(const std::string &name, const std::string &value, cons
   return value;
 }
 
+/// A target note's `{outcome}`: met, or not met with how many eligible applications there were
+/// (`{eligible_count}`: the catalogue's plural `count.eligible.CODE`, "1 eligible woman applied").
+std::string outcome(std::string_view prefix, const Reason &reason, const std::string &met,
+                    std::vector<util::Arg> &args, const util::Lang &lang) {
+  if (met == "true") {
+    return lang.text("target.met");
+  }
+  if (const auto *eligible = param(reason.params, "eligible")) {
+    std::int64_t count = 0;
+    const auto [end, error] =
+        std::from_chars(eligible->data(), eligible->data() + eligible->size(), count);
+    args.emplace_back("eligible_count",
+                      error == std::errc() && end == eligible->data() + eligible->size()
+                          ? lang.plural(fmt::format("count.eligible.{}", reason.code), count)
+                          : *eligible);
+  }
+  return lang.text(fmt::format("{}.{}.not_met", prefix, reason.code),
+                   std::span<const util::Arg>(args));
+}
+
 } // namespace
 
 std::string render_reason(std::string_view prefix, const Reason &reason, const util::Lang &lang,
@@ -88,10 +109,8 @@ std::string render_reason(std::string_view prefix, const Reason &reason, const u
                           : fund_left);
   }
   if (const auto *met = param(reason.params, "met")) {
-    args.emplace_back("outcome", *met == "true"
-                                     ? lang.text("target.met")
-                                     : lang.text(fmt::format("{}.{}.not_met", prefix, reason.code),
-                                                 std::span<const util::Arg>(args)));
+    std::string words = outcome(prefix, reason, *met, args, lang);
+    args.emplace_back("outcome", std::move(words));
   }
   return lang.text(fmt::format("{}.{}", prefix, reason.code), std::span<const util::Arg>(args));
 }
