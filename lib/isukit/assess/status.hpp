@@ -79,7 +79,8 @@ StateBalance credit_state(const model::Ledger &ledger, model::StateId state, con
 /// everything due is a credit carried forward to the next assessment. Assessments of years
 /// after the as-of year are not yet due. A payment naming a year the state has no assessment
 /// for (a year mistyped) is money naming no year, unless it is an advance (a year after the
-/// as-of year, or the as-of year while no assessments document covers it).
+/// as-of year, or the as-of year while no assessments document covers it); a year no
+/// assessments document covers is otherwise refused by model::Ledger::read.
 /// Refunds (negative payments) take money back where it was credited: a refund naming a year
 /// is netted with the payments naming that year; what it takes beyond them comes off the
 /// year's other receipts (never below zero), and the rest is taken back as a refund naming no

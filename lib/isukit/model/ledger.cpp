@@ -4,6 +4,7 @@
 #include <isukit/model/ledger.hpp>
 #include <isukit/model/payment_checks.hpp>
 #include <isukit/model/payment_row.hpp>
+#include <isukit/model/year_coverage.hpp>
 #include <isukit/util/pipeline.hpp>
 #include <isukit/util/text.hpp>
 
@@ -71,8 +72,10 @@ public:
       if (!root.find("year") || !root.find("currency")) {
         root.fail("an assessments document needs 'year' and 'currency' before its list");
       }
-      const util::Currency currency = root.at("currency").as_currency();
-      check_assessments_total(root, util::Money(had_records ? m_document_sum : 0, currency));
+      if (!had_records) {
+        begin_assessments(root); // a year of no assessments is still a year the ledger covers
+      }
+      check_assessments_total(root, util::Money(had_records ? m_document_sum : 0, m_currency));
     } else if (document.kind == "fund") {
       add_fund(document.root);
     }
@@ -84,9 +87,11 @@ public:
   void finish(const std::vector<std::string> &inputs) {
     m_diagnostics.throw_if_any();
     const bool duplicates = m_duplicates.needs_second_reading();
-    if (m_refunds.needs_second_reading() || duplicates) {
+    const bool refunds = m_refunds.needs_second_reading();
+    if (refunds || duplicates || m_years.needs_positions(m_as_of.year())) {
       read_again(inputs);
     }
+    m_years.check(m_as_of.year(), m_diagnostics);
     m_duplicates.report(m_diagnostics);
     m_diagnostics.throw_if_any();
     m_refunds.check(m_states, m_payment_currency);
@@ -154,25 +159,30 @@ private:
     return currency;
   }
 
+  /// An assessments document's header (`header`, read before its list): its year and currency.
+  void begin_assessments(const Node &header) {
+    const Node *year = header.find("year");
+    const Node *currency = header.find("currency");
+    if (!year || !currency) {
+      header.fail("an assessments document needs 'year' and 'currency' before its list");
+    }
+    m_year = year_of(*year);
+    m_currency = ledger_currency(*currency);
+    m_document_sum = 0;
+    m_ledger.m_documents.push_back(
+        AssessmentDocument{header.find("treaty") ? header.at("treaty").as_text() : std::string(),
+                           m_year,
+                           m_currency,
+                           header.mark(),
+                           {}});
+    m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
+    m_years.assessed(m_year, header.mark());
+  }
+
   void add_assessment(const Node &header, const Node &record) {
     if (!m_in_document) {
-      // The first record of a new assessments document.
-      m_in_document = true;
-      const Node *year = header.find("year");
-      const Node *currency = header.find("currency");
-      if (!year || !currency) {
-        header.fail("an assessments document needs 'year' and 'currency' before its list");
-      }
-      m_year = year_of(*year);
-      m_currency = ledger_currency(*currency);
-      m_document_sum = 0;
-      m_ledger.m_documents.push_back(
-          AssessmentDocument{header.find("treaty") ? header.at("treaty").as_text() : std::string(),
-                             m_year,
-                             m_currency,
-                             header.mark(),
-                             {}});
-      m_ledger.m_year_used[static_cast<std::size_t>(m_year - Ledger::first_year)] = true;
+      m_in_document = true; // the first record of a new assessments document
+      begin_assessments(header);
     }
     const StateId state = assessed_state(record, m_states);
     const std::size_t slot = m_ledger.slot(state, m_year);
@@ -235,6 +245,7 @@ private:
     io::Mark yaml_at{}, yaml_amount_at{}, yaml_year_at{};
     const io::CsvReader *csv = nullptr;
     std::size_t amount_field = 0, year_field = 0;
+    bool read_ahead = false; // a plain row read ahead: the reader is past it, its position lost
 
     io::Mark at() const { return csv ? csv->mark(0) : yaml_at; }
     io::Mark amount_at() const { return csv ? csv->mark(amount_field) : yaml_amount_at; }
@@ -395,6 +406,10 @@ private:
     }
     m_refunds.read(row.state, row.date, row.amount.minor_units(), [&] { return row.amount_at(); });
     credit(row.state, row.date, row.amount.minor_units(), row.year, row.reference);
+    if (row.year && !(row.date > m_as_of)) { // for model::YearCoverage
+      m_years.named(*row.year, row.amount.minor_units() < 0,
+                    [&] { return row.read_ahead ? io::Mark{} : row.year_at(); });
+    }
   }
 
   /// A payment of the second reading (this reader is the first).
@@ -403,6 +418,9 @@ private:
       m_duplicates.candidate(identity(row), row.at());
     }
     m_refunds.read_again(row.state, row.date, row.amount.minor_units());
+    if (row.year && !(row.date > m_as_of)) { // not read ahead: each row at its position
+      m_years.named_again(*row.year, row.amount.minor_units() < 0, [&] { return row.year_at(); });
+    }
   }
 
   /// Reads `inputs` a second time, for the checks that need it, into a ledger thrown away.
@@ -521,6 +539,7 @@ private:
   std::int64_t m_volume = 0; // see count_volume
   DuplicateCheck m_duplicates;
   RefundCheck m_refunds;
+  YearCoverage m_years;
   std::string m_identity;                     // identity's buffer
   FingerprintFunction m_identity_fingerprint; // a test's, or none: parts_fingerprint
   LedgerReader *m_first_reading = nullptr;    // set in the reader of a second reading
@@ -664,6 +683,7 @@ bool LedgerReader::read_ahead(io::CsvReader &reader, const PaymentRowReader &row
                               const CsvCurrency &cached, PaymentRow &row) {
   ReadAhead ahead{reader, rows, cached, row, m_volume};
   PaymentRow added = row; // the reading thread reads into `row`
+  added.read_ahead = true;
   util::run_pipeline<QueuedPayments>(
       [&](QueuedPayments &batch) { return ahead.fill(batch); },
       [&](const QueuedPayments &batch) { add_queued(batch, added, cached.currency); });

@@ -80,7 +80,9 @@ public:
   /// each payment is also kept, in the order read (memory grows with the payments). Fails (exit
   /// 65) at an identical payment read twice (naming both), a year assessed twice for a state, a
   /// payment naming a year after the one following its date, a refund that would take a state's
-  /// net receipts below zero, and amounts past the largest total; `as_of` outside the ledger's
+  /// net receipts below zero, amounts past the largest total, a year missing between the first
+  /// and last years assessed, and a payment (by `as_of`) naming a year no assessments document
+  /// covers, unless an advance (model::YearCoverage); `as_of` outside the ledger's
   /// years has nothing assessed. Memory does not grow with the payments (model/payment_checks:
   /// two to four bytes each), unless kept; when those checks cannot decide from what they keep,
   /// the inputs are read a second time (standard input and pipes are kept from the first
