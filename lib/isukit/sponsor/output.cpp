@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace isukit::sponsor {
 
@@ -53,11 +55,38 @@ Node meetings_node(const model::Programme &p) {
   return list;
 }
 
+/// What two long dates written alike but for their day have before and after it.
+struct AroundDay {
+  std::string before; // "2025年9月", or empty in a language that writes the day first
+  std::string after;  // " September 2025", "日"
+};
+
+/// Whether two long dates differ only in their day, written `first_day` and `last_day`, wherever
+/// the language puts it ("15 September 2025" and "18 September 2025", "1er septembre 2025" and
+/// "4 septembre 2025", "2025年9月15日" and "2025年9月18日"): what they share around it.
+std::optional<AroundDay> differ_only_in_day(const std::string &first, const std::string &last,
+                                            const std::string &first_day,
+                                            const std::string &last_day) {
+  std::size_t common = 0;
+  while (common < first.size() && common < last.size() && first[common] == last[common]) {
+    ++common;
+  }
+  while (common > 0 && std::isdigit(static_cast<unsigned char>(first[common - 1]))) {
+    --common; // the days' common first digits (15, 18) belong to the days
+  }
+  const std::string_view one = std::string_view(first).substr(common);
+  const std::string_view other = std::string_view(last).substr(common);
+  if (one.starts_with(first_day) && other.starts_with(last_day) &&
+      one.substr(first_day.size()) == other.substr(last_day.size())) {
+    return AroundDay{first.substr(0, common), std::string(one.substr(first_day.size()))};
+  }
+  return std::nullopt;
+}
+
 /// A meeting's dates as the language writes a range: "from 15 September 2025 to 2 October 2025"
-/// (letter.dates), or, where both long dates begin with their day and say the rest alike (a
-/// range within one month, in a language that writes the day first), "from 15 to 18 September
-/// 2025", "du 15 au 18 septembre 2025" (letter.dates_in_month: the first day, then the last
-/// date). Chinese writes the year first (2025年9月15日), so its range stays whole.
+/// (letter.dates), or, within one month, what both dates share said once (letter.dates_in_month,
+/// given the first and last days and what the dates have before and after the day): "from 15 to
+/// 18 September 2025", "du 1er au 4 septembre 2025", "2025年9月15日至18日".
 std::string meeting_dates(const util::Date &start, const util::Date &end, const Lang &lang) {
   const std::string first = util::long_date(start, lang);
   const std::string last = util::long_date(end, lang);
@@ -65,9 +94,13 @@ std::string meeting_dates(const util::Date &start, const util::Date &end, const 
   const std::string first_day =
       start.day() == 1 && !first_of_month.empty() ? first_of_month : std::to_string(start.day());
   const std::string last_day = std::to_string(end.day());
-  if (start != end && first.starts_with(first_day) && last.starts_with(last_day) &&
-      first.compare(first_day.size(), std::string::npos, last, last_day.size()) == 0) {
-    return lang.text("letter.dates_in_month", {{"first_day", first_day}, {"end", last}});
+  const auto around =
+      start != end ? differ_only_in_day(first, last, first_day, last_day) : std::nullopt;
+  if (around) {
+    return lang.text("letter.dates_in_month", {{"before", around->before},
+                                               {"first_day", first_day},
+                                               {"last_day", last_day},
+                                               {"after", around->after}});
   }
   return lang.text("letter.dates", {{"start", first}, {"end", last}});
 }
