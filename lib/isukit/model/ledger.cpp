@@ -19,6 +19,28 @@ namespace isukit::model {
 
 using io::Node;
 
+namespace {
+
+/// A payments CSV's value is read as written: a date, code, amount or year with spaces around
+/// it (` FRA`, `5.00 `: a padded bank export) is refused. Called where such a value is refused,
+/// this says why (fails, 65, at the value), as the quotes that show the spaces are easily
+/// misread; nothing when `text` has none. (A reference is read without them: util::trim_blanks.)
+void refuse_blanks(const io::CsvReader &reader, std::size_t column, std::string_view text) {
+  if (util::trim_blanks(text).size() == text.size()) {
+    return;
+  }
+  const bool before = text.front() == ' ' || text.front() == '\t';
+  const bool after = text.back() == ' ' || text.back() == '\t';
+  util::fail_data(reader.mark(column).position(),
+                  fmt::format("'{}' has {}: a CSV value is read as written; remove {}", text,
+                              before && after ? "spaces around it"
+                              : before        ? "a space before it"
+                                              : "a space after it",
+                              before && after ? "them" : "it"));
+}
+
+} // namespace
+
 /// Streams the ledger kinds into a Ledger's sums; other known kinds are skipped.
 class LedgerReader : public io::DocumentConsumer {
 public:
@@ -123,6 +145,7 @@ private:
     }
     const auto year = csv_year_of(text);
     if (!year) {
+      refuse_blanks(reader, column, text);
       util::fail_data(reader.mark(column).position(),
                       fmt::format("expected a year from {} to {}, got '{}'", Ledger::first_year,
                                   Ledger::last_year, text));
@@ -336,6 +359,10 @@ private:
   /// when it is no ISO 4217 code.
   void read_csv_currency(const io::CsvReader &reader, std::size_t column, std::string_view text,
                          CsvCurrency &cached);
+  /// The state of the code `text` (field `column` of the reader's row); fails at the field,
+  /// as for a YAML payment's code, when it is none of the table's.
+  StateId csv_state_of(const io::CsvReader &reader, std::size_t column,
+                       std::string_view text) const;
 
   /// What makes a payment the same as another: its state, date, amount, currency and
   /// reference, packed as bytes (valid until the next call). Fixed-size parts are copied as
@@ -552,11 +579,23 @@ void LedgerReader::read_csv_currency(const io::CsvReader &reader, std::size_t co
   }
   const auto parsed = util::Currency::parse(text);
   if (!parsed) {
+    refuse_blanks(reader, column, text);
     util::fail_data(reader.mark(column).position(),
                     fmt::format("expected an ISO 4217 currency code such as USD, got '{}'", text));
   }
   cached = CsvCurrency{std::string(text), *parsed};
   note_payment_currency(cached.currency, reader.mark(column));
+}
+
+StateId LedgerReader::csv_state_of(const io::CsvReader &reader, std::size_t column,
+                                   std::string_view text) const {
+  if (const auto state = m_states.find(text)) {
+    return *state;
+  }
+  refuse_blanks(reader, column, text);
+  // The message of a YAML payment's code, which says what to write.
+  return m_states.require(
+      io::Node::scalar(std::string(text), io::Node::Style::string, reader.mark(column)));
 }
 
 namespace {
@@ -573,6 +612,7 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
   auto index = [&](CsvColumn c) { return static_cast<std::size_t>(header.index(c)); };
   auto field = [&](CsvColumn c) { return fields[index(c)]; };
   auto fail = [&](CsvColumn c, std::string message) {
+    refuse_blanks(reader, index(c), field(c));
     util::fail_data(reader.mark(index(c)).position(), std::move(message));
   };
   header.check_width(reader, fields);
@@ -585,11 +625,7 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
   if (!util::is_working_year(day->year())) {
     fail(csv_date, util::outside_working_years(field(csv_date)));
   }
-  const auto who = m_states.find(field(csv_state));
-  if (!who) { // the message of a YAML payment's code, which says what to write
-    m_states.require(io::Node::scalar(std::string(field(csv_state)), io::Node::Style::string,
-                                      reader.mark(index(csv_state))));
-  }
+  const StateId who = csv_state_of(reader, index(csv_state), field(csv_state));
   read_csv_currency(reader, index(csv_currency), field(csv_currency), cached);
   const auto money = util::parse_money(field(csv_amount), cached.currency);
   if (!money.money) {
@@ -598,7 +634,7 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
   const bool has_year = header.index(csv_year) >= 0;
   const auto named =
       has_year ? named_year(reader, index(csv_year), field(csv_year)) : std::optional<int>();
-  return PaymentRow{.state = *who,
+  return PaymentRow{.state = who,
                     .date = *day,
                     .amount = *money.money,
                     .reference = util::trim_blanks(field(csv_reference)),
