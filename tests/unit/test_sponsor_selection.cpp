@@ -170,7 +170,8 @@ TEST_SUITE("sponsor::selection") {
     const auto fr = fixtures::lang("fr");
     CHECK(sponsor::render_reason("letter_reason", sponsor::for_applicant(same_state), fr,
                                  fixtures::states(), "CHF") ==
-          "le programme parraine un délégué par État, et un délégué de votre État est parrainé");
+          "le programme parraine un délégué par État à chaque réunion, et un délégué de votre État "
+          "est parrainé pour cette réunion");
     const Reason excluded{"state_excluded", {{"state", "ARE"}}};
     CHECK(sponsor::render_reason("letter_reason", excluded, fr, fixtures::states(), "CHF") ==
           "le programme ne couvre pas les délégués des Émirats arabes unis");

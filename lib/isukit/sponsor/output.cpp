@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -485,6 +486,24 @@ void require_cost(const Node &record, const Node *meetings, const util::Currency
   }
 }
 
+/// Fails at `record`'s `meeting` unless it is one of the selection's `meetings` (a selection
+/// written before meetings were recorded has none to check): a letter names the meeting, never
+/// an id the programme does not list.
+void require_meeting(const Node &record, const Node *meetings) {
+  if (!meetings) {
+    return;
+  }
+  const Node &meeting = record.at("meeting");
+  std::vector<std::string> ids;
+  for (const auto &m : meetings->as_sequence()) {
+    ids.push_back(m.at("id").as_text());
+  }
+  if (std::find(ids.begin(), ids.end(), meeting.as_text()) == ids.end()) {
+    meeting.fail(fmt::format("unknown meeting '{}' ({})", meeting.text(),
+                             io::suggestion(meeting.text(), ids)));
+  }
+}
+
 /// Fails at a costed record's `regional_group` unless it is its state's group in `states` (the
 /// group decides a selection's regional targets and report; a document that disagrees with the
 /// states is edited). An incomplete application has none worked out (select writes none).
@@ -521,6 +540,7 @@ void check_selection(const Node &selection, const model::StateTable &states) {
         currency);
     require_decision(record);
     require_reason_fits(record);
+    require_meeting(record, selection.find("meetings"));
     require_group(record, states);
     require_cost(record, selection.find("meetings"), currency);
     if (record.at("decision").as_text() == decision_code(Decision::selected)) {
