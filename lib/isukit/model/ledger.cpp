@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <tuple>
 
 namespace isukit::model {
@@ -542,14 +543,54 @@ private:
               m_ledger.m_fund_currency->code(), currency.code()));
     }
     m_ledger.m_fund_currency = currency;
+    note_fund_name(root);
     for (const auto &record : root.at("movements").as_sequence()) {
       m_ledger.m_fund.push_back(FundMovement{
           record.at("date").as_date(), record.at("amount").as_money(currency),
           record.find("description") ? record.at("description").as_text() : "", record.mark()});
       count_volume(m_ledger.m_fund.back().amount.minor_units(), record.at("amount").mark());
+      check_movement_once(m_ledger.m_fund.back());
     }
+    // By day, each day's money in first (as check_fund_balance counts it), else as read.
     std::stable_sort(m_ledger.m_fund.begin(), m_ledger.m_fund.end(),
-                     [](const FundMovement &a, const FundMovement &b) { return a.date < b.date; });
+                     [](const FundMovement &a, const FundMovement &b) {
+                       return std::tuple(a.date, a.amount.minor_units() < 0) <
+                              std::tuple(b.date, b.amount.minor_units() < 0);
+                     });
+  }
+
+  /// The fund documents are of one fund: a `fund` other than an earlier document's is an error
+  /// at it naming the first (a document naming none is taken as of the same fund).
+  void note_fund_name(const Node &root) {
+    const Node *fund = root.find("fund");
+    if (!fund) {
+      return;
+    }
+    const std::string name = fund->as_text();
+    if (!m_fund_at.line) {
+      m_fund_name = name;
+      m_fund_at = fund->mark();
+    } else if (name != m_fund_name) {
+      fund->fail(fmt::format("the movements of the fund '{}' cannot be added to those of '{}' "
+                             "(at {}): give one fund's documents at a time",
+                             name, m_fund_name, m_fund_at.located()));
+    }
+  }
+
+  /// A movement identical to one read before (same date, amount and description) is an error
+  /// at it naming the first, wherever each was read: a fund file read twice (a copy) would
+  /// double the balance.
+  void check_movement_once(const FundMovement &movement) {
+    const auto [first, added] = m_movements_read.try_emplace(
+        std::tuple(movement.date, movement.amount.minor_units(), movement.description),
+        movement.mark);
+    if (!added) {
+      m_diagnostics.add(util::Error(
+          util::ExitCode::data, movement.mark.position(),
+          fmt::format("this movement repeats the one at {}: same date, amount and description "
+                      "(two real movements of the same amount on the same day say what each is)",
+                      first->second.located())));
+    }
   }
 
   Ledger &m_ledger;
@@ -564,6 +605,9 @@ private:
   io::Mark m_first_payment;
   util::Diagnostics m_diagnostics;
   std::int64_t m_volume = 0; // see count_volume
+  std::string m_fund_name;   // the `fund` of the fund documents, named first at m_fund_at
+  io::Mark m_fund_at;
+  std::map<std::tuple<util::Date, std::int64_t, std::string>, io::Mark> m_movements_read;
   DuplicateCheck m_duplicates;
   RefundCheck m_refunds;
   YearCoverage m_years;
