@@ -68,6 +68,15 @@ TEST_SUITE("util::locale") {
     CHECK(display_width("فرنسا") == 5);
   }
 
+  TEST_CASE("util::fold_case: Unicode full case folding, accents kept") {
+    CHECK(fold_case("FRAIS BANCAIRES \u00c9TRANGERS") == "frais bancaires \u00e9trangers");
+    CHECK(fold_case("\u00dcbertrag") == "\u00fcbertrag");
+    CHECK(fold_case("Stra\u00dfe") == fold_case("STRASSE"));
+    CHECK(fold_case("\u041a\u041e\u041c\u0418\u0421\u0421\u0418\u042f") ==
+          "\u043a\u043e\u043c\u0438\u0441\u0441\u0438\u044f");
+    CHECK(fold_case("\u4e2d\u56fd 2025") == "\u4e2d\u56fd 2025");
+    CHECK(fold_case("") == "");
+  }
   TEST_CASE("util::is_known_locale, is_right_to_left") {
     CHECK(is_known_locale("fr"));
     CHECK(is_known_locale("ar-u-nu-latn"));

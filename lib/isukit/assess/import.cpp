@@ -207,7 +207,7 @@ bool Importer::left_out(const ExportRow &row) {
     if (!rule.field && i < row.leave_out_cells.size()) {
       text = &row.leave_out_cells[i];
     }
-    if (text && std::regex_search(*text, rule.pattern)) {
+    if (text && rule.matches(*text)) {
       ++m_result.summary.left_out[rule.name];
       return true;
     }

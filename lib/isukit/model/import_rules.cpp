@@ -1,5 +1,6 @@
 #include <isukit/model/import_rules.hpp>
 #include <isukit/util/date.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
 
@@ -67,10 +68,10 @@ OutgoingRule read_outgoing(const io::Node &node) {
   node.fail(fmt::format("expected refuse, leave_out or keep, got {}", io::describe(node)));
 }
 
-std::regex read_pattern(const io::Node &node,
-                        std::regex::flag_type flags = std::regex::ECMAScript) {
+std::regex read_pattern(const io::Node &node, std::regex::flag_type flags = std::regex::ECMAScript,
+                        std::string (*transform)(std::string_view) = nullptr) {
   try {
-    return std::regex(node.as_text(), flags);
+    return std::regex(transform ? transform(node.as_text()) : node.as_text(), flags);
   } catch (const std::regex_error &error) {
     node.fail(fmt::format("not a regular expression ({}): {}", error.what(), io::describe(node)));
   }
@@ -136,6 +137,24 @@ void read_amount_style(const io::Node &root, ImportRules &rules) {
   }
 }
 
+/// A leave_out pattern case-folded as the text it is matched against (util::fold_case), but
+/// for what a backslash escapes: \\D, \\S, \\W and \\B mean other things than \\d, \\s, \\w, \\b.
+std::string fold_pattern(std::string_view pattern) {
+  std::string folded;
+  std::size_t run = 0; // where the text not yet folded begins
+  for (std::size_t at = pattern.find('\\'); at != std::string_view::npos;
+       at = pattern.find('\\', run)) {
+    std::size_t escaped = std::min(at + 2, pattern.size()); // the backslash and one byte
+    while (escaped < pattern.size() && (pattern[escaped] & 0xC0) == 0x80) {
+      ++escaped; // and the rest of the character it escapes
+    }
+    folded += util::fold_case(pattern.substr(run, at - run));
+    folded += pattern.substr(at, escaped - at);
+    run = escaped;
+  }
+  return folded + util::fold_case(pattern.substr(run));
+}
+
 void read_leave_out(const io::Node &node, ImportRules &rules) {
   for (const auto &item : node.as_sequence()) {
     LeaveOutRule rule;
@@ -151,7 +170,7 @@ void read_leave_out(const io::Node &node, ImportRules &rules) {
     } else {
       item.fail("a leave_out rule tests a 'field' or a 'column'");
     }
-    rule.pattern = read_pattern(item.at("pattern"), std::regex::ECMAScript | std::regex::icase);
+    rule.pattern = read_pattern(item.at("pattern"), std::regex::ECMAScript, fold_pattern);
     rules.leave_out.push_back(std::move(rule));
   }
 }
@@ -277,6 +296,10 @@ ImportRules ImportRules::from_document(const io::Node &root, const StateTable &s
   }
   read_payers(root, rules, states);
   return rules;
+}
+
+bool LeaveOutRule::matches(const std::string &text) const {
+  return std::regex_search(util::fold_case(text), pattern);
 }
 
 } // namespace isukit::model

@@ -50,12 +50,16 @@ std::string_view export_field_name(ExportField field);
 enum class OutgoingRule { refuse, leave_out, keep };
 
 /// Rows to leave out: those whose field or column matches `pattern` (ECMAScript, anywhere in
-/// the text, ignoring case). `name` labels the count in the summary ("bank fees").
+/// the text, ignoring case in every script). `name` labels the count in the summary ("bank
+/// fees").
 struct LeaveOutRule {
   std::string name;
   std::optional<ExportField> field; // else `column`
   ColumnRef column;
-  std::regex pattern;
+  std::regex pattern; // over case-folded text (util::fold_case), written case-folded itself
+
+  /// Whether the UTF-8 `text` holds a match of the pattern, whatever the case of its letters.
+  bool matches(const std::string &text) const;
 };
 
 enum class ExportFormat { csv, camt };

@@ -208,4 +208,10 @@ std::size_t display_width(std::string_view utf8_text) {
   return width;
 }
 
+std::string fold_case(std::string_view utf8_text) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
+  return utf8(text.foldCase());
+}
+
 } // namespace isukit::util

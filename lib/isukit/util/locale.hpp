@@ -44,4 +44,10 @@ std::string format_long_date(const Date &date, const std::string &locale,
 /// two (Unicode UAX #11), combining marks and format characters none, others one.
 std::size_t display_width(std::string_view utf8);
 
+/// The UTF-8 text with Unicode's full case folding (ICU, CaseFolding.txt): what two texts
+/// compared without regard to case in any script have in common ("ÉTRANGERS" and "étrangers"
+/// give "étrangers", "Übertrag" "übertrag", "STRASSE" and "Straße" "strasse", "КОМИССИЯ"
+/// "комиссия"). Accents are kept.
+std::string fold_case(std::string_view utf8);
+
 } // namespace isukit::util
