@@ -61,21 +61,29 @@ std::string render_param(const std::string &name, const std::string &value, cons
   return value;
 }
 
-/// A target note's `{outcome}`: met, or not met with how many eligible applications there were
+/// `number` (a parameter's text) in the catalogue's plural `id` ("1 eligible woman applied"), or
+/// as written when it is no whole number (a document edited by hand).
+std::string counted(const std::string &id, const std::string &number, const util::Lang &lang) {
+  std::int64_t count = 0;
+  const char *end = number.data() + number.size();
+  const auto [stop, error] = std::from_chars(number.data(), end, count);
+  return error == std::errc() && stop == end ? lang.plural(id, count) : number;
+}
+
+/// A target note's counts, `{sponsored_count}` ("1 parrainé") and `{eligible_count}`, then its
+/// `{outcome}`: met, or not met with how many eligible applications there were
 /// (`{eligible_count}`: the catalogue's plural `count.eligible.CODE`, "1 eligible woman applied").
 std::string outcome(std::string_view prefix, const Reason &reason, const std::string &met,
                     std::vector<util::Arg> &args, const util::Lang &lang) {
+  if (const auto *sponsored = param(reason.params, "sponsored")) {
+    args.emplace_back("sponsored_count", counted("count.sponsored", *sponsored, lang));
+  }
   if (met == "true") {
     return lang.text("target.met");
   }
   if (const auto *eligible = param(reason.params, "eligible")) {
-    std::int64_t count = 0;
-    const auto [end, error] =
-        std::from_chars(eligible->data(), eligible->data() + eligible->size(), count);
     args.emplace_back("eligible_count",
-                      error == std::errc() && end == eligible->data() + eligible->size()
-                          ? lang.plural(fmt::format("count.eligible.{}", reason.code), count)
-                          : *eligible);
+                      counted(fmt::format("count.eligible.{}", reason.code), *eligible, lang));
   }
   return lang.text(fmt::format("{}.{}.not_met", prefix, reason.code),
                    std::span<const util::Arg>(args));
