@@ -165,9 +165,11 @@ std::vector<bool> entries_at_minimum(const TreatyScale &scale, const Rational &l
   return at_minimum;
 }
 
-/// Each entry's exact amount in major units, after the minimum contribution.
+/// Each entry's exact amount in major units, after the minimum contribution; `at_minimum`
+/// (sized to the entries) marks those held at the minimum.
 std::vector<Rational> exact_amounts(const TreatyScale &scale, const Money &total,
-                                    const std::optional<Money> &minimum) {
+                                    const std::optional<Money> &minimum,
+                                    std::vector<bool> &at_minimum) {
   const auto &entries = scale.entries;
   std::vector<Rational> exact(entries.size());
   Rational left = total.value(); // what the fixed shares and the threshold leave
@@ -189,7 +191,7 @@ std::vector<Rational> exact_amounts(const TreatyScale &scale, const Money &total
         fmt::format("the minimum contribution {} times {} states exceeds the total {}",
                     minimum->plain(), adjustable, util::format_decimal(left, 2)));
   }
-  const std::vector<bool> at_minimum = entries_at_minimum(scale, left, minimum->value());
+  at_minimum = entries_at_minimum(scale, left, minimum->value());
   Rational free_shares = 0;
   Rational rest = left;
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -209,6 +211,21 @@ std::vector<Rational> exact_amounts(const TreatyScale &scale, const Money &total
   return exact;
 }
 
+/// Under a minimum contribution, each adjustable entry's share becomes its exact amount over the
+/// total (what its printed rate must give), and an entry held at the minimum says so in its rule.
+void effective_shares(TreatyScale &scale, const std::vector<Rational> &exact, const Money &total,
+                      const std::vector<bool> &at_minimum) {
+  for (std::size_t i = 0; i < scale.entries.size(); ++i) {
+    ScaleEntry &entry = scale.entries[i];
+    if (!settled_by_rule(entry)) {
+      entry.share = exact[i] / total.value();
+    }
+    if (at_minimum[i]) {
+      entry.rule = RuleApplied::minimum_contribution;
+    }
+  }
+}
+
 } // namespace
 
 Apportionment apportion(const TreatyScale &scale, const model::StateTable &states,
@@ -219,7 +236,11 @@ Apportionment apportion(const TreatyScale &scale, const model::StateTable &state
                       "the total to apportion is below zero"); // --total is checked when read
   }
   Apportionment result{scale, total, minimum, rounding, {}, Money::zero(total.currency())};
-  const std::vector<Rational> exact = exact_amounts(scale, total, minimum);
+  std::vector<bool> at_minimum(scale.entries.size(), false);
+  const std::vector<Rational> exact = exact_amounts(scale, total, minimum, at_minimum);
+  if (minimum && !total.is_zero()) {
+    effective_shares(result.scale, exact, total, at_minimum);
+  }
   const std::int64_t unit = rounding.unit_minor(total.currency());
   const std::vector<Money> amounts =
       rounding.method == model::RoundingRule::Method::each_half_up
@@ -268,7 +289,9 @@ struct AssessedParty {
   std::string amount; // at the rounding's places
 };
 
-io::Fields<AssessedParty> assessment_fields(const model::StateTable &states) {
+/// The fields of an assessments record; `rule` (under a minimum contribution) marks the parties
+/// held at the minimum.
+io::Fields<AssessedParty> assessment_fields(const model::StateTable &states, bool rule) {
   using P = AssessedParty;
   io::Fields<P> fields =
       party_fields<P>(states, [](const P &p) -> const ScaleEntry & { return *p.entry; });
@@ -282,6 +305,18 @@ io::Fields<AssessedParty> assessment_fields(const model::StateTable &states) {
        .type = io::FieldType::money,
        .value = [](const P &p) { return p.amount; }},
   };
+  if (rule) {
+    amounts.push_back(io::Field<P>{.key = "rule",
+                                   .label = "label.rule",
+                                   .type = io::FieldType::code,
+                                   .words = "rule.",
+                                   .omit_absent = true,
+                                   .value = [](const P &p) {
+                                     return p.entry->rule == RuleApplied::minimum_contribution
+                                                ? io::Value(std::string(rule_name(p.entry->rule)))
+                                                : io::Value();
+                                   }});
+  }
   fields.insert(fields.end(), amounts.begin(), amounts.end());
   return fields;
 }
@@ -317,7 +352,7 @@ io::Output assessments_output(const Apportionment &a, const model::StateTable &s
   for (std::size_t i = 0; i < a.assessments.size(); ++i) {
     parties.push_back({&a.scale.entries[i], amount_text(a.assessments[i].amount, places)});
   }
-  const auto fields = assessment_fields(states);
+  const auto fields = assessment_fields(states, a.minimum.has_value());
   io::Node document = assessments_header(a);
   document.add("assessments", io::record_list(fields, parties));
   const auto title =

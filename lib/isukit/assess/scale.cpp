@@ -23,6 +23,8 @@ std::string_view rule_name(RuleApplied rule) {
     return "floor";
   case RuleApplied::ldc_ceiling:
     return "ldc_ceiling";
+  case RuleApplied::minimum_contribution:
+    return "minimum_contribution";
   }
   return "";
 }

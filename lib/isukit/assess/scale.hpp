@@ -18,7 +18,17 @@ enum class RateBasis { un_scale, notional, without_un_rate, none };
 
 /// Which of the treaty's rules fixed a party's share, if any: `none` is the UN rate scaled to
 /// what the fixed shares leave.
-enum class RuleApplied { none, fixed_share, below_threshold, ceiling, floor, ldc_ceiling };
+/// minimum_contribution: set by assess apportion only, for a party held at the minimum (its
+/// share then is its amount over the total).
+enum class RuleApplied {
+  none,
+  fixed_share,
+  below_threshold,
+  ceiling,
+  floor,
+  ldc_ceiling,
+  minimum_contribution
+};
 
 std::string_view rule_name(RuleApplied rule);
 

@@ -184,10 +184,11 @@ Shape budget_comparison() {
 }
 
 Shape assessments() {
-  return document(with(
-      plain({"treaty", "year", "currency", "total", "difference", "note"}),
-      {{"basis", map(plain({"scale", "parties_on", "minimum_contribution", "rounding"}))},
-       {"assessments", list(map(plain({"state", "organization", "amount", "rate", "note"})))}}));
+  return document(
+      with(plain({"treaty", "year", "currency", "total", "difference", "note"}),
+           {{"basis", map(plain({"scale", "parties_on", "minimum_contribution", "rounding"}))},
+            {"assessments",
+             list(map(plain({"state", "organization", "amount", "rate", "rule", "note"})))}}));
 }
 
 Shape payments() {
