@@ -19,9 +19,14 @@ std::string money_text(std::int64_t minor, const util::Currency &currency) {
   return util::Money(minor, currency).plain();
 }
 
-/// A percentage with one decimal, halves rounded up (91.377% -> 91.4).
+/// A collection rate with one decimal, halves rounded up (91.377% -> 91.4), except that a rate
+/// below 100% is never shown as 100.0 (99.98% -> 99.9): a year still owed is not fully collected.
 std::string percent_text(std::int64_t part, std::int64_t whole) {
-  return whole == 0 ? "" : util::format_decimal(util::Rational(part) * 100 / whole, 1);
+  if (whole == 0) {
+    return "";
+  }
+  const std::string text = util::format_decimal(util::Rational(part) * 100 / whole, 1);
+  return part < whole && text == "100.0" ? "99.9" : text;
 }
 
 /// The `aging` mapping of the documents: the outstanding amounts by age.
