@@ -1,11 +1,13 @@
 #include <isukit/assess/invoices.hpp>
 #include <isukit/model/ledger.hpp>
+#include <isukit/util/decimal.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 namespace isukit::assess {
 
@@ -117,7 +119,32 @@ struct BatchTerms {
   int year = 0;
   util::Currency currency;
   util::Date due;
+  std::optional<util::Money> total; // the document's total, when it gives one
+  std::int64_t amounts_gcd = 1;     // of the amounts, in minor units: the rounding unit at most
 };
+
+/// Whether a record's `rate` (per cent) gives its `amount` of the document's total: within the
+/// rounding unit, which is at most the greatest common divisor of the amounts (each is a
+/// multiple of it). A rate that does not (a rate before a minimum contribution) is not printed.
+bool rate_gives_amount(const Node &rate, const util::Money &amount, const BatchTerms &terms) {
+  const auto value = util::parse_decimal(rate.as_text());
+  if (!value || !terms.total) {
+    return value.has_value();
+  }
+  const util::Rational gap =
+      *value * terms.total->minor_units() / 100 - util::Rational(amount.minor_units());
+  return boost::multiprecision::abs(gap) < util::Rational(terms.amounts_gcd);
+}
+
+/// The greatest common divisor of the amounts of an assessments document, in minor units (1
+/// when they are all zero).
+std::int64_t amounts_gcd(const Node &assessments, const util::Currency &currency) {
+  std::int64_t gcd = 0;
+  for (const auto &record : assessments.at("assessments").as_sequence()) {
+    gcd = std::gcd(gcd, record.at("amount").as_money(currency).minor_units());
+  }
+  return gcd == 0 ? 1 : gcd;
+}
 
 /// One state's invoice context (see make_invoices) for its `assessments` record; returns the
 /// total it asks for.
@@ -131,6 +158,9 @@ util::Money fill_invoice(Node &context, const Node &record, model::StateId id,
   context.add("currency", Node::string(std::string(terms.currency.code())));
   context.add("amount", Node::string(amount.grouped(lang)));
   const Node *rate = record.find("rate");
+  if (rate && !rate_gives_amount(*rate, amount, terms)) {
+    rate = nullptr;
+  }
   context.add("rate", rate ? Node::string(util::localize_decimal(rate->as_text(), lang))
                            : Node::boolean(false));
   context.add("issued", Node::string(settings.issued.iso()));
@@ -159,9 +189,15 @@ InvoiceBatch make_invoices(const Node &assessments, const model::Treaty &treaty,
                           treaty.short_names().in("en"), treaty.currency().code()));
   }
   const BatchTerms terms{
-      treaty,   settings,
-      balances, year,
-      currency, settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year)};
+      treaty,
+      settings,
+      balances,
+      year,
+      currency,
+      settings.due ? *settings.due : treaty.due_rule().due(settings.issued, year),
+      assessments.find("total") ? std::optional(assessments.at("total").as_money(currency))
+                                : std::nullopt,
+      amounts_gcd(assessments, currency)};
   InvoiceBatch batch;
   util::Money sum = util::Money::zero(currency);
   for (const auto &record : assessments.at("assessments").as_sequence()) {
