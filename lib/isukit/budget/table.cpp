@@ -190,9 +190,12 @@ io::Output budget_table(const Evaluation &evaluation, const Lang &lang,
   const int places = display_places(budget);
   const YearRange years = range.value_or(YearRange{budget.first_year, budget.last_year});
   const bool whole_period = years.first == budget.first_year && years.last == budget.last_year;
-  const auto fields = table_fields(
-      years, places,
-      whole_period ? std::optional(period_name(years.first, years.last)) : std::nullopt);
+  // The total column is headed by the budget's period ("2021-2026"), but for one year, whose
+  // column already bears its name: "Total" then, so that no two columns share a heading.
+  const bool period_head = whole_period && years.first != years.last;
+  const auto fields = table_fields(years, places,
+                                   period_head ? std::optional(period_name(years.first, years.last))
+                                               : std::nullopt);
   auto rows = table_rows(evaluation, years);
 
   Node document = Node::mapping();

@@ -76,10 +76,11 @@ bool takes_value(const std::vector<CLI::App *> &subs, std::string_view word) {
   });
 }
 
-/// The word where the subcommand's name stands when no word names one: the first that is
-/// neither an option nor an option's value (`assess --lang fr statu`: statu, not fr); empty
-/// when there is none. Which options take a value is asked of every subcommand's options,
-/// built on a scratch App for this message only (the call that failed built none of them).
+/// The word where the subcommand's name stands: the first that is neither an option nor an
+/// option's value (`assess --lang fr statu`: statu, not fr; `budget --format table totals`:
+/// totals, not the value table, though table is a subcommand too); empty when there is none. Which
+/// options take a value is asked of every subcommand's options, built on a scratch App for this
+/// message only (the call that failed built none of them).
 std::string_view subcommand_word(int argc, char **argv, const std::vector<SubcommandSpec> &specs) {
   CLI::App scratch;
   std::vector<CLI::App *> subs;
@@ -115,14 +116,15 @@ std::string words_before(char **argv, std::string_view named) {
 std::string parse_error_message(const CLI::ParseError &error, const std::string &tool, int argc,
                                 char **argv, const std::vector<SubcommandSpec> &specs) {
   const std::vector<std::string> names = subcommand_names(specs);
-  if (const std::string_view named = named_subcommand(argc, argv, names); !named.empty()) {
-    const std::string before = words_before(argv, named);
+  // Past option values: in `budget --format table totals`, table is --format's value.
+  const std::string_view word = subcommand_word(argc, argv, specs);
+  if (std::find(names.begin(), names.end(), word) != names.end()) {
+    const std::string before = words_before(argv, word);
     return before.empty() ? error.what()
                           : fmt::format("'{}' stands before the subcommand: options follow it "
                                         "({} {} {} ...)",
-                                        before, tool, named, before);
+                                        before, tool, word, before);
   }
-  const std::string_view word = subcommand_word(argc, argv, specs);
   return word.empty()
              ? error.what()
              : fmt::format("unknown subcommand '{}' ({})", word, io::suggestion(word, names));
