@@ -72,9 +72,14 @@ TEST_CASE("util::find_non_utf8 refuses C1 control characters as C0 ones; ISO-885
   CHECK(find_non_utf8("a\xC2\x80") == 1);
   CHECK(find_non_utf8("a\xC2\x9F") == 1);
   CHECK(find_non_utf8("\xC2\xA0\xC3\xA8") == std::string_view::npos); // no-break space, è
-  CHECK(code_point_at("\xC2\x92", 0) == 0x92);
-  CHECK(code_point_at("\xE2\x82\xAC", 0) == 0x20AC);
-  CHECK(code_point_at("\x1B", 0) == 0x1B);
+  const auto code_point_at = [](std::string_view bytes, std::size_t at) {
+    const char32_t c = next_code_point(bytes, at);
+    return std::pair(static_cast<std::uint32_t>(c), at);
+  };
+  CHECK(code_point_at("\xC2\x92", 0) == std::pair(0x92u, std::size_t{2}));
+  CHECK(code_point_at("\xE2\x82\xAC", 0) == std::pair(0x20ACu, std::size_t{3}));
+  CHECK(code_point_at("\x1B", 0) == std::pair(0x1Bu, std::size_t{1}));
+  CHECK(code_point_at("\xE2\x82", 0) == std::pair(0xE2u, std::size_t{1})); // cut short
   CHECK(non_utf8_reason("x\xC2\x80", 1).find("control character U+0080 is not text") == 0);
   CHECK(non_utf8_reason("x\xC2\x80", 1).find("byte 0x80 is '€'") != std::string::npos);
   CHECK(non_utf8_reason("\xC2\x81", 0).find(": remove it") != std::string::npos); // not 1252

@@ -1,5 +1,6 @@
 #include <isukit/io/latex_characters.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
 
@@ -33,21 +34,6 @@ constexpr std::array<std::pair<char32_t, char32_t>, 67> settable{{
     {0x27E8, 0x27E9}, {0xFB00, 0xFB06},
 }};
 
-/// The code point starting at `text[at]` and its length in bytes. The document is UTF-8, as
-/// every input was checked to be; a stray byte counts as one character pdflatex cannot set.
-std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t at) {
-  const auto byte = static_cast<unsigned char>(text[at]);
-  const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-  if (length == 1 || at + length > text.size()) {
-    return {byte, 1};
-  }
-  char32_t c = byte & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) {
-    c = (c << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
-  }
-  return {c, length};
-}
-
 } // namespace
 
 bool pdflatex_sets(char32_t c) {
@@ -62,19 +48,19 @@ bool pdflatex_sets(char32_t c) {
 
 void require_pdflatex_characters(std::string_view document) {
   for (std::size_t at = 0; at < document.size();) {
-    const auto [c, length] = decode(document, at);
+    const std::size_t start = at;
+    const char32_t c = util::next_code_point(document, at);
     if (!pdflatex_sets(c)) {
-      const std::size_t begin = document.rfind('\n', at) + 1; // npos + 1 is 0
-      const std::size_t end = std::min(document.find('\n', at), document.size());
+      const std::size_t begin = document.rfind('\n', start) + 1; // npos + 1 is 0
+      const std::size_t end = std::min(document.find('\n', start), document.size());
       throw util::Error(
           util::ExitCode::data,
           fmt::format("--format latex --standalone: pdflatex cannot set '{}' (U+{:04X}) in "
                       "'{}'; use --format html or markdown, or the tables alone (without "
                       "--standalone) in a document for xelatex or lualatex",
-                      document.substr(at, length), static_cast<std::uint32_t>(c),
+                      document.substr(start, at - start), static_cast<std::uint32_t>(c),
                       document.substr(begin, end - begin)));
     }
-    at += length;
   }
 }
 

@@ -72,12 +72,12 @@ public:
     }
     // The file's bytes were checked (util::require_utf8); an escape in a quoted value ("\e",
     // "\u001B", "\0") can still make a control character, which would pass into tables and CSV.
-    if (const auto bad = util::find_non_utf8(value); bad != std::string::npos) {
+    if (auto bad = util::find_non_utf8(value); bad != std::string::npos) {
       util::fail_data(
           to_mark(mark).position(),
           fmt::format("the value holds control character U+{:04X}, written as an escape: only tab "
                       "and line ends are text",
-                      util::code_point_at(value, bad)));
+                      static_cast<std::uint32_t>(util::next_code_point(value, bad))));
     }
     // yaml-cpp tags a quoted scalar "!" and a plain one "?"; `!!str` says "text" explicitly.
     // Every value is read as text and parsed by the field that uses it, so any other tag

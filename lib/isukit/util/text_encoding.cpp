@@ -134,19 +134,19 @@ std::string c1_reason(unsigned char byte) {
 
 } // namespace
 
-std::uint32_t code_point_at(std::string_view bytes, std::size_t at) {
-  const auto byte = [&](std::size_t i) {
-    return i < bytes.size() ? static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) : 0;
-  };
-  const std::uint32_t lead = byte(at);
+char32_t next_code_point(std::string_view bytes, std::size_t &at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  const char32_t lead = byte(at);
   const std::size_t length = lead < 0x80 ? 1 : utf8_sequence_length(bytes, at);
   if (length <= 1) {
+    ++at;
     return lead;
   }
-  std::uint32_t code = lead & (0x7Fu >> length);
+  char32_t code = lead & (0x7Fu >> length);
   for (std::size_t i = 1; i < length; ++i) {
     code = (code << 6) | (byte(at + i) & 0x3Fu);
   }
+  at += length;
   return code;
 }
 
@@ -176,7 +176,8 @@ std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
         static_cast<unsigned char>(bytes[at]));
   }
   if (is_c1_control(bytes, at)) {
-    return c1_reason(static_cast<unsigned char>(code_point_at(bytes, at)));
+    std::size_t next = at;
+    return c1_reason(static_cast<unsigned char>(next_code_point(bytes, next)));
   }
   return fmt::format("byte 0x{:02X} is not UTF-8 text{}", static_cast<unsigned char>(bytes[at]),
                      byte_order_mark(bytes).substr(0, 6) == "UTF-16"

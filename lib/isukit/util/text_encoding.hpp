@@ -34,8 +34,10 @@ std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string
 /// terminal escape in a bank reference, say, or the invisible U+0080 that a Windows-1252 '€'
 /// read as ISO-8859-1 becomes.
 std::size_t find_non_utf8(std::string_view bytes);
-/// The code point of the UTF-8 sequence at `at` (the byte itself where none starts there).
-std::uint32_t code_point_at(std::string_view bytes, std::size_t at);
+/// The code point of the UTF-8 sequence at `at`, moving `at` past it; where no valid sequence
+/// starts there (find_non_utf8's bytes), the byte itself, one byte on. The one UTF-8 decoder of
+/// the project: folding, LaTeX's character check and the messages on bad bytes use it.
+char32_t next_code_point(std::string_view bytes, std::size_t &at);
 /// Why `bytes` are not UTF-8 at offset `at` (found by find_non_utf8), with what the file seems
 /// to be: "byte 0xE8 is not UTF-8 text (is the file in Windows-1252 ...? convert it: iconv ...)".
 std::string non_utf8_reason(std::string_view bytes, std::size_t at);

@@ -1,30 +1,10 @@
 #include <isukit/util/fold.hpp>
+#include <isukit/util/text_encoding.hpp>
 #include <isukit/util/text_fold.hpp>
 
 namespace isukit::util {
 
 namespace {
-
-/// Decodes one UTF-8 sequence at `i`, advancing it; a malformed byte is returned as itself.
-char32_t next_code_point(std::string_view text, std::size_t &i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  const int length = lead < 0x80           ? 1
-                     : (lead >> 5) == 0x6  ? 2
-                     : (lead >> 4) == 0xE  ? 3
-                     : (lead >> 3) == 0x1E ? 4
-                                           : 1;
-  if (length == 1 || i + static_cast<std::size_t>(length) > text.size()) {
-    ++i;
-    return lead;
-  }
-  char32_t c = lead & (0x7F >> length);
-  for (int k = 1; k < length; ++k) {
-    c = (c << 6) | (byte(i + static_cast<std::size_t>(k)) & 0x3F);
-  }
-  i += static_cast<std::size_t>(length);
-  return c;
-}
 
 /// What a code point folds to: letters, a space (a separator), or empty to copy it as is.
 std::string_view folded(char32_t c, char &ascii) {
