@@ -5,10 +5,10 @@
 #include <isukit/io/writers.hpp>
 #include <isukit/model/import_rules.hpp>
 #include <isukit/util/atomic_file.hpp>
+#include <isukit/util/inputs_kept.hpp>
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <iostream>
 
 #include "subcommands.hpp"
@@ -49,16 +49,10 @@ std::vector<assess::ExportFile> read_exports(const std::vector<std::string> &pat
 /// write would replace the first, losing the payments set aside or those imported. A usage
 /// error (64).
 void refuse_one_file_for_both(const std::string &unmatched, const std::string &output) {
-  namespace fs = std::filesystem;
   if (unmatched.empty() || output.empty() || output == "-") {
     return;
   }
-  std::error_code left_error, right_error, link_error;
-  const fs::path left = fs::weakly_canonical(unmatched, left_error);
-  const fs::path right = fs::weakly_canonical(output, right_error);
-  const bool same = (!left_error && !right_error && left == right) ||
-                    fs::equivalent(unmatched, output, link_error);
-  if (same) {
+  if (util::same_file(unmatched, output)) {
     throw util::Error(util::ExitCode::usage,
                       fmt::format("--unmatched {} and -o {} are the same file: the payments set "
                                   "aside and those imported each need their own",

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 namespace isukit::assess {
 
@@ -54,15 +55,13 @@ util::Money add_balance(Node &context, const StateBalance *balance, int year,
   return total.is_negative() ? util::Money::zero(currency) : total;
 }
 
-/// "2023, 2024, 2025": the years of `documents`, ascending, once each.
-std::string years_text(const std::vector<io::Document> &documents) {
-  std::vector<int> years;
+/// The years `documents` assess, ascending, once each.
+std::set<int> assessed_years(const std::vector<io::Document> &documents) {
+  std::set<int> years;
   for (const auto &document : documents) {
-    years.push_back(document.root.at("year").as_int());
+    years.insert(static_cast<int>(document.root.at("year").as_int()));
   }
-  std::sort(years.begin(), years.end());
-  years.erase(std::unique(years.begin(), years.end()), years.end());
-  return fmt::format("{}", fmt::join(years, ", "));
+  return years;
 }
 
 } // namespace
@@ -77,8 +76,9 @@ std::vector<const io::Document *> invoiced_documents(const std::vector<io::Docum
                          "the year to invoice");
     }
   }
-  const std::string years = years_text(documents);
-  if (!year && years.find(',') != std::string::npos) {
+  const std::set<int> assessed = assessed_years(documents);
+  const std::string years = fmt::format("{}", fmt::join(assessed, ", ")); // "2023, 2024"
+  if (!year && assessed.size() > 1) {
     throw util::Error(util::ExitCode::usage,
                       fmt::format("the inputs assess {}: invoices are for one year's assessments; "
                                   "give --year YEAR, or only that year's assessments",

@@ -92,10 +92,7 @@ public:
     }
     if (document.kind == "assessments") {
       const Node &root = document.root;
-      if (!root.find("year") || !root.find("currency")) {
-        root.fail("an assessments document needs 'year' and 'currency' before its list");
-      }
-      if (!had_records) {
+      if (!had_records) {        // else its header was read at the first record
         begin_assessments(root); // a year of no assessments is still a year the ledger covers
       }
       check_assessments_total(root, util::Money(had_records ? m_document_sum : 0, m_currency));

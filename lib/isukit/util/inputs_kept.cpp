@@ -52,4 +52,10 @@ void refuse_overwriting_input(const std::string &output, const std::string &targ
   }
 }
 
+bool same_file(const std::string &a, const std::string &b) {
+  std::error_code ec;
+  const std::filesystem::path real = real_path(a); // empty when it cannot be resolved
+  return (!real.empty() && real == real_path(b)) || std::filesystem::equivalent(a, b, ec);
+}
+
 } // namespace isukit::util

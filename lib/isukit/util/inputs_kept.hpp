@@ -20,4 +20,9 @@ void record_input(const std::string &path, const struct stat &info, const std::s
 void refuse_overwriting_input(const std::string &output, const std::string &target,
                               const struct stat &info);
 
+/// Whether the paths `a` and `b` name one file: by name once links and `./` are resolved (for
+/// files not yet written), or as the same existing file. Two outputs of one run that are one
+/// file would have the second replace the first.
+bool same_file(const std::string &a, const std::string &b);
+
 } // namespace isukit::util
