@@ -12,6 +12,18 @@ namespace isukit::util {
 
 namespace {
 
+/// The 1-based line of byte `offset` of UTF-8 or 8-bit text: a line feed, a CR LF and a lone CR
+/// each end a line, as the YAML and CSV readers count them (a CR last in `text` counts once the
+/// byte after it is known).
+int line_at(std::string_view text, std::size_t offset) {
+  int line = 1;
+  for (std::size_t at = 0; at < offset; ++at) {
+    const bool lone_cr = text[at] == '\r' && at + 1 < text.size() && text[at + 1] != '\n';
+    line += text[at] == '\n' || lone_cr ? 1 : 0;
+  }
+  return line;
+}
+
 struct EncodingName {
   std::string_view name;
   Encoding encoding;
@@ -202,11 +214,7 @@ void require_utf8(std::string_view bytes, const std::string &file) {
   if (line_start == 0 && byte_order_mark(bytes) == "UTF-8") {
     column -= 1;
   }
-  int line = 1;
-  for (std::size_t at = 0; at < bad; ++at) {
-    line += bytes[at] == '\n' || (bytes[at] == '\r' && bytes[at + 1] != '\n') ? 1 : 0;
-  }
-  fail_data(Position{file, line, column}, non_utf8_reason(bytes, bad));
+  fail_data(Position{file, line_at(bytes, bad), column}, non_utf8_reason(bytes, bad));
 }
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
@@ -263,9 +271,7 @@ void require_no_nul(std::string_view bytes, Encoding encoding, const std::string
   if (is_utf16(encoding) || at == std::string_view::npos) {
     return;
   }
-  const auto line =
-      std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
-  fail_data(Position{file, static_cast<int>(line), 0},
+  fail_data(Position{file, line_at(bytes, at), 0},
             fmt::format("the file holds NUL bytes, which {} text never does: is it UTF-16 (say "
                         "'encoding: utf-16le' or 'utf-16be')?",
                         encoding_name(encoding)));
@@ -331,7 +337,7 @@ void require_not_utf8(std::string_view bytes, Encoding encoding, const std::stri
   for (const char c : sequence) {
     hex += fmt::format("{}0x{:02X}", hex.empty() ? "" : " ", static_cast<unsigned char>(c));
   }
-  fail_data(Position{file, static_cast<int>(std::count(bytes.begin(), high, '\n')) + 1, 0},
+  fail_data(Position{file, line_at(bytes, at), 0},
             fmt::format("the file seems to be UTF-8, not {}: its bytes {} are '{}' in UTF-8 (say "
                         "'encoding: utf-8')",
                         encoding_name(encoding), hex, sequence));
@@ -352,7 +358,7 @@ void require_no_c1(std::string_view bytes, Encoding encoding, const std::string 
   }
   const auto byte = static_cast<unsigned char>(*at);
   const std::string character = windows1252_character(byte);
-  fail_data(Position{file, static_cast<int>(std::count(bytes.begin(), at, '\n')) + 1, 0},
+  fail_data(Position{file, line_at(bytes, static_cast<std::size_t>(at - bytes.begin())), 0},
             fmt::format("byte 0x{:02X} is a control character in ISO-8859-1, not text: the file "
                         "seems to be in Windows-1252{} (say 'encoding: windows-1252')",
                         byte,
@@ -378,7 +384,7 @@ std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string
   out.reserve(bytes.size());
   Converter converter(iconv_name(bytes, encoding, file));
   if (const auto bad = converter.convert(bytes, out)) {
-    const int line = static_cast<int>(std::count(out.begin(), out.end(), '\n')) + 1;
+    const int line = line_at(out, out.size());
     std::string message =
         fmt::format("byte 0x{:02X} is not {} text", static_cast<unsigned char>(bytes[*bad]),
                     encoding_name(encoding));
