@@ -239,9 +239,8 @@ void total_variances(const Evaluation &estimate, const Evaluation &actual,
     out.push_back({"total", lang.text("label.total"), std::to_string(year), e, a, places, true});
   }
   if (years.second > years.first) {
-    out.push_back({"total", lang.text("label.total"),
-                   fmt::format("{}-{}", years.first, years.second), total_e, total_a, places,
-                   true});
+    out.push_back({"total", lang.text("label.total"), period_name(years.first, years.second),
+                   total_e, total_a, places, true});
   }
 }
 

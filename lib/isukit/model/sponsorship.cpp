@@ -287,8 +287,8 @@ void require_known_names(const Node &record, Application &a, const Programme &pr
   }
 }
 
-/// `days`: a whole number at least 1. Below that is an error at the value (exit 65), as a
-/// negative ticket is, whether written 0 or -1.
+} // namespace
+
 int read_days(const Node &days) {
   const bool negative = days.is_scalar() && !days.text().empty() && days.text().front() == '-';
   if (negative || days.as_int() < 1) {
@@ -296,6 +296,8 @@ int read_days(const Node &days) {
   }
   return days.as_int();
 }
+
+namespace {
 
 /// The days, the ticket, the date received and whether it is a first time, each where given.
 void read_costs_and_dates(const Node &record, const Programme &programme, Application &a) {

@@ -94,6 +94,10 @@ private:
   std::unordered_map<std::string, std::pair<io::Mark, std::string>> m_seen;
 };
 
+/// An application's `days`: a whole number at least 1. Below that is an error at the value
+/// (exit 65), as a negative ticket is, whether written 0 or -1.
+int read_days(const io::Node &days);
+
 /// Reads the `applications` documents. An incomplete or malformed application is kept, with
 /// what is wrong in `missing`, so that `sponsor check` can report every one. An application of
 /// a person who has applied already for the same State to the same meeting (names compared by

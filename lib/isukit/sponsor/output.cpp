@@ -464,9 +464,7 @@ void require_cost(const Node &record, const Node *meetings, const util::Currency
     return;
   }
   const Node &days = record.at("days");
-  if (days.as_int() < 1) {
-    days.fail("days must be at least 1");
-  }
+  model::read_days(days);
   for (const auto &m : meetings ? meetings->as_sequence() : std::vector<Node>{}) {
     if (m.at("id").as_text() == record.at("meeting").as_text()) {
       model::Meeting meeting; // what require_days_within reads of it
