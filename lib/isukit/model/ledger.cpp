@@ -48,9 +48,7 @@ public:
   LedgerReader(Ledger &ledger, const StateTable &states, const util::Date &as_of,
                const LedgerChecks &checks)
       : m_ledger(ledger), m_states(states), m_as_of(as_of), m_duplicates(checks.wide_fingerprints),
-        m_refunds(states.size()),
-        m_identity_fingerprint(checks.fingerprint == xxh3_fingerprint ? nullptr
-                                                                      : checks.fingerprint) {
+        m_refunds(states.size()), m_identity_fingerprint(checks.fingerprint) {
     const std::size_t years = Ledger::last_year - Ledger::first_year + 1;
     ledger.m_assessed = util::ZeroedArray<std::int64_t>(states.size() * years);
     ledger.m_named = util::ZeroedArray<std::int64_t>(states.size() * years);

@@ -39,10 +39,11 @@ struct Payment {
   std::string reference;
 };
 
-/// How Ledger::read's duplicate check fingerprints payments: XXH3 and io::Fingerprints'
-/// default, or, in tests, a function that collides on purpose and a lower `wide_fingerprints`.
+/// How Ledger::read's duplicate check fingerprints payments: by default XXH3 of a payment's
+/// parts (parts_fingerprint) and io::Fingerprints' default, or, in tests, a function of the
+/// payment's identity that collides on purpose and a lower `wide_fingerprints`.
 struct LedgerChecks {
-  FingerprintFunction fingerprint = xxh3_fingerprint;
+  FingerprintFunction fingerprint = nullptr; // none: parts_fingerprint
   std::size_t wide_fingerprints = io::Fingerprints::default_wide_limit;
 };
 

@@ -11,10 +11,6 @@
 
 namespace isukit::model {
 
-std::uint64_t xxh3_fingerprint(std::string_view identity) {
-  return XXH3_64bits(identity.data(), identity.size());
-}
-
 std::uint64_t parts_fingerprint(std::int64_t amount, std::uint64_t packed,
                                 std::string_view reference) {
   const std::uint64_t fixed =

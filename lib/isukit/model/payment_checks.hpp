@@ -24,14 +24,13 @@
 
 namespace isukit::model {
 
-/// The 64-bit fingerprint of a payment's identity (XXH3 by default; a test forces collisions).
+/// A 64-bit fingerprint of a payment's identity: what a test gives to force collisions.
 using FingerprintFunction = std::uint64_t (*)(std::string_view identity);
-std::uint64_t xxh3_fingerprint(std::string_view identity);
 /// XXH3's fingerprint of a payment from its parts, without building its identity's bytes (it
 /// runs for every payment): `amount` in minor units, `packed` its date, state and currency
 /// (any packing that tells them apart), then its `reference`. XXH3 of `packed` seeded with the
-/// amount seeds XXH3 of the reference. What the duplicate check uses when asked for
-/// xxh3_fingerprint: any 64-bit hash of the identity will do, the same one in both readings.
+/// amount seeds XXH3 of the reference. What the duplicate check uses unless a test gives a
+/// FingerprintFunction: any 64-bit hash of the payment will do, the same one in both readings.
 std::uint64_t parts_fingerprint(std::int64_t amount, std::uint64_t packed,
                                 std::string_view reference);
 
