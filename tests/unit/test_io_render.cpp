@@ -103,6 +103,9 @@ TEST_SUITE("io::render") {
     tables[0].rows[0].cells[0] = "Salaries, \"gross\"";
     CHECK(render_separated(tables[0], ',') ==
           "Line,2021\r\n\"Salaries, \"\"gross\"\"\",341405\r\nTotal,469686\r\n");
+    tables[0].rows[0].cells[0] = "Salaries\r\nand\twages\nnet";
+    CHECK(render_separated(tables[0], '\t') ==
+          "Line\t2021\nSalaries and wages net\t341405\nTotal\t469686\n");
   }
   TEST_CASE("io::render_separated neutralises formulas in text, never numbers") {
     Table table;

@@ -247,10 +247,7 @@ std::string neutralise_formula(std::string_view cell, ColumnType type) {
 std::string render_separated(const Table &table, char separator) {
   auto field = [separator](std::string text) {
     if (separator == '\t') {
-      std::replace_if(
-          text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
-          ' ');
-      return text;
+      return one_line(std::move(text)); // TSV has no quoting: as in text tables
     }
     if (text.find_first_of(",\"\n\r") == std::string::npos) {
       return text;
