@@ -167,6 +167,14 @@ std::string_view nearest(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
+void require_one_of(const Node &value, std::string_view what,
+                    const std::vector<std::string> &known) {
+  const std::string &text = value.as_text();
+  if (std::find(known.begin(), known.end(), text) == known.end()) {
+    value.fail(fmt::format("unknown {} '{}' ({})", what, text, suggestion(text, known)));
+  }
+}
+
 std::string suggestion(std::string_view word, const std::vector<std::string> &candidates) {
   const std::string_view guess = nearest(word, candidates);
   return guess.empty() ? fmt::format("expected one of: {}", fmt::join(candidates, ", "))

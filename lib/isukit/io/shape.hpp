@@ -61,4 +61,9 @@ std::string_view nearest(std::string_view word, const std::vector<std::string> &
 /// parenthesis of every "unknown ..." message.
 std::string suggestion(std::string_view word, const std::vector<std::string> &candidates);
 
+/// Fails (exit 65) at `value` when its text is none of `known`: "unknown `what` 'Female' (did
+/// you mean 'female'?)". The check of a value that must be one of the data's own names.
+void require_one_of(const Node &value, std::string_view what,
+                    const std::vector<std::string> &known);
+
 } // namespace isukit::io

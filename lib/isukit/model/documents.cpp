@@ -90,8 +90,7 @@ bool is_known_kind(std::string_view kind) {
 
 void require_known_kind(const std::string &kind, const io::Node &kind_node) {
   if (!is_known_kind(kind)) {
-    kind_node.fail(
-        fmt::format("unknown kind '{}' ({})", kind, io::suggestion(kind, known_kinds())));
+    io::require_one_of(kind_node, "kind", known_kinds());
   }
 }
 

@@ -271,19 +271,15 @@ void require_known_names(const Node &record, Application &a, const Programme &pr
   if (const Node *state = record.find("state")) {
     a.state = states.require(*state);
   }
-  const std::vector<std::string> genders = {"female", "male", "other"};
-  if (const Node *gender = record.find("gender");
-      gender && std::find(genders.begin(), genders.end(), a.gender) == genders.end()) {
-    gender->fail(
-        fmt::format("unknown gender '{}' ({})", a.gender, io::suggestion(a.gender, genders)));
+  if (const Node *gender = record.find("gender")) {
+    io::require_one_of(*gender, "gender", genders);
   }
-  if (const Node *meeting = record.find("meeting"); meeting && !programme.find_meeting(a.meeting)) {
+  if (const Node *meeting = record.find("meeting")) {
     std::vector<std::string> ids;
     for (const auto &m : programme.meetings) {
       ids.push_back(m.id);
     }
-    meeting->fail(
-        fmt::format("unknown meeting '{}' ({})", a.meeting, io::suggestion(a.meeting, ids)));
+    io::require_one_of(*meeting, "meeting", ids);
   }
 }
 

@@ -49,6 +49,10 @@ struct Programme {
   const std::string &name(const util::Lang &lang) const { return names.in(lang); }
 };
 
+/// The genders an application may state: the catalogues' gender.* words and the letters'
+/// salutations are for these.
+inline const std::vector<std::string> genders = {"female", "male", "other"};
+
 struct Application {
   std::string id;
   std::string name;

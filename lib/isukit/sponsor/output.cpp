@@ -34,10 +34,12 @@ std::string local_field(const Node &record, const std::string &field, const Lang
   return record.text_or(field + "_en");
 }
 
-/// The applicant's gender in words; a missing or unknown one (an incomplete application) as given.
+/// The applicant's gender in words; a missing one (an incomplete application) as given.
 std::string gender_words(const std::string &gender, const Lang &lang) {
-  return gender == "female" || gender == "male" || gender == "other" ? lang.text("gender." + gender)
-                                                                     : gender;
+  const auto &known = model::genders;
+  return std::find(known.begin(), known.end(), gender) != known.end()
+             ? lang.text("gender." + gender)
+             : gender;
 }
 
 /// The meetings as the letters name them: id, name and city in every language, dates.
@@ -411,10 +413,7 @@ void require_reason_fits(const Node &record) {
     }
     found = rd.reason == code.as_text() ? &rd : found;
   }
-  if (!found) {
-    code.fail(
-        fmt::format("unknown reason '{}' ({})", code.text(), io::suggestion(code.text(), codes)));
-  }
+  io::require_one_of(code, "reason", codes);
   if (decision_code(found->decision) != decision.as_text()) {
     decision.fail(fmt::format(
         "decision {}, but its reason '{}' goes with decision {}: a changed decision needs the "
@@ -491,15 +490,11 @@ void require_meeting(const Node &record, const Node *meetings) {
   if (!meetings) {
     return;
   }
-  const Node &meeting = record.at("meeting");
   std::vector<std::string> ids;
   for (const auto &m : meetings->as_sequence()) {
     ids.push_back(m.at("id").as_text());
   }
-  if (std::find(ids.begin(), ids.end(), meeting.as_text()) == ids.end()) {
-    meeting.fail(fmt::format("unknown meeting '{}' ({})", meeting.text(),
-                             io::suggestion(meeting.text(), ids)));
-  }
+  io::require_one_of(record.at("meeting"), "meeting", ids);
 }
 
 /// Fails at a costed record's `regional_group` unless it is its state's group in `states` (the
