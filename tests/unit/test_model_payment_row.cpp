@@ -344,6 +344,49 @@ TEST_SUITE("model::payment_row") {
     CHECK(read == 6); // the test compares readings, not only refusals
   }
 
+  TEST_CASE("model::PaymentRowReader::read_lines reads each row as read does, whatever follows") {
+    // The usual row has its own paths when eight or sixteen bytes are at hand past a field:
+    // each row followed by a long one, with either line end, reads as that row alone.
+    const std::string next = "2025-03-14,FRA,1.00,USD,A REFERENCE THAT RUNS LONG,2025\n";
+    std::vector<std::string> lines = not_plain;
+    for (const char *line :
+         {"2025-03-14,FRA,10000.5,USD, BANK-0042 ,2025", "2025-03-14,FRA,19008.23,USD,R-1,2013",
+          "2025-03-14,FRA,1234567.89,USD,R,2024", "2025-03-14,FRA,12345678.90,USD,R,2024",
+          "2025-03-14,FRA,0.07,USD,,2025", "2025-03-14,FRA,1.23,USD,R,",
+          "2025-03-14,FRA,1.2,USD,R,", "2025-03-14,FRA,1.234,USD,R,", "2025-03-14,FRA,1.23 ,USD,R,",
+          "2025-03-14,FRA,1.23,USD,R,1949", "2025-03-14,FRA,1.23,USD,R,2150",
+          "2025-03-14,FRA,1.23,USD,R,20251", "2025-03-14,FRA,1.23,USD,R,2o25",
+          "2025-03-14,FRA,\xC3\xA9,USD,R,2025", "2025-03-14,F\xC3\x89,1.23,USD,R,2025",
+          "2025-03-14;FRA,1.23,USD,R,2025", "2025-03-14,FRA;1.23,USD,R,2025",
+          "2025-03-14,FRA,1.23,USDX,R,2025", "2025-03-14,FRA,1.23,USD;R,2025"}) {
+      lines.emplace_back(line);
+    }
+    const PaymentRowReader reader(usual, states());
+    std::size_t read = 0;
+    for (const std::string &line : lines) {
+      if (line.find('\n') != std::string::npos) {
+        continue; // a row, then a blank line: not one row
+      }
+      for (const char *line_end : {"\n", "\r\n"}) {
+        CAPTURE(line);
+        const std::string bytes = line + line_end + next;
+        PlainPayment payments[2];
+        std::size_t ends[2] = {};
+        const auto count = reader.read_lines(bytes, usd, "USD", payments, ends, 2);
+        const auto alone = plain(line);
+        REQUIRE(count == (alone ? 2 : 0));
+        if (alone) {
+          CHECK(same(payments[0], alone));
+          CHECK(ends[0] == line.size() + std::string_view(line_end).size());
+          CHECK(ends[1] == bytes.size());
+          CHECK(payments[1].amount == 100);
+          ++read;
+        }
+      }
+    }
+    CHECK(read == 2 * 7); // the test compares readings, not only refusals
+  }
+
   TEST_CASE("model::PaymentRowReader: amounts of every length read as parse_money reads them") {
     // Digits are read eight at a time: every count of integer and fraction digits, at every
     // place the eight bytes can end.
@@ -366,8 +409,13 @@ TEST_SUITE("model::payment_row") {
               }
             }
             CAPTURE(amount);
-            const auto payment =
-                reader.read("2025-03-14,FRA," + amount + "," + code + ",R,", currency, code);
+            const std::string line = "2025-03-14,FRA," + amount + "," + code + ",R,";
+            const auto payment = reader.read(line, currency, code);
+            PlainPayment read_ahead;
+            std::size_t end = 0;
+            const auto count =
+                reader.read_lines(line + "\n" + line + "\n", currency, code, &read_ahead, &end, 1);
+            CHECK(same(count == 1 ? std::optional(read_ahead) : std::nullopt, payment));
             const auto parsed = util::parse_money(amount, currency);
             // The plain reader takes up to 18 digits once scaled; parse_money more.
             if (integer + currency.minor_digits() <= 18 && parsed.money) {

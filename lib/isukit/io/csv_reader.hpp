@@ -61,6 +61,13 @@ public:
     m_pos += next;
   }
 
+  /// Goes on past the first `length` bytes of ahead(), `lines` whole lines (each with its line
+  /// end) that the caller read, as take_line would each; none of them is the current row.
+  void take_lines(std::size_t length, std::size_t lines) { // inline: called for every run
+    m_pos += length;
+    m_line += static_cast<int>(lines);
+  }
+
   /// Where field `index` of the current row starts (a field after a quoted field that spans
   /// lines starts on a later line than its row); the row's mark past its last field. Costs a
   /// scan of the row up to the field: for messages, not for every row.

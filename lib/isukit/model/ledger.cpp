@@ -281,12 +281,17 @@ private:
   /// reading nothing, otherwise.
   static bool plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
                             const CsvCurrency &cached, PaymentRow &row);
-  /// Plain rows read ahead: the first `count` payments, their references copied one after
-  /// the other (each payment's own view keeps its size: its bytes, the reader's, move on).
+  /// Plain rows read ahead: the first `count` payments, with the bytes of their rows (copied
+  /// a run of rows at a time: the reader's move on), where each one's reference starts.
   struct QueuedPayments {
-    std::vector<PlainPayment> payments; // read into in place, batch after batch
+    std::vector<PlainPayment> payments;    // read into in place, batch after batch
+    std::vector<std::size_t> reference_at; // in `bytes`, the reference of payments[i]
     std::size_t count = 0;
-    std::string references;
+    std::string bytes;
+    /// The reference of payments[i], in `bytes`.
+    std::string_view reference(std::size_t i) const {
+      return std::string_view(bytes).substr(reference_at[i], payments[i].reference.size());
+    }
   };
   /// The reading thread of read_ahead: plain rows from the reader into batches, as long as
   /// each can be added without naming its position.
@@ -295,10 +300,17 @@ private:
     const PaymentRowReader &rows;
     const CsvCurrency &cached;
     PaymentRow &row;
-    std::int64_t volume; // the ledger's, as adding the rows queued so far makes it
-    bool held = false;   // `row` holds a row taken that stopped it
+    std::int64_t volume;           // the ledger's, as adding the rows queued so far makes it
+    bool held = false;             // `row` holds a row taken that stopped it
+    std::vector<std::size_t> next; // where the line after each row read starts (read_lines)
     /// Refills `batch`; false once a row stops it (see read_ahead).
     bool fill(QueuedPayments &batch);
+    /// The plain rows of the bytes at hand into `batch`, until it is full, a row is not plain
+    /// or not whole at hand (true) or one stops it (false, `held`).
+    bool fill_at_hand(QueuedPayments &batch);
+    /// Whether `payment` must stop the reading ahead (it is then taken into `row`, `held`):
+    /// add_payment_row would name its position. Else it is counted into `volume`.
+    bool stops(const PlainPayment &payment);
   };
   /// The payment of the next row into `payment` when the row is plain (PaymentRowReader),
   /// taken from the reader; false, reading nothing, otherwise. Inline: it runs for every row.
@@ -720,43 +732,84 @@ bool LedgerReader::plain_payment(io::CsvReader &reader, const PaymentRowReader &
   return true;
 }
 
+namespace {
+constexpr std::size_t batch_rows = 4096;
+} // namespace
+
+bool LedgerReader::ReadAhead::stops(const PlainPayment &payment) {
+  if (payment.amount > 0 && !names_too_late_a_year(payment.year, payment.date) &&
+      add_to_volume(volume, payment.amount)) {
+    return false;
+  }
+  set_payment(row, payment, cached.currency);
+  held = true;
+  return true;
+}
+
+bool LedgerReader::ReadAhead::fill_at_hand(QueuedPayments &batch) {
+  const std::string_view bytes = reader.ahead();
+  const std::size_t first = batch.count, base = batch.bytes.size();
+  const std::size_t read =
+      rows.read_lines(bytes, cached.currency, *cached.text, &batch.payments[first], &next[first],
+                      batch_rows - first);
+  std::size_t taken = 0; // the bytes of the rows queued
+  for (; batch.count < first + read; ++batch.count) {
+    const PlainPayment &payment = batch.payments[batch.count];
+    if (stops(payment)) {
+      break;
+    }
+    // an empty view may point anywhere: its offset is never used
+    batch.reference_at[batch.count] =
+        base + static_cast<std::size_t>(payment.reference.data() - bytes.data());
+    taken = next[batch.count];
+  }
+  batch.bytes.append(bytes.data(), taken);
+  reader.take_lines(taken, batch.count - first);
+  if (batch.count == first + read) {
+    return true;
+  }
+  // the row that stops it, as the current row: LF or CRLF (a plain row holds no CR) after it
+  const std::size_t row_next = next[batch.count] - taken;
+  reader.take_line(row_next - (bytes[taken + row_next - 2] == '\r' ? 2 : 1), row_next);
+  return false;
+}
+
 bool LedgerReader::ReadAhead::fill(QueuedPayments &batch) {
-  constexpr std::size_t batch_rows = 4096;
   batch.payments.resize(batch_rows);
+  batch.reference_at.resize(batch_rows);
+  next.resize(batch_rows);
   batch.count = 0;
-  batch.references.clear();
+  batch.bytes.clear();
   while (batch.count < batch_rows) {
+    if (!fill_at_hand(batch)) {
+      return false;
+    }
+    if (batch.count == batch_rows) {
+      break;
+    }
+    // the next row is not plain, or not whole at hand: read_peeked reads on
     PlainPayment &payment = batch.payments[batch.count];
-    if (!read_plain(reader, rows, cached, payment)) {
+    if (!read_peeked(reader, rows, cached, payment) || stops(payment)) {
       return false;
     }
-    if (payment.amount <= 0 || names_too_late_a_year(payment.year, payment.date) ||
-        !add_to_volume(volume, payment.amount)) { // add_payment_row would name its position
-      set_payment(row, payment, cached.currency);
-      held = true;
-      return false;
-    }
-    batch.references.append(payment.reference);
-    ++batch.count;
+    batch.reference_at[batch.count++] = batch.bytes.size();
+    batch.bytes.append(payment.reference);
   }
   return true;
 }
 
 void LedgerReader::add_queued(const QueuedPayments &batch, PaymentRow &row,
                               const util::Currency &currency) {
-  const std::string_view references = batch.references;
-  std::size_t at = 0;
   for (std::size_t i = 0; i < batch.count; ++i) {
     set_payment(row, batch.payments[i], currency);
-    row.reference = references.substr(at, batch.payments[i].reference.size());
-    at += row.reference.size();
+    row.reference = batch.reference(i);
     add_payment_row(row); // fails at no row (ReadAhead::fill), so names no position
   }
 }
 
 bool LedgerReader::read_ahead(io::CsvReader &reader, const PaymentRowReader &rows,
                               const CsvCurrency &cached, PaymentRow &row) {
-  ReadAhead ahead{reader, rows, cached, row, m_volume};
+  ReadAhead ahead{reader, rows, cached, row, m_volume, false, {}};
   PaymentRow added = row; // the reading thread reads into `row`
   added.read_ahead = true;
   util::run_pipeline<QueuedPayments>(

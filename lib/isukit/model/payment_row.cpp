@@ -80,22 +80,14 @@ constexpr bool is_day_of_month(int year, unsigned month, unsigned day) {
          (month == 2 && day == 29 && util::is_calendar_date(year, month, day));
 }
 
-/// YYYY-MM-DD, a real date in the working years (what Date::parse and is_working_year accept):
-/// the ten bytes checked as two numbers rather than one by one, the year's halves and the
-/// month read as pairs of digits.
-inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
-  if (end - p < 10) {
-    return false;
-  }
-  constexpr std::uint64_t dashes_at = 0xFF0000FF00000000; // bytes 4 and 7: YYYY-MM-
-  const std::uint64_t head = bytes_at<std::uint64_t>(p);
-  const std::uint64_t tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[8])) |
-                             static_cast<std::uint64_t>(static_cast<unsigned char>(p[9])) << 8;
+constexpr std::uint64_t dashes_at = 0xFF0000FF00000000; // bytes 4 and 7: YYYY-MM-
+
+/// The date `YYYY-MM-DD` whose first eight bytes are `head` and last two the low bytes of
+/// `tail` (as bytes_at reads them), each a digit or a dash where the date has one: a real
+/// date in the working years (what Date::parse and is_working_year accept), the year's halves
+/// and the month read as pairs of digits.
+inline bool date_of_digits(std::uint64_t head, std::uint64_t tail, util::Date &date) {
   const std::uint64_t digits = (head & ~dashes_at) | (each_byte('0') & dashes_at);
-  if ((head & dashes_at) != (each_byte('-') & dashes_at) || !all_digits(digits, ~0ULL) ||
-      !all_digits(tail, 0xFFFF)) {
-    return false;
-  }
   const std::uint64_t pairs = digit_pairs(digits - each_byte('0'));
   const int year = static_cast<int>(byte_at(pairs, 0) * 100 + byte_at(pairs, 2));
   const unsigned month = byte_at(pairs, 5);
@@ -104,6 +96,27 @@ inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
     return false;
   }
   date = util::Date(year, month, day);
+  return true;
+}
+
+/// date_of_digits of any bytes: the digits and dashes checked as two numbers rather than one
+/// by one.
+inline bool date_of(std::uint64_t head, std::uint64_t tail, util::Date &date) {
+  const std::uint64_t digits = (head & ~dashes_at) | (each_byte('0') & dashes_at);
+  return (head & dashes_at) == (each_byte('-') & dashes_at) && all_digits(digits, ~0ULL) &&
+         all_digits(tail, 0xFFFF) && date_of_digits(head, tail, date);
+}
+
+/// YYYY-MM-DD at `p` (date_of).
+inline bool read_date(Cursor &p, Cursor end, util::Date &date) {
+  if (end - p < 10) {
+    return false;
+  }
+  const std::uint64_t tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[8])) |
+                             static_cast<std::uint64_t>(static_cast<unsigned char>(p[9])) << 8;
+  if (!date_of(bytes_at<std::uint64_t>(p), tail, date)) {
+    return false;
+  }
   p += 10;
   return true;
 }
@@ -180,6 +193,18 @@ inline bool read_separator(Cursor &p, Cursor end) {
   return p != end && *p++ == ',';
 }
 
+/// The year that four digits write (the first byte lowest), into `year` when it is one of the
+/// working years.
+inline bool year_of_digits(std::uint32_t digits, std::optional<int> &year) {
+  const std::uint64_t pairs = digit_pairs(digits - static_cast<std::uint32_t>(each_byte('0')));
+  const int value = static_cast<int>(byte_at(pairs, 0) * 100 + byte_at(pairs, 2));
+  if (!util::is_working_year(value)) {
+    return false;
+  }
+  year = value;
+  return true;
+}
+
 /// Four digits in the working years, or nothing.
 inline bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
   if (p == end || byte_kinds[static_cast<unsigned char>(*p)] == end_byte) {
@@ -190,17 +215,29 @@ inline bool read_year(Cursor &p, Cursor end, std::optional<int> &year) {
     return false;
   }
   const std::uint32_t bytes = bytes_at<std::uint32_t>(p);
-  if (!all_digits(bytes, 0xFFFFFFFF)) {
+  if (!all_digits(bytes, 0xFFFFFFFF) || !year_of_digits(bytes, year)) {
     return false;
   }
-  const std::uint64_t pairs = digit_pairs(bytes - static_cast<std::uint32_t>(each_byte('0')));
-  const int value = static_cast<int>(byte_at(pairs, 0) * 100 + byte_at(pairs, 2));
-  if (!util::is_working_year(value)) {
-    return false;
-  }
-  year = value;
   p += 4;
   return true;
+}
+
+/// The separator and the year after it, as read_separator and read_year read them: the usual
+/// `,YYYY` and its line end checked as one number; any other way to go on by those two.
+inline bool read_year_field(Cursor &p, Cursor end, std::optional<int> &year) {
+  if (end - p >= 8) {
+    const std::uint64_t bytes = bytes_at<std::uint64_t>(p);
+    const unsigned after = byte_at(bytes, 5);
+    if (byte_at(bytes, 0) == ',' && (after == '\n' || after == '\r') &&
+        all_digits(bytes, 0x000000FFFFFFFF00)) {
+      if (!year_of_digits(static_cast<std::uint32_t>(bytes >> 8), year)) {
+        return false;
+      }
+      p += 5;
+      return true;
+    }
+  }
+  return read_separator(p, end) && read_year(p, end, year);
 }
 
 /// The bytes of `bytes` that are not ASCII digits, each marked by its high bit (exact for
@@ -277,6 +314,46 @@ inline bool read_amount(Cursor &p, Cursor end, int minor_digits, std::int64_t &a
   return true;
 }
 
+/// An amount and the separator after it, as read_amount and read_separator read them. The
+/// usual amount of a currency of two decimals (up to seven digits, a point, two digits, the
+/// separator) is checked as two numbers; any other goes to read_amount.
+inline bool read_amount_field(Cursor &p, Cursor end, int minor_digits, std::int64_t &amount) {
+  if (minor_digits == 2 && end - p >= 12) { // eight bytes, then four from the seventh at most
+    const std::uint64_t bytes = bytes_at<std::uint64_t>(p);
+    const int count = std::countr_zero(not_digits(bytes)) / 8; // 8 when all are digits
+    if (count > 0 && count < 8) {
+      const std::uint32_t rest = bytes_at<std::uint32_t>(p + count); // .DD,
+      constexpr std::uint32_t point_and_separator = 0xFF0000FF;
+      if ((rest & point_and_separator) == ('.' | std::uint32_t{','} << 24) &&
+          all_digits(rest, 0x00FFFF00)) {
+        amount =
+            static_cast<std::int64_t>(digits_value(bytes, count) * 100 +
+                                      (byte_at(rest, 1) - '0') * 10 + (byte_at(rest, 2) - '0'));
+        p += count + 4;
+        return true;
+      }
+    }
+  }
+  return read_amount(p, end, minor_digits, amount) && read_separator(p, end);
+}
+
+/// `expected` and the separator after it, as read_exactly and read_separator read them: a
+/// three-letter code and the separator compared as one number.
+inline bool read_currency_field(Cursor &p, Cursor end, std::string_view expected) {
+  if (expected.size() != 3 || end - p < 4) {
+    return read_exactly(p, end, expected) && read_separator(p, end);
+  }
+  const std::uint32_t wanted = static_cast<unsigned char>(expected[0]) |
+                               std::uint32_t{static_cast<unsigned char>(expected[1])} << 8 |
+                               std::uint32_t{static_cast<unsigned char>(expected[2])} << 16 |
+                               std::uint32_t{','} << 24;
+  if (bytes_at<std::uint32_t>(p) != wanted) {
+    return false;
+  }
+  p += 4;
+  return true;
+}
+
 } // namespace
 
 namespace {
@@ -318,23 +395,67 @@ std::optional<PlainPayment> PaymentRowReader::read(std::string_view line,
   return payment;
 }
 
+namespace {
+
+/// Where the line after a row whose fields end at `p` starts (past its LF or CRLF); nullptr
+/// when they end elsewhere (more fields than the header names, a CR alone), at the end of the
+/// bytes, or not at all (`p` nullptr).
+inline Cursor past_line_end(Cursor p, Cursor end) {
+  if (p == nullptr || p == end) {
+    return nullptr;
+  }
+  if (*p == '\n') {
+    return p + 1;
+  }
+  return *p == '\r' && end - p > 1 && p[1] == '\n' ? p + 2 : nullptr;
+}
+
+} // namespace
+
 bool PaymentRowReader::read_line(std::string_view bytes, const util::Currency &currency,
                                  std::string_view currency_text, PlainPayment &payment,
                                  std::size_t &length, std::size_t &next) const {
   const Cursor end = bytes.data() + bytes.size();
-  const Cursor p = read_fields(bytes.data(), end, currency, currency_text, payment);
-  if (p == nullptr || p == end) {
+  const Cursor fields_end = read_fields(bytes.data(), end, currency, currency_text, payment);
+  const Cursor after = past_line_end(fields_end, end);
+  if (after == nullptr) {
     return false;
   }
-  length = static_cast<std::size_t>(p - bytes.data());
-  if (*p == '\n') {
-    next = length + 1;
-  } else if (*p == '\r' && end - p > 1 && p[1] == '\n') {
-    next = length + 2;
-  } else {
-    return false; // more fields than the header names, or a CR alone
-  }
+  length = static_cast<std::size_t>(fields_end - bytes.data());
+  next = static_cast<std::size_t>(after - bytes.data());
   return true;
+}
+
+std::size_t PaymentRowReader::read_lines(std::string_view bytes, const util::Currency &currency,
+                                         std::string_view currency_text, PlainPayment *payments,
+                                         std::size_t *next, std::size_t capacity) const {
+  switch (m_order) {
+  case Order::usual:
+    return read_lines_as<Order::usual>(bytes, currency, currency_text, payments, next, capacity);
+  case Order::usual_with_year:
+    return read_lines_as<Order::usual_with_year>(bytes, currency, currency_text, payments, next,
+                                                 capacity);
+  case Order::other:
+    break;
+  }
+  return read_lines_as<Order::other>(bytes, currency, currency_text, payments, next, capacity);
+}
+
+template <PaymentRowReader::Order order>
+std::size_t PaymentRowReader::read_lines_as(std::string_view bytes, const util::Currency &currency,
+                                            std::string_view currency_text, PlainPayment *payments,
+                                            std::size_t *next, std::size_t capacity) const {
+  const Cursor begin = bytes.data(), end = begin + bytes.size();
+  Cursor p = begin;
+  std::size_t count = 0;
+  for (; count < capacity; ++count) {
+    p = past_line_end(read_fields_as<order>(p, end, currency, currency_text, payments[count]), end);
+    if (p == nullptr) {
+      break;
+    }
+    next[count] = static_cast<std::size_t>(p - begin);
+  }
+  return count;
 }
 
 PaymentRowReader::Order PaymentRowReader::order_of(const std::vector<PaymentColumn> &columns) {
@@ -354,35 +475,92 @@ PaymentRowReader::Order PaymentRowReader::order_of(const std::vector<PaymentColu
 const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const util::Currency &currency,
                                           std::string_view currency_text,
                                           PlainPayment &payment) const {
-  payment.year.reset(); // a payment read before may have named one
   switch (m_order) {
   case Order::usual:
-    return read_usual<false>(p, end, currency, currency_text, payment);
+    return read_fields_as<Order::usual>(p, end, currency, currency_text, payment);
   case Order::usual_with_year:
-    return read_usual<true>(p, end, currency, currency_text, payment);
+    return read_fields_as<Order::usual_with_year>(p, end, currency, currency_text, payment);
   case Order::other:
     break;
   }
-  return read_columns(p, end, currency, currency_text, payment);
+  return read_fields_as<Order::other>(p, end, currency, currency_text, payment);
+}
+
+template <PaymentRowReader::Order order>
+inline const char *
+PaymentRowReader::read_fields_as(Cursor p, Cursor end, const util::Currency &currency,
+                                 std::string_view currency_text, PlainPayment &payment) const {
+  payment.year.reset(); // a payment read before may have named one
+  if constexpr (order == Order::other) {
+    return read_columns(p, end, currency, currency_text, payment);
+  } else {
+    return read_usual<order == Order::usual_with_year>(p, end, currency, currency_text, payment);
+  }
 }
 
 template <bool with_year>
-const char *PaymentRowReader::read_usual(Cursor p, Cursor end, const util::Currency &currency,
-                                         std::string_view currency_text,
-                                         PlainPayment &payment) const {
-  if (!read_date(p, end, payment.date) || !read_separator(p, end) ||
-      !read_state(p, end, payment.state) || !read_separator(p, end) ||
-      !read_amount(p, end, currency.minor_digits(), payment.amount) || !read_separator(p, end) ||
-      !read_exactly(p, end, currency_text) || !read_separator(p, end) ||
-      !read_reference(p, end, payment.reference)) {
+inline const char *
+PaymentRowReader::read_usual(Cursor p, Cursor end, const util::Currency &currency,
+                             std::string_view currency_text, PlainPayment &payment) const {
+  if (!read_date_and_state(p, end, payment) ||
+      !read_amount_field(p, end, currency.minor_digits(), payment.amount) ||
+      !read_currency_field(p, end, currency_text) || !read_reference(p, end, payment.reference)) {
     return nullptr;
   }
   if constexpr (with_year) {
-    if (!read_separator(p, end) || !read_year(p, end, payment.year)) {
+    if (!read_year_field(p, end, payment.year)) {
       return nullptr;
     }
   }
   return p;
+}
+
+namespace {
+
+/// Each byte of `bounds` repeated from the eight characters of `text`, the first lowest.
+constexpr std::uint64_t bytes_of(const char (&text)[9]) {
+  std::uint64_t bytes = 0;
+  for (int i = 7; i >= 0; --i) {
+    bytes = bytes << 8 | static_cast<unsigned char>(text[i]);
+  }
+  return bytes;
+}
+
+/// Whether each byte of `bytes` lies within the same byte of `low` and `high` (bytes up to
+/// 0x7F, so no sum carries into the next byte; a byte past 0x7F is outside): the high bit of
+/// byte + (0x80 - low) says it is at least low, that of byte + (0x7F - high) that it is past
+/// high.
+constexpr bool bytes_within(std::uint64_t bytes, std::uint64_t low, std::uint64_t high) {
+  const std::uint64_t high_bits = each_byte(0x80);
+  const std::uint64_t ascii = bytes & ~high_bits;
+  const std::uint64_t at_least_low = ascii + (high_bits - low);
+  const std::uint64_t past_high = ascii + (each_byte(0x7F) - high);
+  return (at_least_low & ~past_high & ~bytes & high_bits) == high_bits;
+}
+
+} // namespace
+
+inline bool PaymentRowReader::read_date_and_state(Cursor &p, Cursor end,
+                                                  PlainPayment &payment) const {
+  if (end - p < 16) {
+    return read_date(p, end, payment.date) && read_separator(p, end) &&
+           read_state(p, end, payment.state) && read_separator(p, end);
+  }
+  // YYYY-MM-DD,AAA, as two numbers, each byte within its bounds (the 16th: any ASCII byte)
+  const std::uint64_t head = bytes_at<std::uint64_t>(p), tail = bytes_at<std::uint64_t>(p + 8);
+  if (!bytes_within(head, bytes_of("0000-00-"), bytes_of("9999-99-")) ||
+      !bytes_within(tail, bytes_of("00,AAA,\0"), bytes_of("99,ZZZ,\x7F"))) {
+    return false;
+  }
+  const std::int16_t state = m_state_of_code[static_cast<std::size_t>(
+      ((byte_at(tail, 3) - 'A') * letters + (byte_at(tail, 4) - 'A')) * letters +
+      (byte_at(tail, 5) - 'A'))];
+  if (state < 0 || !date_of_digits(head, tail, payment.date)) {
+    return false;
+  }
+  payment.state = static_cast<StateId>(state);
+  p += 15;
+  return true;
 }
 
 const char *PaymentRowReader::read_columns(Cursor p, Cursor end, const util::Currency &currency,
