@@ -115,6 +115,19 @@ TEST_SUITE("model::catalogue") {
     CHECK(load_error(data.dir()).find("parameters") != std::string::npos);
   }
 
+  TEST_CASE("model::Languages: a message addressing a person may leave the name out, nothing "
+            "else") {
+    TempData data;
+    data.write("en", "  letter.salutation.female: 'Dear Ms {name},'\n");
+    data.write("fr", "  letter.salutation.female: 'Madame,'\n");
+    CHECK(load_error(data.dir()).empty());
+    data.write("fr", "  letter.salutation.female: 'Madame {nom},'\n");
+    CHECK(load_error(data.dir()).find("parameters") != std::string::npos);
+    data.write("en", "  letter.dates: 'from {start}'\n");
+    data.write("fr", "  letter.dates: 'du'\n");
+    CHECK(load_error(data.dir()).find("parameters") != std::string::npos);
+  }
+
   TEST_CASE("model::Languages: a plural form the language's rules name must be given") {
     TempData data;
     data.write("xx", "  states: {other: '{count} states'}\n", "plural: {one: 'i = 1'}\n");

@@ -8,6 +8,13 @@ using isukit::model::state_fields;
 
 namespace {
 
+/// `field` of a letter to Ana Pérez of `gender` in `lang`.
+std::string addressing(const char *field, const char *gender, const char *lang) {
+  auto context = isukit::io::Node::mapping();
+  isukit::model::add_person_address(context, "Ana Pérez", gender, fixtures::lang(lang));
+  return context.at(field).as_text();
+}
+
 /// A state's `of` field in a shipped language.
 std::string of_state(const char *code, const char *lang) {
   return state_fields(fixtures::states()[fixtures::state(code)], fixtures::lang(lang))
@@ -41,5 +48,19 @@ TEST_SUITE("model::letter_kit") {
               .at("formal")
               .as_text() == "Türkiye");
     CHECK(of_state("TUR", "en") == "of Türkiye");
+  }
+
+  TEST_CASE("model::add_person_address: the catalogue's greeting by gender, the name where the "
+            "language writes it") {
+    CHECK(addressing("salutation", "female", "en") == "Dear Ms Ana Pérez,");
+    CHECK(addressing("salutation", "male", "en") == "Dear Mr Ana Pérez,");
+    CHECK(addressing("salutation", "other", "en") == "Dear Ana Pérez,");
+    CHECK(addressing("salutation", "", "en") == "Dear Ana Pérez,"); // not given: the form for both
+    CHECK(addressing("salutation", "female", "fr") == "Madame,");
+    CHECK(addressing("salutation", "", "fr") == "Madame, Monsieur,");
+    CHECK(addressing("form_of_address", "male", "fr") == "Monsieur");
+    CHECK(addressing("form_of_address", "female", "en") == "Ms Ana Pérez");
+    CHECK(addressing("salutation", "female", "es") == "Estimada Ana Pérez:");
+    CHECK(addressing("salutation", "male", "zh") == "尊敬的Ana Pérez先生：");
   }
 }

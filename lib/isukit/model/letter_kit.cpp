@@ -158,6 +158,14 @@ Node LetterKit::to_state(StateId id, const StateTable &states, const Treaty &tre
   return context;
 }
 
+void add_person_address(Node &context, const std::string &name, const std::string &gender,
+                        const util::Lang &lang) {
+  const std::string form = gender.empty() ? "other" : gender;
+  context.add("salutation", Node::string(lang.text("letter.salutation." + form, {{"name", name}})));
+  context.add("form_of_address",
+              Node::string(lang.text("letter.form_of_address." + form, {{"name", name}})));
+}
+
 io::Letter LetterKit::letter(const std::string &stem, const Node &context,
                              const util::Lang &in) const {
   const io::LetterTemplate &chosen = template_for(in);

@@ -60,6 +60,14 @@ struct LetterKit {
 /// Royaume de Belgique")}.
 io::Node state_fields(const State &state, const util::Lang &lang);
 
+/// How a letter to a person by `name` greets and names them in `lang`, in the catalogue's words
+/// (as to_state's `salutation` for a State): adds `salutation` ("Dear Ms Ana Pérez,",
+/// "Madame,": `letter.salutation.GENDER`) and `form_of_address` ("Ms Ana Pérez", "Madame":
+/// `letter.form_of_address.GENDER`, for a closing that names the person again) to `context`.
+/// `gender` is female, male or other; empty (not given) is other, the form for both.
+void add_person_address(io::Node &context, const std::string &name, const std::string &gender,
+                        const util::Lang &lang);
+
 /// [{line, last}] for a template that separates lines with hard breaks.
 io::Node line_list(const std::vector<std::string> &lines);
 

@@ -606,10 +606,12 @@ void add_costs(Node &context, const Node &record, const util::Currency &currency
   context.add("currency", Node::string(std::string(currency.code())));
 }
 
-/// The applicant's gender for the salutation: `gender` (female, male, other) and the flags
-/// `female` and `male` (neither: the template's neutral form, "Madame, Monsieur").
-void add_gender(Node &context, const Node &record) {
+/// How the letter greets the applicant: `salutation` and `form_of_address` in the catalogue's
+/// words (model::add_person_address), and for a template's own wording `gender` (female, male,
+/// other) with the flags `female` and `male`.
+void add_addressing(Node &context, const Node &record, const Lang &lang) {
   const std::string gender = record.text_or("gender");
+  model::add_person_address(context, record.at("name").as_text(), gender, lang);
   context.add("gender", Node::string(gender));
   context.add("female", Node::boolean(gender == "female"));
   context.add("male", Node::boolean(gender == "male"));
@@ -635,7 +637,7 @@ std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::
     Node context = kit.common(treaty, date, lang);
     context.add("id", Node::string(record.at("id").as_text()));
     context.add("name", Node::string(record.at("name").as_text()));
-    add_gender(context, record);
+    add_addressing(context, record, lang);
     context.add("state", Node::string(local_field(record, "state_name", lang)));
     context.add("meeting", letter_meeting(selection, record.at("meeting").as_text(), lang));
     context.add("programme", Node::string(local_field(selection, "programme_name", lang)));
