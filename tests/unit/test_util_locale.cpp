@@ -48,6 +48,28 @@ TEST_SUITE("util::locale") {
     CHECK(format_long_date(Date(2026, 12, 1), "zh", "一", months) == "2026年M12月一日");
   }
 
+  TEST_CASE("util::format_long_date_parts: split at ICU's day field, wherever the language puts "
+            "it") {
+    const auto parts = [](const Date &date, const char *locale, const char *first_day) {
+      const LongDateParts p = format_long_date_parts(date, locale, first_day);
+      return std::vector<std::string>{p.before, p.day, p.after};
+    };
+    CHECK(parts(Date(2025, 9, 15), "en-GB", "") ==
+          std::vector<std::string>{"", "15", " September 2025"});
+    CHECK(parts(Date(2025, 9, 1), "fr", "1er") ==
+          std::vector<std::string>{"", "1er", " septembre 2025"});
+    CHECK(parts(Date(2025, 9, 15), "zh", "") == std::vector<std::string>{"2025年9月", "15", "日"});
+    CHECK(parts(Date(2025, 9, 15), "es", "") ==
+          std::vector<std::string>{"", "15", " de septiembre de 2025"});
+    // The month's name replaced before the day keeps the day where it is.
+    const std::vector<std::string> months = {"M1", "M2", "M3", "M4",  "M5",  "M6",
+                                             "M7", "M8", "M9", "M10", "M11", "M12"};
+    const LongDateParts zh = format_long_date_parts(Date(2026, 12, 1), "zh", "一", months);
+    CHECK(zh.before == "2026年M12月");
+    CHECK(zh.day == "一");
+    CHECK(zh.after == "日");
+  }
+
   TEST_CASE("util::format_long_date: every util::Date as its ISO text says (proleptic Gregorian, "
             "ISO year)") {
     // ICU's default calendar is Julian before 15 October 1582 and writes the year 0 as 1 (BC).

@@ -1,14 +1,13 @@
 #include <isukit/io/fields.hpp>
 #include <isukit/io/shape.hpp>
 #include <isukit/sponsor/selection.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <map>
-#include <optional>
 
 namespace isukit::sponsor {
 
@@ -58,54 +57,22 @@ Node meetings_node(const model::Programme &p) {
   return list;
 }
 
-/// What two long dates written alike but for their day have before and after it.
-struct AroundDay {
-  std::string before; // "2025年9月", or empty in a language that writes the day first
-  std::string after;  // " September 2025", "日"
-};
-
-/// Whether two long dates differ only in their day, written `first_day` and `last_day`, wherever
-/// the language puts it ("15 September 2025" and "18 September 2025", "1er septembre 2025" and
-/// "4 septembre 2025", "2025年9月15日" and "2025年9月18日"): what they share around it.
-std::optional<AroundDay> differ_only_in_day(const std::string &first, const std::string &last,
-                                            const std::string &first_day,
-                                            const std::string &last_day) {
-  std::size_t common = 0;
-  while (common < first.size() && common < last.size() && first[common] == last[common]) {
-    ++common;
-  }
-  while (common > 0 && std::isdigit(static_cast<unsigned char>(first[common - 1]))) {
-    --common; // the days' common first digits (15, 18) belong to the days
-  }
-  const std::string_view one = std::string_view(first).substr(common);
-  const std::string_view other = std::string_view(last).substr(common);
-  if (one.starts_with(first_day) && other.starts_with(last_day) &&
-      one.substr(first_day.size()) == other.substr(last_day.size())) {
-    return AroundDay{first.substr(0, common), std::string(one.substr(first_day.size()))};
-  }
-  return std::nullopt;
-}
-
 /// A meeting's dates as the language writes a range: "from 15 September 2025 to 2 October 2025"
 /// (letter.dates), or, within one month, what both dates share said once (letter.dates_in_month,
 /// given the first and last days and what the dates have before and after the day): "from 15 to
 /// 18 September 2025", "du 1er au 4 septembre 2025", "2025年9月15日至18日".
 std::string meeting_dates(const util::Date &start, const util::Date &end, const Lang &lang) {
-  const std::string first = util::long_date(start, lang);
-  const std::string last = util::long_date(end, lang);
-  const std::string &first_of_month = lang.conventions().first_day;
-  const std::string first_day =
-      start.day() == 1 && !first_of_month.empty() ? first_of_month : std::to_string(start.day());
-  const std::string last_day = std::to_string(end.day());
-  const auto around =
-      start != end ? differ_only_in_day(first, last, first_day, last_day) : std::nullopt;
-  if (around) {
-    return lang.text("letter.dates_in_month", {{"before", around->before},
-                                               {"first_day", first_day},
-                                               {"last_day", last_day},
-                                               {"after", around->after}});
+  const util::Conventions &c = lang.conventions();
+  const auto first = util::format_long_date_parts(start, c.locale, c.first_day, c.months);
+  const auto last = util::format_long_date_parts(end, c.locale, c.first_day, c.months);
+  if (start != end && start.year() == end.year() && start.month() == end.month()) {
+    return lang.text("letter.dates_in_month", {{"before", first.before},
+                                               {"first_day", first.day},
+                                               {"last_day", last.day},
+                                               {"after", first.after}});
   }
-  return lang.text("letter.dates", {{"start", first}, {"end", last}});
+  return lang.text("letter.dates", {{"start", first.before + first.day + first.after},
+                                    {"end", last.before + last.day + last.after}});
 }
 
 /// The meeting of a letter: `meeting` {name, city, dates} in `lang`, from the selection's

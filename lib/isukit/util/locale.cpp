@@ -104,27 +104,26 @@ const icu::DateFormat &long_date_format(const std::string &locale) {
   return *format;
 }
 
-/// The fields of a formatted long date that the language's usage writes otherwise than CLDR
-/// (`day` for the day of the month, `month` for its name; empty: CLDR's), last field first, so
-/// that replacing each leaves the positions of those before it valid.
-std::vector<std::pair<icu::FieldPosition, std::string_view>>
-usage_fields(icu::FieldPositionIterator &fields, std::string_view day, std::string_view month) {
-  std::vector<std::pair<icu::FieldPosition, std::string_view>> found;
+/// The words a language's usage writes for field `id` of a long date where CLDR writes others
+/// (`day` for the day of the month, `month` for its name), or empty: CLDR's.
+std::string_view usage_words(int32_t id, std::string_view day, std::string_view month) {
+  return id == UDAT_DATE_FIELD                                         ? day
+         : id == UDAT_MONTH_FIELD || id == UDAT_STANDALONE_MONTH_FIELD ? month
+                                                                       : std::string_view();
+}
+
+/// The fields of a formatted long date, first first (they do not overlap).
+std::vector<icu::FieldPosition> fields_in_order(icu::FieldPositionIterator &iterator) {
+  std::vector<icu::FieldPosition> fields;
   icu::FieldPosition field;
-  while (fields.next(field)) {
-    const int32_t id = field.getField();
-    const std::string_view words = id == UDAT_DATE_FIELD ? day
-                                   : id == UDAT_MONTH_FIELD || id == UDAT_STANDALONE_MONTH_FIELD
-                                       ? month
-                                       : std::string_view();
-    if (!words.empty() && field.getEndIndex() > field.getBeginIndex()) {
-      found.emplace_back(field, words);
+  while (iterator.next(field)) {
+    if (field.getEndIndex() > field.getBeginIndex()) {
+      fields.push_back(field);
     }
   }
-  std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
-    return a.first.getBeginIndex() > b.first.getBeginIndex();
-  });
-  return found;
+  std::sort(fields.begin(), fields.end(),
+            [](const auto &a, const auto &b) { return a.getBeginIndex() < b.getBeginIndex(); });
+  return fields;
 }
 
 } // namespace
@@ -171,23 +170,47 @@ std::string format_plain_decimal(std::string_view plain, const std::string &loca
   return text;
 }
 
-std::string format_long_date(const Date &date, const std::string &locale,
-                             std::string_view first_day, std::span<const std::string> months) {
+LongDateParts format_long_date_parts(const Date &date, const std::string &locale,
+                                     std::string_view first_day,
+                                     std::span<const std::string> months) {
   const UDate when = static_cast<UDate>(date.days_since(Date(1970, 1, 1))) * U_MILLIS_PER_DAY;
   icu::UnicodeString text;
-  icu::FieldPositionIterator fields;
+  icu::FieldPositionIterator iterator;
   UErrorCode status = U_ZERO_ERROR;
-  long_date_format(locale).format(when, text, &fields, status);
+  long_date_format(locale).format(when, text, &iterator, status);
   check(status, "format a long date");
   const std::string_view month =
       months.empty() ? std::string_view() : std::string_view(months[date.month() - 1]);
   const std::string_view day = date.day() == 1 ? first_day : std::string_view();
-  for (const auto &[field, words] : usage_fields(fields, day, month)) {
-    text.replace(field.getBeginIndex(), field.getEndIndex() - field.getBeginIndex(),
-                 icu::UnicodeString::fromUTF8(
-                     icu::StringPiece(words.data(), static_cast<int32_t>(words.size()))));
+  LongDateParts parts;
+  std::string *out = &parts.before; // then parts.after, once the day is written
+  int32_t at = 0;
+  for (const auto &field : fields_in_order(iterator)) {
+    const int32_t begin = field.getBeginIndex();
+    const int32_t end = field.getEndIndex();
+    *out += utf8(text.tempSubStringBetween(at, begin));
+    const std::string_view words = usage_words(field.getField(), day, month);
+    std::string written =
+        words.empty() ? utf8(text.tempSubStringBetween(begin, end)) : std::string(words);
+    if (field.getField() == UDAT_DATE_FIELD) {
+      parts.day = std::move(written);
+      out = &parts.after;
+    } else {
+      *out += written;
+    }
+    at = end;
   }
-  return utf8(text);
+  *out += utf8(text.tempSubString(at));
+  if (out != &parts.after) {
+    throw std::logic_error("ICU's long date for " + locale + " has no day of the month");
+  }
+  return parts;
+}
+
+std::string format_long_date(const Date &date, const std::string &locale,
+                             std::string_view first_day, std::span<const std::string> months) {
+  const LongDateParts parts = format_long_date_parts(date, locale, first_day, months);
+  return parts.before + parts.day + parts.after;
 }
 
 std::size_t display_width(std::string_view utf8_text) {

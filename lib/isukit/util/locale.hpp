@@ -40,6 +40,19 @@ std::string format_plain_decimal(std::string_view plain, const std::string &loca
 std::string format_long_date(const Date &date, const std::string &locale,
                              std::string_view first_day, std::span<const std::string> months = {});
 
+/// A long date split at its day of the month (ICU's day field), as format_long_date writes it:
+/// "15 September 2025" is {"", "15", " September 2025"}, "1er septembre 2025" {"", "1er",
+/// " septembre 2025"}, "2025年9月15日" {"2025年9月", "15", "日"}. Two dates of one month share
+/// `before` and `after`: a range within a month says them once.
+struct LongDateParts {
+  std::string before;
+  std::string day;
+  std::string after;
+};
+LongDateParts format_long_date_parts(const Date &date, const std::string &locale,
+                                     std::string_view first_day,
+                                     std::span<const std::string> months = {});
+
 /// Columns the UTF-8 text takes on a terminal: East Asian wide and fullwidth characters take
 /// two (Unicode UAX #11), combining marks and format characters none, others one.
 std::size_t display_width(std::string_view utf8);
