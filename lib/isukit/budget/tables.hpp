@@ -3,16 +3,12 @@
 #pragma once
 
 #include <isukit/budget/evaluate.hpp>
+#include <isukit/budget/years.hpp>
 #include <isukit/io/table.hpp>
 
 #include <optional>
 
 namespace isukit::budget {
-
-struct YearRange {
-  int first = 0;
-  int last = 0;
-};
 
 /// The budget as the official table: a row per line, a column per year and the period total,
 /// the total row, in-kind lines as text. `years` restricts the columns.
