@@ -2,9 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <numeric>
 #include <stdexcept>
 #include <vector>
 
+using isukit::util::run_both;
 using isukit::util::run_pipeline;
 
 namespace {
@@ -69,5 +71,24 @@ TEST_SUITE("util::pipeline") {
                       "bad row");
     CHECK(consumed == 3);
     CHECK(counter.next <= 5 * 8); // at most the batches in hand and one being filled
+  }
+
+  TEST_CASE("util::run_both runs both tasks, and rethrows the first exception once both end") {
+    std::vector<int> beside(1000), here(1000);
+    run_both([&] { std::iota(beside.begin(), beside.end(), 1); },
+             [&] { std::iota(here.begin(), here.end(), 2); });
+    CHECK(beside.back() == 1000);
+    CHECK(here.back() == 1001);
+    bool here_ran = false;
+    CHECK_THROWS_WITH(
+        run_both([] { throw std::runtime_error("beside"); }, [&] { here_ran = true; }), "beside");
+    CHECK(here_ran);
+    bool beside_ran = false;
+    CHECK_THROWS_WITH(
+        run_both([&] { beside_ran = true; }, [] { throw std::runtime_error("here"); }), "here");
+    CHECK(beside_ran); // joined before the exception leaves
+    CHECK_THROWS_WITH(run_both([] { throw std::runtime_error("beside"); },
+                               [] { throw std::runtime_error("here"); }),
+                      "here");
   }
 }

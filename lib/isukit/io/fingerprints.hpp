@@ -144,13 +144,21 @@ private:
   /// settle() before spread(): the repeated prefixes of the small list.
   void settle_small();
   /// The wide tags of partition `index` into `tags`, sorted when `sorted`; the 48-bit prefix of
-  /// each one held twice goes to m_repeated_wide (`repeats` is scratch).
+  /// each one held twice is appended to `repeated` (`repeats` is scratch).
   void find_wide_repeats(std::size_t index, bool sorted, std::vector<std::uint32_t> &tags,
-                         std::vector<std::uint32_t> &repeats);
+                         std::vector<std::uint32_t> &repeats,
+                         std::vector<std::uint64_t> &repeated) const;
   /// Keeps the top 16 bits of every wide tag, once each, having noted the repeated ones.
   void make_narrow();
-  /// Notes the narrow tags of partition `index` held twice in m_repeated_narrow.
-  void find_narrow_repeats(std::size_t index, std::vector<std::uint16_t> &tags);
+  /// Appends the narrow tags of partition `index` held twice to `repeated`, with its index.
+  void find_narrow_repeats(std::size_t index, std::vector<std::uint16_t> &tags,
+                           std::vector<std::uint32_t> &repeated) const;
+  /// The prefixes held twice in partitions [first, last), in order.
+  struct Repeated {
+    std::vector<std::uint64_t> wide;
+    std::vector<std::uint32_t> narrow;
+  };
+  void find_repeats(std::size_t first, std::size_t last, Repeated &repeated) const;
 
   // Before spread(): the top 48 bits of each fingerprint, in the order added; then empty.
   std::vector<std::uint64_t> m_small;
@@ -161,9 +169,9 @@ private:
   std::size_t m_size = 0;
   bool m_narrow = false;
   bool m_settled = false;
-  // The prefixes held twice, sorted (found partition by partition, each partition sorted).
-  std::vector<std::uint64_t> m_repeated_wide;   // top 48 bits of a fingerprint
-  std::vector<std::uint32_t> m_repeated_narrow; // top 32 bits
+  // The prefixes held twice, sorted (found partition by partition, each partition sorted):
+  // wide, the top 48 bits of a fingerprint; narrow, the top 32 bits.
+  Repeated m_repeated;
 };
 
 } // namespace isukit::io

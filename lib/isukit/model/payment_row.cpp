@@ -133,9 +133,10 @@ constexpr std::uint64_t maybe_not_text(std::uint64_t bytes) {
 
 /// The text field at `p`, up to the separator, a line end or the end of the bytes; false when
 /// it holds a special byte. Eight bytes at a time, and byte by byte from the first that may
-/// not be text.
-inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
+/// not be text: `looked_at` says whether a byte of the text was looked at so (every blank is).
+inline bool read_text(Cursor &p, Cursor end, std::string_view &text, bool &looked_at) {
   const Cursor start = p;
+  looked_at = false;
   while (p != end) {
     if (end - p >= 8) {
       const std::uint64_t marks = maybe_not_text(bytes_at<std::uint64_t>(p));
@@ -152,10 +153,17 @@ inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
     if (kind == end_byte) {
       break;
     }
+    looked_at = true;
     ++p;
   }
   text = std::string_view(start, static_cast<std::size_t>(p - start));
   return true;
+}
+
+/// read_text where what was looked at does not matter.
+inline bool read_text(Cursor &p, Cursor end, std::string_view &text) {
+  bool looked_at = false;
+  return read_text(p, end, text, looked_at);
 }
 
 /// `expected` (not empty) at `p`; what follows is the caller's to check. A currency's code, so
@@ -176,13 +184,15 @@ inline bool blank(char c) {
   return c == ' ' || c == '\t';
 }
 
-/// A reference: text without the blanks around it (util::trim_blanks), most often none.
+/// A reference: text without the blanks around it (util::trim_blanks), most often none. A
+/// blank is a byte read_text looks at one by one, so text with none needs no trimming.
 inline bool read_reference(Cursor &p, Cursor end, std::string_view &reference) {
   std::string_view text;
-  if (!read_text(p, end, text)) {
+  bool looked_at = false;
+  if (!read_text(p, end, text, looked_at)) {
     return false;
   }
-  reference = text.empty() || (!blank(text.front()) && !blank(text.back()))
+  reference = !looked_at || text.empty() || (!blank(text.front()) && !blank(text.back()))
                   ? text
                   : util::trim_blanks(text);
   return true;

@@ -1,5 +1,6 @@
 // Two stages of a stream on two threads: one produces batches of items, the calling thread
-// consumes them in the order produced. Used where reading an item and adding it cost about the
+// consumes them in the order produced (run_pipeline); or two independent tasks at once
+// (run_both). Used where reading an item and adding it cost about the
 // same and the machine has a second core (a payments CSV: parsing a row and adding it to the
 // ledger), so that the two overlap while the result stays that of one thread doing both.
 #pragma once
@@ -138,6 +139,39 @@ void run_pipeline(Produce produce, Consume consume) {
   }
   if (handoff.error()) {
     std::rethrow_exception(handoff.error());
+  }
+}
+
+/// Runs `beside()` on a second thread while `here()` runs on this one, and returns once both
+/// are through; for two halves of one piece of work that share nothing they write. The first
+/// exception of the two (here's before beside's) is rethrown once both are through. When no
+/// thread can be started, both run here in turn: the same result.
+template <class Beside, class Here> void run_both(Beside beside, Here here) {
+  std::exception_ptr beside_error;
+  const auto run_beside = [&] {
+    try {
+      beside();
+    } catch (...) {
+      beside_error = std::current_exception(); // read only once joined
+    }
+  };
+  std::thread thread;
+  try {
+    thread = std::thread(run_beside);
+  } catch (const std::system_error &) {
+    run_beside();
+  }
+  std::exception_ptr here_error;
+  try {
+    here();
+  } catch (...) {
+    here_error = std::current_exception();
+  }
+  if (thread.joinable()) {
+    thread.join();
+  }
+  if (here_error || beside_error) {
+    std::rethrow_exception(here_error ? here_error : beside_error);
   }
 }
 
