@@ -411,10 +411,10 @@ TEST_SUITE("model::payment_row") {
             CAPTURE(amount);
             const std::string line = "2025-03-14,FRA," + amount + "," + code + ",R,";
             const auto payment = reader.read(line, currency, code);
-            PlainPayment read_ahead;
+            PlainPayment read_ahead; // its reference a view into `lines`
             std::size_t end = 0;
-            const auto count =
-                reader.read_lines(line + "\n" + line + "\n", currency, code, &read_ahead, &end, 1);
+            const std::string lines = line + "\n" + line + "\n";
+            const auto count = reader.read_lines(lines, currency, code, &read_ahead, &end, 1);
             CHECK(same(count == 1 ? std::optional(read_ahead) : std::nullopt, payment));
             const auto parsed = util::parse_money(amount, currency);
             // The plain reader takes up to 18 digits once scaled; parse_money more.
