@@ -84,9 +84,13 @@ TEST_CASE("util::find_non_utf8 refuses C1 control characters as C0 ones; ISO-885
   CHECK(non_utf8_reason("x\xC2\x80", 1).find("byte 0x80 is '€'") != std::string::npos);
   CHECK(non_utf8_reason("\xC2\x81", 0).find(": remove it") != std::string::npos); // not 1252
   CHECK_THROWS_WITH(to_utf8("a\nC\xF4te d\x92Ivoire", Encoding::latin1, "f"),
-                    doctest::Contains("f:2: byte 0x92 is a control character in ISO-8859-1, not "
-                                      "text: the file seems to be in Windows-1252, where it is "
-                                      "'’' (say 'encoding: windows-1252')"));
+                    doctest::Contains("f:2: control character U+0092 is not text (only tab and "
+                                      "line ends are): was Windows-1252 text (where byte 0x92 is "
+                                      "'’') read as ISO-8859-1? say 'encoding: windows-1252'"));
+  // A byte Windows-1252 leaves undefined: reading the file as Windows-1252 would fail too.
+  CHECK_THROWS_WITH(to_utf8("a\x81", Encoding::latin1, "f"),
+                    "f:1: control character U+0081 is not text (only tab and line ends are): "
+                    "remove it");
   CHECK(to_utf8("C\xF4te d\x92Ivoire", Encoding::windows1252, "f") == "Côte d’Ivoire");
 }
 

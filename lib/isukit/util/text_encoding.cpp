@@ -133,15 +133,17 @@ std::string windows1252_character(unsigned char byte) {
   return converter.convert(std::string_view(text, 1), out) ? std::string() : out;
 }
 
-/// Why a C1 control character is not text, and where it usually comes from.
-std::string c1_reason(unsigned char byte) {
+/// Why C1 control character `byte` (U+0080 to U+009F) is not text, and where it usually comes
+/// from: Windows-1252 text read as ISO-8859-1, naming the character the byte is there and
+/// `remedy` ("convert it from Windows-1252"); a byte Windows-1252 leaves undefined is removed.
+std::string c1_reason(unsigned char byte, std::string_view remedy) {
   const std::string character = windows1252_character(byte);
   return fmt::format("control character U+{:04X} is not text (only tab and line ends are){}", byte,
                      character.empty()
                          ? std::string(": remove it")
                          : fmt::format(": was Windows-1252 text (where byte 0x{:02X} is '{}') "
-                                       "read as ISO-8859-1? convert it from Windows-1252",
-                                       byte, character));
+                                       "read as ISO-8859-1? {}",
+                                       byte, character, remedy));
 }
 
 } // namespace
@@ -189,7 +191,8 @@ std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
   }
   if (is_c1_control(bytes, at)) {
     std::size_t next = at;
-    return c1_reason(static_cast<unsigned char>(next_code_point(bytes, next)));
+    return c1_reason(static_cast<unsigned char>(next_code_point(bytes, next)),
+                     "convert it from Windows-1252");
   }
   return fmt::format("byte 0x{:02X} is not UTF-8 text{}", static_cast<unsigned char>(bytes[at]),
                      byte_order_mark(bytes).substr(0, 6) == "UTF-16"
@@ -345,7 +348,7 @@ void require_not_utf8(std::string_view bytes, Encoding encoding, const std::stri
 
 /// ISO-8859-1's bytes 0x80-0x9F are C1 control characters, never text; Windows-1252 exports
 /// read as ISO-8859-1 hold them where the text has € ’ “ ” –: a data error at the first one's
-/// line naming the character it is in Windows-1252.
+/// line, c1_reason's as for a C1 character in UTF-8.
 void require_no_c1(std::string_view bytes, Encoding encoding, const std::string &file) {
   if (encoding != Encoding::latin1) {
     return;
@@ -353,16 +356,10 @@ void require_no_c1(std::string_view bytes, Encoding encoding, const std::string 
   const auto at = std::find_if(bytes.begin(), bytes.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x80 && static_cast<unsigned char>(c) <= 0x9F;
   });
-  if (at == bytes.end()) {
-    return;
+  if (at != bytes.end()) {
+    fail_data(Position{file, line_at(bytes, static_cast<std::size_t>(at - bytes.begin())), 0},
+              c1_reason(static_cast<unsigned char>(*at), "say 'encoding: windows-1252'"));
   }
-  const auto byte = static_cast<unsigned char>(*at);
-  const std::string character = windows1252_character(byte);
-  fail_data(Position{file, line_at(bytes, static_cast<std::size_t>(at - bytes.begin())), 0},
-            fmt::format("byte 0x{:02X} is a control character in ISO-8859-1, not text: the file "
-                        "seems to be in Windows-1252{} (say 'encoding: windows-1252')",
-                        byte,
-                        character.empty() ? "" : fmt::format(", where it is '{}'", character)));
 }
 
 /// The name iconv converts from: plain utf-16 only with a byte-order mark, which iconv reads.
