@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "fixtures.hpp"
 
 using namespace isukit;
@@ -21,6 +25,20 @@ std::string matched_code(const char *payer) {
   return result.outcome == Outcome::matched
              ? fixtures::states()[result.state].code + " " + result.how
              : "none";
+}
+
+/// The outcome and candidates, closest first, of `payer` when the rules drop no phrase:
+/// "unmatched: GNB GIN".
+std::string plain_candidates(const char *payer) {
+  static const assess::PayerMatcher plain(fixtures::states(), {}, {});
+  const auto result = plain.match(payer);
+  std::string text = result.outcome == Outcome::ambiguous   ? "ambiguous:"
+                     : result.outcome == Outcome::unmatched ? "unmatched:"
+                                                            : "matched:";
+  for (const auto id : result.candidates) {
+    text += ' ' + fixtures::states()[id].code;
+  }
+  return text;
 }
 
 } // namespace
@@ -73,14 +91,37 @@ TEST_CASE("assess::PayerMatcher: a generic word (Republic) shared makes no state
   CHECK(fixtures::states()[french.candidates[0]].code == "FRA");
   CHECK(match("Republic of Nowhere").candidates.empty());
   // Without 'Embassy of' dropped, as the rules may not drop it: the Guineas are close, not
-  // every Republic.
-  static const assess::PayerMatcher plain(fixtures::states(), {}, {});
-  const auto guinea = plain.match("Embassy of the Republic of Guinea-Bissau");
-  REQUIRE(guinea.outcome == Outcome::ambiguous);
-  std::string codes;
-  for (auto id : guinea.candidates) {
-    codes += fixtures::states()[id].code + ' ';
-  }
-  CHECK(codes == "GIN GNB GNQ PNG ");
+  // every Republic; Guinea-Bissau, whose name is there whole, first.
+  CHECK(plain_candidates("Embassy of the Republic of Guinea-Bissau") ==
+        "unmatched: GNB GIN GNQ PNG");
   CHECK(matched_code("Embassy of the Republic of Guinea-Bissau") == "GNB formal_en");
+}
+
+TEST_CASE("assess::PayerMatcher: the four Guineas, each by its short and formal names; a name "
+          "within another state's longer name does not name its state") {
+  for (const auto &[payer, code] : std::vector<std::pair<const char *, const char *>>{
+           {"Guinea", "GIN name_en"},
+           {"Republic of Guinea", "GIN formal_en"},
+           {"Guinea-Bissau", "GNB name_en"},
+           {"Republic of Guinea-Bissau", "GNB formal_en"},
+           {"Equatorial Guinea", "GNQ name_en"},
+           {"Republic of Equatorial Guinea", "GNQ formal_en"},
+           {"Papua New Guinea", "PNG name_en"},
+           {"Independent State of Papua New Guinea", "PNG formal_en"},
+           {"République de Guinée équatoriale", "GNQ formal_fr"}}) {
+    CAPTURE(payer);
+    CHECK(matched_code(payer) == code);
+  }
+  // In a longer text, nothing dropped: never matched, the state named whole the one closest.
+  CHECK(plain_candidates("Embassy of the Republic of Guinea") == "unmatched: GIN GNB GNQ PNG");
+  CHECK(plain_candidates("Embassy of Guinea-Bissau") == "unmatched: GNB GIN GNQ PNG");
+  CHECK(plain_candidates("Embassy of the Republic of Equatorial Guinea") ==
+        "unmatched: GNQ GIN GNB PNG");
+  CHECK(plain_candidates("Embassy of Papua New Guinea") == "unmatched: PNG GIN GNB GNQ");
+  CHECK(plain_candidates("Embassy of the Independent State of Papua New Guinea") ==
+        "unmatched: PNG GIN GNB GNQ");
+  CHECK(plain_candidates("Ambassade de Guinée-Bissau") == "unmatched: GNB GIN GNQ PNG");
+  // Two states named, or names overlapping with neither holding the other: never a guess.
+  CHECK(plain_candidates("Guinea-Bissau and Guinea").starts_with("ambiguous: GIN GNB"));
+  CHECK(plain_candidates("Embassy of Papua New Guinea-Bissau").starts_with("ambiguous: GNB PNG"));
 }

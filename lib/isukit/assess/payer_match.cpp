@@ -22,8 +22,16 @@ std::vector<std::string> words_of(std::string_view folded) {
   return words;
 }
 
-bool occurs_as_words(std::string_view text, std::string_view phrase) {
-  return (" " + std::string(text) + " ").find(" " + std::string(phrase) + " ") != std::string::npos;
+/// Where `name` occurs in `text` as whole words: each occurrence's first and past-the-last word.
+std::vector<std::pair<std::size_t, std::size_t>> occurrences(const std::vector<std::string> &text,
+                                                             const std::vector<std::string> &name) {
+  std::vector<std::pair<std::size_t, std::size_t>> found;
+  for (std::size_t at = 0; !name.empty() && at + name.size() <= text.size(); ++at) {
+    if (std::equal(name.begin(), name.end(), text.begin() + static_cast<std::ptrdiff_t>(at))) {
+      found.emplace_back(at, at + name.size());
+    }
+  }
+  return found;
 }
 
 /// The words found in the names of more states than this are generic (republic, république,
@@ -43,25 +51,53 @@ std::string without_article(const std::string &folded) {
 
 } // namespace
 
-/// How close a name is: its occurring whole in the text outweighs any count of shared words
-/// (of four letters or more, generic words aside). A formal name counts only whole: its other
-/// words are adjectives (French, Swiss, Hellenic) that companies' names share (Swiss Re).
-int PayerMatcher::closeness(std::string_view text, const std::vector<std::string> &text_words,
-                            const Key &name) const {
-  if (occurs_as_words(text, name.folded)) {
-    return 1000;
-  }
+/// How close a name that does not occur whole in the text is: the words it shares with it (of
+/// four letters or more, generic words aside). A formal name counts only whole: its other words
+/// are adjectives (French, Swiss, Hellenic) that companies' names share (Swiss Re).
+int PayerMatcher::shared_words(const std::vector<std::string> &text_words, const Key &name) const {
   if (name.how.starts_with("formal_")) {
     return 0;
   }
   int shared = 0;
-  for (const auto &word : words_of(name.folded)) {
+  for (const auto &word : name.words) {
     if (word.size() >= 4 && !m_generic.contains(word) &&
         std::find(text_words.begin(), text_words.end(), word) != text_words.end()) {
       ++shared;
     }
   }
   return shared;
+}
+
+/// The states a name of which occurs whole in the text, but for an occurrence within a longer
+/// name of another state that occurs there: "guinea" in "republic of guinea bissau" is part of
+/// Guinea-Bissau's name, not Guinea's; in "guinea bissau and guinea" both states are named, and
+/// in "papua new guinea bissau" the two names overlap, neither holding the other: both stay.
+std::set<model::StateId>
+PayerMatcher::named_whole(const std::vector<std::string> &text_words) const {
+  struct Span {
+    std::size_t first, last;
+    model::StateId state;
+  };
+  std::vector<Span> spans;
+  for (const auto &key : m_names) {
+    if (key.how == "code") {
+      continue; // "png", "gin": payers' words as often as codes
+    }
+    for (const auto &[first, last] : occurrences(text_words, key.words)) {
+      spans.push_back({first, last, key.state});
+    }
+  }
+  std::set<model::StateId> named;
+  for (const auto &span : spans) {
+    const bool within_longer = std::any_of(spans.begin(), spans.end(), [&](const Span &other) {
+      return other.state != span.state && other.first <= span.first && span.last <= other.last &&
+             other.last - other.first > span.last - span.first;
+    });
+    if (!within_longer) {
+      named.insert(span.state);
+    }
+  }
+  return named;
 }
 
 PayerMatcher::PayerMatcher(const model::StateTable &states,
@@ -80,6 +116,7 @@ PayerMatcher::PayerMatcher(const model::StateTable &states,
   }
   for (std::size_t i = 0; i < m_names.size(); ++i) {
     m_exact[m_names[i].folded].push_back(i);
+    m_names[i].words = words_of(m_names[i].folded);
   }
   find_generic_words();
 }
@@ -160,9 +197,13 @@ PayerMatch PayerMatcher::match(std::string_view payer) const {
 PayerMatch PayerMatcher::closest(const std::string &text) const {
   PayerMatch result;
   const auto text_words = words_of(text);
+  const std::set<model::StateId> named = named_whole(text_words);
   std::map<model::StateId, int> best;
   for (const auto &key : m_names) {
-    const int score = key.how == "code" ? 0 : closeness(text, text_words, key);
+    // A name occurring whole outweighs any count of shared words.
+    const int score = named.contains(key.state) ? 1000
+                      : key.how == "code"       ? 0
+                                                : shared_words(text_words, key);
     if (score > 0 && score > best[key.state]) {
       best[key.state] = score;
     }

@@ -5,6 +5,7 @@
 
 #include <isukit/model/states.hpp>
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,10 +39,12 @@ public:
   /// its leading article: "French Republic", "République française") in any language of the
   /// data, equal to the payer text once folded and rid of the drop words. Unmatched texts get
   /// as candidates first the states whose names (formal ones too) occur in them as whole words,
-  /// then those whose short names share the most words of four letters or more, words found in
-  /// the names of more than five states (Republic, Kingdom, Democratic) aside; the outcome is
-  /// `ambiguous` when several states tie as closest (the two Congos in "Democratic Republic of the
-  /// Congo" without a drop word for "the"; "Korea"), else `unmatched`.
+  /// a name occurring only within a longer name of another state aside ("Guinea" in "Embassy
+  /// of the Republic of Guinea-Bissau" names Guinea-Bissau alone), then those whose short names
+  /// share the most words of four letters or more, words found in the names of more than five
+  /// states (Republic, Kingdom, Democratic) aside; the outcome is `ambiguous` when several
+  /// states tie as closest (both Congos named in one text; names that overlap, neither holding
+  /// the other, "Papua New Guinea-Bissau"; "Korea"), else `unmatched`.
   PayerMatch match(std::string_view payer) const;
 
   /// The folded payer text the matching compares ("switzerland").
@@ -54,9 +57,10 @@ private:
     std::string folded;
     model::StateId state;
     std::string how;
+    std::vector<std::string> words; // of `folded`, for names and codes
   };
-  int closeness(std::string_view text, const std::vector<std::string> &text_words,
-                const Key &name) const;
+  int shared_words(const std::vector<std::string> &text_words, const Key &name) const;
+  std::set<model::StateId> named_whole(const std::vector<std::string> &text_words) const;
   void add_names(const model::State &state, model::StateId id);
   void find_generic_words();
 
