@@ -99,7 +99,7 @@ TEST_CASE("assess::PayerMatcher: a generic word (Republic) shared makes no state
 
 TEST_CASE("assess::PayerMatcher: the four Guineas, each by its short and formal names; a name "
           "within another state's longer name does not name its state") {
-  for (const auto &[payer, code] : std::vector<std::pair<const char *, const char *>>{
+  for (const auto &payer_code : std::vector<std::pair<const char *, const char *>>{
            {"Guinea", "GIN name_en"},
            {"Republic of Guinea", "GIN formal_en"},
            {"Guinea-Bissau", "GNB name_en"},
@@ -109,8 +109,9 @@ TEST_CASE("assess::PayerMatcher: the four Guineas, each by its short and formal 
            {"Papua New Guinea", "PNG name_en"},
            {"Independent State of Papua New Guinea", "PNG formal_en"},
            {"République de Guinée équatoriale", "GNQ formal_fr"}}) {
+    const char *payer = payer_code.first;
     CAPTURE(payer);
-    CHECK(matched_code(payer) == code);
+    CHECK(matched_code(payer) == std::string(payer_code.second));
   }
   // In a longer text, nothing dropped: never matched, the state named whole the one closest.
   CHECK(plain_candidates("Embassy of the Republic of Guinea") == "unmatched: GIN GNB GNQ PNG");

@@ -109,7 +109,7 @@ PayerMatcher::PayerMatcher(const model::StateTable &states,
   std::stable_sort(m_drop_words.begin(), m_drop_words.end(),
                    [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
   for (const auto &[text, state] : aliases) {
-    m_aliases.push_back({normalize(text), state, "alias"});
+    m_aliases.push_back({normalize(text), state, "alias", {}});
   }
   for (std::size_t i = 0; i < states.size(); ++i) {
     add_names(states[static_cast<model::StateId>(i)], static_cast<model::StateId>(i));
@@ -124,10 +124,10 @@ PayerMatcher::PayerMatcher(const model::StateTable &states,
 /// A state's code, its names and its formal names (with and without their article) in every
 /// language of the data.
 void PayerMatcher::add_names(const model::State &state, model::StateId id) {
-  m_names.push_back({util::fold_text(state.code), id, "code"});
+  m_names.push_back({util::fold_text(state.code), id, "code", {}});
   const util::LocalText names = state.names(); // all() refers into it
   for (const auto &[code, name] : names.all()) {
-    m_names.push_back({util::fold_text(name), id, "name_" + code});
+    m_names.push_back({util::fold_text(name), id, "name_" + code, {}});
   }
   if (!state.record) {
     return;
@@ -137,9 +137,9 @@ void PayerMatcher::add_names(const model::State &state, model::StateId id) {
     std::string folded = util::fold_text(name);
     std::string bare = without_article(folded);
     if (bare != folded) {
-      m_names.push_back({std::move(folded), id, "formal_" + code});
+      m_names.push_back({std::move(folded), id, "formal_" + code, {}});
     }
-    m_names.push_back({std::move(bare), id, "formal_" + code});
+    m_names.push_back({std::move(bare), id, "formal_" + code, {}});
   }
 }
 
