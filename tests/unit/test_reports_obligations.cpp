@@ -73,6 +73,22 @@ TEST_SUITE("reports::obligations") {
     CHECK(initial_due("VUT") == "none"); // not yet in force on 2025-08-31
   }
 
+  TEST_CASE("reports::compute_obligations keeps a withdrawn party's reports due before it left") {
+    // LTU's withdrawal from the CCM took effect on 2025-03-06 (UNTC XXVI-6 note 3).
+    const auto ltu = fixtures::state("LTU");
+    std::vector<std::string> periods;
+    for (const auto &o :
+         reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), std::nullopt)) {
+      if (o.state == ltu) {
+        periods.push_back(reports::period_text(o.period));
+      }
+    }
+    REQUIRE(periods.size() >= 3);
+    CHECK(periods.front() == "initial");
+    CHECK(std::find(periods.begin(), periods.end(), "2022") != periods.end());
+    CHECK(periods.back() == "2023"); // the 2024 report fell due on 2025-04-30, after it left
+  }
+
   TEST_CASE("reports::compute_obligations annual reports: 30 April, the previous calendar year") {
     const auto obligations =
         reports::compute_obligations(ccm(), reference().states, Date(2025, 8, 31), 2);
@@ -87,8 +103,9 @@ TEST_SUITE("reports::obligations") {
     }
     CHECK(annual_2024 == 111);
     // South Sudan (in force 2024-02-01) and Nigeria (2023-08-01): their initial reports fell due
-    // in 2024, so their first annual report covers 2024.
-    CHECK(annual_2023 == 109);
+    // in 2024, so their first annual report covers 2024. Lithuania (withdrawn 2025-03-06) owed
+    // its 2023 report, due 2024-04-30, while a party: 111 - 2 + 1.
+    CHECK(annual_2023 == 110);
   }
 
   TEST_CASE("reports::track on time, late, overdue") {
@@ -111,7 +128,7 @@ TEST_SUITE("reports::obligations") {
       overdue += t.standing == reports::Standing::overdue;
     }
     CHECK(france == 2);
-    CHECK(overdue == 2 * 111 - 2);
+    CHECK(overdue == 2 * 111 - 2 + 1); // and Lithuania's initial report, due while a party
   }
 
   TEST_CASE("reports deadlines and extensions") {
@@ -196,7 +213,11 @@ TEST_SUITE("reports::obligations") {
               .find("no initial report") != std::string::npos);
     CHECK(owed(report("FRA", "compliance", 2006, Date(2007, 3, 1)), ccw).find("covers 2007") !=
           std::string::npos);
-    CHECK(owed(report("LTU", "article_7", 2024, Date(2025, 3, 1)), ccm()) == "owed");
+    // Lithuania's withdrawal took effect on 2025-03-06: its 2023 report fell due while it was a
+    // party, its 2024 report (due 2025-04-30) never did.
+    CHECK(owed(report("LTU", "article_7", 2023, Date(2024, 4, 1)), ccm()) == "owed");
+    CHECK(owed(report("LTU", "article_7", 2024, Date(2025, 3, 1)), ccm())
+              .find("before its report for 2024 fell due on 2025-04-30") != std::string::npos);
     CHECK(owed(report("LTU", "article_7", 2026, Date(2027, 1, 15)), ccm()).find("withdrawal") !=
           std::string::npos);
   }

@@ -35,11 +35,14 @@ int first_kept_period(const model::ReportingObligation &rule, const util::Date &
   return latest_due_year - 1 - (*cycles - 1);
 }
 
-/// One party's reports under one rule: those due by `as_of` and the next one after it.
+/// One party's reports under one rule: those due by `as_of` and the next one after it, none
+/// due on or after `ends` (the day its withdrawal takes effect, if it withdrew).
 void add_party(std::vector<Obligation> &out, model::StateId state,
                const model::ReportingObligation &rule, const util::Date &eif,
-               const util::Date &as_of, std::optional<int> cycles) {
-  if (rule.initial_due_days) {
+               const std::optional<util::Date> &ends, const util::Date &as_of,
+               std::optional<int> cycles) {
+  const auto owed = [&](const util::Date &due) { return !ends || due < *ends; };
+  if (rule.initial_due_days && owed(eif.add_days(*rule.initial_due_days))) {
     out.push_back(
         Obligation{state, &rule, model::initial_period, eif, eif.add_days(*rule.initial_due_days)});
   }
@@ -49,6 +52,9 @@ void add_party(std::vector<Obligation> &out, model::StateId state,
   const int kept_from = first_kept_period(rule, as_of, cycles);
   for (int period = first_annual_period(rule, eif);; ++period) {
     const util::Date due = annual_due(rule, period);
+    if (!owed(due)) {
+      return;
+    }
     if (period >= kept_from || due > as_of) {
       out.push_back(Obligation{state, &rule, period, eif, due});
     }
@@ -56,6 +62,13 @@ void add_party(std::vector<Obligation> &out, model::StateId state,
       return; // the next one after as_of is the last listed
     }
   }
+}
+
+/// The day the state's withdrawal from the instrument takes effect, if it notified one.
+std::optional<util::Date> withdrawal_effective(const model::Treaty &treaty, model::StateId state,
+                                               std::string_view instrument) {
+  const model::Withdrawal *w = treaty.find_withdrawal(state, instrument);
+  return w ? std::optional<util::Date>(w->effective) : std::nullopt;
 }
 
 } // namespace
@@ -67,11 +80,16 @@ std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
   for (const auto &rule : treaty.reporting()) {
     // From the deposit, not the entry into force: a state that has deposited owes its first
     // report on a date already fixed (entry into force, then the rule's days), which the ISU
-    // prepares for; none of its reports falls due before its entry into force.
-    for (const auto state :
-         treaty.parties_on(rule.instrument, as_of, model::Treaty::Basis::deposit)) {
-      add_party(result, state, rule, *treaty.entry_into_force(state, rule.instrument), as_of,
-                cycles);
+    // prepares for; none of its reports falls due before its entry into force. A state that
+    // has withdrawn still owed the reports due before its withdrawal took effect: the years
+    // it was a party keep their figures.
+    for (const auto &party : treaty.parties()) {
+      const auto deposit = treaty.deposit(party.state, rule.instrument);
+      if (party.organization || !deposit || as_of < *deposit) {
+        continue;
+      }
+      add_party(result, party.state, rule, *treaty.entry_into_force(party.state, rule.instrument),
+                withdrawal_effective(treaty, party.state, rule.instrument), as_of, cycles);
     }
   }
   std::stable_sort(result.begin(), result.end(), [&](const Obligation &a, const Obligation &b) {
@@ -91,6 +109,21 @@ namespace {
 const model::ReportingObligation &find_rule(const model::Treaty &treaty, const std::string &id) {
   return *std::find_if(treaty.reporting().begin(), treaty.reporting().end(),
                        [&](const auto &rule) { return rule.id == id; });
+}
+
+/// Why the state does not owe an annual report that fell due when its withdrawal had taken
+/// effect ("until a withdrawal takes effect", man report-status), or empty.
+std::string after_withdrawal_reason(const model::ReportReceived &report,
+                                    const model::ReportingObligation &rule,
+                                    const model::Treaty &treaty, const std::string &code) {
+  const model::Withdrawal *w = treaty.find_withdrawal(report.state, rule.instrument);
+  const util::Date due = annual_due(rule, report.period);
+  if (!w || due < w->effective) {
+    return "";
+  }
+  return fmt::format("{}'s withdrawal from {} took effect on {}, before its report for {} fell "
+                     "due on {}: it owes none",
+                     code, rule.instrument, w->effective.iso(), report.period, due.iso());
 }
 
 /// Why the state does not owe the report, or empty when it does.
@@ -127,12 +160,7 @@ std::string not_owed_reason(const model::ReportReceived &report, const model::Tr
                        report.received.iso(), report.period,
                        report.period > report.received.year() ? "begun" : "ended");
   }
-  const model::Withdrawal *w = treaty.find_withdrawal(report.state, rule.instrument);
-  if (w && w->effective <= util::Date(report.period, 1, 1)) {
-    return fmt::format("{}'s withdrawal from {} took effect on {}: it owes no report for {}", code,
-                       rule.instrument, w->effective.iso(), report.period);
-  }
-  return "";
+  return after_withdrawal_reason(report, rule, treaty, code);
 }
 
 } // namespace

@@ -32,7 +32,8 @@ util::Date annual_due(const model::ReportingObligation &rule, int period);
 /// the first one the party owed, and the next one of each party and obligation that falls due
 /// after it (for a state not yet bound, its first reports, all due after `as_of`). With `cycles`,
 /// the annual reports due on or before `as_of` are only those of the N latest due dates (initial
-/// reports are always kept). Sorted by obligation, period, state code.
+/// reports are always kept). A state whose withdrawal has taken effect (or will) owes only the
+/// reports due before it took effect, which stay listed. Sorted by obligation, period, state code.
 std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
                                             const model::StateTable &states,
                                             const util::Date &as_of, std::optional<int> cycles);
@@ -40,7 +41,7 @@ std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
 /// Fails (exit 65, at the report's position) on a report for an obligation the state does not
 /// owe: an instrument it never deposited, a report received before its deposit, an initial or
 /// annual report the obligation does not have, a year before its first annual report or after
-/// the year the report was received in, or a year that begins after its withdrawal took effect.
+/// the year the report was received in, or a report due on or after its withdrawal took effect.
 void check_owed(const std::vector<model::ReportReceived> &reports, const model::Treaty &treaty,
                 const model::StateTable &states);
 
