@@ -3,6 +3,10 @@
 #include <isukit/budget/years.hpp>
 #include <isukit/model/documents.hpp>
 
+#include <fmt/format.h>
+
+#include <map>
+
 #include "subcommands.hpp"
 
 namespace budget_tool {
@@ -14,10 +18,26 @@ void add_options(CLI::App &app, Options &options) {
   cli::add_inputs(app, options.inputs, "Budget files");
 }
 
+namespace {
+
+/// Two documents with one id (an old and a revised copy of a budget) would become two budgets
+/// that no reader can tell apart: refused at the second id, naming the first.
+void require_new_id(const io::Node &id, std::map<std::string, io::Mark> &seen) {
+  const auto [first, inserted] = seen.emplace(id.as_text(), id.mark());
+  if (!inserted) {
+    id.fail(fmt::format("budget '{}' is given twice (also at {})", id.as_text(),
+                        first->second.located()));
+  }
+}
+
+} // namespace
+
 std::vector<model::Budget> read_budgets(const std::vector<std::string> &inputs) {
   std::vector<model::Budget> budgets;
+  std::map<std::string, io::Mark> seen;
   for (const auto &document : model::read_documents(inputs, {"budget"})) {
     budgets.push_back(model::Budget::from_document(document.root));
+    require_new_id(document.root.at("id"), seen);
   }
   return budgets;
 }
