@@ -165,7 +165,19 @@ const io::Fields<Variance> variance_fields = {
      .value = variance_percent},
 };
 
-/// The budgets' common years, checked: the same currency, at least one year in common.
+/// "2020, 2027": the years of the actual costs outside the estimates' period.
+std::string years_outside(const model::Budget &est, const model::Budget &act) {
+  std::vector<std::string> years;
+  for (const int year : act.years()) {
+    if (year < est.first_year || year > est.last_year) {
+      years.push_back(std::to_string(year));
+    }
+  }
+  return fmt::format("{}", fmt::join(years, ", "));
+}
+
+/// The budgets' common years, checked: the same currency, and every year of the actual costs a
+/// year of the estimates: the costs of another year would be in no row and no total.
 std::pair<int, int> common_years(const model::Budget &est, const model::Budget &act) {
   if (!(est.currency == act.currency)) {
     util::fail_data(act.mark.position(),
@@ -175,7 +187,14 @@ std::pair<int, int> common_years(const model::Budget &est, const model::Budget &
   const int first = std::max(est.first_year, act.first_year);
   const int last = std::min(est.last_year, act.last_year);
   if (first > last) {
-    util::fail_data(act.mark.position(), "the actual costs cover no year of the estimates");
+    util::fail_data(act.period_mark.position(), "the actual costs cover no year of the estimates");
+  }
+  if (first != act.first_year || last != act.last_year) {
+    util::fail_data(act.period_mark.position(),
+                    fmt::format("the actual costs of {} are outside the period of the estimates "
+                                "'{}' ({}): they would be in no row and no total",
+                                years_outside(est, act), est.id,
+                                period_name(est.first_year, est.last_year)));
   }
   return {first, last};
 }

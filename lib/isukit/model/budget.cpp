@@ -227,6 +227,7 @@ BudgetLine parse_line(const Node &record, const Budget &budget) {
 void read_period(const Node &years, Budget &budget) {
   budget.first_year = years.at("from").as_int();
   budget.last_year = years.at("to").as_int();
+  budget.period_mark = years.mark();
   if (budget.last_year < budget.first_year) {
     years.fail("the period ends before it starts");
   }

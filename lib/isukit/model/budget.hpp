@@ -51,6 +51,7 @@ struct Budget {
   util::Currency currency;
   int first_year = 0;
   int last_year = 0;
+  io::Mark period_mark; // of `years`, for a message about the period as a whole
   util::Money rounding; // stated figures are multiples of this (1.00 = whole units)
   Status status = Status::estimate;
   std::vector<BudgetNote> notes;
