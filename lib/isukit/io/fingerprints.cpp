@@ -45,13 +45,25 @@ void Fingerprints::spread() {
   }
 }
 
-void Fingerprints::settle_small() {
-  std::sort(m_small.begin(), m_small.end());
-  for (std::size_t i = 1; i < m_small.size(); ++i) {
-    if (m_small[i] == m_small[i - 1] && (i < 2 || m_small[i] != m_small[i - 2])) {
-      m_repeated.wide.push_back(m_small[i]);
+namespace {
+
+/// Calls `note` with each value the sorted range [first, last) holds more than once, once, in
+/// order: the one scan of a sorted list, of any width of tag.
+template <class Value, class Note>
+void note_sorted_repeats(const Value *first, const Value *last, Note note) {
+  for (const Value *value = first + 1; value < last; ++value) {
+    if (*value == value[-1] && (value - first < 2 || *value != value[-2])) {
+      note(*value);
     }
   }
+}
+
+} // namespace
+
+void Fingerprints::settle_small() {
+  std::sort(m_small.begin(), m_small.end());
+  note_sorted_repeats(m_small.data(), m_small.data() + m_small.size(),
+                      [&](std::uint64_t prefix) { m_repeated.wide.push_back(prefix); });
   std::vector<std::uint64_t>().swap(m_small);
 }
 
@@ -60,11 +72,7 @@ void Fingerprints::repeated_tags(std::uint32_t *first, std::uint32_t *last,
   const std::size_t from = repeats.size();
   if (last - first > 32) {
     sort_tags(first, last);
-    for (const std::uint32_t *tag = first + 1; tag < last; ++tag) {
-      if (*tag == tag[-1] && (tag - first < 2 || *tag != tag[-2])) {
-        repeats.push_back(*tag);
-      }
-    }
+    note_sorted_repeats(first, last, [&](std::uint32_t tag) { repeats.push_back(tag); });
     return;
   }
   // Open addressing at most half full: about 1.5 probes a tag. Tags are hash bits already.
@@ -91,14 +99,17 @@ void Fingerprints::find_wide_repeats(std::size_t index, bool sorted,
                                      std::vector<std::uint32_t> &repeats,
                                      std::vector<std::uint64_t> &repeated) const {
   gather(m_partitions[index], tags);
-  if (sorted) {
+  const auto note = [&](std::uint32_t tag) {
+    repeated.push_back(std::uint64_t{index} << 32 | tag);
+  };
+  if (sorted) { // sorted once, then scanned (repeated_tags would sort a long one again)
     sort_tags(tags.data(), tags.data() + tags.size());
+    note_sorted_repeats(tags.data(), tags.data() + tags.size(), note);
+    return;
   }
   repeats.clear();
   repeated_tags(tags.data(), tags.data() + tags.size(), repeats);
-  for (const std::uint32_t tag : repeats) {
-    repeated.push_back(std::uint64_t{index} << 32 | tag);
-  }
+  std::for_each(repeats.begin(), repeats.end(), note);
 }
 
 void Fingerprints::make_narrow() {
@@ -123,11 +134,9 @@ void Fingerprints::find_narrow_repeats(std::size_t index, std::vector<std::uint1
                                        std::vector<std::uint32_t> &repeated) const {
   gather(m_partitions[index], tags);
   sort_tags(tags.data(), tags.data() + tags.size());
-  for (std::size_t i = 1; i < tags.size(); ++i) {
-    if (tags[i] == tags[i - 1] && (i < 2 || tags[i] != tags[i - 2])) {
-      repeated.push_back(static_cast<std::uint32_t>(index << 16 | tags[i]));
-    }
-  }
+  note_sorted_repeats(tags.data(), tags.data() + tags.size(), [&](std::uint16_t tag) {
+    repeated.push_back(static_cast<std::uint32_t>(index << 16 | tag));
+  });
 }
 
 void Fingerprints::find_repeats(std::size_t first, std::size_t last, Repeated &repeated) const {
