@@ -527,7 +527,7 @@ PaymentRowReader::read_usual(Cursor p, Cursor end, const util::Currency &currenc
 
 namespace {
 
-/// Each byte of `bounds` repeated from the eight characters of `text`, the first lowest.
+/// The eight characters of `text` as one number, the first lowest (as bytes_at reads them).
 constexpr std::uint64_t bytes_of(const char (&text)[9]) {
   std::uint64_t bytes = 0;
   for (int i = 7; i >= 0; --i) {
