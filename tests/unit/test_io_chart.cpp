@@ -59,4 +59,12 @@ TEST_SUITE("io::chart") {
     CHECK(svg.find(std::string(38, 'x')) == std::string::npos);
     CHECK(svg.find(",94</text>") != std::string::npos); // 26 507,94 with the French decimal mark
   }
+
+  TEST_CASE("io::render_svg_chart: drawn left to right in an Arabic page too (labels in their "
+            "column, not over the bars)") {
+    const std::string svg = render_svg_chart(sample(), fixtures::lang("ar"));
+    const std::string head = svg.substr(0, svg.find('>'));
+    CHECK(head.find(" direction=\"ltr\"") != std::string::npos);
+    CHECK(head.find(" style=\"direction: ltr\"") != std::string::npos);
+  }
 }

@@ -159,10 +159,12 @@ std::string render_svg_chart(const Table &chart, const util::Lang &lang) {
   const double bottom =
       top + static_cast<double>(chart.rows.size()) * (series * bar_height + band_gap);
   const Axis axis = axis_for(chart, left);
+  // The drawing is left to right in every language (labels, then bars growing right): inherited
+  // from an Arabic page's dir="rtl", the text anchors would flip and put labels over the bars.
   std::string out = fmt::format(
       "<svg class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" "
-      "height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"sans-serif\" "
-      "font-size=\"12\">\n<title>{2}</title>\n",
+      "height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} {1:.0f}\" direction=\"ltr\" "
+      "style=\"direction: ltr\" font-family=\"sans-serif\" font-size=\"12\">\n<title>{2}</title>\n",
       chart_width, bottom + axis_height, escape_html(chart.title));
   out += chart.columns.size() > 2 ? legend(chart, left) : "";
   out += grid(chart, axis, top, bottom, lang);
