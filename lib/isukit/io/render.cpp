@@ -335,6 +335,12 @@ std::string direction(const util::Lang &lang) {
   return lang.conventions().right_to_left ? " dir=\"rtl\"" : "";
 }
 
+/// A fragment in a right-to-left language as one element, so that its notes are laid out right
+/// to left with its tables whatever the direction of the page it is embedded in.
+std::string right_to_left_fragment(const std::string &body, const util::Lang &lang) {
+  return fmt::format("<div{} lang=\"{}\">\n{}</div>\n", direction(lang), lang.code(), body);
+}
+
 std::string html_page(const std::string &body, const std::string &title, const util::Lang &lang) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\"{}>\n<head>\n<meta charset=\"utf-8\">\n"
@@ -348,9 +354,8 @@ std::string html_page(const std::string &body, const std::string &title, const u
 namespace {
 
 /// One table: caption, head, body (total rows of class "total"), then its notes.
-std::string html_table(const Table &table, const util::Lang &lang,
-                       std::string_view attributes = "") {
-  std::string out = "<table" + std::string(attributes) + ">\n";
+std::string html_table(const Table &table, const util::Lang &lang) {
+  std::string out = "<table>\n";
   if (!table.title.empty()) {
     out += "  <caption>" + escape_html(table.title) + "</caption>\n";
   }
@@ -392,14 +397,16 @@ std::string render_html(const std::vector<Table> &tables, const util::Lang &lang
                         const std::vector<Table> &charts) {
   std::string out;
   each_table(tables, out, [&](const Table &table) {
-    out += html_table(table, lang, standalone ? "" : direction(lang));
+    out += html_table(table, lang);
     for (std::size_t i = 0; &table == &tables.front() && i < charts.size(); ++i) {
       out += "\n" + html_figure(charts[i],
                                 lang); // after the first table (the summary), before the details
     }
   });
-  return standalone ? html_page(out, tables.empty() ? std::string() : tables.front().title, lang)
-                    : out;
+  if (standalone) {
+    return html_page(out, tables.empty() ? std::string() : tables.front().title, lang);
+  }
+  return direction(lang).empty() ? out : right_to_left_fragment(out, lang);
 }
 
 namespace {
