@@ -77,7 +77,9 @@ TEST_SUITE("io::render") {
     CHECK(
         render_html(sample(), fixtures::lang("ar"), true).find("<html lang=\"ar\" dir=\"rtl\">") !=
         std::string::npos);
-    CHECK(render_html(sample(), fixtures::lang("ar")).starts_with("<table dir=\"rtl\">"));
+    const std::string fragment = render_html(sample(), fixtures::lang("ar"));
+    CHECK(fragment.starts_with("<div dir=\"rtl\" lang=\"ar\">\n<table>")); // notes inside too
+    CHECK(fragment.ends_with("</div>\n"));
     CHECK(render_html(sample(), fixtures::lang("fr")).starts_with("<table>"));
   }
   TEST_CASE("io::render_markdown") {
