@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -150,6 +151,31 @@ TEST_SUITE("model::payment_checks") {
     // An error in the CSV's form: the rows after it cannot be told apart, so are not read.
     CHECK(outcome({scratch("form.csv", rows_with(8000, "2025-01-01,FRA,1.00,USD,a\"b\n"))})
               .find("form.csv:8000:") == 0);
+  }
+
+  TEST_CASE("model::Ledger: CSV rows read ahead across the reader's blocks, with CRLF ends") {
+    // 100,000 rows of 34 to 45 bytes: about 3.9 MB, so rows straddle the 1 MiB blocks the file
+    // is read in; a row that stops the reading ahead far past the first block, its line and
+    // column exact, and one at the end; the sum of every plain row.
+    std::string rows = header;
+    std::int64_t total = 0;
+    for (int line = 2; line <= 100001; ++line) {
+      const int amount = line % 9973 + 1; // in cents: 1 to 5 digits before the point
+      rows +=
+          fmt::format("2025-01-{:02},FRA,{}.{:02},USD,R{}{}\r\n", line % 28 + 1, amount / 100,
+                      amount % 100, std::string(static_cast<std::size_t>(line % 12), 'x'), line);
+      total += amount;
+    }
+    CHECK(outcome({scratch("crlf.csv", rows)}) == fmt::format("ok {}", total));
+    const std::string zero = "2025-01-01,FRA,0.00,USD,Z\r\n";
+    const std::size_t at = rows.find("\r\n2025", 2000000) + 2; // a row past the second block
+    const int line = static_cast<int>(std::count(
+                         rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(at), '\n')) +
+                     1;
+    const std::string errors =
+        outcome({scratch("crlf-zero.csv", rows.substr(0, at) + zero + rows.substr(at) + zero)});
+    CHECK(errors.find(fmt::format("crlf-zero.csv:{}:16: a payment of 0 pays nothing", line)) == 0);
+    CHECK(errors.find("crlf-zero.csv:100003:16: a payment of 0 pays nothing") != std::string::npos);
   }
 
   TEST_CASE("model::RefundCheck: net receipts by month, and by day where the month needs it") {
