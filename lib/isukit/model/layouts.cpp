@@ -127,6 +127,7 @@ Shape treaty() {
        {"reporting",
         list(map(plain({"id", "instrument", "name_*", "basis", "basis_*", "initial_due_days",
                         "annual_due", "first_period", "first_period_note", "note"})))},
+       {"reports_to", map(plain({"email", "copy", "source"}))},
        {"deadline_rules", list(map(plain({"article", "years_after_entry_into_force", "name_*"})))},
        {"deadlines", list(map(plain({"state", "article", "deadline", "extended_to", "extended_on",
                                      "completed_on", "note"})))},

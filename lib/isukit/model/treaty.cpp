@@ -280,16 +280,28 @@ std::vector<Deadline> parse_deadlines(const Node *list, const StateTable &states
   return deadlines;
 }
 
-DueRule parse_due_rule(const Node &invoices) {
+/// The `invoices` section's rule, or the default one without it.
+DueRule parse_due_rule(const Node *invoices) {
   DueRule rule;
-  if (const Node *days = invoices.find("due_days_after_issue")) {
+  if (!invoices) {
+    return rule;
+  }
+  if (const Node *days = invoices->find("due_days_after_issue")) {
     rule.days_after_issue = bounded(*days, 366);
   }
-  if (const Node *year = invoices.find("due_not_before_year")) {
+  if (const Node *year = invoices->find("due_not_before_year")) {
     rule.not_before_year = year->as_bool();
   }
-  rule.basis = invoices.text_or("basis");
+  rule.basis = invoices->text_or("basis");
   return rule;
+}
+
+/// The `reports_to` section: `email` required, `copy` optional (`source` is for people).
+ReportsTo parse_reports_to(const Node *section) {
+  if (!section) {
+    return {};
+  }
+  return ReportsTo{section->at("email").as_text(), section->text_or("copy")};
 }
 
 } // namespace
@@ -371,9 +383,8 @@ Treaty Treaty::from_document(const Node &root, const StateTable &states,
   if (const Node *isu = root.find("isu")) {
     t.m_isu = read_isu(*isu, languages);
   }
-  if (const Node *invoices = root.find("invoices")) {
-    t.m_due_rule = parse_due_rule(*invoices);
-  }
+  t.m_due_rule = parse_due_rule(root.find("invoices"));
+  t.m_reports_to = parse_reports_to(root.find("reports_to"));
   t.m_arrears = parse_arrears(root.find("arrears"), languages);
   return t;
 }

@@ -86,6 +86,14 @@ struct ReportingObligation {
   std::optional<int> first_period; // no annual report covers an earlier year (CCW compliance: 2007)
 };
 
+/// Where a party sends its national reports, from the treaty file's `reports_to` (CCM: to the
+/// UN Secretary-General at ccm@un.org, with a copy to the ISU); an empty email where the file
+/// gives none, and the reminders then name the ISU's address.
+struct ReportsTo {
+  std::string email;
+  std::string copy; // empty: no copy asked for
+};
+
 /// A treaty deadline that runs from entry into force (CCM Art. 3: 8 years; Art. 4: 10 years).
 struct DeadlineRule {
   int article = 0;
@@ -173,6 +181,7 @@ public:
   const CostSharing &cost_sharing() const { return m_cost_sharing; }
   const Isu &isu() const { return m_isu; }
   const DueRule &due_rule() const { return m_due_rule; }
+  const ReportsTo &reports_to() const { return m_reports_to; }
   /// Empty (no text in any language) unless the treaty file has an `arrears` section.
   const ArrearsConsequence &arrears_consequence() const { return m_arrears; }
 
@@ -225,6 +234,7 @@ private:
   CostSharing m_cost_sharing;
   Isu m_isu;
   DueRule m_due_rule;
+  ReportsTo m_reports_to;
   ArrearsConsequence m_arrears;
 };
 

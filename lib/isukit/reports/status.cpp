@@ -458,6 +458,22 @@ DeadlinesResult deadlines_output(const model::Treaty &treaty, const model::State
                          static_cast<std::size_t>(passed)};
 }
 
+namespace {
+
+/// Where the reports go, for the letter: `email` and `copy`, each null where the treaty file
+/// gives none (the letter then names the ISU's address).
+Node reports_to(const model::Treaty &treaty) {
+  const auto text_or_null = [](const std::string &text) {
+    return text.empty() ? Node::null() : Node::string(text);
+  };
+  Node to = Node::mapping();
+  to.add("email", text_or_null(treaty.reports_to().email));
+  to.add("copy", text_or_null(treaty.reports_to().copy));
+  return to;
+}
+
+} // namespace
+
 std::vector<io::Letter> reminders(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
                                   const model::StateTable &states, const model::LetterKit &kit,
                                   const util::Date &as_of) {
@@ -475,6 +491,7 @@ std::vector<io::Letter> reminders(const std::vector<Tracked> &tracked, const mod
     Node context = kit.to_state(state, states, treaty, as_of, lang);
     context.add("reports", io::record_context(fields, list, lang));
     context.add("several", Node::boolean(list.size() > 1)); // Mustache cannot count a list
+    context.add("reports_to", reports_to(treaty));
     letters.push_back(kit.letter(code + "-reminder", context, lang));
   }
   return letters;
