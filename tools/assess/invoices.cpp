@@ -91,7 +91,7 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
            reference.states)) {
     cli::DataOptions data = options.data;
     if (data.treaty.empty()) {
-      data.treaty = document->root.at("treaty").as_text();
+      data.treaty = model::treaty_id(document->root.at("treaty"));
     }
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
     kit = cli::letter_kit(options.letters, data, reference, treaty, "invoice");

@@ -1,4 +1,6 @@
 // sponsor letters: one letter per applicant from a selection.
+#include <isukit/model/documents.hpp>
+
 #include "subcommands.hpp"
 
 namespace sponsor_tool {
@@ -22,7 +24,7 @@ cli::Runner setup_letters(CLI::App &app) {
     const io::Node selection = read_selection(options->inputs);
     cli::DataOptions data = options->data;
     if (data.treaty.empty()) {
-      data.treaty = selection.at("treaty").as_text();
+      data.treaty = model::treaty_id(selection.at("treaty"));
     }
     const auto context = cli::load_treaty_context(data);
     sponsor::check_selection(selection, context.reference.states);

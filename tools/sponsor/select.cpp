@@ -27,7 +27,7 @@ Loaded load(const Options &options) {
   }
   cli::DataOptions data = options.data;
   if (data.treaty.empty()) {
-    data.treaty = programme_node->at("treaty").as_text();
+    data.treaty = model::treaty_id(programme_node->at("treaty"));
   }
   auto context = cli::load_treaty_context(data);
   auto programme = model::Programme::from_document(*programme_node, context.reference.states);

@@ -1,6 +1,7 @@
 #include <isukit/io/csv_reader.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/layouts.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -100,6 +101,10 @@ void check_layout(const io::Document &document) {
 
 void check_record(const std::string &kind, std::string_view list, const io::Node &record) {
   layout(kind).field(list)->item()->check(record);
+}
+
+std::string treaty_id(const io::Node &value) {
+  return util::ascii_lower(value.as_text());
 }
 
 void require_kinds(const io::InputsRead &read, std::initializer_list<std::string_view> needed,

@@ -25,6 +25,10 @@ void check_layout(const io::Document &document);
 /// The same for one record streamed from the list `list` of a document of `kind`.
 void check_record(const std::string &kind, std::string_view list, const io::Node &record);
 
+/// The treaty a document names (its `treaty:` value), in lower case: a treaty id is the same
+/// in any case (`CCM` is ccm), as --treaty's is (man report-status), in every tool.
+std::string treaty_id(const io::Node &value);
+
 /// Whether a subcommand needs one of the kinds it names (a budget or its totals) or each.
 enum class Need { one_of, each };
 

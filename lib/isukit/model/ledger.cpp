@@ -189,7 +189,7 @@ private:
     m_currency = ledger_currency(*currency);
     m_document_sum = 0;
     m_ledger.m_documents.push_back(
-        AssessmentDocument{header.find("treaty") ? header.at("treaty").as_text() : std::string(),
+        AssessmentDocument{header.find("treaty") ? treaty_id(header.at("treaty")) : std::string(),
                            m_year,
                            m_currency,
                            header.mark(),

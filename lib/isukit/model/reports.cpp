@@ -15,11 +15,11 @@ std::string named_treaty(const std::vector<io::Document> &documents) {
   std::string named;
   for (const auto &document : documents) {
     if (const io::Node *id = document.root.find("treaty")) {
-      if (!named.empty() && id->as_text() != named) {
+      if (!named.empty() && treaty_id(*id) != named) {
         id->fail(fmt::format("these are reports under '{}', but other inputs are under '{}'",
-                             id->text(), named));
+                             treaty_id(*id), named));
       }
-      named = id->as_text();
+      named = treaty_id(*id);
     }
   }
   return named;
@@ -75,8 +75,8 @@ std::vector<ReportReceived> parse_reports(const std::vector<io::Document> &docum
   std::unordered_map<std::string, io::Mark> first_at; // state|obligation|period: one record each
   for (const auto &document : documents) {
     const io::Node &root = document.root;
-    if (const io::Node *id = root.find("treaty"); id && id->as_text() != treaty.id()) {
-      id->fail(fmt::format("these are reports under '{}', not '{}'", id->text(), treaty.id()));
+    if (const io::Node *id = root.find("treaty"); id && treaty_id(*id) != treaty.id()) {
+      id->fail(fmt::format("these are reports under '{}', not '{}'", treaty_id(*id), treaty.id()));
     }
     for (const auto &record : root.at("reports").as_sequence()) {
       ReportReceived report = read_report(record, treaty, states);

@@ -1,5 +1,6 @@
 #include <isukit/io/shape.hpp>
 #include <isukit/model/catalogue.hpp>
+#include <isukit/model/documents.hpp>
 #include <isukit/model/sponsorship.hpp>
 #include <isukit/util/fold.hpp>
 #include <isukit/util/text.hpp>
@@ -142,7 +143,7 @@ Programme Programme::from_document(const Node &root, const StateTable &states) {
   p.id = root.at("id").as_text();
   p.names = read_local_text(root, "name");
   p.names.set_default(root.at("name_en").as_text());
-  p.treaty = root.at("treaty").as_text();
+  p.treaty = treaty_id(root.at("treaty"));
   p.currency = root.at("currency").as_currency();
   p.fund = root.at("fund").as_nonnegative_money(p.currency, "a sponsorship fund");
   p.meetings = read_meetings(root.at("meetings"), p.currency);
