@@ -1,3 +1,4 @@
+#include <isukit/io/shape.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/reports.hpp>
 
@@ -27,6 +28,19 @@ std::string named_treaty(const std::vector<io::Document> &documents) {
 
 namespace {
 
+/// A report's `period`: the calendar year it covers, or `initial`.
+int read_period(const io::Node &period) {
+  if (period.is_scalar() && period.text() == "initial") {
+    return initial_period;
+  }
+  try {
+    return period.as_int();
+  } catch (const util::Error &) {
+    period.fail(fmt::format("expected a year or 'initial', got '{}'",
+                            period.is_scalar() ? period.text() : std::string("a list or mapping")));
+  }
+}
+
 /// One record of a `reports` document: a report a State submitted under an obligation the
 /// treaty has.
 ReportReceived read_report(const io::Node &record, const Treaty &treaty, const StateTable &states) {
@@ -35,17 +49,12 @@ ReportReceived read_report(const io::Node &record, const Treaty &treaty, const S
   report.state = states.require(record.at("state"));
   const io::Node &obligation = record.at("obligation");
   report.obligation = obligation.as_text();
-  bool known = false;
+  std::vector<std::string> known;
   for (const auto &r : treaty.reporting()) {
-    known = known || r.id == report.obligation;
+    known.push_back(r.id);
   }
-  if (!known) {
-    obligation.fail(
-        fmt::format("unknown reporting obligation '{}' of {}", report.obligation, treaty.id()));
-  }
-  const io::Node &period = record.at("period");
-  report.period =
-      period.is_scalar() && period.text() == "initial" ? initial_period : period.as_int();
+  io::require_one_of(obligation, "reporting obligation", known);
+  report.period = read_period(record.at("period"));
   report.received = record.at("received").as_date();
   report.symbol = record.text_or("symbol");
   return report;
