@@ -31,32 +31,49 @@ TEST_SUITE("util::atomic_batch") {
     const fs::path dir = parent / "letters";
 
     SUBCASE("a new folder, its parents made, holds the letters and the manifest") {
-      write_batch(dir, {{"A.md", "a\n"}, {"B.md", "b\n"}});
+      write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"B.md", "b\n"}});
       CHECK(slurp(dir / "A.md") == "a\n");
-      CHECK(slurp(dir / std::string(batch_manifest)).ends_with("A.md\nB.md\n"));
+      CHECK(slurp(dir / std::string(batch_manifest))
+                .ends_with("invoices 2025\tA.md\ninvoices 2025\tB.md\n"));
       CHECK(entries(dir) == 3);
       CHECK(entries(parent) == 1);
     }
     SUBCASE("the next batch removes the letters that no longer apply and keeps the user's files") {
-      write_batch(dir, {{"A.md", "a\n"}, {"B.md", "b\n"}});
+      write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"B.md", "b\n"}});
       std::ofstream(dir / "notes.txt") << "mine\n";
       const auto links = fs::hard_link_count(dir / "notes.txt");
-      write_batch(dir, {{"B.md", "b2\n"}});
+      write_batch(dir, "invoices 2025", {{"B.md", "b2\n"}});
       CHECK_FALSE(fs::exists(dir / "A.md"));
       CHECK(slurp(dir / "B.md") == "b2\n");
       CHECK(slurp(dir / "notes.txt") == "mine\n");
       CHECK(fs::hard_link_count(dir / "notes.txt") == links);
       CHECK(entries(parent) == 1);
     }
+    SUBCASE("another batch's letters stay, and a letter of its name is exit 73") {
+      write_batch(dir, "invoices 2025", {{"A-2025.md", "a\n"}, {"B-2025.md", "b\n"}});
+      write_batch(dir, "reminders", {{"A-reminder.md", "r\n"}});
+      write_batch(dir, "invoices 2026", {{"A-2026.md", "a6\n"}});
+      CHECK(slurp(dir / "A-2025.md") == "a\n");
+      CHECK(slurp(dir / "B-2025.md") == "b\n");
+      CHECK(slurp(dir / "A-reminder.md") == "r\n");
+      write_batch(dir, "reminders", {{"B-reminder.md", "r\n"}});
+      CHECK_FALSE(fs::exists(dir / "A-reminder.md"));
+      CHECK(slurp(dir / "A-2026.md") == "a6\n");
+      CHECK_THROWS_AS(write_batch(dir, "other invoices 2025", {{"A-2025.md", "x\n"}}), Error);
+      CHECK(slurp(dir / "A-2025.md") == "a\n");
+      CHECK(entries(dir) == 5);
+      CHECK(entries(parent) == 1);
+    }
     SUBCASE("a folder inside is exit 73 and nothing changes") {
       fs::create_directories(dir / "drafts");
-      CHECK_THROWS_AS(write_batch(dir, {{"A.md", "a\n"}}), Error);
+      CHECK_THROWS_AS(write_batch(dir, "invoices 2025", {{"A.md", "a\n"}}), Error);
       CHECK(entries(dir) == 1);
       CHECK(entries(parent) == 1);
     }
     SUBCASE("a name that is not a plain file name, or given twice, is exit 73") {
-      CHECK_THROWS_AS(write_batch(dir, {{"../A.md", "a\n"}}), Error);
-      CHECK_THROWS_AS(write_batch(dir, {{"A.md", "a\n"}, {"A.md", "b\n"}}), Error);
+      CHECK_THROWS_AS(write_batch(dir, "invoices 2025", {{"../A.md", "a\n"}}), Error);
+      CHECK_THROWS_AS(write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"A.md", "b\n"}}), Error);
+      CHECK_THROWS_AS(write_batch(dir, "invoices 2025", {{"A\tB.md", "a\n"}}), Error);
       CHECK_FALSE(fs::exists(parent));
     }
     fs::remove_all(parent);

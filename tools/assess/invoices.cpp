@@ -85,6 +85,7 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
   }
   assess::InvoiceBatch all;
   std::optional<model::LetterKit> kit;
+  std::set<std::string> covers; // "ccm 2026": the batch's name, so other years' invoices stay
   const auto documents = model::read_documents(options.inputs, {"assessments", "payments"});
   for (const io::Document *document : assess::invoiced_documents(
            documents, options.year ? std::optional(options.year) : std::nullopt,
@@ -95,13 +96,15 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
     }
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
     kit = cli::letter_kit(options.letters, data, reference, treaty, "invoice");
+    covers.insert(fmt::format("{} {}", treaty.id(), document->root.at("year").as_text()));
     auto batch = assess::make_invoices(document->root, treaty, reference.states, *kit, settings,
                                        balances ? &*balances : nullptr);
     std::move(batch.letters.begin(), batch.letters.end(), std::back_inserter(all.letters));
     all.nothing_to_pay.insert(all.nothing_to_pay.end(), batch.nothing_to_pay.begin(),
                               batch.nothing_to_pay.end());
   }
-  cli::write_letter_batch("assess", *kit, all.letters, options.letters, "invoice");
+  cli::write_letter_batch("assess", *kit, all.letters, options.letters, "invoice",
+                          fmt::format("{}", fmt::join(covers, ", ")));
   note_batch(all, *kit);
 }
 

@@ -35,7 +35,8 @@ cli::Runner setup_remind(CLI::App &app) {
     const auto kit =
         cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "arrears");
     const auto letters = assess::arrears_letters(arrears, status, treaty, states, kit);
-    cli::write_letter_batch("assess", kit, letters, options->letters, "arrears letter");
+    cli::write_letter_batch("assess", kit, letters, options->letters, "arrears letter",
+                            treaty.id());
     if (letters.empty()) {
       return static_cast<int>(util::ExitCode::ok);
     }

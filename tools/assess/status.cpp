@@ -208,7 +208,7 @@ cli::Runner setup_statement(CLI::App &app) {
     const auto kit =
         cli::letter_kit(options->letters, options->data, loaded.reference, treaty, "statement");
     const auto written = assess::statement_letters(statements, status, treaty, states, kit);
-    cli::write_letter_batch("assess", kit, written, options->letters, "statement");
+    cli::write_letter_batch("assess", kit, written, options->letters, "statement", treaty.id());
     if (!written.empty()) {
       warn_without_payment(kit, "statements");
     }

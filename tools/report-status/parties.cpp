@@ -89,7 +89,7 @@ cli::Runner setup_outreach(CLI::App &app) {
     cli::write_letter_batch(
         "report-status", kit,
         reports::outreach_letters(context.treaty, context.reference.states, named, kit, as_of),
-        options->letters, "outreach letter");
+        options->letters, "outreach letter", context.treaty.id());
     return 0;
   };
 }

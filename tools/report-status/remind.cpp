@@ -18,7 +18,8 @@ cli::Runner setup_remind(CLI::App &app) {
                                      t.context.treaty, "reminder");
     const auto letters =
         reports::reminders(t.tracked, t.context.treaty, t.context.reference.states, kit, t.as_of);
-    cli::write_letter_batch("report-status", kit, letters, options->letters, "reminder");
+    cli::write_letter_batch("report-status", kit, letters, options->letters, "reminder",
+                            t.context.treaty.id());
     // As assess remind: 1 when a letter was written, so that a cron line can tell.
     return static_cast<int>(letters.empty() ? util::ExitCode::ok : util::ExitCode::found);
   };

@@ -33,7 +33,8 @@ cli::Runner setup_letters(CLI::App &app) {
     cli::write_letter_batch("sponsor", kit,
                             sponsor::sponsorship_letters(selection, context.treaty,
                                                          context.reference.states, kit, date),
-                            options->letters, "letter");
+                            options->letters, "letter",
+                            "programme " + selection.at("programme").as_text());
     return 0;
   };
 }

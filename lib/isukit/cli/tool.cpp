@@ -447,11 +447,31 @@ fs::path resolve_treaty_file(const DataOptions &options) {
   return resolve_data_dir(options) / "treaties" / (util::ascii_lower(options.treaty) + ".yaml");
 }
 
+namespace {
+
+/// A folder for letters: "-" is not one (letters are files, never standard output), so it is a
+/// usage error rather than a folder named "-".
+const CLI::Validator &a_letters_folder() {
+  static const CLI::Validator validator(
+      [](std::string &text) {
+        if (text.empty()) {
+          return std::string("an empty name names no folder");
+        }
+        return text == "-" ? std::string("letters are written to a folder, one file each, never "
+                                         "to standard output: give a folder (-o letters)")
+                           : std::string();
+      },
+      "DIR");
+  return validator;
+}
+
+} // namespace
+
 void add_letter_options(CLI::App &app, LetterOptions &options, std::string_view name) {
   app.add_option("-o,--output", options.output_dir,
                  "The directory to write the letters into (one file each)")
       ->required()
-      ->check(a_path());
+      ->check(a_letters_folder());
   app.add_option("--lang", options.lang,
                  "Language of the letters, their words and numbers: " + language_list())
       ->default_str("en");
@@ -521,9 +541,9 @@ model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &dat
 
 void write_letter_batch(const std::string &tool, const model::LetterKit &kit,
                         const std::vector<io::Letter> &letters, const LetterOptions &options,
-                        std::string_view noun) {
+                        std::string_view noun, std::string_view covers) {
   kit.check_fields(letters);
-  io::write_letters(options.output_dir, letters);
+  io::write_letters(options.output_dir, fmt::format("{} {}s {}", tool, noun, covers), letters);
   std::cerr << fmt::format("{}: wrote {} {}{} to {}\n", tool, letters.size(), noun,
                            letters.size() == 1 ? "" : "s", options.output_dir);
 }

@@ -133,10 +133,13 @@ model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &dat
 /// Checks the batch's template against its fields (LetterKit::check_fields: a misspelt field
 /// is exit 65, nothing written), writes the batch into -o DIR and says on stderr how many were
 /// written ("assess: wrote 3 invoices to DIR"; `noun` singular and regular, "invoice": an
-/// English note, as every note on stderr is).
+/// English note, as every note on stderr is). The batch is named by the command and what its
+/// letters cover (`covers`: "ccm 2026" for invoices, a programme's id...): "assess invoices ccm
+/// 2026" replaces only its own previous run in the folder (io::write_letters), so the batches
+/// of other commands, treaties or years there stay.
 void write_letter_batch(const std::string &tool, const model::LetterKit &kit,
                         const std::vector<io::Letter> &letters, const LetterOptions &options,
-                        std::string_view noun);
+                        std::string_view noun, std::string_view covers);
 /// --format, -o and --lang as values, checked once: the language's catalogue is loaded from the
 /// data directory that `data` names (a language is data: DATA/i18n/CODE.yaml).
 struct OutputConfig {

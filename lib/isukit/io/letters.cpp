@@ -307,13 +307,14 @@ std::set<std::string> context_fields(const Node &context) {
   return fields;
 }
 
-void write_letters(const std::filesystem::path &dir, const std::vector<Letter> &letters) {
+void write_letters(const std::filesystem::path &dir, const std::string &batch,
+                   const std::vector<Letter> &letters) {
   std::vector<util::BatchFile> files;
   files.reserve(letters.size());
   for (const auto &letter : letters) {
     files.push_back(util::BatchFile{letter.file_name, letter.content});
   }
-  util::write_batch(dir, files);
+  util::write_batch(dir, batch, files);
 }
 
 } // namespace isukit::io

@@ -66,9 +66,11 @@ struct Letter {
                                 // checked against the batch's
 };
 
-/// Writes the letters into `dir` as one batch (util::write_batch): `dir` shows the previous
-/// batch or this one, never a mix; letters of the previous batch that this one does not
-/// replace are removed, other files in `dir` are left as they are.
-void write_letters(const std::filesystem::path &dir, const std::vector<Letter> &letters);
+/// Writes the letters into `dir` as one batch named `batch` (util::write_batch): `dir` shows
+/// the previous run of the batch or this one, never a mix; letters of its previous run that
+/// this one does not write again are removed; other batches' letters and other files in `dir`
+/// are left as they are, and a letter that would replace one of them is exit 73.
+void write_letters(const std::filesystem::path &dir, const std::string &batch,
+                   const std::vector<Letter> &letters);
 
 } // namespace isukit::io

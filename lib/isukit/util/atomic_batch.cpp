@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,6 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// Each file a batch wrote, by name, and the batch that wrote it.
+using Owners = std::map<std::string, std::string>;
+
 [[noreturn]] void fail(ExitCode code, const fs::path &path, const std::string &message) {
   throw Error(code, Position{path.string(), 0, 0}, message);
 }
@@ -29,27 +33,37 @@ namespace {
   fail(code, path, fmt::format("cannot write: {}", std::strerror(error_number)));
 }
 
-/// The names the manifest of `dir` lists (none when it has no manifest yet).
-std::set<std::string> manifest_names(const fs::path &dir) {
-  std::set<std::string> names;
+/// The manifest of `dir`: each file's name and the batch that wrote it (none when it has no
+/// manifest yet). A line is "BATCH<TAB>NAME"; a line without a tab (an isukit that did not
+/// record batches wrote it) has the batch "".
+Owners read_manifest(const fs::path &dir) {
+  Owners owners;
   std::ifstream in(dir / batch_manifest);
   for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && !line.starts_with('#')) {
-      names.insert(line);
+    if (line.empty() || line.starts_with('#')) {
+      continue;
+    }
+    const auto tab = line.find('\t');
+    if (tab == std::string::npos) {
+      owners[line] = "";
+    } else {
+      owners[line.substr(tab + 1)] = line.substr(0, tab);
     }
   }
-  return names;
+  return owners;
 }
 
-/// The entries of `dir` that belong to the user (not the manifest, not a file it lists): each
-/// must be a regular file, to be linked into the new folder; anything else stops the batch.
-/// `shown` is the folder as the user named it, for the message.
-std::vector<std::string> users_files(const fs::path &folder, const fs::path &shown,
-                                     const std::set<std::string> &batch) {
+/// The entries of `dir` that this batch keeps: the user's files and other batches' letters,
+/// not the manifest nor this batch's previous letters. Each must be a regular file, to be
+/// linked into the new folder; anything else stops the batch. `shown` is the folder as the
+/// user named it, for the message.
+std::vector<std::string> kept_files(const fs::path &folder, const fs::path &shown,
+                                    const Owners &owners, const std::string &batch) {
   std::vector<std::string> names;
   for (const auto &entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
-    if (name == batch_manifest || batch.contains(name)) {
+    const auto owner = owners.find(name);
+    if (name == batch_manifest || (owner != owners.end() && owner->second == batch)) {
       continue;
     }
     if (!entry.is_regular_file() || entry.is_symlink()) {
@@ -86,12 +100,17 @@ fs::path batch_folder(const fs::path &dir) {
   return folder;
 }
 
-/// The names of `files`, checked: plain names, none twice, none the manifest's.
-void check_names(const fs::path &dir, const std::vector<BatchFile> &files) {
+/// The names of `files`, checked: plain names, none twice, none the manifest's, and none with a
+/// tab or line break (the manifest's separators); the batch's name without them too.
+void check_names(const fs::path &dir, const std::string &batch,
+                 const std::vector<BatchFile> &files) {
+  if (batch.empty() || batch.find_first_of("\t\n\r") != std::string::npos) {
+    throw Error(ExitCode::software, fmt::format("a batch of letters named '{}'", batch));
+  }
   std::set<std::string> seen;
   for (const auto &file : files) {
     if (file.name.empty() || file.name == "." || file.name == ".." ||
-        file.name.find('/') != std::string::npos || file.name == batch_manifest ||
+        file.name.find_first_of("/\t\n\r") != std::string::npos || file.name == batch_manifest ||
         !seen.insert(file.name).second) {
       fail(ExitCode::cannot_create, dir / file.name,
            "cannot write letters: a letter's name is empty, not a plain file name, or given twice");
@@ -164,38 +183,72 @@ long kill_after() {
   return value ? std::strtol(value, nullptr, 10) : -1;
 }
 
-/// A file of the user's (no earlier batch wrote it) that a letter of this batch would replace
-/// stops the batch: other files in the folder are never touched.
-void refuse_to_replace(const std::vector<std::string> &users, const std::vector<BatchFile> &files,
-                       const fs::path &shown) {
-  const std::set<std::string> theirs(users.begin(), users.end());
+/// Who wrote `name` before, for a message: another batch, an isukit that did not say, the user.
+std::string writer_of(const Owners &owners, const std::string &name) {
+  const auto owner = owners.find(name);
+  if (owner == owners.end()) {
+    return "no earlier batch wrote it (the folder's .isukit-letters does not list it)";
+  }
+  if (owner->second.empty()) {
+    return "an earlier isukit wrote it without saying which batch it is of";
+  }
+  return fmt::format("it is a letter of another batch ({})", owner->second);
+}
+
+/// A kept file (the user's, or another batch's letter) that a letter of this batch would
+/// replace stops the batch: a batch replaces only its own letters.
+void refuse_to_replace(const std::vector<std::string> &kept, const Owners &owners,
+                       const std::vector<BatchFile> &files, const fs::path &shown) {
+  const std::set<std::string> theirs(kept.begin(), kept.end());
   for (const auto &file : files) {
     if (theirs.contains(file.name)) {
       fail(ExitCode::cannot_create, shown / file.name,
-           "cannot write letters: a file of this letter's name is there that no earlier batch "
-           "wrote (the folder's "
-           ".isukit-letters does not list it); it is not replaced: move it, or give the letters "
-           "another folder");
+           fmt::format("cannot write letters: a file of this letter's name is there and {}; it "
+                       "is not replaced: move it, or give the letters another folder",
+                       writer_of(owners, file.name)));
     }
   }
 }
 
-/// Fills the staging folder: the new files, the user's files linked, the manifest last.
+/// The new manifest: the kept files that other batches wrote, and this batch's files.
+std::string manifest_text(const std::vector<std::string> &kept, const Owners &owners,
+                          const std::string &batch, const std::vector<BatchFile> &files) {
+  std::set<std::pair<std::string, std::string>> lines; // (batch, name): grouped by batch
+  for (const auto &name : kept) {
+    const auto owner = owners.find(name);
+    if (owner != owners.end()) {
+      lines.emplace(owner->second, name);
+    }
+  }
+  for (const auto &file : files) {
+    lines.emplace(batch, file.name);
+  }
+  std::string text = "# The letters isukit wrote here, each after the batch that wrote it; a "
+                     "batch replaces only its own. Do not edit.\n";
+  for (const auto &[writer, name] : lines) {
+    if (!writer.empty()) {
+      text += writer; // appended in steps: GCC 12 warns falsely (-Wrestrict) on a + "\t" + b
+      text += '\t';
+    }
+    text += name;
+    text += '\n';
+  }
+  return text;
+}
+
+/// Fills the staging folder: the new files, the kept files linked, the manifest last.
 void fill_staging(const fs::path &staging, const fs::path &folder,
-                  const std::vector<BatchFile> &files, const std::vector<std::string> &users) {
+                  const std::vector<BatchFile> &files, const std::vector<std::string> &kept,
+                  const std::string &manifest) {
   const long kill_count = kill_after();
-  std::set<std::string> names;
-  std::string manifest =
-      "# The letters isukit wrote here last; the next batch replaces them. Do not edit.\n";
+  long written = 0;
   for (const auto &file : files) {
     write_new_file(staging / file.name, file.content);
-    names.insert(file.name);
-    manifest += file.name + "\n";
-    if (static_cast<long>(names.size()) == kill_count) {
+    if (++written == kill_count) {
       ::kill(::getpid(), SIGKILL);
     }
   }
-  for (const auto &name : users) {
+  for (const auto &name : kept) {
     if (::link((folder / name).c_str(), (staging / name).c_str()) != 0) {
       fail_errno(ExitCode::cannot_create, folder / name, errno);
     }
@@ -240,14 +293,15 @@ fs::path swap_into_place(const fs::path &staging, const fs::path &folder, bool e
   return old;
 }
 
-/// Removes the old batch's folder: its manifest, the letters it listed and the links to the
-/// user's files that are now in the new folder. Anything else stays, with a note.
-void remove_old_batch(const fs::path &old, const fs::path &folder,
-                      const std::set<std::string> &batch) {
+/// Removes the old batch's folder: its manifest, this batch's previous letters and the links
+/// to the kept files that are now in the new folder. Anything else stays, with a note.
+void remove_old_batch(const fs::path &old, const fs::path &folder, const Owners &owners,
+                      const std::string &batch) {
   for (const auto &entry : fs::directory_iterator(old)) {
     const std::string name = entry.path().filename().string();
+    const auto owner = owners.find(name);
     std::error_code ec;
-    if (name == batch_manifest || batch.contains(name) ||
+    if (name == batch_manifest || (owner != owners.end() && owner->second == batch) ||
         fs::equivalent(entry.path(), folder / name, ec)) {
       fs::remove(entry.path(), ec);
     }
@@ -259,34 +313,56 @@ void remove_old_batch(const fs::path &old, const fs::path &folder,
   }
 }
 
+/// Says how many letters of this batch's previous run the new one does not write again: they
+/// are removed, as they no longer apply.
+void note_removed(const fs::path &shown, const Owners &owners, const std::string &batch,
+                  const std::vector<BatchFile> &files) {
+  std::set<std::string> names;
+  for (const auto &file : files) {
+    names.insert(file.name);
+  }
+  std::size_t removed = 0;
+  for (const auto &[name, writer] : owners) {
+    removed += writer == batch && !names.contains(name) ? 1 : 0;
+  }
+  if (removed > 0) {
+    note(Position{shown.string(), 0, 0},
+         fmt::format("removed {} letter{} of the previous run of this batch ({}) that this run "
+                     "does not write again",
+                     removed, removed == 1 ? "" : "s", batch));
+  }
+}
+
 } // namespace
 
-void write_batch(const fs::path &dir, const std::vector<BatchFile> &files) {
-  check_names(dir, files);
+void write_batch(const fs::path &dir, const std::string &batch,
+                 const std::vector<BatchFile> &files) {
+  check_names(dir, batch, files);
   const fs::path folder = batch_folder(dir);
   struct stat st {};
   const bool existed = ::stat(folder.c_str(), &st) == 0;
-  const auto old_batch = existed ? manifest_names(folder) : std::set<std::string>{};
-  const auto users = existed ? users_files(folder, dir, old_batch) : std::vector<std::string>{};
-  refuse_to_replace(users, files, dir);
+  const Owners owners = existed ? read_manifest(folder) : Owners{};
+  const auto kept = existed ? kept_files(folder, dir, owners, batch) : std::vector<std::string>{};
+  refuse_to_replace(kept, owners, files, dir);
   if (!existed) {
     make_parents(folder, dir);
   }
   require_writable(folder, dir, existed);
   const fs::path staging = make_staging(folder, dir, existed ? &st : nullptr);
   try {
-    fill_staging(staging, folder, files, users);
+    fill_staging(staging, folder, files, kept, manifest_text(kept, owners, batch, files));
     sync_folder(staging);
   } catch (...) {
     std::error_code ec;
-    fs::remove_all(staging, ec); // only new files and links: the user's files keep their other name
+    fs::remove_all(staging, ec); // only new files and links: kept files keep their other name
     throw;
   }
   const fs::path old = swap_into_place(staging, folder, existed);
   sync_folder(folder.parent_path());
   if (!old.empty()) {
-    remove_old_batch(old, folder, old_batch);
+    remove_old_batch(old, folder, owners, batch);
   }
+  note_removed(dir, owners, batch, files);
 }
 
 } // namespace isukit::util
