@@ -355,11 +355,24 @@ std::vector<Application> read_applications(const std::vector<Node> &documents,
     require_programme(root.at("programme"), programme);
     for (const auto &record : root.at("applications").as_sequence()) {
       ids.require_new(record); // a missing id is reported as missing
-      Application a = read_application(record, programme, states);
-      applicants.check(a);
-      result.push_back(std::move(a));
+      result.push_back(read_application(record, programme, states));
     }
   }
+  // Which of a person's repeated applications counts is the data's, never the order of the
+  // files: the one received first, then the smaller id (one without a date last).
+  std::stable_sort(result.begin(), result.end(), [](const Application &x, const Application &y) {
+    const bool x_dated = x.received.has_value();
+    const bool y_dated = y.received.has_value();
+    if (x_dated != y_dated || (x_dated && *x.received != *y.received)) {
+      return x_dated && (!y_dated || *x.received < *y.received);
+    }
+    return x.id < y.id;
+  });
+  for (auto &a : result) {
+    applicants.check(a);
+  }
+  std::stable_sort(result.begin(), result.end(),
+                   [](const Application &x, const Application &y) { return x.id < y.id; });
   return result;
 }
 

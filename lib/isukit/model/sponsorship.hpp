@@ -104,10 +104,12 @@ int read_days(const io::Node &days);
 
 /// Reads the `applications` documents. An incomplete or malformed application is kept, with
 /// what is wrong in `missing`, so that `sponsor check` can report every one. An application of
-/// a person who has applied already for the same State to the same meeting (names compared by
-/// util::fold_name: case, spacing and accents aside) is kept with `duplicate_of` set, and both
-/// positions are named on stderr. A State, gender or meeting the data does not know is an error
-/// at its value (exit 65) naming the nearest known one (io::suggestion, StateTable::require).
+/// a person who has applied for the same State to the same meeting earlier (received earlier,
+/// or the same day with a smaller id; names compared by util::fold_name: case, spacing and
+/// accents aside) is kept with `duplicate_of` set, and both positions are named on stderr. The
+/// result is in id order, so that the same applications in any order of files give the same. A
+/// State, gender or meeting the data does not know is an error at its value (exit 65) naming the
+/// nearest known one (io::suggestion, StateTable::require).
 std::vector<Application> read_applications(const std::vector<io::Node> &documents,
                                            const Programme &programme, const StateTable &states);
 
