@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 namespace isukit::model {
@@ -57,7 +58,22 @@ std::vector<Meeting> read_meetings(const Node &list, const util::Currency &curre
   return meetings;
 }
 
+/// A list of the programme's (regional groups, States left out, party statuses, priorities)
+/// names each item once: a repeat is an error at it (exit 65), as a budget rule naming a line
+/// twice is; it would otherwise be reported, and its minimum counted, twice.
+void require_each_once(const Node &list) {
+  std::map<std::string, io::Mark> seen;
+  for (const auto &item : list.as_sequence()) {
+    const auto [first, inserted] = seen.emplace(item.as_text(), item.mark());
+    if (!inserted) {
+      item.fail(fmt::format("'{}' is named twice in this list (also at {})", item.text(),
+                            first->second.located()));
+    }
+  }
+}
+
 std::vector<RegionalGroup> read_regional_groups(const Node &list) {
+  require_each_once(list);
   std::vector<RegionalGroup> groups;
   for (const auto &group : list.as_sequence()) {
     const auto parsed = parse_regional_group(group.as_text());
@@ -70,6 +86,7 @@ std::vector<RegionalGroup> read_regional_groups(const Node &list) {
 }
 
 std::vector<PartyStatus> read_party_statuses(const Node &list) {
+  require_each_once(list);
   std::vector<PartyStatus> statuses;
   for (const auto &status : list.as_sequence()) {
     bool known = false;
@@ -90,6 +107,7 @@ std::vector<PartyStatus> read_party_statuses(const Node &list) {
 void read_eligibility(const Node &eligibility, const StateTable &states, Programme &p) {
   p.eligible_groups = read_regional_groups(eligibility.at("regional_groups"));
   if (const Node *excluded = eligibility.find("exclude_states")) {
+    require_each_once(*excluded);
     for (const auto &code : excluded->as_sequence()) {
       p.excluded_states.push_back(states.require(code));
     }
@@ -98,6 +116,7 @@ void read_eligibility(const Node &eligibility, const StateTable &states, Program
 }
 
 std::vector<Priority> read_priorities(const Node &list) {
+  require_each_once(list);
   std::vector<Priority> priorities;
   for (const auto &priority : list.as_sequence()) {
     const std::string &text = priority.as_text();
@@ -221,10 +240,17 @@ util::Money sponsorship_cost(const util::Money &ticket, const util::Money &dsa, 
 namespace {
 
 /// An application id names its letter's file (`A01.md`): ASCII letters, digits, '-', '_' and
-/// '.', not first. Checked as applications are read, so that `sponsor select` refuses what
-/// `sponsor letters` could not write ("../../x", "A 01", ".hidden").
+/// '.', not first, and at most 200 of them (a file name holds 255 bytes, with the letter's
+/// extension). Checked as applications are read, so that `sponsor select` refuses what
+/// `sponsor letters` could not write ("../../x", "A 01", ".hidden", 300 letters).
 void require_file_name(const Node &id) {
   const std::string &text = id.text();
+  constexpr std::size_t longest = 200;
+  if (text.size() > longest) {
+    id.fail(fmt::format("application id of {} characters: it names the applicant's letter file, "
+                        "so it has at most {}",
+                        text.size(), longest));
+  }
   const bool plain =
       !text.empty() && text.front() != '.' && std::all_of(text.begin(), text.end(), [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
