@@ -141,7 +141,7 @@ void read_settings(const Node &root, Programme &p) {
   if (const Node *targets = root.find("targets")) {
     if (const Node *women = targets->find("women_share")) {
       p.women_share = women->as_decimal();
-      if (p.women_share < 0 || p.women_share > 100) {
+      if (*p.women_share < 0 || *p.women_share > 100) {
         women->fail(
             fmt::format("a share of women is a per cent from 0 to 100, got {}", women->text()));
       }

@@ -40,8 +40,9 @@ struct Programme {
   std::vector<PartyStatus> eligible_status;
   std::vector<Priority> priorities;
   bool one_per_state = true;
-  util::Rational women_share; // per cent target among the sponsored
-  int min_per_group = 0;      // per eligible regional group
+  // The targets, each only when the programme sets it: one it never set is not reported as met.
+  std::optional<util::Rational> women_share; // per cent target among the sponsored
+  std::optional<int> min_per_group;          // per eligible regional group
   int waiting_list = 5;
 
   static Programme from_document(const io::Node &root, const StateTable &states);

@@ -195,7 +195,7 @@ public:
   void regional_minimums() {
     for (const auto group : m_programme.eligible_groups) {
       for (auto *c : m_ranked) {
-        if (m_per_group[group] >= m_programme.min_per_group) {
+        if (m_per_group[group] >= m_programme.min_per_group.value_or(0)) {
           break;
         }
         if (c->group == group && fits(c, false)) {
@@ -214,7 +214,8 @@ public:
       while (Candidate *overall = best(extra_round, false)) {
         // Would one more man bring the share of women below the target?
         const bool need_woman =
-            util::Rational(m_women * 100) < m_programme.women_share * (m_chosen + 1);
+            util::Rational(m_women * 100) <
+            m_programme.women_share.value_or(util::Rational(0)) * (m_chosen + 1);
         Candidate *woman = need_woman ? best(extra_round, true) : nullptr;
         Candidate *next = woman ? woman : overall;
         const bool balance = next != overall;
@@ -249,8 +250,18 @@ public:
     }
   }
 
-  /// Whether each target was met, and when not, how many eligible applications there were.
+  /// Whether each target the programme sets was met, and when not, how many eligible
+  /// applications there were.
   void note_targets() {
+    if (m_programme.women_share) {
+      note_women_target(*m_programme.women_share);
+    }
+    if (m_programme.min_per_group) {
+      note_group_targets(*m_programme.min_per_group);
+    }
+  }
+
+  void note_women_target(const util::Rational &target) {
     const int eligible_women =
         static_cast<int>(std::count_if(m_ranked.begin(), m_ranked.end(), [](const Candidate *c) {
           return c->application->gender == "female";
@@ -258,24 +269,27 @@ public:
     const util::Rational women_share =
         m_chosen ? util::Rational(m_women * 100) / m_chosen : util::Rational(0);
     const std::string share = util::format_decimal(women_share, 1);
-    const bool women_met = women_share >= m_programme.women_share;
+    const bool women_met = women_share >= target;
     m_s.target_notes.push_back(Reason{"women",
                                       {{"women", std::to_string(m_women)},
                                        {"chosen", std::to_string(m_chosen)},
                                        {"share", share},
-                                       {"target", util::format_decimal(m_programme.women_share, 1)},
+                                       {"target", util::format_decimal(target, 1)},
                                        {"met", women_met ? "true" : "false"},
                                        {"eligible", std::to_string(eligible_women)}}});
+  }
+
+  void note_group_targets(int minimum) {
     for (const auto group : m_programme.eligible_groups) {
       const int eligible_in_group = static_cast<int>(
           std::count_if(m_ranked.begin(), m_ranked.end(),
                         [group](const Candidate *c) { return c->group == group; }));
       const int sponsored = m_per_group[group];
-      const bool met = sponsored >= m_programme.min_per_group;
+      const bool met = sponsored >= minimum;
       m_s.target_notes.push_back(Reason{"group",
                                         {{"group", std::string(model::regional_group_code(group))},
                                          {"sponsored", std::to_string(sponsored)},
-                                         {"minimum", std::to_string(m_programme.min_per_group)},
+                                         {"minimum", std::to_string(minimum)},
                                          {"met", met ? "true" : "false"},
                                          {"eligible", std::to_string(eligible_in_group)}}});
     }
