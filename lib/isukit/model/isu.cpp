@@ -1,5 +1,9 @@
 #include <isukit/model/catalogue.hpp>
 #include <isukit/model/isu.hpp>
+#include <isukit/util/bank_codes.hpp>
+#include <isukit/util/error.hpp>
+
+#include <fmt/format.h>
 
 namespace isukit::model {
 
@@ -30,12 +34,24 @@ void take_local(const Node &mapping, std::string_view key, util::LocalText &text
   }
 }
 
+/// Takes a bank's code and checks its form at the value: one typo would go onto the invoices,
+/// statements and arrears letters of every State Party.
+void take_code(const Node &payment, std::string_view key, std::string &field,
+               std::optional<std::string> (*problem)(std::string_view)) {
+  take(payment, key, field);
+  if (const Node *value = payment.find(key); value && !field.empty()) {
+    if (const auto why = problem(field)) {
+      value->fail(*why);
+    }
+  }
+}
+
 void read_payment(const Node &payment, PaymentInstructions &into) {
   take(payment, "account_name", into.account_name);
   take(payment, "bank", into.bank);
-  take(payment, "iban", into.iban);
+  take_code(payment, "iban", into.iban, util::iban_problem);
   take(payment, "account_number", into.account_number);
-  take(payment, "swift", into.swift);
+  take_code(payment, "swift", into.swift, util::bic_problem);
   take(payment, "currency", into.currency);
 }
 
@@ -68,6 +84,18 @@ Isu read_isu(const Node &section, const std::vector<std::string> &languages, Isu
     read_payment(*payment, base.payment);
   }
   return base;
+}
+
+void note_payment_currency(const Node &section, const util::Currency &letters) {
+  const Node *payment = section.find("payment");
+  const Node *currency = payment ? payment->find("currency") : nullptr;
+  if (currency && !currency->is_null() && currency->as_text() != letters.code()) {
+    util::note(currency->mark().position(),
+               fmt::format("the account is in {}, the letters' amounts in {}: a State would be "
+                           "asked to pay {} into an account in {}",
+                           currency->as_text(), letters.code(), letters.code(),
+                           currency->as_text()));
+  }
 }
 
 } // namespace isukit::model

@@ -4,6 +4,7 @@
 
 #include <isukit/io/node.hpp>
 #include <isukit/util/lang.hpp>
+#include <isukit/util/money.hpp>
 
 #include <map>
 #include <string>
@@ -46,8 +47,15 @@ struct Isu {
 
 /// Reads an `isu` mapping (the treaty file's section or a user `isu` document): name_CODE in
 /// each of `languages`, address (lines) and address_CODE, email, signatory {name, title_CODE},
-/// payment {account_name, bank, iban, account_number, swift, currency}. A field absent from
+/// payment {account_name, bank, iban (ISO 13616: util::iban_problem), account_number, swift
+/// (ISO 9362: util::bic_problem), currency}: a malformed IBAN or BIC is a data error (65) at
+/// its value. A field absent from
 /// `section` keeps its value in `base`, so a user document overrides only what it gives.
 Isu read_isu(const io::Node &section, const std::vector<std::string> &languages, Isu base = {});
+
+/// A note on stderr (`tool: file:line:col: note: ...`, not an error: an ISU may hold its account
+/// in another currency and say so) when `section` gives a payment.currency other than
+/// `letters`, the currency of the amounts the letters ask for.
+void note_payment_currency(const io::Node &section, const util::Currency &letters);
 
 } // namespace isukit::model
