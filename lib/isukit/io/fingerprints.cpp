@@ -51,6 +51,9 @@ namespace {
 /// order: the one scan of a sorted list, of any width of tag.
 template <class Value, class Note>
 void note_sorted_repeats(const Value *first, const Value *last, Note note) {
+  if (first == last) {
+    return; // an empty list may have no storage: no pointer arithmetic on it
+  }
   for (const Value *value = first + 1; value < last; ++value) {
     if (*value == value[-1] && (value - first < 2 || *value != value[-2])) {
       note(*value);
