@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
+
 namespace isukit::model {
 
 using io::Node;
@@ -26,12 +29,73 @@ void take(const Node &mapping, std::string_view key, std::string &field) {
   }
 }
 
-/// Each language's texts `key_CODE` the mapping gives replace those of `text`.
+/// "ar, fr": the languages `before` gave that `given` does not, which now fall back.
+std::string dropped_languages(const std::vector<std::string> &before,
+                              const std::function<bool(const std::string &)> &given) {
+  std::vector<std::string> dropped;
+  std::copy_if(before.begin(), before.end(), std::back_inserter(dropped),
+               [&](const std::string &code) { return !given(code); });
+  return fmt::format("{}", fmt::join(dropped, ", "));
+}
+
+/// Texts `key_CODE` the mapping gives in any language replace every language of `text`: the
+/// base's others (a treaty file's old name in French) would otherwise stay in those letters.
+/// A note names the languages the base gave and `mapping` does not (a name falls back to
+/// English there; a language without English is refused by the caller, 65).
 void take_local(const Node &mapping, std::string_view key, util::LocalText &text) {
   const util::LocalText given = read_local_text(mapping, key);
-  for (const auto &[code, value] : given.all()) {
-    text.set(code, value);
+  if (given.all().empty()) {
+    return;
   }
+  std::vector<std::string> before;
+  for (const auto &entry : text.all()) {
+    before.push_back(entry.first);
+  }
+  const auto dropped =
+      dropped_languages(before, [&](const std::string &code) { return given.has(code); });
+  if (!dropped.empty()) {
+    const std::string first = fmt::format("{}_{}", key, given.all().begin()->first);
+    util::note(
+        mapping.at(first).mark().position(),
+        fmt::format("the treaty file's {} in {} is replaced by this one, not kept", key, dropped));
+  }
+  text = given;
+}
+
+/// `address` and `address_CODE`: given, they replace all of the base's, whose other languages
+/// (the old address in French) would otherwise stay in those letters. A note names the
+/// languages the base gave their own lines that now use `address`; `address_CODE` without
+/// `address` is an error (65).
+void take_address(const Node &section, Isu &isu) {
+  std::map<std::string, std::vector<std::string>, std::less<>> local;
+  for (const auto &entry : section.entries()) {
+    if (entry.key.rfind("address_", 0) == 0) {
+      local[entry.key.substr(std::string_view("address_").size())] = lines(entry.value);
+    }
+  }
+  const Node *address = section.find("address");
+  if (!address && local.empty()) {
+    return;
+  }
+  if (!address) {
+    section.at("address_" + local.begin()->first)
+        .fail("address_" + local.begin()->first +
+              " is given without address, the lines of every other language: their letters "
+              "would keep the treaty file's address");
+  }
+  std::vector<std::string> before;
+  for (const auto &entry : isu.local_address) {
+    before.push_back(entry.first);
+  }
+  const auto dropped = dropped_languages(
+      before, [&](const std::string &code) { return local.find(code) != local.end(); });
+  if (!dropped.empty()) {
+    util::note(
+        address->mark().position(),
+        fmt::format("the treaty file's address in {} is replaced by this one, not kept", dropped));
+  }
+  isu.address = lines(*address);
+  isu.local_address = std::move(local);
 }
 
 /// Takes a bank's code and checks its form at the value: one typo would go onto the invoices,
@@ -66,15 +130,7 @@ Isu read_isu(const Node &section, const std::vector<std::string> &languages, Isu
   take_local(section, "name", base.name);
   default_to_english(base.name, languages);
   require_languages(base.name, section, "name", languages);
-  if (const Node *address = section.find("address")) {
-    base.address = lines(*address);
-  }
-  for (const auto &entry : section.entries()) {
-    if (entry.key.rfind("address_", 0) == 0) {
-      base.local_address[entry.key.substr(std::string_view("address_").size())] =
-          lines(entry.value);
-    }
-  }
+  take_address(section, base);
   take(section, "email", base.email);
   if (const Node *signatory = section.find("signatory")) {
     take(*signatory, "name", base.signer.name);
