@@ -64,11 +64,9 @@ std::optional<std::string> iban_problem(std::string_view iban) {
 }
 
 std::optional<std::string> bic_problem(std::string_view bic) {
-  const auto form = [&] {
-    return std::all_of(bic.begin(), bic.end(), is_letter_or_digit) && is_letter(bic[4]) &&
-           is_letter(bic[5]);
-  };
-  if ((bic.size() != 8 && bic.size() != 11) || !form()) {
+  if ((bic.size() != 8 && bic.size() != 11) ||
+      !std::all_of(bic.begin(), bic.end(), is_letter_or_digit) || !is_letter(bic[4]) ||
+      !is_letter(bic[5])) {
     return fmt::format("SWIFT/BIC '{}' is not 8 or 11 letters and digits: institution (4), "
                        "country (2 letters), location (2), optionally branch (3) (ISO 9362)",
                        bic);
