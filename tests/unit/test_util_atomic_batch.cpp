@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 using namespace isukit::util;
@@ -48,6 +49,17 @@ TEST_SUITE("util::atomic_batch") {
       CHECK(slurp(dir / "notes.txt") == "mine\n");
       CHECK(fs::hard_link_count(dir / "notes.txt") == links);
       CHECK(entries(parent) == 1);
+    }
+    SUBCASE("the note counts the removed letters that were on disk, not those the user deleted") {
+      write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"B.md", "b\n"}, {"C.md", "c\n"}});
+      fs::remove(dir / "A.md");
+      std::ostringstream err;
+      auto *const saved = std::cerr.rdbuf(err.rdbuf());
+      write_batch(dir, "invoices 2025", {{"C.md", "c2\n"}});
+      std::cerr.rdbuf(saved);
+      CHECK(err.str().find("removed 1 letter of the previous run") != std::string::npos);
+      CHECK_FALSE(fs::exists(dir / "B.md"));
+      CHECK(entries(dir) == 2);
     }
     SUBCASE("another batch's letters stay, and a letter of its name is exit 73") {
       write_batch(dir, "invoices 2025", {{"A-2025.md", "a\n"}, {"B-2025.md", "b\n"}});

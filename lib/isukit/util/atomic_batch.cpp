@@ -53,17 +53,31 @@ Owners read_manifest(const fs::path &dir) {
   return owners;
 }
 
+/// This batch's previous letters: the entries of `folder` that the manifest lists as `batch`'s.
+/// A listed letter the user has deleted is not among them.
+std::set<std::string> previous_letters(const fs::path &folder, const Owners &owners,
+                                       const std::string &batch) {
+  std::set<std::string> names;
+  for (const auto &entry : fs::directory_iterator(folder)) {
+    std::string name = entry.path().filename().string();
+    const auto owner = owners.find(name);
+    if (owner != owners.end() && owner->second == batch) {
+      names.insert(std::move(name));
+    }
+  }
+  return names;
+}
+
 /// The entries of `dir` that this batch keeps: the user's files and other batches' letters,
-/// not the manifest nor this batch's previous letters. Each must be a regular file, to be
+/// not the manifest nor this batch's `previous` letters. Each must be a regular file, to be
 /// linked into the new folder; anything else stops the batch. `shown` is the folder as the
 /// user named it, for the message.
 std::vector<std::string> kept_files(const fs::path &folder, const fs::path &shown,
-                                    const Owners &owners, const std::string &batch) {
+                                    const std::set<std::string> &previous) {
   std::vector<std::string> names;
   for (const auto &entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
-    const auto owner = owners.find(name);
-    if (name == batch_manifest || (owner != owners.end() && owner->second == batch)) {
+    if (name == batch_manifest || previous.contains(name)) {
       continue;
     }
     if (!entry.is_regular_file() || entry.is_symlink()) {
@@ -293,15 +307,14 @@ fs::path swap_into_place(const fs::path &staging, const fs::path &folder, bool e
   return old;
 }
 
-/// Removes the old batch's folder: its manifest, this batch's previous letters and the links
+/// Removes the old batch's folder: its manifest, this batch's `previous` letters and the links
 /// to the kept files that are now in the new folder. Anything else stays, with a note.
-void remove_old_batch(const fs::path &old, const fs::path &folder, const Owners &owners,
-                      const std::string &batch) {
+void remove_old_batch(const fs::path &old, const fs::path &folder,
+                      const std::set<std::string> &previous) {
   for (const auto &entry : fs::directory_iterator(old)) {
     const std::string name = entry.path().filename().string();
-    const auto owner = owners.find(name);
     std::error_code ec;
-    if (name == batch_manifest || (owner != owners.end() && owner->second == batch) ||
+    if (name == batch_manifest || previous.contains(name) ||
         fs::equivalent(entry.path(), folder / name, ec)) {
       fs::remove(entry.path(), ec);
     }
@@ -313,17 +326,13 @@ void remove_old_batch(const fs::path &old, const fs::path &folder, const Owners 
   }
 }
 
-/// Says how many letters of this batch's previous run the new one does not write again: they
-/// are removed, as they no longer apply.
-void note_removed(const fs::path &shown, const Owners &owners, const std::string &batch,
-                  const std::vector<BatchFile> &files) {
-  std::set<std::string> names;
+/// Says how many of this batch's `previous` letters (those on disk) the new run does not write
+/// again: they are removed, as they no longer apply.
+void note_removed(const fs::path &shown, const std::set<std::string> &previous,
+                  const std::string &batch, const std::vector<BatchFile> &files) {
+  std::size_t removed = previous.size();
   for (const auto &file : files) {
-    names.insert(file.name);
-  }
-  std::size_t removed = 0;
-  for (const auto &[name, writer] : owners) {
-    removed += writer == batch && !names.contains(name) ? 1 : 0;
+    removed -= previous.contains(file.name) ? 1 : 0;
   }
   if (removed > 0) {
     note(Position{shown.string(), 0, 0},
@@ -342,7 +351,8 @@ void write_batch(const fs::path &dir, const std::string &batch,
   struct stat st {};
   const bool existed = ::stat(folder.c_str(), &st) == 0;
   const Owners owners = existed ? read_manifest(folder) : Owners{};
-  const auto kept = existed ? kept_files(folder, dir, owners, batch) : std::vector<std::string>{};
+  const auto previous = existed ? previous_letters(folder, owners, batch) : std::set<std::string>{};
+  const auto kept = existed ? kept_files(folder, dir, previous) : std::vector<std::string>{};
   refuse_to_replace(kept, owners, files, dir);
   if (!existed) {
     make_parents(folder, dir);
@@ -360,9 +370,9 @@ void write_batch(const fs::path &dir, const std::string &batch,
   const fs::path old = swap_into_place(staging, folder, existed);
   sync_folder(folder.parent_path());
   if (!old.empty()) {
-    remove_old_batch(old, folder, owners, batch);
+    remove_old_batch(old, folder, previous);
   }
-  note_removed(dir, owners, batch, files);
+  note_removed(dir, previous, batch, files);
 }
 
 } // namespace isukit::util
