@@ -61,6 +61,20 @@ TEST_SUITE("util::atomic_batch") {
       CHECK_FALSE(fs::exists(dir / "B.md"));
       CHECK(entries(dir) == 2);
     }
+    SUBCASE("a folder an isukit before batches wrote (names only) is replaced by the next batch") {
+      fs::create_directories(dir);
+      std::ofstream(dir / "A.md") << "old a\n";
+      std::ofstream(dir / "B.md") << "old b\n";
+      std::ofstream(dir / std::string(batch_manifest)) << "# old\nA.md\nB.md\n";
+      write_batch(dir, "invoices 2025", {{"A.md", "a\n"}});
+      CHECK(slurp(dir / "A.md") == "a\n");
+      CHECK(slurp(dir / "B.md") == "old b\n");
+      CHECK(slurp(dir / std::string(batch_manifest)).ends_with("\nB.md\ninvoices 2025\tA.md\n"));
+      write_batch(dir, "invoices 2025", {{"A.md", "a2\n"}, {"B.md", "b2\n"}});
+      CHECK(slurp(dir / "B.md") == "b2\n");
+      CHECK(entries(dir) == 3);
+      CHECK(entries(parent) == 1);
+    }
     SUBCASE("another batch's letters stay, and a letter of its name is exit 73") {
       write_batch(dir, "invoices 2025", {{"A-2025.md", "a\n"}, {"B-2025.md", "b\n"}});
       write_batch(dir, "reminders", {{"A-reminder.md", "r\n"}});

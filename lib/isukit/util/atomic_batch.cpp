@@ -53,15 +53,23 @@ Owners read_manifest(const fs::path &dir) {
   return owners;
 }
 
-/// This batch's previous letters: the entries of `folder` that the manifest lists as `batch`'s.
-/// A listed letter the user has deleted is not among them.
+/// This batch's previous letters: the entries of `folder` that the manifest lists as `batch`'s,
+/// and those it lists without a batch (an isukit that did not record batches wrote them, with
+/// the promise that the next batch replaces them) that this batch writes again. A listed letter
+/// the user has deleted is not among them.
 std::set<std::string> previous_letters(const fs::path &folder, const Owners &owners,
-                                       const std::string &batch) {
+                                       const std::string &batch,
+                                       const std::vector<BatchFile> &files) {
+  std::set<std::string> written;
+  for (const auto &file : files) {
+    written.insert(file.name);
+  }
   std::set<std::string> names;
   for (const auto &entry : fs::directory_iterator(folder)) {
     std::string name = entry.path().filename().string();
     const auto owner = owners.find(name);
-    if (owner != owners.end() && owner->second == batch) {
+    if (owner != owners.end() &&
+        (owner->second == batch || (owner->second.empty() && written.contains(name)))) {
       names.insert(std::move(name));
     }
   }
@@ -351,7 +359,8 @@ void write_batch(const fs::path &dir, const std::string &batch,
   struct stat st {};
   const bool existed = ::stat(folder.c_str(), &st) == 0;
   const Owners owners = existed ? read_manifest(folder) : Owners{};
-  const auto previous = existed ? previous_letters(folder, owners, batch) : std::set<std::string>{};
+  const auto previous =
+      existed ? previous_letters(folder, owners, batch, files) : std::set<std::string>{};
   const auto kept = existed ? kept_files(folder, dir, previous) : std::vector<std::string>{};
   refuse_to_replace(kept, owners, files, dir);
   if (!existed) {

@@ -30,7 +30,9 @@ inline constexpr std::string_view batch_manifest = ".isukit-letters";
 /// - that folder is exchanged with `dir` in one step (renameat2 RENAME_EXCHANGE; on file
 ///   systems without it `dir` is renamed away first, so a reader briefly finds no folder);
 /// - the old folder is removed: the files its manifest listed as `batch`'s (letters that no
-///   longer apply do not stay behind; a note on stderr says how many) and the links made above. A
+///   longer apply do not stay behind; a note on stderr says how many) and the links made above.
+///   A file the manifest lists without a batch (an isukit before batches wrote it) is `batch`'s
+///   when `batch` writes that name again, and the new manifest lists it after `batch`. A
 ///   `dir` that is a symbolic link has the folder it points to replaced, and the link stays. A
 ///   missing `dir` (and its parents) is made.
 /// Errors (exit 73, nothing changed): `dir` is not a folder, is the working directory, holds a
