@@ -73,6 +73,21 @@ std::string outcome(const std::vector<std::string> &files, const LedgerChecks &c
   }
 }
 
+/// Whether `outcome` reports the errors `expected`, one a line, each line beginning with the
+/// one at its place (a message's end is left out); the first wrong one is printed.
+bool reports(const std::string &outcome, const std::vector<std::string> &expected) {
+  std::size_t at = 0;
+  for (const std::string &error : expected) {
+    if (outcome.compare(at, error.size(), error) != 0) {
+      MESSAGE(fmt::format("expected '{}' at {} of:\n{}", error, at, outcome));
+      return false;
+    }
+    at = outcome.find('\n', at);
+    at = at == std::string::npos ? outcome.size() : at + 1;
+  }
+  return at == outcome.size();
+}
+
 const std::string header = "date,state,amount,currency,reference\n";
 const std::string repeats = ": this payment repeats the one at ";
 
@@ -176,6 +191,57 @@ TEST_SUITE("model::payment_checks") {
         outcome({scratch("crlf-zero.csv", rows.substr(0, at) + zero + rows.substr(at) + zero)});
     CHECK(errors.find(fmt::format("crlf-zero.csv:{}:16: a payment of 0 pays nothing", line)) == 0);
     CHECK(errors.find("crlf-zero.csv:100003:16: a payment of 0 pays nothing") != std::string::npos);
+  }
+
+  TEST_CASE("model::Ledger: bad rows and repeats are reported together, in the order read") {
+    const std::string row1 = "2025-03-01,FRA,1.00,USD,R1\n";
+    const std::string unknown = "2025-03-01,XXX,1.00,USD,R2\n";
+    const std::string one = scratch("one.csv", header + row1 + row1 + unknown);
+    const std::string bad = scratch("bad.csv", header + unknown);
+    const std::string yaml = scratch("p.yaml", "kind: payments\ncurrency: USD\npayments:\n"
+                                               "- {date: 2025-03-01, state: XXX, amount: 1}\n"
+                                               "- {date: 2025-03-01, state: FRA, amount: 1.00, "
+                                               "reference: R1}\n"
+                                               "- {date: 2025-03-01, state: DEU, amount: 0}\n");
+    const std::string unknown_at = ": unknown state code 'XXX'";
+    for (const auto &checks : {LedgerChecks{}, LedgerChecks{all_collide}}) {
+      CHECK(reports(outcome({one}, checks),
+                    std::vector<std::string>{"one.csv:3:1" + repeats + "one.csv:2:1",
+                                             "one.csv:4:12" + unknown_at}));
+      // Across inputs, in the order given.
+      CHECK(reports(outcome({one, bad}, checks),
+                    std::vector<std::string>{"one.csv:3:1" + repeats + "one.csv:2:1",
+                                             "one.csv:4:12" + unknown_at,
+                                             "bad.csv:2:12" + unknown_at}));
+      CHECK(reports(outcome({bad, one}, checks),
+                    std::vector<std::string>{"bad.csv:2:12" + unknown_at,
+                                             "one.csv:3:1" + repeats + "one.csv:2:1",
+                                             "one.csv:4:12" + unknown_at}));
+      // YAML payments as rows: every bad one, and the repeats where they were read.
+      CHECK(reports(outcome({yaml, one}, checks),
+                    std::vector<std::string>{
+                        "p.yaml:4:29" + unknown_at, "p.yaml:6:42: a payment of 0",
+                        "one.csv:2:1" + repeats + "p.yaml:5:3",
+                        "one.csv:3:1" + repeats + "p.yaml:5:3", "one.csv:4:12" + unknown_at}));
+    }
+    // An error that ends the reading (a CSV's unknown column) comes after those before it.
+    const std::string unreadable = scratch("column.csv", "date,state,amount,currency,ref\n");
+    CHECK(reports(outcome({yaml, unreadable}),
+                  std::vector<std::string>{"p.yaml:4:29" + unknown_at,
+                                           "p.yaml:6:42: a payment of 0", "column.csv:1:"}));
+    // Rows read ahead on the second thread: a bad row (line 5000) before a repeat (line 9000, of
+    // line 10) and one after it (9500), each at its place.
+    std::string rows = header;
+    for (int line = 2; line <= 10001; ++line) {
+      const int as = line == 9000 ? 10 : line;
+      rows += line == 5000 || line == 9500
+                  ? unknown
+                  : fmt::format("2025-01-{:02},FRA,{}.00,USD,R{}\n", as % 28 + 1, as % 7 + 1, as);
+    }
+    CHECK(reports(outcome({scratch("ahead.csv", rows)}),
+                  std::vector<std::string>{"ahead.csv:5000:12" + unknown_at,
+                                           "ahead.csv:9000:1" + repeats + "ahead.csv:10:1",
+                                           "ahead.csv:9500:12" + unknown_at}));
   }
 
   TEST_CASE("model::RefundCheck: net receipts by month, and by day where the month needs it") {

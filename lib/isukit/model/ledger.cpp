@@ -74,8 +74,12 @@ public:
       check_record(kind, "assessments", record);
       add_assessment(header, record);
     } else {
-      check_record(kind, "payments", record);
-      add_payment(header, record);
+      try {
+        check_record(kind, "payments", record);
+        add_payment(header, record);
+      } catch (const util::Error &error) {
+        add_error(error); // every bad payment is reported, as a CSV's bad rows are
+      }
     }
   }
 
@@ -101,9 +105,32 @@ public:
 
   void on_csv(io::CsvReader &reader) override;
 
+  /// Reads `inputs` (io::read_inputs). A data error that ends the reading (a CSV's header, a
+  /// document's form) is reported after the bad records read before it.
+  io::InputsRead read(const std::vector<std::string> &inputs) {
+    try {
+      return io::read_inputs(inputs, *this);
+    } catch (const util::Error &error) {
+      if (error.code() != util::ExitCode::data || !m_diagnostics.any()) {
+        throw;
+      }
+      add_error(error);
+      m_diagnostics.throw_if_any();
+      throw; // not reached: the diagnostics hold an error
+    }
+  }
+
   /// Checks made once everything is read; `inputs` are read again when a check needs it.
+  /// With bad records, only the duplicate check is made: every repeat among the payments read
+  /// is reported with them, in the order read, rather than once they are put right.
   void finish(const std::vector<std::string> &inputs) {
-    m_diagnostics.throw_if_any();
+    if (m_diagnostics.any()) {
+      if (m_duplicates.needs_second_reading()) {
+        read_again(inputs);
+      }
+      m_duplicates.report(m_diagnostics);
+      m_diagnostics.throw_if_any();
+    }
     const bool duplicates = m_duplicates.needs_second_reading();
     const bool refunds = m_refunds.needs_second_reading();
     if (refunds || duplicates || m_years.needs_positions(m_as_of.year())) {
@@ -123,6 +150,15 @@ public:
   }
 
 private:
+  /// Records a data error of the reading (a bad record; rethrows any other), after the payments
+  /// read so far: DuplicateCheck::report puts the repeats among them in the order read.
+  void add_error(const util::Error &error) {
+    if (error.code() != util::ExitCode::data) {
+      throw error; // a file that cannot be read is no bad record
+    }
+    m_diagnostics.add(error, m_duplicates.count());
+  }
+
   int year_of(const Node &node) const {
     const int year = node.as_int();
     if (year < Ledger::first_year || year > Ledger::last_year) {
@@ -592,7 +628,7 @@ private:
         std::tuple(movement.date, movement.amount.minor_units(), movement.description),
         movement.mark);
     if (!added) {
-      m_diagnostics.add(util::Error(
+      add_error(util::Error(
           util::ExitCode::data, movement.mark.position(),
           fmt::format("this movement repeats the one at {}: same date, amount and description "
                       "(two real movements of the same amount on the same day say what each is)",
@@ -835,10 +871,7 @@ LedgerReader::CsvRowRead LedgerReader::next_csv_row(io::CsvReader &reader,
     }
     return reader.next_row(fields) ? CsvRowRead::fields : CsvRowRead::end;
   } catch (const util::Error &error) {
-    if (error.code() != util::ExitCode::data) {
-      throw; // a file that cannot be read is no bad row
-    }
-    m_diagnostics.add(error);
+    add_error(error);
     return CsvRowRead::end;
   }
 }
@@ -895,7 +928,7 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
         add_payment_row(csv_payment(reader, header, fields, cached));
       }
     } catch (const util::Error &error) {
-      m_diagnostics.add(error); // every bad row is reported (up to util::Diagnostics' limit)
+      add_error(error); // every bad row is reported (up to util::Diagnostics' limit)
     }
   }
 }
@@ -938,7 +971,7 @@ Ledger Ledger::read(const std::vector<std::string> &inputs, const StateTable &st
   Ledger ledger;
   ledger.m_keep_payments = keep_payments;
   LedgerReader reader(ledger, states, as_of, checks);
-  ledger.m_inputs_read = io::read_inputs(inputs, reader);
+  ledger.m_inputs_read = reader.read(inputs);
   reader.finish(inputs);
   return ledger;
 }

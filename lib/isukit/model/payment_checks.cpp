@@ -28,18 +28,19 @@ bool DuplicateCheck::read_again(std::uint64_t fingerprint) {
 void DuplicateCheck::candidate(std::string_view identity, const io::Mark &at) {
   const auto [first, added] = m_first.try_emplace(std::string(identity), at);
   if (!added) {
-    m_repeats.emplace_back(at, first->second);
+    m_repeats.push_back(Repeat{at, first->second, m_count_again - 1}); // read_again counted it
   }
 }
 
 void DuplicateCheck::report(util::Diagnostics &diagnostics) const {
-  for (const auto &[at, first] : m_repeats) {
-    diagnostics.add(util::Error(
-        util::ExitCode::data, at.position(),
-        fmt::format("this payment repeats the one at {}: same state, date, amount, currency "
-                    "and reference (two real payments of the same amount on the same day "
-                    "carry different references)",
-                    first.located())));
+  for (const Repeat &repeat : m_repeats) {
+    diagnostics.add(
+        util::Error(util::ExitCode::data, repeat.at.position(),
+                    fmt::format("this payment repeats the one at {}: same state, date, amount, "
+                                "currency and reference (two real payments of the same amount on "
+                                "the same day carry different references)",
+                                repeat.first.located())),
+        repeat.payments_before);
   }
 }
 

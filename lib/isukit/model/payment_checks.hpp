@@ -53,21 +53,27 @@ public:
   bool needs_second_reading() { return m_fingerprints.settle(); }
 
   /// Second reading, every payment again in order: true when this payment may repeat another
-  /// (a candidate); the caller then gives it to `candidate` with its position.
+  /// (a candidate); the caller then gives it to `candidate` with its position, before the
+  /// next payment's read_again.
   bool read_again(std::uint64_t fingerprint);
   void candidate(std::string_view identity, const io::Mark &at);
   /// Payments counted in the first and in the second reading (the same unless an input changed).
   std::size_t count() const { return m_count; }
   std::size_t count_again() const { return m_count_again; }
 
-  /// Every payment that repeats an earlier one, in the order read: an error at it naming the
-  /// first.
+  /// Every payment that repeats an earlier one: an error at it naming the first, added to
+  /// `diagnostics` at the order of the payments read before it (0 for the first payment), so
+  /// that it takes its place, in the order read, among errors the reader added at that order.
   void report(util::Diagnostics &diagnostics) const;
 
 private:
+  struct Repeat {
+    io::Mark at, first;
+    std::size_t payments_before; // read before it
+  };
   io::Fingerprints m_fingerprints;
-  std::unordered_map<std::string, io::Mark> m_first;    // of each candidate identity
-  std::vector<std::pair<io::Mark, io::Mark>> m_repeats; // where, and the first
+  std::unordered_map<std::string, io::Mark> m_first; // of each candidate identity
+  std::vector<Repeat> m_repeats;                     // in the order read
   std::size_t m_count = 0;
   std::size_t m_count_again = 0;
 };

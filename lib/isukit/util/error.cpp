@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace isukit::util {
@@ -39,19 +40,34 @@ std::string Error::located_message() const {
 }
 
 void Diagnostics::add(const Error &error) {
-  if (m_errors.size() < limit) {
-    m_errors.push_back(error);
-  }
+  add(error, m_errors.empty() ? 0 : m_errors.back().first); // after the last: it is the greatest
+}
+
+void Diagnostics::add(const Error &error, std::uint64_t order) {
   ++m_count;
+  const auto after = std::upper_bound(
+      m_errors.begin(), m_errors.end(), order,
+      [](std::uint64_t wanted, const auto &recorded) { return wanted < recorded.first; });
+  if (after == m_errors.end() && m_errors.size() == limit) {
+    return; // no error kept comes after it
+  }
+  m_errors.emplace(after, order, error);
+  if (m_errors.size() > limit) {
+    m_errors.pop_back();
+  }
 }
 
 void Diagnostics::throw_if_any() const {
   if (m_errors.empty()) {
     return;
   }
-  Error first = m_errors.front();
+  Error first = m_errors.front().second;
   for (std::size_t i = 1; i < m_errors.size(); ++i) {
-    first.add_also(m_errors[i].located_message());
+    const Error &error = m_errors[i].second;
+    first.add_also(error.located_message());
+    for (const std::string &also : error.also()) { // an error that gathers others (a camt's)
+      first.add_also(also);
+    }
   }
   if (m_count > m_errors.size()) {
     first.add_also(fmt::format("... and {} more errors", m_count - m_errors.size()));

@@ -1,8 +1,10 @@
 // The one error type of isukit: what went wrong, where, and which exit status it maps to.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace isukit::util {
@@ -53,17 +55,26 @@ private:
   std::vector<std::string> m_also;
 };
 
-/// Collects the errors of records a reader can skip, to report them all at the end.
+/// Collects the errors of records a reader can skip, to report them all at the end, in the
+/// order of what they are about: the `limit` (20) first of them, then the count of the others.
 class Diagnostics {
 public:
-  /// Records an error; past `limit` errors only counts them.
+  /// Records an error after every error recorded so far.
   void add(const Error &error);
-  /// Throws the first error with the others attached, if there were any.
+  /// Records an error at `order` (ascending; equal orders in the order recorded): for a check
+  /// that finds errors after the reading, about things read before errors recorded already
+  /// (a repeated payment, found by a second reading). Of all the errors, the `limit` of least
+  /// order are kept; the others are only counted.
+  void add(const Error &error, std::uint64_t order);
+  /// Whether any error was recorded.
+  bool any() const { return m_count != 0; }
+  /// Throws the first error with the others attached (each followed by those it holds, also()),
+  /// if there were any.
   void throw_if_any() const;
 
 private:
   static constexpr std::size_t limit = 20;
-  std::vector<Error> m_errors;
+  std::vector<std::pair<std::uint64_t, Error>> m_errors; // by order, at most `limit`
   std::size_t m_count = 0;
 };
 
