@@ -193,6 +193,47 @@ TEST_SUITE("model::payment_checks") {
     CHECK(errors.find("crlf-zero.csv:100003:16: a payment of 0 pays nothing") != std::string::npos);
   }
 
+  TEST_CASE("model::Ledger: a reference of blanks only is empty, read ahead or not, at the "
+            "edges of the batches too") {
+    // Line 2 is read by the general reader (the currency is not known yet), the rows after it
+    // ahead in batches of 4,096 (lines 3-4098, 4099-8194, 8195-10001): a reference of blanks
+    // at both ends of each; the last one quoted (a row the general reader reads). In each order
+    // the plain reader reads apart (with a year, without one, the year before the reference),
+    // with LF and with CRLF line ends. The references kept must be those the rows say.
+    const std::vector<int> blank_lines{2, 3, 4, 4097, 4098, 4099, 4100, 8194, 8195, 10001};
+    const auto is_blank = [&](int line) {
+      return std::find(blank_lines.begin(), blank_lines.end(), line) != blank_lines.end();
+    };
+    for (const std::string order : {"reference", "reference,year", "year,reference"}) {
+      for (const std::string end : {"\n", "\r\n"}) {
+        for (const std::string blanks : {"   ", " \t "}) {
+          CAPTURE(order);
+          CAPTURE(end.size());
+          std::string rows = "date,state,amount,currency," + order + end;
+          std::vector<std::string> expected;
+          for (int line = 2; line <= 10001; ++line) {
+            const std::string reference = !is_blank(line) ? fmt::format("R{}", line)
+                                          : line == 10001 ? "\"" + blanks + "\""
+                                                          : blanks;
+            const std::string fields = order == "reference"        ? reference
+                                       : order == "reference,year" ? reference + ",2025"
+                                                                   : "2025," + reference;
+            rows += fmt::format("2025-01-{:02},FRA,{}.{:02},USD,{}{}", line % 28 + 1, line / 100,
+                                line % 100, fields, end);
+            expected.push_back(is_blank(line) ? "" : fmt::format("R{}", line));
+          }
+          const auto ledger =
+              Ledger::read({scratch("blank.csv", rows)}, states(), util::Date(2149, 12, 31), true);
+          std::vector<std::string> references;
+          for (const Payment &payment : ledger.payments()) {
+            references.push_back(payment.reference);
+          }
+          CHECK(references == expected);
+        }
+      }
+    }
+  }
+
   TEST_CASE("model::Ledger: bad rows and repeats are reported together, in the order read") {
     const std::string row1 = "2025-03-01,FRA,1.00,USD,R1\n";
     const std::string unknown = "2025-03-01,XXX,1.00,USD,R2\n";

@@ -321,7 +321,7 @@ private:
   /// a run of rows at a time: the reader's move on), where each one's reference starts.
   struct QueuedPayments {
     std::vector<PlainPayment> payments;    // read into in place, batch after batch
-    std::vector<std::size_t> reference_at; // in `bytes`, the reference of payments[i]
+    std::vector<std::size_t> reference_at; // in `bytes`, the reference of payments[i] (0: empty)
     std::size_t count = 0;
     std::string bytes;
     /// The reference of payments[i], in `bytes`.
@@ -794,9 +794,12 @@ bool LedgerReader::ReadAhead::fill_at_hand(QueuedPayments &batch) {
     if (stops(payment)) {
       break;
     }
-    // an empty view may point anywhere: its offset is never used
+    // an empty reference is kept at 0 (QueuedPayments::reference): its view need not point
+    // into `bytes`, and an offset taken from one that does not would be out of range
     batch.reference_at[batch.count] =
-        base + static_cast<std::size_t>(payment.reference.data() - bytes.data());
+        payment.reference.empty()
+            ? 0
+            : base + static_cast<std::size_t>(payment.reference.data() - bytes.data());
     taken = next[batch.count];
   }
   batch.bytes.append(bytes.data(), taken);

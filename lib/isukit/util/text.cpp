@@ -21,7 +21,7 @@ std::string_view trim_blanks(std::string_view text) {
   }
   const auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) {
-    return {};
+    return text.substr(text.size()); // empty, at the end of the text: still a view into it
   }
   return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
