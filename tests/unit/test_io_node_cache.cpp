@@ -132,6 +132,34 @@ TEST_SUITE("io::node_cache") {
     }
   }
 
+  TEST_CASE("io::read_yaml_cached stores an entry up to the store's limit, the records streamed "
+            "counted once") {
+    // The records streamed out of a list were counted against the limit twice (once copied
+    // into their document's bytes): a ledger whose entry took more than half the limit (70,000
+    // payments of 32 MiB) was never stored, so parsed again on every call.
+    std::string text = "kind: payments\ncurrency: USD\npayments:\n";
+    for (int i = 0; i < 500; ++i) {
+      text += fmt::format("  - {{state: FRA, amount: \"{}.00\", reference: R{}}}\n", i + 1, i);
+    }
+    const auto entry_size = [&](std::uintmax_t limit) {
+      ScratchCache cache("isukit-cache-test-limit");
+      setenv("ISUKIT_CACHE_SIZE", std::to_string(limit).c_str(), 1);
+      CallLog parsed("payments");
+      CallLog replayed("payments");
+      read_yaml_cached("big.yaml", text, parsed);
+      read_yaml_cached("big.yaml", text, replayed); // a hit when the entry was stored
+      unsetenv("ISUKIT_CACHE_SIZE");
+      CHECK(replayed.log == parsed.log);
+      const auto entries = cache.entries();
+      return entries.empty() ? std::uintmax_t{0} : fs::file_size(entries[0]);
+    };
+    const std::uintmax_t size = entry_size(std::uintmax_t{1} << 30);
+    REQUIRE(size > text.size());
+    CHECK(entry_size(size) == size); // at the limit
+    CHECK(entry_size(size + size / 2) == size);
+    CHECK(entry_size(size - 1) == 0); // past it: never stored, read as before
+  }
+
   TEST_CASE("io::read_yaml_cached is never stale: a changed content misses, whatever the file's "
             "time and size") {
     ScratchCache cache("isukit-cache-test-2");

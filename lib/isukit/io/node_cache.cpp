@@ -259,6 +259,10 @@ public:
       m_body.document(document.kind, m_streamed, m_record_count, m_records.bytes(), document.root);
       ++m_documents;
     }
+    // The records are in the body now: kept, they were counted twice against the limit, and a
+    // ledger whose entry took over half of it was parsed again on every call.
+    m_records = Writer();
+    m_record_count = 0;
     m_inner.on_document(std::move(document));
   }
 
