@@ -405,6 +405,12 @@ std::string header_text(const std::vector<CsvHeader::Column> &columns) {
   return text;
 }
 
+/// Whether header cell `field` names `column`.
+bool names_column(std::string_view field, const CsvHeader::Column &column) {
+  const std::string name = normalized(field);
+  return name == column.name || (!column.also.empty() && name == column.also);
+}
+
 /// Fails when the header row is not a comma-separated header at all.
 void check_header_form(const CsvReader &reader, const std::vector<std::string_view> &fields,
                        const std::vector<CsvHeader::Column> &columns, std::string_view what) {
@@ -422,7 +428,7 @@ void check_header_form(const CsvReader &reader, const std::vector<std::string_vi
   }
   const bool any_known = std::any_of(fields.begin(), fields.end(), [&](std::string_view field) {
     return std::any_of(columns.begin(), columns.end(),
-                       [&](const CsvHeader::Column &c) { return normalized(field) == c.name; });
+                       [&](const CsvHeader::Column &c) { return names_column(field, c); });
   });
   if (!any_known) {
     util::fail_data(
@@ -435,31 +441,44 @@ void check_header_form(const CsvReader &reader, const std::vector<std::string_vi
 
 } // namespace
 
+namespace {
+
+/// The place in `columns` of the column that header cell `index` names; fails at the cell,
+/// with the nearest name, when it names none.
+std::size_t known_column(const CsvReader &reader, const std::vector<std::string_view> &fields,
+                         std::size_t index, const std::vector<CsvHeader::Column> &columns,
+                         std::string_view what) {
+  const auto known = std::find_if(columns.begin(), columns.end(), [&](const auto &column) {
+    return names_column(fields[index], column);
+  });
+  if (known != columns.end()) {
+    return static_cast<std::size_t>(known - columns.begin());
+  }
+  std::vector<std::string> names;
+  for (const auto &column : columns) {
+    names.emplace_back(column.name);
+  }
+  const std::string_view guess = nearest(normalized(fields[index]), names);
+  util::fail_data(reader.mark(index).position(),
+                  fmt::format("unknown column '{}' in {} ({})", fields[index], what,
+                              guess.empty()
+                                  ? fmt::format("expected the header {}", header_text(columns))
+                                  : fmt::format("did you mean '{}'?", guess)));
+}
+
+} // namespace
+
 CsvHeader::CsvHeader(const CsvReader &reader, const std::vector<std::string_view> &fields,
                      std::vector<Column> columns, std::string_view what)
     : m_index(columns.size(), -1), m_width(fields.size()) {
   check_header_form(reader, fields, columns, what);
-  std::vector<std::string> names;
-  names.reserve(columns.size());
-  for (const auto &column : columns) {
-    names.emplace_back(column.name);
-  }
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    const std::string name = normalized(fields[i]);
-    const auto known = std::find(names.begin(), names.end(), name);
-    if (known == names.end()) {
-      const std::string_view guess = nearest(name, names);
-      util::fail_data(reader.mark(i).position(),
-                      fmt::format("unknown column '{}' in {} ({})", fields[i], what,
-                                  guess.empty()
-                                      ? fmt::format("expected the header {}", header_text(columns))
-                                      : fmt::format("did you mean '{}'?", guess)));
-    }
-    int &index = m_index[static_cast<std::size_t>(known - names.begin())];
+    const std::size_t known = known_column(reader, fields, i, columns, what);
+    int &index = m_index[known];
     if (index >= 0) {
       util::fail_data(reader.mark(i).position(),
-                      fmt::format("column '{}' is named twice in the header (also column {})", name,
-                                  index + 1));
+                      fmt::format("column '{}' is named twice in the header (also column {})",
+                                  columns[known].name, index + 1));
     }
     index = static_cast<int>(i);
   }

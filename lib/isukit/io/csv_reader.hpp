@@ -129,7 +129,8 @@ private:
 };
 
 /// The header row of a CSV whose columns are known by name: maps each known column to its
-/// index. Names compare without regard to case or surrounding spaces. A column named twice, a
+/// index. Names (a column's name, or the other name it goes by) compare without regard to case
+/// or surrounding spaces. A column named twice, a
 /// column no one reads, a required column missing, a file separated by `;` or tabs and a first
 /// line that is not the header are errors at the header, each saying which.
 class CsvHeader {
@@ -137,6 +138,7 @@ public:
   struct Column {
     std::string_view name;
     bool required;
+    std::string_view also = {}; // another name it goes by: the head isukit's own tables give it
   };
 
   /// `what` names the table for messages ("a payments CSV").

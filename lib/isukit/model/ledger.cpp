@@ -882,7 +882,9 @@ LedgerReader::CsvRowRead LedgerReader::next_csv_row(io::CsvReader &reader,
 namespace {
 
 /// The header row of a payments CSV (`fields`), its columns checked: date, state, amount,
-/// currency and reference required, year and note optional (fails, 65, at an unknown column).
+/// currency and reference required, year and note optional, and the columns `assess import`
+/// writes beside them (source, payer, matched, whose head is "Matched by"), kept for people as a
+/// note is, so that its CSV is read back as its YAML is (fails, 65, at an unknown column).
 io::CsvHeader payments_header(const io::CsvReader &reader,
                               const std::vector<std::string_view> &fields) {
   return {reader,
@@ -893,7 +895,10 @@ io::CsvHeader payments_header(const io::CsvReader &reader,
            {"currency", true},
            {"reference", true},
            {"year", false},
-           {"note", false}},
+           {"note", false},
+           {"source", false},
+           {"payer", false},
+           {"matched", false, "matched by"}},
           "a payments CSV"};
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <set>
 
 namespace isukit::sponsor {
 
@@ -227,13 +228,29 @@ public:
     }
   }
 
-  /// 4. The waiting list, in rank order, then the rest.
-  void waiting_list() {
-    int position = 0;
+  /// The applications not selected, in the order of the waiting list: as in steps 2 and 3,
+  /// under one delegate per State, the first delegate of each State not yet sponsored at the
+  /// meeting, in rank order, before any further delegate of a State (tester 5, 11: a second
+  /// delegate of a sponsored State stood ahead of the only applicant of another).
+  std::vector<Candidate *> waiting_order() {
+    std::vector<Candidate *> order, further;
+    std::set<Seat> listed;
     for (auto *c : m_ranked) {
       if (c->decision != Decision::not_selected) {
         continue;
       }
+      const bool first_of_state = !m_programme.one_per_state ||
+                                  (m_per_state[seat(*c)] == 0 && listed.insert(seat(*c)).second);
+      (first_of_state ? order : further).push_back(c);
+    }
+    order.insert(order.end(), further.begin(), further.end());
+    return order;
+  }
+
+  /// 4. The waiting list (waiting_order), then the rest.
+  void waiting_list() {
+    int position = 0;
+    for (auto *c : waiting_order()) {
       const bool state_sponsored = m_programme.one_per_state && m_per_state[seat(*c)] > 0;
       Reason reason = with_profile(Reason{"fund_exhausted", {}}, *c);
       reason.params.emplace_back("remaining", m_remaining.plain());
