@@ -222,6 +222,43 @@ TEST_SUITE("reports::obligations") {
           std::string::npos);
   }
 
+  TEST_CASE("reports: an initial report due after the withdrawal took effect is neither listed "
+            "nor owed") {
+    // DEU deposited on 2019-12-15: in force from 2020-06-01, its initial report due 180 days
+    // later, on 2020-11-28; its withdrawal took effect on 2020-09-01, before. FRA stays.
+    const std::string head =
+        "entry_into_force: {rule: first_of_month_after_deposit, months: 6}\n"
+        "instruments:\n- {id: convention, name_en: C, name_fr: C, entry_into_force: 2010-08-01}\n"
+        "reporting:\n- {id: article_7, instrument: convention, name_en: R, basis: Art. 7,"
+        " initial_due_days: 180,"
+        " annual_due: 04-30}\n"
+        "withdrawals:\n- {state: DEU, instrument: convention, notified: 2020-03-01, effective: "
+        "2020-09-01}\n";
+    const auto treaty = fixtures::treaty_from_text(
+        fixtures::fund_yaml("  instrument: convention\n",
+                            "- {state: FRA, deposits: {convention: 2019-01-15}}\n"
+                            "- {state: DEU, deposits: {convention: 2019-12-15}}\n",
+                            head),
+        "withdrawn.yaml");
+    const auto deu = fixtures::state("DEU");
+    int listed = 0;
+    for (const auto &o : reports::compute_obligations(treaty, reference().states, Date(2021, 6, 30),
+                                                      std::nullopt)) {
+      listed += o.state == deu;
+    }
+    CHECK(listed == 0);
+    const model::ReportReceived initial{deu, "article_7", model::initial_period, Date(2020, 8, 1),
+                                        "",  {}};
+    std::string refused;
+    try {
+      reports::check_owed({initial}, treaty, reference().states);
+    } catch (const util::Error &e) {
+      refused = e.message();
+    }
+    CHECK(refused.find("DEU's withdrawal from convention took effect on 2020-09-01, before its "
+                       "initial report fell due on 2020-11-28") != std::string::npos);
+  }
+
   TEST_CASE("model::Deadline::known_on ignores what was recorded after the date") {
     model::Deadline d{0,
                       4,

@@ -13,13 +13,17 @@ std::string period_text(int period) {
 
 int first_annual_period(const model::ReportingObligation &rule,
                         const util::Date &entry_into_force) {
-  const int first = rule.initial_due_days ? entry_into_force.add_days(*rule.initial_due_days).year()
-                                          : entry_into_force.year();
+  const int first =
+      rule.initial_due_days ? initial_due(rule, entry_into_force).year() : entry_into_force.year();
   return rule.first_period ? std::max(first, *rule.first_period) : first;
 }
 
 util::Date annual_due(const model::ReportingObligation &rule, int period) {
   return util::Date(period + 1, rule.annual_due->month, rule.annual_due->day);
+}
+
+util::Date initial_due(const model::ReportingObligation &rule, const util::Date &entry_into_force) {
+  return entry_into_force.add_days(*rule.initial_due_days);
 }
 
 namespace {
@@ -35,16 +39,29 @@ int first_kept_period(const model::ReportingObligation &rule, const util::Date &
   return latest_due_year - 1 - (*cycles - 1);
 }
 
+/// The day the state's withdrawal from the instrument takes effect, if it notified one.
+std::optional<util::Date> withdrawal_effective(const model::Treaty &treaty, model::StateId state,
+                                               std::string_view instrument) {
+  const model::Withdrawal *w = treaty.find_withdrawal(state, instrument);
+  return w ? std::optional<util::Date>(w->effective) : std::nullopt;
+}
+
+/// Whether a report due on `due` is owed by a state whose withdrawal takes effect on
+/// `withdrawal` (none: it never withdrew). A party owes its reports until its withdrawal takes
+/// effect: one due before that day stays owed, none due on or after it is, an initial report as
+/// an annual one (man report-status). What is listed and what check_owed accepts both ask this.
+bool due_while_party(const std::optional<util::Date> &withdrawal, const util::Date &due) {
+  return !withdrawal || due < *withdrawal;
+}
+
 /// One party's reports under one rule: those due by `as_of` and the next one after it, none
 /// due on or after `ends` (the day its withdrawal takes effect, if it withdrew).
 void add_party(std::vector<Obligation> &out, model::StateId state,
                const model::ReportingObligation &rule, const util::Date &eif,
                const std::optional<util::Date> &ends, const util::Date &as_of,
                std::optional<int> cycles) {
-  const auto owed = [&](const util::Date &due) { return !ends || due < *ends; };
-  if (rule.initial_due_days && owed(eif.add_days(*rule.initial_due_days))) {
-    out.push_back(
-        Obligation{state, &rule, model::initial_period, eif, eif.add_days(*rule.initial_due_days)});
+  if (rule.initial_due_days && due_while_party(ends, initial_due(rule, eif))) {
+    out.push_back(Obligation{state, &rule, model::initial_period, eif, initial_due(rule, eif)});
   }
   if (!rule.annual_due) {
     return;
@@ -52,7 +69,7 @@ void add_party(std::vector<Obligation> &out, model::StateId state,
   const int kept_from = first_kept_period(rule, as_of, cycles);
   for (int period = first_annual_period(rule, eif);; ++period) {
     const util::Date due = annual_due(rule, period);
-    if (!owed(due)) {
+    if (!due_while_party(ends, due)) {
       return;
     }
     if (period >= kept_from || due > as_of) {
@@ -62,13 +79,6 @@ void add_party(std::vector<Obligation> &out, model::StateId state,
       return; // the next one after as_of is the last listed
     }
   }
-}
-
-/// The day the state's withdrawal from the instrument takes effect, if it notified one.
-std::optional<util::Date> withdrawal_effective(const model::Treaty &treaty, model::StateId state,
-                                               std::string_view instrument) {
-  const model::Withdrawal *w = treaty.find_withdrawal(state, instrument);
-  return w ? std::optional<util::Date>(w->effective) : std::nullopt;
 }
 
 } // namespace
@@ -111,19 +121,22 @@ const model::ReportingObligation &find_rule(const model::Treaty &treaty, const s
                        [&](const auto &rule) { return rule.id == id; });
 }
 
-/// Why the state does not owe an annual report that fell due when its withdrawal had taken
-/// effect ("until a withdrawal takes effect", man report-status), or empty.
+/// Why the state does not owe a report that fell due when its withdrawal had taken effect
+/// (due_while_party), or empty. `due` is the report's due date.
 std::string after_withdrawal_reason(const model::ReportReceived &report,
                                     const model::ReportingObligation &rule,
-                                    const model::Treaty &treaty, const std::string &code) {
-  const model::Withdrawal *w = treaty.find_withdrawal(report.state, rule.instrument);
-  const util::Date due = annual_due(rule, report.period);
-  if (!w || due < w->effective) {
+                                    const model::Treaty &treaty, const std::string &code,
+                                    const util::Date &due) {
+  const auto effective = withdrawal_effective(treaty, report.state, rule.instrument);
+  if (due_while_party(effective, due)) {
     return "";
   }
-  return fmt::format("{}'s withdrawal from {} took effect on {}, before its report for {} fell "
-                     "due on {}: it owes none",
-                     code, rule.instrument, w->effective.iso(), report.period, due.iso());
+  const std::string which = report.period == model::initial_period
+                                ? std::string("initial report")
+                                : fmt::format("report for {}", report.period);
+  return fmt::format("{}'s withdrawal from {} took effect on {}, before its {} fell due on {}: "
+                     "it owes none",
+                     code, rule.instrument, effective->iso(), which, due.iso());
 }
 
 /// Why the state does not owe the report, or empty when it does.
@@ -141,14 +154,16 @@ std::string not_owed_reason(const model::ReportReceived &report, const model::Tr
                        report.received.iso(), code,
                        treaty.find_instrument(rule.instrument)->name.in("en"), deposit->iso());
   }
+  const util::Date eif = *treaty.entry_into_force(report.state, rule.instrument);
   if (report.period == model::initial_period) {
-    return rule.initial_due_days ? "" : fmt::format("{} has no initial report", rule.id);
+    return rule.initial_due_days
+               ? after_withdrawal_reason(report, rule, treaty, code, initial_due(rule, eif))
+               : fmt::format("{} has no initial report", rule.id);
   }
   if (!rule.annual_due) {
     return fmt::format("{} has only an initial report, not one for {}", rule.id, report.period);
   }
-  const int first =
-      first_annual_period(rule, *treaty.entry_into_force(report.state, rule.instrument));
+  const int first = first_annual_period(rule, eif);
   if (report.period < first) {
     return fmt::format("{}'s first annual {} report covers {}, not {}", code, rule.id, first,
                        report.period);
@@ -160,7 +175,7 @@ std::string not_owed_reason(const model::ReportReceived &report, const model::Tr
                        report.received.iso(), report.period,
                        report.period > report.received.year() ? "begun" : "ended");
   }
-  return after_withdrawal_reason(report, rule, treaty, code);
+  return after_withdrawal_reason(report, rule, treaty, code, annual_due(rule, report.period));
 }
 
 } // namespace

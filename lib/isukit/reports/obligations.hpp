@@ -41,9 +41,14 @@ std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
 /// Fails (exit 65, at the report's position) on a report for an obligation the state does not
 /// owe: an instrument it never deposited, a report received before its deposit, an initial or
 /// annual report the obligation does not have, a year before its first annual report or after
-/// the year the report was received in, or a report due on or after its withdrawal took effect.
+/// the year the report was received in, or a report (initial or annual) due on or after its
+/// withdrawal took effect, which compute_obligations does not list either.
 void check_owed(const std::vector<model::ReportReceived> &reports, const model::Treaty &treaty,
                 const model::StateTable &states);
+
+/// The due date of the initial report under `rule` (which has one): its days after entry into
+/// force.
+util::Date initial_due(const model::ReportingObligation &rule, const util::Date &entry_into_force);
 
 /// "2024" or "initial".
 std::string period_text(int period);
