@@ -1,11 +1,13 @@
 #include <isukit/io/fields.hpp>
 #include <isukit/reports/status.hpp>
+#include <isukit/util/error.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace isukit::reports {
@@ -472,17 +474,43 @@ Node reports_to(const model::Treaty &treaty) {
   return to;
 }
 
+/// The overdue reports of the states party on `as_of` to the instrument each is owed under, by
+/// state code. A state whose withdrawal from it has taken effect by then is sent no reminder:
+/// it is no longer a party, though the reports it owed before stay overdue (`overdue`,
+/// `status`); a note says so, once per state and instrument.
+std::map<std::string, std::vector<Tracked>> overdue_by_party(const std::vector<Tracked> &tracked,
+                                                             const model::Treaty &treaty,
+                                                             const model::StateTable &states,
+                                                             const util::Date &as_of) {
+  std::map<std::string, std::vector<Tracked>> by_state; // ordered by code
+  std::set<const model::Withdrawal *> noted;
+  for (const auto &t : tracked) {
+    const model::StateId state = t.obligation.state;
+    const std::string &instrument = t.obligation.rule->instrument;
+    if (t.standing != Standing::overdue) {
+      continue;
+    }
+    if (treaty.is_party(state, instrument, as_of, model::Treaty::Basis::deposit)) {
+      by_state[states[state].code].push_back(t);
+    } else if (const auto *w = treaty.find_withdrawal(state, instrument);
+               w && noted.insert(w).second) {
+      util::note({},
+                 fmt::format("no reminder to {}: its withdrawal from the {} took effect on "
+                             "{}, by the as-of date {} (the reports it owed before stay "
+                             "overdue)",
+                             states[state].code, treaty.find_instrument(instrument)->name.in("en"),
+                             w->effective.iso(), as_of.iso()));
+    }
+  }
+  return by_state;
+}
+
 } // namespace
 
 std::vector<io::Letter> reminders(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
                                   const model::StateTable &states, const model::LetterKit &kit,
                                   const util::Date &as_of) {
-  std::map<std::string, std::vector<Tracked>> by_state; // ordered by code
-  for (const auto &t : tracked) {
-    if (t.standing == Standing::overdue) {
-      by_state[states[t.obligation.state].code].push_back(t);
-    }
-  }
+  const auto by_state = overdue_by_party(tracked, treaty, states, as_of);
   const auto fields = reminder_fields(states);
   std::vector<io::Letter> letters;
   for (const auto &[code, list] : by_state) {

@@ -60,7 +60,9 @@ DeadlinesResult deadlines_output(const model::Treaty &treaty, const model::State
 /// One reminder per party with an overdue report, in its letter's language (model::LetterKit);
 /// the context holds LetterKit::to_state's fields, the list `reports` (name, basis, period,
 /// initial, due, due_long), `several` (more than one report: the letter's grammar). Files
-/// `CODE-reminder.EXT`; a party with nothing overdue gets none.
+/// `CODE-reminder.EXT`; a party with nothing overdue gets none. A state that is no longer
+/// party on `as_of` (its withdrawal took effect on or before it) gets none either, with a note
+/// on stderr (util::note), though its reports due before stay overdue.
 std::vector<io::Letter> reminders(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
                                   const model::StateTable &states, const model::LetterKit &kit,
                                   const util::Date &as_of);
