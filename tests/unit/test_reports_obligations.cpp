@@ -56,6 +56,21 @@ TEST_SUITE("reports::obligations") {
     CHECK(ccw.is_party(swe, "protocol_V", Date(2006, 11, 12), model::Treaty::Basis::in_force));
   }
 
+  TEST_CASE("model::Treaty::deposited_by keeps a withdrawn state, parties_on does not") {
+    // LTU's withdrawal from the CCM took effect on 2025-03-06; VUT deposited on 2025-09-05.
+    const auto has = [](const std::vector<model::StateId> &states, const char *code) {
+      return std::find(states.begin(), states.end(), fixtures::state(code)) != states.end();
+    };
+    const auto deposited = ccm().deposited_by("convention", Date(2025, 8, 31));
+    CHECK(has(deposited, "LTU"));
+    CHECK_FALSE(has(deposited, "VUT"));
+    CHECK(has(ccm().deposited_by("convention", Date(2025, 9, 5)), "VUT"));
+    const auto parties =
+        ccm().parties_on("convention", Date(2025, 8, 31), model::Treaty::Basis::deposit);
+    CHECK_FALSE(has(parties, "LTU"));
+    CHECK(parties.size() + 1 == deposited.size());
+  }
+
   TEST_CASE("model::EntryIntoForceRule CCW Article 5: six months after deposit") {
     EntryIntoForceRule ccw_rule{EntryIntoForceRule::Kind::months_after_deposit, 6};
     CHECK(ccw_rule.apply(Date(2024, 7, 29)).iso() == "2025-01-29");

@@ -457,14 +457,22 @@ bool Treaty::is_party(StateId state, std::string_view instrument, const util::Da
   return !withdrawal || date < withdrawal->effective;
 }
 
-std::vector<StateId> Treaty::parties_on(std::string_view instrument, const util::Date &date,
-                                        Basis basis) const {
+std::vector<StateId> Treaty::deposited_by(std::string_view instrument,
+                                          const util::Date &date) const {
   std::vector<StateId> result;
   for (const auto &party : m_parties) {
-    if (!party.organization && is_party(party.state, instrument, date, basis)) {
+    const auto deposit = party.deposits.find(std::string(instrument));
+    if (!party.organization && deposit != party.deposits.end() && deposit->second <= date) {
       result.push_back(party.state);
     }
   }
+  return result;
+}
+
+std::vector<StateId> Treaty::parties_on(std::string_view instrument, const util::Date &date,
+                                        Basis basis) const {
+  std::vector<StateId> result = deposited_by(instrument, date);
+  std::erase_if(result, [&](StateId state) { return !is_party(state, instrument, date, basis); });
   return result;
 }
 

@@ -193,8 +193,13 @@ public:
   /// basis) on or before it, and no withdrawal effective on or before it.
   bool is_party(StateId state, std::string_view instrument, const util::Date &date,
                 Basis basis) const;
-  /// The states party on `date` (organizations are not: reports and sponsorship are for States
-  /// Parties). A party without deposit dates is in no such list.
+  /// The states that deposited the instrument on or before `date`, whether or not in force then
+  /// and whether or not they have withdrawn since (a withdrawn state still owed the reports due
+  /// while it was a party), in the file's order. Organizations are not listed: reports and
+  /// sponsorship are for States Parties. A party without deposit dates is in no such list.
+  std::vector<StateId> deposited_by(std::string_view instrument, const util::Date &date) const;
+  /// The states party on `date`: those of deposited_by that is_party counts on `date` (in force
+  /// by then with Basis::in_force; no withdrawal effective on or before it).
   std::vector<StateId> parties_on(std::string_view instrument, const util::Date &date,
                                   Basis basis) const;
   /// The parties that contribute on `date`, states and organizations, in the file's order: those

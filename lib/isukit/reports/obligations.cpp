@@ -93,13 +93,9 @@ std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
     // prepares for; none of its reports falls due before its entry into force. A state that
     // has withdrawn still owed the reports due before its withdrawal took effect: the years
     // it was a party keep their figures.
-    for (const auto &party : treaty.parties()) {
-      const auto deposit = treaty.deposit(party.state, rule.instrument);
-      if (party.organization || !deposit || as_of < *deposit) {
-        continue;
-      }
-      add_party(result, party.state, rule, *treaty.entry_into_force(party.state, rule.instrument),
-                withdrawal_effective(treaty, party.state, rule.instrument), as_of, cycles);
+    for (const model::StateId state : treaty.deposited_by(rule.instrument, as_of)) {
+      add_party(result, state, rule, *treaty.entry_into_force(state, rule.instrument),
+                withdrawal_effective(treaty, state, rule.instrument), as_of, cycles);
     }
   }
   std::stable_sort(result.begin(), result.end(), [&](const Obligation &a, const Obligation &b) {
