@@ -73,6 +73,17 @@ TEST_CASE("io::Shape: a list field that is not a list") {
                     "t.yaml:2:8: expected text, got a list");
 }
 
+TEST_CASE("io::NamedOnce: a name given twice is an error at the second, naming the first") {
+  const Node root = parse("kind: k\nof: [a, b, a]\nids: [x, y]\n");
+  CHECK_THROWS_WITH(require_each_once(root.at("of"), "line", "'of'"),
+                    "t.yaml:2:12: line 'a' is named twice in 'of' (also at t.yaml:2:6)");
+  CHECK_NOTHROW(require_each_once(root.at("ids"), "budget", "the inputs"));
+  NamedOnce ids("budget", "the inputs");
+  ids.require_new(root.at("ids").as_sequence().at(0));
+  CHECK_THROWS_WITH(ids.require_new(root.at("ids").as_sequence().at(0)),
+                    "t.yaml:3:7: budget 'x' is named twice in the inputs (also at t.yaml:3:7)");
+}
+
 TEST_CASE("io yaml reader: tags other than !!str are refused") {
   CHECK_THROWS_WITH(parse("kind: k\ntotal: !!null 1000.00\n"),
                     doctest::Contains("YAML tag '!!null' is not accepted"));

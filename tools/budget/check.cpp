@@ -12,14 +12,14 @@ cli::Runner setup_check(CLI::App &app) {
   add_options(app, *options);
   return [options] {
     const auto out = cli::output_config(options->output, {});
-    const auto budgets = read_budgets(options->inputs);
+    const auto budgets = model::read_budgets(options->inputs);
     std::vector<budget::Evaluation> evaluations;
     evaluations.reserve(budgets.size());
     for (const auto &b : budgets) {
       evaluations.push_back(budget::Evaluation::of(b));
     }
     const auto result = budget::check_budgets(evaluations, out.lang);
-    cli::emit(result.output, out, sources_of(budgets));
+    cli::emit(result.output, out, model::sources_of(budgets));
     return static_cast<int>(result.deviations ? util::ExitCode::found : util::ExitCode::ok);
   };
 }

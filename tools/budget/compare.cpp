@@ -12,7 +12,7 @@ using namespace isukit;
 namespace {
 
 model::Budget read_one(const std::string &path, model::Budget::Status expected) {
-  auto budgets = read_budgets({path});
+  auto budgets = model::read_budgets({path});
   if (budgets.size() != 1) {
     throw util::Error(util::ExitCode::data, util::Position{path, 0, 0},
                       fmt::format("expected one budget, found {}", budgets.size()));

@@ -19,9 +19,4 @@ struct Options {
 };
 void add_options(CLI::App &app, Options &options);
 
-/// The budgets in the inputs; none at all is a data error.
-std::vector<isukit::model::Budget> read_budgets(const std::vector<std::string> &inputs);
-/// The documents each budget's figures were taken from, for the output's sources.
-std::vector<isukit::io::Source> sources_of(const std::vector<isukit::model::Budget> &budgets);
-
 } // namespace budget_tool

@@ -13,11 +13,11 @@ cli::Runner setup_totals(CLI::App &app) {
   return [options] {
     const auto out = cli::output_config(options->output, {});
     io::Output output;
-    const auto budgets = read_budgets(options->inputs);
+    const auto budgets = model::read_budgets(options->inputs);
     for (const auto &b : budgets) {
       output.append(budget::budget_totals(budget::Evaluation::of(b), out.lang));
     }
-    cli::emit(output, out, sources_of(budgets));
+    cli::emit(output, out, model::sources_of(budgets));
     return 0;
   };
 }

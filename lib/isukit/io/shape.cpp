@@ -175,6 +175,24 @@ void require_one_of(const Node &value, std::string_view what,
   }
 }
 
+NamedOnce::NamedOnce(std::string what, std::string where)
+    : m_what(std::move(what)), m_where(std::move(where)) {}
+
+void NamedOnce::require_new(const Node &name) {
+  const auto [first, inserted] = m_seen.emplace(name.as_text(), name.mark());
+  if (!inserted) {
+    name.fail(fmt::format("{} '{}' is named twice in {} (also at {})", m_what, name.text(), m_where,
+                          first->second.located()));
+  }
+}
+
+void require_each_once(const Node &list, std::string what, std::string where) {
+  NamedOnce names(std::move(what), std::move(where));
+  for (const auto &item : list.as_sequence()) {
+    names.require_new(item);
+  }
+}
+
 std::string suggestion(std::string_view word, const std::vector<std::string> &candidates) {
   const std::string_view guess = nearest(word, candidates);
   return guess.empty() ? fmt::format("expected one of: {}", fmt::join(candidates, ", "))

@@ -6,6 +6,7 @@
 
 #include <isukit/io/node.hpp>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,5 +66,26 @@ std::string suggestion(std::string_view word, const std::vector<std::string> &ca
 /// you mean 'female'?)". The check of a value that must be one of the data's own names.
 void require_one_of(const Node &value, std::string_view what,
                     const std::vector<std::string> &known);
+
+/// Names that must each be given once (the lines a share rule sums, a programme's regional
+/// groups, the ids of budgets): a name given twice would be counted, or become a record, twice.
+/// The second is an error at it (exit 65) naming the first: "line 'a' is named twice in 'of'
+/// (also at b.yaml:8:49)".
+class NamedOnce {
+public:
+  /// `what` is what a name names ("line", "budget"); `where` where they are given ("'of'",
+  /// "the inputs").
+  NamedOnce(std::string what, std::string where);
+  /// Fails (exit 65) at `name` when an earlier name had its text.
+  void require_new(const Node &name);
+
+private:
+  std::string m_what;
+  std::string m_where;
+  std::map<std::string, Mark> m_seen;
+};
+
+/// Each item of `list` once (NamedOnce(what, where) over its items).
+void require_each_once(const Node &list, std::string what, std::string where);
 
 } // namespace isukit::io

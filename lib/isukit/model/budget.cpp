@@ -1,5 +1,7 @@
+#include <isukit/io/shape.hpp>
 #include <isukit/model/budget.hpp>
 #include <isukit/model/catalogue.hpp>
+#include <isukit/model/documents.hpp>
 #include <isukit/model/ledger.hpp>
 
 #include <fmt/format.h>
@@ -59,17 +61,6 @@ util::Rational parse_nonnegative(const Node &value, std::string_view what) {
   return read;
 }
 
-/// A share rule names each line once: a line named twice would be counted twice in the sum,
-/// an error at the second naming.
-void require_named_once(const std::vector<Node> &of, std::vector<Node>::const_iterator line) {
-  const auto first = std::find_if(
-      of.begin(), line, [&](const Node &earlier) { return earlier.text() == line->text(); });
-  if (first != line) {
-    line->fail(fmt::format("line '{}' is named twice in 'of' (also at {})", line->text(),
-                           first->mark().located()));
-  }
-}
-
 /// `unit_cost: 2500` for every year of the budget, or `unit_cost: {2025: 10.00, 2026: 11.00}`
 /// per year; none below zero. A unit cost may be finer than the rounding unit: only the rule's
 /// result is rounded.
@@ -119,10 +110,10 @@ BudgetRule parse_rule(const Node &node, const Budget &budget) {
   if (const Node *share = node.find("share")) {
     rule.kind = BudgetRule::Kind::share;
     rule.percent = parse_nonnegative(*share, "a share");
-    const auto &of = node.at("of").as_sequence();
-    for (auto line = of.begin(); line != of.end(); ++line) {
-      require_named_once(of, line);
-      rule.of.push_back(line->as_text());
+    // A line named twice would be counted twice in the sum.
+    io::require_each_once(node.at("of"), "line", "'of'");
+    for (const auto &line : node.at("of").as_sequence()) {
+      rule.of.push_back(line.as_text());
     }
     if (rule.of.empty()) {
       node.at("of").fail("a share rule needs at least one line in 'of'");
@@ -337,6 +328,27 @@ Budget Budget::from_document(const Node &root) {
     read_stated_totals(*totals, budget);
   }
   return budget;
+}
+
+std::vector<Budget> read_budgets(const std::vector<std::string> &inputs) {
+  std::vector<Budget> budgets;
+  // Two documents with one id (an old and a revised copy of a budget) would become two budgets
+  // that no reader can tell apart.
+  io::NamedOnce ids("budget", "the inputs");
+  for (const auto &document : read_documents(inputs, {"budget"})) {
+    budgets.push_back(Budget::from_document(document.root));
+    ids.require_new(document.root.at("id"));
+  }
+  return budgets;
+}
+
+std::vector<io::Source> sources_of(const std::vector<Budget> &budgets) {
+  std::vector<io::Source> sources;
+  sources.reserve(budgets.size());
+  for (const auto &budget : budgets) {
+    sources.push_back(budget.source);
+  }
+  return sources;
 }
 
 } // namespace isukit::model

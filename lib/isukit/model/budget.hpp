@@ -69,4 +69,11 @@ struct Budget {
   const BudgetLine *find_line(std::string_view id) const;
 };
 
+/// The budgets of the inputs' `budget` documents, in input order (model::read_documents: none
+/// at all is an error). Two with one id (an old and a revised copy) are refused at the second
+/// id, naming the first (io::NamedOnce, exit 65).
+std::vector<Budget> read_budgets(const std::vector<std::string> &inputs);
+/// The documents each budget's figures were taken from, for the output's sources.
+std::vector<io::Source> sources_of(const std::vector<Budget> &budgets);
+
 } // namespace isukit::model

@@ -58,22 +58,12 @@ std::vector<Meeting> read_meetings(const Node &list, const util::Currency &curre
   return meetings;
 }
 
-/// A list of the programme's (regional groups, States left out, party statuses, priorities)
-/// names each item once: a repeat is an error at it (exit 65), as a budget rule naming a line
-/// twice is; it would otherwise be reported, and its minimum counted, twice.
-void require_each_once(const Node &list) {
-  std::map<std::string, io::Mark> seen;
-  for (const auto &item : list.as_sequence()) {
-    const auto [first, inserted] = seen.emplace(item.as_text(), item.mark());
-    if (!inserted) {
-      item.fail(fmt::format("'{}' is named twice in this list (also at {})", item.text(),
-                            first->second.located()));
-    }
-  }
-}
+// A list of the programme's (regional groups, States left out, party statuses, priorities)
+// names each item once (io::require_each_once): a repeat would be reported, and its minimum
+// counted, twice.
 
 std::vector<RegionalGroup> read_regional_groups(const Node &list) {
-  require_each_once(list);
+  io::require_each_once(list, "regional group", "'regional_groups'");
   std::vector<RegionalGroup> groups;
   for (const auto &group : list.as_sequence()) {
     const auto parsed = parse_regional_group(group.as_text());
@@ -86,7 +76,7 @@ std::vector<RegionalGroup> read_regional_groups(const Node &list) {
 }
 
 std::vector<PartyStatus> read_party_statuses(const Node &list) {
-  require_each_once(list);
+  io::require_each_once(list, "party status", "'party_status'");
   std::vector<PartyStatus> statuses;
   for (const auto &status : list.as_sequence()) {
     bool known = false;
@@ -107,7 +97,7 @@ std::vector<PartyStatus> read_party_statuses(const Node &list) {
 void read_eligibility(const Node &eligibility, const StateTable &states, Programme &p) {
   p.eligible_groups = read_regional_groups(eligibility.at("regional_groups"));
   if (const Node *excluded = eligibility.find("exclude_states")) {
-    require_each_once(*excluded);
+    io::require_each_once(*excluded, "State", "'exclude_states'");
     for (const auto &code : excluded->as_sequence()) {
       p.excluded_states.push_back(states.require(code));
     }
@@ -116,7 +106,7 @@ void read_eligibility(const Node &eligibility, const StateTable &states, Program
 }
 
 std::vector<Priority> read_priorities(const Node &list) {
-  require_each_once(list);
+  io::require_each_once(list, "priority", "'priorities'");
   std::vector<Priority> priorities;
   for (const auto &priority : list.as_sequence()) {
     const std::string &text = priority.as_text();
