@@ -462,14 +462,16 @@ DeadlinesResult deadlines_output(const model::Treaty &treaty, const model::State
 
 namespace {
 
-/// Where the reports go, for the letter: `email` and `copy`, each null where the treaty file
-/// gives none (the letter then names the ISU's address).
-Node reports_to(const model::Treaty &treaty) {
+/// Where the reports go, for the letter: `email`, the treaty file's `reports_to`, else the ISU's
+/// address (the letter's `isu.email`: an `isu` document's, else the treaty file's), and `copy`,
+/// the copy the treaty file asks for; each null where there is none.
+Node reports_to(const model::Treaty &treaty, const model::Isu &isu) {
   const auto text_or_null = [](const std::string &text) {
     return text.empty() ? Node::null() : Node::string(text);
   };
+  const std::string &email = treaty.reports_to().email;
   Node to = Node::mapping();
-  to.add("email", text_or_null(treaty.reports_to().email));
+  to.add("email", text_or_null(email.empty() ? isu.email : email));
   to.add("copy", text_or_null(treaty.reports_to().copy));
   return to;
 }
@@ -519,7 +521,7 @@ std::vector<io::Letter> reminders(const std::vector<Tracked> &tracked, const mod
     Node context = kit.to_state(state, states, treaty, as_of, lang);
     context.add("reports", io::record_context(fields, list, lang));
     context.add("several", Node::boolean(list.size() > 1)); // Mustache cannot count a list
-    context.add("reports_to", reports_to(treaty));
+    context.add("reports_to", reports_to(treaty, kit.isu));
     letters.push_back(kit.letter(code + "-reminder", context, lang));
   }
   return letters;
