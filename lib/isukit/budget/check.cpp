@@ -176,27 +176,29 @@ std::string years_outside(const model::Budget &est, const model::Budget &act) {
   return fmt::format("{}", fmt::join(years, ", "));
 }
 
-/// The budgets' common years, checked: the same currency, and every year of the actual costs a
-/// year of the estimates: the costs of another year would be in no row and no total.
-std::pair<int, int> common_years(const model::Budget &est, const model::Budget &act) {
+/// The actual costs are in the currency of the estimates: their variances are differences.
+void require_same_currency(const model::Budget &est, const model::Budget &act) {
   if (!(est.currency == act.currency)) {
     util::fail_data(act.mark.position(),
                     fmt::format("the actual costs are in {}, the estimates in {}",
                                 act.currency.code(), est.currency.code()));
   }
-  const int first = std::max(est.first_year, act.first_year);
-  const int last = std::min(est.last_year, act.last_year);
-  if (first > last) {
+}
+
+/// The years compared: those of the actual costs, each of which must be a year of the estimates
+/// (the costs of another year would be in no row and no total), so the years both cover.
+std::pair<int, int> common_years(const model::Budget &est, const model::Budget &act) {
+  if (act.last_year < est.first_year || act.first_year > est.last_year) {
     util::fail_data(act.period_mark.position(), "the actual costs cover no year of the estimates");
   }
-  if (first != act.first_year || last != act.last_year) {
+  if (act.first_year < est.first_year || act.last_year > est.last_year) {
     util::fail_data(act.period_mark.position(),
                     fmt::format("the actual costs of {} are outside the period of the estimates "
                                 "'{}' ({}): they would be in no row and no total",
                                 years_outside(est, act), est.id,
                                 period_name(est.first_year, est.last_year)));
   }
-  return {first, last};
+  return {act.first_year, act.last_year};
 }
 
 /// Every line of the actual costs is a line of the estimates: costs on a line they lack (a
@@ -268,6 +270,7 @@ void total_variances(const Evaluation &estimate, const Evaluation &actual,
 io::Output compare_budgets(const Evaluation &estimate, const Evaluation &actual, const Lang &lang) {
   const model::Budget &est = estimate.budget();
   const model::Budget &act = actual.budget();
+  require_same_currency(est, act);
   const auto years = common_years(est, act);
   require_known_lines(est, act);
   const int places = std::max(display_places(est), display_places(act));
