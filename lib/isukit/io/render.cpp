@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace isukit::io {
 
@@ -335,10 +336,13 @@ std::string direction(const util::Lang &lang) {
   return lang.conventions().right_to_left ? " dir=\"rtl\"" : "";
 }
 
-/// A fragment in a right-to-left language as one element, so that its notes are laid out right
-/// to left with its tables whatever the direction of the page it is embedded in.
-std::string right_to_left_fragment(const std::string &body, const util::Lang &lang) {
-  return fmt::format("<div{} lang=\"{}\">\n{}</div>\n", direction(lang), lang.code(), body);
+/// A fragment to embed in a page: `body` as it is, or in a right-to-left language one element,
+/// so that its notes are laid out right to left with its tables whatever the direction of the
+/// page it is embedded in.
+std::string fragment(std::string body, const util::Lang &lang) {
+  const std::string dir = direction(lang);
+  return dir.empty() ? body
+                     : fmt::format("<div{} lang=\"{}\">\n{}</div>\n", dir, lang.code(), body);
 }
 
 std::string html_page(const std::string &body, const std::string &title, const util::Lang &lang) {
@@ -406,7 +410,7 @@ std::string render_html(const std::vector<Table> &tables, const util::Lang &lang
   if (standalone) {
     return html_page(out, tables.empty() ? std::string() : tables.front().title, lang);
   }
-  return direction(lang).empty() ? out : right_to_left_fragment(out, lang);
+  return fragment(std::move(out), lang);
 }
 
 namespace {
