@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 namespace isukit::model {
@@ -375,14 +376,10 @@ std::vector<Application> read_applications(const std::vector<Node> &documents,
     }
   }
   // Which of a person's repeated applications counts is the data's, never the order of the
-  // files: the one received first, then the smaller id (one without a date last).
+  // files: the one received first, then the smaller id (one without a date last: false < true).
   std::stable_sort(result.begin(), result.end(), [](const Application &x, const Application &y) {
-    const bool x_dated = x.received.has_value();
-    const bool y_dated = y.received.has_value();
-    if (x_dated != y_dated || (x_dated && *x.received != *y.received)) {
-      return x_dated && (!y_dated || *x.received < *y.received);
-    }
-    return x.id < y.id;
+    return std::forward_as_tuple(!x.received, x.received, x.id) <
+           std::forward_as_tuple(!y.received, y.received, y.id);
   });
   for (auto &a : result) {
     applicants.check(a);

@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 
 namespace isukit::sponsor {
 
@@ -72,10 +73,8 @@ bool ranks_before(const Candidate &a, const Candidate &b, const model::Programme
       break;
     }
   }
-  if (*a.application->received != *b.application->received) {
-    return *a.application->received < *b.application->received;
-  }
-  return a.application->id < b.application->id;
+  return std::tie(*a.application->received, a.application->id) <
+         std::tie(*b.application->received, b.application->id);
 }
 
 } // namespace
@@ -194,9 +193,12 @@ public:
 
   /// 1. Each eligible regional group's minimum, best-ranked first.
   void regional_minimums() {
+    if (!m_programme.min_per_group) {
+      return; // no minimum: every group is served in rank order
+    }
     for (const auto group : m_programme.eligible_groups) {
       for (auto *c : m_ranked) {
-        if (m_per_group[group] >= m_programme.min_per_group.value_or(0)) {
+        if (m_per_group[group] >= *m_programme.min_per_group) {
           break;
         }
         if (c->group == group && fits(c, false)) {
