@@ -516,10 +516,9 @@ model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &dat
   model::LetterKit kit(parse_lang_option(options.lang, reference.languages));
   kit.isu = treaty.isu();
   const auto &codes = reference.languages.codes();
-  std::optional<io::Node> isu_document;
   if (!options.isu_file.empty()) {
-    isu_document = model::read_single_document(options.isu_file, "isu");
-    kit.isu = model::read_isu(*isu_document, codes, kit.isu);
+    const io::Node isu_document = model::read_single_document(options.isu_file, "isu");
+    kit.isu = model::read_isu(isu_document, codes, kit.isu);
   }
   kit.contacts = model::Contacts::read(options.contacts, reference.states, codes);
   kit.contact_language = options.contact_language;
@@ -538,8 +537,8 @@ model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &dat
     kit.templates.emplace_back(code, io::LetterTemplate::load(file));
   }
   kit.shipped_fields = shipped_template_fields(resolve_data_dir(data), name, codes);
-  if (isu_document && kit.shipped_fields.contains("payment")) {
-    model::note_payment_currency(*isu_document, treaty.currency());
+  if (kit.shipped_fields.contains("payment")) {
+    model::note_payment_currency(kit.isu.payment, treaty.currency());
   }
   return kit;
 }

@@ -110,13 +110,23 @@ void take_code(const Node &payment, std::string_view key, std::string &field,
   }
 }
 
+/// The account's currency, an ISO 4217 code (io::Node::as_currency); empty or null gives none,
+/// as the other payment fields may.
+void take_currency(const Node &payment, PaymentInstructions &into) {
+  if (const Node *value = payment.find("currency")) {
+    const bool none = value->is_null() || (value->is_scalar() && value->text().empty());
+    into.currency = none ? util::Currency() : value->as_currency();
+    into.currency_mark = value->mark();
+  }
+}
+
 void read_payment(const Node &payment, PaymentInstructions &into) {
   take(payment, "account_name", into.account_name);
   take(payment, "bank", into.bank);
   take_code(payment, "iban", into.iban, util::iban_problem);
   take(payment, "account_number", into.account_number);
   take_code(payment, "swift", into.swift, util::bic_problem);
-  take(payment, "currency", into.currency);
+  take_currency(payment, into);
 }
 
 } // namespace
@@ -142,15 +152,13 @@ Isu read_isu(const Node &section, const std::vector<std::string> &languages, Isu
   return base;
 }
 
-void note_payment_currency(const Node &section, const util::Currency &letters) {
-  const Node *payment = section.find("payment");
-  const Node *currency = payment ? payment->find("currency") : nullptr;
-  if (currency && !currency->is_null() && currency->as_text() != letters.code()) {
-    util::note(currency->mark().position(),
+void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters) {
+  if (payment.currency.valid() && payment.currency != letters) {
+    const std::string_view account = payment.currency.code();
+    util::note(payment.currency_mark.position(),
                fmt::format("the account is in {}, the letters' amounts in {}: a State would be "
                            "asked to pay {} into an account in {}",
-                           currency->as_text(), letters.code(), letters.code(),
-                           currency->as_text()));
+                           account, letters.code(), letters.code(), account));
   }
 }
 

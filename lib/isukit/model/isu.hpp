@@ -12,15 +12,16 @@
 
 namespace isukit::model {
 
-/// The account contributions are paid into. Every field is text as the bank gives it; the
-/// shipped treaty files leave them empty (no public source gives them).
+/// The account contributions are paid into. Every field but the currency is text as the bank
+/// gives it; the shipped treaty files leave them empty (no public source gives them).
 struct PaymentInstructions {
   std::string account_name;
   std::string bank;
   std::string iban;
   std::string account_number; // where the account has no IBAN
   std::string swift;          // SWIFT/BIC
-  std::string currency;       // of the account, when it is not the treaty's
+  util::Currency currency;    // of the account (ISO 4217); not valid() when not given
+  io::Mark currency_mark;     // where `currency` was given
 
   /// Whether a state could pay from these instructions: an account (IBAN or number) at a bank.
   bool complete() const { return !bank.empty() && (!iban.empty() || !account_number.empty()); }
@@ -48,14 +49,14 @@ struct Isu {
 /// Reads an `isu` mapping (the treaty file's section or a user `isu` document): name_CODE in
 /// each of `languages`, address (lines) and address_CODE, email, signatory {name, title_CODE},
 /// payment {account_name, bank, iban (ISO 13616: util::iban_problem), account_number, swift
-/// (ISO 9362: util::bic_problem), currency}: a malformed IBAN or BIC is a data error (65) at
-/// its value. A field absent from
+/// (ISO 9362: util::bic_problem), currency (ISO 4217: io::Node::as_currency; empty or null: none)}:
+/// a malformed IBAN, BIC or currency is a data error (65) at its value. A field absent from
 /// `section` keeps its value in `base`, so a user document overrides only what it gives.
 Isu read_isu(const io::Node &section, const std::vector<std::string> &languages, Isu base = {});
 
-/// A note on stderr (`tool: file:line:col: note: ...`, not an error: an ISU may hold its account
-/// in another currency and say so) when `section` gives a payment.currency other than
-/// `letters`, the currency of the amounts the letters ask for.
-void note_payment_currency(const io::Node &section, const util::Currency &letters);
+/// A note on stderr at the currency's value (`tool: file:line:col: note: ...`, not an error: an
+/// ISU may hold its account in another currency and say so) when `payment` gives a currency
+/// other than `letters`, the currency of the amounts the letters ask for.
+void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters);
 
 } // namespace isukit::model

@@ -37,13 +37,14 @@ Node payment_lines(const PaymentInstructions &payment, const util::Lang &lang) {
   if (!payment.complete()) {
     return Node::boolean(false);
   }
+  const std::string currency(payment.currency.valid() ? payment.currency.code() : "");
   const std::pair<const char *, const std::string *> fields[] = {
       {"payment.account_name", &payment.account_name},
       {"payment.bank", &payment.bank},
       {"payment.iban", &payment.iban},
       {"payment.account_number", &payment.account_number},
       {"payment.swift", &payment.swift},
-      {"payment.currency", &payment.currency}};
+      {"payment.currency", &currency}};
   std::vector<std::string> lines;
   for (const auto &[id, value] : fields) {
     if (!value->empty()) {
