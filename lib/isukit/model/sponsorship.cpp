@@ -148,9 +148,22 @@ void read_settings(const Node &root, Programme &p) {
 
 } // namespace
 
+const std::string &programme_id(const Node &id) {
+  const std::string &text = id.as_text();
+  const auto control = std::find_if(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == '\x7F';
+  });
+  if (control != text.end()) {
+    id.fail(fmt::format("a programme id holds control character U+{:04X}: an id is one line of "
+                        "text without tabs (it names the programme's batch of letters)",
+                        static_cast<unsigned char>(*control)));
+  }
+  return text;
+}
+
 Programme Programme::from_document(const Node &root, const StateTable &states) {
   Programme p;
-  p.id = root.at("id").as_text();
+  p.id = programme_id(root.at("id"));
   p.names = read_local_text(root, "name");
   p.names.set_default(root.at("name_en").as_text());
   p.treaty = treaty_id(root.at("treaty"));
@@ -355,7 +368,7 @@ Application read_application(const Node &record, const Programme &programme,
 /// An applications document names the programme it applies to: last year's applications (or
 /// another fund's) must not be selected into this programme, as meeting ids like `msp` recur.
 void require_programme(const Node &named, const Programme &programme) {
-  if (named.as_text() != programme.id) {
+  if (programme_id(named) != programme.id) {
     named.fail(fmt::format("applications for '{}', but the programme is '{}'", named.text(),
                            programme.id));
   }

@@ -99,6 +99,11 @@ private:
   std::unordered_map<std::string, std::pair<io::Mark, std::string>> m_seen;
 };
 
+/// A programme's id (the programme's `id`, the `programme` an applications or selection
+/// document names): text on one line, as it names the programme's batch of letters. A tab or line
+/// break in it is an error at the value (exit 65) naming the character.
+const std::string &programme_id(const io::Node &id);
+
 /// An application's `days`: a whole number at least 1. Below that is an error at the value
 /// (exit 65), as a negative ticket is, whether written 0 or -1.
 int read_days(const io::Node &days);

@@ -483,6 +483,7 @@ void require_group(const Node &record, const model::StateTable &states) {
 } // namespace
 
 void check_selection(const Node &selection, const model::StateTable &states) {
+  model::programme_id(selection.at("programme"));
   const util::Currency currency = selection.at("currency").as_currency();
   require_amounts(selection,
                   {{"fund", "a sponsorship fund"},

@@ -73,14 +73,14 @@ io::Output selection_output(const Selection &selection, const model::StateTable 
                             const util::Lang &lang, bool check_only);
 
 /// Checks a `selection` document (sponsor select's output) before it is reported on or written
-/// to: as in the applications, an application id given twice is an error at the second naming
-/// the first (model::ApplicationIds); `fund`, `spent`, `remaining` and each application's
-/// `ticket`, `dsa` and `cost` are amounts of its currency, not negative; each `decision` is a
-/// decision_code (a mistyped one would write a letter that says nothing); each costed
-/// application's `cost` is its `ticket` + `dsa` x `days` exactly (the rule select applies) and its
-/// days within its meeting; the selected applications cost no more than the `fund`; a
-/// `regional_group` is the state's in `states` (an edited document is refused, never reported
-/// on). Errors are exit 65 at the value.
+/// to: its `programme` is a programme id (model::programme_id); as in the applications, an
+/// application id given twice is an error at the second naming the first (model::ApplicationIds);
+/// `fund`, `spent`, `remaining` and each application's `ticket`, `dsa` and `cost` are amounts of
+/// its currency, not negative; each `decision` is a decision_code (a mistyped one would write a
+/// letter that says nothing); each costed application's `cost` is its `ticket` + `dsa` x `days`
+/// exactly (the rule select applies) and its days within its meeting; the selected applications
+/// cost no more than the `fund`; a `regional_group` is the state's in `states` (an edited document
+/// is refused, never reported on). Errors are exit 65 at the value.
 void check_selection(const io::Node &selection, const model::StateTable &states);
 
 /// The programme report from a `selection` document.
