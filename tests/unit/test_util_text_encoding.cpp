@@ -94,6 +94,39 @@ TEST_CASE("util::find_non_utf8 refuses C1 control characters as C0 ones; ISO-885
   CHECK(to_utf8("C\xF4te d\x92Ivoire", Encoding::windows1252, "f") == "Côte d’Ivoire");
 }
 
+TEST_CASE("util::find_non_utf8 refuses bidirectional embeddings, overrides and isolates, naming "
+          "them; the marks and Arabic text are text") {
+  // U+202A-U+202E are E2 80 AA-AE, U+2066-U+2069 E2 81 A6-A9.
+  for (const char *control :
+       {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE",
+        "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9"}) {
+    CAPTURE(control);
+    CHECK(find_non_utf8(std::string("Ban") + control + "k") == 3);
+  }
+  CHECK(find_non_utf8("\xE2\x80\xA9\xE2\x80\xAF\xE2\x81\xA5\xE2\x81\xAA") == // U+2029, 202F,
+        std::string_view::npos);                                             // 2065, 206A
+  // Left-to-right and right-to-left marks, and Arabic: "الجزائر" with an LRM before a minus.
+  CHECK(find_non_utf8("\xE2\x80\x8E-5 \xE2\x80\x8F") == std::string_view::npos);
+  CHECK(find_non_utf8("\xD8\xA7\xD9\x84\xD8\xAC\xD8\xB2\xD8\xA7\xD8\xA6\xD8\xB1") ==
+        std::string_view::npos);
+  CHECK(non_utf8_reason("ab\xE2\x80\xAE"
+                        "cd",
+                        2) ==
+        "bidirectional control character U+202E (RIGHT-TO-LEFT OVERRIDE) is not accepted: "
+        "invisible, it reorders how the text around it is shown, so a letter could read otherwise "
+        "than its data; remove it (the marks U+200E and U+200F are accepted)");
+  CHECK(non_utf8_reason("\xE2\x81\xA9", 0).find("U+2069 (POP DIRECTIONAL ISOLATE)") !=
+        std::string::npos);
+  CHECK(non_utf8_reason("\xE2\x80\xAA", 0).find("U+202A (LEFT-TO-RIGHT EMBEDDING)") !=
+        std::string::npos);
+  CHECK(is_bidi_control(0x2066));
+  CHECK_FALSE(is_bidi_control(0x200F));
+  // A YAML file: the line and the column in characters.
+  CHECK_THROWS_WITH(require_utf8("a: 1\nname: \"\xD8\xA7\xE2\x81\xA6x\"\n", "f.yaml"),
+                    doctest::Contains("f.yaml:2:9: bidirectional control character U+2066 "
+                                      "(LEFT-TO-RIGHT ISOLATE) is not accepted"));
+}
+
 TEST_CASE("util::to_utf8 names UTF-8 read as an 8-bit encoding") {
   CHECK_THROWS_WITH(to_utf8("a\nGr\xC3\xA8"
                             "ce\n",

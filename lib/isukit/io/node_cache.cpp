@@ -14,7 +14,9 @@ namespace {
 
 // Version 3: any input, keyed by the XXH3-128 hash of its content, which the entry repeats; the
 // records the consumer streamed are kept apart from their document, as the reader delivered them.
-constexpr std::string_view magic = "isukit-node-cache 3\n";
+// Version 4, the same format: the reader refuses bidirectional controls (util::is_bidi_control),
+// so an entry an earlier reader stored for such a content must not be replayed.
+constexpr std::string_view magic = "isukit-node-cache 4\n";
 constexpr std::size_t hash_size = 2 * sizeof(std::uint64_t);
 
 class Writer {

@@ -71,13 +71,10 @@ public:
                                   max_scalar_bytes));
     }
     // The file's bytes were checked (util::require_utf8); an escape in a quoted value ("\e",
-    // "\u001B", "\0") can still make a control character, which would pass into tables and CSV.
+    // "\u001B", "\0", "\u202E") can still make a control character, which would pass into
+    // tables, CSV and letters.
     if (auto bad = util::find_non_utf8(value); bad != std::string::npos) {
-      util::fail_data(
-          to_mark(mark).position(),
-          fmt::format("the value holds control character U+{:04X}, written as an escape: only tab "
-                      "and line ends are text",
-                      static_cast<std::uint32_t>(util::next_code_point(value, bad))));
+      refuse_escaped(mark, util::next_code_point(value, bad));
     }
     // yaml-cpp tags a quoted scalar "!" and a plain one "?"; `!!str` says "text" explicitly.
     // Every value is read as text and parsed by the field that uses it, so any other tag
@@ -128,6 +125,17 @@ private:
         fmt::format("YAML tag '{}' is not accepted: {} (isukit reads every value as text "
                     "and checks it itself)",
                     shown, rule));
+  }
+
+  /// A value whose escape made control character `code`: an error at the value naming it.
+  [[noreturn]] void refuse_escaped(const YAML::Mark &mark, char32_t code) const {
+    util::fail_data(
+        to_mark(mark).position(),
+        util::is_bidi_control(code)
+            ? fmt::format("the value holds an escape: {}", util::bidi_control_reason(code))
+            : fmt::format("the value holds control character U+{:04X}, written as an escape: only "
+                          "tab and line ends are text",
+                          static_cast<std::uint32_t>(code)));
   }
 
   Mark to_mark(const YAML::Mark &mark) const {

@@ -125,6 +125,16 @@ bool is_c1_control(std::string_view bytes, std::size_t at) {
          static_cast<unsigned char>(bytes[at + 1]) < 0xA0;
 }
 
+/// True at the UTF-8 sequence of a bidirectional control (is_bidi_control): E2 80 AA to E2 80 AE
+/// and E2 81 A6 to E2 81 A9.
+bool is_bidi_control_at(std::string_view bytes, std::size_t at) {
+  if (static_cast<unsigned char>(bytes[at]) != 0xE2 || at + 2 >= bytes.size()) {
+    return false;
+  }
+  std::size_t next = at;
+  return is_bidi_control(next_code_point(bytes, next));
+}
+
 /// What byte 0x80-0x9F is in Windows-1252 (UTF-8), or empty where it is undefined there.
 std::string windows1252_character(unsigned char byte) {
   std::string out;
@@ -172,12 +182,29 @@ std::size_t find_non_utf8(std::string_view bytes) {
       continue;
     }
     const std::size_t length = byte < 0x80 ? 0 : utf8_sequence_length(bytes, at);
-    if (length == 0 || is_c1_control(bytes, at)) {
+    if (length == 0 || is_c1_control(bytes, at) || (length == 3 && is_bidi_control_at(bytes, at))) {
       return at;
     }
     at += length;
   }
   return std::string_view::npos;
+}
+
+bool is_bidi_control(char32_t code) {
+  return (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+}
+
+std::string bidi_control_reason(char32_t code) {
+  static constexpr std::string_view names[] = {
+      "LEFT-TO-RIGHT EMBEDDING", "RIGHT-TO-LEFT EMBEDDING", "POP DIRECTIONAL FORMATTING",
+      "LEFT-TO-RIGHT OVERRIDE",  "RIGHT-TO-LEFT OVERRIDE",  "LEFT-TO-RIGHT ISOLATE",
+      "RIGHT-TO-LEFT ISOLATE",   "FIRST STRONG ISOLATE",    "POP DIRECTIONAL ISOLATE"};
+  const std::size_t index = code <= 0x202E ? code - 0x202A : code - 0x2066 + 5;
+  return fmt::format("bidirectional control character U+{:04X} ({}) is not accepted: invisible, "
+                     "it reorders how the text around it is shown, so a letter could read "
+                     "otherwise than its data; remove it (the marks U+200E and U+200F are "
+                     "accepted)",
+                     static_cast<std::uint32_t>(code), names[index]);
 }
 
 std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
@@ -193,6 +220,10 @@ std::string non_utf8_reason(std::string_view bytes, std::size_t at) {
     std::size_t next = at;
     return c1_reason(static_cast<unsigned char>(next_code_point(bytes, next)),
                      "convert it from Windows-1252");
+  }
+  if (is_bidi_control_at(bytes, at)) {
+    std::size_t next = at;
+    return bidi_control_reason(next_code_point(bytes, next));
   }
   return fmt::format("byte 0x{:02X} is not UTF-8 text{}", static_cast<unsigned char>(bytes[at]),
                      byte_order_mark(bytes).substr(0, 6) == "UTF-16"

@@ -29,11 +29,20 @@ std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string
 
 /// The offset of the first byte of `bytes` that is not UTF-8 text (a NUL byte or another control
 /// character but tab, line feed and carriage return, C0, DEL and C1 (U+0080 to U+009F) alike; a
-/// byte that starts no sequence, a sequence cut short, overlong or past U+10FFFF), or npos.
-/// Control characters are refused because they would pass into tables, CSV and letters: a
-/// terminal escape in a bank reference, say, or the invisible U+0080 that a Windows-1252 '€'
-/// read as ISO-8859-1 becomes.
+/// bidirectional control, is_bidi_control; a byte that starts no sequence, a sequence cut short,
+/// overlong or past U+10FFFF), or npos. Control characters are refused because they would pass
+/// into tables, CSV and letters: a terminal escape in a bank reference, say, or the invisible
+/// U+0080 that a Windows-1252 '€' read as ISO-8859-1 becomes.
 std::size_t find_non_utf8(std::string_view bytes);
+/// Whether `code` is a bidirectional embedding, override or isolate control (U+202A to U+202E,
+/// U+2066 to U+2069): invisible, they reorder the text around them as it is shown, so that a
+/// name or a reference in a letter to a government reads otherwise than its bytes (the
+/// "Trojan Source" spoofing). The marks U+200E and U+200F, which only set the direction of
+/// neutral characters next to them (an Arabic letter's minus sign), are not among them.
+bool is_bidi_control(char32_t code);
+/// Why bidirectional control `code` is refused, naming it: "bidirectional control character
+/// U+202E (RIGHT-TO-LEFT OVERRIDE) is not accepted: ...".
+std::string bidi_control_reason(char32_t code);
 /// The code point of the UTF-8 sequence at `at`, moving `at` past it; where no valid sequence
 /// starts there (find_non_utf8's bytes), the byte itself, one byte on. The one UTF-8 decoder of
 /// the project: folding, LaTeX's character check and the messages on bad bytes use it.
