@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 
 #include "subcommands.hpp"
 
@@ -72,6 +73,19 @@ assess::InvoiceSettings invoice_settings(const InvoiceOptions &options) {
   return settings;
 }
 
+/// The letter kit of `treaty` (cli::letter_kit) from `kits`, read there the first time a
+/// document of the treaty is invoiced: its inputs are read, and their notes said, once a run.
+const model::LetterKit &kit_of(std::map<std::string, model::LetterKit> &kits,
+                               const cli::LetterOptions &options, const cli::DataOptions &data,
+                               const model::Reference &reference, const model::Treaty &treaty) {
+  auto found = kits.find(treaty.id());
+  if (found == kits.end()) {
+    found = kits.emplace(treaty.id(), cli::letter_kit(options, data, reference, treaty, "invoice"))
+                .first;
+  }
+  return found->second;
+}
+
 /// The invoices of the inputs' assessments of one year (assess::invoiced_documents), each
 /// document in its treaty's letters (its treaty unless --treaty names one), then the batch's
 /// notes on stderr.
@@ -84,7 +98,8 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
         settings.issued);
   }
   assess::InvoiceBatch all;
-  std::optional<model::LetterKit> kit;
+  std::map<std::string, model::LetterKit> kits; // by treaty: its letter inputs read once
+  const model::LetterKit *kit = nullptr;
   std::set<std::string> covers; // "ccm 2026": the batch's name, so other years' invoices stay
   const auto documents = model::read_documents(options.inputs, {"assessments", "payments"});
   for (const io::Document *document : assess::invoiced_documents(
@@ -95,7 +110,7 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
       data.treaty = model::treaty_id(document->root.at("treaty"));
     }
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
-    kit = cli::letter_kit(options.letters, data, reference, treaty, "invoice");
+    kit = &kit_of(kits, options.letters, data, reference, treaty);
     covers.insert(fmt::format("{} {}", treaty.id(), document->root.at("year").as_text()));
     auto batch = assess::make_invoices(document->root, treaty, reference.states, *kit, settings,
                                        balances ? &*balances : nullptr);

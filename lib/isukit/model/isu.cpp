@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 namespace isukit::model {
 
@@ -153,7 +154,10 @@ Isu read_isu(const Node &section, const std::vector<std::string> &languages, Isu
 }
 
 void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters) {
-  if (payment.currency.valid() && payment.currency != letters) {
+  // Once a run for each pair of currencies: a run may write the letters of several treaties.
+  static std::set<std::pair<std::string, std::string>> noted;
+  if (payment.currency.valid() && payment.currency != letters &&
+      noted.emplace(payment.currency.code(), letters.code()).second) {
     const std::string_view account = payment.currency.code();
     util::note(payment.currency_mark.position(),
                fmt::format("the account is in {}, the letters' amounts in {}: a State would be "

@@ -56,7 +56,8 @@ Isu read_isu(const io::Node &section, const std::vector<std::string> &languages,
 
 /// A note on stderr at the currency's value (`tool: file:line:col: note: ...`, not an error: an
 /// ISU may hold its account in another currency and say so) when `payment` gives a currency
-/// other than `letters`, the currency of the amounts the letters ask for.
+/// other than `letters`, the currency of the amounts the letters ask for; once a run for each
+/// pair of currencies (assess invoices may write the letters of several treaties).
 void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters);
 
 } // namespace isukit::model
