@@ -100,6 +100,23 @@ TEST_SUITE("io::yaml_reader") {
           "input.yaml:1:1: missing required field 'missing'");
   }
 
+  TEST_CASE("io::Node::as_text: a required text given empty or only blanks is an error at it; "
+            "as_any_text and text_or take it") {
+    const auto c = read("kind: a\nname: \"\"\nblank: \"  \\t \"\nline: \"\\n\"\nok: \" x \"\n");
+    const Node &root = c.documents[0].root;
+    CHECK_THROWS_WITH(root.at("name").as_text(),
+                      "input.yaml:2:7: this text is empty: the field needs a value");
+    CHECK_THROWS_WITH(root.at("blank").as_text(),
+                      "input.yaml:3:8: this text is empty (only blanks): the field needs a value");
+    CHECK_THROWS_WITH(root.at("line").as_text(), doctest::Contains("input.yaml:4:7: this text"));
+    CHECK(root.at("ok").as_text() == " x ");
+    CHECK(root.at("name").as_any_text().empty());
+    CHECK(root.at("blank").as_any_text() == "  \t ");
+    CHECK(root.text_or("name", "fallback").empty()); // given empty: an optional text says none
+    CHECK(root.text_or("absent", "fallback") == "fallback");
+    CHECK(Node::string("").as_text().empty()); // built by the program, not read: not checked
+  }
+
   // fuzz_documents, 2026-11-30: a key of 600 control characters, then accepted by the reader,
   // was written escaped past YAML's 1024-character limit on an implicit key, and the reader
   // refused the writer's own output. Control characters are refused on input now; tabs (and

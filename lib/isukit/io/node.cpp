@@ -103,7 +103,7 @@ const Node &Node::at(std::string_view key) const {
 
 std::string Node::text_or(std::string_view key, std::string fallback) const {
   if (const Node *value = find(key)) {
-    return value->as_text();
+    return value->as_any_text();
   }
   return fallback;
 }
@@ -127,6 +127,16 @@ std::string describe(const Node &node) {
 }
 
 const std::string &Node::as_text() const {
+  const std::string &text = as_any_text();
+  // A node built, not read (line 0), is the program's own: only the user's values are checked.
+  if (m_mark.line > 0 && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    fail(text.empty() ? "this text is empty: the field needs a value"
+                      : "this text is empty (only blanks): the field needs a value");
+  }
+  return text;
+}
+
+const std::string &Node::as_any_text() const {
   if (is_null() && m_mark.line > 0) {
     fail("expected text, got no value: YAML reads an empty value and a bare null, Null, NULL or ~ "
          "as no value; quote a text that is one of these (\"Null\")");

@@ -76,11 +76,17 @@ public:
   const Node *find(std::string_view key) const;
   /// The value of `key`; a missing key is a data error at this mapping.
   const Node &at(std::string_view key) const;
-  /// The text of an optional field, or `fallback` when the key is absent.
+  /// The text of an optional field (as_any_text: empty allowed, saying "none"), or `fallback`
+  /// when the key is absent.
   std::string text_or(std::string_view key, std::string fallback = {}) const;
 
   /// Typed views; each throws a data error at this node naming what was expected.
+  /// Required text: a value read that is empty or only blanks (spaces, tabs, line ends) is a
+  /// data error at it, "this text is empty", as a missing one is.
   const std::string &as_text() const;
+  /// Any text, empty or blanks included: an optional field whose empty value says "none" (a
+  /// treaty file's payment fields), or a value whose blanks are the value (a tab separator).
+  const std::string &as_any_text() const;
   util::Date as_date() const;
   util::PartialDate as_partial_date() const;
   util::Rational as_decimal() const;

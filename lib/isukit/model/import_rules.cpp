@@ -25,7 +25,7 @@ std::optional<ExportField> parse_field(std::string_view name) {
 ColumnRef read_column(const io::Node &node) {
   ColumnRef column;
   column.mark = node.mark();
-  const std::string &text = node.as_text();
+  const std::string &text = node.as_any_text(); // empty: said below in the rules' words
   if (node.style() != io::Node::Style::quoted && !text.empty() &&
       text.find_first_not_of("0123456789") == std::string::npos) {
     column.position = node.as_int();
@@ -42,7 +42,7 @@ ColumnRef read_column(const io::Node &node) {
 
 /// One character from a rules field; `none` gives '\0' where allowed.
 char read_char(const io::Node &node, std::string_view allowed, bool none_allowed) {
-  const std::string &text = node.as_text();
+  const std::string &text = node.as_any_text(); // a tab is a separator
   if (none_allowed && text == "none") {
     return '\0';
   }
@@ -118,8 +118,8 @@ void read_amount_style(const io::Node &root, ImportRules &rules) {
     }
   }
   if (const io::Node *grouping = root.find("grouping")) {
-    rules.amount_style.grouping = grouping->as_text();
-    if (std::find(std::begin(groupings), std::end(groupings), grouping->as_text()) ==
+    rules.amount_style.grouping = grouping->as_any_text(); // ' ' is a grouping
+    if (std::find(std::begin(groupings), std::end(groupings), rules.amount_style.grouping) ==
         std::end(groupings)) {
       grouping->fail(fmt::format("expected '.', ',', \"'\", ' ', U+202F or U+00A0, got {}",
                                  io::describe(*grouping)));

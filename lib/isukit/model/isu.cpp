@@ -23,10 +23,11 @@ std::vector<std::string> lines(const Node &list) {
   return result;
 }
 
-/// Sets `field` to the text under `key` when the mapping gives it.
+/// Sets `field` to the text under `key` when the mapping gives it: an optional text, which empty
+/// or null says none (the treaty files' payment fields, a signatory without a name).
 void take(const Node &mapping, std::string_view key, std::string &field) {
   if (const Node *value = mapping.find(key)) {
-    field = value->is_null() ? std::string() : value->as_text();
+    field = value->is_null() ? std::string() : value->as_any_text();
   }
 }
 

@@ -539,7 +539,7 @@ private:
     note_payment_currency(currency, record.mark());
     const Node *year = record.find("year");
     const Node *reference = record.find("reference");
-    const std::string reference_text = reference ? reference->as_text() : "";
+    const std::string reference_text = reference ? reference->as_any_text() : ""; // optional
     add_payment_row(PaymentRow{.state = m_states.require(record.at("state")),
                                .date = record.at("date").as_date(),
                                .amount = record.at("amount").as_money(currency),
@@ -588,9 +588,9 @@ private:
     m_ledger.m_fund_currency = currency;
     note_fund_name(root);
     for (const auto &record : root.at("movements").as_sequence()) {
-      m_ledger.m_fund.push_back(FundMovement{
-          record.at("date").as_date(), record.at("amount").as_money(currency),
-          record.find("description") ? record.at("description").as_text() : "", record.mark()});
+      m_ledger.m_fund.push_back(FundMovement{record.at("date").as_date(),
+                                             record.at("amount").as_money(currency),
+                                             record.text_or("description"), record.mark()});
       count_volume(m_ledger.m_fund.back().amount.minor_units(), record.at("amount").mark());
       check_movement_once(m_ledger.m_fund.back());
     }

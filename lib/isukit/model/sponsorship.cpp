@@ -343,12 +343,19 @@ void read_costs_and_dates(const Node &record, const Programme &programme, Applic
   }
 }
 
+/// The text of `key`, or empty when the application does not give it (it is then incomplete); one
+/// given is required text (io::Node::as_text: an empty one is an error at it).
+std::string given_text(const Node &record, std::string_view key) {
+  const Node *value = record.find(key);
+  return value ? value->as_text() : std::string();
+}
+
 Application read_application(const Node &record, const Programme &programme,
                              const StateTable &states) {
   Application a;
   a.mark = record.mark();
-  a.id = record.text_or("id");
-  a.name = record.text_or("name");
+  a.id = given_text(record, "id");
+  a.name = given_text(record, "name");
   a.state_code = record.text_or("state");
   a.gender = record.text_or("gender");
   a.function = record.text_or("function");

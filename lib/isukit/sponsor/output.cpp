@@ -277,7 +277,7 @@ std::map<std::string, std::vector<Tally>> tally(const Node &selection,
     }
     const util::Money cost = record.at("cost").as_money(currency);
     for (const char *dimension : dimensions) {
-      const std::string &value = record.at(dimension).as_text();
+      const std::string &value = record.at(dimension).as_any_text();
       Tally &t = by[dimension]
                      .try_emplace(value, Tally{value, 0, util::Money::zero(currency)})
                      .first->second;
@@ -579,7 +579,7 @@ void add_costs(Node &context, const Node &record, const util::Currency &currency
 /// other) with the flags `female` and `male`.
 void add_addressing(Node &context, const Node &record, const Lang &lang) {
   const std::string gender = record.text_or("gender");
-  model::add_person_address(context, record.at("name").as_text(), gender, lang);
+  model::add_person_address(context, record.at("name").as_any_text(), gender, lang);
   context.add("gender", Node::string(gender));
   context.add("female", Node::boolean(gender == "female"));
   context.add("male", Node::boolean(gender == "male"));
@@ -603,11 +603,12 @@ std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::
       continue; // the person's first application has the letter: one person, one answer
     }
     Node context = kit.common(treaty, date, lang);
-    context.add("id", Node::string(record.at("id").as_text()));
-    context.add("name", Node::string(record.at("name").as_text()));
+    // An incomplete application's fields are written empty by select (selection_output).
+    context.add("id", Node::string(record.at("id").as_any_text()));
+    context.add("name", Node::string(record.at("name").as_any_text()));
     add_addressing(context, record, lang);
     context.add("state", Node::string(local_field(record, "state_name", lang)));
-    context.add("meeting", letter_meeting(selection, record.at("meeting").as_text(), lang));
+    context.add("meeting", letter_meeting(selection, record.at("meeting").as_any_text(), lang));
     context.add("programme", Node::string(local_field(selection, "programme_name", lang)));
     add_costs(context, record, currency, lang);
     // Phrased for the applicant: never the fund's figures, never another applicant.
@@ -616,7 +617,7 @@ std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));
-    letters.push_back(kit.letter(record.at("id").as_text(), context, lang));
+    letters.push_back(kit.letter(record.at("id").as_any_text(), context, lang));
   }
   return letters;
 }

@@ -146,7 +146,7 @@ Reason reason_from_node(const io::Node &node) {
   Reason reason{node.at("code").as_text(), {}};
   for (const auto &entry : node.as_mapping().entries()) {
     if (entry.key != "code") {
-      reason.params.emplace_back(entry.key, entry.value.as_text());
+      reason.params.emplace_back(entry.key, entry.value.as_any_text());
     }
   }
   return reason;
