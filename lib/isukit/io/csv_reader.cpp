@@ -42,25 +42,41 @@ CsvReader::CsvReader(int fd, const std::string *file, char separator, char quote
 
 void CsvReader::read_more(std::size_t from) {
   const std::size_t kept = m_content.size() - from;
-  if (2 * kept >= m_buffer.size()) { // the first block, or a row longer than half the buffer
-    std::string larger(2 * kept + block_size, '\0');
-    std::copy_n(m_content.data() + from, kept, larger.data());
-    m_buffer.swap(larger);
+  // The first block, a row longer than half the buffer, or bytes someone holds: another buffer
+  if (!m_buffer || 2 * kept >= m_buffer->size() || m_buffer.use_count() > 1) {
+    std::shared_ptr<std::string> other = free_buffer(2 * kept);
+    std::copy_n(m_content.data() + from, kept, other->data());
+    if (m_buffer && m_buffer.use_count() > 1) {
+      m_spare.push_back(std::move(m_buffer)); // read into again once no hold is left
+    }
+    m_buffer = std::move(other);
   } else {
-    std::copy_n(m_content.data() + from, kept, m_buffer.data()); // forwards: overlapping is fine
+    std::copy_n(m_content.data() + from, kept, m_buffer->data()); // forwards: overlap is fine
   }
   ssize_t got = 0;
   do {
-    got = ::read(m_fd, m_buffer.data() + kept, m_buffer.size() - kept);
+    got = ::read(m_fd, m_buffer->data() + kept, m_buffer->size() - kept);
   } while (got < 0 && errno == EINTR);
   if (got < 0) {
     throw util::Error(util::ExitCode::io, util::Position{*m_file, 0, 0},
                       fmt::format("read error: {}", std::strerror(errno)));
   }
   m_at_end = got == 0;
-  m_content = std::string_view(m_buffer.data(), kept + static_cast<std::size_t>(got));
+  m_content = std::string_view(m_buffer->data(), kept + static_cast<std::size_t>(got));
   m_pos -= from;
   m_lf_scan = m_lf_scan > from ? m_lf_scan - from : 0;
+}
+
+std::shared_ptr<std::string> CsvReader::free_buffer(std::size_t bytes) {
+  for (std::size_t i = 0; i < m_spare.size(); ++i) {
+    if (m_spare[i].use_count() == 1 && m_spare[i]->size() > bytes) {
+      std::swap(m_spare[i], m_spare.back());
+      std::shared_ptr<std::string> found = std::move(m_spare.back());
+      m_spare.pop_back();
+      return found;
+    }
+  }
+  return std::make_shared<std::string>(bytes + block_size, '\0');
 }
 
 Mark CsvReader::mark(std::size_t index) const {

@@ -6,6 +6,7 @@
 
 #include <isukit/io/node.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,14 @@ public:
     m_pos += next;
   }
 
+  /// What keeps the bytes of ahead() where they are (hold()).
+  using Hold = std::shared_ptr<const std::string>;
+  /// A hold on the bytes at hand: while a copy of it lives, no later read writes over them
+  /// (the next block goes into another buffer), so views into ahead() stay valid, for another
+  /// thread too. Empty for a text held whole, whose bytes never move. Copies are made and
+  /// dropped on the thread that reads (a read asks whether any is left).
+  Hold hold() const { return m_buffer; }
+
   /// Goes on past the first `length` bytes of ahead(), `lines` whole lines (each with its line
   /// end) that the caller read, as take_line would each; none of them is the current row.
   void take_lines(std::size_t length, std::size_t lines) { // inline: called for every run
@@ -86,7 +95,8 @@ private:
   bool m_stops[256] = {}; // the bytes that end an unquoted field: the separator, CR and LF
   int m_fd = -1;          // the file read block by block, or -1 for a text held whole
   bool m_at_end = true;   // nothing follows m_content
-  std::string m_buffer;   // the blocks read from m_fd
+  std::shared_ptr<std::string> m_buffer;             // the blocks read from m_fd (or none)
+  std::vector<std::shared_ptr<std::string>> m_spare; // buffers held when a block was read
   std::size_t m_pos = 0;
   int m_line = 1;
   int m_row_line = 0;
@@ -110,6 +120,8 @@ private:
   bool cut_short() const { return !m_at_end && m_pos >= m_content.size(); }
   /// Keeps the bytes from `from` on and reads the next block after them; m_pos moves with them.
   void read_more(std::size_t from);
+  /// A buffer of more than `bytes` that no hold() holds: a spare one, or a new one.
+  std::shared_ptr<std::string> free_buffer(std::size_t bytes);
   /// Fails at the first field of the row that is not UTF-8 text.
   /// The row just read is text: printable ASCII (the common case, checked eight bytes at a
   /// time), else each field UTF-8 without control characters (require_utf8_fields).

@@ -317,16 +317,18 @@ private:
   /// reading nothing, otherwise.
   static bool plain_payment(io::CsvReader &reader, const PaymentRowReader &rows,
                             const CsvCurrency &cached, PaymentRow &row);
-  /// Plain rows read ahead: the first `count` payments, with the bytes of their rows (copied
-  /// a run of rows at a time: the reader's move on), where each one's reference starts.
+  /// Plain rows read ahead: the first `count` payments, whose references are views into the
+  /// reader's bytes, held where they are (io::CsvReader::hold) until the batch is refilled.
   struct QueuedPayments {
-    std::vector<PlainPayment> payments;    // read into in place, batch after batch
-    std::vector<std::size_t> reference_at; // in `bytes`, the reference of payments[i] (0: empty)
+    std::vector<PlainPayment> payments; // read into in place, batch after batch
     std::size_t count = 0;
-    std::string bytes;
-    /// The reference of payments[i], in `bytes`.
-    std::string_view reference(std::size_t i) const {
-      return std::string_view(bytes).substr(reference_at[i], payments[i].reference.size());
+    std::vector<io::CsvReader::Hold> holds; // of the blocks the references view, one or two
+    /// Holds the bytes at hand, where the references read next are.
+    void hold(const io::CsvReader &reader) {
+      if (io::CsvReader::Hold bytes = reader.hold();
+          bytes && (holds.empty() || holds.back() != bytes)) {
+        holds.push_back(std::move(bytes));
+      }
     }
   };
   /// The reading thread of read_ahead: plain rows from the reader into batches, as long as
@@ -784,25 +786,15 @@ bool LedgerReader::ReadAhead::stops(const PlainPayment &payment) {
 
 bool LedgerReader::ReadAhead::fill_at_hand(QueuedPayments &batch) {
   const std::string_view bytes = reader.ahead();
-  const std::size_t first = batch.count, base = batch.bytes.size();
+  batch.hold(reader);
+  const std::size_t first = batch.count;
   const std::size_t read =
       rows.read_lines(bytes, cached.currency, *cached.text, &batch.payments[first], &next[first],
                       batch_rows - first);
-  std::size_t taken = 0; // the bytes of the rows queued
-  for (; batch.count < first + read; ++batch.count) {
-    const PlainPayment &payment = batch.payments[batch.count];
-    if (stops(payment)) {
-      break;
-    }
-    // an empty reference is kept at 0 (QueuedPayments::reference): its view need not point
-    // into `bytes`, and an offset taken from one that does not would be out of range
-    batch.reference_at[batch.count] =
-        payment.reference.empty()
-            ? 0
-            : base + static_cast<std::size_t>(payment.reference.data() - bytes.data());
-    taken = next[batch.count];
+  while (batch.count < first + read && !stops(batch.payments[batch.count])) {
+    ++batch.count;
   }
-  batch.bytes.append(bytes.data(), taken);
+  const std::size_t taken = batch.count > first ? next[batch.count - 1] : 0; // the rows queued
   reader.take_lines(taken, batch.count - first);
   if (batch.count == first + read) {
     return true;
@@ -815,10 +807,9 @@ bool LedgerReader::ReadAhead::fill_at_hand(QueuedPayments &batch) {
 
 bool LedgerReader::ReadAhead::fill(QueuedPayments &batch) {
   batch.payments.resize(batch_rows);
-  batch.reference_at.resize(batch_rows);
   next.resize(batch_rows);
   batch.count = 0;
-  batch.bytes.clear();
+  batch.holds.clear(); // here, on the reading thread, as io::CsvReader::hold asks
   while (batch.count < batch_rows) {
     if (!fill_at_hand(batch)) {
       return false;
@@ -831,8 +822,8 @@ bool LedgerReader::ReadAhead::fill(QueuedPayments &batch) {
     if (!read_peeked(reader, rows, cached, payment) || stops(payment)) {
       return false;
     }
-    batch.reference_at[batch.count++] = batch.bytes.size();
-    batch.bytes.append(payment.reference);
+    batch.hold(reader); // peek_line may have read the next block: the reference is in it
+    ++batch.count;
   }
   return true;
 }
@@ -841,7 +832,6 @@ void LedgerReader::add_queued(const QueuedPayments &batch, PaymentRow &row,
                               const util::Currency &currency) {
   for (std::size_t i = 0; i < batch.count; ++i) {
     set_payment(row, batch.payments[i], currency);
-    row.reference = batch.reference(i);
     add_payment_row(row); // fails at no row (ReadAhead::fill), so names no position
   }
 }
