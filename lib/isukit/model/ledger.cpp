@@ -349,6 +349,12 @@ private:
     /// Whether `payment` must stop the reading ahead (it is then taken into `row`, `held`):
     /// add_payment_row would name its position. Else it is counted into `volume`.
     bool stops(const PlainPayment &payment);
+    /// Whether `payment` may be queued (stops() says no): then counted into `volume`, a local
+    /// of the caller's loop (a member would be stored back a row).
+    static bool queues(const PlainPayment &payment, std::int64_t &volume) {
+      return payment.amount > 0 && !names_too_late_a_year(payment.year, payment.date) &&
+             add_to_volume(volume, payment.amount);
+    }
   };
   /// The payment of the next row into `payment` when the row is plain (PaymentRowReader),
   /// taken from the reader; false, reading nothing, otherwise. Inline: it runs for every row.
@@ -775,8 +781,7 @@ constexpr std::size_t batch_rows = 4096;
 } // namespace
 
 bool LedgerReader::ReadAhead::stops(const PlainPayment &payment) {
-  if (payment.amount > 0 && !names_too_late_a_year(payment.year, payment.date) &&
-      add_to_volume(volume, payment.amount)) {
+  if (queues(payment, volume)) {
     return false;
   }
   set_payment(row, payment, cached.currency);
@@ -791,8 +796,17 @@ bool LedgerReader::ReadAhead::fill_at_hand(QueuedPayments &batch) {
   const std::size_t read =
       rows.read_lines(bytes, cached.currency, *cached.text, &batch.payments[first], &next[first],
                       batch_rows - first);
-  while (batch.count < first + read && !stops(batch.payments[batch.count])) {
-    ++batch.count;
+  // In locals: the batch's count and payments, and `volume`, would be loaded again each row.
+  const PlainPayment *payments = batch.payments.data();
+  std::size_t count = first;
+  std::int64_t queued = volume;
+  while (count < first + read && queues(payments[count], queued)) {
+    ++count;
+  }
+  volume = queued;
+  batch.count = count;
+  if (count < first + read) {
+    stops(payments[count]); // it does: into `row`, `held`
   }
   const std::size_t taken = batch.count > first ? next[batch.count - 1] : 0; // the rows queued
   reader.take_lines(taken, batch.count - first);

@@ -348,16 +348,14 @@ inline bool read_amount_field(Cursor &p, Cursor end, int minor_digits, std::int6
 }
 
 /// `expected` and the separator after it, as read_exactly and read_separator read them: a
-/// three-letter code and the separator compared as one number.
-inline bool read_currency_field(Cursor &p, Cursor end, std::string_view expected) {
-  if (expected.size() != 3 || end - p < 4) {
+/// three-letter code and the separator compared as one number, `field` (currency_field: 0 when
+/// `expected` is not three bytes).
+inline bool read_currency_field(Cursor &p, Cursor end, std::string_view expected,
+                                std::uint32_t field) {
+  if (field == 0 || end - p < 4) {
     return read_exactly(p, end, expected) && read_separator(p, end);
   }
-  const std::uint32_t wanted = static_cast<unsigned char>(expected[0]) |
-                               std::uint32_t{static_cast<unsigned char>(expected[1])} << 8 |
-                               std::uint32_t{static_cast<unsigned char>(expected[2])} << 16 |
-                               std::uint32_t{','} << 24;
-  if (bytes_at<std::uint32_t>(p) != wanted) {
+  if (bytes_at<std::uint32_t>(p) != field) {
     return false;
   }
   p += 4;
@@ -399,7 +397,7 @@ std::optional<PlainPayment> PaymentRowReader::read(std::string_view line,
                                                    std::string_view currency_text) const {
   PlainPayment payment;
   const Cursor end = line.data() + line.size();
-  if (read_fields(line.data(), end, currency, currency_text, payment) != end) {
+  if (read_fields(line.data(), end, expected(currency, currency_text), payment) != end) {
     return std::nullopt; // more fields than the header names, or none of them
   }
   return payment;
@@ -426,7 +424,8 @@ bool PaymentRowReader::read_line(std::string_view bytes, const util::Currency &c
                                  std::string_view currency_text, PlainPayment &payment,
                                  std::size_t &length, std::size_t &next) const {
   const Cursor end = bytes.data() + bytes.size();
-  const Cursor fields_end = read_fields(bytes.data(), end, currency, currency_text, payment);
+  const Cursor fields_end =
+      read_fields(bytes.data(), end, expected(currency, currency_text), payment);
   const Cursor after = past_line_end(fields_end, end);
   if (after == nullptr) {
     return false;
@@ -439,27 +438,41 @@ bool PaymentRowReader::read_line(std::string_view bytes, const util::Currency &c
 std::size_t PaymentRowReader::read_lines(std::string_view bytes, const util::Currency &currency,
                                          std::string_view currency_text, PlainPayment *payments,
                                          std::size_t *next, std::size_t capacity) const {
+  const Expected rows = expected(currency, currency_text);
   switch (m_order) {
   case Order::usual:
-    return read_lines_as<Order::usual>(bytes, currency, currency_text, payments, next, capacity);
+    return read_lines_as<Order::usual>(bytes, rows, payments, next, capacity);
   case Order::usual_with_year:
-    return read_lines_as<Order::usual_with_year>(bytes, currency, currency_text, payments, next,
-                                                 capacity);
+    return read_lines_as<Order::usual_with_year>(bytes, rows, payments, next, capacity);
   case Order::other:
     break;
   }
-  return read_lines_as<Order::other>(bytes, currency, currency_text, payments, next, capacity);
+  return read_lines_as<Order::other>(bytes, rows, payments, next, capacity);
+}
+
+PaymentRowReader::Expected PaymentRowReader::expected(const util::Currency &currency,
+                                                      std::string_view currency_text) const {
+  const std::uint32_t field =
+      currency_text.size() != 3
+          ? 0
+          : static_cast<unsigned char>(currency_text[0]) |
+                std::uint32_t{static_cast<unsigned char>(currency_text[1])} << 8 |
+                std::uint32_t{static_cast<unsigned char>(currency_text[2])} << 16 |
+                std::uint32_t{','} << 24;
+  return Expected{currency.minor_digits(), currency_text, field, m_state_of_code.data()};
 }
 
 template <PaymentRowReader::Order order>
-std::size_t PaymentRowReader::read_lines_as(std::string_view bytes, const util::Currency &currency,
-                                            std::string_view currency_text, PlainPayment *payments,
-                                            std::size_t *next, std::size_t capacity) const {
+std::size_t PaymentRowReader::read_lines_as(std::string_view bytes, const Expected &expected,
+                                            PlainPayment *payments, std::size_t *next,
+                                            std::size_t capacity) const {
+  // Copied here, so that the rows' stores cannot reach it: it stays in registers.
+  const Expected rows = expected;
   const Cursor begin = bytes.data(), end = begin + bytes.size();
   Cursor p = begin;
   std::size_t count = 0;
   for (; count < capacity; ++count) {
-    p = past_line_end(read_fields_as<order>(p, end, currency, currency_text, payments[count]), end);
+    p = past_line_end(read_fields_as<order>(p, end, rows, payments[count]), end);
     if (p == nullptr) {
       break;
     }
@@ -482,39 +495,37 @@ PaymentRowReader::Order PaymentRowReader::order_of(const std::vector<PaymentColu
   return Order::other;
 }
 
-const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const util::Currency &currency,
-                                          std::string_view currency_text,
+const char *PaymentRowReader::read_fields(Cursor p, Cursor end, const Expected &expected,
                                           PlainPayment &payment) const {
   switch (m_order) {
   case Order::usual:
-    return read_fields_as<Order::usual>(p, end, currency, currency_text, payment);
+    return read_fields_as<Order::usual>(p, end, expected, payment);
   case Order::usual_with_year:
-    return read_fields_as<Order::usual_with_year>(p, end, currency, currency_text, payment);
+    return read_fields_as<Order::usual_with_year>(p, end, expected, payment);
   case Order::other:
     break;
   }
-  return read_fields_as<Order::other>(p, end, currency, currency_text, payment);
+  return read_fields_as<Order::other>(p, end, expected, payment);
 }
 
 template <PaymentRowReader::Order order>
-inline const char *
-PaymentRowReader::read_fields_as(Cursor p, Cursor end, const util::Currency &currency,
-                                 std::string_view currency_text, PlainPayment &payment) const {
+inline const char *PaymentRowReader::read_fields_as(Cursor p, Cursor end, const Expected &expected,
+                                                    PlainPayment &payment) const {
   payment.year.reset(); // a payment read before may have named one
   if constexpr (order == Order::other) {
-    return read_columns(p, end, currency, currency_text, payment);
+    return read_columns(p, end, expected, payment);
   } else {
-    return read_usual<order == Order::usual_with_year>(p, end, currency, currency_text, payment);
+    return read_usual<order == Order::usual_with_year>(p, end, expected, payment);
   }
 }
 
 template <bool with_year>
-inline const char *
-PaymentRowReader::read_usual(Cursor p, Cursor end, const util::Currency &currency,
-                             std::string_view currency_text, PlainPayment &payment) const {
-  if (!read_date_and_state(p, end, payment) ||
-      !read_amount_field(p, end, currency.minor_digits(), payment.amount) ||
-      !read_currency_field(p, end, currency_text) || !read_reference(p, end, payment.reference)) {
+inline const char *PaymentRowReader::read_usual(Cursor p, Cursor end, const Expected &expected,
+                                                PlainPayment &payment) const {
+  if (!read_date_and_state(p, end, expected, payment) ||
+      !read_amount_field(p, end, expected.minor_digits, payment.amount) ||
+      !read_currency_field(p, end, expected.currency_text, expected.currency_field) ||
+      !read_reference(p, end, payment.reference)) {
     return nullptr;
   }
   if constexpr (with_year) {
@@ -550,7 +561,7 @@ constexpr bool bytes_within(std::uint64_t bytes, std::uint64_t low, std::uint64_
 
 } // namespace
 
-inline bool PaymentRowReader::read_date_and_state(Cursor &p, Cursor end,
+inline bool PaymentRowReader::read_date_and_state(Cursor &p, Cursor end, const Expected &expected,
                                                   PlainPayment &payment) const {
   if (end - p < 16) {
     return read_date(p, end, payment.date) && read_separator(p, end) &&
@@ -562,7 +573,7 @@ inline bool PaymentRowReader::read_date_and_state(Cursor &p, Cursor end,
       !bytes_within(tail, bytes_of("00,AAA,\0"), bytes_of("99,ZZZ,\x7F"))) {
     return false;
   }
-  const std::int16_t state = m_state_of_code[static_cast<std::size_t>(
+  const std::int16_t state = expected.state_of_code[static_cast<std::size_t>(
       ((byte_at(tail, 3) - 'A') * letters + (byte_at(tail, 4) - 'A')) * letters +
       (byte_at(tail, 5) - 'A'))];
   if (state < 0 || !date_of_digits(head, tail, payment.date)) {
@@ -573,8 +584,7 @@ inline bool PaymentRowReader::read_date_and_state(Cursor &p, Cursor end,
   return true;
 }
 
-const char *PaymentRowReader::read_columns(Cursor p, Cursor end, const util::Currency &currency,
-                                           std::string_view currency_text,
+const char *PaymentRowReader::read_columns(Cursor p, Cursor end, const Expected &expected,
                                            PlainPayment &payment) const {
   std::string_view text;
   for (std::size_t i = 0; i < m_columns.size(); ++i) {
@@ -590,10 +600,10 @@ const char *PaymentRowReader::read_columns(Cursor p, Cursor end, const util::Cur
       read = read_state(p, end, payment.state);
       break;
     case PaymentColumn::amount:
-      read = read_amount(p, end, currency.minor_digits(), payment.amount);
+      read = read_amount(p, end, expected.minor_digits, payment.amount);
       break;
     case PaymentColumn::currency:
-      read = read_exactly(p, end, currency_text);
+      read = read_exactly(p, end, expected.currency_text);
       break;
     case PaymentColumn::reference:
       read = read_reference(p, end, payment.reference);

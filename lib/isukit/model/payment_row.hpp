@@ -59,32 +59,41 @@ public:
 
 private:
   enum class Order { usual, usual_with_year, other };
+  /// What the rows of one call are read against, taken once into locals: a member, or a value
+  /// behind a reference, is loaded again after every store into a payment (a store of bytes
+  /// may alias anything), which costs a few instructions a row.
+  struct Expected {
+    int minor_digits;                  // of the currency
+    std::string_view currency_text;    // what the currency column reads
+    std::uint32_t currency_field;      // its three letters and ',' as one number, else 0
+    const std::int16_t *state_of_code; // m_state_of_code's
+  };
+  Expected expected(const util::Currency &currency, std::string_view currency_text) const;
   /// read_lines for rows in `order`.
   template <Order order>
-  std::size_t read_lines_as(std::string_view bytes, const util::Currency &currency,
-                            std::string_view currency_text, PlainPayment *payments,
-                            std::size_t *next, std::size_t capacity) const;
+  std::size_t read_lines_as(std::string_view bytes, const Expected &expected,
+                            PlainPayment *payments, std::size_t *next, std::size_t capacity) const;
   /// read_fields for rows in `order`.
   template <Order order>
-  [[gnu::always_inline]] inline const char *
-  read_fields_as(const char *p, const char *end, const util::Currency &currency,
-                 std::string_view currency_text, PlainPayment &payment) const;
+  [[gnu::always_inline]] inline const char *read_fields_as(const char *p, const char *end,
+                                                           const Expected &expected,
+                                                           PlainPayment &payment) const;
   /// The fields from `p` on, into `payment`; where they end (at a line end, the end of the
   /// bytes or what follows the last column), or nullptr when the row is not plain.
-  const char *read_fields(const char *p, const char *end, const util::Currency &currency,
-                          std::string_view currency_text, PlainPayment &payment) const;
+  const char *read_fields(const char *p, const char *end, const Expected &expected,
+                          PlainPayment &payment) const;
   /// read_fields for the usual order (date,state,amount,currency,reference, then the year when
   /// `with_year`): the same fields read by the same functions, in straight-line code.
   template <bool with_year>
   [[gnu::always_inline]] inline const char *
-  read_usual(const char *p, const char *end, const util::Currency &currency,
-             std::string_view currency_text, PlainPayment &payment) const;
+  read_usual(const char *p, const char *end, const Expected &expected, PlainPayment &payment) const;
   /// read_fields for any other order: column by column, as the header lists them.
-  const char *read_columns(const char *p, const char *end, const util::Currency &currency,
-                           std::string_view currency_text, PlainPayment &payment) const;
+  const char *read_columns(const char *p, const char *end, const Expected &expected,
+                           PlainPayment &payment) const;
   /// The date, the state's code and the separator after each, as the usual order starts
   /// (read_date, read_state); false for anything else.
   [[gnu::always_inline]] inline bool read_date_and_state(const char *&p, const char *end,
+                                                         const Expected &expected,
                                                          PlainPayment &payment) const;
   /// The three letters of a state's code at `p`; false for anything else.
   bool read_state(const char *&p, const char *end, StateId &state) const;
