@@ -32,7 +32,7 @@ std::optional<util::Currency> parse_currency_option(const std::string &text) {
   if (!parsed) {
     throw util::Error(
         util::ExitCode::usage,
-        fmt::format("--currency expects an ISO 4217 currency code such as USD, got '{}'", text));
+        fmt::format("--currency: {}", util::Currency::refused(text, fmt::format("'{}'", text))));
   }
   return parsed;
 }

@@ -251,7 +251,7 @@ util::Currency Importer::currency_of(const ExportRow &row) const {
   const auto currency = util::Currency::parse(text);
   if (!currency) {
     fail_at(row.mark_of(ExportField::currency),
-            fmt::format("expected an ISO 4217 currency code such as CHF, got '{}'", text));
+            util::Currency::refused(text, fmt::format("'{}'", text)));
   }
   return *currency;
 }

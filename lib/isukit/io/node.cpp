@@ -218,7 +218,7 @@ util::Money Node::as_nonnegative_money(util::Currency currency, std::string_view
 util::Currency Node::as_currency() const {
   const auto currency = is_scalar() ? util::Currency::parse(m_text) : std::nullopt;
   if (!currency) {
-    fail(fmt::format("expected an ISO 4217 currency code such as USD, got {}", describe(*this)));
+    fail(util::Currency::refused(is_scalar() ? std::string_view(m_text) : "", describe(*this)));
   }
   return *currency;
 }

@@ -676,7 +676,7 @@ void LedgerReader::read_csv_currency(const io::CsvReader &reader, std::size_t co
   if (!parsed) {
     refuse_blanks(reader, column, text);
     util::fail_data(reader.mark(column).position(),
-                    fmt::format("expected an ISO 4217 currency code such as USD, got '{}'", text));
+                    util::Currency::refused(text, fmt::format("'{}'", text)));
   }
   cached = CsvCurrency{std::string(text), *parsed};
   note_payment_currency(cached.currency, reader.mark(column));

@@ -58,8 +58,24 @@ std::int64_t pow10_i64(int n) {
 
 } // namespace
 
+bool Currency::is_no_money(std::string_view code) {
+  static constexpr std::string_view no_money[] = {"XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR",
+                                                  "XPD", "XPT", "XSU", "XTS", "XUA", "XXX"};
+  return std::find(std::begin(no_money), std::end(no_money), code) != std::end(no_money);
+}
+
+std::string Currency::refused(std::string_view code, std::string_view got) {
+  if (is_no_money(code)) {
+    return fmt::format("{} is an ISO 4217 code that no account is kept in (a precious metal, a "
+                       "unit of account, a testing code or \"no currency\"); expected the code of "
+                       "the currency the amounts are in, such as USD",
+                       got);
+  }
+  return fmt::format("expected an ISO 4217 currency code such as USD, got {}", got);
+}
+
 std::optional<Currency> Currency::parse(std::string_view code) {
-  if (!std::binary_search(std::begin(iso_4217), std::end(iso_4217), code)) {
+  if (!std::binary_search(std::begin(iso_4217), std::end(iso_4217), code) || is_no_money(code)) {
     return std::nullopt;
   }
   Currency currency;

@@ -18,9 +18,17 @@ public:
   Currency() = default;
 
   /// An ISO 4217 code (three upper-case letters that the standard lists: USD, CHF, EUR; none
-  /// for "ABC" or "usd"); the minor unit comes from ISO 4217 (0 for JPY, 3 for KWD, 2
-  /// otherwise).
+  /// for "ABC" or "usd", nor for the codes no account is kept in, is_no_money); the minor unit
+  /// comes from ISO 4217 (0 for JPY, 3 for KWD, 2 otherwise).
   static std::optional<Currency> parse(std::string_view code);
+  /// Whether `code` is one of ISO 4217's codes that have no minor unit because no account is
+  /// kept in them: the precious metals XAU, XAG, XPD, XPT, the units of account XBA to XBD,
+  /// XDR, XSU, XUA, the testing code XTS and XXX, "no currency".
+  static bool is_no_money(std::string_view code);
+  /// The message for a code that parse refused, `got` as the message shows it ("'usd'"):
+  /// "expected an ISO 4217 currency code such as USD, got 'usd'", or why an is_no_money code is
+  /// none an amount is in.
+  static std::string refused(std::string_view code, std::string_view got);
 
   std::string_view code() const { return {m_code.data(), m_code.size()}; }
   int minor_digits() const { return m_minor_digits; }
