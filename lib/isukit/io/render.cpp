@@ -232,11 +232,13 @@ bool is_plain_number(std::string_view text) {
          text.find_first_not_of("0123456789", digits + 1) == std::string_view::npos;
 }
 
+/// The first characters of a cell that a spreadsheet runs as a formula.
+constexpr std::string_view formula_starts = "=+-@\t\r";
+
 /// OWASP's advice for CSV injection: a leading ' keeps a spreadsheet from running the cell.
 std::string neutralise_formula(std::string_view cell, ColumnType type) {
   const bool number = is_numeric(type) && is_plain_number(cell);
-  if (!number && !cell.empty() &&
-      std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+  if (!number && !cell.empty() && formula_starts.find(cell.front()) != std::string_view::npos) {
     std::string quoted(1, '\'');
     return quoted.append(cell);
   }
@@ -244,6 +246,12 @@ std::string neutralise_formula(std::string_view cell, ColumnType type) {
 }
 
 } // namespace
+
+std::string_view without_formula_guard(std::string_view cell) {
+  const bool guarded = cell.size() >= 2 && cell.front() == '\'' &&
+                       formula_starts.find(cell[1]) != std::string_view::npos;
+  return guarded ? cell.substr(1) : cell;
+}
 
 std::string render_separated(const Table &table, char separator) {
   auto field = [separator](std::string text) {

@@ -33,6 +33,10 @@ std::string render_markdown(const std::vector<Table> &tables, const util::Lang &
 /// = + - @ tab or CR) gets a leading ' (OWASP, "CSV Injection"); numbers in numeric columns, such
 /// as -12.50, are written as they are.
 std::string render_separated(const Table &table, char separator);
+/// A text cell of a CSV that render_separated wrote, as it was before: without the ' it puts
+/// before text beginning with = + - @ tab or CR; any other text as it is. What reads isukit's
+/// CSV back (a payments CSV that `assess import -f csv` wrote) reads its references so.
+std::string_view without_formula_guard(std::string_view cell);
 /// A fragment to embed (tables, captions, notes as <p>; numeric cells of class "num", total rows
 /// of class "total"), or a whole page with a built-in stylesheet for screen and print. `charts`
 /// (the standalone page's, Output::charts) follow the first table (the summary, before the

@@ -1,5 +1,6 @@
 #include <isukit/io/csv_reader.hpp>
 #include <isukit/io/inputs.hpp>
+#include <isukit/io/render.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/ledger.hpp>
 #include <isukit/model/payment_checks.hpp>
@@ -732,7 +733,7 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
   return PaymentRow{.state = who,
                     .date = *day,
                     .amount = *money.money,
-                    .reference = util::trim_blanks(field(csv_reference)),
+                    .reference = io::without_formula_guard(util::trim_blanks(field(csv_reference))),
                     .year = named,
                     .csv = &reader,
                     .amount_field = index(csv_amount),

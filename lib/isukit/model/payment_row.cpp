@@ -1,3 +1,4 @@
+#include <isukit/io/render.hpp>
 #include <isukit/model/payment_row.hpp>
 #include <isukit/util/text.hpp>
 
@@ -185,17 +186,21 @@ inline bool blank(char c) {
 }
 
 /// A reference: text without the blanks around it (util::trim_blanks), most often none. A
-/// blank is a byte read_text looks at one by one, so text with none needs no trimming.
+/// blank is a byte read_text looks at one by one, so text with none needs no trimming. False
+/// for a reference with the ' of isukit's formula guard (io::without_formula_guard), a byte
+/// looked at too: the general reader takes it off.
 inline bool read_reference(Cursor &p, Cursor end, std::string_view &reference) {
   std::string_view text;
   bool looked_at = false;
   if (!read_text(p, end, text, looked_at)) {
     return false;
   }
-  reference = !looked_at || text.empty() || (!blank(text.front()) && !blank(text.back()))
-                  ? text
-                  : util::trim_blanks(text);
-  return true;
+  if (!looked_at || text.empty() || (!blank(text.front()) && !blank(text.back()))) {
+    reference = text;
+  } else {
+    reference = util::trim_blanks(text);
+  }
+  return !looked_at || io::without_formula_guard(reference).size() == reference.size();
 }
 
 /// The separator before the next field; false at the end of the bytes or anything else.
