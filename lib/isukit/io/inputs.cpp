@@ -3,6 +3,7 @@
 #include <isukit/io/node_cache.hpp>
 #include <isukit/io/seen_files.hpp>
 #include <isukit/util/inputs_kept.hpp>
+#include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
 
@@ -323,8 +324,37 @@ const std::string &kept_content(const std::string &path) {
 
 } // namespace
 
+namespace {
+
+/// Fails: file name `path` holds, at `at`, what find_non_utf8 refuses.
+[[noreturn]] void fail_file_name(const std::string &path, std::size_t at) {
+  std::size_t next = at;
+  const char32_t code = util::next_code_point(path, next);
+  const bool stray_byte = next - at == 1 && static_cast<unsigned char>(path[at]) >= 0x80;
+  const std::string what =
+      stray_byte ? fmt::format("byte 0x{:02X}, which is not UTF-8 text",
+                               static_cast<unsigned char>(path[at]))
+                 : fmt::format("{} U+{:04X}",
+                               util::is_bidi_control(code) ? "the bidirectional control character"
+                                                           : "the control character",
+                               static_cast<std::uint32_t>(code));
+  throw util::Error(util::ExitCode::data,
+                    fmt::format("the file name '{}...' holds, after its first {} bytes, {}: "
+                                "rename the file (isukit writes the names of its inputs into its "
+                                "messages and outputs)",
+                                path.substr(0, at), at, what));
+}
+
+} // namespace
+
 std::string input_name(const std::string &path) {
-  return path == "-" ? stdin_name : path;
+  if (path == "-") {
+    return stdin_name;
+  }
+  if (const std::size_t at = util::find_non_utf8(path); at != std::string::npos) {
+    fail_file_name(path, at);
+  }
+  return path;
 }
 
 InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &consumer) {

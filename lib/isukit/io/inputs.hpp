@@ -29,7 +29,10 @@ struct InputsRead {
 /// fail_empty_input says. Returns the kinds read (none when a directory held no data file).
 InputsRead read_inputs(const std::vector<std::string> &args, DocumentConsumer &consumer);
 
-/// How messages name input `path`: `<stdin>` for `-`, else the path as given.
+/// How messages name input `path`: `<stdin>` for `-`, else the path as given. Fails (65) when
+/// the path holds what is not UTF-8 text (find_non_utf8: a control character, a bidirectional
+/// control, a byte of another encoding), naming it: the name goes into messages and outputs (an
+/// import's `source`), which isukit would then refuse to read, or show otherwise than its bytes.
 std::string input_name(const std::string &path);
 
 /// The whole content of a file (or stdin for `-`); exit 66 when it cannot be opened. Standard
