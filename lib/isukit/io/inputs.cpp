@@ -339,10 +339,10 @@ namespace {
                                                            : "the control character",
                                static_cast<std::uint32_t>(code));
   throw util::Error(util::ExitCode::data,
-                    fmt::format("the file name '{}...' holds, after its first {} bytes, {}: "
+                    fmt::format("the file name '{}...' holds, after its first {} {}, {}: "
                                 "rename the file (isukit writes the names of its inputs into its "
                                 "messages and outputs)",
-                                path.substr(0, at), at, what));
+                                path.substr(0, at), at, at == 1 ? "byte" : "bytes", what));
 }
 
 } // namespace
