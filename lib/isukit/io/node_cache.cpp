@@ -1,5 +1,8 @@
 #include <isukit/io/cache_store.hpp>
 #include <isukit/io/node_cache.hpp>
+#include <isukit/util/error.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -487,6 +490,28 @@ void parse(const std::string &file_name, std::string_view content, DocumentConsu
 
 } // namespace
 
+namespace {
+
+/// A cache limit as ISUKIT_CACHE_SIZE would write it: 32M, 64K, or bytes.
+std::string size_as_written(std::uint64_t bytes) {
+  constexpr std::uint64_t kib = 1024;
+  if (bytes % (kib * kib) == 0) {
+    return fmt::format("{}M", bytes / (kib * kib));
+  }
+  return bytes % kib == 0 ? fmt::format("{}K", bytes / kib) : std::to_string(bytes);
+}
+
+/// Says why a large input is slow on every call: its entry would not fit in the cache at all.
+void note_not_cached(const std::string &file_name, std::uint64_t limit) {
+  util::note(util::Position{file_name, 0, 0},
+             fmt::format("parsed again on every call: what it holds takes more than the whole "
+                         "cache (ISUKIT_CACHE_SIZE={}), so it is not kept; a larger "
+                         "ISUKIT_CACHE_SIZE keeps it",
+                         size_as_written(limit)));
+}
+
+} // namespace
+
 void read_yaml_cached(const std::string &file_name, std::string_view content,
                       DocumentConsumer &consumer) {
   const auto store = CacheStore::open();
@@ -508,6 +533,8 @@ void read_yaml_cached(const std::string &file_name, std::string_view content,
   parse(file_name, content, recorder);
   if (const auto payload = recorder.payload()) {
     store->put(key, make_entry(key, *payload));
+  } else {
+    note_not_cached(file_name, store->limit());
   }
 }
 
