@@ -23,6 +23,10 @@ TEST_SUITE("util::money") {
     CHECK(usd.minor_digits() == 2);
     CHECK(Currency::parse("JPY")->minor_digits() == 0);
     CHECK(Currency::parse("KWD")->minor_digits() == 3);
+    CHECK(Currency::parse("CLF")->minor_digits() == 4); // Unidad de Fomento (tester 8, F2)
+    CHECK(Currency::parse("UYW")->minor_digits() == 4);
+    CHECK(Currency::parse("UYI")->minor_digits() == 0);
+    CHECK(Currency::parse("BOV")->minor_digits() == 2);
     CHECK_FALSE(Currency::parse("usd"));
     CHECK_FALSE(Currency::parse("US"));
     CHECK_FALSE(Currency::parse("ABC")); // three letters, but no ISO 4217 code

@@ -232,8 +232,10 @@ bool is_plain_number(std::string_view text) {
          text.find_first_not_of("0123456789", digits + 1) == std::string_view::npos;
 }
 
-/// The first characters of a cell that a spreadsheet runs as a formula.
-constexpr std::string_view formula_starts = "=+-@\t\r";
+/// The first characters of a cell that gets a leading ': those a spreadsheet runs as a formula,
+/// and the ' itself, so that without_formula_guard gives back every text exactly ('-5 is
+/// written ''-5, not read back as -5).
+constexpr std::string_view formula_starts = "=+-@\t\r'";
 
 /// OWASP's advice for CSV injection: a leading ' keeps a spreadsheet from running the cell.
 std::string neutralise_formula(std::string_view cell, ColumnType type) {

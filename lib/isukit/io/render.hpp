@@ -30,11 +30,12 @@ std::string render_text_table(const std::vector<Table> &tables, const util::Lang
 std::string render_markdown(const std::vector<Table> &tables, const util::Lang &lang);
 /// One table as RFC 4180 CSV (separator ',', CRLF) or TSV ('\t', LF; tabs and newlines in a
 /// cell become spaces). A cell that a spreadsheet would run as a formula (text beginning with
-/// = + - @ tab or CR) gets a leading ' (OWASP, "CSV Injection"); numbers in numeric columns, such
-/// as -12.50, are written as they are.
+/// = + - @ tab or CR) gets a leading ' (OWASP, "CSV Injection"), as does text beginning with a '
+/// (so that the guard can be taken off exactly); numbers in numeric columns, such as -12.50, are
+/// written as they are.
 std::string render_separated(const Table &table, char separator);
 /// A text cell of a CSV that render_separated wrote, as it was before: without the ' it puts
-/// before text beginning with = + - @ tab or CR; any other text as it is. What reads isukit's
+/// before text beginning with = + - @ tab CR or '; any other text as it is. What reads isukit's
 /// CSV back (a payments CSV that `assess import -f csv` wrote) reads its references so.
 std::string_view without_formula_guard(std::string_view cell);
 /// A fragment to embed (tables, captions, notes as <p>; numeric cells of class "num", total rows

@@ -30,18 +30,17 @@ constexpr std::string_view iso_4217[] = {
     "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWL"};
 
 int minor_digits_of(std::string_view code) {
-  // ISO 4217 currencies whose minor unit is not a hundredth.
+  // ISO 4217 (list one, the "minor unit" column) currencies whose minor unit is not a
+  // hundredth; the codes it gives none (N.A.) are Currency::is_no_money.
   static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY",
-                                              "KMF", "KRW", "PYG", "RWF", "UGX", "VND",
-                                              "VUV", "XAF", "XOF", "XPF"};
+                                              "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
+                                              "VND", "VUV", "XAF", "XOF", "XPF"};
   static constexpr std::string_view three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
-  if (std::find(std::begin(zero), std::end(zero), code) != std::end(zero)) {
-    return 0;
-  }
-  if (std::find(std::begin(three), std::end(three), code) != std::end(three)) {
-    return 3;
-  }
-  return 2;
+  static constexpr std::string_view four[] = {"CLF", "UYW"};
+  const auto among = [code](const auto &codes) {
+    return std::find(std::begin(codes), std::end(codes), code) != std::end(codes);
+  };
+  return among(zero) ? 0 : among(three) ? 3 : among(four) ? 4 : 2;
 }
 
 std::int64_t pow10_i64(int n) {
