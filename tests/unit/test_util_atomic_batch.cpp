@@ -50,6 +50,21 @@ TEST_SUITE("util::atomic_batch") {
       CHECK(fs::hard_link_count(dir / "notes.txt") == links);
       CHECK(entries(parent) == 1);
     }
+    SUBCASE("a run of part of the batch replaces the letters it writes and keeps the others") {
+      // tester 8, F13: `assess statement --state FRA` removed GEO's statement of the run before.
+      write_batch(dir, "statements ccw", {{"GEO.md", "g\n"}, {"AUT.md", "a\n"}});
+      write_batch(dir, "statements ccw", {{"FRA.md", "f\n"}, {"AUT.md", "a2\n"}}, BatchRun::part);
+      CHECK(slurp(dir / "GEO.md") == "g\n");
+      CHECK(slurp(dir / "AUT.md") == "a2\n");
+      CHECK(slurp(dir / "FRA.md") == "f\n");
+      CHECK(slurp(dir / std::string(batch_manifest))
+                .ends_with(
+                    "statements ccw\tAUT.md\nstatements ccw\tFRA.md\nstatements ccw\tGEO.md\n"));
+      write_batch(dir, "statements ccw", {{"AUT.md", "a3\n"}});
+      CHECK_FALSE(fs::exists(dir / "GEO.md")); // a whole run still replaces the whole batch
+      CHECK_FALSE(fs::exists(dir / "FRA.md"));
+      CHECK(entries(dir) == 2);
+    }
     SUBCASE("the note counts the removed letters that were on disk, not those the user deleted") {
       write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"B.md", "b\n"}, {"C.md", "c\n"}});
       fs::remove(dir / "A.md");

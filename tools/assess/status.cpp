@@ -203,6 +203,7 @@ cli::Runner setup_statement(CLI::App &app) {
       return 0;
     }
     options->letters.output_dir = options->output.output;
+    options->letters.run = options->codes.empty() ? util::BatchRun::whole : util::BatchRun::part;
     options->letters.lang = options->output.lang;
     const auto treaty = ledger_treaty(loaded, options->data, status.treaty);
     const auto kit =

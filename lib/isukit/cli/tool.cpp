@@ -547,7 +547,8 @@ void write_letter_batch(const std::string &tool, const model::LetterKit &kit,
                         const std::vector<io::Letter> &letters, const LetterOptions &options,
                         std::string_view noun, std::string_view covers) {
   kit.check_fields(letters);
-  io::write_letters(options.output_dir, fmt::format("{} {}s {}", tool, noun, covers), letters);
+  io::write_letters(options.output_dir, fmt::format("{} {}s {}", tool, noun, covers), letters,
+                    options.run);
   std::cerr << fmt::format("{}: wrote {} {}{} to {}\n", tool, letters.size(), noun,
                            letters.size() == 1 ? "" : "s", options.output_dir);
 }

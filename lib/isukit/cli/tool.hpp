@@ -118,6 +118,9 @@ struct LetterOptions {
   std::vector<std::string> contacts; // files or directories of `contacts` documents
   std::string isu_file;              // an `isu` document overriding the treaty file's section
   bool contact_language = false;
+  // The run covers part of its batch (assess statement --state): it replaces only the letters
+  // it writes again, and the batch's others stay.
+  util::BatchRun run = util::BatchRun::whole;
 };
 /// -o DIR (required), --lang, --template, --contacts, --isu, --contact-lang; `name` is the
 /// shipped template's (invoice: DATA/templates/invoice.LANG.md.mustache).

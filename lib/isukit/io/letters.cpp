@@ -308,13 +308,13 @@ std::set<std::string> context_fields(const Node &context) {
 }
 
 void write_letters(const std::filesystem::path &dir, const std::string &batch,
-                   const std::vector<Letter> &letters) {
+                   const std::vector<Letter> &letters, util::BatchRun run) {
   std::vector<util::BatchFile> files;
   files.reserve(letters.size());
   for (const auto &letter : letters) {
     files.push_back(util::BatchFile{letter.file_name, letter.content});
   }
-  util::write_batch(dir, batch, files);
+  util::write_batch(dir, batch, files, run);
 }
 
 } // namespace isukit::io

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <isukit/io/node.hpp>
+#include <isukit/util/atomic_batch.hpp>
 
 #include <filesystem>
 #include <set>
@@ -69,8 +70,9 @@ struct Letter {
 /// Writes the letters into `dir` as one batch named `batch` (util::write_batch): `dir` shows
 /// the previous run of the batch or this one, never a mix; letters of its previous run that
 /// this one does not write again are removed; other batches' letters and other files in `dir`
-/// are left as they are, and a letter that would replace one of them is exit 73.
+/// are left as they are, and a letter that would replace one of them is exit 73. A run of
+/// part of the batch (util::BatchRun::part) replaces only the letters it writes again.
 void write_letters(const std::filesystem::path &dir, const std::string &batch,
-                   const std::vector<Letter> &letters);
+                   const std::vector<Letter> &letters, util::BatchRun run);
 
 } // namespace isukit::io

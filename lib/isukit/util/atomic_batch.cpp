@@ -55,11 +55,12 @@ Owners read_manifest(const fs::path &dir) {
 
 /// This batch's previous letters: the entries of `folder` that the manifest lists as `batch`'s,
 /// and those it lists without a batch (an isukit that did not record batches wrote them, with
-/// the promise that the next batch replaces them) that this batch writes again. A listed letter
-/// the user has deleted is not among them.
+/// the promise that the next batch replaces them) that this batch writes again; for a run of
+/// part of the batch, only those it writes again. A listed letter the user has deleted is not
+/// among them.
 std::set<std::string> previous_letters(const fs::path &folder, const Owners &owners,
                                        const std::string &batch,
-                                       const std::vector<BatchFile> &files) {
+                                       const std::vector<BatchFile> &files, BatchRun run) {
   std::set<std::string> written;
   for (const auto &file : files) {
     written.insert(file.name);
@@ -68,8 +69,8 @@ std::set<std::string> previous_letters(const fs::path &folder, const Owners &own
   for (const auto &entry : fs::directory_iterator(folder)) {
     std::string name = entry.path().filename().string();
     const auto owner = owners.find(name);
-    if (owner != owners.end() &&
-        (owner->second == batch || (owner->second.empty() && written.contains(name)))) {
+    const bool ours = owner != owners.end() && (owner->second == batch || owner->second.empty());
+    if (ours && (written.contains(name) || (run == BatchRun::whole && !owner->second.empty()))) {
       names.insert(std::move(name));
     }
   }
@@ -352,15 +353,15 @@ void note_removed(const fs::path &shown, const std::set<std::string> &previous,
 
 } // namespace
 
-void write_batch(const fs::path &dir, const std::string &batch,
-                 const std::vector<BatchFile> &files) {
+void write_batch(const fs::path &dir, const std::string &batch, const std::vector<BatchFile> &files,
+                 BatchRun run) {
   check_names(dir, batch, files);
   const fs::path folder = batch_folder(dir);
   struct stat st {};
   const bool existed = ::stat(folder.c_str(), &st) == 0;
   const Owners owners = existed ? read_manifest(folder) : Owners{};
   const auto previous =
-      existed ? previous_letters(folder, owners, batch, files) : std::set<std::string>{};
+      existed ? previous_letters(folder, owners, batch, files, run) : std::set<std::string>{};
   const auto kept = existed ? kept_files(folder, dir, previous) : std::vector<std::string>{};
   refuse_to_replace(kept, owners, files, dir);
   if (!existed) {

@@ -19,6 +19,11 @@ struct BatchFile {
 /// owns the files listed after its name; nothing else in the folder is ever its business.
 inline constexpr std::string_view batch_manifest = ".isukit-letters";
 
+/// What a run of a batch replaces: all of its previous run's letters (one it does not write
+/// again no longer applies: a State that has since paid), or, for a run that covers part of the
+/// batch (assess statement --state), only those it writes again, the others kept.
+enum class BatchRun { whole, part };
+
 /// Makes `files` the batch named `batch` of folder `dir` (the command and what it covers, such
 /// as "assess invoices ccm 2026": a rerun replaces its previous run, any other batch is left
 /// alone), so that `dir` shows the previous state or the new one, never a mix, even when the
@@ -30,7 +35,8 @@ inline constexpr std::string_view batch_manifest = ".isukit-letters";
 /// - that folder is exchanged with `dir` in one step (renameat2 RENAME_EXCHANGE; on file
 ///   systems without it `dir` is renamed away first, so a reader briefly finds no folder);
 /// - the old folder is removed: the files its manifest listed as `batch`'s (letters that no
-///   longer apply do not stay behind; a note on stderr says how many) and the links made above.
+///   longer apply do not stay behind; a note on stderr says how many; with BatchRun::part only
+///   those it wrote again) and the links made above.
 ///   A file the manifest lists without a batch (an isukit before batches wrote it) is `batch`'s
 ///   when `batch` writes that name again, and the new manifest lists it after `batch`. A
 ///   `dir` that is a symbolic link has the folder it points to replaced, and the link stays. A
@@ -43,6 +49,6 @@ inline constexpr std::string_view batch_manifest = ".isukit-letters";
 /// nothing but copies and can be deleted. Test hook: ISUKIT_TEST_KILL_AFTER_LETTERS=N kills the
 /// process (SIGKILL) after N files.
 void write_batch(const std::filesystem::path &dir, const std::string &batch,
-                 const std::vector<BatchFile> &files);
+                 const std::vector<BatchFile> &files, BatchRun run = BatchRun::whole);
 
 } // namespace isukit::util
