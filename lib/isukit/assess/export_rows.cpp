@@ -161,11 +161,16 @@ std::size_t column_index(const model::ColumnRef &column,
 
 ExportRow make_row(const std::vector<std::string_view> &fields, const io::CsvReader &reader,
                    const std::array<std::size_t, ExportRow::field_count> &index,
-                   const std::vector<std::size_t> &leave_out_index) {
+                   const std::vector<std::size_t> &leave_out_index, std::size_t header_cells) {
   ExportRow row;
   row.mark = reader.row_mark();
   row.mark.column = 0; // the whole row
   row.cell_count = fields.size();
+  row.header_cells = header_cells;
+  // Empty cells past the header's last are a trailing separator, which exports often write.
+  row.past_header =
+      std::any_of(fields.begin() + std::min(header_cells, fields.size()), fields.end(),
+                  [](std::string_view cell) { return !trimmed(cell).empty(); });
   for (std::size_t f = 0; f < ExportRow::field_count; ++f) {
     if (index[f] == std::string::npos) {
       continue;
@@ -205,12 +210,13 @@ std::vector<ExportRow> read_csv_rows(std::string_view content, const std::string
                                                    : std::string::npos);
   }
   std::vector<ExportRow> rows;
+  const std::size_t header_cells = fields.size();
   while (reader.next_row(fields)) {
     if (std::all_of(fields.begin(), fields.end(),
                     [](std::string_view cell) { return trimmed(cell).empty(); })) {
       continue; // a line of separators only
     }
-    rows.push_back(make_row(fields, reader, index, leave_out_index));
+    rows.push_back(make_row(fields, reader, index, leave_out_index, header_cells));
   }
   return rows;
 }

@@ -22,8 +22,10 @@ struct ExportRow {
   std::vector<std::string> leave_out_cells;    // CSV: the cell each leave-out rule by column tests
   std::size_t cell_count = 0;                  // CSV
   std::size_t missing_cells = 0;               // CSV: cells the rules need that the row lacks
-  bool reversal = false;                       // camt: RvslInd
-  bool from_statement = false;                 // camt: ISO dates, plain amounts, CRDT/DBIT
+  std::size_t header_cells = 0;                // CSV: the header's cells
+  bool past_header = false;    // CSV: a cell past the header's last holds text (1,234.00 unquoted)
+  bool reversal = false;       // camt: RvslInd
+  bool from_statement = false; // camt: ISO dates, plain amounts, CRDT/DBIT
 
   const std::string &field(model::ExportField f) const {
     return fields[static_cast<std::size_t>(f)];

@@ -225,6 +225,12 @@ void Importer::add_row(const ExportRow &row) {
       fail_at(row.mark, fmt::format("the row has {} cells, fewer than the rules' columns need",
                                     row.cell_count));
     }
+    if (row.past_header) {
+      fail_at(row.mark, fmt::format("the row has {} cells, more than the header's {}: a value "
+                                    "holding the separator (an amount written 1,234.00 or "
+                                    "100,50) must be quoted, or the cells are shifted",
+                                    row.cell_count, row.header_cells));
+    }
     const util::Money amount = signed_amount(row);
     if (!keeps_direction(row, amount)) {
       return;
