@@ -293,6 +293,12 @@ util::Money Importer::signed_amount(const ExportRow &row) const {
   if (!row.from_statement && !m_rules.column(ExportField::indicator).is_set()) {
     return amount;
   }
+  if (row.from_statement && amount.is_negative()) {
+    fail_at(row.mark_of(ExportField::amount),
+            fmt::format("a camt amount has no sign (ISO 20022: CdtDbtInd gives the direction), "
+                        "got '{}': the file is not valid camt",
+                        row.field(ExportField::amount)));
+  }
   const std::string &indicator = row.field(ExportField::indicator);
   const util::Money size = amount.is_negative() ? -amount : amount;
   if (indicator == (row.from_statement ? "CRDT" : m_rules.indicator_credit)) {
