@@ -18,6 +18,19 @@ const std::string *param(const Params &params, std::string_view name) {
   return it == params.end() ? nullptr : &it->second;
 }
 
+/// What passed over an application not selected under one delegate per State: a delegate of
+/// its State sponsored ("state_sponsored") or on the waiting list ("state_waiting"); empty when
+/// neither (the fund is exhausted).
+std::string_view one_per_state_reason(const Reason &reason) {
+  for (const std::string_view why : {"state_sponsored", "state_waiting"}) {
+    const auto *flag = param(reason.params, why);
+    if (flag && *flag == "true") {
+      return why;
+    }
+  }
+  return {};
+}
+
 /// "State Party, least developed country, first-time participant".
 std::string profile(const Params &params, const util::Lang &lang) {
   std::string text = lang.text(fmt::format("party_status.{}", *param(params, "status")));
@@ -108,13 +121,12 @@ std::string render_reason(std::string_view prefix, const Reason &reason, const u
     args.emplace_back("profile", profile(reason.params, lang));
   }
   if (param(reason.params, "remaining")) {
-    const auto *sponsored = param(reason.params, "state_sponsored");
     const std::string fund_left = lang.text("reason.fund_left", std::span<const util::Arg>(args));
     args.emplace_back("fund_left", fund_left);
-    args.emplace_back("left",
-                      sponsored && *sponsored == "true"
-                          ? lang.text("reason.state_sponsored", std::span<const util::Arg>(args))
-                          : fund_left);
+    const std::string_view why = one_per_state_reason(reason);
+    args.emplace_back("left", why.empty() ? fund_left
+                                          : lang.text(fmt::format("reason.{}", why),
+                                                      std::span<const util::Arg>(args)));
   }
   if (const auto *met = param(reason.params, "met")) {
     std::string words = outcome(prefix, reason, *met, args, lang);
@@ -124,9 +136,9 @@ std::string render_reason(std::string_view prefix, const Reason &reason, const u
 }
 
 Reason for_applicant(const Reason &reason) {
-  const auto *sponsored = param(reason.params, "state_sponsored");
-  if (reason.code == "fund_exhausted" && sponsored && *sponsored == "true") {
-    return Reason{"state_sponsored", reason.params};
+  const std::string_view why = one_per_state_reason(reason);
+  if (reason.code == "fund_exhausted" && !why.empty()) {
+    return Reason{std::string(why), reason.params};
   }
   return reason;
 }

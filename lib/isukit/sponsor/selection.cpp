@@ -249,21 +249,36 @@ public:
     return order;
   }
 
+  /// Why `c` is not selected: the fund is exhausted, and under one delegate per State, a
+  /// delegate of its State is sponsored (`state_sponsored`) or, when none is, on the waiting
+  /// list (`state_waiting`: `on_list`, a parameter given only when true), which passed it over.
+  Reason not_selected_reason(const Candidate &c, bool on_list) const {
+    const auto delegates = m_per_state.find(seat(c));
+    const bool state_sponsored =
+        m_programme.one_per_state && delegates != m_per_state.end() && delegates->second > 0;
+    Reason reason = with_profile(Reason{"fund_exhausted", {}}, c);
+    reason.params.emplace_back("remaining", m_remaining.plain());
+    reason.params.emplace_back("state_sponsored", state_sponsored ? "true" : "false");
+    reason.params.emplace_back("state", m_states[*c.application->state].code);
+    if (m_programme.one_per_state && !state_sponsored && on_list) {
+      reason.params.emplace_back("state_waiting", "true");
+    }
+    return reason;
+  }
+
   /// 4. The waiting list (waiting_order), then the rest.
   void waiting_list() {
     int position = 0;
+    std::set<Seat> waiting; // the States (at a meeting) with a delegate on the list
     for (auto *c : waiting_order()) {
-      const bool state_sponsored = m_programme.one_per_state && m_per_state[seat(*c)] > 0;
-      Reason reason = with_profile(Reason{"fund_exhausted", {}}, *c);
-      reason.params.emplace_back("remaining", m_remaining.plain());
-      reason.params.emplace_back("state_sponsored", state_sponsored ? "true" : "false");
-      reason.params.emplace_back("state", m_states[*c->application->state].code);
+      Reason reason = not_selected_reason(*c, waiting.contains(seat(*c)));
       if (position < m_programme.waiting_list) {
         c->decision = Decision::waiting_list;
         ++position;
         reason.code = "waiting_list";
         reason.params.emplace_back("position", std::to_string(position));
         reason.params.emplace_back("cost", c->cost->plain());
+        waiting.insert(seat(*c));
       }
       c->reason = std::move(reason);
     }

@@ -24,14 +24,15 @@ std::string_view decision_code(Decision decision);
 /// name, and as `{of_state}` its formal name after the catalogue's `grammar.of_state` (a letter
 /// names a state with its article: "de la République française"), `group` as the regional group's
 /// name, `status` with `ldc` and `first_time` as the applicant's `{profile}`, `remaining` (with
-/// `state_sponsored`) as the `{left}` clause, `remaining`/`cost` as money grouped for the language,
-/// `share`/`target` as decimals, `met` (with `eligible`) as the `{outcome}`; `currency` comes from
-/// the selection.
+/// `state_sponsored` or `state_waiting`) as the `{left}` clause, `remaining`/`cost` as money
+/// grouped for the language, `share`/`target` as decimals, `met` (with `eligible`) as the
+/// `{outcome}`; `currency` comes from the selection.
 std::string render_reason(std::string_view prefix, const Reason &reason, const util::Lang &lang,
                           const model::StateTable &states, std::string_view currency);
 /// The reason an applicant's letter gives (`letter_reason.CODE`): `reason`, except that an
 /// application left out while a delegate of its State is sponsored (fund_exhausted with
-/// state_sponsored) is told so (`state_sponsored`) rather than about the funds.
+/// state_sponsored) or on the waiting list (with state_waiting) is told so (`state_sponsored`,
+/// `state_waiting`) rather than about the funds.
 Reason for_applicant(const Reason &reason);
 /// A reason as the selection document writes it: a mapping of `code` and the parameters.
 io::Node reason_node(const Reason &reason);
