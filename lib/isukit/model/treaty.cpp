@@ -184,7 +184,7 @@ std::vector<Withdrawal> parse_withdrawals(const Node &list, const Treaty &treaty
   std::vector<Withdrawal> withdrawals;
   for (const auto &record : list.as_sequence()) {
     Withdrawal w{states.require(record.at("state")), record.at("instrument").as_text(),
-                 record.at("notified").as_date(), record.at("effective").as_date()};
+                 record.at("notified").as_date(), record.at("effective").as_date(), record.mark()};
     const Party *party = treaty.find_party(w.state);
     const auto deposit =
         party ? party->deposits.find(w.instrument) : decltype(party->deposits)::const_iterator{};

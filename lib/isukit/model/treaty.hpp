@@ -63,6 +63,7 @@ struct Withdrawal {
   std::string instrument;
   util::Date notified;
   util::Date effective;
+  io::Mark mark; // its record in the treaty file, for the notes about it
 };
 
 struct Signatory {

@@ -496,7 +496,7 @@ std::map<std::string, std::vector<Tracked>> overdue_by_party(const std::vector<T
       by_state[states[state].code].push_back(t);
     } else if (const auto *w = treaty.find_withdrawal(state, instrument);
                w && noted.insert(w).second) {
-      util::note({},
+      util::note(w->mark.position(),
                  fmt::format("no reminder to {}: its withdrawal from the {} took effect on "
                              "{}, by the as-of date {} (the reports it owed before stay "
                              "overdue)",
