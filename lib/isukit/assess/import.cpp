@@ -2,6 +2,7 @@
 #include <isukit/assess/import.hpp>
 #include <isukit/io/camt_reader.hpp>
 #include <isukit/model/ledger.hpp>
+#include <isukit/util/text.hpp>
 #include <isukit/util/text_encoding.hpp>
 
 #include <fmt/format.h>
@@ -66,6 +67,29 @@ std::string account_key(std::string_view id) {
     }
   }
   return key;
+}
+
+/// What makes a payment the same as another for assess status (assess.1, Duplicates): its
+/// state, date, amount, currency and reference (as status reads it, without surrounding blanks);
+/// not the payer's text or the remittance, which the payments document keeps only for people.
+std::string repeat_key(const ImportedPayment &payment) {
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", payment.match.state, payment.date.iso(),
+                     payment.amount.plain(), payment.amount.currency().code(),
+                     util::trim_blanks(payment.reference));
+}
+
+/// The error at `payment`, which assess status would refuse as a repeat of the payment of the
+/// row at `first`: two rows that differ only in payer text or remittance.
+util::Error repeated_payment(const ImportedPayment &payment, const io::Mark &first) {
+  return util::Error(
+      util::ExitCode::data, payment.source.position(),
+      fmt::format("assess status would refuse this payment as a repeat of the row at {}: the "
+                  "same state, date, amount, currency and reference{}, only the payer's text or "
+                  "the remittance differ. One receipt listed twice: leave one row out; two "
+                  "transfers: name the export's column that tells them apart (the bank's "
+                  "reference) as the rules' 'reference'",
+                  located(first),
+                  payment.reference.empty() ? " (none)" : " '" + payment.reference + "'"));
 }
 
 /// Reads the exports row by row into payments, collecting every row's errors.
@@ -376,20 +400,29 @@ std::optional<int> Importer::year_of(const ExportRow &row) const {
   return year;
 }
 
+/// Rows identical to an earlier one (the same receipt exported twice), and payments that
+/// assess status would refuse as repeats (see repeat_key), each an error at the later row.
 void Importer::report_duplicates() {
-  std::unordered_map<std::string, io::Mark> seen;
+  std::unordered_map<std::string, io::Mark> rows, payments;
   for (const auto &payment : m_all) {
     const std::string key =
         fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", payment.date.iso(), payment.payer,
                     payment.amount.plain(), payment.amount.currency().code(), payment.reference,
                     payment.remittance);
-    const auto [it, fresh] = seen.emplace(key, payment.source);
-    if (!fresh) {
+    const auto row = rows.emplace(key, payment.source);
+    if (!row.second) {
       m_diagnostics.add(util::Error(
           util::ExitCode::data, payment.source.position(),
           fmt::format("row identical to {} (same date, payer, amount, currency, reference "
                       "and remittance): the same receipt exported twice?",
-                      located(it->second))));
+                      located(row.first->second))));
+      continue;
+    }
+    if (payment.match.outcome == PayerMatch::Outcome::matched) {
+      const auto first = payments.emplace(repeat_key(payment), payment.source);
+      if (!first.second) {
+        m_diagnostics.add(repeated_payment(payment, first.first->second));
+      }
     }
   }
 }

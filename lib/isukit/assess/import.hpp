@@ -58,9 +58,11 @@ enum class UnmatchedPayers { fail, set_aside };
 /// Reads every export by the rules. Rows that cannot be read (a date not in the rules'
 /// format, an amount not in its style, a debit the rules refuse) are data errors, all reported
 /// together; so are rows identical to one another (same date, payer, amount, currency,
-/// reference and remittance) within the inputs. Unmatched or ambiguous payers fail the import,
-/// every one listed with its closest states, unless `unmatched` is set_aside: then they are
-/// returned apart. Amounts are exact (util::parse_money); nothing is rounded.
+/// reference and remittance) within the inputs, and payments assess status would refuse as
+/// repeats (same state, date, amount, currency and reference; payer and remittance aside).
+/// Unmatched or ambiguous payers fail the import, every one listed with its closest states, unless
+/// `unmatched` is set_aside: then they are returned apart. Amounts are exact (util::parse_money);
+/// nothing is rounded.
 ImportResult import_payments(const std::vector<ExportFile> &exports,
                              const model::ImportRules &rules, const model::StateTable &states,
                              UnmatchedPayers unmatched);
