@@ -547,8 +547,10 @@ private:
     const util::Currency currency = currency_node->as_currency();
     note_payment_currency(currency, record.mark());
     const Node *year = record.find("year");
+    // Optional: a payment without a reference, with `reference:` (null) or "" has none.
     const Node *reference = record.find("reference");
-    const std::string reference_text = reference ? reference->as_any_text() : ""; // optional
+    const std::string reference_text =
+        reference && !reference->is_null() ? reference->as_any_text() : "";
     add_payment_row(PaymentRow{.state = m_states.require(record.at("state")),
                                .date = record.at("date").as_date(),
                                .amount = record.at("amount").as_money(currency),
@@ -730,10 +732,13 @@ LedgerReader::PaymentRow LedgerReader::csv_payment(const io::CsvReader &reader,
   const bool has_year = header.index(csv_year) >= 0;
   const auto named =
       has_year ? named_year(reader, index(csv_year), field(csv_year)) : std::optional<int>();
+  const bool has_reference = header.index(csv_reference) >= 0; // optional, as in YAML
   return PaymentRow{.state = who,
                     .date = *day,
                     .amount = *money.money,
-                    .reference = io::without_formula_guard(util::trim_blanks(field(csv_reference))),
+                    .reference = has_reference ? io::without_formula_guard(
+                                                     util::trim_blanks(field(csv_reference)))
+                                               : std::string_view(),
                     .year = named,
                     .csv = &reader,
                     .amount_field = index(csv_amount),
@@ -886,8 +891,8 @@ LedgerReader::CsvRowRead LedgerReader::next_csv_row(io::CsvReader &reader,
 
 namespace {
 
-/// The header row of a payments CSV (`fields`), its columns checked: date, state, amount,
-/// currency and reference required, year and note optional, and the columns `assess import`
+/// The header row of a payments CSV (`fields`), its columns checked: date, state, amount and
+/// currency required, reference, year and note optional, and the columns `assess import`
 /// writes beside them (source, payer, matched, whose head is "Matched by"), kept for people as a
 /// note is, so that its CSV is read back as its YAML is (fails, 65, at an unknown column).
 io::CsvHeader payments_header(const io::CsvReader &reader,
@@ -898,7 +903,7 @@ io::CsvHeader payments_header(const io::CsvReader &reader,
            {"state", true},
            {"amount", true},
            {"currency", true},
-           {"reference", true},
+           {"reference", false},
            {"year", false},
            {"note", false},
            {"source", false},
