@@ -183,6 +183,28 @@ TEST_CASE("io::CsvHeader: names, duplicates and widths") {
       "p.csv:1:1: a test CSV needs the header date,amount,[year]; 'amount' is missing");
 }
 
+TEST_CASE("io::CsvHeader: the other name and the heads of other languages") {
+  std::vector<std::string_view> fields;
+  std::vector<CsvHeader::Column> columns{{"amount", true}, {"matched", false, "matched by"}};
+  CsvReader french(" Montant ,Reconnu par\n", intern_file_name("p.csv"));
+  REQUIRE(french.next_row(fields));
+  CHECK_FALSE(CsvHeader::names_every_column(fields, columns));
+  CHECK_THROWS_WITH(CsvHeader(french, fields, columns, "a test CSV"),
+                    "p.csv:1:1: the first line of a test CSV must be its header "
+                    "amount,[matched|matched by]; this line names none of its columns (remove "
+                    "any lines above the header)");
+  columns[0].heads = {head_key("Montant")};
+  columns[1].heads = {head_key("Reconnu par")};
+  CHECK(CsvHeader::names_every_column(fields, columns));
+  const CsvHeader header(french, fields, columns, "a test CSV");
+  CHECK(header.index(0) == 0);
+  CHECK(header.index(1) == 1);
+  CsvReader typo("montnat,matched by\n", intern_file_name("p.csv"));
+  REQUIRE(typo.next_row(fields));
+  CHECK_THROWS_WITH(CsvHeader(typo, fields, columns, "a test CSV"),
+                    "p.csv:1:1: unknown column 'montnat' in a test CSV (did you mean 'montant'?)");
+}
+
 namespace {
 
 /// Every row of a reader: its fields, and the position of each, as one text.

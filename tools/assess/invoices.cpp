@@ -93,9 +93,10 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
   const auto reference = model::Reference::load(cli::resolve_data_dir(options.data));
   std::optional<assess::ContributionsStatus> balances;
   if (!options.ledger.empty()) {
-    balances = assess::compute_status(
-        model::Ledger::read(options.ledger, reference.states, settings.issued), reference.states,
-        settings.issued);
+    balances = assess::compute_status(model::Ledger::read(options.ledger, reference.states,
+                                                          settings.issued, false, {},
+                                                          &reference.languages),
+                                      reference.states, settings.issued);
   }
   assess::InvoiceBatch all;
   std::map<std::string, model::LetterKit> kits; // by treaty: its letter inputs read once

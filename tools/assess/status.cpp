@@ -56,8 +56,8 @@ LoadedLedger load_ledger(const LedgerOptions &options,
   auto output = cli::output_config(options.output, options.data);
   const util::Date as_of = cli::parse_as_of(options.as_of);
   model::Reference reference = model::Reference::load(cli::resolve_data_dir(options.data));
-  model::Ledger ledger =
-      model::Ledger::read(options.inputs, reference.states, as_of, keep_payments);
+  model::Ledger ledger = model::Ledger::read(options.inputs, reference.states, as_of, keep_payments,
+                                             {}, &reference.languages);
   model::require_kinds(ledger.inputs_read(), needs, model::Need::each);
   TreatiesRead treaties;
   for (const auto &document : ledger.assessment_documents()) {

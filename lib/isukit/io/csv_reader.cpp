@@ -399,10 +399,7 @@ bool CsvReader::read_row(std::vector<std::string_view> &fields) {
   return true;
 }
 
-namespace {
-
-/// A header name as compared: without surrounding spaces, in lower case.
-std::string normalized(std::string_view name) {
+std::string head_key(std::string_view name) {
   const auto first = name.find_first_not_of(" \t");
   const auto last = name.find_last_not_of(" \t");
   std::string result(first == std::string_view::npos ? std::string_view()
@@ -412,19 +409,45 @@ std::string normalized(std::string_view name) {
   return result;
 }
 
+namespace {
+
+/// The header `columns` name, optional ones in brackets, each with the other name it goes by
+/// ("[matched|matched by]"); not its heads in other languages.
 std::string header_text(const std::vector<CsvHeader::Column> &columns) {
   std::string text;
   for (const auto &column : columns) {
+    const std::string names = column.also.empty() ? std::string(column.name)
+                                                  : fmt::format("{}|{}", column.name, column.also);
     text += text.empty() ? "" : ",";
-    text += column.required ? std::string(column.name) : fmt::format("[{}]", column.name);
+    text += column.required ? names : fmt::format("[{}]", names);
   }
   return text;
 }
 
 /// Whether header cell `field` names `column`.
 bool names_column(std::string_view field, const CsvHeader::Column &column) {
-  const std::string name = normalized(field);
-  return name == column.name || (!column.also.empty() && name == column.also);
+  const std::string name = head_key(field);
+  return name == column.name || (!column.also.empty() && name == column.also) ||
+         std::find(column.heads.begin(), column.heads.end(), name) != column.heads.end();
+}
+
+/// Every name of `columns`, for the nearest one to a cell that names none.
+std::vector<std::string> every_name(const std::vector<CsvHeader::Column> &columns) {
+  std::vector<std::string> names;
+  for (const auto &column : columns) {
+    names.emplace_back(column.name);
+    if (!column.also.empty()) {
+      names.emplace_back(column.also);
+    }
+    names.insert(names.end(), column.heads.begin(), column.heads.end());
+  }
+  return names;
+}
+
+/// Whether header cell `field` names one of `columns`.
+bool names_any(std::string_view field, const std::vector<CsvHeader::Column> &columns) {
+  return std::any_of(columns.begin(), columns.end(),
+                     [&](const CsvHeader::Column &c) { return names_column(field, c); });
 }
 
 /// Fails when the header row is not a comma-separated header at all.
@@ -443,8 +466,7 @@ void check_header_form(const CsvReader &reader, const std::vector<std::string_vi
     }
   }
   const bool any_known = std::any_of(fields.begin(), fields.end(), [&](std::string_view field) {
-    return std::any_of(columns.begin(), columns.end(),
-                       [&](const CsvHeader::Column &c) { return names_column(field, c); });
+    return names_any(field, columns);
   });
   if (!any_known) {
     util::fail_data(
@@ -470,11 +492,8 @@ std::size_t known_column(const CsvReader &reader, const std::vector<std::string_
   if (known != columns.end()) {
     return static_cast<std::size_t>(known - columns.begin());
   }
-  std::vector<std::string> names;
-  for (const auto &column : columns) {
-    names.emplace_back(column.name);
-  }
-  const std::string_view guess = nearest(normalized(fields[index]), names);
+  const std::vector<std::string> names = every_name(columns);
+  const std::string_view guess = nearest(head_key(fields[index]), names);
   util::fail_data(reader.mark(index).position(),
                   fmt::format("unknown column '{}' in {} ({})", fields[index], what,
                               guess.empty()
@@ -483,6 +502,12 @@ std::size_t known_column(const CsvReader &reader, const std::vector<std::string_
 }
 
 } // namespace
+
+bool CsvHeader::names_every_column(const std::vector<std::string_view> &fields,
+                                   const std::vector<Column> &columns) {
+  return std::all_of(fields.begin(), fields.end(),
+                     [&](std::string_view field) { return names_any(field, columns); });
+}
 
 CsvHeader::CsvHeader(const CsvReader &reader, const std::vector<std::string_view> &fields,
                      std::vector<Column> columns, std::string_view what)

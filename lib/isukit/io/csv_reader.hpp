@@ -140,6 +140,9 @@ private:
   Mark taken_mark(std::size_t index) const;
 };
 
+/// A header name as compared: without surrounding spaces or tabs, ASCII letters in lower case.
+std::string head_key(std::string_view name);
+
 /// The header row of a CSV whose columns are known by name: maps each known column to its
 /// index. Names (a column's name, or the other name it goes by) compare without regard to case
 /// or surrounding spaces. A column named twice, a
@@ -151,11 +154,17 @@ public:
     std::string_view name;
     bool required;
     std::string_view also = {}; // another name it goes by: the head isukit's own tables give it
+    std::vector<std::string> heads = {}; // its heads in other languages (as head_key gives them)
   };
 
   /// `what` names the table for messages ("a payments CSV").
   CsvHeader(const CsvReader &reader, const std::vector<std::string_view> &fields,
             std::vector<Column> columns, std::string_view what);
+
+  /// Whether every cell of header row `fields` names one of `columns`: when not, a caller may
+  /// add the heads of other languages (Column::heads) before reading the header.
+  static bool names_every_column(const std::vector<std::string_view> &fields,
+                                 const std::vector<Column> &columns);
 
   /// The index of known column `column` (its place in `columns`), or -1 when absent.
   int index(std::size_t column) const { return m_index[column]; }

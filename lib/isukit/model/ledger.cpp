@@ -1,6 +1,7 @@
 #include <isukit/io/csv_reader.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/render.hpp>
+#include <isukit/model/catalogue.hpp>
 #include <isukit/model/documents.hpp>
 #include <isukit/model/ledger.hpp>
 #include <isukit/model/payment_checks.hpp>
@@ -47,9 +48,10 @@ void refuse_blanks(const io::CsvReader &reader, std::size_t column, std::string_
 class LedgerReader : public io::DocumentConsumer {
 public:
   LedgerReader(Ledger &ledger, const StateTable &states, const util::Date &as_of,
-               const LedgerChecks &checks)
+               const LedgerChecks &checks, const Languages *languages)
       : m_ledger(ledger), m_states(states), m_as_of(as_of), m_duplicates(checks.wide_fingerprints),
-        m_refunds(states.size()), m_identity_fingerprint(checks.fingerprint) {
+        m_refunds(states.size()), m_identity_fingerprint(checks.fingerprint),
+        m_languages(languages) {
     const std::size_t years = Ledger::last_year - Ledger::first_year + 1;
     ledger.m_assessed = util::ZeroedArray<std::int64_t>(states.size() * years);
     ledger.m_named = util::ZeroedArray<std::int64_t>(states.size() * years);
@@ -506,7 +508,7 @@ private:
   /// Reads `inputs` a second time, for the checks that need it, into a ledger thrown away.
   void read_again(const std::vector<std::string> &inputs) {
     Ledger scratch;
-    LedgerReader again(scratch, m_states, m_as_of, LedgerChecks{});
+    LedgerReader again(scratch, m_states, m_as_of, LedgerChecks{}, m_languages);
     again.m_first_reading = this;
     const util::QuietNotes quiet; // the first reading gave them
     io::read_inputs(inputs, again);
@@ -667,6 +669,7 @@ private:
   YearCoverage m_years;
   std::string m_identity;                     // identity's buffer
   FingerprintFunction m_identity_fingerprint; // a test's, or none: parts_fingerprint
+  const Languages *m_languages;               // whose CSV heads are read too, or none
   LedgerReader *m_first_reading = nullptr;    // set in the reader of a second reading
 };
 
@@ -891,25 +894,46 @@ LedgerReader::CsvRowRead LedgerReader::next_csv_row(io::CsvReader &reader,
 
 namespace {
 
-/// The header row of a payments CSV (`fields`), its columns checked: date, state, amount and
-/// currency required, reference, year and note optional, and the columns `assess import`
-/// writes beside them (source, payer, matched, whose head is "Matched by"), kept for people as a
-/// note is, so that its CSV is read back as its YAML is (fails, 65, at an unknown column).
+/// The columns of a payments CSV: date, state, amount and currency required, reference, year
+/// and note optional, and the columns `assess import` writes beside them (source, payer,
+/// matched, whose head is "Matched by"), kept for people as a note is.
+std::vector<io::CsvHeader::Column> payment_columns() {
+  return {{"date", true},       {"state", true},
+          {"amount", true},     {"currency", true},
+          {"reference", false}, {"year", false},
+          {"note", false},      {"source", false},
+          {"payer", false},     {"matched", false, "matched by"}};
+}
+
+/// Adds to each of `columns` its head in every language of `languages` (the catalogue's
+/// `label.NAME`, `label.matched_by` for matched: what assess import -f csv --lang writes),
+/// but a head another column already goes by.
+void add_heads(std::vector<io::CsvHeader::Column> &columns, const Languages &languages) {
+  for (const std::string &code : languages.codes()) {
+    const util::Lang lang = *languages.find(code);
+    for (auto &column : columns) {
+      const std::string id = column.name == "matched" ? std::string("label.matched_by")
+                                                      : fmt::format("label.{}", column.name);
+      const std::string head = lang.has(id) ? io::head_key(lang.text(id)) : std::string();
+      if (!head.empty() && !io::CsvHeader::names_every_column({head}, columns)) {
+        column.heads.push_back(head);
+      }
+    }
+  }
+}
+
+/// The header row of a payments CSV (`fields`), its columns checked (payment_columns), so that
+/// the CSV of assess import is read back as its YAML is, in any language of `languages` (its
+/// catalogues are read only for a header with a cell that names no column in English); fails,
+/// 65, at an unknown column.
 io::CsvHeader payments_header(const io::CsvReader &reader,
-                              const std::vector<std::string_view> &fields) {
-  return {reader,
-          fields,
-          {{"date", true},
-           {"state", true},
-           {"amount", true},
-           {"currency", true},
-           {"reference", false},
-           {"year", false},
-           {"note", false},
-           {"source", false},
-           {"payer", false},
-           {"matched", false, "matched by"}},
-          "a payments CSV"};
+                              const std::vector<std::string_view> &fields,
+                              const Languages *languages) {
+  std::vector<io::CsvHeader::Column> columns = payment_columns();
+  if (languages && !io::CsvHeader::names_every_column(fields, columns)) {
+    add_heads(columns, *languages);
+  }
+  return {reader, fields, std::move(columns), "a payments CSV"};
 }
 
 } // namespace
@@ -919,7 +943,7 @@ void LedgerReader::on_csv(io::CsvReader &reader) {
   if (!reader.next_row(fields)) {
     return; // io::read_inputs refuses a CSV without a row
   }
-  const io::CsvHeader header = payments_header(reader, fields);
+  const io::CsvHeader header = payments_header(reader, fields, m_languages);
   const PaymentRowReader rows(column_order(header, fields.size()), m_states);
   CsvCurrency cached;
   const int year = header.index(csv_year);
@@ -985,10 +1009,11 @@ void check_assessments_total(const io::Node &document, const util::Money &sum) {
 }
 
 Ledger Ledger::read(const std::vector<std::string> &inputs, const StateTable &states,
-                    const util::Date &as_of, bool keep_payments, const LedgerChecks &checks) {
+                    const util::Date &as_of, bool keep_payments, const LedgerChecks &checks,
+                    const Languages *languages) {
   Ledger ledger;
   ledger.m_keep_payments = keep_payments;
-  LedgerReader reader(ledger, states, as_of, checks);
+  LedgerReader reader(ledger, states, as_of, checks, languages);
   ledger.m_inputs_read = reader.read(inputs);
   reader.finish(inputs);
   return ledger;

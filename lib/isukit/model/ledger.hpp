@@ -14,6 +14,8 @@
 
 namespace isukit::model {
 
+class Languages;
+
 /// One year's assessments document: its header and where it was read.
 struct AssessmentDocument {
   std::string treaty;
@@ -88,9 +90,11 @@ public:
   /// two to four bytes each), unless kept; when those checks cannot decide from what they keep,
   /// the inputs are read a second time (standard input and pipes are kept from the first
   /// reading), and an input that changed in between is an error (74).
+  /// A payments CSV's column heads are read in English, and in every language of
+  /// `languages` when given (what `assess import -f csv --lang` writes: "Montant" for amount).
   static Ledger read(const std::vector<std::string> &inputs, const StateTable &states,
                      const util::Date &as_of, bool keep_payments = false,
-                     const LedgerChecks &checks = {});
+                     const LedgerChecks &checks = {}, const Languages *languages = nullptr);
 
   const std::vector<AssessmentDocument> &assessment_documents() const { return m_documents; }
   /// The ledger's currency (of its assessments); unset when there are none.
