@@ -179,10 +179,14 @@ NamedOnce::NamedOnce(std::string what, std::string where)
     : m_what(std::move(what)), m_where(std::move(where)) {}
 
 void NamedOnce::require_new(const Node &name) {
-  const auto [first, inserted] = m_seen.emplace(name.as_text(), name.mark());
+  require_new(name, name.as_text());
+}
+
+void NamedOnce::require_new(const Node &at, const std::string &name) {
+  const auto [first, inserted] = m_seen.emplace(name, at.mark());
   if (!inserted) {
-    name.fail(fmt::format("{} '{}' is named twice in {} (also at {})", m_what, name.text(), m_where,
-                          first->second.located()));
+    at.fail(fmt::format("{} '{}' is named twice in {} (also at {})", m_what, name, m_where,
+                        first->second.located()));
   }
 }
 

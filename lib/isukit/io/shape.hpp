@@ -78,6 +78,8 @@ public:
   NamedOnce(std::string what, std::string where);
   /// Fails (exit 65) at `name` when an earlier name had its text.
   void require_new(const Node &name);
+  /// The same for a name made of several values (a State and an instrument), failing at `at`.
+  void require_new(const Node &at, const std::string &name);
 
 private:
   std::string m_what;

@@ -1,3 +1,4 @@
+#include <isukit/io/shape.hpp>
 #include <isukit/model/catalogue.hpp>
 #include <isukit/model/treaty.hpp>
 
@@ -182,9 +183,11 @@ std::vector<Party> parse_parties(const Node &list, const Treaty &treaty, const S
 std::vector<Withdrawal> parse_withdrawals(const Node &list, const Treaty &treaty,
                                           const StateTable &states) {
   std::vector<Withdrawal> withdrawals;
+  io::NamedOnce named("withdrawal", "'withdrawals'"); // a second would be ignored (find_withdrawal)
   for (const auto &record : list.as_sequence()) {
     Withdrawal w{states.require(record.at("state")), record.at("instrument").as_text(),
                  record.at("notified").as_date(), record.at("effective").as_date(), record.mark()};
+    named.require_new(record.at("state"), fmt::format("{} {}", states[w.state].code, w.instrument));
     const Party *party = treaty.find_party(w.state);
     const auto deposit =
         party ? party->deposits.find(w.instrument) : decltype(party->deposits)::const_iterator{};
@@ -317,7 +320,9 @@ const std::vector<Node> &optional_list(const Node &root, std::string_view key) {
 
 std::vector<Signatory> parse_signatories(const Node &root, const StateTable &states) {
   std::vector<Signatory> signatories;
+  io::NamedOnce named("signatory", "'signatories'"); // a second would be ignored (signed_on)
   for (const auto &record : optional_list(root, "signatories")) {
+    named.require_new(record.at("state"), states[states.require(record.at("state"))].code);
     signatories.push_back(
         Signatory{states.require(record.at("state")), record.at("signed").as_date()});
   }
