@@ -480,6 +480,29 @@ void require_group(const Node &record, const model::StateTable &states) {
   }
 }
 
+/// Fails unless the waiting list's positions (the `position` of each `waiting_list` reason) are
+/// 1 to its length, each once: a committee that moves an applicant up without renumbering the
+/// others would otherwise tell two applicants they are number 3, and none number 1.
+void require_waiting_positions(const Node &selection) {
+  std::vector<const Node *> positions;
+  io::NamedOnce named("waiting-list position", "the selection");
+  for (const auto &record : selection.at("applications").as_sequence()) {
+    const Node *reason = record.find("reason");
+    if (reason && reason->is_mapping() && reason->at("code").as_text() == "waiting_list") {
+      named.require_new(reason->at("position"));
+      positions.push_back(&reason->at("position"));
+    }
+  }
+  for (const Node *position : positions) {
+    const int at = position->as_int();
+    if (at < 1 || static_cast<std::size_t>(at) > positions.size()) {
+      position->fail(fmt::format("waiting-list position {}, but the list has {} applications: "
+                                 "number them 1 to {} in the order the fund would take them",
+                                 position->text(), positions.size(), positions.size()));
+    }
+  }
+}
+
 } // namespace
 
 void check_selection(const Node &selection, const model::StateTable &states) {
@@ -513,6 +536,7 @@ void check_selection(const Node &selection, const model::StateTable &states) {
     }
   }
   require_spent(selection, fund, sponsored);
+  require_waiting_positions(selection);
 }
 
 io::Output programme_report(const Node &selection, const Lang &lang) {
