@@ -43,15 +43,36 @@ bool has_extension(const fs::path &path, std::string_view ext) {
                     fmt::format("cannot read: {}", why));
 }
 
+/// `path` as a message may show it: each control, bidirectional control or byte that is not
+/// UTF-8 (util::find_non_utf8) written as an escape (\x1B, \u202E), so that a name cannot
+/// move the cursor of the user's terminal or reorder what is shown.
+std::string shown_name(std::string_view path) {
+  std::string shown;
+  for (std::size_t at = util::find_non_utf8(path); at != std::string_view::npos;
+       at = util::find_non_utf8(path)) {
+    std::size_t next = at;
+    const char32_t code = util::next_code_point(path, next);
+    const bool stray_byte = next - at == 1 && static_cast<unsigned char>(path[at]) >= 0x80;
+    shown.append(path.substr(0, at));
+    shown += stray_byte || code < 0x80
+                 ? fmt::format("\\x{:02X}", static_cast<unsigned char>(path[at]))
+                 : fmt::format("\\u{:04X}", static_cast<std::uint32_t>(code));
+    path.remove_prefix(next);
+  }
+  return shown.append(path);
+}
+
 /// Why a file found inside a directory is not read, or empty when it is: hidden files and
-/// editors' leftovers (`.payments.yaml`, `.#payments.yaml`, `payments.yaml~`, `#payments.yaml#`)
-/// are copies of a file that is read already, and only YAML and CSV hold documents.
+/// editors' leftovers (`.payments.yaml`, `.#payments.yaml`, `payments.yaml~`, `#payments.yaml#`,
+/// and the owner file `~$payments.csv` an office suite keeps while the file is open) are copies
+/// of a file that is read already, or not data, and only YAML and CSV hold documents.
 std::string_view skip_reason(const fs::directory_entry &entry) {
   const std::string name = entry.path().filename().string();
   if (name.front() == '.') {
     return "a hidden file";
   }
-  if (name.back() == '~' || (name.size() > 1 && name.front() == '#' && name.back() == '#')) {
+  if (name.back() == '~' || (name.size() > 1 && name.front() == '#' && name.back() == '#') ||
+      name.starts_with("~$")) {
     return "an editor's backup or lock file";
   }
   std::error_code ec;
@@ -101,7 +122,7 @@ std::vector<std::string> directory_files(const std::string &dir) {
   std::sort(found.begin(), found.end());
   std::sort(left_out.begin(), left_out.end());
   for (const auto &[path, why] : left_out) {
-    util::note(util::Position{path, 0, 0}, "not read: " + why);
+    util::note(util::Position{shown_name(path), 0, 0}, "not read: " + why);
   }
   return found;
 }
