@@ -107,8 +107,28 @@ std::string treaty_id(const io::Node &value) {
   return util::ascii_lower(value.as_text());
 }
 
+namespace {
+
+/// Says of each kind among the inputs that is read through an option, not as an input (a
+/// `contacts` document given beside the assessments), that it is not used, and how to give it:
+/// the letters would otherwise go to the default addressee without a word.
+void note_option_kinds(const io::InputsRead &read, std::initializer_list<std::string_view> needed) {
+  static constexpr std::pair<std::string_view, std::string_view> option_kinds[] = {
+      {"contacts", "--contacts"}, {"isu", "--isu"}, {"import-rules", "--rules"}};
+  for (const auto &[kind, option] : option_kinds) {
+    if (holds(read, kind) && std::find(needed.begin(), needed.end(), kind) == needed.end()) {
+      util::note({}, fmt::format("the inputs hold a document of kind {}, which is read with {}, "
+                                 "not among the inputs: it is not used here",
+                                 kind, option));
+    }
+  }
+}
+
+} // namespace
+
 void require_kinds(const io::InputsRead &read, std::initializer_list<std::string_view> needed,
                    Need need) {
+  note_option_kinds(read, needed);
   if (read.kinds.empty()) {
     throw util::Error(util::ExitCode::no_input,
                       fmt::format("no input: needs {} of kind {}",
