@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <stdexcept>
 
 #include "fixtures.hpp"
@@ -51,6 +52,36 @@ TEST_SUITE("util::date") {
     CHECK((Date(2024, 12, 31) < Date(2025, 1, 1)));
     CHECK((Date(2025, 1, 31) < Date(2025, 2, 1)));
     CHECK((Date(2025, 2, 1) == Date(2025, 2, 1)));
+  }
+
+  TEST_CASE("util::Date::unchecked gives the day the checking constructor gives") {
+    // For a reader that checked its digits (model::PaymentRowReader): every day of the working
+    // years and of some years far from them, compared field by field, in order and as text.
+    int days = 0;
+    std::optional<Date> before;
+    for (int year = -401; year <= 9999; year += year < 1940 || year > 2160 ? 97 : 1) {
+      for (unsigned month = 1; month <= 12; ++month) {
+        for (unsigned day = 1; day <= 31; ++day) {
+          if (!is_calendar_date(year, month, day)) {
+            REQUIRE_THROWS_AS(Date(year, month, day), std::invalid_argument); // still refused
+            continue;
+          }
+          const Date checked(year, month, day);
+          const Date unchecked = Date::unchecked(year, month, day);
+          REQUIRE(unchecked == checked);
+          REQUIRE(unchecked.year() == year);
+          REQUIRE(unchecked.month() == month);
+          REQUIRE(unchecked.day() == day);
+          REQUIRE(unchecked.iso() == checked.iso());
+          if (before) {
+            REQUIRE((*before < unchecked));
+          }
+          before = unchecked;
+          ++days;
+        }
+      }
+    }
+    CHECK(days > 73049); // every day of 1950-2149, and more
   }
 
   TEST_CASE("util::Date::add_months clamps to the month's end") {

@@ -96,7 +96,7 @@ inline bool date_of_digits(std::uint64_t head, std::uint64_t tail, util::Date &d
   if (!util::is_working_year(year) || month - 1 >= 12 || !is_day_of_month(year, month, day)) {
     return false;
   }
-  date = util::Date(year, month, day);
+  date = util::Date::unchecked(year, month, day); // is_day_of_month checked it
   return true;
 }
 
