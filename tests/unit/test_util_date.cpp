@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "fixtures.hpp"
 
@@ -82,6 +83,27 @@ TEST_SUITE("util::date") {
       }
     }
     CHECK(days > 73049); // every day of 1950-2149, and more
+  }
+
+  TEST_CASE("util::Date holds its day as one number: fields and order over all its years") {
+    for (const int year : {-32767, -32766, -401, -2, -1, 0, 1, 1950, 2149, 9999, 32766, 32767}) {
+      const std::pair<unsigned, unsigned> month_days[] = {{1, 1}, {2, 28}, {6, 15}, {12, 31}};
+      for (const auto &month_day : month_days) {
+        const unsigned month = month_day.first, day = month_day.second;
+        CAPTURE(year);
+        const Date date(year, month, day);
+        CHECK(date.year() == year);
+        CHECK(date.month() == month);
+        CHECK(date.day() == day);
+        CHECK(date.packed() == year * 512 + static_cast<int>(month * 32 + day));
+      }
+      if (year < 32767) {
+        CHECK((Date(year, 12, 31) < Date(year + 1, 1, 1)));
+      }
+    }
+    CHECK(Date() == Date(1970, 1, 1));
+    CHECK(Date(2024, 2, 28).add_days(1) == Date(2024, 2, 29));
+    CHECK(Date(2025, 3, 1).days_since(Date(2024, 3, 1)) == 365);
   }
 
   TEST_CASE("util::Date::add_months clamps to the month's end") {

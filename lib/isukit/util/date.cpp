@@ -234,7 +234,7 @@ Date Date::add_months(int months) const {
 
 Date Date::add_days(int days) const {
   // Compared as day counts: a year_month_day past the year 32767 would not hold its year.
-  const sys_days result = sys_days(m_ymd) + std::chrono::days(days);
+  const sys_days result = sys_days(ymd()) + std::chrono::days(days);
   if (result < sys_days(std::chrono::year(min_year) / January / 1) ||
       result > sys_days(std::chrono::year(max_year) / December / 31)) {
     out_of_range(*this, fmt::format("{} days", days));
@@ -247,7 +247,7 @@ Date Date::first_of_month() const {
 }
 
 int Date::days_since(const Date &from) const {
-  return static_cast<int>((sys_days(m_ymd) - sys_days(from.m_ymd)).count());
+  return static_cast<int>((sys_days(ymd()) - sys_days(from.ymd())).count());
 }
 
 std::string long_date(const Date &date, const Lang &lang) {

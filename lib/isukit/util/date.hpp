@@ -6,6 +6,7 @@
 #include <cassert>
 #include <chrono>
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,17 +48,18 @@ constexpr bool is_calendar_date(int year, unsigned month, unsigned day) {
 /// The one wording of an impossible date, wherever a date is read.
 std::optional<std::string> impossible_date(std::string_view text, std::string_view format = {});
 
-/// A calendar date. Always valid: the only ways to make one check it.
+/// A calendar date. Always valid: the only ways to make one check it (Date::unchecked: its
+/// caller has). Held as one number (packed()), so that comparing two is one comparison.
 class Date {
 public:
   Date() = default; // 1970-01-01
   /// Throws std::invalid_argument on an impossible date (is_calendar_date); for code that
   /// builds known dates, or has checked them.
-  Date(int year, unsigned month, unsigned day)
-      : m_ymd(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)) {
+  Date(int year, unsigned month, unsigned day) {
     if (!is_calendar_date(year, month, day)) {
       invalid(year, month, day);
     }
+    m_day = packed_day(year, month, day);
   }
 
   /// A day that is_calendar_date has accepted already, not checked again (asserted in a debug
@@ -65,8 +67,9 @@ public:
   /// row). Anywhere else, the constructor above.
   static Date unchecked(int year, unsigned month, unsigned day) {
     assert(is_calendar_date(year, month, day));
-    return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month),
-                                            std::chrono::day(day)));
+    Date date;
+    date.m_day = packed_day(year, month, day);
+    return date;
   }
 
   /// `YYYY-MM-DD` and nothing else; 2025-02-30 is rejected.
@@ -83,9 +86,11 @@ public:
   /// date is still yesterday until 01:00 or 02:00, and an officer's "today" is Geneva's.
   static Date today();
 
-  int year() const { return static_cast<int>(m_ymd.year()); }
-  unsigned month() const { return static_cast<unsigned>(m_ymd.month()); }
-  unsigned day() const { return static_cast<unsigned>(m_ymd.day()); }
+  int year() const { return m_day >> 9; } // an arithmetic shift: -1 is year -1
+  unsigned month() const { return static_cast<unsigned>(m_day) >> 5 & 15; }
+  unsigned day() const { return static_cast<unsigned>(m_day) & 31; }
+  /// year * 512 + month * 32 + day: one number, larger for a later day (not a day count).
+  std::int32_t packed() const { return m_day; }
 
   /// `2025-08-31`.
   std::string iso() const;
@@ -105,15 +110,24 @@ public:
   int days_since(const Date &from) const;
 
   /// Year, then month, then day: the order of days (every Date is a real day).
-  friend auto operator<=>(const Date &a, const Date &b) { return a.m_ymd <=> b.m_ymd; }
+  /// One comparison of packed(): a payments file compares a date or two a row.
+  friend auto operator<=>(const Date &a, const Date &b) { return a.m_day <=> b.m_day; }
   friend bool operator==(const Date &a, const Date &b) = default;
 
 private:
-  explicit Date(std::chrono::year_month_day ymd) : m_ymd(ymd) {}
+  explicit Date(std::chrono::year_month_day ymd)
+      : m_day(packed_day(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                         static_cast<unsigned>(ymd.day()))) {}
   [[noreturn]] static void invalid(int year, unsigned month, unsigned day);
+  /// packed() of a day of the calendar (month 1-12, day 1-31, year within +-32767: no overflow).
+  static constexpr std::int32_t packed_day(int year, unsigned month, unsigned day) {
+    return year * 512 + static_cast<std::int32_t>(month << 5 | day);
+  }
+  std::chrono::year_month_day ymd() const {
+    return {std::chrono::year(year()), std::chrono::month(month()), std::chrono::day(day())};
+  }
 
-  std::chrono::year_month_day m_ymd{std::chrono::year(1970), std::chrono::month(1),
-                                    std::chrono::day(1)};
+  std::int32_t m_day = packed_day(1970, 1, 1); // packed()
 };
 
 /// The language's long date, for letters: "17 September 2025", "17 septembre 2025" ("1er" for
