@@ -424,8 +424,8 @@ private:
   /// such (no call for them): this runs for every payment.
   std::string_view identity(const PaymentRow &row) {
     const std::int64_t amount = row.amount.minor_units();
-    const std::uint32_t date =
-        static_cast<std::uint32_t>(row.date.year()) << 9 | row.date.month() << 5 | row.date.day();
+    // year << 9 | month << 5 | day, modulo 2^32
+    const auto date = static_cast<std::uint32_t>(row.date.packed());
     const std::string_view currency = row.amount.currency().code();
     constexpr std::size_t fixed = sizeof amount + sizeof date + sizeof row.state + 3;
     const std::size_t size = fixed + row.reference.size();
@@ -451,13 +451,14 @@ private:
     }
     const util::Date &date = row.date;
     const std::string_view currency = row.amount.currency().code(); // an ISO 4217 code
-    const std::uint64_t packed = (std::uint64_t{static_cast<std::uint16_t>(date.year())} << 9 |
-                                  date.month() << 5 | date.day()) |
-                                 std::uint64_t{row.state} << 25 |
-                                 (std::uint64_t{static_cast<unsigned char>(currency[0])} << 16 |
-                                  std::uint64_t{static_cast<unsigned char>(currency[1])} << 8 |
-                                  static_cast<unsigned char>(currency[2]))
-                                     << 41;
+    // the low 25 bits of Date::packed(): the year modulo 2^16 << 9 | month << 5 | day
+    const std::uint64_t packed =
+        (std::uint64_t{static_cast<std::uint32_t>(date.packed())} & 0x1FFFFFF) |
+        std::uint64_t{row.state} << 25 |
+        (std::uint64_t{static_cast<unsigned char>(currency[0])} << 16 |
+         std::uint64_t{static_cast<unsigned char>(currency[1])} << 8 |
+         static_cast<unsigned char>(currency[2]))
+            << 41;
     return parts_fingerprint(row.amount.minor_units(), packed, row.reference);
   }
 
@@ -486,6 +487,12 @@ private:
     if (!add_volume(row.amount.minor_units())) {
       volume_overflow(row.amount_at());
     }
+    add_counted(row);
+  }
+
+  /// What adding a payment does once add_payment_row's checks have passed and its amount is
+  /// counted in the volume: the refund check, the sums, the years named.
+  void add_counted(const PaymentRow &row) {
     m_refunds.read(row.state, row.date, row.amount.minor_units(), [&] { return row.amount_at(); });
     credit(row.state, row.date, row.amount.minor_units(), row.year, row.reference);
     if (row.year && !(row.date > m_as_of)) { // for model::YearCoverage
@@ -855,7 +862,12 @@ void LedgerReader::add_queued(const QueuedPayments &batch, PaymentRow &row,
                               const util::Currency &currency) {
   for (std::size_t i = 0; i < batch.count; ++i) {
     set_payment(row, batch.payments[i], currency);
-    add_payment_row(row); // fails at no row (ReadAhead::fill), so names no position
+    // add_payment_row without its checks, which ReadAhead::queues made on the reading thread
+    // (an amount above 0, the year named, the volume, counted there from the same start in
+    // the same order, so it cannot overflow here); a second reading is never read ahead.
+    m_duplicates.read(fingerprint(row));
+    m_volume += row.amount.minor_units();
+    add_counted(row);
   }
 }
 
