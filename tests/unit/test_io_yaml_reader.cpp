@@ -117,6 +117,15 @@ TEST_SUITE("io::yaml_reader") {
     CHECK(Node::string("").as_text().empty()); // built by the program, not read: not checked
   }
 
+  TEST_CASE("io::Node::as_text: a text of Unicode spaces only (no-break, ideographic) is blank") {
+    const auto c = read("kind: a\nnbsp: \"\u00a0\"\nideo: \"\u3000 \u2009\"\nok: \"\u00a0x\"\n");
+    const Node &root = c.documents[0].root;
+    CHECK_THROWS_WITH(root.at("nbsp").as_text(),
+                      "input.yaml:2:7: this text is empty (only blanks): the field needs a value");
+    CHECK_THROWS_WITH(root.at("ideo").as_text(), doctest::Contains("input.yaml:3:7: this text"));
+    CHECK(root.at("ok").as_text() == "\u00a0x");
+  }
+
   // fuzz_documents, 2026-11-30: a key of 600 control characters, then accepted by the reader,
   // was written escaped past YAML's 1024-character limit on an implicit key, and the reader
   // refused the writer's own output. Control characters are refused on input now; tabs (and

@@ -24,3 +24,17 @@ TEST_CASE("util::trim_blanks: text of blanks only gives an empty view into it") 
     CHECK(trimmed.data() <= text.data() + text.size());
   }
 }
+
+TEST_CASE("util::is_blank: empty or only Unicode white space") {
+  using isukit::util::is_blank;
+  CHECK(is_blank(""));
+  CHECK(is_blank(" \t\r\n"));
+  CHECK(is_blank("\u00A0"));             // no-break space
+  CHECK(is_blank("\u3000"));             // ideographic space
+  CHECK(is_blank("\u2000\u200A\u202F")); // en quad, hair space, narrow no-break space
+  CHECK(is_blank(" \u205F "));           // medium mathematical space
+  CHECK_FALSE(is_blank("x"));
+  CHECK_FALSE(is_blank("\u00A0x\u00A0"));
+  CHECK_FALSE(is_blank("\u200B")); // zero width space is no white space in Unicode
+  CHECK_FALSE(is_blank("\xA0"));   // a byte that is no UTF-8 (U+00A0 is C2 A0) counts as text
+}

@@ -1,4 +1,5 @@
 #include <isukit/io/node.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -129,7 +130,7 @@ std::string describe(const Node &node) {
 const std::string &Node::as_text() const {
   const std::string &text = as_any_text();
   // A node built, not read (line 0), is the program's own: only the user's values are checked.
-  if (m_mark.line > 0 && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (m_mark.line > 0 && util::is_blank(text)) {
     fail(text.empty() ? "this text is empty: the field needs a value"
                       : "this text is empty (only blanks): the field needs a value");
   }

@@ -81,8 +81,9 @@ public:
   std::string text_or(std::string_view key, std::string fallback = {}) const;
 
   /// Typed views; each throws a data error at this node naming what was expected.
-  /// Required text: a value read that is empty or only blanks (spaces, tabs, line ends) is a
-  /// data error at it, "this text is empty", as a missing one is.
+  /// Required text: a value read that is empty or only blanks (util::is_blank: spaces, tabs,
+  /// line ends, a no-break or ideographic space...) is a data error at it, "this text is
+  /// empty", as a missing one is.
   const std::string &as_text() const;
   /// Any text, empty or blanks included: an optional field whose empty value says "none" (a
   /// treaty file's payment fields), or a value whose blanks are the value (a tab separator).
