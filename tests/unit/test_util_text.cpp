@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
 
 using isukit::util::trim_blanks;
@@ -37,4 +38,30 @@ TEST_CASE("util::is_blank: empty or only Unicode white space") {
   CHECK_FALSE(is_blank("\u00A0x\u00A0"));
   CHECK_FALSE(is_blank("\u200B")); // zero width space is no white space in Unicode
   CHECK_FALSE(is_blank("\xA0"));   // a byte that is no UTF-8 (U+00A0 is C2 A0) counts as text
+}
+
+TEST_CASE("util::is_blank: each Unicode space a copied text leaves, alone or beside others") {
+  using isukit::util::is_blank;
+  using isukit::util::is_white_space;
+  // U+00A0, U+2000-U+200A, U+202F, U+205F, U+3000 in UTF-8, each one by one (the test above
+  // covered some of them together).
+  const char *const spaces[] = {"\u00A0", "\u2000", "\u2001", "\u2002", "\u2003",
+                                "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
+                                "\u2009", "\u200A", "\u202F", "\u205F", "\u3000"};
+  for (const char *space : spaces) {
+    CAPTURE(space);
+    CHECK(is_blank(space));
+    CHECK(is_blank(std::string(" ") + space + "\t"));
+    CHECK_FALSE(is_blank(std::string(space) + "A"));
+  }
+  for (char32_t code = 0x2000; code <= 0x200A; ++code) {
+    CHECK(is_white_space(code));
+  }
+  for (const char32_t code : std::u32string_view(U"\u00A0\u1680\u2028\u2029\u202F\u205F\u3000")) {
+    CHECK(is_white_space(code));
+  }
+  // Format marks are no white space: a zero width space, joiner or mark is not blank.
+  for (const char32_t code : std::u32string_view(U"\u200B\u200C\u200D\u200E\u2060\uFEFF")) {
+    CHECK_FALSE(is_white_space(code));
+  }
 }
