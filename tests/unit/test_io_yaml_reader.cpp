@@ -101,7 +101,7 @@ TEST_SUITE("io::yaml_reader") {
   }
 
   TEST_CASE("io::Node::as_text: a required text given empty or only blanks is an error at it; "
-            "as_any_text and text_or take it") {
+            "as_any_text takes it, text_or takes only the empty one") {
     const auto c = read("kind: a\nname: \"\"\nblank: \"  \\t \"\nline: \"\\n\"\nok: \" x \"\n");
     const Node &root = c.documents[0].root;
     CHECK_THROWS_WITH(root.at("name").as_text(),
@@ -113,6 +113,10 @@ TEST_SUITE("io::yaml_reader") {
     CHECK(root.at("name").as_any_text().empty());
     CHECK(root.at("blank").as_any_text() == "  \t ");
     CHECK(root.text_or("name", "fallback").empty()); // given empty: an optional text says none
+    CHECK_THROWS_WITH(root.text_or("blank"),         // only blanks: refused, not taken as a value
+                      "input.yaml:3:8: this text is empty (only blanks): the field needs a value");
+    CHECK(root.at("name").as_optional_text().empty());
+    CHECK(root.at("ok").as_optional_text() == " x ");
     CHECK(root.text_or("absent", "fallback") == "fallback");
     CHECK(Node::string("").as_text().empty()); // built by the program, not read: not checked
   }

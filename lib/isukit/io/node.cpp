@@ -104,7 +104,7 @@ const Node &Node::at(std::string_view key) const {
 
 std::string Node::text_or(std::string_view key, std::string fallback) const {
   if (const Node *value = find(key)) {
-    return value->as_any_text();
+    return value->as_optional_text();
   }
   return fallback;
 }
@@ -135,6 +135,11 @@ const std::string &Node::as_text() const {
                       : "this text is empty (only blanks): the field needs a value");
   }
   return text;
+}
+
+const std::string &Node::as_optional_text() const {
+  const std::string &text = as_any_text();
+  return text.empty() ? text : as_text();
 }
 
 const std::string &Node::as_any_text() const {

@@ -76,8 +76,8 @@ public:
   const Node *find(std::string_view key) const;
   /// The value of `key`; a missing key is a data error at this mapping.
   const Node &at(std::string_view key) const;
-  /// The text of an optional field (as_any_text: empty allowed, saying "none"), or `fallback`
-  /// when the key is absent.
+  /// The text of an optional field (as_optional_text: empty says "none", only blanks is an
+  /// error at it), or `fallback` when the key is absent.
   std::string text_or(std::string_view key, std::string fallback = {}) const;
 
   /// Typed views; each throws a data error at this node naming what was expected.
@@ -85,8 +85,11 @@ public:
   /// line ends, a no-break or ideographic space...) is a data error at it, "this text is
   /// empty", as a missing one is.
   const std::string &as_text() const;
-  /// Any text, empty or blanks included: an optional field whose empty value says "none" (a
-  /// treaty file's payment fields), or a value whose blanks are the value (a tab separator).
+  /// Optional text: empty says "none" (a treaty file's payment fields, an email); a value read
+  /// of only blanks is the data error as_text gives (it would go into a letter as a value).
+  const std::string &as_optional_text() const;
+  /// Any text, empty or blanks included: a value whose blanks are the value (a tab separator,
+  /// a space grouping), or one its reader checks in its own words.
   const std::string &as_any_text() const;
   util::Date as_date() const;
   util::PartialDate as_partial_date() const;

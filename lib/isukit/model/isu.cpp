@@ -24,10 +24,11 @@ std::vector<std::string> lines(const Node &list) {
 }
 
 /// Sets `field` to the text under `key` when the mapping gives it: an optional text, which empty
-/// or null says none (the treaty files' payment fields, a signatory without a name).
+/// or null says none (the treaty files' payment fields, a signatory without a name) and only
+/// blanks is an error at it, 65 (io::Node::as_optional_text).
 void take(const Node &mapping, std::string_view key, std::string &field) {
   if (const Node *value = mapping.find(key)) {
-    field = value->is_null() ? std::string() : value->as_any_text();
+    field = value->is_null() ? std::string() : value->as_optional_text();
   }
 }
 
