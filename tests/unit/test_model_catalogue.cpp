@@ -162,4 +162,20 @@ TEST_SUITE("model::catalogue") {
     CHECK_THROWS_AS(model::read_local_text(french_only.front().root, "name", {"en", "fr"}),
                     util::Error);
   }
+
+  TEST_CASE("model::read_optional_local_text: an empty note_CODE says none in that language; "
+            "only blanks is an error at it") {
+    const auto root = io::read_yaml_cached(
+        "n.yaml", "kind: budget\nnote_en: \"\"\nnote_fr: Une note\nnote_es: \"\\u00a0 \"\n");
+    const auto &record = root.front().root;
+    CHECK_THROWS_WITH(model::read_local_text(record, "note"),
+                      "n.yaml:2:10: this text is empty: the field needs a value");
+    CHECK_THROWS_WITH(model::read_optional_local_text(record, "note"),
+                      "n.yaml:4:10: this text is empty (only blanks): the field needs a value");
+    const auto given =
+        io::read_yaml_cached("m.yaml", "kind: budget\nnote_en: \"\"\nnote_fr: Une note\n");
+    const auto text = model::read_optional_local_text(given.front().root, "note");
+    CHECK_FALSE(text.has("en")); // given empty: none, as if left out
+    CHECK(text.in("fr") == "Une note");
+  }
 }

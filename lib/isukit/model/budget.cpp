@@ -191,8 +191,8 @@ BudgetLine parse_line(const Node &record, const Budget &budget) {
   }
   line.label = read_local_text(record, "label");
   line.label.set_default(record.at("label_en").as_text());
-  line.note = read_local_text(record, "note");
-  line.in_kind_text = read_local_text(record, "in_kind");
+  line.note = read_optional_local_text(record, "note");
+  line.in_kind_text = read_optional_local_text(record, "in_kind");
   if (line.in_kind_text.all().size() > 0) {
     line.in_kind_text.set_default(record.at("in_kind_en").as_text());
   }

@@ -224,6 +224,16 @@ util::LocalText read_local_text(const io::Node &record, std::string_view field) 
   return text;
 }
 
+util::LocalText read_optional_local_text(const io::Node &record, std::string_view field) {
+  util::LocalText text;
+  for (const auto &entry : record.as_mapping().entries()) {
+    if (is_local_key(entry.key, field) && !entry.value.as_optional_text().empty()) {
+      text.set(entry.key.substr(field.size() + 1), entry.value.as_optional_text());
+    }
+  }
+  return text;
+}
+
 void check_local_text(const io::Node &record, std::string_view field) {
   for (const auto &entry : record.as_mapping().entries()) {
     if (is_local_key(entry.key, field)) {

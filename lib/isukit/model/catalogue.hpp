@@ -47,7 +47,12 @@ private:
 util::Catalogue read_catalogue(const io::Node &root, std::string code);
 
 /// `field_CODE` for every language the record gives: `name_en`, `name_fr`, ... as `name`.
+/// Each is required text (io::Node::as_text): `name_fr: ""` is an error at it (exit 65).
 util::LocalText read_local_text(const io::Node &record, std::string_view field);
+/// The same for an optional text (a budget line's `note_*`, an instrument's `outreach_*`): a
+/// `field_CODE` given empty says none in that language and is left out, as one not given is;
+/// one of only blanks is an error at it (io::Node::as_optional_text, exit 65).
+util::LocalText read_optional_local_text(const io::Node &record, std::string_view field);
 /// What read_local_text checks, without building the text: every `field_CODE` of the record is
 /// text (else a data error at its value).
 void check_local_text(const io::Node &record, std::string_view field);

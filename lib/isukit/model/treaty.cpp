@@ -90,7 +90,8 @@ std::vector<Instrument> parse_instruments(const Node &list,
       }
     }
     Instrument instrument{record.at("id").as_text(), read_local_text(record, "name", languages),
-                          std::nullopt, read_local_text(record, "outreach"), record.mark()};
+                          std::nullopt, read_optional_local_text(record, "outreach"),
+                          record.mark()};
     if (const Node *in_force = record.find("entry_into_force")) {
       instrument.entry_into_force = in_force->as_date();
     }
