@@ -186,7 +186,7 @@ public:
   /// Sets `a.duplicate_of` when the person has applied already for the State to the same
   /// meeting, and names both applications on stderr.
   void check(Application &a) {
-    if (a.name.empty() || a.state_code.empty()) {
+    if (a.state_code.empty()) {
       return; // reported as missing
     }
     const auto [seen, inserted] = m_seen.emplace(
@@ -343,26 +343,20 @@ void read_costs_and_dates(const Node &record, const Programme &programme, Applic
   }
 }
 
-/// The text of `key`, or empty when the application does not give it (it is then incomplete); one
-/// given is required text (io::Node::as_text: an empty one is an error at it).
-std::string given_text(const Node &record, std::string_view key) {
-  const Node *value = record.find(key);
-  return value ? value->as_text() : std::string();
-}
-
 Application read_application(const Node &record, const Programme &programme,
                              const StateTable &states) {
   Application a;
   a.mark = record.mark();
-  a.id = given_text(record, "id");
-  a.name = given_text(record, "name");
+  // Required, never "incomplete": the id names the letter file and the selection's record that
+  // sponsor letters and report read back, the name is the letter's addressee.
+  a.id = record.at("id").as_text();
+  a.name = record.at("name").as_text();
   a.state_code = record.text_or("state");
   a.gender = record.text_or("gender");
   a.function = record.text_or("function");
   a.meeting = record.text_or("meeting");
   a.notes = record.text_or("notes");
-  for (const char *field :
-       {"id", "name", "state", "gender", "meeting", "days", "ticket", "received"}) {
+  for (const char *field : {"state", "gender", "meeting", "days", "ticket", "received"}) {
     if (!record.find(field)) {
       a.missing.push_back(fmt::format("no {}", field));
     }
@@ -391,7 +385,7 @@ std::vector<Application> read_applications(const std::vector<Node> &documents,
   for (const auto &root : documents) {
     require_programme(root.at("programme"), programme);
     for (const auto &record : root.at("applications").as_sequence()) {
-      ids.require_new(record); // a missing id is reported as missing
+      ids.require_new(record); // a missing id is an error in read_application
       result.push_back(read_application(record, programme, states));
     }
   }

@@ -109,7 +109,10 @@ const std::string &programme_id(const io::Node &id);
 int read_days(const io::Node &days);
 
 /// Reads the `applications` documents. An incomplete or malformed application is kept, with
-/// what is wrong in `missing`, so that `sponsor check` can report every one. An application of
+/// what is wrong in `missing`, so that `sponsor check` can report every one; but one without an
+/// `id` or a `name` (or with an empty one) is an error at the record or the value (exit 65): the
+/// id names its record and letter, which select writes and letters reads back, and the name
+/// is whom the letter addresses. An application of
 /// a person who has applied for the same State to the same meeting earlier (received earlier,
 /// or the same day with a smaller id; names compared by util::fold_name: case, spacing and
 /// accents aside) is kept with `duplicate_of` set, and both positions are named on stderr. The

@@ -603,7 +603,7 @@ void add_costs(Node &context, const Node &record, const util::Currency &currency
 /// other) with the flags `female` and `male`.
 void add_addressing(Node &context, const Node &record, const Lang &lang) {
   const std::string gender = record.text_or("gender");
-  model::add_person_address(context, record.at("name").as_any_text(), gender, lang);
+  model::add_person_address(context, record.at("name").as_text(), gender, lang);
   context.add("gender", Node::string(gender));
   context.add("female", Node::boolean(gender == "female"));
   context.add("male", Node::boolean(gender == "male"));
@@ -627,9 +627,10 @@ std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::
       continue; // the person's first application has the letter: one person, one answer
     }
     Node context = kit.common(treaty, date, lang);
-    // An incomplete application's fields are written empty by select (selection_output).
-    context.add("id", Node::string(record.at("id").as_any_text()));
-    context.add("name", Node::string(record.at("name").as_any_text()));
+    // Every application has an id and a name (model::read_applications); one edited away in
+    // the selection is an error at it (65), never a letter to "Ms ,".
+    context.add("id", Node::string(record.at("id").as_text()));
+    context.add("name", Node::string(record.at("name").as_text()));
     add_addressing(context, record, lang);
     context.add("state", Node::string(local_field(record, "state_name", lang)));
     context.add("meeting", letter_meeting(selection, record.at("meeting").as_any_text(), lang));
@@ -641,7 +642,7 @@ std::vector<io::Letter> sponsorship_letters(const Node &selection, const model::
     context.add("selected", Node::boolean(decision == "selected"));
     context.add("waiting", Node::boolean(decision == "waiting_list"));
     context.add("regret", Node::boolean(decision == "not_selected" || decision == "not_eligible"));
-    letters.push_back(kit.letter(record.at("id").as_any_text(), context, lang));
+    letters.push_back(kit.letter(record.at("id").as_text(), context, lang));
   }
   return letters;
 }
