@@ -74,13 +74,16 @@ assess::InvoiceSettings invoice_settings(const InvoiceOptions &options) {
 }
 
 /// The letter kit of `treaty` (cli::letter_kit) from `kits`, read there the first time a
-/// document of the treaty is invoiced: its inputs are read, and their notes said, once a run.
+/// document of the treaty is invoiced: its inputs are read, and their notes said, once a run
+/// (the note on the account's currency once for each pair of currencies in `noted`).
 const model::LetterKit &kit_of(std::map<std::string, model::LetterKit> &kits,
-                               const cli::LetterOptions &options, const cli::DataOptions &data,
-                               const model::Reference &reference, const model::Treaty &treaty) {
+                               model::NotedCurrencies &noted, const cli::LetterOptions &options,
+                               const cli::DataOptions &data, const model::Reference &reference,
+                               const model::Treaty &treaty) {
   auto found = kits.find(treaty.id());
   if (found == kits.end()) {
-    found = kits.emplace(treaty.id(), cli::letter_kit(options, data, reference, treaty, "invoice"))
+    found = kits.emplace(treaty.id(),
+                         cli::letter_kit(options, data, reference, treaty, "invoice", noted))
                 .first;
   }
   return found->second;
@@ -100,6 +103,7 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
   }
   assess::InvoiceBatch all;
   std::map<std::string, model::LetterKit> kits; // by treaty: its letter inputs read once
+  model::NotedCurrencies noted;                 // (account, letters) currencies noted once
   const model::LetterKit *kit = nullptr;
   std::set<std::string> covers; // "ccm 2026": the batch's name, so other years' invoices stay
   const auto documents = model::read_documents(options.inputs, {"assessments", "payments"});
@@ -111,7 +115,7 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
       data.treaty = model::treaty_id(document->root.at("treaty"));
     }
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
-    kit = &kit_of(kits, options.letters, data, reference, treaty);
+    kit = &kit_of(kits, noted, options.letters, data, reference, treaty);
     covers.insert(fmt::format("{} {}", treaty.id(), document->root.at("year").as_text()));
     auto batch = assess::make_invoices(document->root, treaty, reference.states, *kit, settings,
                                        balances ? &*balances : nullptr);

@@ -513,6 +513,13 @@ std::set<std::string> shipped_template_fields(const fs::path &data_dir, std::str
 model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &data,
                             const model::Reference &reference, const model::Treaty &treaty,
                             std::string_view name) {
+  model::NotedCurrencies noted;
+  return letter_kit(options, data, reference, treaty, name, noted);
+}
+
+model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &data,
+                            const model::Reference &reference, const model::Treaty &treaty,
+                            std::string_view name, model::NotedCurrencies &noted) {
   model::LetterKit kit(parse_lang_option(options.lang, reference.languages));
   kit.isu = treaty.isu();
   const auto &codes = reference.languages.codes();
@@ -538,7 +545,7 @@ model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &dat
   }
   kit.shipped_fields = shipped_template_fields(resolve_data_dir(data), name, codes);
   if (kit.shipped_fields.contains("payment")) {
-    model::note_payment_currency(kit.isu.payment, treaty.currency());
+    model::note_payment_currency(kit.isu.payment, treaty.currency(), noted);
   }
   return kit;
 }

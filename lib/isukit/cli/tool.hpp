@@ -133,6 +133,12 @@ void add_letter_source_options(CLI::App &app, LetterOptions &options, std::strin
 model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &data,
                             const model::Reference &reference, const model::Treaty &treaty,
                             std::string_view name);
+/// The same for a run that reads several kits (one per treaty): the note on the account's
+/// currency (model::note_payment_currency) is said once a run for each pair of currencies,
+/// `noted` holding those said.
+model::LetterKit letter_kit(const LetterOptions &options, const DataOptions &data,
+                            const model::Reference &reference, const model::Treaty &treaty,
+                            std::string_view name, model::NotedCurrencies &noted);
 /// Checks the batch's template against its fields (LetterKit::check_fields: a misspelt field
 /// is exit 65, nothing written), writes the batch into -o DIR and says on stderr how many were
 /// written ("assess: wrote 3 invoices to DIR"; `noun` singular and regular, "invoice": an

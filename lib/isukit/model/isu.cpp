@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <set>
 
 namespace isukit::model {
 
@@ -155,9 +154,8 @@ Isu read_isu(const Node &section, const std::vector<std::string> &languages, Isu
   return base;
 }
 
-void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters) {
-  // Once a run for each pair of currencies: a run may write the letters of several treaties.
-  static std::set<std::pair<std::string, std::string>> noted;
+void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters,
+                           NotedCurrencies &noted) {
   if (payment.currency.valid() && payment.currency != letters &&
       noted.emplace(payment.currency.code(), letters.code()).second) {
     const std::string_view account = payment.currency.code();

@@ -7,6 +7,7 @@
 #include <isukit/util/money.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,7 +58,11 @@ Isu read_isu(const io::Node &section, const std::vector<std::string> &languages,
 /// A note on stderr at the currency's value (`tool: file:line:col: note: ...`, not an error: an
 /// ISU may hold its account in another currency and say so) when `payment` gives a currency
 /// other than `letters`, the currency of the amounts the letters ask for; once a run for each
-/// pair of currencies (assess invoices may write the letters of several treaties).
-void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters);
+/// pair of currencies: `noted` holds the pairs (account, letters) said already, which the caller
+/// keeps for the run (assess invoices may write the letters of several treaties); the pair is
+/// added when the note is said.
+using NotedCurrencies = std::set<std::pair<std::string, std::string>>;
+void note_payment_currency(const PaymentInstructions &payment, const util::Currency &letters,
+                           NotedCurrencies &noted);
 
 } // namespace isukit::model
