@@ -44,6 +44,39 @@ TEST_SUITE("io::fingerprints") {
     CHECK(false_repeats == 0); // 20,000 at 32 bits: a false one has odds of about 1 in 20
   }
 
+  TEST_CASE("io::Fingerprints::insert_all is insert each, in order: through the small list, "
+            "its spreading and the narrowing, in batches of any size") {
+    std::mt19937_64 random(2112);
+    std::vector<std::uint64_t> fingerprints;
+    for (int i = 0; i < 150000; ++i) {
+      // every seventh an earlier one again; a few in one partition (the same top 16 bits)
+      const std::uint64_t fresh =
+          i % 13 == 0 ? (random() >> 16) | (std::uint64_t{7} << 48) : random();
+      fingerprints.push_back(i % 7 == 6 ? fingerprints[random() % fingerprints.size()] : fresh);
+    }
+    Fingerprints each(100000), all(100000); // spread at 65,536, narrow at 100,000
+    for (const std::uint64_t fingerprint : fingerprints) {
+      each.insert(fingerprint);
+    }
+    for (std::size_t at = 0, batch = 0; at < fingerprints.size(); at += batch) {
+      batch = std::min<std::size_t>(random() % 5000, fingerprints.size() - at);
+      all.insert_all(fingerprints.data() + at, batch);
+    }
+    CHECK(all.size() == each.size());
+    CHECK(all.narrow());
+    REQUIRE(each.settle());
+    REQUIRE(all.settle());
+    int repeated = 0;
+    for (std::uint64_t probe = 0; probe < 200000; ++probe) {
+      const std::uint64_t fingerprint =
+          probe < fingerprints.size() ? fingerprints[probe] : random();
+      REQUIRE(all.maybe_repeated(fingerprint) == each.maybe_repeated(fingerprint));
+      repeated += all.maybe_repeated(fingerprint);
+    }
+    CHECK(repeated > 30000); // the repeats and their first, not all or none
+    CHECK(repeated < 60000);
+  }
+
   TEST_CASE("io::Fingerprints: repeats found in the small list, and across its spreading") {
     std::mt19937_64 random(7);
     Fingerprints small;

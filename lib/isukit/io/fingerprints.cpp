@@ -23,6 +23,23 @@ void Fingerprints::add_block(Partition &partition) {
   partition.used = 0;
 }
 
+void Fingerprints::insert_all(const std::uint64_t *fingerprints, std::size_t count) {
+  // Far enough ahead for a miss to be served (about 100 ns, a few appends' work), near
+  // enough that what is fetched is still in the cache; the slot once its record is there.
+  constexpr std::size_t record_ahead = 16, slot_ahead = 8;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!m_partitions.empty()) { // spread() makes them within a batch: check each time
+      if (i + record_ahead < count) {
+        prefetch_record(fingerprints[i + record_ahead]);
+      }
+      if (i + slot_ahead < count) {
+        prefetch_slot(fingerprints[i + slot_ahead]);
+      }
+    }
+    insert(fingerprints[i]);
+  }
+}
+
 template <class Tag> void Fingerprints::gather(const Partition &partition, std::vector<Tag> &tags) {
   tags.clear();
   std::size_t used = partition.used;
@@ -169,11 +186,29 @@ bool Fingerprints::settle() {
     std::vector<Partition>().swap(m_partitions);
     m_arena = Arena();
   }
+  if (!m_settled) {
+    build_filter();
+  }
   m_settled = true;
   return !m_repeated.wide.empty() || !m_repeated.narrow.empty();
 }
 
+void Fingerprints::build_filter() {
+  m_filter.assign((std::size_t{1} << filter_bits) / 64, 0);
+  const auto mark = [&](std::uint64_t key) { m_filter[key / 64] |= std::uint64_t{1} << key % 64; };
+  for (const std::uint32_t narrow : m_repeated.narrow) { // the top 32 bits of a fingerprint
+    mark(narrow >> (32 - filter_bits));
+  }
+  for (const std::uint64_t wide : m_repeated.wide) { // the top 48 bits
+    mark(wide >> (48 - filter_bits));
+  }
+}
+
 bool Fingerprints::maybe_repeated(std::uint64_t fingerprint) const {
+  const std::uint64_t key = fingerprint >> (64 - filter_bits);
+  if (!(m_filter[key / 64] >> key % 64 & 1)) {
+    return false; // no repeated prefix starts as it does: most fingerprints, one look-up
+  }
   return std::binary_search(m_repeated.narrow.begin(), m_repeated.narrow.end(),
                             static_cast<std::uint32_t>(fingerprint >> 32)) ||
          std::binary_search(m_repeated.wide.begin(), m_repeated.wide.end(), fingerprint >> 16);

@@ -672,6 +672,7 @@ private:
   io::Mark m_fund_at;
   std::map<std::tuple<util::Date, std::int64_t, std::string>, io::Mark> m_movements_read;
   DuplicateCheck m_duplicates;
+  std::vector<std::uint64_t> m_queued_fingerprints; // of a batch read ahead (add_queued)
   RefundCheck m_refunds;
   YearCoverage m_years;
   std::string m_identity;                     // identity's buffer
@@ -860,15 +861,19 @@ bool LedgerReader::ReadAhead::fill(QueuedPayments &batch) {
 
 void LedgerReader::add_queued(const QueuedPayments &batch, PaymentRow &row,
                               const util::Currency &currency) {
+  m_queued_fingerprints.resize(batch.count);
   for (std::size_t i = 0; i < batch.count; ++i) {
     set_payment(row, batch.payments[i], currency);
     // add_payment_row without its checks, which ReadAhead::queues made on the reading thread
     // (an amount above 0, the year named, the volume, counted there from the same start in
     // the same order, so it cannot overflow here); a second reading is never read ahead.
-    m_duplicates.read(fingerprint(row));
+    m_queued_fingerprints[i] = fingerprint(row);
     m_volume += row.amount.minor_units();
     add_counted(row);
   }
+  // The batch's fingerprints at once, in the order read: add_counted adds no error for a row
+  // read ahead (add_error would place it by the count of fingerprints read).
+  m_duplicates.read_all(m_queued_fingerprints.data(), batch.count);
 }
 
 bool LedgerReader::read_ahead(io::CsvReader &reader, const PaymentRowReader &rows,

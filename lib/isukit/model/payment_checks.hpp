@@ -49,6 +49,12 @@ public:
     ++m_count;
     m_fingerprints.insert(fingerprint);
   }
+  /// First reading, `count` payments' fingerprints in order at once (io::Fingerprints::
+  /// insert_all: faster than `read` each, for a batch of a payments file).
+  void read_all(const std::uint64_t *fingerprints, std::size_t count) {
+    m_count += count;
+    m_fingerprints.insert_all(fingerprints, count);
+  }
   /// After the first reading: whether some payment may repeat another.
   bool needs_second_reading() { return m_fingerprints.settle(); }
 
