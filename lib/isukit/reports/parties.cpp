@@ -320,56 +320,92 @@ io::Output parties_output(const std::vector<StateAdherence> &adherence, const mo
 
 namespace {
 
-/// The instruments of `named` the state lacks on `date`, the treaty's first one ahead when it
-/// lacks that too.
-std::vector<const model::Instrument *> lacking(const model::Treaty &treaty, model::StateId state,
-                                               const std::vector<const model::Instrument *> &named,
-                                               const util::Date &date) {
-  std::vector<const model::Instrument *> result;
+/// The state's standing under each instrument of `named` it is not party to on `date` (never
+/// joined, signatory or withdrawn), the treaty's first one ahead when it lacks that too.
+std::vector<StateAdherence> lacking(const model::Treaty &treaty, model::StateId state,
+                                    const std::vector<const model::Instrument *> &named,
+                                    const util::Date &date) {
+  std::vector<const model::Instrument *> asked = named;
   const model::Instrument *first = &treaty.instruments().front();
-  if (!treaty.is_party(state, first->id, date, model::Treaty::Basis::deposit) &&
-      std::find(named.begin(), named.end(), first) == named.end()) {
-    result.push_back(first);
+  if (std::find(asked.begin(), asked.end(), first) == asked.end()) {
+    asked.insert(asked.begin(), first);
   }
-  for (const auto *instrument : named) {
-    if (!treaty.is_party(state, instrument->id, date, model::Treaty::Basis::deposit)) {
-      result.push_back(instrument);
+  std::vector<StateAdherence> result;
+  for (const auto *instrument : asked) {
+    auto a = adherence_of(treaty, state, *instrument, date);
+    if (a.adherence != Adherence::party) {
+      result.push_back(std::move(a));
     }
   }
   return result;
 }
 
-/// The outreach fields of a state's letter (see outreach_letters) from `treaty_standing`, its
-/// standing under the treaty's first instrument.
-Node outreach_context(Node context, const std::vector<const model::Instrument *> &instruments,
+/// {date, date_long} the state's withdrawal from the instrument took effect; false when it
+/// never was party to it.
+Node withdrawal_field(const StateAdherence &a, const Lang &lang) {
+  if (a.adherence != Adherence::withdrawn) {
+    return Node::boolean(false);
+  }
+  Node withdrawn = Node::mapping();
+  withdrawn.add("date", Node::string(a.withdrawal_effective->iso()));
+  withdrawn.add("date_long", Node::string(util::long_date(*a.withdrawal_effective, lang)));
+  return withdrawn;
+}
+
+/// One instrument of the letter: `name`, `why` (the treaty file's outreach text) and
+/// `withdrawn` (withdrawal_field).
+Node instrument_item(const StateAdherence &a, const Lang &lang) {
+  const model::Instrument &instrument = *a.instrument;
+  if (!instrument.outreach.has(lang.code())) {
+    util::fail_data(instrument.mark.position(),
+                    fmt::format("instrument '{}' has no outreach_{} text for the letter",
+                                instrument.id, lang.code()));
+  }
+  Node item = Node::mapping();
+  item.add("name", Node::string(instrument.name.in(lang)));
+  item.add("why", Node::string(instrument.outreach.in(lang)));
+  item.add("withdrawn", withdrawal_field(a, lang));
+  return item;
+}
+
+/// The instruments of `group` as {instruments, several}; false when there is none.
+Node instrument_group(const std::vector<StateAdherence> &group, const Lang &lang) {
+  if (group.empty()) {
+    return Node::boolean(false);
+  }
+  Node list = Node::sequence();
+  for (const auto &a : group) {
+    list.push(instrument_item(a, lang));
+  }
+  Node result = Node::mapping();
+  result.add("instruments", std::move(list));
+  result.add("several", Node::boolean(group.size() > 1));
+  return result;
+}
+
+/// The outreach fields of a state's letter (see outreach_letters) from `lacks`, its standing
+/// under each instrument it lacks, and `treaty_standing`, under the treaty's first instrument.
+Node outreach_context(Node context, const std::vector<StateAdherence> &lacks,
                       const StateAdherence &treaty_standing, const Lang &lang) {
   Node list = Node::sequence();
-  for (const auto *instrument : instruments) {
-    if (!instrument->outreach.has(lang.code())) {
-      util::fail_data(instrument->mark.position(),
-                      fmt::format("instrument '{}' has no outreach_{} text for the letter",
-                                  instrument->id, lang.code()));
-    }
-    Node item = Node::mapping();
-    item.add("name", Node::string(instrument->name.in(lang)));
-    item.add("why", Node::string(instrument->outreach.in(lang)));
-    list.push(std::move(item));
+  for (const auto &a : lacks) {
+    list.push(instrument_item(a, lang));
   }
   context.add("instruments", std::move(list));
+  std::vector<StateAdherence> not_yet, withdrawn_from;
+  std::partition_copy(lacks.begin(), lacks.end(), std::back_inserter(withdrawn_from),
+                      std::back_inserter(not_yet),
+                      [](const StateAdherence &a) { return a.adherence == Adherence::withdrawn; });
+  context.add("not_yet", instrument_group(not_yet, lang));
+  context.add("withdrawn_from", instrument_group(withdrawn_from, lang));
+  context.add("both", Node::boolean(!not_yet.empty() && !withdrawn_from.empty()));
   const Adherence standing = treaty_standing.adherence;
-  context.add("several", Node::boolean(instruments.size() > 1));
+  context.add("several", Node::boolean(lacks.size() > 1));
   context.add("party_to_treaty", Node::boolean(standing == Adherence::party));
   context.add("signatory", Node::boolean(standing == Adherence::signatory));
   context.add("accede",
               Node::boolean(standing == Adherence::withdrawn || standing == Adherence::not_party));
-  Node withdrawn = Node::boolean(false);
-  if (standing == Adherence::withdrawn) {
-    withdrawn = Node::mapping();
-    withdrawn.add("date", Node::string(treaty_standing.withdrawal_effective->iso()));
-    withdrawn.add("date_long",
-                  Node::string(util::long_date(*treaty_standing.withdrawal_effective, lang)));
-  }
-  context.add("withdrawn", std::move(withdrawn));
+  context.add("withdrawn", withdrawal_field(treaty_standing, lang));
   return context;
 }
 
@@ -382,13 +418,13 @@ std::vector<io::Letter> outreach_letters(const model::Treaty &treaty,
   const model::Instrument &first = treaty.instruments().front();
   std::vector<io::Letter> letters;
   for (const auto &a : adherence_on(treaty, states, {&first}, date)) {
-    const auto missing = lacking(treaty, a.state, named, date);
-    if (missing.empty()) {
+    const auto lacks = lacking(treaty, a.state, named, date);
+    if (lacks.empty()) {
       continue;
     }
     const Lang lang = kit.lang_for(a.state);
     const Node context =
-        outreach_context(kit.to_state(a.state, states, treaty, date, lang), missing, a, lang);
+        outreach_context(kit.to_state(a.state, states, treaty, date, lang), lacks, a, lang);
     letters.push_back(kit.letter(states[a.state].code + "-outreach", context, lang));
   }
   return letters;

@@ -57,12 +57,15 @@ io::Output parties_output(const std::vector<StateAdherence> &adherence, const mo
 /// One letter per state that is not party, on `date`, to every instrument of `named`. A state
 /// not party to the treaty's first instrument (the Convention) is asked to join it as well.
 /// In each state's letter language (model::LetterKit). The context: LetterKit::to_state's
-/// fields, `instruments` (each `name` and `why`, the treaty file's outreach text), `several`,
-/// `party_to_treaty` (joins protocols), `signatory` (asked to ratify) or `accede` (never party,
-/// or withdrawn: a state rejoins by accession), `withdrawn` ({date, date_long} the withdrawal
-/// took effect, else false: the letter says "no longer party"), the treaty and the ISU. Files
-/// `CODE-outreach.EXT`, by code. A named instrument without outreach text in the language is a data
-/// error at its record (65).
+/// fields, `instruments` (each instrument the state lacks: `name`, `why`, the treaty file's
+/// outreach text, and `withdrawn`, {date, date_long} its withdrawal from that instrument took
+/// effect, else false), the same split into `not_yet` (never joined) and `withdrawn_from` (each
+/// {instruments, several}, or false when empty: a state that withdrew is never told "not yet"),
+/// `both`, `several`, `party_to_treaty` (joins protocols), `signatory` (asked to ratify) or
+/// `accede` (never party to the Convention, or withdrawn from it: a state rejoins by accession),
+/// `withdrawn` (the withdrawal from the Convention, as an instrument's), the treaty and the ISU.
+/// Files `CODE-outreach.EXT`, by code. A named instrument without outreach text in the language
+/// is a data error at its record (65).
 std::vector<io::Letter> outreach_letters(const model::Treaty &treaty,
                                          const model::StateTable &states,
                                          const std::vector<const model::Instrument *> &named,
