@@ -6,9 +6,11 @@
 #include <isukit/model/import_rules.hpp>
 #include <isukit/util/atomic_file.hpp>
 #include <isukit/util/inputs_kept.hpp>
+#include <isukit/util/text.hpp>
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "subcommands.hpp"
@@ -60,6 +62,28 @@ void refuse_one_file_for_both(const std::string &unmatched, const std::string &o
   }
 }
 
+/// --unmatched FILE is YAML whatever its name, as -o's output is what --format says whatever
+/// its name: no isukit output takes its format from a file name. A name that says another
+/// format (`aside.csv`) is refused (64) before anything is read: a `.csv` input is read as
+/// CSV, so the payments set aside would not read back (a ledger folder holding them would fail
+/// instead of noting them), and an office suite would show YAML text as a table.
+void refuse_other_format_name(const std::string &unmatched) {
+  static constexpr std::string_view other_formats[] = {
+      ".csv", ".tsv", ".json", ".md", ".markdown", ".html", ".htm", ".tex", ".latex", ".xlsx"};
+  const std::string extension =
+      util::ascii_lower(std::filesystem::path(unmatched).extension().string());
+  for (const std::string_view other : other_formats) {
+    if (extension == other) {
+      throw util::Error(
+          util::ExitCode::usage,
+          fmt::format("--unmatched {}: the payments set aside are written as YAML (a document "
+                      "of kind unmatched-payments, whatever --format says), not as a {} name "
+                      "says: name the file .yaml",
+                      unmatched, extension));
+    }
+  }
+}
+
 /// Exit status 1, with a note on the rules, when every row read was left out: the (empty)
 /// payments document is written, and a script chaining on the status notices.
 int nothing_imported(const assess::ImportSummary &summary, const std::string &rules) {
@@ -82,12 +106,14 @@ cli::Runner setup_import(CLI::App &app) {
       ->required();
   app.add_option(
       "--unmatched", options->unmatched,
-      "Write the rows whose payer matches no state (or several) to FILE and import the rest");
+      "Write the rows whose payer matches no state (or several) to FILE, as YAML, and import "
+      "the rest");
   cli::file_option(
       app.add_option("exports", options->exports,
                      "CSV exports or camt.053/054 statements (files, or - for stdin)"));
   return [options] {
     refuse_one_file_for_both(options->unmatched, options->output.output);
+    refuse_other_format_name(options->unmatched);
     const auto out = cli::output_config(options->output, options->data);
     const model::Reference reference = model::Reference::load(cli::resolve_data_dir(options->data));
     const auto rules = model::ImportRules::from_document(

@@ -173,14 +173,14 @@ public:
   explicit KindRecorder(DocumentConsumer &consumer) : m_consumer(consumer) {}
 
   std::string_view streamed_list(const std::string &kind, const Node &kind_node) override {
-    record(kind);
+    record(kind, kind_node.mark().file);
     return m_consumer.streamed_list(kind, kind_node);
   }
   void on_record(const std::string &kind, const Node &header, const Node &record) override {
     m_consumer.on_record(kind, header, record);
   }
   void on_document(Document document) override {
-    record(document.kind);
+    record(document.kind, document.root.mark().file);
     ++documents;
     m_consumer.on_document(std::move(document));
   }
@@ -189,19 +189,32 @@ public:
       fail_empty_input(*reader.file(), "header row");
     }
     m_consumer.on_csv(reader);
-    record("CSV");
+    record("CSV", reader.file());
   }
 
   InputsRead read;
   std::size_t documents = 0; // YAML documents passed on
 
 private:
-  void record(const std::string &kind) {
+  /// Notes `kind` as read, in `file` (an interned name: compared by address first, as every
+  /// document of a file gives the same).
+  void record(const std::string &kind, const std::string *file) {
     if (std::find(read.kinds.begin(), read.kinds.end(), kind) == read.kinds.end()) {
       read.kinds.push_back(kind);
     }
+    if (file == m_last_file && kind == m_last_kind) {
+      return;
+    }
+    m_last_file = file;
+    m_last_kind = kind;
+    std::pair<std::string, std::string> where{kind, file ? shown_name(*file) : std::string()};
+    if (std::find(read.files.begin(), read.files.end(), where) == read.files.end()) {
+      read.files.push_back(std::move(where));
+    }
   }
   DocumentConsumer &m_consumer;
+  const std::string *m_last_file = nullptr;
+  std::string m_last_kind;
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace isukit::io {
@@ -20,6 +21,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &args);
 struct InputsRead {
   /// Each kind of document read, once, in input order; "CSV" for a CSV file with content.
   std::vector<std::string> kinds;
+  /// Where each kind was read: a kind and a file, as messages name it (a control character in
+  /// the name escaped, as the notes on a directory's files show it), once each pair, in input
+  /// order. A note on a document given among the inputs names its file.
+  std::vector<std::pair<std::string, std::string>> files;
 };
 
 /// Reads every input: YAML documents go to the consumer's document hooks, CSV to on_csv. An

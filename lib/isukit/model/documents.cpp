@@ -31,6 +31,7 @@ public:
   void on_record(const std::string &, const io::Node &, const io::Node &) override {}
   void on_document(io::Document document) override {
     check_layout(document);
+    note_unmatched_payments(document);
     if (std::find(m_wanted.begin(), m_wanted.end(), document.kind) != m_wanted.end()) {
       documents.push_back(std::move(document));
     }
@@ -83,7 +84,45 @@ template <typename Kinds> std::string kind_list(const Kinds &kinds, std::string_
   return text;
 }
 
+/// `USD 1500.00 and CHF 20.00`: each currency's sum, in the order first met.
+std::string sums_text(const std::vector<util::Money> &sums) {
+  std::string text;
+  for (std::size_t i = 0; i < sums.size(); ++i) {
+    text += i == 0 ? "" : (i + 1 == sums.size() ? " and " : ", ");
+    text += fmt::format("{} {}", sums[i].currency().code(), sums[i].plain());
+  }
+  return text;
+}
+
 } // namespace
+
+void note_unmatched_payments(const io::Document &document) {
+  const io::Node *list =
+      document.kind == "unmatched-payments" ? document.root.find("payments") : nullptr;
+  if (!list || list->items().empty()) {
+    return;
+  }
+  std::vector<util::Money> sums; // one a currency
+  for (const io::Node &payment : list->items()) {
+    const util::Currency currency = payment.at("currency").as_currency();
+    const util::Money amount = payment.at("amount").as_money(currency);
+    const auto sum = std::find_if(sums.begin(), sums.end(), [&](const util::Money &each) {
+      return each.currency() == currency;
+    });
+    if (sum == sums.end()) {
+      sums.push_back(amount);
+    } else {
+      *sum += amount;
+    }
+  }
+  const std::size_t count = list->items().size();
+  util::note(document.root.mark().position(),
+             fmt::format("not credited to any State: {} {}, {} in all, that assess import set "
+                         "aside, as {} payer matched no State or several; once {} matched (an "
+                         "alias in the import rules, then import again), remove this document",
+                         count, count == 1 ? "payment" : "payments", sums_text(sums),
+                         count == 1 ? "its" : "their", count == 1 ? "it is" : "they are"));
+}
 
 bool is_known_kind(std::string_view kind) {
   return layout_of(kind) != nullptr;
@@ -109,17 +148,20 @@ std::string treaty_id(const io::Node &value) {
 
 namespace {
 
-/// Says of each kind among the inputs that is read through an option, not as an input (a
-/// `contacts` document given beside the assessments), that it is not used, and how to give it:
-/// the letters would otherwise go to the default addressee without a word.
+/// Says of each file among the inputs holding a kind that is read through an option, not as an
+/// input (a `contacts` document given beside the assessments), that it is not used, and how to
+/// give it: the letters would otherwise go to the default addressee without a word.
 void note_option_kinds(const io::InputsRead &read, std::initializer_list<std::string_view> needed) {
   static constexpr std::pair<std::string_view, std::string_view> option_kinds[] = {
       {"contacts", "--contacts"}, {"isu", "--isu"}, {"import-rules", "--rules"}};
-  for (const auto &[kind, option] : option_kinds) {
-    if (holds(read, kind) && std::find(needed.begin(), needed.end(), kind) == needed.end()) {
-      util::note({}, fmt::format("the inputs hold a document of kind {}, which is read with {}, "
-                                 "not among the inputs: it is not used here",
-                                 kind, option));
+  for (const auto &[kind, file] : read.files) {
+    for (const auto &[option_kind, option] : option_kinds) {
+      if (kind == option_kind && std::find(needed.begin(), needed.end(), kind) == needed.end()) {
+        util::note(util::Position{file, 0, 0},
+                   fmt::format("holds a document of kind {}, which is read with {}, not among "
+                               "the inputs: it is not used here",
+                               kind, option));
+      }
     }
   }
 }

@@ -25,6 +25,14 @@ void check_layout(const io::Document &document);
 /// The same for one record streamed from the list `list` of a document of `kind`.
 void check_record(const std::string &kind, std::string_view list, const io::Node &record);
 
+/// Says on stderr, at an `unmatched-payments` document (what `assess import --unmatched`
+/// writes) found among the inputs, how many payments it holds and their sum in each currency:
+/// money received from payers matched to no State is credited to none, and a ledger folder
+/// holding it would otherwise leave it out without a word. Nothing for another kind, or for
+/// a document with no payment (the import set none aside). Fails (65) at a payment whose
+/// amount or currency cannot be read.
+void note_unmatched_payments(const io::Document &document);
+
 /// The treaty a document names (its `treaty:` value), in lower case: a treaty id is the same
 /// in any case (`CCM` is ccm), as --treaty's is (man report-status), in every tool.
 std::string treaty_id(const io::Node &value);

@@ -44,7 +44,8 @@ void refuse_blanks(const io::CsvReader &reader, std::size_t column, std::string_
 
 } // namespace
 
-/// Streams the ledger kinds into a Ledger's sums; other known kinds are skipped.
+/// Streams the ledger kinds into a Ledger's sums; other known kinds are skipped (an
+/// `unmatched-payments` document with a note: model::note_unmatched_payments).
 class LedgerReader : public io::DocumentConsumer {
 public:
   LedgerReader(Ledger &ledger, const StateTable &states, const util::Date &as_of,
@@ -90,6 +91,7 @@ public:
     const bool had_records = m_in_document;
     m_in_document = false;
     check_layout(document);
+    note_unmatched_payments(document); // received, but credited to no State: said, not skipped
     const bool has_list = document.kind == "assessments" || document.kind == "payments";
     if (has_list && !document.root.find(document.kind)) {
       document.root.fail(fmt::format(
