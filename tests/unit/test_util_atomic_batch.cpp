@@ -1,5 +1,6 @@
 #include <isukit/util/atomic_batch.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/hash.hpp>
 
 #include <doctest/doctest.h>
 
@@ -19,6 +20,23 @@ std::string slurp(const fs::path &path) {
   return content.str();
 }
 
+/// The manifest's line for a letter `batch` wrote with `content`.
+std::string listed(const std::string &batch, const std::string &name, const std::string &content) {
+  return batch + '\t' + name + '\t' + hash128(content).hex() + '\n';
+}
+
+/// What write_batch throws, or "" (the test fails elsewhere when that matters).
+std::string refusal(const fs::path &dir, const std::string &batch,
+                    const std::vector<BatchFile> &files, BatchRun run = BatchRun::whole) {
+  try {
+    write_batch(dir, batch, files, run);
+  } catch (const Error &error) {
+    CHECK(error.code() == ExitCode::cannot_create);
+    return error.located_message();
+  }
+  return "";
+}
+
 std::size_t entries(const fs::path &dir) {
   return static_cast<std::size_t>(
       std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
@@ -35,7 +53,8 @@ TEST_SUITE("util::atomic_batch") {
       write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"B.md", "b\n"}});
       CHECK(slurp(dir / "A.md") == "a\n");
       CHECK(slurp(dir / std::string(batch_manifest))
-                .ends_with("invoices 2025\tA.md\ninvoices 2025\tB.md\n"));
+                .ends_with(listed("invoices 2025", "A.md", "a\n") +
+                           listed("invoices 2025", "B.md", "b\n")));
       CHECK(entries(dir) == 3);
       CHECK(entries(parent) == 1);
     }
@@ -58,8 +77,9 @@ TEST_SUITE("util::atomic_batch") {
       CHECK(slurp(dir / "AUT.md") == "a2\n");
       CHECK(slurp(dir / "FRA.md") == "f\n");
       CHECK(slurp(dir / std::string(batch_manifest))
-                .ends_with(
-                    "statements ccw\tAUT.md\nstatements ccw\tFRA.md\nstatements ccw\tGEO.md\n"));
+                .ends_with(listed("statements ccw", "AUT.md", "a2\n") +
+                           listed("statements ccw", "FRA.md", "f\n") +
+                           listed("statements ccw", "GEO.md", "g\n")));
       write_batch(dir, "statements ccw", {{"AUT.md", "a3\n"}});
       CHECK_FALSE(fs::exists(dir / "GEO.md")); // a whole run still replaces the whole batch
       CHECK_FALSE(fs::exists(dir / "FRA.md"));
@@ -76,6 +96,17 @@ TEST_SUITE("util::atomic_batch") {
       CHECK_FALSE(fs::exists(dir / "B.md"));
       CHECK(entries(dir) == 2);
     }
+    SUBCASE("a note counts the letters written again with other content, not the same") {
+      // tester 9, F6: an invoice issued again with another total replaced the one that went out.
+      write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"B.md", "b\n"}, {"C.md", "c\n"}});
+      std::ostringstream err;
+      auto *const saved = std::cerr.rdbuf(err.rdbuf());
+      write_batch(dir, "invoices 2025", {{"A.md", "a\n"}, {"B.md", "b2\n"}, {"C.md", "c2\n"}});
+      std::cerr.rdbuf(saved);
+      CHECK(err.str().find("replaced 2 letters of the previous run of this batch (invoices 2025) "
+                           "with other content") != std::string::npos);
+      CHECK(err.str().find("removed") == std::string::npos);
+    }
     SUBCASE("a folder an isukit before batches wrote (names only) is replaced by the next batch") {
       fs::create_directories(dir);
       std::ofstream(dir / "A.md") << "old a\n";
@@ -84,11 +115,47 @@ TEST_SUITE("util::atomic_batch") {
       write_batch(dir, "invoices 2025", {{"A.md", "a\n"}});
       CHECK(slurp(dir / "A.md") == "a\n");
       CHECK(slurp(dir / "B.md") == "old b\n");
-      CHECK(slurp(dir / std::string(batch_manifest)).ends_with("\nB.md\ninvoices 2025\tA.md\n"));
+      CHECK(slurp(dir / std::string(batch_manifest))
+                .ends_with("\nB.md\n" + listed("invoices 2025", "A.md", "a\n")));
       write_batch(dir, "invoices 2025", {{"A.md", "a2\n"}, {"B.md", "b2\n"}});
       CHECK(slurp(dir / "B.md") == "b2\n");
       CHECK(entries(dir) == 3);
       CHECK(entries(parent) == 1);
+    }
+    SUBCASE("a letter changed since its batch wrote it stops the batch's next run (73), whole or "
+            "part, which changes nothing; moved away, the batch runs") {
+      // tester 8, F13: a whole run replaced a letter the officer had edited by hand.
+      write_batch(dir, "reminders", {{"A.md", "a\n"}, {"B.md", "b\n"}});
+      std::ofstream(dir / "B.md", std::ios::app) << "With a word from the Coordinator.\n";
+      const std::string manifest = slurp(dir / std::string(batch_manifest));
+      for (const auto &files : {std::vector<BatchFile>{{"A.md", "a2\n"}, {"B.md", "b2\n"}},
+                                std::vector<BatchFile>{{"A.md", "a2\n"}}}) { // B.md removed
+        const std::string message = refusal(dir, "reminders", files);
+        CHECK(message.find("B.md") != std::string::npos);
+        CHECK(message.find("changed since its batch (reminders) wrote it") != std::string::npos);
+      }
+      CHECK(refusal(dir, "reminders", {{"B.md", "b2\n"}}, BatchRun::part) != "");
+      CHECK(slurp(dir / std::string(batch_manifest)) == manifest); // nothing changed
+      CHECK(slurp(dir / "A.md") == "a\n");
+      CHECK(refusal(dir, "reminders", {{"A.md", "a2\n"}}, BatchRun::part) == ""); // B.md kept
+      CHECK(slurp(dir / "B.md") == "b\nWith a word from the Coordinator.\n");
+      fs::rename(dir / "B.md", parent / "B-edited.md");
+      write_batch(dir, "reminders", {{"A.md", "a3\n"}, {"B.md", "b3\n"}});
+      CHECK(slurp(dir / "B.md") == "b3\n");
+      CHECK(entries(dir) == 3);
+    }
+    SUBCASE("a manifest without hashes (an earlier isukit's) is read, its letters replaced") {
+      fs::create_directories(dir);
+      std::ofstream(dir / "A.md") << "edited a\n";
+      std::ofstream(dir / "R.md") << "r\n";
+      std::ofstream(dir / std::string(batch_manifest))
+          << "# old\ninvoices 2025\tA.md\nreminders\tR.md\n";
+      write_batch(dir, "invoices 2025", {{"A.md", "a\n"}});
+      CHECK(slurp(dir / "A.md") == "a\n"); // no hash: an edit cannot be told
+      CHECK(slurp(dir / std::string(batch_manifest))
+                .ends_with(listed("invoices 2025", "A.md", "a\n") + "reminders\tR.md\n"));
+      CHECK(refusal(dir, "other", {{"R.md", "x\n"}}).find("another batch (reminders)") !=
+            std::string::npos);
     }
     SUBCASE("another batch's letters stay, and a letter of its name is exit 73") {
       write_batch(dir, "invoices 2025", {{"A-2025.md", "a\n"}, {"B-2025.md", "b\n"}});

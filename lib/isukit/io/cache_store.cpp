@@ -4,25 +4,16 @@
 
 #include <fmt/format.h>
 
-// The header-only form of Debian's libxxhash: the same code as libxxhash.so, inlined, so that
-// no shared library is added to every tool's start-up.
-#define XXH_INLINE_ALL
 #include <algorithm>
 #include <cstdlib>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
-#include <xxhash.h>
 
 namespace isukit::io {
 
 namespace fs = std::filesystem;
-
-Hash128 hash128(std::string_view bytes) {
-  const XXH128_hash_t hash = XXH3_128bits(bytes.data(), bytes.size());
-  return Hash128{hash.high64, hash.low64};
-}
 
 namespace {
 
@@ -138,7 +129,7 @@ std::optional<CacheStore> CacheStore::open() {
 }
 
 fs::path CacheStore::entry_path(const Hash128 &key) const {
-  return m_directory / fmt::format("{:016x}{:016x}{}", key.high, key.low, entry_suffix);
+  return m_directory / (key.hex() + std::string(entry_suffix));
 }
 
 std::optional<Bytes> CacheStore::get(const Hash128 &key) const {

@@ -5,6 +5,8 @@
 // and whether it can be trusted, is the node cache's business.
 #pragma once
 
+#include <isukit/util/hash.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -14,15 +16,9 @@
 
 namespace isukit::io {
 
-/// A 128-bit XXH3 hash (Debian's libxxhash): the key of an entry and the checksum inside it.
-struct Hash128 {
-  std::uint64_t high = 0;
-  std::uint64_t low = 0;
-  bool operator==(const Hash128 &) const = default;
-};
-
-/// XXH3-128 of `bytes`.
-Hash128 hash128(std::string_view bytes);
+/// The key of an entry and the checksum inside it.
+using util::Hash128;
+using util::hash128;
 
 /// The bytes of an entry as read, in memory not cleared first (clearing it cost each call about
 /// 0.45 M instructions, for bytes the read overwrites at once).

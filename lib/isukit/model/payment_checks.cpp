@@ -1,6 +1,6 @@
 #include <isukit/model/payment_checks.hpp>
 
-#define XXH_INLINE_ALL // Debian's libxxhash, header-only (see io/cache_store.cpp)
+#define XXH_INLINE_ALL // Debian's libxxhash, header-only (see util/hash.cpp)
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 #include <isukit/util/atomic_batch.hpp>
 #include <isukit/util/atomic_file.hpp>
 #include <isukit/util/error.hpp>
+#include <isukit/util/hash.hpp>
 
 #include <fmt/format.h>
 
@@ -11,9 +12,11 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sys/stat.h>
+#include <tuple>
 #include <unistd.h>
 
 namespace isukit::util {
@@ -22,8 +25,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Each file a batch wrote, by name, and the batch that wrote it.
-using Owners = std::map<std::string, std::string>;
+/// What the manifest says of a file: the batch that wrote it ("" for an isukit that did not
+/// say) and the hash of what it wrote (util::Hash128::hex; "" for an isukit that did not keep
+/// it: then an edit cannot be told).
+struct Owner {
+  std::string batch;
+  std::string hash;
+};
+/// Each file a batch wrote, by name.
+using Owners = std::map<std::string, Owner>;
 
 [[noreturn]] void fail(ExitCode code, const fs::path &path, const std::string &message) {
   throw Error(code, Position{path.string(), 0, 0}, message);
@@ -33,9 +43,9 @@ using Owners = std::map<std::string, std::string>;
   fail(code, path, fmt::format("cannot write: {}", std::strerror(error_number)));
 }
 
-/// The manifest of `dir`: each file's name and the batch that wrote it (none when it has no
-/// manifest yet). A line is "BATCH<TAB>NAME"; a line without a tab (an isukit that did not
-/// record batches wrote it) has the batch "".
+/// The manifest of `dir`: each file's name, the batch that wrote it and the hash of what it
+/// wrote (none when it has no manifest yet). A line is "BATCH<TAB>NAME<TAB>HASH"; earlier
+/// isukits wrote "BATCH<TAB>NAME" (no hash) and, before batches, "NAME" (batch "").
 Owners read_manifest(const fs::path &dir) {
   Owners owners;
   std::ifstream in(dir / batch_manifest);
@@ -45,10 +55,14 @@ Owners read_manifest(const fs::path &dir) {
     }
     const auto tab = line.find('\t');
     if (tab == std::string::npos) {
-      owners[line] = "";
-    } else {
-      owners[line.substr(tab + 1)] = line.substr(0, tab);
+      owners[line] = Owner{};
+      continue;
     }
+    const auto second = line.find('\t', tab + 1);
+    const std::string name =
+        line.substr(tab + 1, second - (second == std::string::npos ? 0 : tab + 1));
+    owners[name] =
+        Owner{line.substr(0, tab), second == std::string::npos ? "" : line.substr(second + 1)};
   }
   return owners;
 }
@@ -69,8 +83,10 @@ std::set<std::string> previous_letters(const fs::path &folder, const Owners &own
   for (const auto &entry : fs::directory_iterator(folder)) {
     std::string name = entry.path().filename().string();
     const auto owner = owners.find(name);
-    const bool ours = owner != owners.end() && (owner->second == batch || owner->second.empty());
-    if (ours && (written.contains(name) || (run == BatchRun::whole && !owner->second.empty()))) {
+    const bool ours =
+        owner != owners.end() && (owner->second.batch == batch || owner->second.batch.empty());
+    if (ours &&
+        (written.contains(name) || (run == BatchRun::whole && !owner->second.batch.empty()))) {
       names.insert(std::move(name));
     }
   }
@@ -212,10 +228,10 @@ std::string writer_of(const Owners &owners, const std::string &name) {
   if (owner == owners.end()) {
     return "no earlier batch wrote it (the folder's .isukit-letters does not list it)";
   }
-  if (owner->second.empty()) {
+  if (owner->second.batch.empty()) {
     return "an earlier isukit wrote it without saying which batch it is of";
   }
-  return fmt::format("it is a letter of another batch ({})", owner->second);
+  return fmt::format("it is a letter of another batch ({})", owner->second.batch);
 }
 
 /// A kept file (the user's, or another batch's letter) that a letter of this batch would
@@ -233,27 +249,57 @@ void refuse_to_replace(const std::vector<std::string> &kept, const Owners &owner
   }
 }
 
+/// A letter of this batch's previous run (`previous`: it would be replaced or removed) that is
+/// no longer what the batch wrote (its hash in the manifest differs: the user edited it) stops
+/// the batch, so that no one's edits are lost; one the manifest gives no hash of cannot be told.
+void refuse_edited(const fs::path &folder, const fs::path &shown,
+                   const std::set<std::string> &previous, const Owners &owners) {
+  for (const auto &name : previous) {
+    const Owner &owner = owners.at(name); // a previous letter is one the manifest lists
+    if (owner.hash.empty()) {
+      continue;
+    }
+    std::ifstream in(folder / name, std::ios::binary);
+    const std::string content{std::istreambuf_iterator<char>(in), {}};
+    if (in.bad() || !in.is_open()) {
+      fail(ExitCode::io, shown / name, "cannot read this letter to tell whether it was changed");
+    }
+    if (hash128(content).hex() != owner.hash) {
+      fail(ExitCode::cannot_create, shown / name,
+           fmt::format("cannot write letters: this letter has been changed since its batch ({}) "
+                       "wrote it; it is not replaced, so that the change is not lost: move it "
+                       "out of the folder to keep it, or delete it to have it written again",
+                       owner.batch));
+    }
+  }
+}
+
 /// The new manifest: the kept files that other batches wrote, and this batch's files.
 std::string manifest_text(const std::vector<std::string> &kept, const Owners &owners,
                           const std::string &batch, const std::vector<BatchFile> &files) {
-  std::set<std::pair<std::string, std::string>> lines; // (batch, name): grouped by batch
+  std::set<std::tuple<std::string, std::string, std::string>> lines; // grouped by batch
   for (const auto &name : kept) {
     const auto owner = owners.find(name);
     if (owner != owners.end()) {
-      lines.emplace(owner->second, name);
+      lines.emplace(owner->second.batch, name, owner->second.hash);
     }
   }
   for (const auto &file : files) {
-    lines.emplace(batch, file.name);
+    lines.emplace(batch, file.name, hash128(file.content).hex());
   }
-  std::string text = "# The letters isukit wrote here, each after the batch that wrote it; a "
-                     "batch replaces only its own. Do not edit.\n";
-  for (const auto &[writer, name] : lines) {
+  std::string text = "# The letters isukit wrote here, each after the batch that wrote it and "
+                     "before the hash of what it wrote; a batch replaces only its own letters, "
+                     "and none changed since. Do not edit.\n";
+  for (const auto &[writer, name, hash] : lines) {
     if (!writer.empty()) {
       text += writer; // appended in steps: GCC 12 warns falsely (-Wrestrict) on a + "\t" + b
       text += '\t';
     }
     text += name;
+    if (!writer.empty() && !hash.empty()) {
+      text += '\t';
+      text += hash;
+    }
     text += '\n';
   }
   return text;
@@ -351,6 +397,26 @@ void note_removed(const fs::path &shown, const std::set<std::string> &previous,
   }
 }
 
+/// Says how many letters of this batch's previous run the new run writes with other content
+/// (an invoice issued again with another date or total): a letter that went out may differ
+/// from the one now in the folder, and the officer should know.
+void note_rewritten(const fs::path &shown, const std::set<std::string> &previous,
+                    const Owners &owners, const std::string &batch,
+                    const std::vector<BatchFile> &files) {
+  std::size_t rewritten = 0;
+  for (const auto &file : files) {
+    const auto owner = owners.find(file.name);
+    rewritten += previous.contains(file.name) && !owner->second.hash.empty() &&
+                 owner->second.hash != hash128(file.content).hex();
+  }
+  if (rewritten > 0) {
+    note(Position{shown.string(), 0, 0},
+         fmt::format("replaced {} letter{} of the previous run of this batch ({}) with other "
+                     "content",
+                     rewritten, rewritten == 1 ? "" : "s", batch));
+  }
+}
+
 } // namespace
 
 void write_batch(const fs::path &dir, const std::string &batch, const std::vector<BatchFile> &files,
@@ -364,6 +430,7 @@ void write_batch(const fs::path &dir, const std::string &batch, const std::vecto
       existed ? previous_letters(folder, owners, batch, files, run) : std::set<std::string>{};
   const auto kept = existed ? kept_files(folder, dir, previous) : std::vector<std::string>{};
   refuse_to_replace(kept, owners, files, dir);
+  refuse_edited(folder, dir, previous, owners);
   if (!existed) {
     make_parents(folder, dir);
   }
@@ -382,6 +449,7 @@ void write_batch(const fs::path &dir, const std::string &batch, const std::vecto
   if (!old.empty()) {
     remove_old_batch(old, folder, previous);
   }
+  note_rewritten(dir, previous, owners, batch, files);
   note_removed(dir, previous, batch, files);
 }
 

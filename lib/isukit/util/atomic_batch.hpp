@@ -15,8 +15,10 @@ struct BatchFile {
 };
 
 /// The file in a batch's folder that lists the letters batches wrote there, one a line after
-/// the name of the batch that wrote it ("assess invoices ccm 2026<TAB>FRA-2026.md"). Each batch
-/// owns the files listed after its name; nothing else in the folder is ever its business.
+/// the name of the batch that wrote it and before the XXH3-128 hash of what it wrote
+/// ("assess invoices ccm 2026<TAB>FRA-2026.md<TAB>32 hex digits"). Each batch owns the files
+/// listed after its name, as long as they are what it wrote; nothing else in the folder is ever
+/// its business.
 inline constexpr std::string_view batch_manifest = ".isukit-letters";
 
 /// What a run of a batch replaces: all of its previous run's letters (one it does not write
@@ -43,7 +45,10 @@ enum class BatchRun { whole, part };
 ///   missing `dir` (and its parents) is made.
 /// Errors (exit 73, nothing changed): `dir` is not a folder, is the working directory, holds a
 /// folder, link or device that is not part of a batch, a file would replace one that is not
-/// `batch`'s (the user's or another batch's: named in the message), two files share a name, a
+/// `batch`'s (the user's or another batch's: named in the message), a letter of `batch` that
+/// the run would replace or remove has been changed since it was written (its hash differs from
+/// the manifest's: an officer's edits are never lost; a manifest line without a hash, from an
+/// earlier isukit, cannot tell and is replaced), two files share a name, a
 /// name has a '/', tab or line break, or a file cannot be written (74 when writing fails). A run
 /// killed before the exchange leaves `dir` untouched and may leave the hidden folder, which holds
 /// nothing but copies and can be deleted. Test hook: ISUKIT_TEST_KILL_AFTER_LETTERS=N kills the
