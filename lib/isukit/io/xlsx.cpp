@@ -44,6 +44,7 @@ struct Xlsxwriter {
   decltype(&::worksheet_repeat_rows) worksheet_repeat_rows;
   decltype(&::worksheet_set_landscape) worksheet_set_landscape;
   decltype(&::worksheet_fit_to_pages) worksheet_fit_to_pages;
+  decltype(&::worksheet_right_to_left) worksheet_right_to_left;
 };
 
 Xlsxwriter open_xlsxwriter() {
@@ -68,6 +69,7 @@ Xlsxwriter open_xlsxwriter() {
   library.bind(api.worksheet_repeat_rows, "worksheet_repeat_rows");
   library.bind(api.worksheet_set_landscape, "worksheet_set_landscape");
   library.bind(api.worksheet_fit_to_pages, "worksheet_fit_to_pages");
+  library.bind(api.worksheet_right_to_left, "worksheet_right_to_left");
   return api;
 }
 
@@ -212,12 +214,22 @@ void write_cell(lxw_worksheet *sheet, Cell at, const std::string &text, ColumnTy
   }
 }
 
+/// A new sheet named `name` (at most 31 bytes, as Excel allows), laid out right to left when
+/// `lang`'s script runs so (Arabic: the first column on the right, as a reader expects).
+lxw_worksheet *add_sheet(lxw_workbook *book, const std::string &name, const util::Lang &lang) {
+  lxw_worksheet *sheet = xlsxwriter().workbook_add_worksheet(book, name.substr(0, 31).c_str());
+  if (lang.conventions().right_to_left) {
+    xlsxwriter().worksheet_right_to_left(sheet);
+  }
+  return sheet;
+}
+
 /// A table on its own sheet: the header row (frozen), the body rows, then the total rows
 /// below them in bold under a rule; columns as wide as their widest cell; printed landscape,
 /// one page wide, the header row on every page.
-void write_table(lxw_workbook *book, const Table &table, const Formats &formats) {
-  lxw_worksheet *sheet =
-      xlsxwriter().workbook_add_worksheet(book, table.name.substr(0, 31).c_str());
+void write_table(lxw_workbook *book, const Table &table, const util::Lang &lang,
+                 const Formats &formats) {
+  lxw_worksheet *sheet = add_sheet(book, table.name, lang);
   std::vector<std::size_t> widths(table.columns.size(), 8);
   std::vector<int> places(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -302,7 +314,7 @@ void write_sources(lxw_worksheet *sheet, lxw_row_t row, const std::vector<Source
 /// and the notes printed under it (the rules behind the figures), then the sources.
 void write_about(lxw_workbook *book, const Output &output, const About &about,
                  const util::Lang &lang, const Formats &formats) {
-  lxw_worksheet *sheet = xlsxwriter().workbook_add_worksheet(book, "About");
+  lxw_worksheet *sheet = add_sheet(book, "About", lang);
   lxw_row_t row = 0;
   xlsxwriter().worksheet_write_string(sheet, row++, 0, about.title.c_str(), formats.header);
   const std::array<std::pair<const char *, const std::string *>, 3> facts{
@@ -378,7 +390,7 @@ std::string render_xlsx(const Output &output, const util::Lang &lang) {
   const Formats formats(book);
   write_about(book, output, about, lang, formats);
   for (const auto &table : output.tables) {
-    write_table(book, table, formats);
+    write_table(book, table, lang, formats);
   }
   if (xlsxwriter().workbook_close(book) != LXW_NO_ERROR) {
     std::filesystem::remove(path);
