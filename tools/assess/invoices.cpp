@@ -115,6 +115,9 @@ void write_invoices(const InvoiceOptions &options, const assess::InvoiceSettings
       data.treaty = model::treaty_id(document->root.at("treaty"));
     }
     const auto treaty = reference.load_treaty(cli::resolve_treaty_file(data));
+    if (const io::Node *named = document->root.find("treaty")) {
+      require_assessments_of(treaty, model::treaty_id(*named), named->position());
+    }
     kit = &kit_of(kits, noted, options.letters, data, reference, treaty);
     covers.insert(fmt::format("{} {}", treaty.id(), document->root.at("year").as_text()));
     auto batch = assess::make_invoices(document->root, treaty, reference.states, *kit, settings,

@@ -34,22 +34,31 @@ const model::Treaty &read_treaty(TreatiesRead &read, const model::Reference &ref
   return it->second;
 }
 
-/// Each state an assessments document assesses is a paying party of its treaty (the document's,
-/// else --treaty's) in its year; a document that names no treaty, without --treaty, is not checked.
-void require_paying_parties(const model::AssessmentDocument &document,
-                            const model::Reference &reference, const cli::DataOptions &data,
-                            TreatiesRead &treaties) {
-  const std::string &name = document.treaty.empty() ? data.treaty : document.treaty;
+/// The treaty an assessments document is checked against: --treaty's (a name or a file, whose
+/// id must be the one the document names), else the document's; none (nullptr) when neither
+/// names one. So a treaty file given with --treaty is the one used, never the treaty of the
+/// same id in DATA/treaties.
+const model::Treaty *document_treaty(const model::AssessmentDocument &document,
+                                     const model::Reference &reference,
+                                     const cli::DataOptions &data, TreatiesRead &treaties) {
+  const std::string &name = data.treaty.empty() ? document.treaty : data.treaty;
   if (name.empty()) {
-    return;
+    return nullptr;
   }
   const auto &treaty = read_treaty(treaties, reference, data, name);
-  for (const auto &[state, mark] : document.states) {
-    treaty.require_paying_party(state, document.year, mark, reference.states);
-  }
+  require_assessments_of(treaty, document.treaty, document.mark.position());
+  return &treaty;
 }
 
 } // namespace
+
+void require_assessments_of(const model::Treaty &treaty, const std::string &named,
+                            const util::Position &where) {
+  if (!named.empty() && named != treaty.id()) {
+    util::fail_data(where,
+                    fmt::format("these are assessments of '{}', not of '{}'", named, treaty.id()));
+  }
+}
 
 LoadedLedger load_ledger(const LedgerOptions &options,
                          std::initializer_list<std::string_view> needs, bool keep_payments) {
@@ -61,16 +70,13 @@ LoadedLedger load_ledger(const LedgerOptions &options,
   model::require_kinds(ledger.inputs_read(), needs, model::Need::each);
   TreatiesRead treaties;
   for (const auto &document : ledger.assessment_documents()) {
-    if (!options.data.treaty.empty() && !document.treaty.empty() &&
-        document.treaty != options.data.treaty) {
-      const auto &treaty = read_treaty(treaties, reference, options.data, options.data.treaty);
-      if (document.treaty != treaty.id()) {
-        util::fail_data(document.mark.position(),
-                        fmt::format("these are assessments of '{}', not of '{}'", document.treaty,
-                                    treaty.id()));
+    // Each state the document assesses is a paying party of its treaty in its year; a document
+    // that names no treaty, without --treaty, is not checked.
+    if (const auto *treaty = document_treaty(document, reference, options.data, treaties)) {
+      for (const auto &[state, mark] : document.states) {
+        treaty->require_paying_party(state, document.year, mark, reference.states);
       }
     }
-    require_paying_parties(document, reference, options.data, treaties);
   }
   std::vector<io::Source> sources{reference.states.source()};
   for (const auto &[name, treaty] : treaties) {

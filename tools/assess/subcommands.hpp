@@ -39,11 +39,17 @@ struct LoadedLedger {
   /// The states' source and that of each treaty file read to check the assessments.
   std::vector<isukit::io::Source> sources;
 };
-/// Reads the ledger as of --as-of; with --treaty, checks the assessments are that treaty's.
+/// Reads the ledger as of --as-of and checks that each state its assessments assess is a paying
+/// party of their treaty: that of --treaty (a name or a file, whose id must be the one the
+/// assessments name), else the treaty in DATA/treaties they name.
 /// `keep_payments` keeps each payment (for statements of account).
 /// Reads the ledger; fails (model::require_kinds) unless the inputs held each kind of `needs`.
 LoadedLedger load_ledger(const LedgerOptions &options,
                          std::initializer_list<std::string_view> needs, bool keep_payments = false);
+/// Assessments that name the treaty `named` (empty: none), at `where`, are read by `treaty`
+/// (--treaty's, a name or a file) only if it has that id; else bad data (65).
+void require_assessments_of(const isukit::model::Treaty &treaty, const std::string &named,
+                            const isukit::util::Position &where);
 /// The options that select the states in arrears, spelled once for arrears and remind.
 struct ArrearsSelection {
   bool closed_only = false;
