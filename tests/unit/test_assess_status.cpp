@@ -206,6 +206,60 @@ TEST_SUITE("assess::status") {
     }
   }
 
+  TEST_CASE("assess::compute_status Article 19 with both preceding years in the ledger") {
+    // 2023 and 2024 are covered: the test is made. FRA owes both in full (200 >= 100 + 100);
+    // DEU paid 2023 and owes 2024 only (80 < 80 + 80).
+    const auto s =
+        status_of(assessments + "  - {date: 2023-05-10, state: DEU, amount: 80.00, year: 2023}\n",
+                  util::Date(2025, 8, 31));
+    CHECK(s.article_19_years_missing.empty());
+    REQUIRE(s.states.size() == 2);
+    CHECK_FALSE(s.states[0].article_19); // DEU
+    CHECK(s.states[1].article_19);       // FRA
+  }
+
+  TEST_CASE("assess::compute_status Article 19 is not tested when a preceding year is missing") {
+    // The ledger starts in 2024: 2023 is unknown, not a contribution of 0, so one year of
+    // arrears (FRA owes 2024 only: 100 >= 100 + 0 if 2023 counted as 0) is no flag.
+    const std::string two_years =
+        "kind: assessments\nyear: 2024\ncurrency: USD\nassessments:\n"
+        "  - {state: FRA, amount: 100.00}\n"
+        "---\nkind: assessments\nyear: 2025\ncurrency: USD\nassessments:\n"
+        "  - {state: FRA, amount: 120.00}\n"
+        "---\nkind: payments\ncurrency: USD\npayments: []\n";
+    const auto s = status_of(two_years, util::Date(2025, 8, 31));
+    CHECK(s.article_19_years_missing == std::vector<int>{2023});
+    REQUIRE(s.states.size() == 1);
+    CHECK(s.states[0].closed_outstanding == 10000);
+    CHECK_FALSE(s.states[0].article_19);
+    // A year later the ledger holds both preceding years (2024, 2025): the test is made.
+    const auto later = status_of(two_years, util::Date(2026, 3, 1));
+    CHECK(later.article_19_years_missing.empty());
+    CHECK(later.states[0].article_19); // 220 >= 100 + 120
+  }
+
+  TEST_CASE("assess::compute_status Article 19: a state assessed 0 in a covered year") {
+    // ITA was not a party in 2023, which the ledger covers (FRA assessed): its 2023 contribution
+    // is a real 0, so its 2024 arrears are two years' contributions (50 >= 0 + 50). Without the
+    // 2023 document, the same arrears are no flag: 2023 is then unknown.
+    const std::string later_years =
+        "kind: assessments\nyear: 2024\ncurrency: USD\nassessments:\n"
+        "  - {state: FRA, amount: 100.00}\n  - {state: ITA, amount: 50.00}\n"
+        "---\nkind: assessments\nyear: 2025\ncurrency: USD\nassessments:\n"
+        "  - {state: FRA, amount: 100.00}\n  - {state: ITA, amount: 60.00}\n"
+        "---\nkind: payments\ncurrency: USD\npayments:\n"
+        "  - {date: 2024-03-01, state: FRA, amount: 100.00, year: 2024}\n";
+    const std::string year_2023 = "kind: assessments\nyear: 2023\ncurrency: USD\nassessments:\n"
+                                  "  - {state: FRA, amount: 100.00}\n---\n";
+    const auto s = status_of(year_2023 + later_years, util::Date(2025, 8, 31));
+    CHECK(s.article_19_years_missing.empty());
+    REQUIRE(s.states.size() == 2);
+    CHECK_FALSE(s.states[0].article_19); // FRA owes 2023 only: 100 < 100 + 100
+    CHECK(s.states[1].article_19);       // ITA
+    const auto without_2023 = status_of(later_years, util::Date(2025, 8, 31));
+    CHECK_FALSE(without_2023.states[1].article_19);
+  }
+
   TEST_CASE("assess::compute_status the CCW 2025 example reproduces the ISU report") {
     const auto dir = std::string(ISUKIT_SOURCE_DATADIR) + "/examples/ccw-2025";
     const auto ledger = model::Ledger::read({dir}, states(), util::Date(2025, 8, 31));

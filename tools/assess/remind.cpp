@@ -29,7 +29,7 @@ cli::Runner setup_remind(CLI::App &app) {
     ledger.inputs = options->inputs;
     const auto loaded = load_ledger(ledger, {"assessments", "payments"});
     const auto &states = loaded.reference.states;
-    const auto status = assess::compute_status(loaded.ledger, states, loaded.as_of);
+    const auto status = ledger_status(loaded);
     const auto arrears = assess::select_arrears(status, query.in(status.currency));
     const auto treaty = ledger_treaty(loaded, options->data, status.treaty);
     const auto kit =

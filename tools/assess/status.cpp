@@ -2,6 +2,7 @@
 #include <isukit/model/documents.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
 
@@ -86,13 +87,24 @@ LoadedLedger load_ledger(const LedgerOptions &options,
                       std::move(sources)};
 }
 
+assess::ContributionsStatus ledger_status(const LoadedLedger &loaded) {
+  auto status = assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+  if (!status.article_19_years_missing.empty() && status.closed_outstanding > 0) {
+    util::note({}, fmt::format("Article 19 is not assessed: its test compares the arrears with "
+                               "the contributions of {} and {}, and the inputs hold no "
+                               "assessments for {}",
+                               status.current_year - 2, status.current_year - 1,
+                               fmt::join(status.article_19_years_missing, " and ")));
+  }
+  return status;
+}
+
 cli::Runner setup_status(CLI::App &app) {
   auto options = std::make_shared<LedgerOptions>();
   add_ledger_options(app, *options);
   return [options] {
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
-    const auto status =
-        assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+    const auto status = ledger_status(loaded);
     cli::emit(assess::status_output(status, loaded.reference.states, loaded.output.lang),
               loaded.output, loaded.sources);
     return 0;
@@ -130,8 +142,7 @@ cli::Runner setup_arrears(CLI::App &app) {
   return [options] {
     const auto query = parse_arrears_selection(options->arrears);
     const auto loaded = load_ledger(*options, {"assessments", "payments"});
-    const auto status =
-        assess::compute_status(loaded.ledger, loaded.reference.states, loaded.as_of);
+    const auto status = ledger_status(loaded);
     const auto result = assess::arrears_output(status, loaded.reference.states,
                                                query.in(status.currency), loaded.output.lang);
     cli::emit(result.output, loaded.output, loaded.sources);
@@ -200,6 +211,7 @@ cli::Runner setup_statement(CLI::App &app) {
     require_statement_options(app, letters);
     const auto loaded = load_ledger(*options, {"assessments", "payments"}, true);
     const auto &states = loaded.reference.states;
+    // Statements show no Article 19 flag: no note when its test cannot be made.
     const auto status = assess::compute_status(loaded.ledger, states, loaded.as_of);
     const auto statements = assess::compute_statements(loaded.ledger, states, loaded.as_of,
                                                        selected_states(options->codes, states));

@@ -50,6 +50,9 @@ LoadedLedger load_ledger(const LedgerOptions &options,
 /// (--treaty's, a name or a file) only if it has that id; else bad data (65).
 void require_assessments_of(const isukit::model::Treaty &treaty, const std::string &named,
                             const isukit::util::Position &where);
+/// The status of the ledger's contributions as of its date (assess::compute_status), with a
+/// note on stderr when some state owes closed years but the Article 19 test cannot be made.
+isukit::assess::ContributionsStatus ledger_status(const LoadedLedger &loaded);
 /// The options that select the states in arrears, spelled once for arrears and remind.
 struct ArrearsSelection {
   bool closed_only = false;

@@ -214,10 +214,12 @@ StateBalance balance_of(const model::Ledger &ledger, model::StateId state,
     }
   }
   // UN Charter Art. 19: arrears equal to or above the contributions of the two preceding full
-  // years.
+  // years; tested only when the ledger covers both (a state assessed nothing in a year covered
+  // was not a paying party then: its 0 is a contribution of 0).
   const std::int64_t two_years = ledger.assessed(state, status.current_year - 1) +
                                  ledger.assessed(state, status.current_year - 2);
-  balance.article_19 = balance.closed_outstanding > 0 && balance.closed_outstanding >= two_years;
+  balance.article_19 = status.article_19_years_missing.empty() && balance.closed_outstanding > 0 &&
+                       balance.closed_outstanding >= two_years;
   return balance;
 }
 
@@ -230,6 +232,12 @@ ContributionsStatus compute_status(const model::Ledger &ledger, const model::Sta
   status.current_year = as_of.year();
   status.currency = ledger.currency();
   status.treaty = treaty_of(ledger);
+  const std::vector<int> covered = ledger.years();
+  for (int year : {status.current_year - 2, status.current_year - 1}) {
+    if (!std::binary_search(covered.begin(), covered.end(), year)) {
+      status.article_19_years_missing.push_back(year);
+    }
+  }
   for (const auto state : involved_states(ledger, states)) {
     StateBalance balance = balance_of(ledger, state, status);
     status.outstanding += balance.current_outstanding;

@@ -51,6 +51,10 @@ struct ContributionsStatus {
   std::int64_t closed_outstanding = 0; // every year before the current one
   std::int64_t credits = 0;
   Aging aging{}; // every state's outstanding amounts by age
+  /// The two full years before the current one that the ledger holds no assessments for
+  /// (model::Ledger::years): when any, the Article 19 test cannot be made and no state is
+  /// flagged (a year not covered is unknown, not zero).
+  std::vector<int> article_19_years_missing;
 };
 
 /// What a state has paid, as sums: per year named (indexed from model::Ledger::first_year), the
