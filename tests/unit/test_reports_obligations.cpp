@@ -229,10 +229,13 @@ TEST_SUITE("reports::obligations") {
     CHECK(owed(report("FRA", "compliance", 2006, Date(2007, 3, 1)), ccw).find("covers 2007") !=
           std::string::npos);
     // Lithuania's withdrawal took effect on 2025-03-06: its 2023 report fell due while it was a
-    // party, its 2024 report (due 2025-04-30) never did.
+    // party, its 2024 report (due 2025-04-30) never did. One it sent while still a party is
+    // accepted (recorded, not owed: compute_obligations); one sent from the day it left is not.
     CHECK(owed(report("LTU", "article_7", 2023, Date(2024, 4, 1)), ccm()) == "owed");
-    CHECK(owed(report("LTU", "article_7", 2024, Date(2025, 3, 1)), ccm())
-              .find("before its report for 2024 fell due on 2025-04-30") != std::string::npos);
+    CHECK(owed(report("LTU", "article_7", 2024, Date(2025, 3, 5)), ccm()) == "owed");
+    CHECK(owed(report("LTU", "article_7", 2024, Date(2025, 3, 6)), ccm())
+              .find("before its report for 2024 fell due on 2025-04-30: it owes none, and this "
+                    "one was received on 2025-03-06") != std::string::npos);
     CHECK(owed(report("LTU", "article_7", 2026, Date(2027, 1, 15)), ccm()).find("withdrawal") !=
           std::string::npos);
   }
@@ -262,7 +265,8 @@ TEST_SUITE("reports::obligations") {
       listed += o.state == deu;
     }
     CHECK(listed == 0);
-    const model::ReportReceived initial{deu, "article_7", model::initial_period, Date(2020, 8, 1),
+    // Sent after the withdrawal took effect: refused.
+    const model::ReportReceived initial{deu, "article_7", model::initial_period, Date(2020, 9, 1),
                                         "",  {}};
     std::string refused;
     try {
@@ -272,6 +276,25 @@ TEST_SUITE("reports::obligations") {
     }
     CHECK(refused.find("DEU's withdrawal from convention took effect on 2020-09-01, before its "
                        "initial report fell due on 2020-11-28") != std::string::npos);
+    // Sent while still a party: accepted, and listed not owed (once, though received twice).
+    const model::ReportReceived sent{deu, "article_7", model::initial_period, Date(2020, 8, 1),
+                                     "",  {}};
+    reports::check_owed({sent, sent}, treaty, reference().states);
+    std::vector<reports::Obligation> recorded;
+    for (const auto &o : reports::compute_obligations(treaty, reference().states, Date(2021, 6, 30),
+                                                      std::nullopt, {sent, sent})) {
+      if (o.state == deu) {
+        recorded.push_back(o);
+      }
+    }
+    REQUIRE(recorded.size() == 1);
+    CHECK_FALSE(recorded[0].owed);
+    CHECK(recorded[0].period == model::initial_period);
+    // Not yet received on the as-of date: not listed.
+    const auto before = reports::compute_obligations(treaty, reference().states, Date(2020, 7, 31),
+                                                     std::nullopt, {sent});
+    CHECK(std::none_of(before.begin(), before.end(),
+                       [&](const reports::Obligation &o) { return o.state == deu; }));
   }
 
   TEST_CASE("model::Deadline::known_on ignores what was recorded after the date") {

@@ -38,7 +38,8 @@ Tracking load_tracking(const Options &options) {
   const auto &states = t.context.reference.states;
   t.reports = model::parse_reports(documents, t.context.treaty, states);
   reports::check_owed(t.reports, t.context.treaty, states);
-  t.obligations = reports::compute_obligations(t.context.treaty, states, t.as_of, options.cycles);
+  t.obligations =
+      reports::compute_obligations(t.context.treaty, states, t.as_of, options.cycles, t.reports);
   t.tracked = reports::track(t.obligations, t.reports, t.as_of);
   return t;
 }

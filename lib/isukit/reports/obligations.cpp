@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
+#include <tuple>
 
 namespace isukit::reports {
 
@@ -37,6 +39,11 @@ int first_kept_period(const model::ReportingObligation &rule, const util::Date &
   const int latest_due_year =
       annual_due(rule, as_of.year() - 1) <= as_of ? as_of.year() : as_of.year() - 1;
   return latest_due_year - 1 - (*cycles - 1);
+}
+
+const model::ReportingObligation &find_rule(const model::Treaty &treaty, const std::string &id) {
+  return *std::find_if(treaty.reporting().begin(), treaty.reporting().end(),
+                       [&](const auto &rule) { return rule.id == id; });
 }
 
 /// The day the state's withdrawal from the instrument takes effect, if it notified one.
@@ -81,11 +88,45 @@ void add_party(std::vector<Obligation> &out, model::StateId state,
   }
 }
 
+/// The due date of `report`'s period under `rule` for a state in force from `eif`.
+util::Date report_due(const model::ReportReceived &report, const model::ReportingObligation &rule,
+                      const util::Date &eif) {
+  return report.period == model::initial_period ? initial_due(rule, eif)
+                                                : annual_due(rule, report.period);
+}
+
+/// The reports of `received` a state sent while still a party, on or before `as_of`, for a
+/// period that fell due only after its withdrawal took effect: each (state, obligation, period)
+/// once, not owed. An ISU records a document it received from a State Party; none of these is
+/// owed, so none is ever overdue, and the period is kept as add_party keeps annual ones.
+void add_sent_before_withdrawal(std::vector<Obligation> &out,
+                                const std::vector<model::ReportReceived> &received,
+                                const model::Treaty &treaty, const util::Date &as_of,
+                                std::optional<int> cycles) {
+  std::set<std::tuple<model::StateId, const model::ReportingObligation *, int>> listed;
+  for (const auto &report : received) {
+    const auto &rule = find_rule(treaty, report.obligation);
+    const auto ends = withdrawal_effective(treaty, report.state, rule.instrument);
+    if (!ends || report.received > as_of || report.received >= *ends) {
+      continue;
+    }
+    const util::Date eif = *treaty.entry_into_force(report.state, rule.instrument);
+    const util::Date due = report_due(report, rule, eif);
+    const bool kept = report.period == model::initial_period ||
+                      report.period >= first_kept_period(rule, as_of, cycles) || due > as_of;
+    if (!due_while_party(ends, due) && kept &&
+        listed.emplace(report.state, &rule, report.period).second) {
+      out.push_back(Obligation{report.state, &rule, report.period, eif, due, false});
+    }
+  }
+}
+
 } // namespace
 
 std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
                                             const model::StateTable &states,
-                                            const util::Date &as_of, std::optional<int> cycles) {
+                                            const util::Date &as_of, std::optional<int> cycles,
+                                            const std::vector<model::ReportReceived> &received) {
   std::vector<Obligation> result;
   for (const auto &rule : treaty.reporting()) {
     // From the deposit, not the entry into force: a state that has deposited owes its first
@@ -98,6 +139,7 @@ std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
                 withdrawal_effective(treaty, state, rule.instrument), as_of, cycles);
     }
   }
+  add_sent_before_withdrawal(result, received, treaty, as_of, cycles);
   std::stable_sort(result.begin(), result.end(), [&](const Obligation &a, const Obligation &b) {
     if (a.rule != b.rule) {
       return a.rule < b.rule; // the treaty's order: rules live in one vector
@@ -112,27 +154,27 @@ std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
 
 namespace {
 
-const model::ReportingObligation &find_rule(const model::Treaty &treaty, const std::string &id) {
-  return *std::find_if(treaty.reporting().begin(), treaty.reporting().end(),
-                       [&](const auto &rule) { return rule.id == id; });
-}
-
 /// Why the state does not owe a report that fell due when its withdrawal had taken effect
-/// (due_while_party), or empty. `due` is the report's due date.
+/// (due_while_party) and that it sent when it was no longer a party, or empty. `due` is the
+/// report's due date. One sent before the withdrawal took effect, by a State Party, is recorded
+/// (compute_obligations lists it, not owed); one sent after is not a party's report: the
+/// treaty's reporting record is that of its States Parties, as for a report sent before the
+/// deposit.
 std::string after_withdrawal_reason(const model::ReportReceived &report,
                                     const model::ReportingObligation &rule,
                                     const model::Treaty &treaty, const std::string &code,
                                     const util::Date &due) {
   const auto effective = withdrawal_effective(treaty, report.state, rule.instrument);
-  if (due_while_party(effective, due)) {
+  if (due_while_party(effective, due) || report.received < *effective) {
     return "";
   }
   const std::string which = report.period == model::initial_period
                                 ? std::string("initial report")
                                 : fmt::format("report for {}", report.period);
   return fmt::format("{}'s withdrawal from {} took effect on {}, before its {} fell due on {}: "
-                     "it owes none",
-                     code, rule.instrument, effective->iso(), which, due.iso());
+                     "it owes none, and this one was received on {}, when it was no longer a party",
+                     code, rule.instrument, effective->iso(), which, due.iso(),
+                     report.received.iso());
 }
 
 /// Why the state does not owe the report, or empty when it does.

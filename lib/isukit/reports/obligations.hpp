@@ -15,6 +15,9 @@ struct Obligation {
   int period = model::initial_period; // the calendar year covered, or initial
   util::Date entry_into_force;
   util::Date due;
+  /// False for a report the state sent while still a party that fell due only after its
+  /// withdrawal took effect: recorded as received, never owed (compute_obligations).
+  bool owed = true;
 };
 
 /// The first calendar year an annual report under `rule` covers for a party whose entry into
@@ -33,16 +36,22 @@ util::Date annual_due(const model::ReportingObligation &rule, int period);
 /// after it (for a state not yet bound, its first reports, all due after `as_of`). With `cycles`,
 /// the annual reports due on or before `as_of` are only those of the N latest due dates (initial
 /// reports are always kept). A state whose withdrawal has taken effect (or will) owes only the
-/// reports due before it took effect, which stay listed. Sorted by obligation, period, state code.
-std::vector<Obligation> compute_obligations(const model::Treaty &treaty,
-                                            const model::StateTable &states,
-                                            const util::Date &as_of, std::optional<int> cycles);
+/// reports due before it took effect, which stay listed. Also listed, not owed (`owed` false):
+/// each report of `received` (which check_owed accepted) received on or before `as_of` and
+/// before the state's withdrawal took effect, for a period due only after it (Lithuania's CCM
+/// report for 2024, received 2025-02-28, due 2025-04-30, withdrawal effective 2025-03-06), within
+/// `cycles` as the owed ones. Sorted by obligation, period, state code.
+std::vector<Obligation>
+compute_obligations(const model::Treaty &treaty, const model::StateTable &states,
+                    const util::Date &as_of, std::optional<int> cycles,
+                    const std::vector<model::ReportReceived> &received = {});
 
 /// Fails (exit 65, at the report's position) on a report for an obligation the state does not
 /// owe: an instrument it never deposited, a report received before its deposit, an initial or
 /// annual report the obligation does not have, a year before its first annual report or after
 /// the year the report was received in, or a report (initial or annual) due on or after its
-/// withdrawal took effect, which compute_obligations does not list either.
+/// withdrawal took effect that was received on or after that day too (no longer from a party).
+/// One received before that day is accepted: compute_obligations lists it, not owed.
 void check_owed(const std::vector<model::ReportReceived> &reports, const model::Treaty &treaty,
                 const model::StateTable &states);
 

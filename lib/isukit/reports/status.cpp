@@ -28,6 +28,8 @@ std::string_view standing_name(Standing standing) {
     return "overdue";
   case Standing::not_yet_due:
     return "not_yet_due";
+  case Standing::not_owed:
+    return "not_owed";
   }
   return "";
 }
@@ -105,7 +107,11 @@ io::Field<Tracked> due_field() {
   return {.key = "due",
           .label = "label.due",
           .type = io::FieldType::date,
-          .value = [](const Tracked &t) { return t.obligation.due.iso(); },
+          .value =
+              [](const Tracked &t) {
+                // A report not owed never fell due for the state: no date to show.
+                return t.obligation.owed ? Value(t.obligation.due.iso()) : Value();
+              },
           .context = "due_long"};
 }
 
@@ -150,7 +156,9 @@ std::vector<Tracked> track(const std::vector<Obligation> &obligations,
     const auto found = received.find({obligation.state, obligation.rule->id, obligation.period});
     if (found != received.end()) {
       t.report = found->second;
-      t.standing = t.report->received <= obligation.due ? Standing::on_time : Standing::late;
+      t.standing = !obligation.owed                       ? Standing::not_owed
+                   : t.report->received <= obligation.due ? Standing::on_time
+                                                          : Standing::late;
     } else if (obligation.due < as_of) {
       t.standing = Standing::overdue;
     }
@@ -198,8 +206,8 @@ struct GroupCount {
 std::vector<GroupCount> count_by_obligation(const std::vector<Tracked> &tracked) {
   std::vector<GroupCount> groups;
   for (const auto &t : tracked) {
-    if (t.standing == Standing::not_yet_due) {
-      continue;
+    if (t.standing == Standing::not_yet_due || t.standing == Standing::not_owed) {
+      continue; // counted neither as owed nor as submitted
     }
     auto it = std::find_if(groups.begin(), groups.end(), [&](const GroupCount &g) {
       return g.rule == t.obligation.rule && g.period == t.obligation.period;

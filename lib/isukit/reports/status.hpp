@@ -9,7 +9,8 @@
 
 namespace isukit::reports {
 
-enum class Standing { on_time, late, overdue, not_yet_due };
+/// not_owed: a report received that the state did not owe (Obligation::owed), never overdue.
+enum class Standing { on_time, late, overdue, not_yet_due, not_owed };
 
 /// An obligation with the report that answers it, if one was received by the as-of date.
 struct Tracked {
@@ -20,7 +21,7 @@ struct Tracked {
 
 /// Matches reports to obligations (same state, obligation and period; received on or before
 /// `as_of`). A report received after its due date is late; an obligation due before `as_of`
-/// without a report is overdue.
+/// without a report is overdue; a report not owed (Obligation::owed) is not_owed.
 std::vector<Tracked> track(const std::vector<Obligation> &obligations,
                            const std::vector<model::ReportReceived> &reports,
                            const util::Date &as_of);
@@ -32,7 +33,8 @@ io::Output obligations_output(const std::vector<Obligation> &obligations,
 
 /// Per obligation and period: owed, on time, late, missing, and the rate (`42 of 112, 37.5%`).
 /// Owed are the reports due before `as_of` and those received early; a report due on `as_of`
-/// itself and not yet received is not counted (it is not late until the next day).
+/// itself and not yet received is not counted (it is not late until the next day), nor one not
+/// owed, which only the detail lists (received, without a due date).
 io::Output status_output(const std::vector<Tracked> &tracked, const model::Treaty &treaty,
                          const model::StateTable &states, const util::Date &as_of,
                          const util::Lang &lang);
