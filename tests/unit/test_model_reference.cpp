@@ -51,6 +51,24 @@ TEST_SUITE("model::reference") {
     CHECK_FALSE(states.find("XXX"));
   }
 
+  TEST_CASE("model::StateTable::unknown_code suggests the nearest codes and names") {
+    const auto &states = reference().states;
+    const auto says = [&](const char *code, const char *part) {
+      const std::string message = states.unknown_code(code);
+      INFO(message);
+      return message.find(part) != std::string::npos;
+    };
+    CHECK(says("fra", "did you mean 'FRA'? codes are upper case"));
+    CHECK(says("FRN", "did you mean 'FIN' (Finland), 'FRA' (France), 'BRN' (Brunei Darussalam) or "
+                      "'IRN'"));
+    CHECK(says("KE", "did you mean 'KEN' (Kenya)?"));
+    CHECK(says("KENYA", "did you mean 'KEN' (Kenya)?"));
+    CHECK(says("Frnace", "'FRA' (France)"));
+    CHECK(says("Francia", "'FRA' (France)")); // its Spanish name
+    CHECK(says("XXX", "(expected an ISO 3166-1 alpha-3 code in states.yaml)"));
+    CHECK(says("", "(expected an ISO 3166-1 alpha-3 code in states.yaml)"));
+  }
+
   TEST_CASE("model::State: names read when asked equal the names read whole, for every shipped "
             "state and language") {
     // Read apart from the table, as the table read them before it read them lazily.

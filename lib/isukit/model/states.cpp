@@ -1,9 +1,13 @@
+#include <isukit/io/shape.hpp>
 #include <isukit/model/catalogue.hpp>
 #include <isukit/model/states.hpp>
+#include <isukit/util/locale.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 namespace isukit::model {
 
@@ -118,14 +122,94 @@ StateId StateTable::require(const io::Node &node) const {
   return *id;
 }
 
+namespace {
+
+/// At most this many states are suggested for an unknown code.
+constexpr std::size_t max_suggested = 4;
+
+/// The states whose code is near `upper` (io::nearest: a slip of a letter, or an alpha-2 code
+/// one letter short, KE for KEN), those with its first letter first (a slip is likelier later
+/// in the word), else in the table's order; at most max_suggested.
+std::vector<StateId> near_codes(const std::vector<State> &states, std::string_view upper) {
+  std::vector<std::string> codes;
+  for (const auto &state : states) {
+    codes.push_back(state.code);
+  }
+  std::vector<std::string> near;
+  for (std::string_view guess = io::nearest(upper, codes); !guess.empty();
+       guess = io::nearest(upper, codes)) {
+    near.emplace_back(guess);
+    codes.erase(std::find(codes.begin(), codes.end(), guess));
+  }
+  std::vector<StateId> ids;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (std::find(near.begin(), near.end(), states[i].code) != near.end()) {
+      ids.push_back(static_cast<StateId>(i));
+    }
+  }
+  std::stable_partition(ids.begin(), ids.end(), [&](StateId id) {
+    return !upper.empty() && states[id].code.front() == upper.front();
+  });
+  ids.resize(std::min(ids.size(), max_suggested));
+  return ids;
+}
+
+/// The state whose name in some language is `text` or nearest to it, regardless of case
+/// ("KENYA", "Frnace"), if any is near (io::nearest).
+std::optional<StateId> near_name(const std::vector<State> &states, std::string_view text) {
+  std::vector<std::string> names;
+  std::vector<StateId> owners;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const util::LocalText all = states[i].names(); // .all() refers into it
+    for (const auto &[language, name] : all.all()) {
+      names.push_back(util::fold_case(name));
+      owners.push_back(static_cast<StateId>(i));
+    }
+  }
+  const std::string folded = util::fold_case(text);
+  const auto exact = std::find(names.begin(), names.end(), folded);
+  const std::string_view guess =
+      exact != names.end() ? std::string_view(*exact) : io::nearest(folded, names);
+  if (guess.empty()) {
+    return std::nullopt;
+  }
+  const auto at = std::find(names.begin(), names.end(), guess);
+  return owners[static_cast<std::size_t>(at - names.begin())];
+}
+
+/// "'FIN' (Finland) or 'FRA' (France)".
+std::string code_list(const std::vector<State> &states, const std::vector<StateId> &ids) {
+  std::vector<std::string> each;
+  for (const StateId id : ids) {
+    each.push_back(fmt::format("'{}' ({})", states[id].code, states[id].name("en")));
+  }
+  const std::string last = each.back();
+  each.pop_back();
+  return each.empty() ? last : fmt::format("{} or {}", fmt::join(each, ", "), last);
+}
+
+} // namespace
+
 std::string StateTable::unknown_code(std::string_view code) const {
   std::string upper(code);
   std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
     return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   });
+  if (find(upper)) {
+    return fmt::format("unknown state code '{}' (did you mean '{}'? codes are upper case)", code,
+                       upper);
+  }
+  std::vector<StateId> near = near_codes(m_states, upper);
+  const auto named = near_name(m_states, code);
+  if (named && std::find(near.begin(), near.end(), *named) == near.end()) {
+    near.insert(near.begin(), *named); // a name written out is what was meant
+    near.resize(std::min(near.size(), max_suggested));
+  }
   return fmt::format("unknown state code '{}' ({})", code,
-                     find(upper) ? fmt::format("did you mean '{}'? codes are upper case", upper)
-                                 : "expected an ISO 3166-1 alpha-3 code in states.yaml");
+                     near.empty()
+                         ? std::string("expected an ISO 3166-1 alpha-3 code in states.yaml")
+                         : fmt::format("did you mean {}? codes are ISO 3166-1 alpha-3",
+                                       code_list(m_states, near)));
 }
 
 StateTable StateTable::from_document(io::Node root, const std::vector<std::string> &languages) {
