@@ -115,7 +115,7 @@ void add_arrears_options(CLI::App &app, ArrearsSelection &selection) {
   app.add_flag("--closed-only", selection.closed_only, "Only the years before the current one");
   app.add_option("--min-years", selection.min_years,
                  "Only states with at least N years outstanding")
-      ->check(CLI::Range(1, 200));
+      ->check(cli::a_whole_number(1, 200));
   app.add_option(
       "--min-amount", selection.min_amount,
       "Only states owing at least AMOUNT (in the accounts' currency) in the years counted");

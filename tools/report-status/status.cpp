@@ -16,7 +16,7 @@ void add_tracking_options(CLI::App &app, Options &options, bool with_reports) {
   app.add_option(
          "--cycles", options.cycles,
          "Only the annual reports of the N latest due dates (default: all back to the first owed)")
-      ->check(CLI::Range(1, 50));
+      ->check(cli::a_whole_number(1, 50));
   options.with_reports = with_reports;
   if (with_reports) {
     cli::add_inputs(app, options.inputs, "Reports files");

@@ -10,9 +10,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <fcntl.h>
 #include <iostream>
+#include <regex>
 #include <unistd.h>
 
 #ifndef ISUKIT_VERSION
@@ -109,6 +111,36 @@ std::string words_before(char **argv, std::string_view named) {
   return fmt::format("{}", fmt::join(words, " "));
 }
 
+/// A usage error in CLI11's own words, said as isukit says its others (lower case, the option
+/// first, what to do): "--as-of: At Most 1 required but received 2" is "--as-of is given 2
+/// times: give it once"; a check's message (a_whole_number) follows its option's name without
+/// CLI11's colon. Other messages are CLI11's.
+std::string plain_words(const CLI::ParseError &error) {
+  static const std::regex at_most("(.+): At Most ([0-9]+) required but received ([0-9]+)");
+  static const std::regex at_least("(.+): At least ([0-9]+) required but received ([0-9]+)");
+  static const std::regex missing("(.+): ([0-9]+) required .+ missing");
+  static const std::regex check("(-[^: ]+): (expects .+)");
+  const std::string text = error.what();
+  std::smatch m;
+  if (std::regex_match(text, m, at_most)) {
+    return fmt::format("{} is given {} times: give it {}", m.str(1), m.str(3),
+                       m.str(2) == "1" ? std::string("once")
+                                       : fmt::format("at most {} times", m.str(2)));
+  }
+  if (std::regex_match(text, m, at_least)) {
+    return fmt::format("{} is given {} times: give it at least {} times", m.str(1), m.str(3),
+                       m.str(2));
+  }
+  if (std::regex_match(text, m, missing)) {
+    return m.str(2) == "1" ? fmt::format("{} expects a value, got none", m.str(1))
+                           : fmt::format("{} expects {} values", m.str(1), m.str(2));
+  }
+  if (std::regex_match(text, m, check)) {
+    return fmt::format("{} {}", m.str(1), m.str(2));
+  }
+  return text;
+}
+
 /// What a parse error says. CLI11 says "A subcommand is required" when no word is a subcommand
 /// (`assess statu`): the word where the subcommand stands is named, with the subcommand nearest
 /// to it. Options before the subcommand (`assess --lang fr status`), which CLI11 lists as
@@ -120,13 +152,13 @@ std::string parse_error_message(const CLI::ParseError &error, const std::string 
   const std::string_view word = subcommand_word(argc, argv, specs);
   if (std::find(names.begin(), names.end(), word) != names.end()) {
     const std::string before = words_before(argv, word);
-    return before.empty() ? error.what()
+    return before.empty() ? plain_words(error)
                           : fmt::format("'{}' stands before the subcommand: options follow it "
                                         "({} {} {} ...)",
                                         before, tool, word, before);
   }
   return word.empty()
-             ? error.what()
+             ? plain_words(error)
              : fmt::format("unknown subcommand '{}' ({})", word, io::suggestion(word, names));
 }
 
@@ -304,6 +336,20 @@ std::string language_list() {
   }
   std::sort(codes.begin(), codes.end());
   return fmt::format("{}", fmt::join(codes, ", "));
+}
+
+CLI::Validator a_whole_number(int min, int max) {
+  return CLI::Validator(
+      [min, max](std::string &text) {
+        int value = 0;
+        const char *end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        const bool whole = error == std::errc() && stop == end && !text.empty();
+        return whole && value >= min && value <= max
+                   ? std::string()
+                   : fmt::format("expects a whole number from {} to {}, got '{}'", min, max, text);
+      },
+      fmt::format("INT in [{} - {}]", min, max));
 }
 
 /// -o '' names nothing: a usage error (64), not standard output by accident (a shell variable

@@ -64,6 +64,9 @@ void add_inputs(CLI::App &app, std::vector<std::string> &inputs, const std::stri
 /// (a positional of files that is not required, the inputs, names it when empty) is a usage
 /// error (64) before anything is read, naming the two (run_tool checks it).
 CLI::Option *file_option(CLI::Option *option);
+/// A check for an option that takes a whole number from `min` to `max` (--cycles, --min-years):
+/// anything else is a usage error (64), "--cycles expects a whole number from 1 to 50, got '1.5'".
+CLI::Validator a_whole_number(int min, int max);
 
 // --- Turning option text into values; a bad value is a usage error (64) ---
 
