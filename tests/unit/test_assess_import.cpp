@@ -51,6 +51,29 @@ TEST_CASE("assess::import_payments reads rows by the rules and sets unmatched pa
         "4 rows: 1 payment, 1 set aside (payer not matched), 2 left out (debits 1, fees 1)");
 }
 
+TEST_CASE("assess::import_payments: the year of an upper-case remittance; a year assess status "
+          "would refuse is an error at the row") {
+  const std::string csv = "Datum;Auftraggeber;Betrag;Text\n03.02.2025;Suisse;1.00;CCW "
+                          "CONTRIBUTION 2024\n03.02.2025;Suisse;2.00;Contribution 2029\n";
+  std::string yaml = rules_yaml;
+  yaml.replace(yaml.find("\"(20"), 2, "\"contribution (");
+  const auto rules = rules_from(yaml);
+  try {
+    assess::import_payments({{"e.csv", csv}}, rules, fixtures::states(),
+                            assess::UnmatchedPayers::fail);
+    FAIL("no error");
+  } catch (const util::Error &error) {
+    CHECK(error.located_message().find(
+              "e.csv:3:24: assess status would refuse this payment: a payment of 2025-02-03 "
+              "cannot be for 2029: a payment names at most the next year") == 0);
+    CHECK(error.also().empty());
+  }
+  const auto result = assess::import_payments({{"e.csv", csv.substr(0, csv.rfind("03.02"))}}, rules,
+                                              fixtures::states(), assess::UnmatchedPayers::fail);
+  REQUIRE(result.payments.size() == 1);
+  CHECK(result.payments[0].year == 2024);
+}
+
 TEST_CASE(
     "assess::import_payments fails on unmatched payers and on identical rows, listing every one") {
   const std::string csv =

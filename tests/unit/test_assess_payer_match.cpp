@@ -126,3 +126,10 @@ TEST_CASE("assess::PayerMatcher: the four Guineas, each by its short and formal 
   CHECK(plain_candidates("Guinea-Bissau and Guinea").starts_with("ambiguous: GIN GNB"));
   CHECK(plain_candidates("Embassy of Papua New Guinea-Bissau").starts_with("ambiguous: GNB PNG"));
 }
+
+TEST_CASE("assess::PayerMatcher: a text sharing no word with a name gets the state whose name it "
+          "nearly spells, never matched") {
+  CHECK(plain_candidates("Frnace") == "unmatched: FRA");
+  CHECK(plain_candidates("Norwya") == "unmatched: NOR");
+  CHECK(plain_candidates("Swiss Re") == "unmatched:");
+}

@@ -47,3 +47,19 @@ TEST_CASE("model::ImportRules refuses rules that cannot work") {
   CHECK_THROWS_WITH(rules_from("kind: import-rules\nformat: camt\nyear_pattern: \"(\"\n"),
                     doctest::Contains("not a regular expression"));
 }
+
+TEST_CASE("model::ImportRules: year_pattern ignores case in every script, as leave_out does") {
+  const auto rules =
+      rules_from("kind: import-rules\nformat: camt\nyear_pattern: \"Contribution (20[0-9]{2})\"\n"
+                 "leave_out: [{name: fees, field: remittance, pattern: \"Frais\"}]\n");
+  REQUIRE(rules.year_pattern);
+  CHECK(rules.year_pattern->find("CCW ASSESSED CONTRIBUTION 2024") == "2024");
+  CHECK(rules.year_pattern->find("ccw assessed contribution 2025") == "2025");
+  CHECK(rules.year_pattern->find("ВЗНОС 2025") == std::nullopt);
+  CHECK(rules.leave_out.at(0).pattern.matches("FRAIS BANCAIRES"));
+  const auto cyrillic = rules_from("kind: import-rules\nformat: camt\nyear_pattern: \"ВЗНОС "
+                                   "(20[0-9]{2})\"\n");
+  CHECK(cyrillic.year_pattern->find("взнос 2025") == "2025");
+  const auto whole = rules_from("kind: import-rules\nformat: camt\nyear_pattern: \"20[0-9]{2}\"\n");
+  CHECK(whole.year_pattern->find("CCW 2026") == "2026");
+}

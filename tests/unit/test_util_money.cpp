@@ -181,6 +181,9 @@ TEST_CASE("util::parse_money with an exporting system's amount style") {
   CHECK(read("12'34.00", swiss).find("grouping digits by three") != std::string::npos);
   CHECK(read("1,234.50", swiss).find("holds ','") != std::string::npos);
   CHECK(read("1.005", swiss).find("more decimals than CHF allows") != std::string::npos);
+  // Too many decimals is told as such, not as a grouping the integer part also lacks.
+  CHECK(read("1000.005", swiss) == "amount '1000.005' has more decimals than CHF allows (2)");
+  CHECK(read("1'000.005", swiss) == "amount '1'000.005' has more decimals than CHF allows (2)");
   AmountStyle german{",", ".", false, true};
   CHECK(read("1.234,50-", german) == "-1234.50");
   CHECK(read("-0,05", german) == "-0.05");

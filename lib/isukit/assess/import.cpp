@@ -115,7 +115,7 @@ private:
   util::Money signed_amount(const ExportRow &row) const;
   bool keeps_direction(const ExportRow &row, const util::Money &amount);
   util::Date date_of(const ExportRow &row) const;
-  std::optional<int> year_of(const ExportRow &row) const;
+  std::optional<int> year_of(const ExportRow &row, const util::Date &date) const;
   void report_duplicates();
 
   const model::ImportRules &m_rules;
@@ -231,7 +231,7 @@ bool Importer::left_out(const ExportRow &row) {
     if (!rule.field && i < row.leave_out_cells.size()) {
       text = &row.leave_out_cells[i];
     }
-    if (text && rule.matches(*text)) {
+    if (text && rule.pattern.matches(*text)) {
       ++m_result.summary.left_out[rule.name];
       return true;
     }
@@ -259,10 +259,11 @@ void Importer::add_row(const ExportRow &row) {
     if (!keeps_direction(row, amount)) {
       return;
     }
-    ImportedPayment payment{date_of(row),
+    const util::Date date = date_of(row);
+    ImportedPayment payment{date,
                             amount,
                             row.field(ExportField::reference),
-                            year_of(row),
+                            year_of(row, date),
                             row.field(ExportField::payer),
                             row.field(ExportField::remittance),
                             row.mark,
@@ -379,15 +380,16 @@ util::Date Importer::date_of(const ExportRow &row) const {
   return *date;
 }
 
-std::optional<int> Importer::year_of(const ExportRow &row) const {
+/// The year the row's payment is for, from the year column or the remittance (year_pattern);
+/// a year assess status would refuse for the row's `date` is an error at the row.
+std::optional<int> Importer::year_of(const ExportRow &row, const util::Date &date) const {
   std::string text = row.field(ExportField::year);
   io::Mark mark = row.mark_of(ExportField::year);
-  std::smatch found;
-  const std::string &remittance = row.field(ExportField::remittance);
-  if (text.empty() && m_rules.year_pattern &&
-      std::regex_search(remittance, found, *m_rules.year_pattern)) {
-    text = found.size() > 1 ? found[1].str() : found[0].str();
-    mark = row.mark_of(ExportField::remittance);
+  if (text.empty() && m_rules.year_pattern) {
+    if (auto found = m_rules.year_pattern->find(row.field(ExportField::remittance))) {
+      text = std::move(*found);
+      mark = row.mark_of(ExportField::remittance);
+    }
   }
   if (text.empty()) {
     return std::nullopt;
@@ -396,6 +398,10 @@ std::optional<int> Importer::year_of(const ExportRow &row) const {
   const int year = digits ? std::stoi(text) : 0;
   if (year < model::Ledger::first_year || year > model::Ledger::last_year) {
     fail_at(mark, fmt::format("expected a year such as 2025, got '{}'", text));
+  }
+  if (model::Ledger::names_too_late_a_year(year, date)) {
+    fail_at(mark, "assess status would refuse this payment: " +
+                      model::Ledger::too_late_a_year(date, year));
   }
   return year;
 }

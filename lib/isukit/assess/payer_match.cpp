@@ -1,4 +1,5 @@
 #include <isukit/assess/payer_match.hpp>
+#include <isukit/io/shape.hpp>
 #include <isukit/model/catalogue.hpp>
 #include <isukit/util/text_fold.hpp>
 
@@ -214,6 +215,9 @@ PayerMatch PayerMatcher::closest(const std::string &text) const {
       ranked.emplace_back(-score, state);
     }
   }
+  if (const auto guess = ranked.empty() ? misspelt(text_words) : std::nullopt) {
+    ranked.emplace_back(-1, *guess);
+  }
   std::sort(ranked.begin(), ranked.end());
   for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) {
     result.candidates.push_back(ranked[i].second);
@@ -225,6 +229,20 @@ PayerMatch PayerMatcher::closest(const std::string &text) const {
   result.outcome =
       result.tied > 1 ? PayerMatch::Outcome::ambiguous : PayerMatch::Outcome::unmatched;
   return result;
+}
+
+std::optional<model::StateId>
+PayerMatcher::misspelt(const std::vector<std::string> &text_words) const {
+  const auto nearly = [](const std::string &word, const std::string &name_word) {
+    return word == name_word || !io::nearest(word, {name_word}).empty();
+  };
+  for (const auto &key : m_names) {
+    if (key.how != "code" && key.words.size() == text_words.size() &&
+        std::equal(text_words.begin(), text_words.end(), key.words.begin(), nearly)) {
+      return key.state;
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace isukit::assess

@@ -5,6 +5,7 @@
 
 #include <isukit/model/states.hpp>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,7 +45,9 @@ public:
   /// share the most words of four letters or more, words found in the names of more than five
   /// states (Republic, Kingdom, Democratic) aside; the outcome is `ambiguous` when several
   /// states tie as closest (both Congos named in one text; names that overlap, neither holding
-  /// the other, "Papua New Guinea-Bissau"; "Korea"), else `unmatched`.
+  /// the other, "Papua New Guinea-Bissau"; "Korea"), else `unmatched`. A text that shares no
+  /// word with any name gets the state whose name it spells but for a slip in its words
+  /// (io::nearest: "Frnace", "Unted Kingdom"), if any.
   PayerMatch match(std::string_view payer) const;
 
   /// The folded payer text the matching compares ("switzerland").
@@ -53,6 +56,9 @@ public:
 private:
   /// The candidates of a payer text that matches nothing exactly.
   PayerMatch closest(const std::string &text) const;
+  /// The state of the first name (not code) whose words the text's words spell but for slips
+  /// (io::nearest, word by word: "frnace" for "france"), when one does.
+  std::optional<model::StateId> misspelt(const std::vector<std::string> &text_words) const;
   struct Key {
     std::string folded;
     model::StateId state;

@@ -68,15 +68,6 @@ OutgoingRule read_outgoing(const io::Node &node) {
   node.fail(fmt::format("expected refuse, leave_out or keep, got {}", io::describe(node)));
 }
 
-std::regex read_pattern(const io::Node &node, std::regex::flag_type flags = std::regex::ECMAScript,
-                        std::string (*transform)(std::string_view) = nullptr) {
-  try {
-    return std::regex(transform ? transform(node.as_text()) : node.as_text(), flags);
-  } catch (const std::regex_error &error) {
-    node.fail(fmt::format("not a regular expression ({}): {}", error.what(), io::describe(node)));
-  }
-}
-
 void read_header(const io::Node &node, ImportRules &rules) {
   rules.header_mark = node.mark();
   if (const io::Node *line = node.find("line")) {
@@ -137,7 +128,7 @@ void read_amount_style(const io::Node &root, ImportRules &rules) {
   }
 }
 
-/// A leave_out pattern case-folded as the text it is matched against (util::fold_case), but
+/// A pattern case-folded as the text it is matched against (util::fold_case), but
 /// for what a backslash escapes: \\D, \\S, \\W and \\B mean other things than \\d, \\s, \\w, \\b.
 std::string fold_pattern(std::string_view pattern) {
   std::string folded;
@@ -155,6 +146,15 @@ std::string fold_pattern(std::string_view pattern) {
   return folded + util::fold_case(pattern.substr(run));
 }
 
+/// A pattern of the rules, matched ignoring case (FoldedPattern): leave_out's and year_pattern.
+FoldedPattern read_folded_pattern(const io::Node &node) {
+  try {
+    return FoldedPattern{std::regex(fold_pattern(node.as_text()), std::regex::ECMAScript)};
+  } catch (const std::regex_error &error) {
+    node.fail(fmt::format("not a regular expression ({}): {}", error.what(), io::describe(node)));
+  }
+}
+
 void read_leave_out(const io::Node &node, ImportRules &rules) {
   for (const auto &item : node.as_sequence()) {
     LeaveOutRule rule;
@@ -170,7 +170,7 @@ void read_leave_out(const io::Node &node, ImportRules &rules) {
     } else {
       item.fail("a leave_out rule tests a 'field' or a 'column'");
     }
-    rule.pattern = read_pattern(item.at("pattern"), std::regex::ECMAScript, fold_pattern);
+    rule.pattern = read_folded_pattern(item.at("pattern"));
     rules.leave_out.push_back(std::move(rule));
   }
 }
@@ -292,14 +292,23 @@ ImportRules ImportRules::from_document(const io::Node &root, const StateTable &s
     read_leave_out(*leave_out, rules);
   }
   if (const io::Node *pattern = root.find("year_pattern")) {
-    rules.year_pattern = read_pattern(*pattern);
+    rules.year_pattern = read_folded_pattern(*pattern);
   }
   read_payers(root, rules, states);
   return rules;
 }
 
-bool LeaveOutRule::matches(const std::string &text) const {
-  return std::regex_search(util::fold_case(text), pattern);
+bool FoldedPattern::matches(const std::string &text) const {
+  return std::regex_search(util::fold_case(text), regex);
+}
+
+std::optional<std::string> FoldedPattern::find(const std::string &text) const {
+  const std::string folded = util::fold_case(text);
+  std::smatch found;
+  if (!std::regex_search(folded, found, regex)) {
+    return std::nullopt;
+  }
+  return found.size() > 1 ? found[1].str() : found[0].str();
 }
 
 } // namespace isukit::model

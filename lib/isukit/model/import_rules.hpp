@@ -49,17 +49,26 @@ std::string_view export_field_name(ExportField field);
 /// summary), or keep it as a negative payment.
 enum class OutgoingRule { refuse, leave_out, keep };
 
-/// Rows to leave out: those whose field or column matches `pattern` (ECMAScript, anywhere in
-/// the text, ignoring case in every script). `name` labels the count in the summary ("bank
-/// fees").
+/// A pattern of the rules (leave_out's, year_pattern): ECMAScript, found anywhere in the
+/// text, ignoring case in every script ("CONTRIBUTION", "Contribution" and "contribution" are
+/// one).
+struct FoldedPattern {
+  std::regex regex; // over case-folded text (util::fold_case), written case-folded itself
+
+  /// Whether the UTF-8 `text` holds a match of the pattern, whatever the case of its letters.
+  bool matches(const std::string &text) const;
+  /// The first match in the UTF-8 `text`, whatever the case of its letters: the text of its
+  /// first group when the pattern has one, else the whole match (case-folded); none when none.
+  std::optional<std::string> find(const std::string &text) const;
+};
+
+/// Rows to leave out: those whose field or column matches `pattern`. `name` labels the count
+/// in the summary ("bank fees").
 struct LeaveOutRule {
   std::string name;
   std::optional<ExportField> field; // else `column`
   ColumnRef column;
-  std::regex pattern; // over case-folded text (util::fold_case), written case-folded itself
-
-  /// Whether the UTF-8 `text` holds a match of the pattern, whatever the case of its letters.
-  bool matches(const std::string &text) const;
+  FoldedPattern pattern;
 };
 
 enum class ExportFormat { csv, camt };
@@ -83,7 +92,7 @@ struct ImportRules {
   OutgoingRule debits = OutgoingRule::refuse;
   OutgoingRule reversals = OutgoingRule::refuse;
   std::vector<LeaveOutRule> leave_out;
-  std::optional<std::regex> year_pattern; // over the remittance; its first group is the year
+  std::optional<FoldedPattern> year_pattern; // over the remittance; its first group is the year
   // Payers.
   std::vector<std::pair<std::string, StateId>> aliases; // payer text as written, state
   std::vector<std::string> drop_words;

@@ -357,7 +357,7 @@ private:
     /// Whether `payment` may be queued (stops() says no): then counted into `volume`, a local
     /// of the caller's loop (a member would be stored back a row).
     static bool queues(const PlainPayment &payment, std::int64_t &volume) {
-      return payment.amount > 0 && !names_too_late_a_year(payment.year, payment.date) &&
+      return payment.amount > 0 && !Ledger::names_too_late_a_year(payment.year, payment.date) &&
              add_to_volume(volume, payment.amount);
     }
   };
@@ -464,22 +464,14 @@ private:
     return parts_fingerprint(row.amount.minor_units(), packed, row.reference);
   }
 
-  /// A payment names at most the year after its date's.
-  static bool names_too_late_a_year(const std::optional<int> &year, const util::Date &date) {
-    return year && *year > date.year() + 1;
-  }
-
   void add_payment_row(const PaymentRow &row) {
     if (row.amount.is_zero()) {
       util::fail_data(row.amount_at().position(),
                       "a payment of 0 pays nothing: leave the line out (assess import "
                       "leaves out a bank line of no amount)");
     }
-    if (names_too_late_a_year(row.year, row.date)) {
-      util::fail_data(
-          row.year_at().position(),
-          fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
-                      row.date.iso(), *row.year));
+    if (Ledger::names_too_late_a_year(row.year, row.date)) {
+      util::fail_data(row.year_at().position(), Ledger::too_late_a_year(row.date, *row.year));
     }
     if (m_first_reading) {
       m_first_reading->read_again(row);
@@ -1036,6 +1028,11 @@ Ledger Ledger::read(const std::vector<std::string> &inputs, const StateTable &st
   ledger.m_inputs_read = reader.read(inputs);
   reader.finish(inputs);
   return ledger;
+}
+
+std::string Ledger::too_late_a_year(const util::Date &date, int year) {
+  return fmt::format("a payment of {} cannot be for {}: a payment names at most the next year",
+                     date.iso(), year);
 }
 
 std::vector<int> Ledger::years() const {

@@ -78,6 +78,15 @@ public:
   static constexpr int first_year = util::first_year;
   static constexpr int last_year = util::last_year;
 
+  /// Whether a payment dated `date` names too late a year: a payment names at most the year
+  /// after its date's. Ledger::read refuses it at the year (too_late_a_year), and assess import
+  /// at the export's row.
+  static bool names_too_late_a_year(const std::optional<int> &year, const util::Date &date) {
+    return year && *year > date.year() + 1;
+  }
+  /// The error of a payment dated `date` that names too late a `year`.
+  static std::string too_late_a_year(const util::Date &date, int year);
+
   /// Reads the inputs (YAML and CSV), keeping payments dated on or before `as_of`.
   /// Payments and fund movements must be in the assessments' currency. With `keep_payments`,
   /// each payment is also kept, in the order read (memory grows with the payments). Fails (exit

@@ -232,6 +232,12 @@ AmountDigits read_amount_digits(std::string_view text) {
   return d;
 }
 
+/// The error of an amount with more decimals than its currency has.
+[[gnu::cold]] std::string too_many_decimals(std::string_view text, const Currency &currency) {
+  return fmt::format("amount '{}' has more decimals than {} allows ({})", text, currency.code(),
+                     currency.minor_digits());
+}
+
 /// What short_amount leaves: an amount near the limits of int64 (accepted when it fits), or
 /// text that is no amount of the currency (refused with the reason). Cold and called, not
 /// inlined: parse_money's common path stays as short as short_amount (callgrind, 100,000 rows).
@@ -242,8 +248,7 @@ AmountDigits read_amount_digits(std::string_view text) {
     return {std::nullopt, fmt::format("expected an amount such as 1234.50, got '{}'", text)};
   }
   if (d.fraction_digits > currency.minor_digits()) {
-    return {std::nullopt, fmt::format("amount '{}' has more decimals than {} allows ({})", text,
-                                      currency.code(), currency.minor_digits())};
+    return {std::nullopt, too_many_decimals(text, currency)};
   }
   const auto scale =
       static_cast<std::uint64_t>(pow10_i64(currency.minor_digits() - d.fraction_digits));
@@ -344,6 +349,15 @@ std::optional<std::string> ungroup(std::string_view integer, std::string_view gr
   return digits;
 }
 
+/// The error of an amount not written in the rules' style.
+std::string not_in_style(std::string_view text, const AmountStyle &style) {
+  return fmt::format("expected an amount with '{}' as decimal mark{}, got '{}'", style.decimal_mark,
+                     style.grouping.empty()
+                         ? std::string(" and no grouping")
+                         : fmt::format(" and '{}' grouping digits by three", style.grouping),
+                     text);
+}
+
 } // namespace
 
 ParsedMoney parse_money(std::string_view text, Currency currency, const AmountStyle &style) {
@@ -365,15 +379,12 @@ ParsedMoney parse_money(std::string_view text, Currency currency, const AmountSt
   const std::string_view fraction = mark == std::string_view::npos
                                         ? std::string_view()
                                         : body.substr(mark + style.decimal_mark.size());
-  if (!digits || digits->empty() ||
-      fraction.find_first_not_of("0123456789") != std::string_view::npos) {
-    return {std::nullopt,
-            fmt::format("expected an amount with '{}' as decimal mark{}, got '{}'",
-                        style.decimal_mark,
-                        style.grouping.empty()
-                            ? std::string(" and no grouping")
-                            : fmt::format(" and '{}' grouping digits by three", style.grouping),
-                        text)};
+  const bool fraction_digits = fraction.find_first_not_of("0123456789") == std::string_view::npos;
+  if (fraction_digits && fraction.size() > static_cast<std::size_t>(currency.minor_digits())) {
+    return {std::nullopt, too_many_decimals(text, currency)};
+  }
+  if (!digits || digits->empty() || !fraction_digits) {
+    return {std::nullopt, not_in_style(text, style)};
   }
   std::string plain = negative ? "-" : "";
   plain += *digits;
