@@ -2,6 +2,7 @@
 #include <isukit/io/node_cache.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "fixtures.hpp"
 
@@ -49,6 +50,25 @@ TEST_CASE("assess::import_payments reads rows by the rules and sets unmatched pa
   CHECK(result.summary.left_out.at("fees") == 1);
   CHECK(assess::summary_text(result.summary, fixtures::lang("en")) ==
         "4 rows: 1 payment, 1 set aside (payer not matched), 2 left out (debits 1, fees 1)");
+  CHECK(assess::outgoing_notes(result.summary) ==
+        std::vector<std::string>{
+            "debits left out, not in the payments (a refund is a negative payment: the rules' "
+            "'debits: keep' imports it): 16.03.2025 Bank CHF -5.00 (e.csv:4)"});
+}
+
+TEST_CASE("assess::import_payments names the first debits left out, then counts the others") {
+  std::string csv = "Datum;Auftraggeber;Betrag;Text\n";
+  for (int day = 1; day <= 12; ++day) {
+    csv += fmt::format("{:02}.03.2025;Suisse;-{}.00;Refund\n", day, day);
+  }
+  const auto result = assess::import_payments({{"e.csv", csv}}, rules_from(rules_yaml),
+                                              fixtures::states(), assess::UnmatchedPayers::fail);
+  CHECK(result.summary.left_out.at("debits") == 12);
+  const auto notes = assess::outgoing_notes(result.summary);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].find(": 01.03.2025 Suisse CHF -1.00 (e.csv:2); 02.03.2025") != std::string::npos);
+  const std::string end = "; 10.03.2025 Suisse CHF -10.00 (e.csv:11); and 2 more";
+  CHECK(notes[0].substr(notes[0].size() - end.size()) == end);
 }
 
 TEST_CASE("assess::import_payments: the year of an upper-case remittance; a year assess status "

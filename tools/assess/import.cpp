@@ -130,6 +130,9 @@ cli::Runner setup_import(CLI::App &app) {
               {reference.states.source()});
     std::cerr << "assess import: "
               << assess::summary_text(result.summary, *reference.languages.find("en")) << '\n';
+    for (const auto &note : assess::outgoing_notes(result.summary)) {
+      std::cerr << "assess import: " << note << '\n';
+    }
     return nothing_imported(result.summary, options->rules);
   };
 }

@@ -114,6 +114,7 @@ private:
                            const util::Currency &currency) const;
   util::Money signed_amount(const ExportRow &row) const;
   bool keeps_direction(const ExportRow &row, const util::Money &amount);
+  void note_left_out(const ExportRow &row, const char *what, const util::Money &amount);
   util::Date date_of(const ExportRow &row) const;
   std::optional<int> year_of(const ExportRow &row, const util::Date &date) const;
   void report_duplicates();
@@ -337,6 +338,21 @@ util::Money Importer::signed_amount(const ExportRow &row) const {
                       m_rules.indicator_credit, m_rules.indicator_debit));
 }
 
+/// Counts a debit or reversal left out (`what`), naming the first ones for the note.
+void Importer::note_left_out(const ExportRow &row, const char *what, const util::Money &amount) {
+  ++m_result.summary.left_out[what];
+  auto &rows = m_result.summary.outgoing_left_out[what];
+  if (rows.size() < ImportSummary::listed_outgoing) {
+    const std::string &payer = row.field(ExportField::payer);
+    const std::string &remittance = row.field(ExportField::remittance);
+    rows.push_back(fmt::format("{} {} {} {} ({})", row.field(ExportField::date),
+                               !payer.empty()        ? payer
+                               : !remittance.empty() ? "'" + remittance + "'"
+                                                     : std::string("no payer"),
+                               amount.currency().code(), amount.plain(), located(row.mark)));
+  }
+}
+
 /// Applies the rules' `debits` and `reversals`; false when the row is left out (and a row of
 /// no amount, always).
 bool Importer::keeps_direction(const ExportRow &row, const util::Money &amount) {
@@ -352,7 +368,7 @@ bool Importer::keeps_direction(const ExportRow &row, const util::Money &amount) 
   case OutgoingRule::keep:
     return true;
   case OutgoingRule::leave_out:
-    ++m_result.summary.left_out[what];
+    note_left_out(row, what, amount);
     return false;
   case OutgoingRule::refuse:
     break;

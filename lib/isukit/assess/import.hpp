@@ -41,6 +41,11 @@ struct ImportSummary {
   std::map<std::string, std::size_t> left_out; // by leave-out rule name, "debits", "reversals",
                                                // "zero amounts", "other accounts", "other
                                                // currencies", "pending", "information", "future"
+  /// The debits and reversals left out by the rules, under "debits" and "reversals", each
+  /// described for people, the first `listed_outgoing` of each: money out of the account (a
+  /// refund among them) that is then not in the ledger.
+  std::map<std::string, std::vector<std::string>> outgoing_left_out;
+  static constexpr std::size_t listed_outgoing = 10;
 
   /// Rows were read and every one was left out: almost always a rule that is wrong (a
   /// leave_out pattern catching all, another currency), rarely a period of fees only.
@@ -78,5 +83,11 @@ io::Node unmatched_document(const ImportResult &result, const model::StateTable 
 /// The summary for people: "12 rows: 9 payments, 1 set aside, 2 left out (bank fees 1, debits 1)",
 /// a diagnostic in English (`english`: its catalogue, whose plural rules make "1 payment").
 std::string summary_text(const ImportSummary &summary, const util::Lang &english);
+
+/// A note for each kind of outgoing row left out (debits, reversals), naming them (date as
+/// exported, payer, amount, row), the first ImportSummary::listed_outgoing, then "and N more":
+/// "debits left out, not in the payments: 28/02/2025 Government of Grenada USD -5.00
+/// (export.csv:16)". In English, like summary_text.
+std::vector<std::string> outgoing_notes(const ImportSummary &summary);
 
 } // namespace isukit::assess

@@ -3,6 +3,7 @@
 #include <isukit/io/fields.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace isukit::assess {
 
@@ -115,6 +116,19 @@ std::string summary_text(const ImportSummary &summary, const util::Lang &english
     text += fmt::format(", {} left out ({})", left_out, reasons);
   }
   return text;
+}
+
+std::vector<std::string> outgoing_notes(const ImportSummary &summary) {
+  std::vector<std::string> notes;
+  for (const auto &[what, rows] : summary.outgoing_left_out) {
+    const auto count = summary.left_out.find(what);
+    const std::size_t more = count == summary.left_out.end() ? 0 : count->second - rows.size();
+    notes.push_back(fmt::format("{} left out, not in the payments (a refund is a negative "
+                                "payment: the rules' '{}: keep' imports it): {}{}",
+                                what, what, fmt::join(rows, "; "),
+                                more > 0 ? fmt::format("; and {} more", more) : ""));
+  }
+  return notes;
 }
 
 } // namespace isukit::assess
