@@ -38,11 +38,9 @@ TEST_CASE("a letter keeps one blank line where false sections leave their lines"
   CHECK(plain.render(context) == "a\n\n\nb\n");
 }
 
-TEST_CASE("a template's fields: variables and sections, dotted names by part, not comments nor "
-          "partials") {
+TEST_CASE("a template's fields: variables and sections, dotted names by part, not comments") {
   const auto text = LetterTemplate::from_text(
-      "{{a.b}} {{{c}}} {{&d}}{{! e }}{{> f}}{{#g}}{{.}}{{/g}}{{^ h }}{{/h}}",
-      "letter.en.md.mustache");
+      "{{a.b}} {{{c}}} {{&d}}{{! e }}{{#g}}{{.}}{{/g}}{{^ h }}{{/h}}", "letter.en.md.mustache");
   CHECK(text.field_names() == std::set<std::string>{"a", "b", "c", "d", "g", "h"});
   CHECK_NOTHROW(text.check_fields({"a", "b", "c", "d", "g", "h"}));
   CHECK_THROWS_WITH(
@@ -59,6 +57,16 @@ TEST_CASE("a template's fields: variables and sections, dotted names by part, no
     CHECK(e.position().column == 5); // in characters: é is one
   }
   CHECK_THROWS(LetterTemplate::from_text("{{=<% %>=}}<%x%>", "t.md").field_names());
+  // tester 9, F4i: a partial rendered as nothing in every letter
+  try {
+    LetterTemplate::from_text("Hello\n {{> /etc/hostname}}", "t.md").field_names();
+    FAIL("a partial was accepted");
+  } catch (const util::Error &e) {
+    CHECK(e.code() == util::ExitCode::data);
+    CHECK(e.position().line == 2);
+    CHECK(e.position().column == 2);
+    CHECK(std::string(e.message()).starts_with("partials ({{> NAME}}) are not supported"));
+  }
 }
 
 TEST_CASE("context_fields: every key at every depth") {

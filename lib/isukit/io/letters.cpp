@@ -59,8 +59,9 @@ std::string_view trimmed(std::string_view text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-/// The field a tag's inside (between its braces) names; empty for a comment, partial or
-/// closing tag (its opening tag names the field already).
+/// The field a tag's inside (between its braces) names; empty for a comment or closing tag
+/// (its opening tag names the field already). A partial, which Mustache would render as
+/// nothing (no other template is ever looked up), is refused as a misspelt field is.
 std::string_view tag_field(std::string_view inside, bool triple, const util::Position &at) {
   inside = trimmed(inside);
   if (triple || inside.empty()) {
@@ -68,9 +69,12 @@ std::string_view tag_field(std::string_view inside, bool triple, const util::Pos
   }
   switch (inside.front()) {
   case '!':
-  case '>':
   case '/':
     return {};
+  case '>':
+    throw util::Error(util::ExitCode::data, at,
+                      "partials ({{> NAME}}) are not supported in a letter template: it is one "
+                      "file, so put the text in it");
   case '=':
     throw util::Error(util::ExitCode::data, at,
                       "set-delimiter tags ({{=...=}}) are not supported in a letter template");
