@@ -420,6 +420,14 @@ private:
   /// as for a YAML payment's code, when it is none of the table's.
   StateId csv_state_of(const io::CsvReader &reader, std::size_t column,
                        std::string_view text) const;
+  /// StateTable::unknown_code's message for `text`, kept by text: a wrong state column (alpha-2
+  /// codes, names) repeats a few hundred values over up to a million rows, and a message's
+  /// suggestions cost about a millisecond. Past `unknown_states_kept` distinct values none is
+  /// looked for: such a row comes after that many bad rows, and util::Diagnostics shows only
+  /// the first 20.
+  const std::string &unknown_state(std::string_view text) const;
+  static constexpr std::size_t unknown_states_kept = 1000;
+  mutable std::map<std::string, std::string, std::less<>> m_unknown_states;
 
   /// What makes a payment the same as another: its state, date, amount, currency and
   /// reference, packed as bytes (valid until the next call). Fixed-size parts are copied as
@@ -696,9 +704,18 @@ StateId LedgerReader::csv_state_of(const io::CsvReader &reader, std::size_t colu
     return *state;
   }
   refuse_blanks(reader, column, text);
+  util::fail_data(reader.mark(column).position(), unknown_state(text));
+}
+
+const std::string &LedgerReader::unknown_state(std::string_view text) const {
+  if (const auto kept = m_unknown_states.find(text); kept != m_unknown_states.end()) {
+    return kept->second;
+  }
   // The message of a YAML payment's code, which says what to write.
-  return m_states.require(
-      io::Node::scalar(std::string(text), io::Node::Style::string, reader.mark(column)));
+  std::string message = m_unknown_states.size() < unknown_states_kept
+                            ? m_states.unknown_code(text)
+                            : fmt::format("unknown state code '{}'", text);
+  return m_unknown_states.emplace(std::string(text), std::move(message)).first->second;
 }
 
 namespace {
