@@ -186,11 +186,12 @@ bool Fingerprints::settle() {
     std::vector<Partition>().swap(m_partitions);
     m_arena = Arena();
   }
-  if (!m_settled) {
+  const bool any = !m_repeated.wide.empty() || !m_repeated.narrow.empty();
+  if (!m_settled && any) { // without repeats there is no second reading to ask
     build_filter();
   }
   m_settled = true;
-  return !m_repeated.wide.empty() || !m_repeated.narrow.empty();
+  return any;
 }
 
 void Fingerprints::build_filter() {
@@ -206,7 +207,7 @@ void Fingerprints::build_filter() {
 
 bool Fingerprints::maybe_repeated(std::uint64_t fingerprint) const {
   const std::uint64_t key = fingerprint >> (64 - filter_bits);
-  if (!(m_filter[key / 64] >> key % 64 & 1)) {
+  if (m_filter.empty() || !(m_filter[key / 64] >> key % 64 & 1)) { // empty: no repeats yet
     return false; // no repeated prefix starts as it does: most fingerprints, one look-up
   }
   return std::binary_search(m_repeated.narrow.begin(), m_repeated.narrow.end(),
