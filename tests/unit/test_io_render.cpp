@@ -244,3 +244,15 @@ TEST_SUITE("io::render") {
     CHECK(page.ends_with("</table>\n</body>\n</html>\n"));
   }
 }
+
+TEST_CASE("io::format_of_extension: the format a name says, for every format a file is given") {
+  using isukit::io::Format;
+  using isukit::io::format_of_extension;
+  CHECK(format_of_extension(".csv") == Format::csv);
+  CHECK(format_of_extension(".htm") == Format::html);
+  CHECK(format_of_extension(".markdown") == Format::markdown);
+  CHECK(format_of_extension(".yml") == Format::yaml);
+  CHECK(format_of_extension(".xlsx") == Format::xlsx);
+  CHECK_FALSE(format_of_extension(".txt"));
+  CHECK_FALSE(format_of_extension(".CSV")); // as given: the caller lower-cases
+}

@@ -2,6 +2,7 @@
 #include <isukit/assess/import.hpp>
 #include <isukit/io/inputs.hpp>
 #include <isukit/io/seen_files.hpp>
+#include <isukit/io/table.hpp>
 #include <isukit/io/writers.hpp>
 #include <isukit/model/import_rules.hpp>
 #include <isukit/util/atomic_file.hpp>
@@ -68,19 +69,16 @@ void refuse_one_file_for_both(const std::string &unmatched, const std::string &o
 /// CSV, so the payments set aside would not read back (a ledger folder holding them would fail
 /// instead of noting them), and an office suite would show YAML text as a table.
 void refuse_other_format_name(const std::string &unmatched) {
-  static constexpr std::string_view other_formats[] = {
-      ".csv", ".tsv", ".json", ".md", ".markdown", ".html", ".htm", ".tex", ".latex", ".xlsx"};
   const std::string extension =
       util::ascii_lower(std::filesystem::path(unmatched).extension().string());
-  for (const std::string_view other : other_formats) {
-    if (extension == other) {
-      throw util::Error(
-          util::ExitCode::usage,
-          fmt::format("--unmatched {}: the payments set aside are written as YAML (a document "
-                      "of kind unmatched-payments, whatever --format says), not as a {} name "
-                      "says: name the file .yaml",
-                      unmatched, extension));
-    }
+  const auto said = io::format_of_extension(extension);
+  if (said && *said != io::Format::yaml) {
+    throw util::Error(
+        util::ExitCode::usage,
+        fmt::format("--unmatched {}: the payments set aside are written as YAML (a document "
+                    "of kind unmatched-payments, whatever --format says), not as a {} name "
+                    "says: name the file .yaml",
+                    unmatched, extension));
   }
 }
 

@@ -19,7 +19,23 @@ constexpr FormatName format_table[] = {
     {"html", Format::html},         {"latex", Format::latex}, {"xlsx", Format::xlsx},
 };
 
+constexpr FormatName extension_table[] = {
+    {".yaml", Format::yaml},   {".yml", Format::yaml},          {".json", Format::json},
+    {".md", Format::markdown}, {".markdown", Format::markdown}, {".csv", Format::csv},
+    {".tsv", Format::tsv},     {".html", Format::html},         {".htm", Format::html},
+    {".tex", Format::latex},   {".latex", Format::latex},       {".xlsx", Format::xlsx},
+};
+
 } // namespace
+
+std::optional<Format> format_of_extension(std::string_view extension) {
+  for (const auto &entry : extension_table) {
+    if (entry.name == extension) {
+      return entry.format;
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<Format> parse_format(std::string_view name) {
   for (const auto &entry : format_table) {

@@ -16,6 +16,10 @@ namespace isukit::io {
 enum class Format { yaml, json, table, markdown, csv, tsv, html, latex, xlsx };
 
 std::optional<Format> parse_format(std::string_view name);
+/// The format a file name's extension says (".csv", ".md", ".htm", ".yml", ...; as given, so
+/// lower-case it first), or none: what a name that says another format than the output's is
+/// checked against.
+std::optional<Format> format_of_extension(std::string_view extension);
 /// Whether a format writes the documents (yaml, json) rather than the tables (the others).
 bool writes_documents(Format format);
 /// "yaml, json, table, markdown, csv, tsv, html, latex, xlsx", for help texts and errors.
