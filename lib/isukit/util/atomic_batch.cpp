@@ -274,9 +274,19 @@ void refuse_edited(const fs::path &folder, const fs::path &shown,
   }
 }
 
-/// The new manifest: the kept files that other batches wrote, and this batch's files.
+/// This run's letters as the new manifest lists them: each with `batch` and the hash of its
+/// content, hashed once for the manifest and the note on letters rewritten.
+Owners written_letters(const std::string &batch, const std::vector<BatchFile> &files) {
+  Owners written;
+  for (const auto &file : files) {
+    written.emplace(file.name, Owner{batch, hash128(file.content).hex()});
+  }
+  return written;
+}
+
+/// The new manifest: the kept files that other batches wrote, and this run's `written` letters.
 std::string manifest_text(const std::vector<std::string> &kept, const Owners &owners,
-                          const std::string &batch, const std::vector<BatchFile> &files) {
+                          const Owners &written) {
   std::set<std::tuple<std::string, std::string, std::string>> lines; // grouped by batch
   for (const auto &name : kept) {
     const auto owner = owners.find(name);
@@ -284,8 +294,8 @@ std::string manifest_text(const std::vector<std::string> &kept, const Owners &ow
       lines.emplace(owner->second.batch, name, owner->second.hash);
     }
   }
-  for (const auto &file : files) {
-    lines.emplace(batch, file.name, hash128(file.content).hex());
+  for (const auto &[name, owner] : written) {
+    lines.emplace(owner.batch, name, owner.hash);
   }
   std::string text = "# The letters isukit wrote here, each after the batch that wrote it and "
                      "before the hash of what it wrote; a batch replaces only its own letters, "
@@ -401,13 +411,12 @@ void note_removed(const fs::path &shown, const std::set<std::string> &previous,
 /// (an invoice issued again with another date or total): a letter that went out may differ
 /// from the one now in the folder, and the officer should know.
 void note_rewritten(const fs::path &shown, const std::set<std::string> &previous,
-                    const Owners &owners, const std::string &batch,
-                    const std::vector<BatchFile> &files) {
+                    const Owners &owners, const Owners &written, const std::string &batch) {
   std::size_t rewritten = 0;
-  for (const auto &file : files) {
-    const auto owner = owners.find(file.name);
-    rewritten += previous.contains(file.name) && !owner->second.hash.empty() &&
-                 owner->second.hash != hash128(file.content).hex();
+  for (const auto &[name, letter] : written) {
+    const auto owner = owners.find(name); // listed: every previous letter is
+    rewritten +=
+        previous.contains(name) && !owner->second.hash.empty() && owner->second.hash != letter.hash;
   }
   if (rewritten > 0) {
     note(Position{shown.string(), 0, 0},
@@ -435,9 +444,10 @@ void write_batch(const fs::path &dir, const std::string &batch, const std::vecto
     make_parents(folder, dir);
   }
   require_writable(folder, dir, existed);
+  const Owners written = written_letters(batch, files);
   const fs::path staging = make_staging(folder, dir, existed ? &st : nullptr);
   try {
-    fill_staging(staging, folder, files, kept, manifest_text(kept, owners, batch, files));
+    fill_staging(staging, folder, files, kept, manifest_text(kept, owners, written));
     sync_folder(staging);
   } catch (...) {
     std::error_code ec;
@@ -449,7 +459,7 @@ void write_batch(const fs::path &dir, const std::string &batch, const std::vecto
   if (!old.empty()) {
     remove_old_batch(old, folder, previous);
   }
-  note_rewritten(dir, previous, owners, batch, files);
+  note_rewritten(dir, previous, owners, written, batch);
   note_removed(dir, previous, batch, files);
 }
 
